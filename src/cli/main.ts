@@ -1,0 +1,40 @@
+import { CHECK_USAGE, checkCommand } from './check.js';
+import { EXIT, processIo, type CliIo } from './io.js';
+import { rulesCommand } from './rules.js';
+
+const USAGE = `shenbao — 江苏省科技计划项目申报系统
+
+命令：
+  ${CHECK_USAGE}
+      按通知规则检查申报数据包（shenbao.bundle/1），输出 shenbao.report/1 JSON；--text 输出中文报告。
+      退出码：0 已检查；2 数据包无法读取或格式有误（错误写到标准错误，逐项列出字段路径）。
+  shenbao rules [--json]
+      列出全部规则：编号、级别、依据条款、要求。
+`;
+
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  check: checkCommand,
+  rules: rulesCommand,
+};
+
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(USAGE);
+    return name === undefined ? EXIT.usage : EXIT.judged;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`未知命令：${name}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    // A defect of ours, not the user's input: say so plainly, without a stack trace.
+    io.stderr(`shenbao 内部错误：${(error as Error).message}\n`);
+    return EXIT.internal;
+  }
+}

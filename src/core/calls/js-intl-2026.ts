@@ -1,0 +1,345 @@
+import { BELT_AND_ROAD_COUNTRIES, HK_MO_TW } from '../reference/countries.js';
+import { cite, type CallParameters, type StreamTerms } from './parameters.js';
+
+// 苏科资发〔2026〕26号《关于组织申报2026年度省国际科技合作/港澳台科技合作计划项目的通知》,
+// read as ../shared/notice/READING.md reads it.
+
+const PUBLISHED_ON = '2026-03-30';
+const WAN = 10_000;
+const ACADEMIC_AND_ENTERPRISE = ['enterprise', 'university', 'institute'] as const;
+const HK_MO_TW_CODES = HK_MO_TW.map((c) => c.iso2);
+const NEEDS_ENTERPRISE =
+  '牵头申报单位为高校、科研机构的，必须联合至少 1 家江苏企业参与。';
+const AGREEMENTS =
+  '“一带一路”创新合作项目、双边创新合作项目、重点国别产业技术研发合作项目、港澳台科技合作项目的境内外合作双方机构须就合作项目已签署合作协议或合作意向书等文件，如有境内合作单位，申报单位也须与境内合作单位签署合作协议或合作意向书。';
+
+const notApplicable = (clause: string, quote: string) => cite(false, clause, quote);
+
+function cooperationTopic(
+  clause: string,
+  label: string,
+  terms: Pick<StreamTerms, 'applicantKinds' | 'keyFields' | 'partner'> &
+    Partial<Pick<StreamTerms, 'open' | 'academicLeadNeedsJiangsuEnterprise' | 'documents'>>,
+): StreamTerms {
+  return {
+    label,
+    clause,
+    open: terms.open ?? cite(true, clause, label),
+    directedOnly: notApplicable(clause, '自由申报'),
+    academicLeadNeedsJiangsuEnterprise:
+      terms.academicLeadNeedsJiangsuEnterprise ?? cite(true, clause, NEEDS_ENTERPRISE),
+    funding: cite(
+      { cap: 80 * WAN, share: { percent: 50, base: 'jiangsuTotal' } },
+      clause,
+      '省资助经费每项原则上不超过 80 万元，且不超过项目江苏方总预算的 50%。',
+    ),
+    applicantKinds: terms.applicantKinds,
+    keyFields: terms.keyFields,
+    partner: terms.partner,
+    documents: terms.documents ?? {
+      agreements: cite(true, '二、2', AGREEMENTS),
+      jointLab: null,
+      platformProof: notApplicable('二、2', ''),
+    },
+  };
+}
+
+function platformDirection(label: string, terms: Partial<StreamTerms> & Pick<StreamTerms, 'funding'>): StreamTerms {
+  return {
+    label,
+    clause: '一、专题一',
+    open: cite(true, '一、专题一', label),
+    directedOnly: terms.directedOnly ?? notApplicable('一、专题一', ''),
+    applicantKinds: terms.applicantKinds ?? null,
+    academicLeadNeedsJiangsuEnterprise: notApplicable('一、专题一', ''),
+    funding: terms.funding,
+    keyFields: null,
+    partner: null,
+    documents: {
+      agreements: notApplicable('二、2', ''),
+      jointLab: null,
+      platformProof: terms.documents?.platformProof ?? notApplicable('二、2', ''),
+    },
+  };
+}
+
+const PLATFORM_PROOF = cite(true, '二、2', '科技创新合作平台建设项目须提供平台设立的证明文件。');
+
+export const JS_INTL_2026: CallParameters = {
+  id: 'JS-INTL-2026',
+  name: '2026年度省国际科技合作/港澳台科技合作计划',
+  notice: {
+    number: '苏科资发〔2026〕26号',
+    title: '关于组织申报2026年度省国际科技合作/港澳台科技合作计划项目的通知',
+    publishedOn: PUBLISHED_ON,
+  },
+  utcOffset: '+08:00',
+  deadlines: {
+    submission: cite('2026-05-18T17:30:00+08:00', '三、3', '项目申报材料网上填报截止时间为 2026 年 5 月 18 日 17:30'),
+    recommendation: cite(
+      '2026-05-20T17:30:00+08:00',
+      '三、3',
+      '项目主管部门网上审核推荐截止时间为 2026 年 5 月 20 日 17:30',
+    ),
+    paper: cite(
+      '2026-05-22T17:30:00+08:00',
+      '三、3',
+      '推荐项目汇总表及项目主管部门科研诚信承诺书纸质材料受理截止时间为 2026 年 5 月 22 日 17:30，逾期不予受理。',
+    ),
+  },
+  applicant: {
+    registeredOnOrBefore: cite('2024-12-31', '二、1', '项目申报单位须为 2024 年 12 月 31 日前在江苏省注册的独立法人机构'),
+    inJiangsu: cite(true, '二、1', '在江苏省注册'),
+    independentLegalEntity: cite(true, '二、1', '独立法人机构'),
+    piEmployedByApplicant: cite(true, '二、1', '项目负责人须为项目申报单位在职人员。'),
+  },
+  topics: {
+    1: {
+      number: 1,
+      name: '重大科技开放合作平台建设项目',
+      clause: '一、专题一',
+      terms: {
+        byDirection: {
+          'big-science': platformDirection('专题一方向1 国际大科学计划推进项目', {
+            directedOnly: cite(true, '一、专题一', '定向组织申报，经专家论证予以支持。'),
+            funding: cite({ cap: 300 * WAN }, '一、专题一', '省资助经费每项原则上不超过 300 万元。'),
+          }),
+          'platform-inbound': platformDirection('专题一方向2 科技创新合作平台建设项目（境外机构在我省建设）', {
+            applicantKinds: cite(ACADEMIC_AND_ENTERPRISE, '一、专题一', '申报主体为省内企事业单位。'),
+            funding: cite(
+              { cap: 100 * WAN, share: { percent: 50, base: 'total' } },
+              '一、专题一',
+              '省资助经费每项原则上不超过 100万元，且不超过项目总预算的 50%。',
+            ),
+            documents: { agreements: notApplicable('二、2', ''), jointLab: null, platformProof: PLATFORM_PROOF },
+          }),
+          'platform-outbound': platformDirection('专题一方向2 科技创新合作平台建设项目（我省在境外建设）', {
+            directedOnly: cite(true, '一、专题一', '定向组织申报，经专家论证予以支持。'),
+            funding: cite(
+              { cap: 200 * WAN, share: { percent: 50, base: 'total' } },
+              '一、专题一',
+              '省资助经费每项原则上不超过 200 万元，且不超过项目总预算的 50%。',
+            ),
+            documents: { agreements: notApplicable('二、2', ''), jointLab: null, platformProof: PLATFORM_PROOF },
+          }),
+        },
+      },
+    },
+    2: {
+      number: 2,
+      name: '“一带一路”创新合作项目',
+      clause: '一、专题二',
+      terms: cooperationTopic('一、专题二', '专题二“一带一路”创新合作项目', {
+        applicantKinds: cite(ACADEMIC_AND_ENTERPRISE, '一、专题二', '申报主体：省内高校、科研机构和企业。'),
+        keyFields: cite(
+          ['空间技术', '智能制造', '新一代信息技术', '防灾减灾', '能源与环境技术', '生命健康', '智慧农业'],
+          '一、专题二',
+          '重点支持的技术领域：空间技术、智能制造、新一代信息技术、防灾减灾、能源与环境技术、生命健康、智慧农业等。',
+        ),
+        partner: {
+          required: cite(true, '一、专题二', '与共建“一带一路”国家合作机构'),
+          countries: cite(
+            {
+              allowed: new Set(BELT_AND_ROAD_COUNTRIES.map((c) => c.iso2)),
+              allowedName: '共建“一带一路”国家',
+              key: null,
+              excluded: [],
+              excludedForEnterprise: [],
+            },
+            '一、专题二',
+            '合作国别：共建“一带一路”国家（国家名单参见“中国一带一路网”）。',
+          ),
+        },
+        documents: {
+          agreements: cite(true, '二、2', AGREEMENTS),
+          jointLab: cite(
+            { signedOnOrBefore: '2026-03-29' },
+            '二、2',
+            '“一带一路”创新合作项目申报时，还应提供中外合作单位间签署的关于共建联合实验室/联合研究中心的合作文件，签署日期须早于本通知发布日期，须在有效期内，签署双方须为独立法人单位。',
+          ),
+          platformProof: notApplicable('二、2', ''),
+        },
+      }),
+    },
+    3: {
+      number: 3,
+      name: '双边创新合作项目',
+      clause: '一、专题三',
+      terms: cooperationTopic('一、专题三', '专题三 双边创新合作项目', {
+        open: cite(
+          false,
+          '一、专题三',
+          '申报通知由省科技厅经与相应国别计划主管部门商定项目征集工作安排后另行发布。',
+        ),
+        applicantKinds: cite(['enterprise'], '一、专题三', '申报主体：省内企业。'),
+        academicLeadNeedsJiangsuEnterprise: notApplicable('一、专题三', ''),
+        keyFields: cite(
+          ['生命健康', '信息通信', '新材料', '先进制造', '绿色低碳'],
+          '一、专题三',
+          '重点支持的技术领域：生命健康、信息通信、新材料、先进制造、绿色低碳等。',
+        ),
+        partner: { required: cite(true, '一、专题三', '江苏企业与国外企业开展联合研发'), countries: null },
+      }),
+    },
+    4: {
+      number: 4,
+      name: '重点国别产业技术研发合作项目',
+      clause: '一、专题四',
+      terms: cooperationTopic('一、专题四', '专题四 重点国别产业技术研发合作项目', {
+        applicantKinds: cite(ACADEMIC_AND_ENTERPRISE, '一、专题四', '申报主体：省内高校、科研机构和企业。'),
+        keyFields: cite(
+          ['生物医药', '新型功能材料', '智能制造装备', '氢能与新型储能', '生物制造', '智能体'],
+          '一、专题四',
+          '重点支持的技术领域：生物医药、新型功能材料、智能制造装备、氢能与新型储能、生物制造、智能体等。',
+        ),
+        partner: {
+          required: cite(true, '一、专题四', '与产业技术创新能力强的机构开展联合研发'),
+          countries: cite(
+            {
+              allowed: null,
+              allowedName: '创新型国家',
+              key: ['GB', 'DE', 'FI', 'NL'],
+              excluded: HK_MO_TW_CODES,
+              excludedForEnterprise: ['SG', 'NO'],
+            },
+            '一、专题四',
+            '面向英国、德国、芬兰、荷兰等创新型国家……牵头申报单位为企业的，合作国别不包括新加坡、挪威。',
+          ),
+        },
+      }),
+    },
+    5: {
+      number: 5,
+      name: '港澳台科技合作项目',
+      clause: '一、专题五',
+      terms: cooperationTopic('一、专题五', '专题五 港澳台科技合作项目', {
+        applicantKinds: cite(ACADEMIC_AND_ENTERPRISE, '一、专题五', '申报主体：省内高校、科研机构和企业。'),
+        keyFields: cite(
+          ['生命健康', '人工智能', '先进材料'],
+          '一、专题五',
+          '重点支持的技术领域：生命健康、人工智能、先进材料等。',
+        ),
+        partner: {
+          required: cite(true, '一、专题五', '面向港澳台地区开展跨境联合研发'),
+          countries: cite(
+            {
+              allowed: new Set(HK_MO_TW_CODES),
+              allowedName: '港澳台地区',
+              key: null,
+              excluded: [],
+              excludedForEnterprise: [],
+            },
+            '一、专题五',
+            '支持面向港澳台地区开展跨境联合研发、技术转移转化',
+          ),
+        },
+      }),
+    },
+  },
+  partnerBars: cite(
+    [2, 3, 4, 5],
+    '二、1',
+    '主要境外合作机构不得是项目申报单位在境外设立的企业或研发机构，不得是外资在境内设立的企业或研发机构，不得是在境外避税地设立的壳公司，项目不得是企业集团境内外分支机构之间的合作。项目境外方负责人须依托本人所在境外机构与境内申报单位开展合作。',
+  ),
+  homeCountry: cite('CN', '二、1', '主要境外合作机构'),
+  documents: {
+    completeness: cite(
+      ['signatures', 'seals', 'dates', 'representatives', 'duties', 'ipClause'],
+      '二、2',
+      '合作协议等文件应内容规范，签字、盖章、签署日期及签约各方代表的姓名、职务等信息齐全有效，各方职责分工及知识产权条款具体明确。',
+    ),
+    translationRequired: cite(true, '二、2', '外文合作文件须同时提供中文翻译件。'),
+    integrityCommitments: cite(
+      ['integrity-commitment-unit', 'integrity-commitment-pi'],
+      '二、4',
+      '项目负责人、项目申报单位和项目主管部门均须签署科研诚信承诺书。',
+    ),
+  },
+  limits: {
+    perEnterprise: cite(
+      { max: 1, exemptPrograms: ['natural-science-fund'] },
+      '二、3',
+      '除省自然科学基金项目外，同一企业同一年度只能申报一项省科技计划项目（定向组织项目除外）。',
+    ),
+    enterpriseOngoingBar: cite(
+      ['intl-coop', 'frontier-tech', 'major-special'],
+      '二、3',
+      '有在研省国际科技合作/港澳台科技合作计划、省前沿技术研发计划和省科技重大专项在研项目的企业，不得申报本计划项目（定向组织项目除外）。',
+    ),
+    piOngoingBar: cite(
+      { maxOngoing: 0 },
+      '二、3',
+      '有在研省科技计划项目的负责人，不得牵头申报 2026 年省科技计划项目（定向组织项目除外）。',
+    ),
+    perPi: cite({ max: 1 }, '二、3', '同一项目负责人同一年度只能申报一项省科技计划项目。'),
+    perInstitution: cite(
+      { topics: [2], kinds: ['university', 'institute'], max: 3 },
+      '二、3',
+      '对于“一带一路”创新合作项目，每家高校、科研机构限报 3 项',
+    ),
+    duplicates: cite(
+      { errorAt: 0.8, warnAt: 0.5, minCodePoints: 8 },
+      '二、3',
+      '不得将同一项目（依托同一建设内容、同一关键技术等同一核心内容编制的不同项目，视为同一项目）重复或同时申报省科技厅、省发展改革委、省工业和信息化厅、省商务厅、省文化和旅游厅、省体育局等部门项目。',
+    ),
+  },
+  quotas: cite(
+    {
+      topics: [4, 5],
+      byDepartmentKind: { university: 3, 'national-hitech-zone': 3, 'provincial-hitech-zone': 1, city: 6 },
+      countiesCountAgainstCity: true,
+    },
+    '二、3',
+    '对于重点国别产业技术研发合作项目及港澳台科技合作项目合并推荐申报数，部省属本科高校每家不超过 3 项，国家高新区不超过 3 项，省级高新区不超过 1 项，各设区市不超过 6 项（含县（市）等其他项目主管部门的推荐指标，不包括部省属本科高校、国家及省级高新区指标）',
+  ),
+  separateSlots: cite(
+    [
+      {
+        topics: [4, 5],
+        platforms: [
+          'intl-coop-base',
+          'national-lab',
+          'provincial-lab',
+          'national-key-lab',
+          'provincial-key-lab',
+          'leading-enterprise',
+        ],
+        barredByOngoing: ['intl-coop'],
+        perApplicant: 1,
+        label: '专题四、五单独推荐名额',
+      },
+      {
+        topics: [2],
+        platforms: ['belt-road-joint-lab'],
+        barredByOngoing: ['intl-coop'],
+        perApplicant: 1,
+        label: '专题二单独推荐名额',
+      },
+    ],
+    '二、3',
+    '科技部批复建设的“一带一路”联合实验室予以单独推荐名额 1 项……科技部国际科技合作基地、国家及省实验室、全国及省重点实验室、省重点培育的领军企业予以单独推荐名额 1 项，但有在研省国际科技合作/港澳台科技合作计划项目的不再申报。',
+  ),
+  integrity: {
+    dishonestyBars: cite(
+      true,
+      '二、4',
+      '项目申报单位和个人诚信状况良好，无在惩戒执行期内的科研失信行为记录和其他社会领域严重失信行为记录。',
+    ),
+    reviewRequired: cite(
+      ['humanSubjects', 'labAnimals', 'ai'],
+      '二、4',
+      '研究涉及人体、实验动物、人工智能等属于《科技伦理审查办法（试行）》第二条所列范围科技活动的项目，应按要求进行科技伦理审查。',
+    ),
+    toBeNoted: cite(
+      ['humanGeneticResources', 'germplasm'],
+      '二、4',
+      '是否涉及人类遗传资源、种质资源等方面合作及科技伦理事项（请注明涉及类型）',
+    ),
+  },
+  classifiedRefused: cite(true, '二、5', '本计划不受理涉密项目，申报材料中有涉密内容的须作脱密处理后再申报'),
+  largeInstruments: cite(
+    true,
+    '二、7',
+    '对确有需要利用财政资金或国有资本购置大型科学仪器的项目，申报单位应说明所购置大型科学仪器的必要性并承诺遵守查重评议、开放共享等有关规定要求。',
+  ),
+};

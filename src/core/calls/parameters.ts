@@ -1,0 +1,183 @@
+import type {
+  CompletenessFlag,
+  DepartmentKind,
+  Direction,
+  DocumentKind,
+  EthicsFlag,
+  OngoingProgram,
+  OrganizationKind,
+  Platform,
+  TopicNumber,
+} from '../bundle/schema.js';
+
+// A call as data, in the manner of OpenFisca's parameters: every value carries the clause of the
+// notice it comes from and the words it encodes. Rule code reads values from here and holds none.
+
+/** The notice's own numbering: `一、专题二`, `二、3`, `三、3`. */
+export type Clause = string;
+
+export interface Cited<T> {
+  readonly value: T;
+  readonly clause: Clause;
+  /** The notice's words this value encodes. */
+  readonly quote: string;
+}
+
+export function cite<T>(value: T, clause: Clause, quote: string): Cited<T> {
+  return { value, clause, quote };
+}
+
+export interface FundingTerms {
+  /** 省资助经费上限, yuan. */
+  cap: number;
+  /** 且不超过项目（江苏方）总预算的 percent %, when present. */
+  share?: { percent: number; base: 'total' | 'jiangsuTotal' };
+}
+
+export interface CountryTerms {
+  /** ISO codes a partner must be in; `null` when any country is allowed. */
+  allowed: ReadonlySet<string> | null;
+  /** Name of the `allowed` list, for messages (e.g. 共建“一带一路”国家). */
+  allowedName: string;
+  /** The named key countries; another allowed country is then a warning. `null`: no such list. */
+  key: readonly string[] | null;
+  /** Never allowed in this stream (e.g. HK/MO/TW under 专题四, which is 专题五's). */
+  excluded: readonly string[];
+  /** Not allowed when the lead applicant is an enterprise. */
+  excludedForEnterprise: readonly string[];
+}
+
+export interface JointLabTerms {
+  /** 签署日期须早于本通知发布日期: signed on or before this date. */
+  signedOnOrBefore: string;
+}
+
+/** What a topic (or, in 专题一, a direction) asks of an application. */
+export interface StreamTerms {
+  /** e.g. 专题二“一带一路”创新合作项目. */
+  label: string;
+  clause: Clause;
+  /** 专题三 另行发布: this notice opens no application under it. */
+  open: Cited<boolean>;
+  /** 定向组织申报: a non-directed application is refused. */
+  directedOnly: Cited<boolean>;
+  /** 申报主体; `null` when the notice names none. */
+  applicantKinds: Cited<readonly OrganizationKind[]> | null;
+  /** 牵头申报单位为高校、科研机构的，必须联合至少 1 家江苏企业参与. */
+  academicLeadNeedsJiangsuEnterprise: Cited<boolean>;
+  funding: Cited<FundingTerms>;
+  /** 重点支持的技术领域 (a priority: another field is a warning). */
+  keyFields: Cited<readonly string[]> | null;
+  /** 主要境外合作机构 and 合作国别; `null` when the stream has no foreign-partner terms. */
+  partner: { required: Cited<boolean>; countries: Cited<CountryTerms> | null } | null;
+  documents: {
+    /** 境内外合作双方机构须就合作项目已签署合作协议或合作意向书 (and with each domestic partner). */
+    agreements: Cited<boolean>;
+    jointLab: Cited<JointLabTerms> | null;
+    /** 须提供平台设立的证明文件. */
+    platformProof: Cited<boolean>;
+  };
+}
+
+export interface TopicTerms {
+  number: TopicNumber;
+  name: string;
+  clause: Clause;
+  /** Topic-level terms, or per direction (专题一). */
+  terms: StreamTerms | { byDirection: Readonly<Record<Direction, StreamTerms>> };
+}
+
+export interface SeparateSlotTerms {
+  topics: readonly TopicNumber[];
+  platforms: readonly Platform[];
+  /** An applicant with an ongoing project of these programs no longer gets the slot. */
+  barredByOngoing: readonly OngoingProgram[];
+  perApplicant: number;
+  label: string;
+}
+
+export interface CallParameters {
+  id: string;
+  name: string;
+  notice: { number: string; title: string; publishedOn: string };
+  /** Every deadline and every "date of" is read at this UTC offset (Beijing time). */
+  utcOffset: '+08:00';
+  deadlines: {
+    /** Online submission closes; a submission at this instant is late. */
+    submission: Cited<string>;
+    recommendation: Cited<string>;
+    paper: Cited<string>;
+  };
+  applicant: {
+    /** 2024 年 12 月 31 日前在江苏省注册: on or before this date. */
+    registeredOnOrBefore: Cited<string>;
+    inJiangsu: Cited<boolean>;
+    independentLegalEntity: Cited<boolean>;
+    piEmployedByApplicant: Cited<boolean>;
+  };
+  topics: Readonly<Record<TopicNumber, TopicTerms>>;
+  /** 主要境外合作机构不得是…: the partner bars of 二、1 apply to these topics. */
+  partnerBars: Cited<readonly TopicNumber[]>;
+  /** The partner is 境外: its country may not be this one, in any topic. */
+  homeCountry: Cited<string>;
+  documents: {
+    completeness: Cited<readonly CompletenessFlag[]>;
+    translationRequired: Cited<boolean>;
+    integrityCommitments: Cited<readonly DocumentKind[]>;
+  };
+  limits: {
+    /** 同一企业同一年度只能申报一项; external submissions to these programs do not count. */
+    perEnterprise: Cited<{ max: number; exemptPrograms: readonly string[] }>;
+    enterpriseOngoingBar: Cited<readonly OngoingProgram[]>;
+    /** 有在研省科技计划项目的负责人，不得牵头申报. */
+    piOngoingBar: Cited<{ maxOngoing: number }>;
+    perPi: Cited<{ max: number }>;
+    /** 每家高校、科研机构限报 3 项 (专题二). */
+    perInstitution: Cited<{ topics: readonly TopicNumber[]; kinds: readonly OrganizationKind[]; max: number }>;
+    duplicates: Cited<{ errorAt: number; warnAt: number; minCodePoints: number }>;
+  };
+  quotas: Cited<{
+    topics: readonly TopicNumber[];
+    byDepartmentKind: Readonly<Partial<Record<DepartmentKind, number>>>;
+    /** A county's recommendations count against its city's quota. */
+    countiesCountAgainstCity: boolean;
+  }>;
+  separateSlots: Cited<readonly SeparateSlotTerms[]>;
+  integrity: {
+    dishonestyBars: Cited<boolean>;
+    reviewRequired: Cited<readonly EthicsFlag[]>;
+    toBeNoted: Cited<readonly EthicsFlag[]>;
+  };
+  classifiedRefused: Cited<boolean>;
+  largeInstruments: Cited<boolean>;
+}
+
+/** The terms of the stream an application falls in, or `undefined` for 专题一 without a direction. */
+export function streamOf(
+  call: CallParameters,
+  topic: TopicNumber,
+  direction: Direction | undefined,
+): StreamTerms | undefined {
+  const terms = call.topics[topic].terms;
+  if ('byDirection' in terms) return direction === undefined ? undefined : terms.byDirection[direction];
+  return terms;
+}
+
+/** A copy of a call under a new id and name with other deadlines (e.g. a practice call). */
+export function withDeadlines(
+  call: CallParameters,
+  id: string,
+  name: string,
+  deadlines: { submission: string; recommendation: string; paper: string },
+): CallParameters {
+  return {
+    ...call,
+    id,
+    name,
+    deadlines: {
+      submission: { ...call.deadlines.submission, value: deadlines.submission },
+      recommendation: { ...call.deadlines.recommendation, value: deadlines.recommendation },
+      paper: { ...call.deadlines.paper, value: deadlines.paper },
+    },
+  };
+}

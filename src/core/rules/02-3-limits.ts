@@ -1,0 +1,345 @@
+import { NATURAL_SCIENCE_FUND, type Application, type ExternalSubmission, type Organization } from '../bundle/schema.js';
+import type { SeparateSlotTerms } from '../calls/parameters.js';
+import { ONGOING_PROGRAM_LABELS, ORGANIZATION_KIND_LABELS, PLATFORM_LABELS, TOPIC_LABELS, listZh } from '../labels.js';
+import { containment, trigrams } from '../text/trigrams.js';
+import type { ApplicationView, CheckContext } from './context.js';
+import { applicationRule, crossRule } from './rule.js';
+
+// 二、3．执行限额申报等相关要求。Every application of the bundle counts in these limits, drafts and
+// applications ineligible for other reasons included (READING.md).
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const k = key(item);
+    if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function isSeparateSlot(app: Application): boolean {
+  return app.recommendation?.status === 'recommended' && app.recommendation.separateSlot;
+}
+
+function entitledTo(slot: SeparateSlotTerms, org: Organization): boolean {
+  return (
+    org.platforms.some((p) => slot.platforms.includes(p)) &&
+    !org.ongoingProjects.some((p) => slot.barredByOngoing.includes(p.program))
+  );
+}
+
+// “除省自然科学基金项目外，同一企业同一年度只能申报一项省科技计划项目（定向组织项目除外）。”
+export const onePerEnterprise = crossRule(
+  {
+    id: 'limit.enterprise-one-application',
+    severity: 'error',
+    clause: '二、3',
+    title: '同一企业同一年度只能申报一项省科技计划项目',
+    target: 'application',
+  },
+  ({ call, views, bundle }, emit) => {
+    const rule = call.limits.perEnterprise;
+    const counted = views.filter((v) => v.applicant.kind === 'enterprise' && !v.app.directed);
+    const external = countBy(bundle.externalSubmissions, (s) =>
+      s.directed || rule.value.exemptPrograms.includes(s.program) ? undefined : s.creditCode,
+    );
+    for (const [creditCode, group] of groupBy(counted, (v) => v.applicant.creditCode)) {
+      const elsewhere = external.get(creditCode) ?? 0;
+      const total = group.length + elsewhere;
+      if (total <= rule.value.max) continue;
+      const detail = elsewhere > 0 ? `（本计划 ${group.length} 项，其他省科技计划 ${elsewhere} 项）` : '';
+      for (const { app, applicant } of group) {
+        emit(
+          app.id,
+          rule.clause,
+          `企业“${applicant.name}”本年度共申报 ${total} 项省科技计划项目${detail}，同一企业同一年度只能申报 ${rule.value.max} 项（省自然科学基金和定向组织项目除外）。请保留一项，撤回其余申报。`,
+          'applicant',
+        );
+      }
+    }
+  },
+);
+
+// “有在研省国际科技合作/港澳台科技合作计划、省前沿技术研发计划和省科技重大专项在研项目的企业，不得申报本计划项目
+// （定向组织项目除外）。”
+export const enterpriseOngoing = applicationRule(
+  { id: 'limit.enterprise-ongoing', severity: 'error', clause: '二、3', title: '有在研相关省计划项目的企业不得申报' },
+  ({ app, applicant }, emit, { call }) => {
+    const rule = call.limits.enterpriseOngoingBar;
+    if (app.directed || applicant.kind !== 'enterprise') return;
+    const ongoing = applicant.ongoingProjects.filter((p) => rule.value.includes(p.program));
+    if (ongoing.length > 0) {
+      const names = [...new Set(ongoing.map((p) => ONGOING_PROGRAM_LABELS[p.program]))];
+      emit(
+        rule.clause,
+        `企业“${applicant.name}”有 ${ongoing.length} 项在研${listZh(names)}项目，不得申报本计划项目（定向组织项目除外）。请待在研项目结题后再申报。`,
+        'applicant',
+      );
+    }
+  },
+);
+
+// “有在研省科技计划项目的负责人，不得牵头申报 2026 年省科技计划项目（定向组织项目除外）。”
+export const piOngoing = applicationRule(
+  { id: 'limit.pi-ongoing', severity: 'error', clause: '二、3', title: '有在研省科技计划项目的负责人不得牵头申报' },
+  ({ app, pi }, emit, { call }) => {
+    const rule = call.limits.piOngoingBar;
+    if (!app.directed && pi.ongoingProvincialProjects > rule.value.maxOngoing) {
+      emit(
+        rule.clause,
+        `项目负责人${pi.name}有 ${pi.ongoingProvincialProjects} 项在研省科技计划项目，不得牵头申报（定向组织项目除外）。请更换项目负责人。`,
+        'pi',
+      );
+    }
+  },
+);
+
+// “同一项目负责人同一年度只能申报一项省科技计划项目。”
+export const onePerPi = crossRule(
+  {
+    id: 'limit.pi-one-application',
+    severity: 'error',
+    clause: '二、3',
+    title: '同一项目负责人同一年度只能申报一项省科技计划项目',
+    target: 'application',
+  },
+  ({ call, views, bundle }, emit) => {
+    const rule = call.limits.perPi;
+    const external = countBy(bundle.externalSubmissions, (s) => (s.piName === '' ? undefined : s.piName));
+    for (const group of groupBy(views, (v) => v.pi.id).values()) {
+      const pi = group[0]!.pi;
+      const elsewhere = pi.name === '' ? 0 : (external.get(pi.name) ?? 0);
+      const total = group.length + elsewhere;
+      if (total <= rule.value.max) continue;
+      const detail = elsewhere > 0 ? `（本计划 ${group.length} 项，其他省科技计划 ${elsewhere} 项）` : '';
+      for (const { app } of group) {
+        emit(
+          app.id,
+          rule.clause,
+          `项目负责人${pi.name}本年度共申报 ${total} 项省科技计划项目${detail}，同一项目负责人同一年度只能申报 ${rule.value.max} 项。请保留一项，其余更换负责人或撤回。`,
+          'pi',
+        );
+      }
+    }
+  },
+);
+
+// “对于‘一带一路’创新合作项目，每家高校、科研机构限报 3 项；科技部批复建设的‘一带一路’联合实验室予以单独推荐名额
+// 1 项，但有在研省国际科技合作/港澳台科技合作计划项目的不再申报。”
+export const perInstitution = crossRule(
+  {
+    id: 'limit.institution-belt-road',
+    severity: 'error',
+    clause: '二、3',
+    title: '每家高校、科研机构“一带一路”创新合作项目限报 3 项（另有单独推荐名额的除外）',
+    target: 'application',
+  },
+  ({ call, views }, emit) => {
+    const rule = call.limits.perInstitution;
+    const { topics, kinds, max } = rule.value;
+    const slot = call.separateSlots.value.find((s) => s.topics.some((t) => topics.includes(t)));
+    const counted = views.filter((v) => topics.includes(v.app.topic) && kinds.includes(v.applicant.kind));
+    for (const group of groupBy(counted, (v) => v.applicant.creditCode).values()) {
+      const used = slot ? group.filter((v) => isSeparateSlot(v.app) && entitledTo(slot, v.applicant)).length : 0;
+      const allowed = max + Math.min(used, slot?.perApplicant ?? 0);
+      if (group.length <= allowed) continue;
+      const applicant = group[0]!.applicant;
+      for (const { app } of group) {
+        emit(
+          app.id,
+          rule.clause,
+          `${ORGANIZATION_KIND_LABELS[applicant.kind]}“${applicant.name}”申报${listZh(topics.map((t) => TOPIC_LABELS[t]))}项目 ${group.length} 项，超过限额 ${allowed} 项（每家限报 ${max} 项，科技部批复建设的“一带一路”联合实验室另有单独推荐名额 1 项）。请减少申报数量。`,
+          'topic',
+        );
+      }
+    }
+  },
+);
+
+// 单独推荐名额：专题四、五 for 科技部国际科技合作基地、国家及省实验室、全国及省重点实验室、省重点培育的领军企业；
+// 专题二 for 科技部批复建设的“一带一路”联合实验室 — one each, and not for an applicant with an ongoing
+// 省国际科技合作/港澳台科技合作计划项目.
+export const separateSlotEntitlement = crossRule(
+  {
+    id: 'slot.not-entitled',
+    severity: 'error',
+    clause: '二、3',
+    title: '单独推荐名额须具备相应平台且无在研省国际合作项目',
+    target: 'application',
+  },
+  (ctx, emit) => {
+    const rule = ctx.call.separateSlots;
+    for (const { app, applicant } of slotted(ctx)) {
+      const slot = rule.value.find((s) => s.topics.includes(app.topic));
+      if (!slot) {
+        emit(app.id, rule.clause, `${TOPIC_LABELS[app.topic]}没有单独推荐名额。请按普通推荐名额推荐，或改为不推荐。`, 'recommendation');
+      } else if (!entitledTo(slot, applicant)) {
+        const ongoing = applicant.ongoingProjects.some((p) => slot.barredByOngoing.includes(p.program));
+        const reason = ongoing
+          ? `“${applicant.name}”有在研${listZh(slot.barredByOngoing.map((p) => ONGOING_PROGRAM_LABELS[p]))}项目，不再享有单独推荐名额`
+          : `“${applicant.name}”不具备${listZh(slot.platforms.map((p) => PLATFORM_LABELS[p]))}之一的资格`;
+        emit(app.id, rule.clause, `${slot.label}：${reason}。请按普通推荐名额推荐。`, 'recommendation');
+      }
+    }
+  },
+);
+
+export const separateSlotCount = crossRule(
+  {
+    id: 'slot.too-many',
+    severity: 'error',
+    clause: '二、3',
+    title: '每家单位每类单独推荐名额限 1 项',
+    target: 'application',
+  },
+  (ctx, emit) => {
+    const rule = ctx.call.separateSlots;
+    for (const slot of rule.value) {
+      const inSlot = slotted(ctx).filter((v) => slot.topics.includes(v.app.topic));
+      for (const group of groupBy(inSlot, (v) => v.applicant.creditCode).values()) {
+        if (group.length <= slot.perApplicant) continue;
+        for (const { app, applicant } of group) {
+          emit(
+            app.id,
+            rule.clause,
+            `“${applicant.name}”使用${slot.label} ${group.length} 项，每家限 ${slot.perApplicant} 项。请只保留一项作为单独推荐名额。`,
+            'recommendation',
+          );
+        }
+      }
+    }
+  },
+);
+
+function slotted(ctx: CheckContext): ApplicationView[] {
+  return ctx.views.filter((v) => isSeparateSlot(v.app));
+}
+
+// “不得将同一项目……重复或同时申报省科技厅、省发展改革委、省工业和信息化厅……等部门项目。凡属重复申报的，取消立项资格。”
+// Compared per READING.md: title with title, summary with summary, as code-point trigram sets; the
+// larger containment counts.
+interface DuplicateMatch {
+  submission: ExternalSubmission;
+  share: number;
+  on: '项目名称' | '主要研究内容';
+}
+
+const duplicateCache = new WeakMap<CheckContext, Map<string, DuplicateMatch[]>>();
+
+function duplicateMatches(ctx: CheckContext): Map<string, DuplicateMatch[]> {
+  const cached = duplicateCache.get(ctx);
+  if (cached) return cached;
+  const { minCodePoints, warnAt } = ctx.call.limits.duplicates.value;
+  const external = ctx.bundle.externalSubmissions;
+  const indices = external.map((_, i) => i);
+  const byCreditCode = groupBy(indices, (i) => external[i]!.creditCode);
+  const byPiName = groupBy(indices, (i) => external[i]!.piName || undefined);
+  const grams = new Map<number, { title?: Set<string>; summary?: Set<string> }>();
+  const gramsOf = (i: number) => {
+    let g = grams.get(i);
+    if (!g) {
+      const s = external[i]!;
+      g = { title: trigrams(s.title, minCodePoints), summary: trigrams(s.summary, minCodePoints) };
+      grams.set(i, g);
+    }
+    return g;
+  };
+  const result = new Map<string, DuplicateMatch[]>();
+  for (const { app, applicant, pi } of ctx.views) {
+    const candidates = new Set([
+      ...(byCreditCode.get(applicant.creditCode) ?? []),
+      ...((pi.name !== '' && byPiName.get(pi.name)) || []),
+    ]);
+    if (candidates.size === 0) continue;
+    const title = trigrams(app.title, minCodePoints);
+    const summary = trigrams(app.summary, minCodePoints);
+    const matches: DuplicateMatch[] = [];
+    for (const i of candidates) {
+      const other = gramsOf(i);
+      const byTitle = title && other.title ? containment(title, other.title) : 0;
+      const bySummary = summary && other.summary ? containment(summary, other.summary) : 0;
+      const share = Math.max(byTitle, bySummary);
+      if (share >= warnAt) {
+        matches.push({ submission: external[i]!, share, on: byTitle >= bySummary ? '项目名称' : '主要研究内容' });
+      }
+    }
+    if (matches.length > 0) result.set(app.id, matches.sort((a, b) => b.share - a.share));
+  }
+  duplicateCache.set(ctx, result);
+  return result;
+}
+
+const percent = (share: number) => `${Math.floor(share * 1000) / 10}%`;
+const programName = (program: string) => (program === NATURAL_SCIENCE_FUND ? '省自然科学基金' : program);
+
+export const duplicateSubmission = crossRule(
+  {
+    id: 'duplicate.same-project',
+    severity: 'error',
+    clause: '二、3',
+    title: '同一项目不得重复或同时申报省有关部门项目',
+    target: 'application',
+  },
+  (ctx, emit) => {
+    const rule = ctx.call.limits.duplicates;
+    for (const [id, matches] of duplicateMatches(ctx)) {
+      for (const { submission, share, on } of matches) {
+        if (share < rule.value.errorAt) continue;
+        emit(
+          id,
+          rule.clause,
+          `与已申报的“${programName(submission.program)}”项目“${submission.title}”的${on}重合度 ${percent(share)}，达到 ${percent(rule.value.errorAt)}，视为同一项目重复申报，将取消立项资格。请撤回其中一项申报。`,
+          on === '项目名称' ? 'title' : 'summary',
+        );
+      }
+    }
+  },
+);
+
+export const duplicateSimilar = crossRule(
+  {
+    id: 'duplicate.similar',
+    severity: 'warning',
+    clause: '二、3',
+    title: '与其他部门项目内容相近，须评审核查',
+    target: 'application',
+  },
+  (ctx, emit) => {
+    const rule = ctx.call.limits.duplicates;
+    for (const [id, matches] of duplicateMatches(ctx)) {
+      for (const { submission, share, on } of matches) {
+        if (share >= rule.value.errorAt) continue;
+        emit(
+          id,
+          rule.clause,
+          `与已申报的“${programName(submission.program)}”项目“${submission.title}”的${on}重合度 ${percent(share)}（${percent(rule.value.warnAt)} 至 ${percent(rule.value.errorAt)}），须核查是否为同一项目。请在申报书中说明两者在建设内容和关键技术上的区别。`,
+          on === '项目名称' ? 'title' : 'summary',
+        );
+      }
+    }
+  },
+);
+
+export const LIMIT_RULES = [
+  onePerEnterprise,
+  enterpriseOngoing,
+  piOngoing,
+  onePerPi,
+  perInstitution,
+  separateSlotEntitlement,
+  separateSlotCount,
+  duplicateSubmission,
+  duplicateSimilar,
+];

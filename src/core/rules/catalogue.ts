@@ -1,0 +1,32 @@
+import { TOPIC_RULES } from './01-topics.js';
+import { APPLICANT_AND_PARTNER_RULES } from './02-1-applicant-and-partner.js';
+import { DOCUMENT_RULES } from './02-2-documents.js';
+import { LIMIT_RULES } from './02-3-limits.js';
+import { QUOTA_RULES } from './02-3-quotas.js';
+import { INTEGRITY_RULES } from './02-4-integrity.js';
+import { SECRECY_RULES } from './02-5-secrecy.js';
+import { INSTRUMENT_RULES } from './02-7-instruments.js';
+import { DEADLINE_RULES } from './03-3-deadlines.js';
+import type { Rule, RuleInfo } from './rule.js';
+
+/** Every rule, in the notice's order; findings are reported in this order. */
+export const RULES: readonly Rule[] = [
+  ...TOPIC_RULES,
+  ...APPLICANT_AND_PARTNER_RULES,
+  ...DOCUMENT_RULES,
+  ...LIMIT_RULES,
+  ...QUOTA_RULES,
+  ...INTEGRITY_RULES,
+  ...SECRECY_RULES,
+  ...INSTRUMENT_RULES,
+  ...DEADLINE_RULES,
+];
+
+/** The rules as data (for `shenbao rules`, the API and the web). */
+export const RULE_CATALOGUE: readonly RuleInfo[] = RULES.map(({ id, severity, clause, title, target }) => ({
+  id,
+  severity,
+  clause,
+  title,
+  target,
+}));

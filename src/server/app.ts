@@ -1,0 +1,70 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { AuthGuard } from './http/auth.js';
+import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { validatorCompiler } from './http/validation.js';
+import { authRoutes } from './routes/auth/routes.js';
+import type { RouteDeps } from './routes/deps.js';
+import { departmentRoutes } from './routes/departments/routes.js';
+import { healthRoutes } from './routes/health/routes.js';
+import { peopleRoutes } from './routes/people/routes.js';
+import { createServices } from './services/index.js';
+
+export interface AppDependencies {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  /** Defaults to a pino logger at `config.logLevel`. */
+  logger?: FastifyBaseLogger;
+}
+
+export async function buildApp({ config, db, clock, logger }: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: { level: config.logLevel } }),
+    trustProxy: config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'shenbao 申报',
+        description: '江苏省科技计划项目申报与评审系统 API',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  const services = createServices({ db, clock, config });
+  const deps: RouteDeps = { services, guard: new AuthGuard(services.auth, config) };
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+      await api.register(healthRoutes, deps);
+      await api.register(departmentRoutes, deps);
+      await api.register(authRoutes, deps);
+      await api.register(peopleRoutes, deps);
+    },
+    { prefix: '/api' },
+  );
+
+  return app;
+}

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+// What each variable must be, said once in Chinese and once in English for the start-up error.
+const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
+  PORT: { zh: '应为 1–65535 的整数', en: 'expected an integer from 1 to 65535' },
+  HOST: { zh: '应为非空的主机名或 IP 地址', en: 'expected a non-empty host name or IP address' },
+  DATABASE_URL: {
+    zh: '应为 postgres:// 或 postgresql:// 开头的连接串',
+    en: 'expected a postgres:// or postgresql:// URL',
+    secret: true,
+  },
+  DATA_DIR: { zh: '应为非空的目录路径', en: 'expected a non-empty directory path' },
+  LOG_LEVEL: { zh: `应为 ${LOG_LEVELS.join('、')} 之一`, en: `expected one of ${LOG_LEVELS.join(', ')}` },
+  SESSION_SECRET: { zh: '应至少 32 个字符', en: 'expected at least 32 characters', secret: true },
+  SESSION_TTL_HOURS: { zh: '应为正数（小时）', en: 'expected a positive number of hours' },
+  TRUST_PROXY: { zh: '应为 true 或 false', en: 'expected true or false' },
+  COOKIE_SECURE: { zh: '应为 auto、always 或 never', en: 'expected auto, always or never' },
+  LOGIN_MAX_FAILURES: { zh: '应为正整数', en: 'expected a positive integer' },
+  LOGIN_WINDOW_MINUTES: { zh: '应为正数（分钟）', en: 'expected a positive number of minutes' },
+};
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  SESSION_SECRET: z.string().min(32).optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  TRUST_PROXY: z.stringbool().default(false),
+  // auto: Secure exactly when the request came over HTTPS (behind a proxy, with TRUST_PROXY set).
+  COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: LogLevel;
+  sessionSecret: string;
+  sessionTtlMs: number;
+  trustProxy: boolean;
+  cookieSecure: 'auto' | 'always' | 'never';
+  loginThrottle: { maxFailures: number; windowMs: number };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const SECRET_FILE = 'session-secret';
+
+/** Reads the environment, failing fast on the first bad variable. May create DATA_DIR and its session secret. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (as .env files and compose leave them) means "not set".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues
+        .map((issue) => {
+          const name = String(issue.path[0]);
+          const expected = EXPECTED[name];
+          const got = expected?.secret ? '' : `（当前值 / got: ${JSON.stringify(env[name])}）`;
+          return `环境变量 ${name} 无效：${expected?.zh ?? issue.message}${got}\nInvalid environment variable ${name}: ${expected?.en ?? issue.message}`;
+        })
+        .join('\n'),
+    );
+  }
+  const vars = parsed.data;
+  const dataDir = resolve(vars.DATA_DIR);
+  return {
+    port: vars.PORT,
+    host: vars.HOST,
+    databaseUrl: vars.DATABASE_URL,
+    dataDir,
+    logLevel: vars.LOG_LEVEL,
+    sessionSecret: vars.SESSION_SECRET ?? persistedSessionSecret(dataDir),
+    sessionTtlMs: vars.SESSION_TTL_HOURS * 3_600_000,
+    trustProxy: vars.TRUST_PROXY,
+    cookieSecure: vars.COOKIE_SECURE,
+    loginThrottle: {
+      maxFailures: vars.LOGIN_MAX_FAILURES,
+      windowMs: vars.LOGIN_WINDOW_MINUTES * 60_000,
+    },
+  };
+}
+
+// Session ids are keyed with this secret, so it must survive restarts; several instances must share it
+// (set SESSION_SECRET, or share DATA_DIR).
+function persistedSessionSecret(dataDir: string): string {
+  const file = join(dataDir, SECRET_FILE);
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  try {
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (error) {
+    // Another process wrote it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** A database or a transaction on it: repositories accept either. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DatabaseHandle {
+  readonly db: Database;
+  readonly driver: 'pglite' | 'postgres';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+// Any constant will do, as long as every instance of the app uses the same one.
+const MIGRATION_LOCK_ID = 7_326_100_026;
+
+/** `DATABASE_URL` set: PostgreSQL; unset: PGlite persisted under `DATA_DIR/pglite`. */
+export function openDatabase(options: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  onPoolError?: (error: Error) => void;
+}): DatabaseHandle {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.onPoolError);
+  const dir = join(options.dataDir, 'pglite');
+  mkdirSync(dir, { recursive: true });
+  return openPglite(dir);
+}
+
+/** Without a directory, PGlite keeps the database in memory (tests). */
+export function openPglite(dataDir?: string): DatabaseHandle {
+  const client = new PGlite(dataDir);
+  const db = drizzlePglite({ client, schema });
+  return {
+    db,
+    driver: 'pglite',
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}
+
+export function openPostgres(url: string, onPoolError?: (error: Error) => void): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', (error) => onPoolError?.(error));
+  const db = drizzleNodePostgres({ client: pool, schema });
+  return {
+    db,
+    driver: 'postgres',
+    async migrate() {
+      // Instances starting together take turns, so each migration runs once.
+      const lock = await pool.connect();
+      try {
+        await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+        await migrateNodePostgres(db, { migrationsFolder });
+      } finally {
+        await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+        lock.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

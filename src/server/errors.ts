@@ -1,0 +1,55 @@
+// Every error the API answers with, once: its code, HTTP status and Chinese message.
+// Services throw AppError; http/error-handler.ts is the one place that turns errors into responses.
+
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: '提交的数据有误，请按提示修改' },
+  BAD_REQUEST: { status: 400, message: '请求格式有误' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  INVALID_CREDENTIALS: { status: 401, message: '登录名或密码错误' },
+  ACCOUNT_DISABLED: { status: 403, message: '该账号已停用，请联系管理员' },
+  FORBIDDEN: { status: 403, message: '当前账号无权执行此操作' },
+  NOT_FOUND: { status: 404, message: '找不到该记录，或您无权查看' },
+  ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
+  CREDIT_CODE_TAKEN: {
+    status: 409,
+    message: '该统一社会信用代码已注册；如需找回单位管理员账号，请联系项目主管部门',
+  },
+  LOGIN_TAKEN: { status: 409, message: '该登录名已被使用，请换一个' },
+  ID_NUMBER_TAKEN: { status: 409, message: '本单位已登记该证件号码的人员' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型，请以 JSON 提交' },
+  TOO_MANY_LOGIN_ATTEMPTS: { status: 429, message: '登录失败次数过多，请稍后再试' },
+  INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
+  DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时不可用，请稍后再试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface FieldError {
+  /** JSON path of the field in the request part, e.g. `organization.creditCode` or `people[0].name`. */
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields: FieldError[] | undefined;
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; fields?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(options.message ?? ERRORS[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.fields = options.fields;
+    this.headers = options.headers;
+  }
+
+  static invalidField(path: string, message: string): AppError {
+    return new AppError('VALIDATION_FAILED', { message, fields: [{ path, message }] });
+  }
+}

@@ -1,0 +1,39 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, ERRORS, type ErrorCode } from '../errors.js';
+import type { ErrorBody } from '../routes/common/schema.js';
+import { RequestValidationError } from './validation.js';
+
+// Fastify's own client errors (malformed JSON, oversized body …) keep their status with a Chinese message.
+const FASTIFY_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'BAD_REQUEST',
+  404: 'ROUTE_NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+function body(code: ErrorCode, message: string, fields?: AppError['fields']): ErrorBody {
+  return { error: { code, message, ...(fields ? { fields } : {}) } };
+}
+
+/** The one place where an error becomes an HTTP response. Nothing internal leaves the server. */
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof RequestValidationError) {
+    return reply.status(400).send(body('VALIDATION_FAILED', error.message, error.fields));
+  }
+  if (error instanceof AppError) {
+    if (error.headers) reply.headers(error.headers);
+    return reply.status(error.status).send(body(error.code, error.message, error.fields));
+  }
+  const status = error.statusCode ?? 500;
+  const code = status < 500 ? (FASTIFY_CODES[status] ?? 'BAD_REQUEST') : undefined;
+  if (code) {
+    request.log.info({ err: error }, 'client error');
+    return reply.status(status).send(body(code, ERRORS[code].message));
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return reply.status(500).send(body('INTERNAL', ERRORS.INTERNAL.message));
+}
+
+export function notFoundHandler(_request: FastifyRequest, reply: FastifyReply) {
+  return reply.status(404).send(body('ROUTE_NOT_FOUND', ERRORS.ROUTE_NOT_FOUND.message));
+}

@@ -1,0 +1,13 @@
+import type { PersonWithLogin } from '../repositories/people.js';
+import type { PersonView } from '../routes/people/schema.js';
+
+export function presentPerson(person: PersonWithLogin): PersonView {
+  return {
+    id: person.id,
+    name: person.name,
+    idNumber: person.idNumber,
+    ongoingProvincialProjects: person.ongoingProvincialProjects,
+    dishonestyUntil: person.dishonestyUntil,
+    login: person.login,
+  };
+}

@@ -1,0 +1,28 @@
+import type { Database } from '../db/database.js';
+import { DepartmentRepository } from './departments.js';
+import { HealthRepository } from './health.js';
+import { LoginThrottleRepository } from './login-throttle.js';
+import { OrganizationRepository } from './organizations.js';
+import { PersonRepository } from './people.js';
+import { SessionRepository } from './sessions.js';
+import { UserRepository } from './users.js';
+
+/** Every repository over one database or one transaction. */
+export function repositories(db: Database) {
+  return {
+    departments: new DepartmentRepository(db),
+    health: new HealthRepository(db),
+    loginThrottle: new LoginThrottleRepository(db),
+    organizations: new OrganizationRepository(db),
+    people: new PersonRepository(db),
+    sessions: new SessionRepository(db),
+    users: new UserRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof repositories>;
+
+/** Runs `work` in one transaction: all of it is written, or none. */
+export function inTransaction<T>(db: Database, work: (repos: Repositories) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => work(repositories(tx)));
+}

@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { presentCurrentUser } from '../../presenters/users.js';
+import { errorResponses, noContentSchema } from '../common/schema.js';
+import type { RouteDeps } from '../deps.js';
+import {
+  currentUserResponseSchema,
+  loginBodySchema,
+  registerOrganizationBodySchema,
+  registeredOrganizationResponseSchema,
+} from './schema.js';
+
+export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
+  app.post(
+    '/auth/register-organization',
+    {
+      schema: {
+        summary: '申报单位注册（同时创建单位管理员账号）',
+        tags: ['auth'],
+        body: registerOrganizationBodySchema,
+        response: {
+          201: registeredOrganizationResponseSchema,
+          ...errorResponses('VALIDATION_FAILED', 'CREDIT_CODE_TAKEN'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { organization, profile } = await services.accounts.registerOrganization(request.body);
+      return reply.status(201).send({
+        organization: { id: organization.id, name: organization.name, creditCode: organization.creditCode },
+        user: presentCurrentUser(profile),
+      });
+    },
+  );
+
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        summary: '登录',
+        tags: ['auth'],
+        body: loginBodySchema,
+        response: {
+          200: currentUserResponseSchema,
+          ...errorResponses('VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'ACCOUNT_DISABLED', 'TOO_MANY_LOGIN_ATTEMPTS'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const session = await services.auth.login({ ...request.body, ip: request.ip });
+      guard.setSessionCookie(request, reply, session.token, session.expiresAt);
+      return { user: presentCurrentUser(await services.accounts.profile(session.user.id)) };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { schema: { summary: '退出登录', tags: ['auth'], response: { 204: noContentSchema } } },
+    async (request, reply) => {
+      const token = guard.sessionToken(request);
+      if (token) await services.auth.logout(token);
+      guard.clearSessionCookie(request, reply);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      schema: {
+        summary: '当前登录的用户',
+        tags: ['auth'],
+        response: { 200: currentUserResponseSchema, ...errorResponses('UNAUTHENTICATED') },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'unit-admin', 'pi', 'department', 'province', 'expert');
+      return { user: presentCurrentUser(await services.accounts.profile(actor.userId)) };
+    },
+  );
+};

@@ -1,0 +1,56 @@
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { violatedUniqueConstraint } from '../repositories/constraint-violation.js';
+import { inTransaction, type Repositories } from '../repositories/index.js';
+import type { Organization } from '../repositories/organizations.js';
+import type { UserProfile } from '../repositories/users.js';
+import type { RegisterOrganizationBody } from '../routes/auth/schema.js';
+import { hashPassword } from '../security/passwords.js';
+
+/** Turns a broken unique constraint on users' login into the Chinese 409, and leaves other errors alone. */
+export function rethrowLoginTaken(error: unknown): never {
+  if (violatedUniqueConstraint(error) === 'users_login_unique') throw new AppError('LOGIN_TAKEN');
+  throw error;
+}
+
+export class AccountService {
+  constructor(
+    private readonly db: Database,
+    private readonly repos: Repositories,
+  ) {}
+
+  /** The organization and its unit administrator, both or neither. */
+  async registerOrganization(
+    input: RegisterOrganizationBody,
+  ): Promise<{ organization: Organization; profile: UserProfile }> {
+    if (!(await this.repos.departments.findById(input.organization.departmentId))) {
+      throw AppError.invalidField('organization.departmentId', '项目主管部门：所选部门不存在，请从列表中选择');
+    }
+    const passwordHash = await hashPassword(input.admin.password);
+    const { organization, userId } = await inTransaction(this.db, async (repos) => {
+      const organization = await repos.organizations.insert(input.organization);
+      const user = await repos.users.insert({
+        login: input.admin.login,
+        passwordHash,
+        displayName: input.admin.displayName,
+        role: 'unit-admin',
+        organizationId: organization.id,
+      });
+      return { organization, userId: user.id };
+    }).catch((error: unknown) => {
+      if (violatedUniqueConstraint(error) === 'organizations_credit_code_unique') {
+        throw new AppError('CREDIT_CODE_TAKEN', {
+          fields: [{ path: 'organization.creditCode', message: '统一社会信用代码：该代码已注册' }],
+        });
+      }
+      return rethrowLoginTaken(error);
+    });
+    return { organization, profile: (await this.repos.users.profile(userId))! };
+  }
+
+  async profile(userId: string): Promise<UserProfile> {
+    const profile = await this.repos.users.profile(userId);
+    if (!profile) throw new AppError('UNAUTHENTICATED');
+    return profile;
+  }
+}

@@ -1,0 +1,64 @@
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { PrincipalOf } from '../principal.js';
+import { violatedUniqueConstraint } from '../repositories/constraint-violation.js';
+import { inTransaction, type Repositories } from '../repositories/index.js';
+import type { PersonWithLogin } from '../repositories/people.js';
+import type { CreatePersonBody, UpdatePersonBody } from '../routes/people/schema.js';
+import { hashPassword } from '../security/passwords.js';
+import { rethrowLoginTaken } from './accounts.js';
+
+type UnitAdmin = PrincipalOf<'unit-admin'>;
+
+function rethrowConflict(error: unknown): never {
+  if (violatedUniqueConstraint(error) === 'people_employer_id_number_key') {
+    throw new AppError('ID_NUMBER_TAKEN', {
+      fields: [{ path: 'idNumber', message: '证件号码：本单位已登记该证件号码的人员' }],
+    });
+  }
+  return rethrowLoginTaken(error);
+}
+
+/** A unit administrator's project leaders: always scoped to the administrator's own organization. */
+export class PeopleService {
+  constructor(
+    private readonly db: Database,
+    private readonly repos: Repositories,
+  ) {}
+
+  list(actor: UnitAdmin): Promise<PersonWithLogin[]> {
+    return this.repos.people.listByEmployer(actor.organizationId);
+  }
+
+  /** The person and, when asked for, their `pi` login: both or neither. */
+  async create(actor: UnitAdmin, input: CreatePersonBody): Promise<PersonWithLogin> {
+    const passwordHash = input.account && (await hashPassword(input.account.password));
+    return inTransaction(this.db, async (repos) => {
+      const person = await repos.people.insert({
+        name: input.name,
+        idNumber: input.idNumber ?? null,
+        ongoingProvincialProjects: input.ongoingProvincialProjects,
+        employerId: actor.organizationId,
+      });
+      if (!input.account || !passwordHash) return { ...person, login: null };
+      const user = await repos.users.insert({
+        login: input.account.login,
+        passwordHash,
+        displayName: person.name,
+        role: 'pi',
+        organizationId: actor.organizationId,
+        personId: person.id,
+      });
+      return { ...person, login: user.login };
+    }).catch(rethrowConflict);
+  }
+
+  async update(actor: UnitAdmin, id: string, changes: UpdatePersonBody): Promise<PersonWithLogin> {
+    return inTransaction(this.db, async (repos) => {
+      const updated = await repos.people.updateInOrganization(id, actor.organizationId, changes);
+      if (!updated) throw new AppError('NOT_FOUND');
+      if (changes.name !== undefined) await repos.users.renamePersonAccount(id, changes.name);
+      return (await repos.people.findInOrganization(id, actor.organizationId))!;
+    }).catch(rethrowConflict);
+  }
+}
