@@ -59,7 +59,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
       const token = guard.sessionToken(request);
       if (token) await services.auth.logout(token);
       guard.clearSessionCookie(request, reply);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
