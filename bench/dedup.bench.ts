@@ -21,52 +21,54 @@ const random = mulberry32(20260526);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 
-const TERMS = (
-  '人工智能 机器学习 深度学习 大数据 云计算 物联网 区块链 集成电路 芯片 传感器 新能源 锂离子电池 燃料电池 光伏 ' +
-  '储能 氢能 风电 智能电网 新材料 高分子材料 复合材料 纳米材料 石墨烯 碳纤维 生物医药 创新药物 医疗器械 ' +
-  '基因编辑 细胞治疗 疫苗 抗体 中医药 现代农业 种质资源 智慧农业 食品安全 海洋工程 船舶 轨道交通 新能源汽车 ' +
-  '智能网联汽车 航空航天 无人机 机器人 工业互联网 智能制造 数控机床 增材制造 激光 光电子 量子通信 5G通信 ' +
-  '网络安全 生态环境 污染治理 碳中和 节能减排 水处理 土壤修复 固废资源化 建筑节能 城市安全 防灾减灾'
+const PHRASES = (
+  '人工智能 机器学习 深度学习 大数据 云计算 物联网 区块链 集成电路 传感器 新能源 锂离子电池 燃料电池 光伏 储能 ' +
+  '氢能 智能电网 新材料 复合材料 纳米材料 石墨烯 碳纤维 生物医药 创新药物 医疗器械 基因编辑 细胞治疗 疫苗 ' +
+  '中医药 现代农业 种质资源 食品安全 海洋工程 轨道交通 新能源汽车 航空航天 无人机 机器人 工业互联网 智能制造 ' +
+  '增材制造 光电子 量子通信 网络安全 生态环境 碳中和 节能减排 关键技术 核心算法 制备工艺 系统集成 检测方法 ' +
+  '评价体系 仿真平台 控制策略 优化设计 数字孪生 在线监测 故障诊断 寿命预测 协同优化 绿色合成 精准调控 研究 ' +
+  '研发 开发 研制 应用示范 产业化 推广应用 联合攻关 国际合作 工程化 标准 成果转化 高性能 低成本 智能化 ' +
+  '关键材料 核心部件 重大装备 国际先进水平 自主知识产权 境外合作方 联合实验室 示范应用'
 ).split(' ');
-const METHODS = (
-  '关键技术 核心算法 制备工艺 系统集成 检测方法 评价体系 仿真平台 控制策略 优化设计 表征技术 数字孪生 ' +
-  '多尺度建模 高通量筛选 在线监测 故障诊断 寿命预测 协同优化 低成本制造 绿色合成 精准调控'
+const CONNECTIVES = (
+  '本项目面向 针对 围绕 通过 基于 开展 研究 突破 建立 构建 形成 开发 实现 提升 解决 揭示 阐明 联合 ' +
+  '的 与 和 及 中 在 等 ， ， ， 。'
 ).split(' ');
-const GOALS = (
-  '研究 研发 开发 研制 应用示范 产业化 推广应用 联合攻关 国际合作研究 工程化验证 标准制定 成果转化'
-).split(' ');
-const TEMPLATES = [
-  '本项目面向{T}领域重大需求，',
-  '针对{T}中{M}的瓶颈问题，',
-  '联合境外高校和科研机构，',
-  '开展{T}{M}{G}，',
-  '突破{M}和{M}等关键环节，',
-  '建立{T}{M}，',
-  '形成具有自主知识产权的{T}{M}，',
-  '申请发明专利{N}项，',
-  '培养青年科技人才{N}名，',
-  '实现{T}在{T}中的{G}，',
-  '性能指标达到国际先进水平。',
-  '预期新增销售收入{N}万元。',
+// Synthetic terms over a wide character pool play the specifics (materials, species, devices, places)
+// that tell real projects apart; a Zipf law over them makes a few terms common and most rare.
+const POOL = Array.from({ length: 2500 }, (_, i) => String.fromCodePoint(0x4e00 + 7 * i));
+const TERMS = [
+  ...PHRASES,
+  ...Array.from({ length: 30_000 }, () => Array.from({ length: between(2, 4) }, () => pick(POOL)).join('')),
 ];
-// Rare characters make the synthetic "specifics" (place, product, partner) that distinguish real projects.
-const RARE = Array.from({ length: 3000 }, (_, i) => String.fromCodePoint(0x4e00 + 500 + i * 5));
-const specific = () => Array.from({ length: between(2, 4) }, () => pick(RARE)).join('');
-const fill = (template: string) =>
-  template
-    .replace(/\{T\}/g, () => (random() < 0.4 ? specific() : '') + pick(TERMS))
-    .replace(/\{M\}/g, () => pick(METHODS))
-    .replace(/\{G\}/g, () => pick(GOALS))
-    .replace(/\{N\}/g, () => String(between(1, 500)));
+const zipf = (() => {
+  const cumulative: number[] = [];
+  let total = 0;
+  for (let rank = 1; rank <= TERMS.length; rank++) cumulative.push((total += 1 / rank ** 0.9));
+  return () => {
+    const target = random() * total;
+    let low = 0;
+    let high = cumulative.length - 1;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (cumulative[mid]! < target) low = mid + 1;
+      else high = mid;
+    }
+    return TERMS[low]!;
+  };
+})();
 
 function projectText(): string {
   let title = '';
-  while (title.length < 15) title += fill(pick(['{T}', '{T}{M}', '基于{T}的{T}', '{T}与{T}']));
-  title = (title + fill('{M}{G}')).slice(0, between(15, 30));
+  const titleLength = between(15, 30);
+  while (title.length < titleLength) title += zipf();
   let summary = '';
-  const length = between(80, 200);
-  while (summary.length < length) summary += fill(pick(TEMPLATES));
-  return `${title}\n${summary}`;
+  const summaryLength = between(80, 200);
+  while (summary.length < summaryLength) {
+    summary += pick(CONNECTIVES);
+    for (let terms = between(1, 4); terms > 0; terms--) summary += zipf();
+  }
+  return `${title.slice(0, titleLength)}\n${summary.slice(0, summaryLength)}`;
 }
 
 /** A copy with a share of its code points substituted, deleted or followed by an insertion. */
@@ -75,7 +77,7 @@ function nearCopy(text: string): string {
   return Array.from(text, (point) => {
     if (random() >= rate) return point;
     const edit = random();
-    return edit < 0.4 ? pick(RARE) : edit < 0.7 ? '' : point + pick(RARE);
+    return edit < 0.4 ? pick(POOL) : edit < 0.7 ? '' : point + pick(POOL);
   }).join('');
 }
 
@@ -110,27 +112,16 @@ start = performance.now();
 const pairs = index.pairs();
 const pairsTime = ms(start);
 
-// Brute force: every sampled document against all others, by merging sorted trigram ids.
+// Brute force: each sampled document against every other, counting the other's trigrams it marks.
 const dictionary = new Map<string, number>();
-const sorted = sets.map((set) =>
+const numbered = sets.map((set) =>
   Int32Array.from(set, (gram) => {
     let id = dictionary.get(gram);
     if (id === undefined) dictionary.set(gram, (id = dictionary.size));
     return id;
-  }).sort(),
+  }),
 );
-function shared(x: Int32Array, y: Int32Array): number {
-  let count = 0;
-  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
-    if (x[i] === y[j]) {
-      count++;
-      i++;
-      j++;
-    } else if (x[i]! < y[j]!) i++;
-    else j++;
-  }
-  return count;
-}
+const marked = new Uint8Array(dictionary.size);
 const sample = new Set<number>();
 while (sample.size < SAMPLE / 2) sample.add(pick(planted));
 while (sample.size < SAMPLE) sample.add(Math.floor(random() * DOCUMENTS));
@@ -146,16 +137,20 @@ let truth = 0;
 let recalled = 0;
 let extra = 0;
 for (const doc of sample) {
-  const mine = sorted[doc]!;
+  const mine = numbered[doc]!;
+  for (const id of mine) marked[id] = 1;
   let expected = 0;
   let found = 0;
   for (let other = 0; other < DOCUMENTS; other++) {
     if (other === doc) continue;
-    const theirs = sorted[other]!;
-    if (shared(mine, theirs) / Math.min(mine.length, theirs.length) < THRESHOLD) continue;
+    const theirs = numbered[other]!;
+    let shared = 0;
+    for (const id of theirs) shared += marked[id]!;
+    if (shared / Math.min(mine.length, theirs.length) < THRESHOLD) continue;
     expected++;
     if (partners.get(doc)!.has(other)) found++;
   }
+  for (const id of mine) marked[id] = 0;
   truth += expected;
   recalled += found;
   extra += partners.get(doc)!.size - found;

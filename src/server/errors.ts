@@ -4,6 +4,7 @@
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: '提交的数据有误，请按提示修改' },
   BAD_REQUEST: { status: 400, message: '请求格式有误' },
+  INVALID_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   INVALID_CREDENTIALS: { status: 401, message: '登录名或密码错误' },
   ACCOUNT_DISABLED: { status: 403, message: '该账号已停用，请联系管理员' },

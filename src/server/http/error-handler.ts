@@ -4,7 +4,11 @@ import type { ErrorBody } from '../routes/common/schema.js';
 import { RequestValidationError } from './validation.js';
 
 // Fastify's own client errors (malformed JSON, oversized body …) keep their status with a Chinese message.
-const FASTIFY_CODES: Partial<Record<number, ErrorCode>> = {
+const BY_FASTIFY_CODE: Partial<Record<string, ErrorCode>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+};
+const BY_STATUS: Partial<Record<number, ErrorCode>> = {
   400: 'BAD_REQUEST',
   404: 'ROUTE_NOT_FOUND',
   413: 'PAYLOAD_TOO_LARGE',
@@ -25,7 +29,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return reply.status(error.status).send(body(error.code, error.message, error.fields));
   }
   const status = error.statusCode ?? 500;
-  const code = status < 500 ? (FASTIFY_CODES[status] ?? 'BAD_REQUEST') : undefined;
+  const code = status < 500 ? (BY_FASTIFY_CODE[error.code] ?? BY_STATUS[status] ?? 'BAD_REQUEST') : undefined;
   if (code) {
     request.log.info({ err: error }, 'client error');
     return reply.status(status).send(body(code, ERRORS[code].message));

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { departments } from '../db/schema.js';
 
@@ -20,16 +20,19 @@ export class DepartmentRepository {
     return row;
   }
 
-  /** Inserts or refreshes by name, returning the row either way. */
-  async upsert(department: NewDepartment): Promise<Department> {
-    const [row] = await this.db
+  /** Inserts or refreshes by name, returning the rows either way. */
+  upsertByName(rows: NewDepartment[]): Promise<Department[]> {
+    return this.db
       .insert(departments)
-      .values(department)
+      .values(rows)
       .onConflictDoUpdate({
         target: departments.name,
-        set: { kind: department.kind, cityId: department.cityId ?? null, divisionCode: department.divisionCode ?? null },
+        set: {
+          kind: sql.raw('excluded.kind'),
+          cityId: sql.raw('excluded.city_id'),
+          divisionCode: sql.raw('excluded.division_code'),
+        },
       })
       .returning();
-    return row!;
   }
 }

@@ -1,0 +1,139 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import { SettableClock } from '../../src/server/clock.js';
+import { type Config, loadConfig } from '../../src/server/config.js';
+import { type Database, type DatabaseHandle, openPglite, openPostgres } from '../../src/server/db/database.js';
+import { repositories } from '../../src/server/repositories/index.js';
+import type { NewUser, User } from '../../src/server/repositories/users.js';
+import { hashPassword } from '../../src/server/security/passwords.js';
+import { seedDepartments } from '../../src/server/seed/departments.js';
+import type { UserRole } from '../../src/server/vocabulary.js';
+import { registrationBody, uniqueLogin, VALID_PASSWORD } from './factories.js';
+
+// One fresh database per test file: PGlite in memory, or, when DATABASE_URL names a PostgreSQL server
+// (as in CI), a uniquely named database on it that is dropped afterwards.
+
+export const TEST_START = '2026-11-23T09:00:00+08:00';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Database;
+  clock: SettableClock;
+  config: Config;
+  /** Another app on the same database, e.g. with other settings. Closed with the harness. */
+  buildApp(env?: Record<string, string>): Promise<FastifyInstance>;
+}
+
+function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    DATA_DIR: tmpdir(),
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+}
+
+async function createPostgresDatabase(adminUrl: string): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
+  const name = `shenbao_test_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    handle: openPostgres(url.toString()),
+    async drop() {
+      await admin.query(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Builds the app on a fresh, migrated and seeded database before the file's tests, and removes it after. */
+export function useTestApp(env: Record<string, string> = {}): TestApp {
+  const context = {} as TestApp;
+  const apps: FastifyInstance[] = [];
+  let handle: DatabaseHandle | undefined;
+  let drop: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    const adminUrl = process.env.DATABASE_URL;
+    if (adminUrl) ({ handle, drop } = await createPostgresDatabase(adminUrl));
+    else handle = openPglite();
+    await handle.migrate();
+    await seedDepartments(handle.db);
+    const db = handle.db;
+    const clock = new SettableClock(TEST_START);
+    const build = async (overrides: Record<string, string> = {}) => {
+      const app = await buildApp({ config: testConfig({ ...env, ...overrides }), db, clock });
+      apps.push(app);
+      return app;
+    };
+    Object.assign(context, { db, clock, config: testConfig(env), buildApp: build });
+    context.app = await build();
+  });
+
+  afterAll(async () => {
+    await Promise.all(apps.map((app) => app.close()));
+    await handle?.close();
+    await drop?.();
+  });
+
+  return context;
+}
+
+export function sessionCookie(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === 'shenbao_session');
+  if (!cookie) throw new Error(`no session cookie in the response (${response.statusCode} ${response.body})`);
+  return `shenbao_session=${cookie.value}`;
+}
+
+export async function login(app: FastifyInstance, loginName: string, password = VALID_PASSWORD): Promise<string> {
+  return sessionCookie(await app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: loginName, password } }));
+}
+
+export interface UnitAdmin {
+  cookie: string;
+  login: string;
+  organizationId: string;
+  userId: string;
+}
+
+/** Registers an organization through the API and signs its unit administrator in. */
+export async function registerUnitAdmin(t: TestApp): Promise<UnitAdmin> {
+  const [department] = await repositories(t.db).departments.list();
+  const body = registrationBody({ departmentId: department!.id });
+  const response = await t.app.inject({ method: 'POST', url: '/api/auth/register-organization', payload: body });
+  if (response.statusCode !== 201) throw new Error(`registration failed: ${response.body}`);
+  const { organization, user } = response.json();
+  return { cookie: await login(t.app, body.admin.login), login: body.admin.login, organizationId: organization.id, userId: user.id };
+}
+
+/** A user of any role, written straight to the database (no route creates department, province or expert users yet). */
+export async function insertUser(
+  t: TestApp,
+  role: UserRole,
+  scope: Pick<NewUser, 'organizationId' | 'personId' | 'departmentId'> = {},
+): Promise<{ user: User; cookie: string }> {
+  const repos = repositories(t.db);
+  const needsDepartment = role === 'department' && !scope.departmentId;
+  const departmentId = needsDepartment ? (await repos.departments.list())[0]!.id : scope.departmentId;
+  const user = await repos.users.insert({
+    login: uniqueLogin(role),
+    passwordHash: await hashPassword(VALID_PASSWORD),
+    displayName: `测试${role}`,
+    role,
+    ...scope,
+    departmentId,
+  });
+  return { user, cookie: await login(t.app, user.login) };
+}
+
+export function inject(app: FastifyInstance, options: InjectOptions & { cookie?: string }) {
+  const { cookie, ...rest } = options;
+  return app.inject({ ...rest, headers: { ...rest.headers, ...(cookie ? { cookie } : {}) } });
+}
