@@ -7,7 +7,15 @@ import { JS_INTL_2026 } from '../src/core/calls/js-intl-2026.js';
 import { checkBundle } from '../src/core/check.js';
 import { RULES } from '../src/core/rules/catalogue.js';
 import { createContext } from '../src/core/rules/context.js';
-import { application, bundle, creditCode, department, document, organization, person } from '../test/factories/bundle.js';
+import {
+  application,
+  bundle,
+  creditCode,
+  department,
+  document,
+  organization,
+  person,
+} from '../test/factories/bundle.js';
 
 // npm run bench:check — a province-sized bundle: 20,000 applications with their organizations, people and
 // departments, and 50,000 same-year submissions to other departments. Prints the time of each phase and
@@ -16,16 +24,34 @@ import { application, bundle, creditCode, department, document, organization, pe
 const APPLICATIONS = 20_000;
 const EXTERNALS = 50_000;
 let seed = 20260330;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
 
-const PHRASES = ['智能制造', '氢能与新型储能', '生物医药', '新型功能材料', '人工智能', '低功耗物联网', '膜电极催化剂', '土壤墒情传感', '跨境联合研发', '技术转移转化', '中试生产线', '耐久性评价', '智慧农业示范', '灌溉决策模型', '先进材料界面调控'];
+const PHRASES = [
+  '智能制造',
+  '氢能与新型储能',
+  '生物医药',
+  '新型功能材料',
+  '人工智能',
+  '低功耗物联网',
+  '膜电极催化剂',
+  '土壤墒情传感',
+  '跨境联合研发',
+  '技术转移转化',
+  '中试生产线',
+  '耐久性评价',
+  '智慧农业示范',
+  '灌溉决策模型',
+  '先进材料界面调控',
+];
 const text = (n: number) => Array.from({ length: n }, () => pick(PHRASES)).join('，');
 
 function generate() {
   const departments = [
     ...Array.from({ length: 13 }, (_, i) => department({ id: `city${i}`, kind: 'city' })),
-    ...Array.from({ length: 40 }, (_, i) => department({ id: `county${i}`, kind: 'county', city: `city${i % 13}` })),
+    ...Array.from({ length: 40 }, (_, i) =>
+      department({ id: `county${i}`, kind: 'county', city: `city${i % 13}` }),
+    ),
     ...Array.from({ length: 18 }, (_, i) => department({ id: `nz${i}`, kind: 'national-hitech-zone' })),
     ...Array.from({ length: 30 }, (_, i) => department({ id: `pz${i}`, kind: 'provincial-hitech-zone' })),
     ...Array.from({ length: 20 }, (_, i) => department({ id: `u${i}`, kind: 'university' })),
@@ -53,9 +79,15 @@ function generate() {
       department: pick(departments).id,
       title: `${text(3)}国际合作项目${i}`,
       summary: text(12),
-      recommendation: random() < 0.3 ? { status: 'recommended', separateSlot: false, at: '2026-05-19T10:00:00+08:00' } : undefined,
+      recommendation:
+        random() < 0.3
+          ? { status: 'recommended', separateSlot: false, at: '2026-05-19T10:00:00+08:00' }
+          : undefined,
     });
-    const docs = topic === 1 ? [...base.documents, document({ kind: 'platform-proof', parties: [applicant] })] : base.documents;
+    const docs =
+      topic === 1
+        ? [...base.documents, document({ kind: 'platform-proof', parties: [applicant] })]
+        : base.documents;
     return { ...base, direction: topic === 1 ? ('platform-inbound' as const) : undefined, documents: docs };
   });
   const externalSubmissions = Array.from({ length: EXTERNALS }, (_, i) => {
@@ -107,8 +139,12 @@ try {
   const baseline = phases.get('read file')! + phases.get('JSON.parse')!;
   const whole = [...phases.values()].reduce((a, b) => a + b, 0);
   const eligible = report.applications.filter((a) => a.eligible).length;
-  console.log(`bundle: ${APPLICATIONS} applications, ${EXTERNALS} external submissions, ${(raw.length / 1e6).toFixed(1)} M characters`);
-  console.log(`verdicts: ${eligible} eligible, ${APPLICATIONS - eligible} not; ${report.departments.filter((d) => !d.withinQuota).length} departments over quota`);
+  console.log(
+    `bundle: ${APPLICATIONS} applications, ${EXTERNALS} external submissions, ${(raw.length / 1e6).toFixed(1)} M characters`,
+  );
+  console.log(
+    `verdicts: ${eligible} eligible, ${APPLICATIONS - eligible} not; ${report.departments.filter((d) => !d.withinQuota).length} departments over quota`,
+  );
   for (const [label, ms] of phases) console.log(`${label.padEnd(32)} ${ms.toFixed(0).padStart(7)} ms`);
   console.log(`${'whole check (read → report)'.padEnd(32)} ${whole.toFixed(0).padStart(7)} ms`);
   console.log(`ratio whole check / (read + JSON.parse): ${(whole / baseline).toFixed(2)}×`);

@@ -11,7 +11,10 @@ const json = (value: unknown) => JSON.stringify(value);
 describe('shenbao check', () => {
   it('writes a shenbao.report/1 with every application and department in bundle order', async () => {
     const input = bundle({
-      applications: [application({ id: 'b' }), application({ id: 'a', budget: { total: 1, jiangsuTotal: 1, provincialFunding: 1 } })],
+      applications: [
+        application({ id: 'b' }),
+        application({ id: 'a', budget: { total: 1, jiangsuTotal: 1, provincialFunding: 1 } }),
+      ],
     });
     const run = await runCli(['check', 'x.json'], { 'x.json': json(input) });
     expect(run.code).toBe(0);
@@ -24,7 +27,9 @@ describe('shenbao check', () => {
   });
 
   it('eligible is false exactly when an error is found', async () => {
-    const over = application({ budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 900_000 } });
+    const over = application({
+      budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 900_000 },
+    });
     const run = await runCli(['check', 'x.json'], { 'x.json': json(bundle({ applications: [over] })) });
     const [app] = JSON.parse(run.stdout).applications;
     expect(app.eligible).toBe(false);
@@ -43,7 +48,9 @@ describe('shenbao check', () => {
 
   it('--text gives a Chinese report grouped by application with each clause', async () => {
     const late = application({ submittedAt: '2026-05-18T17:30:00+08:00' });
-    const run = await runCli(['check', 'x.json', '--text'], { 'x.json': json(bundle({ applications: [late] })) });
+    const run = await runCli(['check', 'x.json', '--text'], {
+      'x.json': json(bundle({ applications: [late] })),
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('[不符合] a1');
     expect(run.stdout).toContain('〔三、3〕');
@@ -71,25 +78,69 @@ describe('shenbao check', () => {
   });
 
   it.each([
-    ['a fractional amount', (b: any) => (b.applications[0].budget.total = 1.5), 'applications[0].budget.total'],
-    ['a dangling applicant', (b: any) => (b.applications[0].applicant = 'nobody'), 'applications[0].applicant'],
+    [
+      'a fractional amount',
+      (b: any) => (b.applications[0].budget.total = 1.5),
+      'applications[0].budget.total',
+    ],
+    [
+      'a dangling applicant',
+      (b: any) => (b.applications[0].applicant = 'nobody'),
+      'applications[0].applicant',
+    ],
     ['a dangling PI', (b: any) => (b.applications[0].pi = 'nobody'), 'applications[0].pi'],
     ['a dangling department', (b: any) => (b.applications[0].department = 'x'), 'applications[0].department'],
-    ['a dangling domestic partner', (b: any) => (b.applications[0].domesticPartners = ['x']), 'applications[0].domesticPartners[0]'],
+    [
+      'a dangling domestic partner',
+      (b: any) => (b.applications[0].domesticPartners = ['x']),
+      'applications[0].domesticPartners[0]',
+    ],
     ['a dangling employer', (b: any) => (b.people[0].employer = 'x'), 'people[0].employer'],
-    ['a duplicate organization id', (b: any) => b.organizations.push({ ...b.organizations[0] }), 'organizations[1].id'],
-    ['a duplicate application id', (b: any) => b.applications.push({ ...b.applications[0] }), 'applications[1].id'],
-    ['a county without its city', (b: any) => b.departments.push({ id: 'c', name: 'c', kind: 'county' }), 'departments[1].city'],
-    ['a county naming a non-city', (b: any) => b.departments.push({ id: 'c', name: 'c', kind: 'county', city: 'c' }), 'departments[1].city'],
+    [
+      'a duplicate organization id',
+      (b: any) => b.organizations.push({ ...b.organizations[0] }),
+      'organizations[1].id',
+    ],
+    [
+      'a duplicate application id',
+      (b: any) => b.applications.push({ ...b.applications[0] }),
+      'applications[1].id',
+    ],
+    [
+      'a county without its city',
+      (b: any) => b.departments.push({ id: 'c', name: 'c', kind: 'county' }),
+      'departments[1].city',
+    ],
+    [
+      'a county naming a non-city',
+      (b: any) => b.departments.push({ id: 'c', name: 'c', kind: 'county', city: 'c' }),
+      'departments[1].city',
+    ],
     ['a city naming a city', (b: any) => (b.departments[0].city = 'd1'), 'departments[0].city'],
     ['an unknown call', (b: any) => (b.call = 'JS-INTL-2099'), 'call'],
     ['a wrong format', (b: any) => (b.format = 'shenbao.bundle/2'), 'format'],
     ['an instant without offset', (b: any) => (b.asOf = '2026-05-10T12:00:00'), 'asOf'],
-    ['an unknown document kind', (b: any) => (b.applications[0].documents[0].kind = 'photo'), 'applications[0].documents[0].kind'],
-    ['an unknown platform', (b: any) => (b.organizations[0].platforms = ['lab']), 'organizations[0].platforms[0]'],
-    ['an unknown ongoing program', (b: any) => (b.organizations[0].ongoingProjects = [{ program: 'x' }]), 'organizations[0].ongoingProjects[0].program'],
+    [
+      'an unknown document kind',
+      (b: any) => (b.applications[0].documents[0].kind = 'photo'),
+      'applications[0].documents[0].kind',
+    ],
+    [
+      'an unknown platform',
+      (b: any) => (b.organizations[0].platforms = ['lab']),
+      'organizations[0].platforms[0]',
+    ],
+    [
+      'an unknown ongoing program',
+      (b: any) => (b.organizations[0].ongoingProjects = [{ program: 'x' }]),
+      'organizations[0].ongoingProjects[0].program',
+    ],
     ['a missing required field', (b: any) => delete b.applications[0].budget, 'applications[0].budget'],
-    ['a negative count', (b: any) => (b.people[0].ongoingProvincialProjects = -1), 'people[0].ongoingProvincialProjects'],
+    [
+      'a negative count',
+      (b: any) => (b.people[0].ongoingProvincialProjects = -1),
+      'people[0].ongoingProvincialProjects',
+    ],
   ])('%s is malformed (exit 2, path named)', async (_name, mutate, path) => {
     const b = JSON.parse(json(bundle()));
     mutate(b);
@@ -137,7 +188,11 @@ describe('the installed command', () => {
   it('npx-style bin runs the built CLI on a shared case', async () => {
     const root = join(import.meta.dirname, '../..');
     const file = join(root, '../shared/cases/zone-quota.bundle.json');
-    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin/shenbao.js'), 'check', file]);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      join(root, 'bin/shenbao.js'),
+      'check',
+      file,
+    ]);
     const report = JSON.parse(stdout);
     expect(report.departments.find((d: { id: string }) => d.id === 'z').withinQuota).toBe(false);
     expect(readFileSync(join(root, 'package.json'), 'utf8')).toContain('"shenbao": "bin/shenbao.js"');

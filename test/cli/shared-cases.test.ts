@@ -18,7 +18,9 @@ describe('the public cases in shared/cases', () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     const verdicts = {
-      applications: Object.fromEntries(report.applications.map((a: { id: string; eligible: boolean }) => [a.id, a.eligible])),
+      applications: Object.fromEntries(
+        report.applications.map((a: { id: string; eligible: boolean }) => [a.id, a.eligible]),
+      ),
       departments: Object.fromEntries(
         report.departments.map((d: { id: string; withinQuota: boolean }) => [d.id, d.withinQuota]),
       ),

@@ -1,6 +1,19 @@
 import fc from 'fast-check';
-import { DEPARTMENT_KINDS, ONGOING_PROGRAMS, ORGANIZATION_KINDS, PLATFORMS } from '../../src/core/bundle/schema.js';
-import { application, bundle, creditCode, department, document, organization, person } from '../factories/bundle.js';
+import {
+  DEPARTMENT_KINDS,
+  ONGOING_PROGRAMS,
+  ORGANIZATION_KINDS,
+  PLATFORMS,
+} from '../../src/core/bundle/schema.js';
+import {
+  application,
+  bundle,
+  creditCode,
+  department,
+  document,
+  organization,
+  person,
+} from '../factories/bundle.js';
 
 // Valid bundles spread over the space the rules care about: several applicants, PIs and departments,
 // every topic, money near the caps, partners from every kind of country, documents present or not,
@@ -8,12 +21,19 @@ import { application, bundle, creditCode, department, document, organization, pe
 
 const COUNTRIES = ['KZ', 'DE', 'GB', 'HK', 'TW', 'SG', 'NO', 'US', 'CN', 'PA', 'IT'];
 const FIELDS = ['生物医药', '智慧农业', '人工智能', '量子计算'];
-const TITLES = ['面向智慧农业的物联网传感网络联合研发', '氢燃料电池膜电极低铂催化剂研究', '短题', '新型功能材料的界面调控与器件应用'];
+const TITLES = [
+  '面向智慧农业的物联网传感网络联合研发',
+  '氢燃料电池膜电极低铂催化剂研究',
+  '短题',
+  '新型功能材料的界面调控与器件应用',
+];
 
 const mostly = (value: boolean) =>
   fc.oneof({ arbitrary: fc.constant(value), weight: 8 }, { arbitrary: fc.constant(!value), weight: 1 });
 const money = fc.integer({ min: 0, max: 5_000_000 });
-const day = fc.integer({ min: 0, max: 3000 }).map((n) => new Date(Date.UTC(2023, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+const day = fc
+  .integer({ min: 0, max: 3000 })
+  .map((n) => new Date(Date.UTC(2023, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
 const instant = fc
   .integer({ min: 0, max: 20 * 24 * 60 })
   .map((m) => new Date(Date.UTC(2026, 4, 8) + m * 60_000).toISOString().replace('.000Z', 'Z'));
@@ -31,11 +51,17 @@ export const validBundle = fc
       }),
       { minLength: 1, maxLength: 4 },
     ),
-    people: fc.array(fc.record({ ongoing: fc.integer({ min: 0, max: 1 }), name: fc.constantFrom('张三', '李四', '') }), {
+    people: fc.array(
+      fc.record({ ongoing: fc.integer({ min: 0, max: 1 }), name: fc.constantFrom('张三', '李四', '') }),
+      {
+        minLength: 1,
+        maxLength: 4,
+      },
+    ),
+    deptKinds: fc.array(fc.constantFrom(...DEPARTMENT_KINDS.filter((k) => k !== 'county')), {
       minLength: 1,
-      maxLength: 4,
+      maxLength: 3,
     }),
-    deptKinds: fc.array(fc.constantFrom(...DEPARTMENT_KINDS.filter((k) => k !== 'county')), { minLength: 1, maxLength: 3 }),
     counties: fc.integer({ min: 0, max: 2 }),
     apps: fc.array(
       fc.record({
@@ -53,7 +79,11 @@ export const validBundle = fc
         partner: mostly(true),
         submittedAt: fc.option(instant, { nil: undefined }),
         recommendation: fc.option(
-          fc.record({ status: fc.constantFrom('recommended', 'not-recommended'), separateSlot: fc.boolean(), at: instant }),
+          fc.record({
+            status: fc.constantFrom('recommended', 'not-recommended'),
+            separateSlot: fc.boolean(),
+            at: instant,
+          }),
           { nil: undefined },
         ),
         ethics: fc.record({ ai: fc.boolean(), germplasm: fc.boolean(), reviewApproved: fc.boolean() }),
@@ -61,7 +91,13 @@ export const validBundle = fc
       { minLength: 1, maxLength: 8 },
     ),
     externals: fc.array(
-      fc.record({ org: fc.nat(), pi: fc.nat(), title: fc.constantFrom(...TITLES), nsf: fc.boolean(), directed: fc.boolean() }),
+      fc.record({
+        org: fc.nat(),
+        pi: fc.nat(),
+        title: fc.constantFrom(...TITLES),
+        nsf: fc.boolean(),
+        directed: fc.boolean(),
+      }),
       { maxLength: 3 },
     ),
   })
@@ -78,12 +114,18 @@ export const validBundle = fc
       }),
     );
     const people = s.people.map((p, i) =>
-      person({ id: `p${i}`, name: p.name, employer: `o${i % organizations.length}`, ongoingProvincialProjects: p.ongoing }),
+      person({
+        id: `p${i}`,
+        name: p.name,
+        employer: `o${i % organizations.length}`,
+        ongoingProvincialProjects: p.ongoing,
+      }),
     );
     const departments = s.deptKinds.map((kind, i) => department({ id: `d${i}`, kind }));
     const cities = departments.filter((d) => d.kind === 'city');
     if (cities.length > 0) {
-      for (let i = 0; i < s.counties; i++) departments.push(department({ id: `c${i}`, kind: 'county', city: cities[0]!.id }));
+      for (let i = 0; i < s.counties; i++)
+        departments.push(department({ id: `c${i}`, kind: 'county', city: cities[0]!.id }));
     }
     const applications = s.apps.map((a, i) => {
       const applicant = `o${a.org % organizations.length}`;
@@ -102,9 +144,9 @@ export const validBundle = fc
         field: a.field,
         partner: a.partner ? { ...base.partner!, country: a.country } : undefined,
         budget: a.budget,
-        documents: base.documents.filter((_, j) => !a.dropDocs.includes(j)).concat(
-          a.topic === 1 ? [document({ kind: 'platform-proof', parties: [applicant] })] : [],
-        ),
+        documents: base.documents
+          .filter((_, j) => !a.dropDocs.includes(j))
+          .concat(a.topic === 1 ? [document({ kind: 'platform-proof', parties: [applicant] })] : []),
         submittedAt: a.submittedAt,
         recommendation: a.recommendation,
         ethics: { ...base.ethics, ...a.ethics },

@@ -23,13 +23,25 @@ async function exitsCleanly(text: string) {
 }
 
 /** Replaces, deletes or retypes the value at a random place in a JSON tree. */
-const mutation = fc.record({ pick: fc.nat(), op: fc.constantFrom('delete', 'replace'), value: fc.jsonValue({ maxDepth: 2 }) });
+const mutation = fc.record({
+  pick: fc.nat(),
+  op: fc.constantFrom('delete', 'replace'),
+  value: fc.jsonValue({ maxDepth: 2 }),
+});
 function mutate(root: unknown, { pick, op, value }: { pick: number; op: string; value: unknown }) {
   const places: [Record<string, unknown> | unknown[], string | number][] = [];
   const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach((v, i) => (places.push([node, i]), walk(v)));
-    else if (node && typeof node === 'object')
-      for (const [k, v] of Object.entries(node)) (places.push([node as Record<string, unknown>, k]), walk(v));
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => {
+        places.push([node, i]);
+        walk(v);
+      });
+    } else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        places.push([node as Record<string, unknown>, k]);
+        walk(v);
+      }
+    }
   };
   walk(root);
   const [parent, key] = places[pick % places.length]!;
@@ -40,11 +52,17 @@ function mutate(root: unknown, { pick, op, value }: { pick: number; op: string; 
 
 describe('shenbao check never crashes', () => {
   it('on any JSON value: exit 0 or exit 2', async () => {
-    await fc.assert(fc.asyncProperty(fc.jsonValue(), async (v) => exitsCleanly(JSON.stringify(v))), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (v) => exitsCleanly(JSON.stringify(v))),
+      { numRuns: 300 },
+    );
   });
 
   it('on any text: exit 0 or exit 2', async () => {
-    await fc.assert(fc.asyncProperty(fc.string(), async (t) => exitsCleanly(t)), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(fc.string(), async (t) => exitsCleanly(t)),
+      { numRuns: 200 },
+    );
   });
 
   it('on valid bundles with random mutations: exit 0 or exit 2', async () => {
@@ -69,7 +87,8 @@ describe('properties of the verdicts', () => {
       fc.property(validBundle, (b) => {
         const report = judge(b);
         expect(report.applications.map((a) => a.id)).toEqual(b.applications.map((a) => a.id));
-        for (const a of report.applications) expect(a.eligible).toBe(!a.findings.some((f) => f.severity === 'error'));
+        for (const a of report.applications)
+          expect(a.eligible).toBe(!a.findings.some((f) => f.severity === 'error'));
       }),
       { numRuns: 300 },
     );
@@ -114,7 +133,14 @@ describe('properties of the verdicts', () => {
         const more = structuredClone(b);
         const app = b.applications[pick % b.applications.length]!;
         const org = b.organizations.find((o) => o.id === app.applicant)!;
-        more.externalSubmissions.push({ program: '省重点研发计划', creditCode: org.creditCode, piName: '', title: app.title, summary: '', directed: false });
+        more.externalSubmissions.push({
+          program: '省重点研发计划',
+          creditCode: org.creditCode,
+          piName: '',
+          title: app.title,
+          summary: '',
+          directed: false,
+        });
         const after = verdicts(judge(more));
         for (const [id, ok] of Object.entries(before)) if (!ok) expect(after[id]).toBe(false);
       }),

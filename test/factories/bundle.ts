@@ -95,7 +95,13 @@ export function requiredDocuments(applicant: string, partnerName: string, topic:
 }
 
 const PARTNER_COUNTRY: Record<number, string> = { 1: 'DE', 2: 'KZ', 3: 'SG', 4: 'DE', 5: 'HK' };
-const KEY_FIELD: Record<number, string> = { 1: '智能制造', 2: '智慧农业', 3: '生命健康', 4: '生物医药', 5: '人工智能' };
+const KEY_FIELD: Record<number, string> = {
+  1: '智能制造',
+  2: '智慧农业',
+  3: '生命健康',
+  4: '生物医药',
+  5: '人工智能',
+};
 
 export function application(overrides: Input<Application> = {}): Application {
   const id = overrides.id ?? 'a1';

@@ -48,5 +48,5 @@ export function registrationBody(
 
 export function personBody(overrides: Partial<CreatePersonBody> = {}): CreatePersonBody {
   const n = next();
-  return { name: `负责人${n}`, idNumber: `32010219800101${String(n).padStart(4, '0').slice(-4)}`, ongoingProvincialProjects: 0, ...overrides };
+  return { name: `负责人${n}`, idNumber: `3201021980${String(n).padStart(8, '0').slice(-8)}`, ongoingProvincialProjects: 0, ...overrides };
 }

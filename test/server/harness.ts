@@ -28,14 +28,6 @@ export interface TestApp {
   buildApp(env?: Record<string, string>): Promise<FastifyInstance>;
 }
 
-function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({
-    DATA_DIR: tmpdir(),
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'silent',
-    ...env,
-  });
-}
 
 async function createPostgresDatabase(adminUrl: string): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
   const name = `shenbao_test_${randomUUID().replaceAll('-', '')}`;
@@ -55,6 +47,7 @@ async function createPostgresDatabase(adminUrl: string): Promise<{ handle: Datab
 
 /** Builds the app on a fresh, migrated and seeded database before the file's tests, and removes it after. */
 export function useTestApp(env: Record<string, string> = {}): TestApp {
+  const baseEnv = { DATA_DIR: tmpdir(), SESSION_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', ...env };
   const context = {} as TestApp;
   const apps: FastifyInstance[] = [];
   let handle: DatabaseHandle | undefined;
@@ -69,11 +62,11 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
     const db = handle.db;
     const clock = new SettableClock(TEST_START);
     const build = async (overrides: Record<string, string> = {}) => {
-      const app = await buildApp({ config: testConfig({ ...env, ...overrides }), db, clock });
+      const app = await buildApp({ config: loadConfig({ ...baseEnv, ...overrides }), db, clock });
       apps.push(app);
       return app;
     };
-    Object.assign(context, { db, clock, config: testConfig(env), buildApp: build });
+    Object.assign(context, { db, clock, config: loadConfig(baseEnv), buildApp: build });
     context.app = await build();
   });
 

@@ -98,7 +98,8 @@ export function parseBundle(input: unknown): ParseResult {
   }
   const parsed = bundleSchema.safeParse(input, { error: chineseErrors });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push({ path: formatPath(issue.path), message: issue.message });
+    for (const issue of parsed.error.issues)
+      problems.push({ path: formatPath(issue.path), message: issue.message });
     return { ok: false, problems };
   }
   problems.push(...referenceProblems(parsed.data));
@@ -111,7 +112,10 @@ export function parseBundleText(text: string): ParseResult {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [{ path: '(根)', message: `不是有效的 JSON：${(error as Error).message}` }] };
+    return {
+      ok: false,
+      problems: [{ path: '(根)', message: `不是有效的 JSON：${(error as Error).message}` }],
+    };
   }
   return parseBundle(json);
 }

@@ -72,7 +72,8 @@ function isCalendarDate(value: string): boolean {
 }
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const INSTANT_PATTERN = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+const INSTANT_PATTERN =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 export const dateSchema = z
   .string()
@@ -90,9 +91,7 @@ export const moneySchema = z
   .number()
   .refine((v) => Number.isSafeInteger(v) && v >= 0, { message: '应为以元计的非负整数' });
 
-const countSchema = z
-  .number()
-  .refine((v) => Number.isSafeInteger(v) && v >= 0, { message: '应为非负整数' });
+const countSchema = z.number().refine((v) => Number.isSafeInteger(v) && v >= 0, { message: '应为非负整数' });
 
 const flag = z.boolean().default(false);
 

@@ -8,8 +8,7 @@ const PUBLISHED_ON = '2026-03-30';
 const WAN = 10_000;
 const ACADEMIC_AND_ENTERPRISE = ['enterprise', 'university', 'institute'] as const;
 const HK_MO_TW_CODES = HK_MO_TW.map((c) => c.iso2);
-const NEEDS_ENTERPRISE =
-  '牵头申报单位为高校、科研机构的，必须联合至少 1 家江苏企业参与。';
+const NEEDS_ENTERPRISE = '牵头申报单位为高校、科研机构的，必须联合至少 1 家江苏企业参与。';
 const AGREEMENTS =
   '“一带一路”创新合作项目、双边创新合作项目、重点国别产业技术研发合作项目、港澳台科技合作项目的境内外合作双方机构须就合作项目已签署合作协议或合作意向书等文件，如有境内合作单位，申报单位也须与境内合作单位签署合作协议或合作意向书。';
 
@@ -44,7 +43,10 @@ function cooperationTopic(
   };
 }
 
-function platformDirection(label: string, terms: Partial<StreamTerms> & Pick<StreamTerms, 'funding'>): StreamTerms {
+function platformDirection(
+  label: string,
+  terms: Partial<StreamTerms> & Pick<StreamTerms, 'funding'>,
+): StreamTerms {
   return {
     label,
     clause: '一、专题一',
@@ -75,7 +77,11 @@ export const JS_INTL_2026: CallParameters = {
   },
   utcOffset: '+08:00',
   deadlines: {
-    submission: cite('2026-05-18T17:30:00+08:00', '三、3', '项目申报材料网上填报截止时间为 2026 年 5 月 18 日 17:30'),
+    submission: cite(
+      '2026-05-18T17:30:00+08:00',
+      '三、3',
+      '项目申报材料网上填报截止时间为 2026 年 5 月 18 日 17:30',
+    ),
     recommendation: cite(
       '2026-05-20T17:30:00+08:00',
       '三、3',
@@ -88,7 +94,11 @@ export const JS_INTL_2026: CallParameters = {
     ),
   },
   applicant: {
-    registeredOnOrBefore: cite('2024-12-31', '二、1', '项目申报单位须为 2024 年 12 月 31 日前在江苏省注册的独立法人机构'),
+    registeredOnOrBefore: cite(
+      '2024-12-31',
+      '二、1',
+      '项目申报单位须为 2024 年 12 月 31 日前在江苏省注册的独立法人机构',
+    ),
     inJiangsu: cite(true, '二、1', '在江苏省注册'),
     independentLegalEntity: cite(true, '二、1', '独立法人机构'),
     piEmployedByApplicant: cite(true, '二、1', '项目负责人须为项目申报单位在职人员。'),
@@ -104,15 +114,22 @@ export const JS_INTL_2026: CallParameters = {
             directedOnly: cite(true, '一、专题一', '定向组织申报，经专家论证予以支持。'),
             funding: cite({ cap: 300 * WAN }, '一、专题一', '省资助经费每项原则上不超过 300 万元。'),
           }),
-          'platform-inbound': platformDirection('专题一方向2 科技创新合作平台建设项目（境外机构在我省建设）', {
-            applicantKinds: cite(ACADEMIC_AND_ENTERPRISE, '一、专题一', '申报主体为省内企事业单位。'),
-            funding: cite(
-              { cap: 100 * WAN, share: { percent: 50, base: 'total' } },
-              '一、专题一',
-              '省资助经费每项原则上不超过 100万元，且不超过项目总预算的 50%。',
-            ),
-            documents: { agreements: notApplicable('二、2', ''), jointLab: null, platformProof: PLATFORM_PROOF },
-          }),
+          'platform-inbound': platformDirection(
+            '专题一方向2 科技创新合作平台建设项目（境外机构在我省建设）',
+            {
+              applicantKinds: cite(ACADEMIC_AND_ENTERPRISE, '一、专题一', '申报主体为省内企事业单位。'),
+              funding: cite(
+                { cap: 100 * WAN, share: { percent: 50, base: 'total' } },
+                '一、专题一',
+                '省资助经费每项原则上不超过 100万元，且不超过项目总预算的 50%。',
+              ),
+              documents: {
+                agreements: notApplicable('二、2', ''),
+                jointLab: null,
+                platformProof: PLATFORM_PROOF,
+              },
+            },
+          ),
           'platform-outbound': platformDirection('专题一方向2 科技创新合作平台建设项目（我省在境外建设）', {
             directedOnly: cite(true, '一、专题一', '定向组织申报，经专家论证予以支持。'),
             funding: cite(
@@ -120,7 +137,11 @@ export const JS_INTL_2026: CallParameters = {
               '一、专题一',
               '省资助经费每项原则上不超过 200 万元，且不超过项目总预算的 50%。',
             ),
-            documents: { agreements: notApplicable('二、2', ''), jointLab: null, platformProof: PLATFORM_PROOF },
+            documents: {
+              agreements: notApplicable('二、2', ''),
+              jointLab: null,
+              platformProof: PLATFORM_PROOF,
+            },
           }),
         },
       },

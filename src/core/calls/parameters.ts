@@ -133,7 +133,11 @@ export interface CallParameters {
     piOngoingBar: Cited<{ maxOngoing: number }>;
     perPi: Cited<{ max: number }>;
     /** 每家高校、科研机构限报 3 项 (专题二). */
-    perInstitution: Cited<{ topics: readonly TopicNumber[]; kinds: readonly OrganizationKind[]; max: number }>;
+    perInstitution: Cited<{
+      topics: readonly TopicNumber[];
+      kinds: readonly OrganizationKind[];
+      max: number;
+    }>;
     duplicates: Cited<{ errorAt: number; warnAt: number; minCodePoints: number }>;
   };
   quotas: Cited<{

@@ -27,12 +27,18 @@ export function renderTextReport(report: Report, bundle: Bundle, call: CallParam
     const app = bundle.applications[i]!;
     const warnings = a.findings.filter((f) => f.severity === 'warning').length;
     const verdict = a.eligible ? (warnings > 0 ? '符合（有提示）' : '符合') : '不符合';
-    lines.push(`  [${verdict}] ${a.id} ${app.title}（${orgs.get(app.applicant)}）`, ...findingLines(a.findings));
+    lines.push(
+      `  [${verdict}] ${a.id} ${app.title}（${orgs.get(app.applicant)}）`,
+      ...findingLines(a.findings),
+    );
   });
   lines.push('', '二、项目主管部门');
   report.departments.forEach((d, i) => {
     const dept = bundle.departments[i]!;
-    lines.push(`  [${d.withinQuota ? '限额内' : '超出限额'}] ${d.id} ${dept.name}`, ...findingLines(d.findings));
+    lines.push(
+      `  [${d.withinQuota ? '限额内' : '超出限额'}] ${d.id} ${dept.name}`,
+      ...findingLines(d.findings),
+    );
   });
   return lines.join('\n') + '\n';
 }

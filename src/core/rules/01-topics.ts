@@ -36,7 +36,12 @@ export const directionMissing = applicationRule(
 
 // 专题一方向 1、方向 2（我省在境外建设）：“定向组织申报，经专家论证予以支持。”
 export const directedOnly = applicationRule(
-  { id: 'topic.directed-only', severity: 'error', clause: '一、专题一', title: '定向组织的方向不接受自由申报' },
+  {
+    id: 'topic.directed-only',
+    severity: 'error',
+    clause: '一、专题一',
+    title: '定向组织的方向不接受自由申报',
+  },
   ({ app, terms }, emit) => {
     if (terms?.directedOnly.value && !app.directed) {
       emit(
@@ -50,7 +55,12 @@ export const directedOnly = applicationRule(
 
 // 专题一方向 2：“申报主体为省内企事业单位。” 专题二、四、五：“申报主体：省内高校、科研机构和企业。”
 export const applicantKind = applicationRule(
-  { id: 'applicant.kind', severity: 'error', clause: '一、专题一至专题五', title: '牵头单位须为本专题的申报主体' },
+  {
+    id: 'applicant.kind',
+    severity: 'error',
+    clause: '一、专题一至专题五',
+    title: '牵头单位须为本专题的申报主体',
+  },
   ({ applicant, terms }, emit) => {
     const kinds = terms?.applicantKinds;
     if (kinds && !kinds.value.includes(applicant.kind)) {
@@ -113,7 +123,12 @@ export const budgetConsistency = applicationRule(
 
 // “省资助经费每项原则上不超过 N 万元” — READING.md enforces “原则上” caps as errors.
 export const budgetCap = applicationRule(
-  { id: 'budget.cap', severity: 'error', clause: '一、专题一至专题五', title: '申请省资助经费不超过本专题上限' },
+  {
+    id: 'budget.cap',
+    severity: 'error',
+    clause: '一、专题一至专题五',
+    title: '申请省资助经费不超过本专题上限',
+  },
   ({ app, terms }, emit) => {
     if (!terms) return;
     const { cap } = terms.funding.value;
@@ -153,10 +168,19 @@ export const budgetShare = applicationRule(
 
 // 专题二至五 name a 主要境外合作机构 (合作国别).
 export const partnerRequired = applicationRule(
-  { id: 'partner.required', severity: 'error', clause: '一、专题二至专题五', title: '须填写主要境外合作机构' },
+  {
+    id: 'partner.required',
+    severity: 'error',
+    clause: '一、专题二至专题五',
+    title: '须填写主要境外合作机构',
+  },
   ({ app, terms }, emit) => {
     if (terms?.partner?.required.value && app.partner === undefined) {
-      emit(terms.partner.required.clause, `${terms.label}须填写主要境外合作机构及其国别（地区）。请补充境外合作机构信息。`, 'partner');
+      emit(
+        terms.partner.required.clause,
+        `${terms.label}须填写主要境外合作机构及其国别（地区）。请补充境外合作机构信息。`,
+        'partner',
+      );
     }
   },
 );
@@ -164,7 +188,12 @@ export const partnerRequired = applicationRule(
 // 专题二 合作国别：共建“一带一路”国家；专题四 英国、德国、芬兰、荷兰等创新型国家（港澳台属专题五）；
 // 专题五 港澳台地区。
 export const partnerCountry = applicationRule(
-  { id: 'partner.country', severity: 'error', clause: '一、专题二、四、五', title: '合作国别（地区）须符合本专题要求' },
+  {
+    id: 'partner.country',
+    severity: 'error',
+    clause: '一、专题二、四、五',
+    title: '合作国别（地区）须符合本专题要求',
+  },
   ({ app, terms }, emit, { call }) => {
     const countries = terms?.partner?.countries;
     const country = app.partner?.country;
@@ -212,14 +241,20 @@ export const partnerCountryForEnterprise = applicationRule(
 // 专题四：“面向英国、德国、芬兰、荷兰等创新型国家” — the list ends with 等, so another country is a
 // warning for reviewers, not an error.
 export const partnerCountryNotKey = applicationRule(
-  { id: 'partner.country-not-key', severity: 'warning', clause: '一、专题四', title: '合作国别不在通知列举的重点国别中' },
+  {
+    id: 'partner.country-not-key',
+    severity: 'warning',
+    clause: '一、专题四',
+    title: '合作国别不在通知列举的重点国别中',
+  },
   ({ app, applicant, terms }, emit, { call }) => {
     const countries = terms?.partner?.countries;
     const country = app.partner?.country;
     if (!countries?.value.key || country === undefined || country === call.homeCountry.value) return;
     const { key, excluded, excludedForEnterprise } = countries.value;
     const barred =
-      excluded.includes(country) || (applicant.kind === 'enterprise' && excludedForEnterprise.includes(country));
+      excluded.includes(country) ||
+      (applicant.kind === 'enterprise' && excludedForEnterprise.includes(country));
     if (!barred && !key.includes(country)) {
       emit(
         countries.clause,
@@ -232,7 +267,12 @@ export const partnerCountryNotKey = applicationRule(
 
 // “重点支持的技术领域：……等。” — a priority: another field is a warning, never an error.
 export const fieldNotKey = applicationRule(
-  { id: 'field.not-key', severity: 'warning', clause: '一、专题二至专题五', title: '技术领域不在本专题重点支持领域中' },
+  {
+    id: 'field.not-key',
+    severity: 'warning',
+    clause: '一、专题二至专题五',
+    title: '技术领域不在本专题重点支持领域中',
+  },
   ({ app, terms }, emit) => {
     const fields = terms?.keyFields;
     if (fields && !fields.value.includes(app.field)) {

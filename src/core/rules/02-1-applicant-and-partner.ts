@@ -14,13 +14,22 @@ export const applicantInJiangsu = applicationRule(
   ({ applicant }, emit, { call }) => {
     const rule = call.applicant.inJiangsu;
     if (rule.value && !applicant.inJiangsu) {
-      emit(rule.clause, `申报单位“${applicant.name}”不是在江苏省注册的单位，不能申报。请由在江苏省注册的单位牵头。`, 'applicant');
+      emit(
+        rule.clause,
+        `申报单位“${applicant.name}”不是在江苏省注册的单位，不能申报。请由在江苏省注册的单位牵头。`,
+        'applicant',
+      );
     }
   },
 );
 
 export const applicantRegisteredInTime = applicationRule(
-  { id: 'applicant.registered-too-late', severity: 'error', clause: '二、1', title: '申报单位须在规定日期前注册' },
+  {
+    id: 'applicant.registered-too-late',
+    severity: 'error',
+    clause: '二、1',
+    title: '申报单位须在规定日期前注册',
+  },
   ({ applicant }, emit, { call }) => {
     const rule = call.applicant.registeredOnOrBefore;
     if (applicant.registeredOn > rule.value) {
@@ -38,13 +47,22 @@ export const applicantIndependent = applicationRule(
   ({ applicant }, emit, { call }) => {
     const rule = call.applicant.independentLegalEntity;
     if (rule.value && !applicant.independentLegalEntity) {
-      emit(rule.clause, `申报单位“${applicant.name}”不是独立法人机构，不能申报。请由具有独立法人资格的上级单位牵头。`, 'applicant');
+      emit(
+        rule.clause,
+        `申报单位“${applicant.name}”不是独立法人机构，不能申报。请由具有独立法人资格的上级单位牵头。`,
+        'applicant',
+      );
     }
   },
 );
 
 export const applicantCreditCode = applicationRule(
-  { id: 'applicant.credit-code', severity: 'error', clause: '二、1', title: '申报单位统一社会信用代码须有效' },
+  {
+    id: 'applicant.credit-code',
+    severity: 'error',
+    clause: '二、1',
+    title: '申报单位统一社会信用代码须有效',
+  },
   ({ applicant }, emit, { call }) => {
     const verdict = validateCreditCode(applicant.creditCode);
     if (!verdict.ok) {
@@ -111,14 +129,16 @@ export const partnerOwnedByApplicant = partnerBar(
   'partner.owned-by-applicant',
   '境外合作机构不得是申报单位在境外设立的机构',
   (p) => p.ownedByApplicant,
-  (p, a) => `主要境外合作机构“${p}”是申报单位“${a}”在境外设立的企业或研发机构，不能作为合作方。请更换为独立的境外合作机构。`,
+  (p, a) =>
+    `主要境外合作机构“${p}”是申报单位“${a}”在境外设立的企业或研发机构，不能作为合作方。请更换为独立的境外合作机构。`,
 );
 
 export const partnerForeignInvested = partnerBar(
   'partner.foreign-invested',
   '境外合作机构不得是外资在境内设立的机构',
   (p) => p.foreignInvestedInChina,
-  (p) => `主要境外合作机构“${p}”是外资在境内设立的企业或研发机构，不能作为境外合作方。请填写其境外母体机构或其他境外机构。`,
+  (p) =>
+    `主要境外合作机构“${p}”是外资在境内设立的企业或研发机构，不能作为境外合作方。请填写其境外母体机构或其他境外机构。`,
 );
 
 export const partnerTaxHavenShell = partnerBar(
@@ -132,14 +152,16 @@ export const partnerSameGroup = partnerBar(
   'partner.same-group',
   '项目不得是企业集团境内外分支机构之间的合作',
   (p) => p.sameGroup,
-  (p, a) => `主要境外合作机构“${p}”与申报单位“${a}”属同一企业集团，集团境内外分支机构之间的合作不予支持。请更换为集团外的境外合作机构。`,
+  (p, a) =>
+    `主要境外合作机构“${p}”与申报单位“${a}”属同一企业集团，集团境内外分支机构之间的合作不予支持。请更换为集团外的境外合作机构。`,
 );
 
 export const partnerPiAffiliated = partnerBar(
   'partner.pi-not-affiliated',
   '境外方负责人须依托本人所在境外机构',
   (p) => !p.piAffiliated,
-  (p) => `项目境外方负责人不在主要境外合作机构“${p}”任职。境外方负责人须依托本人所在境外机构开展合作，请更换境外方负责人或合作机构。`,
+  (p) =>
+    `项目境外方负责人不在主要境外合作机构“${p}”任职。境外方负责人须依托本人所在境外机构开展合作，请更换境外方负责人或合作机构。`,
 );
 
 export const APPLICANT_AND_PARTNER_RULES = [

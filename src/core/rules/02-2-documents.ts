@@ -7,7 +7,9 @@ import { applicationRule } from './rule.js';
 // 二、2．申报材料要求。
 
 function missingFlags(call: CallParameters, doc: BundleDocument): string[] {
-  return call.documents.completeness.value.filter((flag) => !doc.complete[flag]).map((f) => COMPLETENESS_LABELS[f]);
+  return call.documents.completeness.value
+    .filter((flag) => !doc.complete[flag])
+    .map((f) => COMPLETENESS_LABELS[f]);
 }
 
 function between(doc: BundleDocument, a: string, b: string): boolean {
@@ -29,7 +31,12 @@ type AgreementVerdict =
   | { status: 'missing' }
   | { status: 'incomplete'; missing: string[] };
 
-function judgeAgreement(call: CallParameters, docs: readonly BundleDocument[], applicantId: string, need: AgreementNeed): AgreementVerdict {
+function judgeAgreement(
+  call: CallParameters,
+  docs: readonly BundleDocument[],
+  applicantId: string,
+  need: AgreementNeed,
+): AgreementVerdict {
   const signed = docs.filter(
     (d) => (d.kind === need.formal || d.kind === need.intent) && between(d, applicantId, need.party),
   );
@@ -83,7 +90,11 @@ export const agreementMissing = applicationRule(
       const verdict = judgeAgreement(call, app.documents, applicant.id, need);
       const kinds = `${DOCUMENT_KIND_LABELS[need.formal]}或${DOCUMENT_KIND_LABELS[need.intent]}`;
       if (verdict.status === 'missing') {
-        emit(clause, `缺少申报单位与${need.partyName}签署的${kinds}。请上传双方签署的文件，并在签约方中列明双方。`, need.field);
+        emit(
+          clause,
+          `缺少申报单位与${need.partyName}签署的${kinds}。请上传双方签署的文件，并在签约方中列明双方。`,
+          need.field,
+        );
       } else if (verdict.status === 'incomplete') {
         emit(
           clause,
@@ -119,7 +130,12 @@ export const letterOfIntentOnly = applicationRule(
 
 // “外文合作文件须同时提供中文翻译件。”
 export const translationMissing = applicationRule(
-  { id: 'documents.translation-missing', severity: 'error', clause: '二、2', title: '外文文件须同时提供中文翻译件' },
+  {
+    id: 'documents.translation-missing',
+    severity: 'error',
+    clause: '二、2',
+    title: '外文文件须同时提供中文翻译件',
+  },
   ({ app }, emit, { call }) => {
     const rule = call.documents.translationRequired;
     if (!rule.value) return;
@@ -137,13 +153,20 @@ export const translationMissing = applicationRule(
 
 // “‘一带一路’创新合作项目申报时，还应提供中外合作单位间签署的关于共建联合实验室/联合研究中心的合作文件，
 // 签署日期须早于本通知发布日期，须在有效期内，签署双方须为独立法人单位。”
-function jointLabProblems(call: CallParameters, doc: BundleDocument, signedOnOrBefore: string, asOfDate: string): string[] {
+function jointLabProblems(
+  call: CallParameters,
+  doc: BundleDocument,
+  signedOnOrBefore: string,
+  asOfDate: string,
+): string[] {
   const problems: string[] = [];
   const missing = missingFlags(call, doc);
   if (missing.length > 0) problems.push(`信息不全，缺少：${listZh(missing)}`);
   if (doc.signedOn === undefined) problems.push('未注明签署日期');
   else if (doc.signedOn > signedOnOrBefore)
-    problems.push(`签署日期${formatChineseDate(doc.signedOn)}不早于本通知发布日期（须在${formatChineseDate(signedOnOrBefore)}或之前签署）`);
+    problems.push(
+      `签署日期${formatChineseDate(doc.signedOn)}不早于本通知发布日期（须在${formatChineseDate(signedOnOrBefore)}或之前签署）`,
+    );
   if (doc.validUntil !== undefined && doc.validUntil < asOfDate)
     problems.push(`有效期已于${formatChineseDate(doc.validUntil)}届满`);
   return problems;
@@ -160,16 +183,26 @@ export const jointLabAgreement = applicationRule(
     const jointLab = terms?.documents.jointLab;
     if (!jointLab || !app.partner) return;
     const partner = app.partner.name;
-    const docs = app.documents.filter((d) => d.kind === 'joint-lab-agreement' && between(d, applicant.id, partner));
+    const docs = app.documents.filter(
+      (d) => d.kind === 'joint-lab-agreement' && between(d, applicant.id, partner),
+    );
     const label = DOCUMENT_KIND_LABELS['joint-lab-agreement'];
     if (docs.length === 0) {
-      emit(jointLab.clause, `缺少申报单位与“${partner}”签署的${label}。请上传在通知发布前签署、仍在有效期内的合作文件。`, 'documents');
+      emit(
+        jointLab.clause,
+        `缺少申报单位与“${partner}”签署的${label}。请上传在通知发布前签署、仍在有效期内的合作文件。`,
+        'documents',
+      );
       return;
     }
     const verdicts = docs.map((d) => jointLabProblems(call, d, jointLab.value.signedOnOrBefore, asOfDate));
     if (verdicts.some((p) => p.length === 0)) return;
     const closest = verdicts.reduce((a, b) => (b.length < a.length ? b : a));
-    emit(jointLab.clause, `申报单位与“${partner}”签署的${label}不符合要求：${closest.join('；')}。请上传符合要求的合作文件。`, 'documents');
+    emit(
+      jointLab.clause,
+      `申报单位与“${partner}”签署的${label}不符合要求：${closest.join('；')}。请上传符合要求的合作文件。`,
+      'documents',
+    );
   },
 );
 
@@ -195,11 +228,20 @@ export const jointLabPartnerIndependent = applicationRule(
 
 // “科技创新合作平台建设项目须提供平台设立的证明文件。”
 export const platformProofMissing = applicationRule(
-  { id: 'documents.platform-proof-missing', severity: 'error', clause: '二、2', title: '平台建设项目须提供平台设立证明文件' },
+  {
+    id: 'documents.platform-proof-missing',
+    severity: 'error',
+    clause: '二、2',
+    title: '平台建设项目须提供平台设立证明文件',
+  },
   ({ app, terms }, emit) => {
     const rule = terms?.documents.platformProof;
     if (terms && rule?.value && !app.documents.some((d) => d.kind === 'platform-proof')) {
-      emit(rule.clause, `${terms.label}须提供平台设立的证明文件。请上传${DOCUMENT_KIND_LABELS['platform-proof']}。`, 'documents');
+      emit(
+        rule.clause,
+        `${terms.label}须提供平台设立的证明文件。请上传${DOCUMENT_KIND_LABELS['platform-proof']}。`,
+        'documents',
+      );
     }
   },
 );

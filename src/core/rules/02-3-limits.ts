@@ -1,6 +1,17 @@
-import { NATURAL_SCIENCE_FUND, type Application, type ExternalSubmission, type Organization } from '../bundle/schema.js';
+import {
+  NATURAL_SCIENCE_FUND,
+  type Application,
+  type ExternalSubmission,
+  type Organization,
+} from '../bundle/schema.js';
 import type { SeparateSlotTerms } from '../calls/parameters.js';
-import { ONGOING_PROGRAM_LABELS, ORGANIZATION_KIND_LABELS, PLATFORM_LABELS, TOPIC_LABELS, listZh } from '../labels.js';
+import {
+  ONGOING_PROGRAM_LABELS,
+  ORGANIZATION_KIND_LABELS,
+  PLATFORM_LABELS,
+  TOPIC_LABELS,
+  listZh,
+} from '../labels.js';
 import { containment, trigrams } from '../text/trigrams.js';
 import type { ApplicationView, CheckContext } from './context.js';
 import { applicationRule, crossRule } from './rule.js';
@@ -75,7 +86,12 @@ export const onePerEnterprise = crossRule(
 // “有在研省国际科技合作/港澳台科技合作计划、省前沿技术研发计划和省科技重大专项在研项目的企业，不得申报本计划项目
 // （定向组织项目除外）。”
 export const enterpriseOngoing = applicationRule(
-  { id: 'limit.enterprise-ongoing', severity: 'error', clause: '二、3', title: '有在研相关省计划项目的企业不得申报' },
+  {
+    id: 'limit.enterprise-ongoing',
+    severity: 'error',
+    clause: '二、3',
+    title: '有在研相关省计划项目的企业不得申报',
+  },
   ({ app, applicant }, emit, { call }) => {
     const rule = call.limits.enterpriseOngoingBar;
     if (app.directed || applicant.kind !== 'enterprise') return;
@@ -93,7 +109,12 @@ export const enterpriseOngoing = applicationRule(
 
 // “有在研省科技计划项目的负责人，不得牵头申报 2026 年省科技计划项目（定向组织项目除外）。”
 export const piOngoing = applicationRule(
-  { id: 'limit.pi-ongoing', severity: 'error', clause: '二、3', title: '有在研省科技计划项目的负责人不得牵头申报' },
+  {
+    id: 'limit.pi-ongoing',
+    severity: 'error',
+    clause: '二、3',
+    title: '有在研省科技计划项目的负责人不得牵头申报',
+  },
   ({ app, pi }, emit, { call }) => {
     const rule = call.limits.piOngoingBar;
     if (!app.directed && pi.ongoingProvincialProjects > rule.value.maxOngoing) {
@@ -152,7 +173,9 @@ export const perInstitution = crossRule(
     const slot = call.separateSlots.value.find((s) => s.topics.some((t) => topics.includes(t)));
     const counted = views.filter((v) => topics.includes(v.app.topic) && kinds.includes(v.applicant.kind));
     for (const group of groupBy(counted, (v) => v.applicant.creditCode).values()) {
-      const used = slot ? group.filter((v) => isSeparateSlot(v.app) && entitledTo(slot, v.applicant)).length : 0;
+      const used = slot
+        ? group.filter((v) => isSeparateSlot(v.app) && entitledTo(slot, v.applicant)).length
+        : 0;
       const allowed = max + Math.min(used, slot?.perApplicant ?? 0);
       if (group.length <= allowed) continue;
       const applicant = group[0]!.applicant;
@@ -184,7 +207,12 @@ export const separateSlotEntitlement = crossRule(
     for (const { app, applicant } of slotted(ctx)) {
       const slot = rule.value.find((s) => s.topics.includes(app.topic));
       if (!slot) {
-        emit(app.id, rule.clause, `${TOPIC_LABELS[app.topic]}没有单独推荐名额。请按普通推荐名额推荐，或改为不推荐。`, 'recommendation');
+        emit(
+          app.id,
+          rule.clause,
+          `${TOPIC_LABELS[app.topic]}没有单独推荐名额。请按普通推荐名额推荐，或改为不推荐。`,
+          'recommendation',
+        );
       } else if (!entitledTo(slot, applicant)) {
         const ongoing = applicant.ongoingProjects.some((p) => slot.barredByOngoing.includes(p.program));
         const reason = ongoing
@@ -272,10 +300,18 @@ function duplicateMatches(ctx: CheckContext): Map<string, DuplicateMatch[]> {
       const bySummary = summary && other.summary ? containment(summary, other.summary) : 0;
       const share = Math.max(byTitle, bySummary);
       if (share >= warnAt) {
-        matches.push({ submission: external[i]!, share, on: byTitle >= bySummary ? '项目名称' : '主要研究内容' });
+        matches.push({
+          submission: external[i]!,
+          share,
+          on: byTitle >= bySummary ? '项目名称' : '主要研究内容',
+        });
       }
     }
-    if (matches.length > 0) result.set(app.id, matches.sort((a, b) => b.share - a.share));
+    if (matches.length > 0)
+      result.set(
+        app.id,
+        matches.sort((a, b) => b.share - a.share),
+      );
   }
   duplicateCache.set(ctx, result);
   return result;

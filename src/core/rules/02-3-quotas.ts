@@ -19,7 +19,9 @@ export const departmentQuota = crossRule(
     const { topics, byDepartmentKind, countiesCountAgainstCity } = rule.value;
     const countsAgainst = (departmentId: string) => {
       const dept = departments.get(departmentId)!;
-      return countiesCountAgainstCity && dept.kind === 'county' && dept.city !== undefined ? dept.city : dept.id;
+      return countiesCountAgainstCity && dept.kind === 'county' && dept.city !== undefined
+        ? dept.city
+        : dept.id;
     };
     const own = new Map<string, number>();
     const viaCounties = new Map<string, number>();

@@ -27,7 +27,12 @@ export const integrityCommitments = applicationRule(
 
 // “项目申报单位和个人诚信状况良好，无在惩戒执行期内的科研失信行为记录和其他社会领域严重失信行为记录。”
 export const applicantDishonest = applicationRule(
-  { id: 'integrity.applicant-dishonest', severity: 'error', clause: '二、4', title: '申报单位不得在失信惩戒执行期内' },
+  {
+    id: 'integrity.applicant-dishonest',
+    severity: 'error',
+    clause: '二、4',
+    title: '申报单位不得在失信惩戒执行期内',
+  },
   ({ applicant }, emit, { call, asOfDate }) => {
     const rule = call.integrity.dishonestyBars;
     if (rule.value && applicant.dishonestyUntil !== undefined && applicant.dishonestyUntil >= asOfDate) {
@@ -41,7 +46,12 @@ export const applicantDishonest = applicationRule(
 );
 
 export const piDishonest = applicationRule(
-  { id: 'integrity.pi-dishonest', severity: 'error', clause: '二、4', title: '项目负责人不得在失信惩戒执行期内' },
+  {
+    id: 'integrity.pi-dishonest',
+    severity: 'error',
+    clause: '二、4',
+    title: '项目负责人不得在失信惩戒执行期内',
+  },
   ({ pi }, emit, { call, asOfDate }) => {
     const rule = call.integrity.dishonestyBars;
     if (rule.value && pi.dishonestyUntil !== undefined && pi.dishonestyUntil >= asOfDate) {
@@ -56,7 +66,12 @@ export const piDishonest = applicationRule(
 
 // “研究涉及人体、实验动物、人工智能等……的项目，应按要求进行科技伦理审查。”
 export const ethicsReview = applicationRule(
-  { id: 'ethics.review-missing', severity: 'error', clause: '二、4', title: '涉及科技伦理的研究须通过伦理审查' },
+  {
+    id: 'ethics.review-missing',
+    severity: 'error',
+    clause: '二、4',
+    title: '涉及科技伦理的研究须通过伦理审查',
+  },
   ({ app }, emit, { call }) => {
     const rule = call.integrity.reviewRequired;
     const involved = rule.value.filter((flag) => app.ethics[flag]);
@@ -72,7 +87,12 @@ export const ethicsReview = applicationRule(
 
 // 推荐项目汇总表：“是否涉及人类遗传资源、种质资源等方面合作及科技伦理事项（请注明涉及类型）”.
 export const ethicsToNote = applicationRule(
-  { id: 'ethics.to-be-noted', severity: 'warning', clause: '二、4', title: '涉及人类遗传资源、种质资源的须在汇总表中注明' },
+  {
+    id: 'ethics.to-be-noted',
+    severity: 'warning',
+    clause: '二、4',
+    title: '涉及人类遗传资源、种质资源的须在汇总表中注明',
+  },
   ({ app }, emit, { call }) => {
     const rule = call.integrity.toBeNoted;
     const involved = rule.value.filter((flag) => app.ethics[flag]);
@@ -86,4 +106,10 @@ export const ethicsToNote = applicationRule(
   },
 );
 
-export const INTEGRITY_RULES = [integrityCommitments, applicantDishonest, piDishonest, ethicsReview, ethicsToNote];
+export const INTEGRITY_RULES = [
+  integrityCommitments,
+  applicantDishonest,
+  piDishonest,
+  ethicsReview,
+  ethicsToNote,
+];

@@ -6,7 +6,11 @@ export const classified = applicationRule(
   ({ app }, emit, { call }) => {
     const rule = call.classifiedRefused;
     if (rule.value && app.classified) {
-      emit(rule.clause, '本计划不受理涉密项目。申报材料中有涉密内容的，须作脱密处理并经主管部门审查后再申报。', 'classified');
+      emit(
+        rule.clause,
+        '本计划不受理涉密项目。申报材料中有涉密内容的，须作脱密处理并经主管部门审查后再申报。',
+        'classified',
+      );
     }
   },
 );

@@ -18,7 +18,11 @@ export const largeInstruments = applicationRule(
       ...(purchase.sharingCommitment ? [] : ['承诺遵守查重评议、开放共享等规定']),
     ];
     if (missing.length > 0) {
-      emit(rule.clause, `项目拟利用财政资金购置大型科学仪器，尚未${missing.join('并')}。请补充后再提交。`, 'largeInstrumentPurchase');
+      emit(
+        rule.clause,
+        `项目拟利用财政资金购置大型科学仪器，尚未${missing.join('并')}。请补充后再提交。`,
+        'largeInstrumentPurchase',
+      );
     }
   },
 );

@@ -20,7 +20,12 @@ export const submissionLate = applicationRule(
 
 // A late 'not-recommended' decision harms no one; only a late recommendation is refused.
 export const recommendationLate = applicationRule(
-  { id: 'deadline.recommendation-late', severity: 'error', clause: '三、3', title: '须在审核推荐截止时间前推荐' },
+  {
+    id: 'deadline.recommendation-late',
+    severity: 'error',
+    clause: '三、3',
+    title: '须在审核推荐截止时间前推荐',
+  },
   ({ app }, emit, { call }) => {
     const deadline = call.deadlines.recommendation;
     const rec = app.recommendation;

@@ -51,7 +51,10 @@ export function applicationRule(
 /** A rule that looks across applications; it reports on whichever targets it finds. */
 export function crossRule(
   info: RuleInfo,
-  run: (ctx: CheckContext, emit: (target: string, clause: Clause, message: string, field?: string) => void) => void,
+  run: (
+    ctx: CheckContext,
+    emit: (target: string, clause: Clause, message: string, field?: string) => void,
+  ) => void,
 ): Rule {
   const rule: Rule = {
     ...info,

@@ -4,7 +4,9 @@ import { minShared, SimilarityIndex } from './similarity-index.js';
 import { containment, trigrams } from './trigrams.js';
 
 function indexOf(threshold: number, documents: Record<string, string>, minCodePoints?: number) {
-  const index = new SimilarityIndex(minCodePoints === undefined ? { threshold } : { threshold, minCodePoints });
+  const index = new SimilarityIndex(
+    minCodePoints === undefined ? { threshold } : { threshold, minCodePoints },
+  );
   for (const [id, text] of Object.entries(documents)) index.add(id, text);
   return index;
 }
@@ -93,18 +95,18 @@ describe('SimilarityIndex', () => {
 describe('SimilarityIndex agrees with brute force', () => {
   // A few shared fragments over a tiny alphabet make containment common, sizes varied and rarity ties frequent.
   const alphabet = ['甲', '乙', '丙', '丁', '戊', '己', '🚀', '𠀀', ' ', '\u3000'];
-  const piece = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 10 }).map((cs) => cs.join(''));
-  const corpus = fc
-    .array(piece, { minLength: 1, maxLength: 5 })
-    .chain((fragments) => {
-      const text = fc
-        .array(fc.oneof(fc.constantFrom(...fragments), piece), { minLength: 1, maxLength: 6 })
-        .map((parts) => parts.join(''));
-      return fc.record({
-        documents: fc.array(text, { minLength: 0, maxLength: 25 }),
-        queries: fc.array(text, { minLength: 1, maxLength: 5 }),
-      });
+  const piece = fc
+    .array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 10 })
+    .map((cs) => cs.join(''));
+  const corpus = fc.array(piece, { minLength: 1, maxLength: 5 }).chain((fragments) => {
+    const text = fc
+      .array(fc.oneof(fc.constantFrom(...fragments), piece), { minLength: 1, maxLength: 6 })
+      .map((parts) => parts.join(''));
+    return fc.record({
+      documents: fc.array(text, { minLength: 0, maxLength: 25 }),
+      queries: fc.array(text, { minLength: 1, maxLength: 5 }),
     });
+  });
 
   function bruteForce(documents: string[], query: string, threshold: number, minCodePoints: number) {
     const q = trigrams(query, minCodePoints);

@@ -87,7 +87,12 @@ function orderByKey(keys: Int32Array): Int32Array {
 }
 
 /** Postings of each document's ranks[start[d] .. endOf(d)). */
-function postings(rankCount: number, start: Int32Array, ranks: Int32Array, endOf: (d: number) => number): Postings {
+function postings(
+  rankCount: number,
+  start: Int32Array,
+  ranks: Int32Array,
+  endOf: (d: number) => number,
+): Postings {
   const documents = start.length - 1;
   const postingStart = new Int32Array(rankCount + 1);
   for (let d = 0; d < documents; d++) {
@@ -314,7 +319,11 @@ export class SimilarityIndex {
           const shared = countShared(ranks, from + i + 1, to, ranks, otherFrom, otherTo, 1, need);
           if (shared >= need) {
             const [mine, theirs] = [entryOf[d]!, entryOf[other]!];
-            found.push({ first: Math.min(mine, theirs), second: Math.max(mine, theirs), share: shared / size });
+            found.push({
+              first: Math.min(mine, theirs),
+              second: Math.max(mine, theirs),
+              share: shared / size,
+            });
           }
         }
       }

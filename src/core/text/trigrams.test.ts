@@ -29,13 +29,21 @@ describe('trigrams', () => {
       text: '国际科技合作项目',
       expected: ['国际科', '际科技', '科技合', '技合作', '合作项', '作项目'],
     },
-    { name: '空白不计入码点数：去空白后 7 个码点不比较', text: '国际 科技\u3000合作 项', expected: undefined },
+    {
+      name: '空白不计入码点数：去空白后 7 个码点不比较',
+      text: '国际 科技\u3000合作 项',
+      expected: undefined,
+    },
     {
       name: '三元组跨越被去掉的空白',
       text: '国际\u3000科技 合作项目',
       expected: ['国际科', '际科技', '科技合', '技合作', '合作项', '作项目'],
     },
-    { name: '7 个 emoji 算 7 个码点（14 个 UTF-16 单元），不比较', text: '🚀'.repeat(7), expected: undefined },
+    {
+      name: '7 个 emoji 算 7 个码点（14 个 UTF-16 单元），不比较',
+      text: '🚀'.repeat(7),
+      expected: undefined,
+    },
     { name: '8 个相同 emoji 只有 1 个不同三元组', text: '🚀'.repeat(8), expected: ['🚀🚀🚀'] },
     {
       name: '补充平面字符各算一个码点',
@@ -63,7 +71,12 @@ describe('trigrams', () => {
 describe('containment', () => {
   const cases: Array<{ name: string; a: string; b: string; expected: number }> = [
     { name: '相同文本份额为 1', a: '国际科技合作项目申报', b: '国际科技合作项目申报', expected: 1 },
-    { name: '只差空白的文本份额为 1', a: '国际科技合作 项目申报', b: '国际科技\u3000合作项目申报', expected: 1 },
+    {
+      name: '只差空白的文本份额为 1',
+      a: '国际科技合作 项目申报',
+      b: '国际科技\u3000合作项目申报',
+      expected: 1,
+    },
     { name: '没有共同三元组的文本份额为 0', a: '国际科技合作项目', b: '新能源汽车动力电池', expected: 0 },
     {
       name: '短文本完整出现在长文本中份额为 1',
@@ -84,7 +97,12 @@ describe('containment', () => {
       b: '啊啊啊国际科技合作',
       expected: 1,
     },
-    { name: 'emoji 三元组与汉字三元组同样比较', a: '🚀火箭发动机研制成功🚀', b: '火箭发动机研制成功', expected: 1 },
+    {
+      name: 'emoji 三元组与汉字三元组同样比较',
+      a: '🚀火箭发动机研制成功🚀',
+      b: '火箭发动机研制成功',
+      expected: 1,
+    },
   ];
   it.each(cases)('$name', ({ a, b, expected }) => {
     expect(containment(set(a), set(b))).toBe(expected);

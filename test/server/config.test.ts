@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/server/config.js';
+
+const secret = 'x'.repeat(32);
+
+describe('config', () => {
+  it('未设置时取默认值', () => {
+    const config = loadConfig({ SESSION_SECRET: secret });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, logLevel: 'info' });
+    expect(config.dataDir).toBe(join(process.cwd(), 'data'));
+  });
+
+  it('空字符串视为未设置', () => {
+    expect(loadConfig({ SESSION_SECRET: secret, PORT: '', DATABASE_URL: '' })).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+    });
+  });
+
+  it('变量无效时以中英文报错并指出变量名', () => {
+    expect(() => loadConfig({ SESSION_SECRET: secret, PORT: 'eighty' })).toThrowError(
+      /环境变量 PORT 无效：应为 1–65535 的整数.*\n.*Invalid environment variable PORT/,
+    );
+    expect(() => loadConfig({ SESSION_SECRET: secret, DATABASE_URL: 'mysql://root@db/x' })).toThrowError(
+      ConfigError,
+    );
+  });
+
+  it('报错时不回显密钥和连接串', () => {
+    let message = '';
+    try {
+      loadConfig({ SESSION_SECRET: 'short-secret', DATABASE_URL: 'mysql://root:hunter2@db/x' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('SESSION_SECRET');
+    expect(message).toContain('DATABASE_URL');
+    expect(message).not.toContain('hunter2');
+    expect(message).not.toContain('short-secret');
+  });
+
+  it('未设置 SESSION_SECRET 时生成并保存在 DATA_DIR，重启后沿用', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'shenbao-config-'));
+    const first = loadConfig({ DATA_DIR: dataDir });
+    const second = loadConfig({ DATA_DIR: dataDir });
+    expect(first.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(second.sessionSecret).toBe(first.sessionSecret);
+    expect(readFileSync(join(dataDir, 'session-secret'), 'utf8').trim()).toBe(first.sessionSecret);
+  });
+});

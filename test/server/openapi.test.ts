@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './harness.js';
+
+const t = useTestApp();
+
+describe('GET /api/openapi.json', () => {
+  it('描述每个接口及其请求和响应', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/me',
+      '/api/auth/register-organization',
+      '/api/departments',
+      '/api/health',
+      '/api/organization/people',
+      '/api/organization/people/{id}',
+    ]);
+    const register = document.paths['/api/auth/register-organization'].post;
+    const body = register.requestBody.content['application/json'].schema;
+    expect(body.properties.organization.properties.creditCode.title).toBe('统一社会信用代码');
+    expect(Object.keys(register.responses)).toEqual(expect.arrayContaining(['201', '400', '409']));
+  });
+});
