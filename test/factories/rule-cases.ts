@@ -1,6 +1,14 @@
 import { expect } from 'vitest';
+import type {
+  Application,
+  BundleInput,
+  Organization,
+  OrganizationKind,
+  TopicNumber,
+} from '../../src/core/bundle/schema.js';
 import type { Report } from '../../src/core/check.js';
 import type { Finding } from '../../src/core/rules/rule.js';
+import { application, bundle, document, organization, person, requiredDocuments } from './bundle.js';
 import { check } from './check.js';
 
 // The table of named cases beside each rule file: a bundle and the whole expected outcome on the
@@ -29,7 +37,7 @@ export interface RuleCase extends Partial<Expected> {
 }
 
 /** `一、专题二`, `二、3`, `三、3`: the notice's own numbering. */
-export const NOTICE_CLAUSE = /^(一、专题[一二三四五]|二、[1-7]|三、3)$/;
+const NOTICE_CLAUSE = /^(一、专题[一二三四五]|二、[1-7]|三、3)$/;
 const HAN = /\p{Script=Han}/u;
 
 function idsOf(findings: readonly Finding[], severity: Finding['severity']): string[] {
@@ -52,7 +60,7 @@ function expectFindings(findings: readonly Finding[], expected: Omit<Expected, '
 }
 
 /** Every finding of a report speaks Chinese and cites the notice as the notice numbers itself. */
-export function expectWellFormedFindings(report: Report) {
+function expectWellFormedFindings(report: Report) {
   for (const target of [...report.applications, ...report.departments]) {
     for (const finding of target.findings) {
       expect(finding.message, finding.rule).toMatch(HAN);
@@ -62,11 +70,14 @@ export function expectWellFormedFindings(report: Report) {
 }
 
 /** Checks a case's bundle and asserts its whole expected outcome. */
-export function expectOutcome(c: RuleCase): Report {
+export function expectOutcome(c: RuleCase) {
   const report = check(c.bundle);
   expectWellFormedFindings(report);
-  const apps = { ...(c.eligible === undefined ? {} : { [c.app ?? 'a1']: c as Expected }), ...c.others };
-  for (const [id, expected] of Object.entries(apps)) {
+  const apps: Array<[string, Expected]> = [
+    ...(c.eligible === undefined ? [] : [[c.app ?? 'a1', c as Expected] as [string, Expected]]),
+    ...Object.entries(c.others ?? {}),
+  ];
+  for (const [id, expected] of apps) {
     const app = report.applications.find((a) => a.id === id);
     expect(app, `application ${id}`).toBeDefined();
     expect(app!.eligible, `eligible ${id}`).toBe(expected.eligible);
@@ -78,5 +89,32 @@ export function expectOutcome(c: RuleCase): Report {
     expect(dept!.withinQuota, `withinQuota ${id}`).toBe(expected.withinQuota);
     expectFindings(dept!.findings, expected, id);
   }
-  return report;
+}
+
+/** The factory's bundle with its one application `a1` built from `overrides` (and the bundle's own). */
+export function single(overrides: Partial<Application>, bundleOverrides: Partial<BundleInput> = {}) {
+  return bundle({ ...bundleOverrides, applications: [application(overrides)] });
+}
+
+/** A bundle whose one application `a1` (topic `topic`) is led by organization `lead` of `kind`, with
+ * the given domestic partners, each under a complete domestic agreement. */
+export function ledBy(
+  kind: OrganizationKind,
+  topic: TopicNumber,
+  { partners = [], app = {} }: { partners?: Organization[]; app?: Partial<Application> } = {},
+) {
+  const docs = partners.map((p) => document({ kind: 'domestic-agreement', parties: ['lead', p.id] }));
+  return bundle({
+    organizations: [organization({ id: 'lead', kind }), ...partners],
+    people: [person({ employer: 'lead' })],
+    applications: [
+      application({
+        topic,
+        applicant: 'lead',
+        domesticPartners: partners.map((p) => p.id),
+        documents: [...requiredDocuments('lead', '境外合作机构a1', topic), ...docs],
+        ...app,
+      }),
+    ],
+  });
 }

@@ -206,20 +206,30 @@ export const separateSlotEntitlement = crossRule(
     const rule = ctx.call.separateSlots;
     for (const { app, applicant } of slotted(ctx)) {
       const slot = rule.value.find((s) => s.topics.includes(app.topic));
-      if (!slot) {
-        emit(
-          app.id,
-          rule.clause,
-          `${TOPIC_LABELS[app.topic]}没有单独推荐名额。请按普通推荐名额推荐，或改为不推荐。`,
-          'recommendation',
-        );
-      } else if (!entitledTo(slot, applicant)) {
+      if (slot && !entitledTo(slot, applicant)) {
         const ongoing = applicant.ongoingProjects.some((p) => slot.barredByOngoing.includes(p.program));
         const reason = ongoing
           ? `“${applicant.name}”有在研${listZh(slot.barredByOngoing.map((p) => ONGOING_PROGRAM_LABELS[p]))}项目，不再享有单独推荐名额`
           : `“${applicant.name}”不具备${listZh(slot.platforms.map((p) => PLATFORM_LABELS[p]))}之一的资格`;
         emit(app.id, rule.clause, `${slot.label}：${reason}。请按普通推荐名额推荐。`, 'recommendation');
       }
+    }
+  },
+);
+
+// The notice gives separate slots on 专题二、四、五 only. READING.md names no verdict for one claimed on
+// another topic, where it changes no count: a reviewer is told, nothing is refused.
+export const separateSlotNotOffered = applicationRule(
+  { id: 'slot.not-offered', severity: 'warning', clause: '二、3', title: '本专题没有单独推荐名额' },
+  ({ app }, emit, { call }) => {
+    const rule = call.separateSlots;
+    if (isSeparateSlot(app) && !rule.value.some((s) => s.topics.includes(app.topic))) {
+      const offered = [...new Set(rule.value.flatMap((s) => s.topics))].sort((a, b) => a - b);
+      emit(
+        rule.clause,
+        `${TOPIC_LABELS[app.topic]}没有单独推荐名额（只设于${listZh(offered.map((t) => TOPIC_LABELS[t]))}），该标注不产生效果。请取消单独推荐名额标注，按普通推荐处理。`,
+        'recommendation',
+      );
     }
   },
 );
@@ -375,6 +385,7 @@ export const LIMIT_RULES = [
   onePerPi,
   perInstitution,
   separateSlotEntitlement,
+  separateSlotNotOffered,
   separateSlotCount,
   duplicateSubmission,
   duplicateSimilar,

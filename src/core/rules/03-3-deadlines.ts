@@ -18,7 +18,8 @@ export const submissionLate = applicationRule(
   },
 );
 
-// A late 'not-recommended' decision harms no one; only a late recommendation is refused.
+// A late 'not-recommended' decision harms no one; only a late recommendation is refused. A draft gets no
+// deadline finding at all (READING.md, "Time"), so a recommendation on a draft is not judged late here.
 export const recommendationLate = applicationRule(
   {
     id: 'deadline.recommendation-late',
@@ -29,7 +30,11 @@ export const recommendationLate = applicationRule(
   ({ app }, emit, { call }) => {
     const deadline = call.deadlines.recommendation;
     const rec = app.recommendation;
-    if (rec?.status === 'recommended' && instantMs(rec.at) >= instantMs(deadline.value)) {
+    if (
+      app.submittedAt !== undefined &&
+      rec?.status === 'recommended' &&
+      instantMs(rec.at) >= instantMs(deadline.value)
+    ) {
       emit(
         deadline.clause,
         `推荐时间 ${formatBeijing(instantMs(rec.at))}（北京时间）已过主管部门网上审核推荐截止时间 ${formatBeijing(instantMs(deadline.value))}，逾期推荐不予受理。`,

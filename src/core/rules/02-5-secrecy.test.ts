@@ -1,0 +1,25 @@
+import { describe, it } from 'vitest';
+import { expectOutcome, single, type RuleCase } from '../../../test/factories/rule-cases.js';
+
+// 二、5：“本计划不受理涉密项目”.
+
+const cases: RuleCase[] = [
+  {
+    name: '涉密项目不受理',
+    bundle: single({ classified: true }),
+    eligible: false,
+    errors: ['secrecy.classified'],
+    cites: { 'secrecy.classified': '二、5' },
+  },
+  {
+    name: '定向组织的涉密项目同样不受理',
+    bundle: single({ topic: 1, direction: 'big-science', directed: true, classified: true }),
+    eligible: false,
+    errors: ['secrecy.classified'],
+  },
+  { name: '非涉密项目（或脱密处理后）可以申报', bundle: single({ classified: false }), eligible: true },
+];
+
+describe('二、5．涉密项目', () => {
+  it.each(cases)('$name', (c) => expectOutcome(c));
+});
