@@ -2,19 +2,21 @@
 // prefix filtering as in all-pairs similarity joins (Bayardo et al. 2007; PPJoin, Xiao et al. 2008).
 //
 // Containment is |A∩B| / min(|A|,|B|), so no length filter applies and the classic "both prefixes
-// intersect" lemma is false here (a small B inside a large A can miss A's own prefix entirely).
-// What holds: let B be the smaller set (|B| ≤ |A|) and need = the least k with k/|B| ≥ t. Ordering
-// both sets by one global order, the first shared trigram w sits at a position ≤ |B| − need + 1 in B,
-// because at least need − 1 shared trigrams follow it. So B's own prefix of that length contains w,
-// and w is in A's whole set. Hence:
-//   • pairs: probe each document's prefix against the full postings of every document not smaller;
-//   • query, stored document not smaller: probe the query's prefix against full postings;
-//   • query, stored document smaller: probe every query trigram against the stored prefixes.
-// The first posting that meets a document is w itself, so the remaining shared trigrams lie after
-// w's position on both sides; that gives PPJoin's positional bound and a verification that resumes
-// there. Trigrams are ordered rarest first, which keeps the probed postings short.
+// intersect" lemma is false here: a small B inside a large A can miss A's own prefix entirely.
+// What holds: let B be the smaller set and need the least k with k/|B| ≥ t. Any L elements of B,
+// taken first in some order, hold at least need − (|B| − L) of the elements B shares with A, since
+// only |B| − L lie outside them. With L = min(|B|, |B| − need + 1 + EXTRA) that bound is at least 1
+// (EXTRA + 1 unless L is all of B): A's whole set meets B's first L elements that many times. Hence:
+//   • pairs: count each document's first L against the full postings of every document not smaller;
+//   • query, stored document not smaller: count the query's first L against full postings;
+//   • query, stored document smaller: count every query trigram against the stored first L.
+// Candidates counted fewer times than that bound are dropped; the rest are verified exactly on the
+// elements after the first L. Trigrams are ordered rarest first, so the probed postings are short;
+// EXTRA > 0 probes a few more of them and in exchange drops the many candidates met only once.
 
-import { MIN_COMPARABLE_CODE_POINTS, trigrams } from './trigrams.js';
+import { forEachTrigram, MIN_COMPARABLE_CODE_POINTS, trigrams } from './trigrams.js';
+
+const EXTRA = 2;
 
 export interface SimilarityIndexOptions {
   /** The lowest share the index answers for; queries may ask for a higher one. */
@@ -44,16 +46,21 @@ interface Built {
   size: Int32Array;
   ranks: Int32Array;
   full: Postings;
+  /** Each document's first probeLength(size, threshold) ranks. */
   prefix: Postings;
-  marks: Int32Array;
-  generation: number;
+  tally: Tally;
 }
 
-/** Rank r's documents, ascending, are docs[start[r] .. start[r + 1]), each with the rank's position in it. */
+/** Rank r's documents, ascending, are docs[start[r] .. start[r + 1]). */
 interface Postings {
   start: Int32Array;
   docs: Int32Array;
-  positions: Int32Array;
+}
+
+/** Per-document hit counts for one probe; the documents hit are listed so the counts can be cleared. */
+interface Tally {
+  counts: Int32Array;
+  candidates: Int32Array;
 }
 
 /** The least k with k / size ≥ threshold, computed with the same division the share uses. */
@@ -64,8 +71,9 @@ export function minShared(size: number, threshold: number): number {
   return Math.max(k, 1);
 }
 
-function prefixLength(size: number, threshold: number): number {
-  return size - minShared(size, threshold) + 1;
+/** L above: how many of a set's first elements are probed. */
+function probeLength(size: number, threshold: number): number {
+  return Math.min(size, size - minShared(size, threshold) + 1 + EXTRA);
 }
 
 function checkThreshold(threshold: number, floor: number): void {
@@ -101,31 +109,51 @@ function postings(
   for (let r = 1; r <= rankCount; r++) postingStart[r]! += postingStart[r - 1]!;
   const cursor = postingStart.slice(0, -1);
   const docs = new Int32Array(postingStart[rankCount]!);
-  const positions = new Int32Array(docs.length);
   for (let d = 0; d < documents; d++) {
-    for (let i = start[d]!; i < endOf(d); i++) {
-      const k = cursor[ranks[i]!]!++;
-      docs[k] = d;
-      positions[k] = i - start[d]!;
-    }
+    for (let i = start[d]!; i < endOf(d); i++) docs[cursor[ranks[i]!]!++] = d;
   }
-  return { start: postingStart, docs, positions };
+  return { start: postingStart, docs };
+}
+
+function tally(documents: number): Tally {
+  return { counts: new Int32Array(documents), candidates: new Int32Array(documents) };
+}
+
+/** Counts one hit on `doc`; returns the number of candidates so far. */
+function hit(tally: Tally, doc: number, found: number): number {
+  if (tally.counts[doc]!++ === 0) tally.candidates[found++] = doc;
+  return found;
+}
+
+function clear(tally: Tally, found: number): void {
+  for (let c = 0; c < found; c++) tally.counts[tally.candidates[c]!] = 0;
+}
+
+/** First index in the ascending values[from..to) holding at least `value`. */
+function lowerBound(values: Int32Array, from: number, to: number, value: number): number {
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (values[mid]! < value) from = mid + 1;
+    else to = mid;
+  }
+  return from;
 }
 
 /**
- * Shared trigrams of xs[x..xEnd) and ys[y..yEnd) (both ascending) added to `shared`; stops early,
- * returning less than `need`, once `need` is out of reach.
+ * `shared` plus the elements common to xs[x..xEnd) and ys[from..yEnd), both ascending, where ys is
+ * read from the first element not below xs[x]; returns less than `need` once `need` is out of reach.
  */
-function countShared(
+function sharedAfter(
   xs: Int32Array,
   x: number,
   xEnd: number,
   ys: Int32Array,
-  y: number,
+  from: number,
   yEnd: number,
   shared: number,
   need: number,
 ): number {
+  let y = x < xEnd ? lowerBound(ys, from, yEnd, xs[x]!) : yEnd;
   while (x < xEnd && y < yEnd) {
     if (shared + Math.min(xEnd - x, yEnd - y) < need) return shared;
     const u = xs[x]!;
@@ -138,16 +166,6 @@ function countShared(
     else y++;
   }
   return shared;
-}
-
-/** First index in the ascending values[from..to) holding at least `value`. */
-function lowerBound(values: Int32Array, from: number, to: number, value: number): number {
-  while (from < to) {
-    const mid = (from + to) >>> 1;
-    if (values[mid]! < value) from = mid + 1;
-    else to = mid;
-  }
-  return from;
 }
 
 export class SimilarityIndex {
@@ -169,20 +187,22 @@ export class SimilarityIndex {
   add(id: string, text: string): void {
     if (this.ids.has(id)) throw new Error(`文档 id 重复：${id}`);
     this.ids.add(id);
-    const grams = trigrams(text, this.minCodePoints);
-    if (grams === undefined || grams.size === 0) return;
-    const tokens = new Int32Array(grams.size);
-    let i = 0;
-    for (const gram of grams) {
+    const occurrences: number[] = [];
+    const comparable = forEachTrigram(text, this.minCodePoints, (gram) => {
       let token = this.vocabulary.get(gram);
       if (token === undefined) {
         token = this.vocabulary.size;
         this.vocabulary.set(gram, token);
       }
-      tokens[i++] = token;
-    }
+      occurrences.push(token);
+    });
+    if (!comparable || occurrences.length === 0) return;
+    const sorted = Int32Array.from(occurrences).sort();
+    let distinct = 0;
+    for (let i = 0; i < sorted.length; i++)
+      if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
     this.entryIds.push(id);
-    this.entryTokens.push(tokens);
+    this.entryTokens.push(sorted.slice(0, distinct));
     this.built = undefined;
   }
 
@@ -210,17 +230,16 @@ export class SimilarityIndex {
       ranks.subarray(from, from + tokens.length).sort();
       start[d + 1] = from + tokens.length;
     }
-    const prefixEnd = (d: number) => start[d]! + prefixLength(start[d + 1]! - start[d]!, this.threshold);
+    const size = Int32Array.from(order, (entry) => entries[entry]!.length);
     this.built = {
       rank,
       entryOf: order,
       start,
-      size: Int32Array.from(order, (entry) => entries[entry]!.length),
+      size,
       ranks,
       full: postings(tokenCount, start, ranks, (d) => start[d + 1]!),
-      prefix: postings(tokenCount, start, ranks, prefixEnd),
-      marks: new Int32Array(entries.length).fill(-1),
-      generation: 0,
+      prefix: postings(tokenCount, start, ranks, (d) => start[d]! + probeLength(size[d]!, this.threshold)),
+      tally: tally(entries.length),
     };
   }
 
@@ -230,8 +249,7 @@ export class SimilarityIndex {
     const grams = trigrams(text, this.minCodePoints);
     if (grams === undefined || grams.size === 0) return [];
     const index = this.ensureBuilt();
-    const { start, ranks, full, prefix, marks } = index;
-    const generation = ++index.generation;
+    const { start, size: sizes, ranks, full, prefix, tally } = index;
 
     const found: number[] = [];
     for (const gram of grams) {
@@ -239,47 +257,63 @@ export class SimilarityIndex {
       if (token !== undefined) found.push(index.rank[token]!);
     }
     const known = Int32Array.from(found).sort();
+    // Trigrams no stored document has come first in the order: the rarest of all.
     const size = grams.size;
     const unknown = size - known.length;
-    const firstNotSmaller = lowerBound(index.size, 0, index.size.length, size);
+    const firstNotSmaller = lowerBound(sizes, 0, sizes.length, size);
     const matches: Array<{ doc: number; share: number }> = [];
 
-    // Stored documents not smaller than the query: the query's prefix meets their whole sets.
+    // Stored documents not smaller than the query: the query's first L meet their whole sets.
     const need = minShared(size, threshold);
-    const probed = prefixLength(size, threshold) - unknown;
-    for (let x = 0; x < probed && x < known.length; x++) {
+    const probed = Math.max(0, probeLength(size, threshold) - unknown);
+    const required = need - (size - unknown - probed);
+    let candidates = 0;
+    for (let x = 0; x < probed; x++) {
       const r = known[x]!;
       const end = full.start[r + 1]!;
       for (let k = lowerBound(full.docs, full.start[r]!, end, firstNotSmaller); k < end; k++) {
-        const doc = full.docs[k]!;
-        if (marks[doc] === generation) continue;
-        marks[doc] = generation;
-        const from = start[doc]! + full.positions[k]! + 1;
-        const to = start[doc + 1]!;
-        if (1 + Math.min(known.length - x - 1, to - from) < need) continue;
-        const shared = countShared(known, x + 1, known.length, ranks, from, to, 1, need);
-        if (shared >= need) matches.push({ doc, share: shared / size });
+        candidates = hit(tally, full.docs[k]!, candidates);
       }
     }
+    for (let c = 0; c < candidates; c++) {
+      const doc = tally.candidates[c]!;
+      const counted = tally.counts[doc]!;
+      if (counted < required) continue;
+      const shared = sharedAfter(
+        known,
+        probed,
+        known.length,
+        ranks,
+        start[doc]!,
+        start[doc + 1]!,
+        counted,
+        need,
+      );
+      if (shared >= need) matches.push({ doc, share: shared / size });
+    }
+    clear(tally, candidates);
 
-    // Smaller stored documents: their prefixes meet the query's whole set.
+    // Smaller stored documents: their first L, as indexed, meet the query's whole set.
+    candidates = 0;
     for (let x = 0; x < known.length; x++) {
       const r = known[x]!;
       const end = prefix.start[r + 1]!;
-      for (let k = prefix.start[r]!; k < end; k++) {
-        const doc = prefix.docs[k]!;
-        if (doc >= firstNotSmaller) break;
-        if (marks[doc] === generation) continue;
-        marks[doc] = generation;
-        const docSize = index.size[doc]!;
-        const docNeed = minShared(docSize, threshold);
-        const from = start[doc]! + prefix.positions[k]! + 1;
-        const to = start[doc + 1]!;
-        if (1 + Math.min(known.length - x - 1, to - from) < docNeed) continue;
-        const shared = countShared(known, x + 1, known.length, ranks, from, to, 1, docNeed);
-        if (shared >= docNeed) matches.push({ doc, share: shared / docSize });
+      for (let k = prefix.start[r]!; k < end && prefix.docs[k]! < firstNotSmaller; k++) {
+        candidates = hit(tally, prefix.docs[k]!, candidates);
       }
     }
+    for (let c = 0; c < candidates; c++) {
+      const doc = tally.candidates[c]!;
+      const docSize = sizes[doc]!;
+      const docNeed = minShared(docSize, threshold);
+      const indexed = probeLength(docSize, this.threshold);
+      const counted = tally.counts[doc]!;
+      if (counted < docNeed - (docSize - indexed)) continue;
+      const from = start[doc]! + indexed;
+      const shared = sharedAfter(ranks, from, start[doc + 1]!, known, 0, known.length, counted, docNeed);
+      if (shared >= docNeed) matches.push({ doc, share: shared / docSize });
+    }
+    clear(tally, candidates);
 
     return matches
       .map(({ doc, share }) => ({ entry: index.entryOf[doc]!, share }))
@@ -290,43 +324,45 @@ export class SimilarityIndex {
   /** Every pair of stored documents with a share of at least `threshold`, once, highest share first. */
   pairs(threshold: number = this.threshold): SimilarPair[] {
     checkThreshold(threshold, this.threshold);
-    const { start, ranks, full, entryOf } = this.ensureBuilt();
-    const documents = start.length - 1;
-    const marks = new Int32Array(documents).fill(-1);
+    const { start, size: sizes, ranks, full, entryOf, tally } = this.ensureBuilt();
     const cursor = full.start.slice(0, -1);
     const found: Array<{ first: number; second: number; share: number }> = [];
 
     // Documents are numbered by size, so every later document is the not-smaller side of the pair.
-    for (let d = 0; d < documents; d++) {
+    for (let d = 0; d < sizes.length; d++) {
       const from = start[d]!;
-      const to = start[d + 1]!;
-      const size = to - from;
+      const size = sizes[d]!;
       const need = minShared(size, threshold);
-      const probed = size - need + 1;
-      for (let i = 0; i < probed; i++) {
-        const r = ranks[from + i]!;
+      const probed = probeLength(size, threshold);
+      const required = need - (size - probed);
+      let candidates = 0;
+      for (let i = from; i < from + probed; i++) {
+        const r = ranks[i]!;
         let k = cursor[r]!;
         while (full.docs[k] !== d) k++;
         cursor[r] = k + 1;
         const end = full.start[r + 1]!;
-        for (k++; k < end; k++) {
-          const other = full.docs[k]!;
-          if (marks[other] === d) continue;
-          marks[other] = d;
-          const otherFrom = start[other]! + full.positions[k]! + 1;
-          const otherTo = start[other + 1]!;
-          if (1 + Math.min(size - i - 1, otherTo - otherFrom) < need) continue;
-          const shared = countShared(ranks, from + i + 1, to, ranks, otherFrom, otherTo, 1, need);
-          if (shared >= need) {
-            const [mine, theirs] = [entryOf[d]!, entryOf[other]!];
-            found.push({
-              first: Math.min(mine, theirs),
-              second: Math.max(mine, theirs),
-              share: shared / size,
-            });
-          }
-        }
+        for (k++; k < end; k++) candidates = hit(tally, full.docs[k]!, candidates);
       }
+      for (let c = 0; c < candidates; c++) {
+        const other = tally.candidates[c]!;
+        const counted = tally.counts[other]!;
+        if (counted < required) continue;
+        const shared = sharedAfter(
+          ranks,
+          from + probed,
+          from + size,
+          ranks,
+          start[other]!,
+          start[other + 1]!,
+          counted,
+          need,
+        );
+        if (shared < need) continue;
+        const [mine, theirs] = [entryOf[d]!, entryOf[other]!];
+        found.push({ first: Math.min(mine, theirs), second: Math.max(mine, theirs), share: shared / size });
+      }
+      clear(tally, candidates);
     }
 
     return found

@@ -17,18 +17,26 @@ export function trigrams(
   text: string,
   minCodePoints: number = MIN_COMPARABLE_CODE_POINTS,
 ): Set<string> | undefined {
-  const normalized = normalize(text);
   const set = new Set<string>();
+  return forEachTrigram(text, minCodePoints, (gram) => set.add(gram)) ? set : undefined;
+}
+
+/**
+ * Visits every code-point trigram of the normalized text in order, repeats included, without
+ * building a set; returns false, visiting nothing, when the text is too short to compare.
+ */
+export function forEachTrigram(text: string, minCodePoints: number, visit: (gram: string) => void): boolean {
+  const normalized = normalize(text);
   if (!SURROGATE.test(normalized)) {
     // Every UTF-16 unit is a code point here; slicing is markedly cheaper than splitting.
-    if (normalized.length < minCodePoints) return undefined;
-    for (let end = 3; end <= normalized.length; end++) set.add(normalized.slice(end - 3, end));
-    return set;
+    if (normalized.length < minCodePoints) return false;
+    for (let end = 3; end <= normalized.length; end++) visit(normalized.slice(end - 3, end));
+    return true;
   }
   const points = Array.from(normalized);
-  if (points.length < minCodePoints) return undefined;
-  for (let i = 2; i < points.length; i++) set.add(points[i - 2]! + points[i - 1]! + points[i]!);
-  return set;
+  if (points.length < minCodePoints) return false;
+  for (let i = 2; i < points.length; i++) visit(points[i - 2]! + points[i - 1]! + points[i]!);
+  return true;
 }
 
 /** |a ∩ b| / min(|a|, |b|); 0 when either set is empty. */
