@@ -13,9 +13,12 @@ import type { Database } from './db/database.js';
 import { AuthGuard } from './http/auth.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { validatorCompiler } from './http/validation.js';
+import { applicationRoutes } from './routes/applications/routes.js';
 import { authRoutes } from './routes/auth/routes.js';
+import { callRoutes } from './routes/calls/routes.js';
 import type { RouteDeps } from './routes/deps.js';
 import { departmentRoutes } from './routes/departments/routes.js';
+import { documentRoutes } from './routes/documents/routes.js';
 import { healthRoutes } from './routes/health/routes.js';
 import { peopleRoutes } from './routes/people/routes.js';
 import { createServices } from './services/index.js';
@@ -62,6 +65,9 @@ export async function buildApp({ config, db, clock, logger }: AppDependencies): 
       await api.register(departmentRoutes, deps);
       await api.register(authRoutes, deps);
       await api.register(peopleRoutes, deps);
+      await api.register(documentRoutes, deps);
+      await api.register(callRoutes, deps);
+      await api.register(applicationRoutes, deps);
     },
     { prefix: '/api' },
   );

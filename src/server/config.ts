@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_UPLOAD_MAX_MB, MB } from './routes/documents/schema.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -22,6 +23,12 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
   COOKIE_SECURE: { zh: '应为 auto、always 或 never', en: 'expected auto, always or never' },
   LOGIN_MAX_FAILURES: { zh: '应为正整数', en: 'expected a positive integer' },
   LOGIN_WINDOW_MINUTES: { zh: '应为正数（分钟）', en: 'expected a positive number of minutes' },
+  UPLOAD_MAX_MB: { zh: '应为正数（MB）', en: 'expected a positive number of megabytes' },
+  RECEIPT_PRIVATE_KEY: {
+    zh: '应为 PEM 格式的 Ed25519 私钥',
+    en: 'expected an Ed25519 private key in PEM',
+    secret: true,
+  },
 };
 
 const envSchema = z.object({
@@ -37,6 +44,8 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  UPLOAD_MAX_MB: z.coerce.number().positive().default(DEFAULT_UPLOAD_MAX_MB),
+  RECEIPT_PRIVATE_KEY: z.string().includes('PRIVATE KEY').optional(),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -52,6 +61,10 @@ export interface Config {
   trustProxy: boolean;
   cookieSecure: 'auto' | 'always' | 'never';
   loginThrottle: { maxFailures: number; windowMs: number };
+  /** The largest file an upload may carry. */
+  uploadMaxBytes: number;
+  /** Signs 受理回执; every instance must share it. */
+  receiptPrivateKeyPem: string;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +72,7 @@ export class ConfigError extends Error {
 }
 
 const SECRET_FILE = 'session-secret';
+const RECEIPT_KEY_FILE = 'receipt-signing-key.pem';
 
 /** Reads the environment, failing fast on the first bad variable. May create DATA_DIR and its session secret. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -85,7 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: vars.DATABASE_URL,
     dataDir,
     logLevel: vars.LOG_LEVEL,
-    sessionSecret: vars.SESSION_SECRET ?? persistedSessionSecret(dataDir),
+    sessionSecret:
+      vars.SESSION_SECRET ??
+      persistedSecret(dataDir, SECRET_FILE, () => randomBytes(32).toString('base64url')),
     sessionTtlMs: vars.SESSION_TTL_HOURS * 3_600_000,
     trustProxy: vars.TRUST_PROXY,
     cookieSecure: vars.COOKIE_SECURE,
@@ -93,20 +109,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFailures: vars.LOGIN_MAX_FAILURES,
       windowMs: vars.LOGIN_WINDOW_MINUTES * 60_000,
     },
+    uploadMaxBytes: Math.floor(vars.UPLOAD_MAX_MB * MB),
+    receiptPrivateKeyPem:
+      vars.RECEIPT_PRIVATE_KEY ??
+      persistedSecret(dataDir, RECEIPT_KEY_FILE, () =>
+        generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      ),
   };
 }
 
-// Session ids are keyed with this secret, so it must survive restarts; several instances must share it
-// (set SESSION_SECRET, or share DATA_DIR).
-function persistedSessionSecret(dataDir: string): string {
-  const file = join(dataDir, SECRET_FILE);
+// Session ids are keyed with a secret and receipts signed with a key, so both must survive restarts;
+// several instances must share them (set the variable, or share DATA_DIR).
+function persistedSecret(dataDir: string, name: string, make: () => string): string {
+  const file = join(dataDir, name);
   try {
     return readFileSync(file, 'utf8').trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
+  const secret = make();
   try {
     writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
     return secret;

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -7,15 +6,15 @@ import { seedDepartments } from './seed/departments.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  let app: FastifyInstance | undefined;
   const database = openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
-    onPoolError: (error) => app?.log.error({ err: error }, 'idle database connection failed'),
+    // No connection exists before migrate(), which runs once `app` is built.
+    onPoolError: (error) => app.log.error({ err: error }, 'idle database connection failed'),
   });
+  const app = await buildApp({ config, db: database.db, clock: systemClock });
   await database.migrate();
   await seedDepartments(database.db);
-  app = await buildApp({ config, db: database.db, clock: systemClock });
 
   let closing = false;
   const shutdown = async (signal: NodeJS.Signals) => {

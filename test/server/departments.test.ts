@@ -23,7 +23,12 @@ describe('GET /api/departments', () => {
     expect(count('university')).toBeGreaterThan(0);
     expect(count('provincial-agency')).toBe(1);
     expect(departments).toContainEqual(
-      expect.objectContaining({ name: '南京市科学技术局', kind: 'city', divisionCode: '320100', cityId: null }),
+      expect.objectContaining({
+        name: '南京市科学技术局',
+        kind: 'city',
+        divisionCode: '320100',
+        cityId: null,
+      }),
     );
   });
 

@@ -48,5 +48,10 @@ export function registrationBody(
 
 export function personBody(overrides: Partial<CreatePersonBody> = {}): CreatePersonBody {
   const n = next();
-  return { name: `负责人${n}`, idNumber: `3201021980${String(n).padStart(8, '0').slice(-8)}`, ongoingProvincialProjects: 0, ...overrides };
+  return {
+    name: `负责人${n}`,
+    idNumber: `3201021980${String(n).padStart(8, '0').slice(-8)}`,
+    ongoingProvincialProjects: 0,
+    ...overrides,
+  };
 }

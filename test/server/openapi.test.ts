@@ -10,11 +10,14 @@ describe('GET /api/openapi.json', () => {
     const document = response.json();
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/applications/{id}/documents',
+      '/api/applications/{id}/documents/{docId}',
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/me',
       '/api/auth/register-organization',
       '/api/departments',
+      '/api/documents/{docId}/file',
       '/api/health',
       '/api/organization/people',
       '/api/organization/people/{id}',

@@ -9,7 +9,7 @@ async function anyDepartmentId(): Promise<string> {
   return (await repositories(t.db).departments.list())[0]!.id;
 }
 
-function register(payload: unknown) {
+function register(payload: object) {
   return t.app.inject({ method: 'POST', url: '/api/auth/register-organization', payload });
 }
 
@@ -19,7 +19,10 @@ describe('POST /api/auth/register-organization', () => {
     const response = await register(body);
     expect(response.statusCode).toBe(201);
     const { organization, user } = response.json();
-    expect(organization).toMatchObject({ name: body.organization.name, creditCode: body.organization.creditCode });
+    expect(organization).toMatchObject({
+      name: body.organization.name,
+      creditCode: body.organization.creditCode,
+    });
     expect(user).toMatchObject({
       login: body.admin.login,
       role: 'unit-admin',
@@ -36,8 +39,13 @@ describe('POST /api/auth/register-organization', () => {
   it('统一社会信用代码先规范化（去空格、全角转半角、转大写）再校验和保存', async () => {
     const body = registrationBody({ departmentId: await anyDepartmentId() });
     const code = body.organization.creditCode;
-    const fullWidth = Array.from(code.toLowerCase(), (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
-    const response = await register({ ...body, organization: { ...body.organization, creditCode: ` ${fullWidth} ` } });
+    const fullWidth = Array.from(code.toLowerCase(), (c) =>
+      String.fromCharCode(c.charCodeAt(0) + 0xfee0),
+    ).join('');
+    const response = await register({
+      ...body,
+      organization: { ...body.organization, creditCode: ` ${fullWidth} ` },
+    });
     expect(response.statusCode).toBe(201);
     expect(response.json().organization.creditCode).toBe(code);
   });
@@ -51,7 +59,10 @@ describe('POST /api/auth/register-organization', () => {
     const { error } = response.json();
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.fields).toEqual([
-      { path: 'organization.creditCode', message: expect.stringMatching(/^统一社会信用代码校验位（第 18 位）应为/) },
+      {
+        path: 'organization.creditCode',
+        message: expect.stringMatching(/^统一社会信用代码校验位（第 18 位）应为/),
+      },
     ]);
   });
 
@@ -66,9 +77,21 @@ describe('POST /api/auth/register-organization', () => {
     expect(response.json().error.fields).toEqual([
       { path: 'organization.name', message: '单位名称：必填' },
       { path: 'organization.kind', message: expect.stringMatching(/^单位类型：应为以下之一："enterprise"/) },
-      { path: 'organization.registeredOn', message: '注册日期：应为 YYYY-MM-DD 格式的日期' },
-      { path: 'admin.password', message: '密码：密码须包含数字' },
+      { path: 'organization.registeredOn', message: '注册日期：应为 YYYY-MM-DD 格式的有效日期' },
+      { path: 'admin.password', message: '密码须包含数字' },
     ]);
+  });
+
+  it('注册日期晚于今天（北京时间）被拒绝', async () => {
+    // TEST_START is 2026-11-23 09:00 in Beijing.
+    const tomorrow = registrationBody({ departmentId: await anyDepartmentId(), registeredOn: '2026-11-24' });
+    const response = await register(tomorrow);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([
+      { path: 'organization.registeredOn', message: '注册日期：不能晚于今天' },
+    ]);
+    const today = registrationBody({ departmentId: await anyDepartmentId(), registeredOn: '2026-11-23' });
+    expect((await register(today)).statusCode).toBe(201);
   });
 
   it('不存在的项目主管部门被拒绝', async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
@@ -35,15 +35,16 @@ export function openDatabase(options: {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.onPoolError);
   const dir = join(options.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
-  return openPglite(dir);
+  return openPglite({ dataDir: dir });
 }
 
-/** Without a directory, PGlite keeps the database in memory (tests). */
-export function openPglite(dataDir?: string): DatabaseHandle {
-  const client = new PGlite(dataDir);
+/** Without a `dataDir`, PGlite keeps the database in memory (tests). */
+export function openPglite(options: PGliteOptions = {}): DatabaseHandle & { client: PGlite } {
+  const client = new PGlite(options);
   const db = drizzlePglite({ client, schema });
   return {
     db,
+    client,
     driver: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),

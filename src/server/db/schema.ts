@@ -17,16 +17,17 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
-  APPLICATION_STATUSES,
+  type BundleDocument,
+  type CompletenessFlag,
   DEPARTMENT_KINDS,
   DIRECTIONS,
   DOCUMENT_KINDS,
-  type DocumentLanguage,
   ONGOING_PROGRAMS,
   ORGANIZATION_KINDS,
   PLATFORMS,
-  USER_ROLES,
-} from '../vocabulary.js';
+} from '../../core/bundle/schema.js';
+import type { ApplicationForm } from '../../core/application/form.js';
+import { APPLICATION_STATUSES, USER_ROLES } from '../vocabulary.js';
 
 // The tables follow spec/bundle.md so that a bundle can be exported from and imported into them:
 // organizations, people, departments and applications carry the bundle's fields under snake_case names.
@@ -79,7 +80,10 @@ export const organizations = pgTable(
     registeredOn: day('registered_on').notNull(),
     independentLegalEntity: boolean('independent_legal_entity').notNull(),
     ministryOrProvincialUniversity: boolean('ministry_or_provincial_university').notNull().default(false),
-    platforms: platform('platforms').array().notNull().default(sql`'{}'`),
+    platforms: platform('platforms')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     dishonestyUntil: day('dishonesty_until'),
     /** The 项目主管部门 it applies through; absent for organizations known only as partners. */
     departmentId: uuid('department_id').references(() => departments.id),
@@ -195,32 +199,8 @@ export const calls = pgTable('calls', {
   createdAt: createdAt(),
 });
 
-export interface ApplicationPartner {
-  name: string;
-  country: string;
-  independentLegalEntity: boolean;
-  ownedByApplicant: boolean;
-  foreignInvestedInChina: boolean;
-  taxHavenShell: boolean;
-  sameGroup: boolean;
-  piAffiliated: boolean;
-}
-
-/** The application fields of spec/bundle.md that have no column; a draft may lack any of them. */
-export interface ApplicationForm {
-  title?: string;
-  summary?: string;
-  field?: string;
-  partner?: ApplicationPartner;
-  /** Organization ids. */
-  domesticPartners?: string[];
-  budget?: { total: number; jiangsuTotal: number; provincialFunding: number };
-  ethics?: Partial<
-    Record<'humanSubjects' | 'labAnimals' | 'ai' | 'humanGeneticResources' | 'germplasm' | 'reviewApproved', boolean>
-  >;
-  classified?: boolean;
-  largeInstrumentPurchase?: { justified: boolean; sharingCommitment: boolean };
-}
+/** The application form (src/core/application/form.ts): fields of spec/bundle.md without a column. */
+export type { ApplicationForm };
 
 export const applications = pgTable(
   'applications',
@@ -268,6 +248,8 @@ export const applicationEvents = pgTable(
     applicationId: uuid('application_id')
       .notNull()
       .references(() => applications.id, { onDelete: 'cascade' }),
+    /** Insertion order: events of one instant keep the order they happened in. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
     at: instant('at').notNull(),
     /** Absent for what the system does by itself. */
     actorUserId: uuid('actor_user_id').references(() => users.id),
@@ -297,11 +279,9 @@ export interface DocumentMetadata {
   parties: string[];
   signedOn?: string;
   validUntil?: string;
-  language: DocumentLanguage;
+  language: BundleDocument['language'];
   chineseTranslation: boolean;
-  complete: Partial<
-    Record<'signatures' | 'seals' | 'dates' | 'representatives' | 'duties' | 'ipClause', boolean>
-  >;
+  complete: Partial<Record<CompletenessFlag, boolean>>;
 }
 
 export const documents = pgTable(
@@ -346,3 +326,11 @@ export const receipts = pgTable(
     index('receipts_acceptance_no_idx').on(t.acceptanceNo),
   ],
 );
+
+/** The last acceptance number issued per call: incremented under a row lock, so numbers are unique and dense. */
+export const acceptanceCounters = pgTable('acceptance_counters', {
+  callId: text('call_id')
+    .primaryKey()
+    .references(() => calls.id),
+  last: integer('last').notNull(),
+});

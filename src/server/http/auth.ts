@@ -37,7 +37,8 @@ export class AuthGuard {
 
   private cookieOptions(request: FastifyRequest) {
     const secure =
-      this.config.cookieSecure === 'always' || (this.config.cookieSecure === 'auto' && request.protocol === 'https');
+      this.config.cookieSecure === 'always' ||
+      (this.config.cookieSecure === 'auto' && request.protocol === 'https');
     return { httpOnly: true, sameSite: 'lax', path: '/', secure } as const;
   }
 }

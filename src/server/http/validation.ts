@@ -56,7 +56,9 @@ export const zhErrorMap: z.core.$ZodErrorMap = (issue) => {
 /** `a.b[0].c`: the path style of spec/bundle.md. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`))
+    .map((key, index) =>
+      typeof key === 'number' ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`,
+    )
     .join('');
 }
 
@@ -69,7 +71,7 @@ function titleOf(schema: z.core.$ZodType): string | undefined {
 export function fieldLabel(root: z.core.$ZodType, path: readonly PropertyKey[]): string | undefined {
   let schema: z.core.$ZodType | undefined = root;
   let label: string | undefined;
-  for (let depth = 0; schema; ) {
+  for (let depth = 0; schema;) {
     if (depth === path.length) label = titleOf(schema) ?? label;
     const def: z.core.$ZodTypeDef = schema._zod.def;
     if ('innerType' in def) schema = def.innerType as z.core.$ZodType;

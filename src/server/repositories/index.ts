@@ -1,4 +1,7 @@
 import type { Database } from '../db/database.js';
+import { ApplicationRepository } from './applications.js';
+import { BundleRepository } from './bundles.js';
+import { CallRepository } from './calls.js';
 import { DepartmentRepository } from './departments.js';
 import { HealthRepository } from './health.js';
 import { LoginThrottleRepository } from './login-throttle.js';
@@ -10,6 +13,9 @@ import { UserRepository } from './users.js';
 /** Every repository over one database or one transaction. */
 export function repositories(db: Database) {
   return {
+    applications: new ApplicationRepository(db),
+    bundles: new BundleRepository(db),
+    calls: new CallRepository(db),
     departments: new DepartmentRepository(db),
     health: new HealthRepository(db),
     loginThrottle: new LoginThrottleRepository(db),

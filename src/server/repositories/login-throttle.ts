@@ -9,7 +9,11 @@ export class LoginThrottleRepository {
    * Counts one more attempt for `key` in its fixed window (a new window starts once the old one is over)
    * and returns the count with the window's start. Atomic, so concurrent attempts cannot slip past the limit.
    */
-  async countAttempt(key: string, now: Date, windowMs: number): Promise<{ failures: number; windowStartedAt: Date }> {
+  async countAttempt(
+    key: string,
+    now: Date,
+    windowMs: number,
+  ): Promise<{ failures: number; windowStartedAt: Date }> {
     const expired = sql`${loginThrottle.windowStartedAt} <= ${new Date(now.getTime() - windowMs).toISOString()}::timestamptz`;
     const [row] = await this.db
       .insert(loginThrottle)

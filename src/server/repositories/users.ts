@@ -29,7 +29,11 @@ export class UserRepository {
     const [row] = await this.db
       .select({
         user: users,
-        organization: { id: organizations.id, name: organizations.name, creditCode: organizations.creditCode },
+        organization: {
+          id: organizations.id,
+          name: organizations.name,
+          creditCode: organizations.creditCode,
+        },
         person: { id: people.id, name: people.name },
         department: { id: departments.id, name: departments.name, kind: departments.kind },
       })

@@ -1,3 +1,5 @@
+import { beijingDate } from '../../core/time.js';
+import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { violatedUniqueConstraint } from '../repositories/constraint-violation.js';
@@ -17,14 +19,21 @@ export class AccountService {
   constructor(
     private readonly db: Database,
     private readonly repos: Repositories,
+    private readonly clock: Clock,
   ) {}
 
   /** The organization and its unit administrator, both or neither. */
   async registerOrganization(
     input: RegisterOrganizationBody,
   ): Promise<{ organization: Organization; profile: UserProfile }> {
+    if (input.organization.registeredOn > beijingDate(this.clock.now().getTime())) {
+      throw AppError.invalidField('organization.registeredOn', '注册日期：不能晚于今天');
+    }
     if (!(await this.repos.departments.findById(input.organization.departmentId))) {
-      throw AppError.invalidField('organization.departmentId', '项目主管部门：所选部门不存在，请从列表中选择');
+      throw AppError.invalidField(
+        'organization.departmentId',
+        '项目主管部门：所选部门不存在，请从列表中选择',
+      );
     }
     const passwordHash = await hashPassword(input.admin.password);
     const { organization, userId } = await inTransaction(this.db, async (repos) => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { presentCurrentUser } from '../../presenters/users.js';
+import { USER_ROLES } from '../../vocabulary.js';
 import { errorResponses, noContentSchema } from '../common/schema.js';
 import type { RouteDeps } from '../deps.js';
 import {
@@ -41,7 +42,12 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
         body: loginBodySchema,
         response: {
           200: currentUserResponseSchema,
-          ...errorResponses('VALIDATION_FAILED', 'INVALID_CREDENTIALS', 'ACCOUNT_DISABLED', 'TOO_MANY_LOGIN_ATTEMPTS'),
+          ...errorResponses(
+            'VALIDATION_FAILED',
+            'INVALID_CREDENTIALS',
+            'ACCOUNT_DISABLED',
+            'TOO_MANY_LOGIN_ATTEMPTS',
+          ),
         },
       },
     },
@@ -73,7 +79,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'unit-admin', 'pi', 'department', 'province', 'expert');
+      const actor = await guard.require(request, ...USER_ROLES);
       return { user: presentCurrentUser(await services.accounts.profile(actor.userId)) };
     },
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { DEPARTMENT_KINDS, ORGANIZATION_KINDS, USER_ROLES } from '../../vocabulary.js';
-import { creditCodeSchema, dateSchema, newLoginSchema, newPasswordSchema, personNameSchema } from '../common/schema.js';
+import { dateSchema, DEPARTMENT_KINDS, ORGANIZATION_KINDS } from '../../../core/bundle/schema.js';
+import { USER_ROLES } from '../../vocabulary.js';
+import { creditCodeSchema, newLoginSchema, newPasswordSchema, personNameSchema } from '../common/schema.js';
 
 export const registerOrganizationBodySchema = z.object({
   organization: z

@@ -27,8 +27,6 @@ export const noContentSchema = z.null();
 
 export const idParamsSchema = z.object({ id: z.uuid().meta({ title: '编号' }) });
 
-export const dateSchema = z.iso.date();
-
 /** Trimmed, full-width folded to half-width, upper case; then checked by GB 32100-2015. */
 export const creditCodeSchema = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEPARTMENT_KINDS } from '../../vocabulary.js';
+import { DEPARTMENT_KINDS } from '../../../core/bundle/schema.js';
 
 export const departmentSchema = z
   .object({

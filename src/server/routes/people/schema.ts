@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dateSchema, newLoginSchema, newPasswordSchema, personNameSchema } from '../common/schema.js';
+import { dateSchema } from '../../../core/bundle/schema.js';
+import { newLoginSchema, newPasswordSchema, personNameSchema } from '../common/schema.js';
 
 const idNumberSchema = z.string().trim().toUpperCase().min(1).max(32).meta({ title: '证件号码' });
 const ongoingSchema = z.number().int().min(0).max(99).meta({ title: '主持的在研省级科技项目数' });

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { validateCreditCode } from '../credit-code.js';
+import { ORGANIZATION_KINDS, type TopicNumber } from '../bundle/schema.js';
+import type { CallParameters } from '../calls/parameters.js';
+import { streamOf } from '../calls/parameters.js';
+import type { Direction } from '../bundle/schema.js';
+
+// The application form as applicants fill it: every field may be absent in a draft, every present field is
+// well formed. Shared by the API (validation of each autosave) and the web app.
+
+const yuan = z
+  .number({ error: '请输入金额' })
+  .refine((v) => Number.isSafeInteger(v) && v >= 0, { message: '金额应为以元计的非负整数' });
+
+export const partnerFormSchema = z.object({
+  name: z.string().trim().max(200, '名称不能超过 200 字').optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, '请选择国别（地区）')
+    .optional(),
+  independentLegalEntity: z.boolean().optional(),
+  ownedByApplicant: z.boolean().optional(),
+  foreignInvestedInChina: z.boolean().optional(),
+  taxHavenShell: z.boolean().optional(),
+  sameGroup: z.boolean().optional(),
+  piAffiliated: z.boolean().optional(),
+});
+
+export const domesticPartnerFormSchema = z.object({
+  name: z.string().trim().min(1, '请填写单位名称').max(200, '名称不能超过 200 字'),
+  creditCode: z.string().superRefine((code, ctx) => {
+    const verdict = validateCreditCode(code);
+    if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.reason });
+  }),
+  kind: z.enum(ORGANIZATION_KINDS, { error: '请选择单位类型' }),
+  inJiangsu: z.boolean(),
+});
+
+export const applicationFormSchema = z.object({
+  title: z.string().trim().max(200, '项目名称不能超过 200 字').optional(),
+  summary: z.string().max(5000, '主要研究内容不能超过 5000 字').optional(),
+  field: z.string().trim().max(50, '技术领域不能超过 50 字').optional(),
+  partner: partnerFormSchema.optional(),
+  domesticPartners: z.array(domesticPartnerFormSchema).max(20, '境内合作单位不能超过 20 家').optional(),
+  budget: z
+    .object({ total: yuan.optional(), jiangsuTotal: yuan.optional(), provincialFunding: yuan.optional() })
+    .optional(),
+  ethics: z
+    .object({
+      humanSubjects: z.boolean().optional(),
+      labAnimals: z.boolean().optional(),
+      ai: z.boolean().optional(),
+      humanGeneticResources: z.boolean().optional(),
+      germplasm: z.boolean().optional(),
+      reviewApproved: z.boolean().optional(),
+    })
+    .optional(),
+  classified: z.boolean().optional(),
+  largeInstrumentPurchase: z
+    .object({ justified: z.boolean(), sharingCommitment: z.boolean() })
+    .nullable()
+    .optional(),
+});
+
+export type ApplicationForm = z.infer<typeof applicationFormSchema>;
+export type PartnerForm = z.infer<typeof partnerFormSchema>;
+export type DomesticPartnerForm = z.infer<typeof domesticPartnerFormSchema>;
+
+export interface MissingField {
+  /** Bundle path of the field, as findings name it. */
+  field: string;
+  message: string;
+}
+
+const PARTNER_QUESTIONS = [
+  ['independentLegalEntity', '境外合作机构是否为独立法人'],
+  ['ownedByApplicant', '境外合作机构是否为申报单位在境外设立的机构'],
+  ['foreignInvestedInChina', '境外合作机构是否为外资在境内设立的机构'],
+  ['taxHavenShell', '境外合作机构是否为境外避税地壳公司'],
+  ['sameGroup', '是否为同一企业集团境内外分支机构之间的合作'],
+  ['piAffiliated', '境外方负责人是否在该机构任职'],
+] as const;
+
+/** What a draft must still fill in before it can be submitted (beyond the notice's rules). */
+export function missingFields(
+  call: CallParameters,
+  topic: TopicNumber,
+  direction: Direction | undefined,
+  form: ApplicationForm,
+): MissingField[] {
+  const missing: MissingField[] = [];
+  const need = (present: boolean, field: string, message: string) => {
+    if (!present) missing.push({ field, message });
+  };
+  need(!!form.title, 'title', '请填写项目名称');
+  need(!!form.summary?.trim(), 'summary', '请填写主要研究内容');
+  need(!!form.field, 'field', '请填写技术领域');
+  need(form.budget?.total !== undefined, 'budget.total', '请填写项目总预算');
+  need(form.budget?.jiangsuTotal !== undefined, 'budget.jiangsuTotal', '请填写江苏方总预算');
+  need(form.budget?.provincialFunding !== undefined, 'budget.provincialFunding', '请填写申请省资助经费');
+  const terms = streamOf(call, topic, direction);
+  if (terms?.partner && form.partner) {
+    need(!!form.partner.name, 'partner.name', '请填写境外合作机构名称');
+    need(!!form.partner.country, 'partner.country', '请选择境外合作机构国别（地区）');
+    for (const [key, question] of PARTNER_QUESTIONS) {
+      need(form.partner[key] !== undefined, `partner.${key}`, `请回答：${question}`);
+    }
+  }
+  return missing;
+}

@@ -1,0 +1,44 @@
+import { toBeijingIso } from '../../core/time.js';
+import type { ApplicationEventRow, NamedApplication } from '../repositories/applications.js';
+import type { ApplicationDto } from '../routes/applications/schema.js';
+import { isEditable, type ReceiptView } from '../services/applications.js';
+
+export function presentApplication(row: NamedApplication): ApplicationDto {
+  return {
+    id: row.id,
+    callId: row.callId,
+    callName: row.callName,
+    topic: row.topic as ApplicationDto['topic'],
+    direction: row.direction,
+    directed: row.directed,
+    status: row.status,
+    editable: isEditable(row),
+    version: row.version,
+    form: row.form,
+    organization: { id: row.organizationId, name: row.organizationName },
+    pi: { id: row.piId, name: row.piName },
+    department: { id: row.departmentId, name: row.departmentName },
+    acceptanceNo: row.acceptanceNo,
+    submittedAt: row.submittedAt ? toBeijingIso(row.submittedAt.getTime()) : null,
+    updatedAt: toBeijingIso(row.updatedAt.getTime()),
+  };
+}
+
+export function presentReceipt(receipt: ReceiptView) {
+  return {
+    acceptanceNo: receipt.acceptanceNo,
+    issuedAt: toBeijingIso(receipt.issuedAt.getTime()),
+    payload: receipt.payload,
+    signature: receipt.signature,
+    publicKey: receipt.publicKey,
+  };
+}
+
+export function presentEvent(event: ApplicationEventRow & { actorName: string | null }) {
+  return {
+    at: toBeijingIso(event.at.getTime()),
+    kind: event.kind,
+    actor: event.actorName,
+    detail: event.detail,
+  };
+}

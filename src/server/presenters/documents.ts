@@ -1,0 +1,29 @@
+import { COMPLETENESS_FLAGS } from '../../core/bundle/schema.js';
+import type { DocumentRecord } from '../repositories/documents.js';
+import type { DocumentView } from '../routes/documents/schema.js';
+
+export function presentDocument(document: DocumentRecord): DocumentView {
+  const { metadata } = document;
+  return {
+    id: document.id,
+    applicationId: document.applicationId,
+    kind: document.kind,
+    fileName: document.fileName,
+    sha256: document.fileSha256,
+    size: document.size,
+    metadata: {
+      parties: metadata.parties,
+      signedOn: metadata.signedOn ?? null,
+      validUntil: metadata.validUntil ?? null,
+      language: metadata.language,
+      chineseTranslation: metadata.chineseTranslation,
+      complete: Object.fromEntries(
+        COMPLETENESS_FLAGS.map((flag) => [flag, metadata.complete[flag] ?? false]),
+      ) as DocumentView['metadata']['complete'],
+    },
+    uploadedBy: { id: document.uploadedBy, displayName: document.uploaderName },
+    uploadedAt: document.uploadedAt.toISOString(),
+    supersededAt: document.supersededAt?.toISOString() ?? null,
+    replacedBy: document.replacedBy,
+  };
+}

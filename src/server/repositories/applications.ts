@@ -1,0 +1,142 @@
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../db/database.js';
+import {
+  acceptanceCounters,
+  applicationEvents,
+  applications,
+  calls,
+  departments,
+  organizations,
+  people,
+  receipts,
+  users,
+} from '../db/schema.js';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+export type NewApplication = typeof applications.$inferInsert;
+export type ApplicationEventRow = typeof applicationEvents.$inferSelect;
+export type NewApplicationEvent = typeof applicationEvents.$inferInsert;
+export type ReceiptRow = typeof receipts.$inferSelect;
+export type NamedApplication = ApplicationRow & {
+  callName: string;
+  organizationName: string;
+  piName: string;
+  departmentName: string;
+};
+
+export class ApplicationRepository {
+  constructor(private readonly db: Database) {}
+
+  async insert(application: NewApplication): Promise<ApplicationRow> {
+    const [row] = await this.db.insert(applications).values(application).returning();
+    return row!;
+  }
+
+  async findById(id: string): Promise<ApplicationRow | undefined> {
+    const [row] = await this.db.select().from(applications).where(eq(applications.id, id));
+    return row;
+  }
+
+  /** Locks the row for the rest of the transaction: submissions and edits of one application queue up. */
+  async lock(id: string): Promise<ApplicationRow | undefined> {
+    const [row] = await this.db.select().from(applications).where(eq(applications.id, id)).for('update');
+    return row;
+  }
+
+  listByOrganization(organizationId: string): Promise<ApplicationRow[]> {
+    return this.db
+      .select()
+      .from(applications)
+      .where(eq(applications.organizationId, organizationId))
+      .orderBy(desc(applications.updatedAt));
+  }
+
+  listByPi(personId: string): Promise<ApplicationRow[]> {
+    return this.db
+      .select()
+      .from(applications)
+      .where(eq(applications.piId, personId))
+      .orderBy(desc(applications.updatedAt));
+  }
+
+  /** The rows with the names a person reads beside them. */
+  withNames(ids: string[]): Promise<NamedApplication[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .select({
+        ...getTableColumns(applications),
+        callName: calls.name,
+        organizationName: organizations.name,
+        piName: people.name,
+        departmentName: departments.name,
+      })
+      .from(applications)
+      .innerJoin(calls, eq(calls.id, applications.callId))
+      .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+      .innerJoin(people, eq(people.id, applications.piId))
+      .innerJoin(departments, eq(departments.id, applications.departmentId))
+      .where(inArray(applications.id, ids))
+      .orderBy(desc(applications.updatedAt));
+  }
+
+  /** Writes `changes` only if the row is still at `version`; the new version is one more. */
+  async updateAtVersion(
+    id: string,
+    version: number,
+    changes: Partial<NewApplication>,
+  ): Promise<ApplicationRow | undefined> {
+    const [row] = await this.db
+      .update(applications)
+      .set({ ...changes, version: version + 1 })
+      .where(and(eq(applications.id, id), eq(applications.version, version)))
+      .returning();
+    return row;
+  }
+
+  /** Serialises, until the transaction ends, everything that counts applications under these keys. */
+  async lockKeys(keys: string[]): Promise<void> {
+    for (const key of [...new Set(keys)].sort()) {
+      await this.db.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+    }
+  }
+
+  async nextAcceptanceNumber(callId: string): Promise<number> {
+    const [row] = await this.db
+      .insert(acceptanceCounters)
+      .values({ callId, last: 1 })
+      .onConflictDoUpdate({
+        target: acceptanceCounters.callId,
+        set: { last: sql`${acceptanceCounters.last} + 1` },
+      })
+      .returning();
+    return row!.last;
+  }
+
+  async addEvent(event: NewApplicationEvent): Promise<void> {
+    await this.db.insert(applicationEvents).values(event);
+  }
+
+  events(applicationId: string): Promise<(ApplicationEventRow & { actorName: string | null })[]> {
+    return this.db
+      .select({ ...getTableColumns(applicationEvents), actorName: users.displayName })
+      .from(applicationEvents)
+      .leftJoin(users, eq(users.id, applicationEvents.actorUserId))
+      .where(eq(applicationEvents.applicationId, applicationId))
+      .orderBy(asc(applicationEvents.at), asc(applicationEvents.seq));
+  }
+
+  async insertReceipt(receipt: typeof receipts.$inferInsert): Promise<ReceiptRow> {
+    const [row] = await this.db.insert(receipts).values(receipt).returning();
+    return row!;
+  }
+
+  async latestReceipt(applicationId: string): Promise<ReceiptRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(receipts)
+      .where(eq(receipts.applicationId, applicationId))
+      .orderBy(desc(receipts.issuedAt))
+      .limit(1);
+    return row;
+  }
+}

@@ -1,0 +1,305 @@
+import { createHash } from 'node:crypto';
+import { missingFields } from '../../core/application/form.js';
+import type { CallParameters } from '../../core/calls/parameters.js';
+import { toBeijingIso } from '../../core/time.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { Principal, PrincipalOf } from '../principal.js';
+import type { ApplicationRow, NamedApplication } from '../repositories/applications.js';
+import { inTransaction, type Repositories } from '../repositories/index.js';
+import type {
+  CreateApplicationBody,
+  Evaluation,
+  UpdateApplicationBody,
+} from '../routes/applications/schema.js';
+import type { ReceiptSigner } from '../security/receipt-signing.js';
+import { BundleService } from './bundles.js';
+import type { CallService } from './calls.js';
+
+type Applicant = PrincipalOf<'unit-admin' | 'pi'>;
+const EDITABLE = new Set<ApplicationRow['status']>(['draft', 'returned']);
+
+export function isEditable(row: ApplicationRow): boolean {
+  return EDITABLE.has(row.status);
+}
+
+/** Whether `actor` may see the application; anyone else is answered exactly as for a missing one. */
+function canRead(actor: Principal, row: ApplicationRow): boolean {
+  switch (actor.role) {
+    case 'unit-admin':
+      return row.organizationId === actor.organizationId;
+    case 'pi':
+      return row.piId === actor.personId;
+    case 'department':
+      return row.departmentId === actor.departmentId && row.status !== 'draft';
+    case 'province':
+      return row.status !== 'draft';
+    case 'expert':
+      return false;
+  }
+}
+
+function canEdit(actor: Principal, row: ApplicationRow): actor is Applicant {
+  return (actor.role === 'unit-admin' || actor.role === 'pi') && canRead(actor, row);
+}
+
+export interface ReceiptView {
+  acceptanceNo: string;
+  issuedAt: Date;
+  payload: Record<string, unknown>;
+  signature: string;
+  publicKey: string;
+}
+
+export type SubmitOutcome =
+  | { submitted: true; application: ApplicationRow; receipt: ReceiptView }
+  | { submitted: false; evaluation: Evaluation };
+
+export class ApplicationService {
+  private readonly bundles: BundleService;
+
+  constructor(
+    private readonly db: Database,
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+    private readonly calls: CallService,
+    private readonly signer: ReceiptSigner,
+  ) {
+    this.bundles = new BundleService(repos);
+  }
+
+  async create(actor: Applicant, input: CreateApplicationBody): Promise<ApplicationRow> {
+    const call = await this.calls.get(input.callId).catch(() => {
+      throw AppError.invalidField('callId', '申报计划不存在');
+    });
+    if (!call.open) throw new AppError('CALL_CLOSED');
+    if (input.topic === 1 && input.direction === undefined) {
+      throw AppError.invalidField('direction', '专题一须选择申报方向');
+    }
+    const organization = (await this.repos.organizations.findById(actor.organizationId))!;
+    if (!organization.departmentId) throw new AppError('NO_DEPARTMENT');
+    const piId = actor.role === 'pi' ? actor.personId : input.piId;
+    if (!piId || !(await this.repos.people.findInOrganization(piId, actor.organizationId))) {
+      throw AppError.invalidField('piId', '请选择本单位登记的项目负责人');
+    }
+    return inTransaction(this.db, async (repos) => {
+      const row = await repos.applications.insert({
+        callId: call.row.id,
+        organizationId: actor.organizationId,
+        piId,
+        departmentId: organization.departmentId!,
+        topic: input.topic,
+        direction: input.topic === 1 ? input.direction : null,
+      });
+      await repos.applications.addEvent({
+        applicationId: row.id,
+        at: this.clock.now(),
+        actorUserId: actor.userId,
+        kind: 'created',
+        detail: { topic: row.topic, direction: row.direction },
+      });
+      return row;
+    });
+  }
+
+  get publicKey(): string {
+    return this.signer.publicKeyPem;
+  }
+
+  async listNamed(actor: Applicant): Promise<NamedApplication[]> {
+    const rows =
+      actor.role === 'pi'
+        ? await this.repos.applications.listByPi(actor.personId)
+        : await this.repos.applications.listByOrganization(actor.organizationId);
+    return this.repos.applications.withNames(rows.filter((r) => r.status !== 'withdrawn').map((r) => r.id));
+  }
+
+  /** Only after `get` has authorized the reader. */
+  async named(id: string): Promise<NamedApplication> {
+    return (await this.repos.applications.withNames([id]))[0]!;
+  }
+
+  /** Only after `get` or `update` has authorized the reader. */
+  async row(id: string): Promise<ApplicationRow> {
+    return (await this.repos.applications.findById(id))!;
+  }
+
+  async get(actor: Principal, id: string): Promise<ApplicationRow> {
+    const row = await this.repos.applications.findById(id);
+    if (!row || !canRead(actor, row)) throw new AppError('NOT_FOUND');
+    return row;
+  }
+
+  /** An autosave: the whole form, written only over the version the client read. */
+  async update(actor: Principal, id: string, input: UpdateApplicationBody): Promise<ApplicationRow> {
+    const row = await this.get(actor, id);
+    if (!canEdit(actor, row)) throw new AppError('NOT_FOUND');
+    if (!isEditable(row)) throw new AppError('NOT_EDITABLE');
+    const topic = input.topic ?? row.topic;
+    const direction = topic === 1 ? (input.direction === undefined ? row.direction : input.direction) : null;
+    let piId = row.piId;
+    if (input.piId !== undefined && input.piId !== row.piId) {
+      if (actor.role === 'pi') throw new AppError('FORBIDDEN');
+      if (!(await this.repos.people.findInOrganization(input.piId, row.organizationId))) {
+        throw AppError.invalidField('piId', '请选择本单位登记的项目负责人');
+      }
+      piId = input.piId;
+    }
+    const updated = await this.repos.applications.updateAtVersion(id, input.version, {
+      topic,
+      direction,
+      piId,
+      form: input.form,
+    });
+    if (!updated) throw new AppError('VERSION_CONFLICT');
+    return updated;
+  }
+
+  /** The notice's rules on the application as it stands, against everything it is compared with. */
+  async evaluate(row: ApplicationRow): Promise<Evaluation> {
+    const call = await this.calls.get(row.callId);
+    const now = this.clock.now();
+    return this.evaluation(
+      call.parameters,
+      row,
+      now,
+      await this.judge(call.parameters, row, now, row.submittedAt),
+    );
+  }
+
+  async submit(actor: Principal, id: string, version: number): Promise<SubmitOutcome> {
+    const call = await this.calls.get((await this.get(actor, id)).callId);
+    // Inside, every query goes through the transaction: PGlite has one connection, which it holds.
+    return inTransaction(this.db, async (repos) => {
+      const locked = await repos.applications.lock(id);
+      if (!locked || !canEdit(actor, locked)) throw new AppError('NOT_FOUND');
+      if (!isEditable(locked)) throw new AppError('NOT_EDITABLE');
+      if (locked.version !== version) throw new AppError('VERSION_CONFLICT');
+      const now = this.clock.now();
+      if (call.row.readOnly || now >= call.row.submissionClosesAt) throw new AppError('DEADLINE_PASSED');
+
+      // One application per enterprise and per PI across all organizations: submissions that could count
+      // against each other take these locks in one order and wait for one another.
+      const organization = (await repos.organizations.findById(locked.organizationId))!;
+      await repos.applications.lockKeys([`credit:${organization.creditCode}`, `pi:${locked.piId}`]);
+
+      const bundles = new BundleService(repos);
+      const judgement = await bundles.judge(call.parameters, [locked], now, (r) =>
+        r.id === id ? now : r.submittedAt,
+      );
+      const findings = judgement.report.applications.find((a) => a.id === id)!.findings;
+      const evaluation = this.evaluation(call.parameters, locked, now, findings);
+      if (!evaluation.canSubmit) return { submitted: false, evaluation };
+
+      const acceptanceNo =
+        locked.acceptanceNo ??
+        acceptanceNumber(call.row.id, await repos.applications.nextAcceptanceNumber(call.row.id));
+      const submitted = (await repos.applications.updateAtVersion(id, version, {
+        status: 'submitted',
+        submittedAt: now,
+        acceptanceNo,
+      }))!;
+      const files = await repos.bundles.currentDocuments([id]);
+      const payload = {
+        format: 'shenbao.receipt/1',
+        acceptanceNo,
+        applicationId: id,
+        call: { id: call.row.id, name: call.row.name },
+        topic: submitted.topic,
+        title: submitted.form.title ?? '',
+        applicant: { name: organization.name, creditCode: organization.creditCode },
+        piId: submitted.piId,
+        submittedAt: toBeijingIso(now.getTime()),
+        formSha256: createHash('sha256').update(JSON.stringify(submitted.form)).digest('hex'),
+        documents: files.map((f) => ({
+          kind: f.kind,
+          fileName: f.fileName,
+          sha256: f.fileSha256,
+          signedOn: f.metadata.signedOn ?? null,
+        })),
+      };
+      const signature = this.signer.sign(payload);
+      await repos.applications.insertReceipt({
+        applicationId: id,
+        acceptanceNo,
+        issuedAt: now,
+        payload,
+        signature,
+      });
+      await repos.applications.addEvent({
+        applicationId: id,
+        at: now,
+        actorUserId: actor.userId,
+        kind: locked.status === 'returned' ? 'resubmitted' : 'submitted',
+        detail: { acceptanceNo, documents: payload.documents.length },
+      });
+      return {
+        submitted: true,
+        application: submitted,
+        receipt: { acceptanceNo, issuedAt: now, payload, signature, publicKey: this.signer.publicKeyPem },
+      };
+    });
+  }
+
+  async withdraw(actor: Principal, id: string, version: number): Promise<ApplicationRow> {
+    const row = await this.get(actor, id);
+    if (!canEdit(actor, row)) throw new AppError('NOT_FOUND');
+    if (!isEditable(row)) throw new AppError('NOT_EDITABLE');
+    return inTransaction(this.db, async (repos) => {
+      const updated = await repos.applications.updateAtVersion(id, version, { status: 'withdrawn' });
+      if (!updated) throw new AppError('VERSION_CONFLICT');
+      await repos.applications.addEvent({
+        applicationId: id,
+        at: this.clock.now(),
+        actorUserId: actor.userId,
+        kind: 'withdrawn',
+        detail: {},
+      });
+      return updated;
+    });
+  }
+
+  async receipt(actor: Principal, id: string): Promise<ReceiptView> {
+    await this.get(actor, id);
+    const receipt = await this.repos.applications.latestReceipt(id);
+    if (!receipt) throw new AppError('NOT_FOUND');
+    return { ...receipt, publicKey: this.signer.publicKeyPem };
+  }
+
+  async timeline(actor: Principal, id: string) {
+    await this.get(actor, id);
+    return this.repos.applications.events(id);
+  }
+
+  private async judge(call: CallParameters, row: ApplicationRow, now: Date, submittedAt: Date | null) {
+    const judgement = await this.bundles.judge(call, [row], now, (r) =>
+      r.id === row.id ? submittedAt : r.submittedAt,
+    );
+    return judgement.report.applications.find((a) => a.id === row.id)!.findings;
+  }
+
+  private evaluation(
+    call: CallParameters,
+    row: ApplicationRow,
+    now: Date,
+    findings: Evaluation['findings'],
+  ): Evaluation {
+    const missing = missingFields(call, row.topic as 1 | 2 | 3 | 4 | 5, row.direction ?? undefined, row.form);
+    const eligible = !findings.some((f) => f.severity === 'error');
+    const closes = new Date(call.deadlines.submission.value);
+    return {
+      eligible,
+      findings,
+      missing,
+      canSubmit: eligible && missing.length === 0 && isEditable(row) && now < closes,
+      submissionClosesAt: call.deadlines.submission.value,
+      serverTime: toBeijingIso(now.getTime()),
+    };
+  }
+}
+
+/** `JS-INTL-2026-00042`: the call and a dense sequence within it. */
+function acceptanceNumber(callId: string, n: number): string {
+  return `${callId}-${String(n).padStart(5, '0')}`;
+}

@@ -1,0 +1,50 @@
+import { withDeadlines, type CallParameters } from '../../core/calls/parameters.js';
+import { getCall } from '../../core/calls/registry.js';
+import { toBeijingIso } from '../../core/time.js';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import type { CallRow } from '../repositories/calls.js';
+import type { Repositories } from '../repositories/index.js';
+
+export interface CallView {
+  row: CallRow;
+  parameters: CallParameters;
+  /** Online submission is open now. */
+  open: boolean;
+}
+
+/** A call's parameters are its base call's (src/core), with the windows the database holds. */
+export function parametersOf(row: CallRow): CallParameters {
+  const base = getCall(row.baseCallId);
+  if (!base) throw new Error(`call ${row.id} names unknown base call ${row.baseCallId}`);
+  return withDeadlines(base, row.id, row.name, {
+    submission: toBeijingIso(row.submissionClosesAt.getTime()),
+    recommendation: toBeijingIso(row.recommendationClosesAt.getTime()),
+    paper: toBeijingIso(row.paperClosesAt.getTime()),
+  });
+}
+
+export class CallService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<CallView[]> {
+    return (await this.repos.calls.list()).map((row) => this.view(row));
+  }
+
+  async get(id: string): Promise<CallView> {
+    const row = await this.repos.calls.findById(id);
+    if (!row) throw new AppError('NOT_FOUND');
+    return this.view(row);
+  }
+
+  view(row: CallRow): CallView {
+    return {
+      row,
+      parameters: parametersOf(row),
+      open: !row.readOnly && this.clock.now() < row.submissionClosesAt,
+    };
+  }
+}

@@ -1,0 +1,277 @@
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
+import { COMPLETENESS_FLAGS } from '../../core/bundle/schema.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import type { DocumentMetadata } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import type { Principal, PrincipalOf } from '../principal.js';
+import type { ApplicationRow } from '../repositories/applications.js';
+import { type DocumentRecord, DocumentRepository, type DocumentRow } from '../repositories/documents.js';
+import { type Repositories, repositories } from '../repositories/index.js';
+import {
+  type DocumentChanges,
+  documentMetadataSchema,
+  FILE_FIELD,
+  PDF_MIME,
+  type UploadDocumentForm,
+} from '../routes/documents/schema.js';
+import type { FileStore, StagedFile } from '../storage/file-store.js';
+import { checkPdfStructure, PdfUploadGate } from '../uploads/pdf-checks.js';
+import type { ApplicationStatus } from '../vocabulary.js';
+
+type Editor = PrincipalOf<'unit-admin'> | PrincipalOf<'pi'>;
+
+/** A checked PDF, staged in the file store, with the name it was uploaded under. */
+export type StagedUpload = StagedFile & { fileName: string };
+
+const EDITABLE: readonly ApplicationStatus[] = ['draft', 'returned'];
+const STATUS_TEXT: Record<ApplicationStatus, string> = {
+  draft: '尚未提交',
+  submitted: '已提交',
+  returned: '已退回',
+  recommended: '已推荐',
+  'not-recommended': '未获推荐',
+  withdrawn: '已撤回',
+};
+
+const DEFAULT_METADATA: DocumentMetadata = documentMetadataSchema.parse({});
+
+/** Who may see an application's documents. Experts are given access by review assignments (issue 5). */
+function canRead(actor: Principal, application: ApplicationRow): boolean {
+  switch (actor.role) {
+    case 'unit-admin':
+      return actor.organizationId === application.organizationId;
+    case 'pi':
+      return actor.personId === application.piId;
+    case 'department':
+      return actor.departmentId === application.departmentId;
+    case 'province':
+      return true;
+    case 'expert':
+      return false;
+  }
+}
+
+/** Someone who may not see the application learns nothing: the answer is that for a missing one. */
+function readable(actor: Principal, application: ApplicationRow | undefined): ApplicationRow {
+  if (!application || !canRead(actor, application)) throw new AppError('NOT_FOUND');
+  return application;
+}
+
+function editable(actor: Editor, application: ApplicationRow | undefined): ApplicationRow {
+  const { status } = readable(actor, application);
+  if (!EDITABLE.includes(status)) {
+    const hint = status === 'submitted' ? '；如需修改请联系项目主管部门退回' : '';
+    throw new AppError('NOT_EDITABLE', {
+      message: `申报书${STATUS_TEXT[status]}，不能再上传、替换或删除附件${hint}`,
+    });
+  }
+  return application!;
+}
+
+function hasMetadataChanges({ kind: _kind, ...changes }: DocumentChanges): boolean {
+  return Object.values(changes).some((value) => value !== undefined);
+}
+
+function applyChanges(base: DocumentMetadata, changes: DocumentChanges): DocumentMetadata {
+  const date = (change: string | null | undefined, current: string | undefined) =>
+    change === undefined ? current : (change ?? undefined);
+  return {
+    parties: changes.parties ?? base.parties,
+    signedOn: date(changes.signedOn, base.signedOn),
+    validUntil: date(changes.validUntil, base.validUntil),
+    language: changes.language ?? base.language,
+    chineseTranslation: changes.chineseTranslation ?? base.chineseTranslation,
+    complete: Object.fromEntries(
+      COMPLETENESS_FLAGS.map((flag) => [flag, changes.complete?.[flag] ?? base.complete[flag] ?? false]),
+    ),
+  };
+}
+
+interface Transaction {
+  repos: Repositories;
+  documents: DocumentRepository;
+  now: Date;
+}
+
+/** An application's attachments: PDFs checked on the way in, stored by content hash, every version kept. */
+export class DocumentService {
+  private readonly documents: DocumentRepository;
+
+  constructor(
+    private readonly db: Database,
+    private readonly repos: Repositories,
+    private readonly store: FileStore,
+    private readonly clock: Clock,
+    readonly maxBytes: number,
+  ) {
+    this.documents = new DocumentRepository(db);
+  }
+
+  /** Refuses before a byte of the upload is read, so that a refused user cannot fill the disk. */
+  async assertEditable(actor: Editor, applicationId: string): Promise<void> {
+    editable(actor, await this.repos.applications.findById(applicationId));
+  }
+
+  /** Streams an upload into the store, refusing it (and keeping nothing) unless it is a well-formed PDF. */
+  async stage(source: Readable): Promise<StagedFile> {
+    const checked = pipeline(source, new PdfUploadGate(this.maxBytes), () => undefined);
+    const staged = await this.store.stage(checked);
+    try {
+      await checkPdfStructure(staged);
+      return staged;
+    } catch (error) {
+      await staged.discard();
+      throw error;
+    }
+  }
+
+  async list(actor: Principal, applicationId: string, history: boolean): Promise<DocumentRecord[]> {
+    readable(actor, await this.repos.applications.findById(applicationId));
+    return this.documents.listByApplication(applicationId, history);
+  }
+
+  /** The document and a way to read its bytes; any version, current or superseded. */
+  async file(actor: Principal, documentId: string): Promise<{ document: DocumentRecord; open(): Readable }> {
+    const document = await this.documents.findById(documentId);
+    readable(actor, document && (await this.repos.applications.findById(document.applicationId)));
+    return { document: document!, open: () => this.store.get(document!.fileSha256) };
+  }
+
+  async upload(
+    actor: Editor,
+    applicationId: string,
+    { kind, ...metadata }: UploadDocumentForm,
+    file: StagedUpload | undefined,
+  ): Promise<DocumentRecord> {
+    if (!file) throw AppError.invalidField(FILE_FIELD, '请选择要上传的 PDF 文件');
+    return this.edit(actor, applicationId, file, async ({ repos, documents, now }) => {
+      const document = await documents.insert({
+        applicationId,
+        kind,
+        fileSha256: file.sha256,
+        fileName: file.fileName || `${kind}.pdf`,
+        metadata,
+        uploadedBy: actor.userId,
+        uploadedAt: now,
+      });
+      await repos.applications.addEvent({
+        applicationId,
+        at: now,
+        actorUserId: actor.userId,
+        kind: 'document.uploaded',
+        detail: { documentId: document.id, kind, sha256: file.sha256, fileName: document.fileName },
+      });
+      return document.id;
+    });
+  }
+
+  /** A new version with a new file and/or new metadata (replacing the old metadata as a whole). */
+  replace(
+    actor: Editor,
+    applicationId: string,
+    documentId: string,
+    changes: DocumentChanges,
+    file: StagedUpload | undefined,
+  ): Promise<DocumentRecord> {
+    if (!file && !changes.kind && !hasMetadataChanges(changes)) {
+      throw AppError.invalidField(FILE_FIELD, '请上传新文件或修改至少一项信息');
+    }
+    return this.newVersion(actor, applicationId, documentId, file, (old) => ({
+      kind: changes.kind ?? old.kind,
+      metadata: hasMetadataChanges(changes) ? applyChanges(DEFAULT_METADATA, changes) : old.metadata,
+    }));
+  }
+
+  /** A new version pointing at the same file, with `changes` applied to the metadata. */
+  update(
+    actor: Editor,
+    applicationId: string,
+    documentId: string,
+    changes: DocumentChanges,
+  ): Promise<DocumentRecord> {
+    return this.newVersion(actor, applicationId, documentId, undefined, (old) => ({
+      kind: changes.kind ?? old.kind,
+      metadata: applyChanges(old.metadata, changes),
+    }));
+  }
+
+  async remove(actor: Editor, applicationId: string, documentId: string): Promise<void> {
+    await this.edit(actor, applicationId, undefined, async ({ repos, documents, now }) => {
+      const old = await documents.lockCurrent(documentId, applicationId);
+      if (!old) throw new AppError('NOT_FOUND');
+      await documents.supersede(old.id, now, null);
+      await repos.applications.addEvent({
+        applicationId,
+        at: now,
+        actorUserId: actor.userId,
+        kind: 'document.deleted',
+        detail: { documentId: old.id, kind: old.kind, sha256: old.fileSha256, fileName: old.fileName },
+      });
+      return old.id;
+    });
+  }
+
+  private newVersion(
+    actor: Editor,
+    applicationId: string,
+    documentId: string,
+    file: StagedUpload | undefined,
+    next: (old: DocumentRow) => Pick<DocumentRow, 'kind' | 'metadata'>,
+  ): Promise<DocumentRecord> {
+    return this.edit(actor, applicationId, file, async ({ repos, documents, now }) => {
+      const old = await documents.lockCurrent(documentId, applicationId);
+      if (!old) throw new AppError('NOT_FOUND');
+      const document = await documents.insert({
+        applicationId,
+        ...next(old),
+        fileSha256: file?.sha256 ?? old.fileSha256,
+        fileName: file?.fileName || old.fileName,
+        uploadedBy: actor.userId,
+        uploadedAt: now,
+      });
+      await documents.supersede(old.id, now, document.id);
+      await repos.applications.addEvent({
+        applicationId,
+        at: now,
+        actorUserId: actor.userId,
+        kind: file ? 'document.replaced' : 'document.updated',
+        detail: {
+          documentId: document.id,
+          previousDocumentId: old.id,
+          kind: document.kind,
+          sha256: document.fileSha256,
+          fileName: document.fileName,
+        },
+      });
+      return document.id;
+    });
+  }
+
+  /**
+   * Runs `work` in a transaction holding the application's row lock (so that a submission cannot slip in
+   * between the check and the write); the staged file is published last and discarded if anything fails.
+   */
+  private async edit(
+    actor: Editor,
+    applicationId: string,
+    file: StagedUpload | undefined,
+    work: (tx: Transaction) => Promise<string>,
+  ): Promise<DocumentRecord> {
+    try {
+      const id = await this.db.transaction(async (tx) => {
+        const repos = repositories(tx);
+        const documents = new DocumentRepository(tx);
+        editable(actor, await repos.applications.lock(applicationId));
+        if (file) await documents.addFile({ sha256: file.sha256, size: file.size, mime: PDF_MIME });
+        const id = await work({ repos, documents, now: this.clock.now() });
+        await file?.commit();
+        return id;
+      });
+      return (await this.documents.findById(id))!;
+    } finally {
+      await file?.discard();
+    }
+  }
+}
