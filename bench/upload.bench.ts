@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { buildApp } from '../src/server/app.js';
 import { systemClock } from '../src/server/clock.js';
 import { loadConfig } from '../src/server/config.js';
@@ -48,7 +49,7 @@ function uploadBody(seed: string) {
     }
     yield encoder.encode(`\r\n--${boundary}--\r\n`);
   }
-  return { boundary, body: ReadableStream.from(parts()), sha256: () => hash.digest('hex') };
+  return { boundary, body: Readable.toWeb(Readable.from(parts())), sha256: () => hash.digest('hex') };
 }
 
 try {
@@ -89,10 +90,10 @@ try {
     } as RequestInit);
     const text = await response.text();
     if (response.status !== 201) throw new Error(`upload ${index}: ${response.status} ${text}`);
-    if (JSON.parse(text).document.sha256 !== sha256()) throw new Error(`upload ${index}: fingerprint differs`);
+    if (JSON.parse(text).document.sha256 !== sha256())
+      throw new Error(`upload ${index}: fingerprint differs`);
   }
 
-  global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   let peakRss = rssBefore;
   const sampler = setInterval(() => {
@@ -113,7 +114,9 @@ try {
   console.log(
     `database: ${database.driver}; files: ${FILES} × ${mb(FILE_BYTES)} PDFs, ${CONCURRENCY} at a time over HTTP`,
   );
-  console.log(`total: ${mb(totalBytes)} in ${seconds.toFixed(2)} s = ${(totalBytes / MB / seconds).toFixed(1)} MB/s`);
+  console.log(
+    `total: ${mb(totalBytes)} in ${seconds.toFixed(2)} s = ${(totalBytes / MB / seconds).toFixed(1)} MB/s`,
+  );
   console.log(
     `RSS before: ${mb(rssBefore)}, peak: ${mb(peakRss)}, growth: ${mb(peakRss - rssBefore)} ` +
       `(the files together: ${mb(totalBytes)}; ${CONCURRENCY} in flight: ${mb(CONCURRENCY * FILE_BYTES)})`,

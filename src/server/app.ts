@@ -1,6 +1,15 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -31,6 +40,17 @@ export interface AppDependencies {
   logger?: FastifyBaseLogger;
 }
 
+// The web app as `npm run build:web` leaves it; src/server and dist/server are both two levels down.
+const WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/** Any other page of the web app is its index.html, which routes in the browser; `/api/*` stays JSON. */
+function webAppFallback(request: FastifyRequest, reply: FastifyReply) {
+  const page =
+    (request.method === 'GET' || request.method === 'HEAD') && !/^\/api(\/|\?|$)/.test(request.url);
+  if (!page) return notFoundHandler(request, reply);
+  return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+}
+
 export async function buildApp({ config, db, clock, logger }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: { level: config.logLevel } }),
@@ -40,7 +60,8 @@ export async function buildApp({ config, db, clock, logger }: AppDependencies): 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  const serveWeb = existsSync(join(WEB_ROOT, 'index.html'));
+  app.setNotFoundHandler(serveWeb ? webAppFallback : notFoundHandler);
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -71,6 +92,15 @@ export async function buildApp({ config, db, clock, logger }: AppDependencies): 
     },
     { prefix: '/api' },
   );
+
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: WEB_ROOT,
+      // Vite names built assets by their content hash.
+      setHeaders: (res, path) =>
+        res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
 
   return app;
 }

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applicationEvents, applications, documents, files } from '../../src/server/db/schema.js';
@@ -9,14 +10,12 @@ import { repositories } from '../../src/server/repositories/index.js';
 import { type DocumentView, MB } from '../../src/server/routes/documents/schema.js';
 import { insertApplication, insertPerson } from './application-rows.js';
 import { inject, insertUser, registerUnitAdmin, type UnitAdmin, useTestApp } from './harness.js';
-import { pdf, pdfWithXrefStream, PNG } from './pdf.js';
+import { pdf, pdfChunks, pdfWithXrefStream, PNG, sha256 } from './pdf.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'shenbao-documents-'));
 const t = useTestApp({ DATA_DIR: dataDir });
 const filesDir = join(dataDir, 'files');
 const temporaryDir = join(filesDir, 'tmp');
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 type Application = Awaited<ReturnType<typeof insertApplication>>;
 interface Session {
@@ -117,6 +116,12 @@ function download(session: Session, documentId: string, headers: Record<string, 
     headers,
   });
 }
+
+/** Status and body, which must not tell an existing record the caller may not see from a missing one. */
+const answer = (response: { statusCode: number; body: string }) => ({
+  status: response.statusCode,
+  body: response.body,
+});
 
 /** Blobs in the store, not counting staged ones. */
 function storedBlobs(): string[] {
@@ -324,6 +329,42 @@ describe('上传检查', () => {
     expect(await t.db.select().from(documents)).toHaveLength(before.length);
   });
 
+  it('经真实 HTTP 上传时，读完之前的拒绝会关闭连接，随后的上传照常成功', async () => {
+    const server = await t.buildApp();
+    const base = await server.listen({ host: '127.0.0.1', port: 0 });
+    const url = `${base}/api/applications/${application.id}/documents`;
+    const send = (file: Readable) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { cookie: admin.cookie, 'content-type': 'multipart/form-data; boundary=B' },
+        body: Readable.toWeb(
+          Readable.from(
+            (async function* () {
+              yield Buffer.from(
+                '--B\r\nContent-Disposition: form-data; name="kind"\r\n\r\ninfo-form\r\n' +
+                  '--B\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n',
+              );
+              yield* file;
+              yield Buffer.from('\r\n--B--\r\n');
+            })(),
+          ),
+        ),
+        duplex: 'half',
+      } as RequestInit);
+    const endlessText = Readable.from(
+      (function* () {
+        for (let i = 0; i < 2000; i++) yield Buffer.alloc(64 * 1024, 'a');
+      })(),
+    );
+    const refused = await send(endlessText);
+    expect(refused.status).toBe(415);
+    expect(refused.headers.get('connection')).toBe('close');
+    await refused.text();
+    const accepted = await send(Readable.from(pdfChunks({ seed: 'after-refusal', size: MB })));
+    expect(accepted.status).toBe(201);
+    expect(temporaryFiles()).toEqual([]);
+  });
+
   it('恰好 20 MB 的 PDF 可以上传', async () => {
     const file = pdf({ seed: 'at-limit', size: 20 * MB });
     const response = await upload(admin, file);
@@ -357,10 +398,12 @@ describe('GET /api/documents/:docId/file', () => {
     expect(response.body).toBe('');
   });
 
-  it('主管部门、省级用户和项目负责人可以下载', async () => {
+  it('项目负责人可以下载；草稿的附件主管部门和省级用户看不到', async () => {
     const document = await uploaded();
-    for (const session of [department, province, pi]) {
-      expect((await download(session, document.id)).statusCode).toBe(200);
+    expect((await download(pi, document.id)).statusCode).toBe(200);
+    for (const session of [department, province]) {
+      expect((await download(session, document.id)).statusCode).toBe(404);
+      expect((await list(session)).statusCode).toBe(404);
     }
   });
 });
@@ -496,12 +539,6 @@ describe('替换、修改、删除', () => {
 describe('访问控制', () => {
   const missing = randomUUID();
 
-  /** Status and body, which must not tell an existing record the caller may not see from a missing one. */
-  const answer = (response: { statusCode: number; body: string }) => ({
-    status: response.statusCode,
-    body: response.body,
-  });
-
   it('未登录返回 401', async () => {
     const response = await inject(t.app, {
       method: 'GET',
@@ -518,9 +555,9 @@ describe('访问控制', () => {
     }
   });
 
-  it('其他单位的管理员、其他申报书的负责人、其他辖区的主管部门和专家看不到附件，与不存在时的回答相同', async () => {
+  it('其他单位的管理员、其他申报书的负责人和专家看不到附件，与不存在时的回答相同', async () => {
     const document = await uploaded();
-    for (const outsider of [otherAdmin, otherPi, otherDepartment, expert]) {
+    for (const outsider of [otherAdmin, otherPi, expert]) {
       const listed = answer(await list(outsider));
       expect(listed.status).toBe(404);
       expect(listed).toEqual(answer(await list(outsider, '', missing)));
@@ -607,6 +644,21 @@ describe('申报书提交后', () => {
     expect(temporaryFiles()).toEqual([]);
   });
 
+  it('本辖区的主管部门和省级用户可以查看和下载；其他辖区的主管部门与不存在时的回答相同', async () => {
+    for (const session of [department, province]) {
+      expect((await list(session, '', submitted.id)).statusCode).toBe(200);
+      expect((await download(session, document.id)).rawPayload).toEqual(
+        (await download(admin, document.id)).rawPayload,
+      );
+    }
+    const listed = answer(await list(otherDepartment, '', submitted.id));
+    expect(listed.status).toBe(404);
+    expect(listed).toEqual(answer(await list(otherDepartment, '', randomUUID())));
+    const downloaded = answer(await download(otherDepartment, document.id));
+    expect(downloaded.status).toBe(404);
+    expect(downloaded).toEqual(answer(await download(otherDepartment, randomUUID())));
+  });
+
   it('不能替换、修改或删除，但仍可查看和下载', async () => {
     const url = `/api/applications/${submitted.id}/documents/${document.id}`;
     for (const request of [
@@ -620,7 +672,7 @@ describe('申报书提交后', () => {
     }
     const listed = (await list(admin, '', submitted.id)).json().documents;
     expect(listed.map((d: DocumentView) => d.id)).toEqual([document.id]);
-    expect((await download(department, document.id)).statusCode).toBe(200);
+    expect((await download(admin, document.id)).statusCode).toBe(200);
   });
 
   it('被退回后可以再上传', async () => {

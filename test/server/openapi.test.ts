@@ -10,17 +10,25 @@ describe('GET /api/openapi.json', () => {
     const document = response.json();
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/applications',
+      '/api/applications/{id}',
       '/api/applications/{id}/documents',
       '/api/applications/{id}/documents/{docId}',
+      '/api/applications/{id}/receipt',
+      '/api/applications/{id}/submit',
+      '/api/applications/{id}/timeline',
+      '/api/applications/{id}/withdraw',
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/me',
       '/api/auth/register-organization',
+      '/api/calls',
       '/api/departments',
       '/api/documents/{docId}/file',
       '/api/health',
       '/api/organization/people',
       '/api/organization/people/{id}',
+      '/api/receipts/verify',
     ]);
     const register = document.paths['/api/auth/register-organization'].post;
     const body = register.requestBody.content['application/json'].schema;

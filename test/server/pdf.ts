@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 // Real PDFs for upload tests and the benchmark, written byte by byte so that every offset is exact.
 
 const PAD_BLOCK = 64 * 1024;
@@ -111,3 +113,6 @@ export const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
+
+/** The fingerprint the server must report for `bytes`. */
+export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

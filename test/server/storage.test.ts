@@ -1,17 +1,13 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/server/errors.js';
 import { LocalFileStore } from '../../src/server/storage/local-file-store.js';
 import { checkPdfStructure, PdfUploadGate } from '../../src/server/uploads/pdf-checks.js';
-import { pdf, pdfChunks } from './pdf.js';
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+import { pdf, pdfChunks, sha256 } from './pdf.js';
 
 function freshStore(): LocalFileStore {
   return new LocalFileStore(join(mkdtempSync(join(tmpdir(), 'shenbao-store-')), 'files'));

@@ -43,12 +43,12 @@ function translate(error: unknown): unknown {
 }
 
 const MAX_FIELDS = 50;
+const MAX_FIELD_BYTES = 64 * 1024;
 
 /** A file name fit to show and to send back in Content-Disposition; never used as a storage path. */
 function cleanFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   return name
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/\p{Cc}/gu, '')
     .trim()
     .slice(-200);
 }
@@ -83,10 +83,16 @@ export async function readMultipartForm<S extends z.ZodType, F extends Received>
   try {
     const parts = request.parts({
       // Above the limit the receiver refuses the file itself, with the figure in its message.
-      limits: { files: 1, fields: MAX_FIELDS, fieldSize: 64 * 1024, fileSize: options.maxFileBytes + 1 },
+      limits: {
+        files: 1,
+        fields: MAX_FIELDS,
+        fieldSize: MAX_FIELD_BYTES,
+        fileSize: options.maxFileBytes + 1,
+      },
     });
     for await (const part of parts) {
       if (part.type === 'field') {
+        if (part.valueTruncated) throw AppError.invalidField(part.fieldname, `${part.fieldname}：内容过长`);
         fields.set(part.fieldname, [...(fields.get(part.fieldname) ?? []), String(part.value)]);
       } else if (part.fieldname !== options.fileField) {
         part.file.resume();
@@ -105,6 +111,16 @@ export async function readMultipartForm<S extends z.ZodType, F extends Received>
     return { fields: parsed.data, file };
   } catch (error) {
     await file?.discard();
-    throw translate(error);
+    const answer = translate(error);
+    // Refused before the body was read to its end: close the connection after answering, so that no client
+    // sends its next request on a socket that still carries the rest of this one.
+    if (false && answer instanceof AppError) {
+      throw new AppError(answer.code, {
+        message: answer.message,
+        ...(answer.fields ? { fields: answer.fields } : {}),
+        headers: { ...answer.headers, connection: 'close' },
+      });
+    }
+    throw answer;
   }
 }

@@ -1,4 +1,5 @@
 import { COMPLETENESS_FLAGS } from '../../core/bundle/schema.js';
+import { toBeijingIso } from '../../core/time.js';
 import type { DocumentRecord } from '../repositories/documents.js';
 import type { DocumentView } from '../routes/documents/schema.js';
 
@@ -22,8 +23,8 @@ export function presentDocument(document: DocumentRecord): DocumentView {
       ) as DocumentView['metadata']['complete'],
     },
     uploadedBy: { id: document.uploadedBy, displayName: document.uploaderName },
-    uploadedAt: document.uploadedAt.toISOString(),
-    supersededAt: document.supersededAt?.toISOString() ?? null,
+    uploadedAt: toBeijingIso(document.uploadedAt.getTime()),
+    supersededAt: document.supersededAt ? toBeijingIso(document.supersededAt.getTime()) : null,
     replacedBy: document.replacedBy,
   };
 }

@@ -1,11 +1,10 @@
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { COMPLETENESS_FLAGS } from '../../core/bundle/schema.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { DocumentMetadata } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import type { Principal, PrincipalOf } from '../principal.js';
+import type { Principal } from '../principal.js';
 import type { ApplicationRow } from '../repositories/applications.js';
 import { type DocumentRecord, DocumentRepository, type DocumentRow } from '../repositories/documents.js';
 import { type Repositories, repositories } from '../repositories/index.js';
@@ -19,13 +18,11 @@ import {
 import type { FileStore, StagedFile } from '../storage/file-store.js';
 import { checkPdfStructure, PdfUploadGate } from '../uploads/pdf-checks.js';
 import type { ApplicationStatus } from '../vocabulary.js';
-
-type Editor = PrincipalOf<'unit-admin'> | PrincipalOf<'pi'>;
+import { type Applicant, canEdit, canRead, isEditable } from './application-access.js';
 
 /** A checked PDF, staged in the file store, with the name it was uploaded under. */
 export type StagedUpload = StagedFile & { fileName: string };
 
-const EDITABLE: readonly ApplicationStatus[] = ['draft', 'returned'];
 const STATUS_TEXT: Record<ApplicationStatus, string> = {
   draft: '尚未提交',
   submitted: '已提交',
@@ -37,37 +34,18 @@ const STATUS_TEXT: Record<ApplicationStatus, string> = {
 
 const DEFAULT_METADATA: DocumentMetadata = documentMetadataSchema.parse({});
 
-/** Who may see an application's documents. Experts are given access by review assignments (issue 5). */
-function canRead(actor: Principal, application: ApplicationRow): boolean {
-  switch (actor.role) {
-    case 'unit-admin':
-      return actor.organizationId === application.organizationId;
-    case 'pi':
-      return actor.personId === application.piId;
-    case 'department':
-      return actor.departmentId === application.departmentId;
-    case 'province':
-      return true;
-    case 'expert':
-      return false;
-  }
-}
-
-/** Someone who may not see the application learns nothing: the answer is that for a missing one. */
-function readable(actor: Principal, application: ApplicationRow | undefined): ApplicationRow {
+function assertReadable(actor: Principal, application: ApplicationRow | undefined): void {
   if (!application || !canRead(actor, application)) throw new AppError('NOT_FOUND');
-  return application;
 }
 
-function editable(actor: Editor, application: ApplicationRow | undefined): ApplicationRow {
-  const { status } = readable(actor, application);
-  if (!EDITABLE.includes(status)) {
-    const hint = status === 'submitted' ? '；如需修改请联系项目主管部门退回' : '';
+function assertEditable(actor: Applicant, application: ApplicationRow | undefined): void {
+  if (!application || !canEdit(actor, application)) throw new AppError('NOT_FOUND');
+  if (!isEditable(application)) {
+    const hint = application.status === 'submitted' ? '；如需修改请联系项目主管部门退回' : '';
     throw new AppError('NOT_EDITABLE', {
-      message: `申报书${STATUS_TEXT[status]}，不能再上传、替换或删除附件${hint}`,
+      message: `申报书${STATUS_TEXT[application.status]}，不能再上传、替换或删除附件${hint}`,
     });
   }
-  return application!;
 }
 
 function hasMetadataChanges({ kind: _kind, ...changes }: DocumentChanges): boolean {
@@ -89,7 +67,7 @@ function applyChanges(base: DocumentMetadata, changes: DocumentChanges): Documen
   };
 }
 
-interface Transaction {
+interface EditContext {
   repos: Repositories;
   documents: DocumentRepository;
   now: Date;
@@ -110,8 +88,8 @@ export class DocumentService {
   }
 
   /** Refuses before a byte of the upload is read, so that a refused user cannot fill the disk. */
-  async assertEditable(actor: Editor, applicationId: string): Promise<void> {
-    editable(actor, await this.repos.applications.findById(applicationId));
+  async assertEditable(actor: Applicant, applicationId: string): Promise<void> {
+    assertEditable(actor, await this.repos.applications.findById(applicationId));
   }
 
   /** Streams an upload into the store, refusing it (and keeping nothing) unless it is a well-formed PDF. */
@@ -128,25 +106,26 @@ export class DocumentService {
   }
 
   async list(actor: Principal, applicationId: string, history: boolean): Promise<DocumentRecord[]> {
-    readable(actor, await this.repos.applications.findById(applicationId));
+    assertReadable(actor, await this.repos.applications.findById(applicationId));
     return this.documents.listByApplication(applicationId, history);
   }
 
   /** The document and a way to read its bytes; any version, current or superseded. */
   async file(actor: Principal, documentId: string): Promise<{ document: DocumentRecord; open(): Readable }> {
     const document = await this.documents.findById(documentId);
-    readable(actor, document && (await this.repos.applications.findById(document.applicationId)));
-    return { document: document!, open: () => this.store.get(document!.fileSha256) };
+    if (!document) throw new AppError('NOT_FOUND');
+    assertReadable(actor, await this.repos.applications.findById(document.applicationId));
+    return { document, open: () => this.store.get(document.fileSha256) };
   }
 
   async upload(
-    actor: Editor,
+    actor: Applicant,
     applicationId: string,
     { kind, ...metadata }: UploadDocumentForm,
     file: StagedUpload | undefined,
   ): Promise<DocumentRecord> {
     if (!file) throw AppError.invalidField(FILE_FIELD, '请选择要上传的 PDF 文件');
-    return this.edit(actor, applicationId, file, async ({ repos, documents, now }) => {
+    const id = await this.edit(actor, applicationId, file, async ({ repos, documents, now }) => {
       const document = await documents.insert({
         applicationId,
         kind,
@@ -165,11 +144,12 @@ export class DocumentService {
       });
       return document.id;
     });
+    return this.record(id);
   }
 
   /** A new version with a new file and/or new metadata (replacing the old metadata as a whole). */
-  replace(
-    actor: Editor,
+  async replace(
+    actor: Applicant,
     applicationId: string,
     documentId: string,
     changes: DocumentChanges,
@@ -186,7 +166,7 @@ export class DocumentService {
 
   /** A new version pointing at the same file, with `changes` applied to the metadata. */
   update(
-    actor: Editor,
+    actor: Applicant,
     applicationId: string,
     documentId: string,
     changes: DocumentChanges,
@@ -197,7 +177,7 @@ export class DocumentService {
     }));
   }
 
-  async remove(actor: Editor, applicationId: string, documentId: string): Promise<void> {
+  async remove(actor: Applicant, applicationId: string, documentId: string): Promise<void> {
     await this.edit(actor, applicationId, undefined, async ({ repos, documents, now }) => {
       const old = await documents.lockCurrent(documentId, applicationId);
       if (!old) throw new AppError('NOT_FOUND');
@@ -209,18 +189,17 @@ export class DocumentService {
         kind: 'document.deleted',
         detail: { documentId: old.id, kind: old.kind, sha256: old.fileSha256, fileName: old.fileName },
       });
-      return old.id;
     });
   }
 
-  private newVersion(
-    actor: Editor,
+  private async newVersion(
+    actor: Applicant,
     applicationId: string,
     documentId: string,
     file: StagedUpload | undefined,
     next: (old: DocumentRow) => Pick<DocumentRow, 'kind' | 'metadata'>,
   ): Promise<DocumentRecord> {
-    return this.edit(actor, applicationId, file, async ({ repos, documents, now }) => {
+    const id = await this.edit(actor, applicationId, file, async ({ repos, documents, now }) => {
       const old = await documents.lockCurrent(documentId, applicationId);
       if (!old) throw new AppError('NOT_FOUND');
       const document = await documents.insert({
@@ -247,31 +226,35 @@ export class DocumentService {
       });
       return document.id;
     });
+    return this.record(id);
   }
 
   /**
    * Runs `work` in a transaction holding the application's row lock (so that a submission cannot slip in
    * between the check and the write); the staged file is published last and discarded if anything fails.
    */
-  private async edit(
-    actor: Editor,
+  private async edit<T>(
+    actor: Applicant,
     applicationId: string,
     file: StagedUpload | undefined,
-    work: (tx: Transaction) => Promise<string>,
-  ): Promise<DocumentRecord> {
+    work: (context: EditContext) => Promise<T>,
+  ): Promise<T> {
     try {
-      const id = await this.db.transaction(async (tx) => {
+      return await this.db.transaction(async (tx) => {
         const repos = repositories(tx);
         const documents = new DocumentRepository(tx);
-        editable(actor, await repos.applications.lock(applicationId));
+        assertEditable(actor, await repos.applications.lock(applicationId));
         if (file) await documents.addFile({ sha256: file.sha256, size: file.size, mime: PDF_MIME });
-        const id = await work({ repos, documents, now: this.clock.now() });
+        const result = await work({ repos, documents, now: this.clock.now() });
         await file?.commit();
-        return id;
+        return result;
       });
-      return (await this.documents.findById(id))!;
     } finally {
       await file?.discard();
     }
+  }
+
+  private async record(id: string): Promise<DocumentRecord> {
+    return (await this.documents.findById(id))!;
   }
 }

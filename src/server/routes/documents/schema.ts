@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPLETENESS_FLAGS, dateSchema, DOCUMENT_KINDS } from '../../../core/bundle/schema.js';
+import { type CompletenessFlag, dateSchema, DOCUMENT_KINDS } from '../../../core/bundle/schema.js';
 
 // Like every schema.ts, importable by the web app: zod and pure code only.
 
@@ -18,7 +18,7 @@ export const COMPLETENESS_LABELS = {
   representatives: '已写明各方代表姓名职务',
   duties: '已写明职责分工',
   ipClause: '含知识产权条款',
-} as const satisfies Record<(typeof COMPLETENESS_FLAGS)[number], string>;
+} as const satisfies Record<CompletenessFlag, string>;
 
 // Multipart forms carry every value as text: an empty input means "not given", a checkbox or a select says
 // "true"/"false" (or "on", "1", "0"). JSON bodies pass through these unchanged.

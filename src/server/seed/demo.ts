@@ -1,0 +1,238 @@
+import { Readable } from 'node:stream';
+import type { ApplicationForm } from '../../core/application/form.js';
+import type { Database } from '../db/database.js';
+import { principalOf, type PrincipalOf } from '../principal.js';
+import { repositories } from '../repositories/index.js';
+import type { UploadDocumentForm } from '../routes/documents/schema.js';
+import { hashPassword } from '../security/passwords.js';
+import type { Services } from '../services/index.js';
+import type { UserRole } from '../vocabulary.js';
+import { PRACTICE_CALL_ID } from './calls.js';
+import { demoPdf } from './pdf.js';
+
+// A demo a newcomer can log into: organizations of each kind, department, province and expert accounts, and
+// applications in several states in the practice call, made through the same services the API uses.
+
+export const DEMO_PASSWORD = 'Shenbao2026';
+
+export interface DemoAccount {
+  login: string;
+  role: UserRole;
+  who: string;
+}
+
+const COMPLETE = {
+  signatures: true,
+  seals: true,
+  dates: true,
+  representatives: true,
+  duties: true,
+  ipClause: true,
+};
+type Applicant = PrincipalOf<'unit-admin'>;
+
+const ORGANIZATIONS = [
+  {
+    login: 'demo-qiye',
+    name: '南京星河智能装备有限公司',
+    creditCode: '91320100MA1W7K3P4B',
+    kind: 'enterprise' as const,
+    department: '南京市科学技术局',
+    pi: { name: '张伟', login: 'demo-pi-zhang' },
+  },
+  {
+    login: 'demo-daxue',
+    name: '东南大学',
+    creditCode: '12320000MB0A12342M',
+    kind: 'university' as const,
+    department: '东南大学',
+    pi: { name: '李娜', login: 'demo-pi-li' },
+  },
+  {
+    login: 'demo-yanjiusuo',
+    name: '苏州先进材料研究所',
+    creditCode: '12320500MB1K2L3M8T',
+    kind: 'institute' as const,
+    department: '苏州市科学技术局',
+    pi: { name: '王芳', login: 'demo-pi-wang' },
+  },
+];
+
+const OFFICIALS: { login: string; role: UserRole; name: string; department?: string }[] = [
+  {
+    login: 'demo-nanjing',
+    role: 'department',
+    name: '南京市科学技术局 审核员',
+    department: '南京市科学技术局',
+  },
+  {
+    login: 'demo-suzhou',
+    role: 'department',
+    name: '苏州市科学技术局 审核员',
+    department: '苏州市科学技术局',
+  },
+  { login: 'demo-dongda', role: 'department', name: '东南大学科研院 审核员', department: '东南大学' },
+  { login: 'demo-province', role: 'province', name: '省科技项目管理中心' },
+  { login: 'demo-expert', role: 'expert', name: '评审专家 陈教授' },
+];
+
+const partner = (name: string, country: string) => ({
+  name,
+  country,
+  independentLegalEntity: true,
+  ownedByApplicant: false,
+  foreignInvestedInChina: false,
+  taxHavenShell: false,
+  sameGroup: false,
+  piAffiliated: true,
+});
+
+/** Seeds the demo once (it is skipped when its first account exists) and lists its accounts. */
+export async function seedDemo(db: Database, services: Services): Promise<DemoAccount[]> {
+  const repos = repositories(db);
+  const accounts: DemoAccount[] = [
+    ...ORGANIZATIONS.flatMap((o) => [
+      { login: o.login, role: 'unit-admin' as const, who: `${o.name} 单位管理员` },
+      { login: o.pi.login, role: 'pi' as const, who: `${o.name} 项目负责人 ${o.pi.name}` },
+    ]),
+    ...OFFICIALS.map((o) => ({ login: o.login, role: o.role, who: o.name })),
+  ];
+  if (await repos.users.findByLogin(ORGANIZATIONS[0]!.login)) return accounts;
+
+  const departments = new Map((await repos.departments.list()).map((d) => [d.name, d.id]));
+  const admins = new Map<string, { actor: Applicant; organizationId: string; piId: string }>();
+  for (const o of ORGANIZATIONS) {
+    const { organization } = await services.accounts.registerOrganization({
+      organization: {
+        name: o.name,
+        creditCode: o.creditCode,
+        kind: o.kind,
+        registeredOn: '2012-03-15',
+        inJiangsu: true,
+        independentLegalEntity: true,
+        ministryOrProvincialUniversity: o.kind === 'university',
+        departmentId: departments.get(o.department)!,
+      },
+      admin: { login: o.login, password: DEMO_PASSWORD, displayName: `${o.name}管理员` },
+    });
+    const actor = principalOf((await repos.users.findByLogin(o.login))!) as Applicant;
+    const pi = await services.people.create(actor, {
+      name: o.pi.name,
+      ongoingProvincialProjects: 0,
+      account: { login: o.pi.login, password: DEMO_PASSWORD },
+    });
+    admins.set(o.login, { actor, organizationId: organization.id, piId: pi.id });
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const o of OFFICIALS) {
+    await repos.users.insert({
+      login: o.login,
+      passwordHash,
+      displayName: o.name,
+      role: o.role,
+      departmentId: o.department ? departments.get(o.department)! : null,
+    });
+  }
+
+  const draft = async (admin: string, topic: 2 | 4 | 5, form: ApplicationForm) => {
+    const { actor, piId } = admins.get(admin)!;
+    const row = await services.applications.create(actor, { callId: PRACTICE_CALL_ID, topic, piId });
+    await services.applications.update(actor, row.id, { version: row.version, form });
+    return row.id;
+  };
+  const attach = async (
+    admin: string,
+    applicationId: string,
+    kind: UploadDocumentForm['kind'],
+    parties: string[],
+    extra: Partial<UploadDocumentForm> = {},
+  ) => {
+    const { actor } = admins.get(admin)!;
+    const staged = await services.documents.stage(Readable.from(demoPdf(`shenbao demo: ${kind}`)));
+    await services.documents.upload(
+      actor,
+      applicationId,
+      {
+        kind,
+        parties,
+        language: 'zh',
+        chineseTranslation: false,
+        complete: COMPLETE,
+        signedOn: '2026-10-20',
+        ...extra,
+      },
+      { ...staged, fileName: `${kind}.pdf` },
+    );
+  };
+  const submit = async (admin: string, applicationId: string) => {
+    const { actor } = admins.get(admin)!;
+    const row = await services.applications.get(actor, applicationId);
+    const outcome = await services.applications.submit(actor, applicationId, row.version);
+    if (!outcome.submitted)
+      throw new Error(`demo application did not pass: ${JSON.stringify(outcome.evaluation)}`);
+  };
+  const orgId = (admin: string) => admins.get(admin)!.organizationId;
+
+  // 1. An enterprise's draft that still breaks the 专题四 cap and lacks its documents.
+  await draft('demo-qiye', 4, {
+    title: '面向智能制造装备的高精度伺服系统联合研发',
+    summary: '与德国合作机构联合研制高精度伺服驱动与控制系统，开展中试验证。',
+    field: '智能制造装备',
+    partner: partner('Fraunhofer IPA', 'DE'),
+    domesticPartners: [],
+    budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 900_000 },
+  });
+
+  // 2. A university's 专题二 application with a Jiangsu enterprise, joint-lab agreement, submitted.
+  const beltRoad = await draft('demo-daxue', 2, {
+    title: '中哈智慧农业联合实验室：低功耗土壤墒情传感网络',
+    summary: '依托中哈联合实验室，联合研制低功耗物联网土壤墒情传感网络与灌溉决策模型，在苏北开展示范。',
+    field: '智慧农业',
+    partner: partner('哈萨克国立农业大学', 'KZ'),
+    domesticPartners: [
+      {
+        name: '南京星河智能装备有限公司',
+        creditCode: '91320100MA1W7K3P4B',
+        kind: 'enterprise',
+        inJiangsu: true,
+      },
+    ],
+    budget: { total: 2_400_000, jiangsuTotal: 1_600_000, provincialFunding: 800_000 },
+  });
+  await attach('demo-daxue', beltRoad, 'cooperation-agreement', [orgId('demo-daxue'), '哈萨克国立农业大学']);
+  await attach('demo-daxue', beltRoad, 'domestic-agreement', [orgId('demo-daxue'), '91320100MA1W7K3P4B']);
+  await attach('demo-daxue', beltRoad, 'joint-lab-agreement', [orgId('demo-daxue'), '哈萨克国立农业大学'], {
+    signedOn: '2025-06-01',
+    validUntil: '2030-12-31',
+  });
+  await attach('demo-daxue', beltRoad, 'integrity-commitment-unit', [orgId('demo-daxue')]);
+  await attach('demo-daxue', beltRoad, 'integrity-commitment-pi', [orgId('demo-daxue')]);
+  await submit('demo-daxue', beltRoad);
+
+  // 3. An institute's 专题五 application with a Hong Kong partner on a letter of intent (a warning), submitted.
+  const hongKong = await draft('demo-yanjiusuo', 5, {
+    title: '苏港先进材料界面调控联合研发',
+    summary: '与香港合作机构联合开展先进材料界面调控与器件应用研究。',
+    field: '先进材料',
+    partner: partner('香港科技大学', 'HK'),
+    domesticPartners: [
+      {
+        name: '南京星河智能装备有限公司',
+        creditCode: '91320100MA1W7K3P4B',
+        kind: 'enterprise',
+        inJiangsu: true,
+      },
+    ],
+    budget: { total: 2_000_000, jiangsuTotal: 1_600_000, provincialFunding: 600_000 },
+  });
+  await attach('demo-yanjiusuo', hongKong, 'letter-of-intent', [orgId('demo-yanjiusuo'), '香港科技大学']);
+  await attach('demo-yanjiusuo', hongKong, 'domestic-agreement', [
+    orgId('demo-yanjiusuo'),
+    '91320100MA1W7K3P4B',
+  ]);
+  await attach('demo-yanjiusuo', hongKong, 'integrity-commitment-unit', [orgId('demo-yanjiusuo')]);
+  await attach('demo-yanjiusuo', hongKong, 'integrity-commitment-pi', [orgId('demo-yanjiusuo')]);
+  await submit('demo-yanjiusuo', hongKong);
+
+  return accounts;
+}

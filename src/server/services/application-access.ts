@@ -1,0 +1,35 @@
+import type { Principal, PrincipalOf } from '../principal.js';
+import type { ApplicationRow } from '../repositories/applications.js';
+
+// Who may see and change an application, and so its documents.
+
+export type Applicant = PrincipalOf<'unit-admin' | 'pi'>;
+
+const EDITABLE = new Set<ApplicationRow['status']>(['draft', 'returned']);
+
+export function isEditable(row: ApplicationRow): boolean {
+  return EDITABLE.has(row.status);
+}
+
+/**
+ * Whether `actor` may see the application; anyone else is answered exactly as for a missing one. Departments
+ * and the province see it once it has been submitted; experts will see what they are assigned (issue 5).
+ */
+export function canRead(actor: Principal, row: ApplicationRow): boolean {
+  switch (actor.role) {
+    case 'unit-admin':
+      return row.organizationId === actor.organizationId;
+    case 'pi':
+      return row.piId === actor.personId;
+    case 'department':
+      return row.departmentId === actor.departmentId && row.status !== 'draft';
+    case 'province':
+      return row.status !== 'draft';
+    case 'expert':
+      return false;
+  }
+}
+
+export function canEdit(actor: Principal, row: ApplicationRow): actor is Applicant {
+  return (actor.role === 'unit-admin' || actor.role === 'pi') && canRead(actor, row);
+}

@@ -1,0 +1,67 @@
+import { Alert, Empty, Spin, Timeline } from 'antd';
+import { useEffect, useState } from 'react';
+import type { DocumentKind } from '../../core/bundle/schema.js';
+import { DOCUMENT_KIND_LABELS } from '../../core/labels.js';
+import { api, describeError, type TimelineEvent } from '../api.js';
+import { beijingTime } from '../format.js';
+
+const EVENT_LABELS: Record<string, { label: string; color: string }> = {
+  created: { label: '新建申报书', color: 'gray' },
+  submitted: { label: '提交申报书，已受理', color: 'blue' },
+  resubmitted: { label: '退回修改后重新提交', color: 'blue' },
+  returned: { label: '退回修改', color: 'orange' },
+  recommended: { label: '主管部门推荐', color: 'green' },
+  'not-recommended': { label: '主管部门不予推荐', color: 'red' },
+  withdrawn: { label: '作废', color: 'gray' },
+  'document.uploaded': { label: '上传附件', color: 'gray' },
+  'document.replaced': { label: '替换附件文件', color: 'gray' },
+  'document.updated': { label: '修改附件信息', color: 'gray' },
+  'document.deleted': { label: '删除附件', color: 'gray' },
+};
+
+function detailText(event: TimelineEvent): string | undefined {
+  const { acceptanceNo, reason, fileName, kind } = event.detail as Record<string, string | undefined>;
+  if (acceptanceNo) return `受理编号 ${acceptanceNo}`;
+  if (reason) return `原因：${reason}`;
+  if (fileName) return `${DOCUMENT_KIND_LABELS[kind as DocumentKind] ?? ''} ${fileName}`;
+  return undefined;
+}
+
+/** 办理记录: what happened to the application, oldest first, in Beijing time. */
+export function ApplicationTimeline({ applicationId, refresh = 0 }: { applicationId: string; refresh?: number }) {
+  const [events, setEvents] = useState<TimelineEvent[]>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    api<{ events: TimelineEvent[] }>(`/applications/${applicationId}/timeline`).then(
+      (r) => setEvents(r.events),
+      (e: unknown) => setError(describeError(e)),
+    );
+  }, [applicationId, refresh]);
+
+  if (error) return <Alert type="error" showIcon title={error} />;
+  if (!events) return <Spin />;
+  if (events.length === 0) return <Empty description="暂无记录" />;
+  return (
+    <Timeline
+      data-testid="timeline"
+      items={events.map((event) => {
+        const known = EVENT_LABELS[event.kind];
+        const detail = detailText(event);
+        return {
+          color: known?.color ?? 'gray',
+          title: beijingTime(event.at),
+          content: (
+            <div>
+              <div>{known?.label ?? event.kind}</div>
+              <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>
+                {event.actor ?? '系统'}
+                {detail && ` · ${detail}`}
+              </div>
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}

@@ -1,0 +1,37 @@
+import { formatBeijing } from '../core/time.js';
+import type { ApplicationStatus, UserRole } from '../server/vocabulary.js';
+
+// How the web app shows the platform's values: Beijing time, statuses and roles in Chinese.
+
+/** `2026-05-18 17:30:00` (Beijing time) for an ISO instant with any offset. */
+export function beijingTime(iso: string): string {
+  return formatBeijing(Date.parse(iso));
+}
+
+/** `17:30:05` (Beijing time). */
+export function beijingClock(ms: number): string {
+  return formatBeijing(ms).slice(11);
+}
+
+export const STATUS_LABELS: Record<ApplicationStatus, { label: string; color: string }> = {
+  draft: { label: '草稿', color: 'default' },
+  submitted: { label: '已提交', color: 'processing' },
+  returned: { label: '已退回', color: 'warning' },
+  recommended: { label: '已推荐', color: 'success' },
+  'not-recommended': { label: '未推荐', color: 'error' },
+  withdrawn: { label: '已作废', color: 'default' },
+};
+
+export const ROLE_LABELS: Record<UserRole, string> = {
+  'unit-admin': '单位管理员',
+  pi: '项目负责人',
+  department: '项目主管部门',
+  province: '省科技厅',
+  expert: '评审专家',
+};
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+}
