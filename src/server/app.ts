@@ -97,8 +97,8 @@ export async function buildApp({ config, db, clock, logger }: AppDependencies): 
     await app.register(fastifyStatic, {
       root: WEB_ROOT,
       // Vite names built assets by their content hash.
-      setHeaders: (res, path) =>
-        res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      setHeaders: (reply, path) =>
+        reply.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
   }
 

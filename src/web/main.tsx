@@ -1,5 +1,5 @@
 import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/es/locale/zh_CN.js';
+import zhCNModule from 'antd/es/locale/zh_CN.js';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
 import { StrictMode } from 'react';
@@ -9,6 +9,9 @@ import { router } from './router.js';
 import { SessionProvider } from './session.js';
 
 dayjs.locale('zh-cn');
+// antd's locale file is an ES module typed as CommonJS: TypeScript sees the locale under `default`, the bundler
+// hands over the locale itself.
+const zhCN = 'default' in zhCNModule ? zhCNModule.default : zhCNModule;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

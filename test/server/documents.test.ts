@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationEvents, applications, documents, files } from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { type DocumentView, MB } from '../../src/server/routes/documents/schema.js';
@@ -16,6 +16,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'shenbao-documents-'));
 const t = useTestApp({ DATA_DIR: dataDir });
 const filesDir = join(dataDir, 'files');
 const temporaryDir = join(filesDir, 'tmp');
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 type Application = Awaited<ReturnType<typeof insertApplication>>;
 interface Session {
@@ -245,6 +246,22 @@ describe('POST /api/applications/:id/documents', () => {
     const response = await upload(admin, undefined);
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields).toEqual([{ path: 'file', message: '请选择要上传的 PDF 文件' }]);
+  });
+
+  it('一次上传两个文件时被拒绝，已收到的文件不被保存', async () => {
+    const first = pdf({ seed: 'first-of-two' });
+    const body = form(first);
+    body.append('file', new Blob([new Uint8Array(pdf({ seed: 'second-of-two' }))]), 'b.pdf');
+    const response = await inject(t.app, {
+      method: 'POST',
+      url: `/api/applications/${application.id}/documents`,
+      cookie: admin.cookie,
+      payload: body,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toBe('每次只能上传一个文件');
+    expect(storedBlobs()).not.toContain(sha256(first));
+    expect(temporaryFiles()).toEqual([]);
   });
 
   it('不是 multipart 表单时返回 415', async () => {

@@ -1,16 +1,19 @@
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/server/errors.js';
 import { LocalFileStore } from '../../src/server/storage/local-file-store.js';
 import { checkPdfStructure, PdfUploadGate } from '../../src/server/uploads/pdf-checks.js';
 import { pdf, pdfChunks, sha256 } from './pdf.js';
 
+const root = mkdtempSync(join(tmpdir(), 'shenbao-store-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
 function freshStore(): LocalFileStore {
-  return new LocalFileStore(join(mkdtempSync(join(tmpdir(), 'shenbao-store-')), 'files'));
+  return new LocalFileStore(mkdtempSync(join(root, 'files-')));
 }
 
 /** Every file under the store's root, as paths relative to it. */

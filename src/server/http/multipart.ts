@@ -114,7 +114,7 @@ export async function readMultipartForm<S extends z.ZodType, F extends Received>
     const answer = translate(error);
     // Refused before the body was read to its end: close the connection after answering, so that no client
     // sends its next request on a socket that still carries the rest of this one.
-    if (false && answer instanceof AppError) {
+    if (!request.raw.complete && answer instanceof AppError) {
       throw new AppError(answer.code, {
         message: answer.message,
         ...(answer.fields ? { fields: answer.fields } : {}),

@@ -6,7 +6,7 @@ import {
   SendOutlined,
 } from '@ant-design/icons';
 import { Button, Card, Divider, Space, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Evaluation } from '../api.js';
 import { beijingTime } from '../format.js';
 import { stepOfField, STEPS } from './fields.js';
@@ -40,7 +40,7 @@ function Item({
   onGo,
   rule,
 }: {
-  icon: React.ReactNode;
+  icon: ReactNode;
   clause?: string;
   message: string;
   field?: string;

@@ -18,6 +18,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import type { CreatePersonBody, PersonView, UpdatePersonBody } from '../../server/routes/people/schema.js';
 import { api, ApiError, describeError } from '../api.js';
+import { showFieldErrors } from '../forms.js';
 import { useUser } from '../session.js';
 
 interface PersonValues {
@@ -94,11 +95,9 @@ function PersonModal({
       onSaved(saved);
     } catch (e) {
       if (e instanceof ApiError) {
-        form.setFields(
-          e.fields.map((f) => ({ name: f.path.replace(/^account\./, ''), errors: [f.message] })),
-        );
-        if (e.code === 'LOGIN_TAKEN') form.setFields([{ name: 'login', errors: [e.message] }]);
-        if (e.code === 'ID_NUMBER_TAKEN') form.setFields([{ name: 'idNumber', errors: [e.message] }]);
+        showFieldErrors(form, e.fields, (path) => path.replace(/^account\./, ''));
+        if (e.code === 'LOGIN_TAKEN') showFieldErrors(form, [{ path: 'login', message: e.message }]);
+        if (e.code === 'ID_NUMBER_TAKEN') showFieldErrors(form, [{ path: 'idNumber', message: e.message }]);
       }
       setError(describeError(e));
     } finally {

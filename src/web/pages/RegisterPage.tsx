@@ -8,6 +8,7 @@ import { DEPARTMENT_KIND_LABELS, ORGANIZATION_KIND_LABELS } from '../../core/lab
 import type { RegisterOrganizationBody } from '../../server/routes/auth/schema.js';
 import type { DepartmentView } from '../../server/routes/departments/schema.js';
 import { api, ApiError, describeError } from '../api.js';
+import { showFieldErrors } from '../forms.js';
 import { useSession } from '../session.js';
 import { PublicFrame } from './PublicFrame.js';
 
@@ -77,11 +78,9 @@ export function RegisterPage() {
       message.success('单位注册成功，已登录');
       navigate('/people', { replace: true });
     } catch (e) {
-      if (e instanceof ApiError && e.fields.length > 0) {
-        form.setFields(e.fields.map((f) => ({ name: f.path.split('.'), errors: [f.message] })));
-      }
+      if (e instanceof ApiError) showFieldErrors(form, e.fields);
       if (e instanceof ApiError && e.code === 'CREDIT_CODE_TAKEN') {
-        form.setFields([{ name: ['organization', 'creditCode'], errors: [e.message] }]);
+        showFieldErrors(form, [{ path: 'organization.creditCode', message: e.message }]);
       }
       setError(describeError(e));
     } finally {

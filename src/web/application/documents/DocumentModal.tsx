@@ -18,6 +18,7 @@ import {
   type DocumentView,
 } from '../../../server/routes/documents/schema.js';
 import { api, ApiError, describeError } from '../../api.js';
+import { showFieldErrors } from '../../forms.js';
 import { fileSize } from '../../format.js';
 
 export interface PartyChoice {
@@ -153,10 +154,9 @@ export function DocumentModal({
       onSaved(saved);
     } catch (e) {
       if (e instanceof ApiError) {
-        form.setFields(
-          e.fields
-            .filter((f) => f.path !== FILE_FIELD)
-            .map((f) => ({ name: f.path.split('.'), errors: [f.message] })),
+        showFieldErrors(
+          form,
+          e.fields.filter((f) => f.path !== FILE_FIELD),
         );
       }
       setError(describeError(e));

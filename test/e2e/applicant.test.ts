@@ -1,0 +1,228 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCode, VALID_PASSWORD } from '../server/factories.js';
+import { useTestApp } from '../server/harness.js';
+import { pdf } from '../server/pdf.js';
+
+// The applicant's whole journey in a real browser against the real server: register, sign in, add a PI,
+// fill a 专题四 application, see a rule fire and fix it, upload the documents, submit, verify the receipt.
+
+const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
+if (!existsSync(WEB_INDEX)) {
+  throw new Error(`${WEB_INDEX} is missing: build the web app first with \`npm run build:web\``);
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+/** Set to a directory to keep a screenshot of every milestone, not only of a failure. */
+const KEEP_SCREENSHOTS = process.env.SHENBAO_E2E_SCREENSHOTS;
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** antd puts a space between the two characters of a two-character button label. */
+const button = (scope: Page | Locator, label: string) =>
+  scope.getByRole('button', { name: new RegExp(`^${[...label].join('\\s*')}$`) });
+
+describe('申报单位在浏览器中完成一份专题四申报', () => {
+  const t = useTestApp({ DATA_DIR: mkdtempSync(join(tmpdir(), 'shenbao-e2e-data-')) });
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  const screenshots = KEEP_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'shenbao-e2e-shots-'));
+  let shot = 0;
+
+  const snap = async (name: string) => {
+    if (KEEP_SCREENSHOTS) {
+      mkdirSync(KEEP_SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(KEEP_SCREENSHOTS, `${String(++shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+    }
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(10_000);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('注册、登录、填报、按规则提示修改、上传附件、提交并核验回执', async () => {
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      // 注册申报单位：统一社会信用代码边输入边校验。
+      const code = creditCode();
+      const admin = `e2e-admin-${code.slice(-6).toLowerCase()}`;
+      await page.goto(`${base}/register`);
+      await page.fill('#organization_name', '南京端到端测试科技有限公司');
+      await page.fill('#organization_creditCode', `${code.slice(0, 17)}${code[17] === '0' ? '1' : '0'}`);
+      await expect.poll(() => page.locator('#organization_creditCode_help').textContent()).toContain('校验位');
+      await page.fill('#organization_creditCode', code.toLowerCase());
+      await expect.poll(() => page.locator('#organization_creditCode_help').count()).toBe(0);
+      await page.locator('#organization_kind').getByText('企业', { exact: true }).click();
+      await page.fill('#organization_registeredOn', '2015-06-01');
+      await page.keyboard.press('Enter');
+      await page.locator('#organization_inJiangsu').getByText('是', { exact: true }).click();
+      await page.locator('#organization_independentLegalEntity').getByText('是', { exact: true }).click();
+      await page.click('#organization_departmentId');
+      await page.keyboard.type('南京市科学技术局');
+      await page.keyboard.press('Enter');
+      await page.fill('#admin_displayName', '王管理');
+      await page.fill('#admin_login', admin);
+      await page.fill('#admin_password', VALID_PASSWORD);
+      await page.fill('#admin_confirm', VALID_PASSWORD);
+      await snap('register');
+      await button(page, '注册并登录').click();
+      await page.waitForURL(/\/people$/);
+
+      // 退出后用刚注册的管理员账号登录。
+      await button(page, '退出').click();
+      await page.waitForURL(/\/login/);
+      await page.fill('#login-name', admin);
+      await page.fill('#login-password', VALID_PASSWORD);
+      await button(page, '登录').click();
+      await page.waitForURL(/\/applications$/);
+      await expect.poll(() => page.getByTestId('current-user').textContent()).toContain('王管理');
+
+      // 登记项目负责人。
+      await page.getByRole('menuitem', { name: /项目负责人/ }).click();
+      await button(page, '登记项目负责人').click();
+      await page.fill('#person_name', '李明');
+      await page.fill('#person_idNumber', '320102198001011234');
+      await button(page.locator('.ant-modal-footer'), '保存').click();
+      await page.getByRole('cell', { name: '李明', exact: true }).waitFor();
+      await snap('people');
+
+      // 在演示计划中新建专题四申报书。
+      await page.getByRole('menuitem', { name: /申报书/ }).click();
+      await button(page, '新建申报书').click();
+      const create = page.locator('.ant-modal').filter({ hasText: '新建申报书' });
+      await create.getByText('演示', { exact: false }).first().waitFor();
+      await create.getByText('专题四 重点国别产业技术研发合作项目').click();
+      await page.click('#new-application_piId');
+      await page.keyboard.type('李明');
+      await page.keyboard.press('Enter');
+      await button(create, '创建并填写').click();
+      await page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
+      const applicationId = page.url().split('/').pop()!;
+
+      // 基本信息。
+      await page.fill('#field-title', '面向新型储能的固态电解质联合研发');
+      await page.fill('#field-field', '氢能与新型储能');
+      await page.keyboard.press('Escape');
+      await page.fill('#field-summary', '与英国合作方联合开展固态电解质材料研发与中试验证，双方分工明确。');
+
+      // 境外合作机构：国别和六个必答问题。
+      await page.getByText('境外合作机构', { exact: true }).click();
+      await page.fill('#field-partner-name', 'University of Cambridge');
+      await page.click('#field-partner-country');
+      await page.keyboard.type('英国');
+      await page.keyboard.press('Enter');
+      const answers = {
+        independentLegalEntity: '是',
+        ownedByApplicant: '否',
+        foreignInvestedInChina: '否',
+        taxHavenShell: '否',
+        sameGroup: '否',
+        piAffiliated: '是',
+      };
+      for (const [key, answer] of Object.entries(answers)) {
+        await page.locator(`#field-partner-${key}`).getByText(answer, { exact: true }).click();
+      }
+
+      // 经费预算：省资助 90 万元超过专题四 80 万元上限。
+      await page.getByText('经费预算', { exact: true }).click();
+      await page.fill('#field-budget-total', '300');
+      await page.fill('#field-budget-jiangsuTotal', '200');
+      await page.fill('#field-budget-provincialFunding', '90');
+      const capFinding = page.locator('[data-testid="findings-errors"] [data-rule="budget.cap"]');
+      await capFinding.waitFor();
+      expect(await capFinding.textContent()).toContain('〔一、专题四〕');
+      await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/已保存 \d{2}:\d{2}:\d{2}/);
+      await snap('budget-over-cap');
+
+      // 点击规则提示：回到经费预算步骤，光标落在省资助经费上。
+      await page.getByText('伦理/保密/仪器', { exact: true }).click();
+      await page.locator('#field-classified').getByText('否', { exact: true }).click();
+      await capFinding.click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-budget-provincialFunding');
+      await page.fill('#field-budget-provincialFunding', '80');
+      await capFinding.waitFor({ state: 'detached' });
+
+      // 附件材料：与境外合作机构的合作协议、两份科研诚信承诺书。
+      await page.getByText('附件材料', { exact: true }).click();
+      const uploads: { requirement: string; file: string; bytes: Buffer }[] = [
+        { requirement: 'partner', file: '合作协议.pdf', bytes: pdf({ seed: `agreement-${applicationId}` }) },
+        { requirement: 'unit', file: '单位承诺书.pdf', bytes: pdf({ seed: `unit-${applicationId}` }) },
+        { requirement: 'pi', file: '负责人承诺书.pdf', bytes: pdf({ seed: `pi-${applicationId}` }) },
+      ];
+      for (const upload of uploads) {
+        await button(page.locator(`[data-requirement="${upload.requirement}"]`), '上传').click();
+        const modal = page.locator('.ant-modal').filter({ hasText: '上传附件' });
+        await modal.locator('input[type=file]').setInputFiles({
+          name: upload.file,
+          mimeType: 'application/pdf',
+          buffer: upload.bytes,
+        });
+        await page.fill('#document_signedOn', '2026-09-01');
+        await page.keyboard.press('Enter');
+        for (const flag of ['签字', '盖章', '签署日期', '签约各方代表姓名职务', '各方职责分工', '知识产权条款']) {
+          await modal.getByRole('checkbox', { name: flag, exact: true }).check();
+        }
+        await button(modal.locator('.ant-modal-footer'), '上传').click();
+        await modal.waitFor({ state: 'hidden' });
+        await page.locator(`[data-sha256="${sha256(upload.bytes)}"]`).waitFor();
+        await page
+          .locator(`[data-requirement="${upload.requirement}"]`)
+          .getByText('已上传 1 份')
+          .waitFor();
+      }
+      await snap('documents');
+
+      // 全部通过：提交按钮可用；提交后进入回执页。
+      const submit = page.getByTestId('submit');
+      await expect.poll(() => submit.isEnabled(), { timeout: 10_000 }).toBe(true);
+      expect(await page.getByTestId('findings-errors').count()).toBe(0);
+      await submit.click();
+      await button(page.locator('.ant-modal-confirm'), '确认提交').click();
+      await page.waitForURL(new RegExp(`/applications/${applicationId}/receipt$`));
+      const acceptanceNo = await page.getByTestId('acceptance-no').textContent();
+      expect(acceptanceNo).toMatch(/^DEMO-JS-INTL-2026-\d{5}$/);
+      for (const upload of uploads) {
+        await page.locator(`[data-sha256="${sha256(upload.bytes)}"]`).first().waitFor();
+      }
+      await page.getByTestId('verify-receipt').click();
+      await expect.poll(() => page.getByTestId('verify-result').textContent()).toContain('签名有效');
+      await snap('receipt');
+
+      // 提交后只读：列表显示“已提交”和受理编号。
+      await page.goto(`${base}/applications`);
+      const row = page.getByRole('row').filter({ hasText: acceptanceNo! });
+      await row.getByText('已提交').waitFor();
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      const file = join(screenshots, `failure-${Date.now()}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      throw new Error(`${(error as Error).message}\n截图 / screenshot: ${file}`, { cause: error });
+    }
+  }, 120_000);
+});
