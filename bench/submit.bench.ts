@@ -76,7 +76,14 @@ async function prepare(url: string): Promise<{ login: string; id: string }[]> {
   const passwordHash = await hashPassword(PASSWORD);
   const sha = 'b'.repeat(64);
   await handle.db.insert(files).values({ sha256: sha, size: 1000, mime: 'application/pdf' });
-  const complete = { signatures: true, seals: true, dates: true, representatives: true, duties: true, ipClause: true };
+  const complete = {
+    signatures: true,
+    seals: true,
+    dates: true,
+    representatives: true,
+    duties: true,
+    ipClause: true,
+  };
   const out: { login: string; id: string }[] = [];
   for (let n = 0; n < APPLICANTS; n++) {
     const org = await repos.organizations.insert({
@@ -107,9 +114,24 @@ async function prepare(url: string): Promise<{ login: string; id: string }[]> {
     const base = { applicationId: app.id, fileSha256: sha, uploadedBy: user.id, uploadedAt: new Date() };
     const meta = { language: 'zh' as const, chineseTranslation: false, complete };
     await handle.db.insert(documents).values([
-      { ...base, kind: 'cooperation-agreement', fileName: 'a.pdf', metadata: { ...meta, parties: [org.id, `Partner ${n}`] } },
-      { ...base, kind: 'integrity-commitment-unit', fileName: 'u.pdf', metadata: { ...meta, parties: [org.id] } },
-      { ...base, kind: 'integrity-commitment-pi', fileName: 'p.pdf', metadata: { ...meta, parties: [org.id] } },
+      {
+        ...base,
+        kind: 'cooperation-agreement',
+        fileName: 'a.pdf',
+        metadata: { ...meta, parties: [org.id, `Partner ${n}`] },
+      },
+      {
+        ...base,
+        kind: 'integrity-commitment-unit',
+        fileName: 'u.pdf',
+        metadata: { ...meta, parties: [org.id] },
+      },
+      {
+        ...base,
+        kind: 'integrity-commitment-pi',
+        fileName: 'p.pdf',
+        metadata: { ...meta, parties: [org.id] },
+      },
     ]);
     out.push({ login: user.login, id: app.id });
   }
@@ -138,7 +160,8 @@ async function timed(kind: string, request: () => Promise<Response>, ok: (status
   return response;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
   let next = 0;
@@ -153,10 +176,25 @@ const database = await createDatabase();
 const dataDir = mkdtempSync(join(tmpdir(), 'shenbao-surge-'));
 const port = 3900 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', 'src/server/main.ts'], {
-  env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+const server = spawn(
+  process.execPath,
+  [
+    ...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+    '--import',
+    'tsx',
+    'src/server/main.ts',
+  ],
+  {
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  },
+);
 try {
   await waitForHealth(base);
   const applicants = await prepare(database.url);
@@ -190,7 +228,10 @@ try {
           fetch(`${base}/api/applications/${id}`, {
             method: 'PUT',
             headers,
-            body: JSON.stringify({ version, form: { ...form(Number(login.slice(6))), summary: `第 ${i} 稿` } }),
+            body: JSON.stringify({
+              version,
+              form: { ...form(Number(login.slice(6))), summary: `第 ${i} 稿` },
+            }),
           }),
         (s) => s === 200,
       );
@@ -198,20 +239,37 @@ try {
     }
     await timed(
       'submit',
-      () => fetch(`${base}/api/applications/${id}/submit`, { method: 'POST', headers, body: JSON.stringify({ version }) }),
+      () =>
+        fetch(`${base}/api/applications/${id}/submit`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ version }),
+        }),
       (s) => s === 200,
     );
   });
   const surgeSeconds = (performance.now() - surgeStart) / 1000;
 
-  const requests = [...latencies.entries()].filter(([k]) => k !== 'login').reduce((n, [, v]) => n + v.length, 0);
-  console.log(`applicants: ${APPLICANTS}, concurrency: ${CONCURRENCY}, saves each: ${SAVES}, database: PostgreSQL`);
-  console.log(`logins: ${APPLICANTS} in ${loginSeconds.toFixed(1)} s (${(APPLICANTS / loginSeconds).toFixed(1)}/s; argon2id)`);
-  console.log(`surge: ${requests} requests in ${surgeSeconds.toFixed(1)} s = ${(requests / surgeSeconds).toFixed(1)} requests/s`);
-  console.log(`submissions accepted: ${APPLICANTS - (errors.get('submit 422') ?? 0) - (errors.get('submit 409') ?? 0)} of ${APPLICANTS} (${(APPLICANTS / surgeSeconds).toFixed(1)} submissions/s)`);
+  const requests = [...latencies.entries()]
+    .filter(([k]) => k !== 'login')
+    .reduce((n, [, v]) => n + v.length, 0);
+  console.log(
+    `applicants: ${APPLICANTS}, concurrency: ${CONCURRENCY}, saves each: ${SAVES}, database: PostgreSQL`,
+  );
+  console.log(
+    `logins: ${APPLICANTS} in ${loginSeconds.toFixed(1)} s (${(APPLICANTS / loginSeconds).toFixed(1)}/s; argon2id)`,
+  );
+  console.log(
+    `surge: ${requests} requests in ${surgeSeconds.toFixed(1)} s = ${(requests / surgeSeconds).toFixed(1)} requests/s`,
+  );
+  console.log(
+    `submissions accepted: ${APPLICANTS - (errors.get('submit 422') ?? 0) - (errors.get('submit 409') ?? 0)} of ${APPLICANTS} (${(APPLICANTS / surgeSeconds).toFixed(1)} submissions/s)`,
+  );
   for (const [kind, values] of latencies) {
     const sorted = [...values].sort((a, b) => a - b);
-    console.log(`${kind.padEnd(7)} n=${sorted.length} p50=${percentile(sorted, 0.5).toFixed(0)} ms p99=${percentile(sorted, 0.99).toFixed(0)} ms max=${sorted.at(-1)!.toFixed(0)} ms`);
+    console.log(
+      `${kind.padEnd(7)} n=${sorted.length} p50=${percentile(sorted, 0.5).toFixed(0)} ms p99=${percentile(sorted, 0.99).toFixed(0)} ms max=${sorted.at(-1)!.toFixed(0)} ms`,
+    );
   }
   console.log(`errors: ${errors.size === 0 ? 'none' : [...errors].map(([k, n]) => `${k}: ${n}`).join(', ')}`);
 } finally {

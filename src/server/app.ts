@@ -98,7 +98,10 @@ export async function buildApp({ config, db, clock, logger }: AppDependencies): 
       root: WEB_ROOT,
       // Vite names built assets by their content hash.
       setHeaders: (reply, path) =>
-        reply.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+        reply.header(
+          'Cache-Control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
     });
   }
 

@@ -7,6 +7,8 @@ import { api, UNAUTHENTICATED_EVENT } from './api.js';
 interface Session {
   /** `undefined` while the first /auth/me is under way. */
   user: CurrentUser | null | undefined;
+  /** Signed out on purpose (not expired): the login page then does not send them back where they were. */
+  signedOut: boolean;
   login(login: string, password: string): Promise<CurrentUser>;
   logout(): Promise<void>;
 }
@@ -15,6 +17,7 @@ const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<CurrentUser | null | undefined>(undefined);
+  const [signedOut, setSignedOut] = useState(false);
 
   useEffect(() => {
     api<{ user: CurrentUser }>('/auth/me').then(
@@ -33,15 +36,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       body: { login: loginName, password },
     });
     setUser(signedIn);
+    setSignedOut(false);
     return signedIn;
   }, []);
 
   const logout = useCallback(async () => {
     await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    setSignedOut(true);
     setUser(null);
   }, []);
 
-  const value = useMemo(() => ({ user, login, logout }), [user, login, logout]);
+  const value = useMemo(() => ({ user, signedOut, login, logout }), [user, signedOut, login, logout]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -60,12 +65,13 @@ export function useUser(): CurrentUser {
 
 /** Renders its child routes for a signed-in user; sends anyone else to the login page and back afterwards. */
 export function RequireSession() {
-  const { user } = useSession();
+  const { user, signedOut } = useSession();
   const location = useLocation();
   if (user === undefined) {
     return <Spin size="large" fullscreen description="正在加载…" />;
   }
   if (user === null) {
+    if (signedOut) return <Navigate to="/login" replace />;
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCode, VALID_PASSWORD } from '../server/factories.js';
 import { useTestApp } from '../server/harness.js';
 import { pdf } from '../server/pdf.js';
+import { seedCalls } from '../../src/server/seed/calls.js';
 
 // The applicant's whole journey in a real browser against the real server: register, sign in, add a PI,
 // fill a 专题四 application, see a rule fire and fix it, upload the documents, submit, verify the receipt.
@@ -33,9 +34,9 @@ const KEEP_SCREENSHOTS = process.env.SHENBAO_E2E_SCREENSHOTS;
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** antd puts a space between the two characters of a two-character button label. */
+/** A button by its label: antd spaces out two-character labels, and an icon adds its name in front. */
 const button = (scope: Page | Locator, label: string) =>
-  scope.getByRole('button', { name: new RegExp(`^${[...label].join('\\s*')}$`) });
+  scope.getByRole('button', { name: new RegExp(`(^|\\s)${[...label].join('\\s*')}$`) });
 
 describe('申报单位在浏览器中完成一份专题四申报', () => {
   const t = useTestApp({ DATA_DIR: mkdtempSync(join(tmpdir(), 'shenbao-e2e-data-')) });
@@ -54,6 +55,10 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+    // The browser drops a session cookie whose expiry is past by its own clock: the server's clock starts at
+    // the real time, and the practice call is opened around it.
+    t.clock.set(new Date());
+    await seedCalls(t.db, t.clock.now());
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -1,7 +1,8 @@
 import { toBeijingIso } from '../../core/time.js';
 import type { ApplicationEventRow, NamedApplication } from '../repositories/applications.js';
 import type { ApplicationDto } from '../routes/applications/schema.js';
-import { isEditable, type ReceiptView } from '../services/applications.js';
+import { isEditable } from '../services/application-access.js';
+import type { ReceiptView } from '../services/applications.js';
 
 export function presentApplication(row: NamedApplication): ApplicationDto {
   return {

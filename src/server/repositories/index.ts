@@ -3,6 +3,7 @@ import { ApplicationRepository } from './applications.js';
 import { BundleRepository } from './bundles.js';
 import { CallRepository } from './calls.js';
 import { DepartmentRepository } from './departments.js';
+import { DocumentRepository } from './documents.js';
 import { HealthRepository } from './health.js';
 import { LoginThrottleRepository } from './login-throttle.js';
 import { OrganizationRepository } from './organizations.js';
@@ -17,6 +18,7 @@ export function repositories(db: Database) {
     bundles: new BundleRepository(db),
     calls: new CallRepository(db),
     departments: new DepartmentRepository(db),
+    documents: new DocumentRepository(db),
     health: new HealthRepository(db),
     loginThrottle: new LoginThrottleRepository(db),
     organizations: new OrganizationRepository(db),

@@ -1,13 +1,4 @@
-import {
-  createPrivateKey,
-  createPublicKey,
-  generateKeyPairSync,
-  sign,
-  verify,
-  type KeyObject,
-} from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 
 // 受理回执 are signed with Ed25519 so that anyone holding the public key can verify, later and offline, what
 // was submitted and when. The key comes from config (RECEIPT_PRIVATE_KEY, or one kept in DATA_DIR).

@@ -8,7 +8,7 @@ import { hashPassword } from '../security/passwords.js';
 import type { Services } from '../services/index.js';
 import type { UserRole } from '../vocabulary.js';
 import { PRACTICE_CALL_ID } from './calls.js';
-import { demoPdf } from './pdf.js';
+import { pdfChunks } from './pdf.js';
 
 // A demo a newcomer can log into: organizations of each kind, department, province and expert accounts, and
 // applications in several states in the practice call, made through the same services the API uses.
@@ -148,7 +148,9 @@ export async function seedDemo(db: Database, services: Services): Promise<DemoAc
     extra: Partial<UploadDocumentForm> = {},
   ) => {
     const { actor } = admins.get(admin)!;
-    const staged = await services.documents.stage(Readable.from(demoPdf(`shenbao demo: ${kind}`)));
+    const staged = await services.documents.stage(
+      Readable.from(pdfChunks({ seed: `shenbao demo ${applicationId} ${kind}` })),
+    );
     await services.documents.upload(
       actor,
       applicationId,

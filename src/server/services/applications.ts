@@ -5,7 +5,8 @@ import { toBeijingIso } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
-import type { Principal, PrincipalOf } from '../principal.js';
+import type { Principal } from '../principal.js';
+import { canEdit, canRead, isEditable, type Applicant } from './application-access.js';
 import type { ApplicationRow, NamedApplication } from '../repositories/applications.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type {
@@ -16,33 +17,6 @@ import type {
 import type { ReceiptSigner } from '../security/receipt-signing.js';
 import { BundleService } from './bundles.js';
 import type { CallService } from './calls.js';
-
-type Applicant = PrincipalOf<'unit-admin' | 'pi'>;
-const EDITABLE = new Set<ApplicationRow['status']>(['draft', 'returned']);
-
-export function isEditable(row: ApplicationRow): boolean {
-  return EDITABLE.has(row.status);
-}
-
-/** Whether `actor` may see the application; anyone else is answered exactly as for a missing one. */
-function canRead(actor: Principal, row: ApplicationRow): boolean {
-  switch (actor.role) {
-    case 'unit-admin':
-      return row.organizationId === actor.organizationId;
-    case 'pi':
-      return row.piId === actor.personId;
-    case 'department':
-      return row.departmentId === actor.departmentId && row.status !== 'draft';
-    case 'province':
-      return row.status !== 'draft';
-    case 'expert':
-      return false;
-  }
-}
-
-function canEdit(actor: Principal, row: ApplicationRow): actor is Applicant {
-  return (actor.role === 'unit-admin' || actor.role === 'pi') && canRead(actor, row);
-}
 
 export interface ReceiptView {
   acceptanceNo: string;

@@ -6,7 +6,8 @@ import type { DocumentMetadata } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { Principal } from '../principal.js';
 import type { ApplicationRow } from '../repositories/applications.js';
-import { type DocumentRecord, DocumentRepository, type DocumentRow } from '../repositories/documents.js';
+import type { DocumentRepository } from '../repositories/documents.js';
+import { type DocumentRecord, type DocumentRow } from '../repositories/documents.js';
 import { type Repositories, repositories } from '../repositories/index.js';
 import {
   type DocumentChanges,
@@ -75,16 +76,16 @@ interface EditContext {
 
 /** An application's attachments: PDFs checked on the way in, stored by content hash, every version kept. */
 export class DocumentService {
-  private readonly documents: DocumentRepository;
-
   constructor(
     private readonly db: Database,
     private readonly repos: Repositories,
     private readonly store: FileStore,
     private readonly clock: Clock,
     readonly maxBytes: number,
-  ) {
-    this.documents = new DocumentRepository(db);
+  ) {}
+
+  private get documents(): DocumentRepository {
+    return this.repos.documents;
   }
 
   /** Refuses before a byte of the upload is read, so that a refused user cannot fill the disk. */
@@ -242,7 +243,7 @@ export class DocumentService {
     try {
       return await this.db.transaction(async (tx) => {
         const repos = repositories(tx);
-        const documents = new DocumentRepository(tx);
+        const documents = repos.documents;
         assertEditable(actor, await repos.applications.lock(applicationId));
         if (file) await documents.addFile({ sha256: file.sha256, size: file.size, mime: PDF_MIME });
         const result = await work({ repos, documents, now: this.clock.now() });

@@ -36,10 +36,7 @@ export function AppLayout() {
             size="small"
             ghost
             icon={<LogoutOutlined />}
-            onClick={async () => {
-              await logout();
-              navigate('/login', { replace: true });
-            }}
+            onClick={() => void logout()}
           >
             退出
           </Button>

@@ -204,7 +204,7 @@ export function PeoplePage() {
       }
     >
       <Typography.Paragraph type="secondary">
-        项目负责人须为申报单位在职人员（〔二、1〕）。同一项目负责人同一年度只能申报一项省科技计划项目（〔二、3〕）。
+        项目负责人须为申报单位在职人员〔二、1〕。同一项目负责人同一年度只能申报一项省科技计划项目〔二、3〕。
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Table<PersonView>

@@ -235,12 +235,12 @@ export function DocumentModal({
           </Col>
         </Row>
         {language === 'foreign' && (
-          <Form.Item name="chineseTranslation" valuePropName="checked" extra="外文合作文件须同时提供中文翻译件（〔二、2〕）">
+          <Form.Item name="chineseTranslation" valuePropName="checked" extra="外文合作文件须同时提供中文翻译件〔二、2〕">
             <Checkbox>已附中文翻译件</Checkbox>
           </Form.Item>
         )}
         <Form.Item
-          label="文件要素（〔二、2〕：签字、盖章、签署日期及签约各方代表的姓名、职务等信息齐全有效，各方职责分工及知识产权条款具体明确）"
+          label="文件要素〔二、2〕：签字、盖章、签署日期及签约各方代表的姓名、职务等信息齐全有效，各方职责分工及知识产权条款具体明确"
           name="complete"
         >
           <Checkbox.Group

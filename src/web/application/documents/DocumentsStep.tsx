@@ -209,7 +209,7 @@ export function DocumentsStep({
         showIcon
         icon={<PrinterOutlined />}
         style={{ marginBottom: 16 }}
-        title="科研诚信承诺书（〔二、4〕）"
+        title="科研诚信承诺书〔二、4〕"
         description={
           <span>
             系统已按本申报书生成承诺书：

@@ -69,7 +69,7 @@ export function BasicStep({
           </Col>
         )}
         <Col xs={24} md={draft.topic === 1 ? 8 : 12}>
-          <Form.Item label="项目负责人" required extra="须为申报单位在职人员（〔二、1〕）">
+          <Form.Item label="项目负责人" required extra="须为申报单位在职人员〔二、1〕">
             <Select
               id={fieldId('pi')}
               value={draft.piId}

@@ -17,7 +17,7 @@ export function EthicsStep({ draft, update }: StepProps) {
 
   return (
     <>
-      <Typography.Title level={5}>科技伦理（〔二、4〕）</Typography.Title>
+      <Typography.Title level={5}>科技伦理〔二、4〕</Typography.Title>
       <Form.Item
         label="本项目研究是否涉及以下内容（可多选，均不涉及则不勾选）"
         extra="研究涉及人体、实验动物、人工智能等属于《科技伦理审查办法（试行）》（国科发监〔2023〕167号）第二条所列范围科技活动的，应按要求进行科技伦理审查；涉及人类遗传资源、种质资源的，主管部门将在推荐汇总表中注明。"
@@ -49,7 +49,7 @@ export function EthicsStep({ draft, update }: StepProps) {
         </Form.Item>
       )}
 
-      <Typography.Title level={5}>保密（〔二、5〕）</Typography.Title>
+      <Typography.Title level={5}>保密〔二、5〕</Typography.Title>
       <Form.Item label="申报材料是否含有涉密内容" extra="本计划不受理涉密项目；有涉密内容的须作脱密处理后再申报。">
         <Radio.Group
           id={fieldId('classified')}
@@ -62,7 +62,7 @@ export function EthicsStep({ draft, update }: StepProps) {
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title="涉密项目不能申报，请脱密处理后再申报" />
       )}
 
-      <Typography.Title level={5}>大型科学仪器（〔二、7〕）</Typography.Title>
+      <Typography.Title level={5}>大型科学仪器〔二、7〕</Typography.Title>
       <Form.Item
         label="是否利用财政资金或国有资本购置大型科学仪器"
         extra="鼓励采用租赁或共享专用仪器设备。确有需要购置的，应说明必要性并承诺遵守查重评议、开放共享等有关规定。"

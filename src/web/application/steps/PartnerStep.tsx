@@ -74,10 +74,10 @@ export function PartnerStep({ draft, update, stream }: StepProps) {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`${regionName(partner.country)}常被列为境外避税地，请如实回答下面关于壳公司的问题（〔二、1〕）。`}
+          title={`${regionName(partner.country)}常被列为境外避税地，请如实回答下面关于壳公司的问题〔二、1〕。`}
         />
       )}
-      <Typography.Paragraph strong>主要境外合作机构情况（〔二、1〕，每项必答）</Typography.Paragraph>
+      <Typography.Paragraph strong>主要境外合作机构情况〔二、1〕（每项必答）</Typography.Paragraph>
       {QUESTIONS.map((q) => (
         <Form.Item key={q.key} label={q.label} required>
           <Radio.Group
