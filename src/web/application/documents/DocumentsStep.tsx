@@ -16,7 +16,6 @@ import {
   Popconfirm,
   Space,
   Switch,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -286,134 +285,92 @@ export function DocumentsStep({
           </Space>
         }
       >
-        <Table<DocumentView>
-          rowKey="id"
-          size="small"
+        <List<DocumentView>
           loading={all === undefined && !error}
           dataSource={rows}
-          pagination={false}
-          scroll={{ x: 900 }}
           locale={{ emptyText: '尚未上传附件' }}
-          expandable={{
-            expandedRowRender: (doc) => (
-              <div>
-                <div>
-                  SHA-256 指纹：
-                  <Fingerprint sha256={doc.sha256} />
-                </div>
-                <div>
-                  签署方：
-                  {doc.metadata.parties.length > 0
-                    ? doc.metadata.parties
-                        .map((p) => partyChoices.find((c) => c.value === p)?.label ?? p)
-                        .join('；')
-                    : '（未填写）'}
-                </div>
-                <div>
-                  上传：{beijingTime(doc.uploadedAt)}，{doc.uploadedBy.displayName}
-                </div>
-              </div>
-            ),
-          }}
-          columns={[
-            {
-              title: '类型',
-              dataIndex: 'kind',
-              width: 160,
-              render: (kind: DocumentKind, doc) => (
-                <Space orientation="vertical" size={0}>
-                  <span>{DOCUMENT_KIND_LABELS[kind]}</span>
-                  {doc.supersededAt &&
-                    (doc.replacedBy ? <Tag>已被替换</Tag> : <Tag color="default">已删除</Tag>)}
-                </Space>
-              ),
-            },
-            {
-              title: '文件',
-              key: 'file',
-              render: (_, doc) => (
-                <Space orientation="vertical" size={0}>
-                  <a href={`/api/documents/${doc.id}/file`} download={doc.fileName}>
-                    <DownloadOutlined /> {doc.fileName}
-                  </a>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {fileSize(doc.size)} · SHA-256{' '}
-                    <Tooltip title={doc.sha256}>
-                      <span className="mono" data-sha256={doc.sha256}>
-                        {doc.sha256.slice(0, 16)}…
-                      </span>
-                    </Tooltip>
-                  </Typography.Text>
-                </Space>
-              ),
-            },
-            {
-              title: '签署/有效期',
-              key: 'dates',
-              width: 150,
-              render: (_, doc) => (
-                <span style={{ fontSize: 12 }}>
-                  签署 {doc.metadata.signedOn ?? '—'}
-                  <br />
-                  有效至 {doc.metadata.validUntil ?? '—'}
-                </span>
-              ),
-            },
-            {
-              title: '要素',
-              key: 'complete',
-              width: 220,
-              render: (_, doc) => (
-                <Space size={[2, 2]} wrap>
-                  {doc.metadata.language === 'foreign' && (
-                    <Tag color={doc.metadata.chineseTranslation ? 'blue' : 'red'}>
-                      外文{doc.metadata.chineseTranslation ? '（附译文）' : '（缺译文）'}
-                    </Tag>
-                  )}
-                  {COMPLETENESS_FLAGS.map((f) => (
-                    <Tag key={f} color={doc.metadata.complete[f] ? 'green' : 'default'} style={{ marginInlineEnd: 0 }}>
-                      {doc.metadata.complete[f] ? '✓' : '✗'}
-                      {COMPLETENESS_LABELS[f]}
-                    </Tag>
-                  ))}
-                </Space>
-              ),
-            },
-            {
-              title: '操作',
-              key: 'actions',
-              width: 130,
-              fixed: 'right',
-              render: (_, doc) => (
-                <Space size={0} wrap>
-                  <Tooltip title="版本历史">
+          renderItem={(doc) => {
+            const m = doc.metadata;
+            const missing = COMPLETENESS_FLAGS.filter((f) => !m.complete[f]);
+            return (
+              <List.Item
+                data-document={doc.id}
+                actions={[
+                  <Tooltip key="history" title="版本历史">
                     <Button size="small" type="text" icon={<HistoryOutlined />} onClick={() => setHistoryOf(doc)} />
-                  </Tooltip>
-                  {!readOnly && !doc.supersededAt && (
-                    <>
-                      <Tooltip title="修改信息或替换文件">
-                        <Button
-                          size="small"
-                          type="text"
-                          icon={<EditOutlined />}
-                          onClick={() => setTarget({ mode: 'edit', document: doc })}
-                        />
-                      </Tooltip>
-                      <Popconfirm
-                        title="删除这份附件？"
-                        description="删除后仍保留在历史版本中"
-                        okText="删除"
-                        cancelText="取消"
-                        onConfirm={() => remove(doc)}
-                      >
-                        <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除" />
-                      </Popconfirm>
-                    </>
-                  )}
-                </Space>
-              ),
-            },
-          ]}
+                  </Tooltip>,
+                  ...(!readOnly && !doc.supersededAt
+                    ? [
+                        <Tooltip key="edit" title="修改信息或替换文件">
+                          <Button
+                            size="small"
+                            type="text"
+                            icon={<EditOutlined />}
+                            onClick={() => setTarget({ mode: 'edit', document: doc })}
+                          />
+                        </Tooltip>,
+                        <Popconfirm
+                          key="delete"
+                          title="删除这份附件？"
+                          description="删除后仍保留在历史版本中"
+                          okText="删除"
+                          cancelText="取消"
+                          onConfirm={() => remove(doc)}
+                        >
+                          <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除" />
+                        </Popconfirm>,
+                      ]
+                    : []),
+                ]}
+              >
+                <List.Item.Meta
+                  title={
+                    <Space size={6} wrap>
+                      <Tag color="blue">{DOCUMENT_KIND_LABELS[doc.kind]}</Tag>
+                      <a href={`/api/documents/${doc.id}/file`} download={doc.fileName}>
+                        <DownloadOutlined /> {doc.fileName}
+                      </a>
+                      <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+                        {fileSize(doc.size)}
+                      </Typography.Text>
+                      {doc.supersededAt && (doc.replacedBy ? <Tag>已被替换</Tag> : <Tag>已删除</Tag>)}
+                    </Space>
+                  }
+                  description={
+                    <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+                      <span>
+                        SHA-256：
+                        <span data-sha256={doc.sha256}>
+                          <Fingerprint sha256={doc.sha256} />
+                        </span>
+                      </span>
+                      <span>
+                        签署方：
+                        {m.parties.length > 0
+                          ? m.parties.map((p) => partyChoices.find((c) => c.value === p)?.label ?? p).join('；')
+                          : '（未填写）'}
+                      </span>
+                      <span>
+                        签署日期 {m.signedOn ?? '—'} · 有效期至 {m.validUntil ?? '—'} ·{' '}
+                        {m.language === 'zh' ? '中文' : m.chineseTranslation ? '外文（附中文译本）' : '外文（缺中文译本）'}
+                        {' · '}
+                        {missing.length === 0 ? (
+                          <Typography.Text type="success">要素齐全</Typography.Text>
+                        ) : (
+                          <Typography.Text type="warning">
+                            未勾选：{missing.map((f) => COMPLETENESS_LABELS[f]).join('、')}
+                          </Typography.Text>
+                        )}
+                      </span>
+                      <span>
+                        {beijingTime(doc.uploadedAt)} 由 {doc.uploadedBy.displayName} 上传
+                      </span>
+                    </Space>
+                  }
+                />
+              </List.Item>
+            );
+          }}
         />
       </Card>
 
