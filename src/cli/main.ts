@@ -1,6 +1,7 @@
 import { CHECK_USAGE, checkCommand } from './check.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { rulesCommand } from './rules.js';
+import { SUMMARY_USAGE, summaryCommand } from './summary.js';
 
 const USAGE = `shenbao — 江苏省科技计划项目申报系统
 
@@ -8,6 +9,9 @@ const USAGE = `shenbao — 江苏省科技计划项目申报系统
   ${CHECK_USAGE}
       按通知规则检查申报数据包（shenbao.bundle/1），输出 shenbao.report/1 JSON；--text 输出中文报告。
       退出码：0 已检查；2 数据包无法读取或格式有误（错误写到标准错误，逐项列出字段路径）。
+  ${SUMMARY_USAGE}
+      生成项目主管部门（设区市含所辖县（市））的推荐项目汇总表（通知附件格式，A4 横向 .xlsx）。
+      退出码：0 已生成；2 数据包有误、主管部门不存在或选项有误（不写出文件）。
   shenbao rules [--json]
       列出全部规则：编号、级别、依据条款、要求。
 `;
@@ -17,6 +21,7 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   rules: rulesCommand,
+  summary: summaryCommand,
 };
 
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
