@@ -10,6 +10,7 @@ import { documents, files } from '../src/server/db/schema.js';
 import { repositories } from '../src/server/repositories/index.js';
 import { hashPassword } from '../src/server/security/passwords.js';
 import { PRACTICE_CALL_ID } from '../src/server/seed/calls.js';
+import { ALL_COMPLETE } from '../src/core/bundle/schema.js';
 import { creditCode } from '../test/factories/bundle.js';
 
 // npm run bench:submit — a deadline surge against PostgreSQL. The server runs in its own process on a
@@ -76,14 +77,6 @@ async function prepare(url: string): Promise<{ login: string; id: string }[]> {
   const passwordHash = await hashPassword(PASSWORD);
   const sha = 'b'.repeat(64);
   await handle.db.insert(files).values({ sha256: sha, size: 1000, mime: 'application/pdf' });
-  const complete = {
-    signatures: true,
-    seals: true,
-    dates: true,
-    representatives: true,
-    duties: true,
-    ipClause: true,
-  };
   const out: { login: string; id: string }[] = [];
   for (let n = 0; n < APPLICANTS; n++) {
     const org = await repos.organizations.insert({
@@ -112,7 +105,7 @@ async function prepare(url: string): Promise<{ login: string; id: string }[]> {
       form: form(n),
     });
     const base = { applicationId: app.id, fileSha256: sha, uploadedBy: user.id, uploadedAt: new Date() };
-    const meta = { language: 'zh' as const, chineseTranslation: false, complete };
+    const meta = { language: 'zh' as const, chineseTranslation: false, complete: ALL_COMPLETE };
     await handle.db.insert(documents).values([
       {
         ...base,

@@ -1,4 +1,5 @@
 import { creditCodeCheckCharacter } from '../../src/core/credit-code.js';
+import { ALL_COMPLETE } from '../../src/core/bundle/schema.js';
 import type {
   Application,
   BundleDocument,
@@ -25,14 +26,6 @@ export function creditCode(n: number, prefix = '91320100'): string {
   return first17 + creditCodeCheckCharacter(first17);
 }
 
-export const COMPLETE = {
-  signatures: true,
-  seals: true,
-  dates: true,
-  representatives: true,
-  duties: true,
-  ipClause: true,
-};
 
 export function organization(overrides: Input<Organization> = {}): Organization {
   const id = overrides.id ?? 'o1';
@@ -68,7 +61,7 @@ export function document(overrides: Input<BundleDocument> = {}): BundleDocument 
     signedOn: '2026-01-15',
     language: 'zh',
     chineseTranslation: false,
-    complete: { ...COMPLETE },
+    complete: { ...ALL_COMPLETE },
     ...overrides,
   };
 }
@@ -171,6 +164,8 @@ export function bundle(overrides: Partial<BundleInput> & { applications?: Applic
     ...overrides,
   };
 }
+
+export { ALL_COMPLETE };
 
 function hash(id: string): number {
   let h = 7;

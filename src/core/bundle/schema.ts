@@ -53,6 +53,15 @@ export const ETHICS_FLAGS = [
   'reviewApproved',
 ] as const;
 export const BUNDLE_FORMAT = 'shenbao.bundle/1';
+/** A document with every completeness flag set: 签字、盖章、签署日期、代表、分工、知识产权条款 all present. */
+export const ALL_COMPLETE: Readonly<Record<(typeof COMPLETENESS_FLAGS)[number], true>> = {
+  signatures: true,
+  seals: true,
+  dates: true,
+  representatives: true,
+  duties: true,
+  ipClause: true,
+};
 export const NATURAL_SCIENCE_FUND = 'natural-science-fund';
 
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];

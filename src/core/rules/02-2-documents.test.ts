@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import type { BundleDocument, CompletenessFlag, TopicNumber } from '../bundle/schema.js';
 import {
-  COMPLETE,
+  ALL_COMPLETE,
   application,
   bundle,
   document,
@@ -14,7 +14,7 @@ import { COMPLETENESS_LABELS, TOPIC_LABELS } from '../labels.js';
 // 二、2．申报材料要求 ("Documents (二、2)" in READING.md).
 
 const PARTNER = '境外合作机构a1';
-const FLAGS = Object.keys(COMPLETE) as CompletenessFlag[];
+const FLAGS = Object.keys(ALL_COMPLETE) as CompletenessFlag[];
 
 /** The factory's documents for `topic`, less those of `dropKinds`, plus `extra`. */
 const docs = (topic: TopicNumber, dropKinds: BundleDocument['kind'][], ...extra: BundleDocument[]) => [
@@ -23,7 +23,7 @@ const docs = (topic: TopicNumber, dropKinds: BundleDocument['kind'][], ...extra:
 ];
 const withDocs = (topic: TopicNumber, dropKinds: BundleDocument['kind'][], ...extra: BundleDocument[]) =>
   single({ topic, documents: docs(topic, dropKinds, ...extra) });
-const lacking = (flag: CompletenessFlag) => ({ ...COMPLETE, [flag]: false });
+const lacking = (flag: CompletenessFlag) => ({ ...ALL_COMPLETE, [flag]: false });
 
 const cooperation = (overrides: Partial<BundleDocument> = {}) =>
   document({ kind: 'cooperation-agreement', parties: ['o1', PARTNER], ...overrides });

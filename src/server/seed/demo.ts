@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { ApplicationForm } from '../../core/application/form.js';
+import { ALL_COMPLETE } from '../../core/bundle/schema.js';
 import type { Database } from '../db/database.js';
 import { principalOf, type PrincipalOf } from '../principal.js';
 import { repositories } from '../repositories/index.js';
@@ -21,14 +22,6 @@ export interface DemoAccount {
   who: string;
 }
 
-const COMPLETE = {
-  signatures: true,
-  seals: true,
-  dates: true,
-  representatives: true,
-  duties: true,
-  ipClause: true,
-};
 type Applicant = PrincipalOf<'unit-admin'>;
 
 const ORGANIZATIONS = [
@@ -159,7 +152,7 @@ export async function seedDemo(db: Database, services: Services): Promise<DemoAc
         parties,
         language: 'zh',
         chineseTranslation: false,
-        complete: COMPLETE,
+        complete: ALL_COMPLETE,
         signedOn: '2026-10-20',
         ...extra,
       },
