@@ -56,10 +56,15 @@ export async function api<T>(path: string, { method = 'GET', body, form }: Reque
   try {
     payload = await response.json();
   } catch {
-    throw new ApiError(response.status, 'BAD_RESPONSE', `服务器返回了无法识别的响应（HTTP ${response.status}）`);
+    throw new ApiError(
+      response.status,
+      'BAD_RESPONSE',
+      `服务器返回了无法识别的响应（HTTP ${response.status}）`,
+    );
   }
   if (!response.ok) {
-    const error = (payload as { error?: { code?: string; message?: string; fields?: FieldErrorView[] } }).error;
+    const error = (payload as { error?: { code?: string; message?: string; fields?: FieldErrorView[] } })
+      .error;
     const failure = new ApiError(
       response.status,
       error?.code ?? 'UNKNOWN',

@@ -48,7 +48,9 @@ type Countries = NonNullable<CallDto['topics'][number]['streams'][number]['count
 
 export function countryChoices(countries: Countries | null): CountryGroup[] {
   if (countries?.allowed) {
-    return [{ label: countries.name, options: countries.allowed.map(option).sort(byName) }];
+    const options = countries.allowed.map(option);
+    // A long list is easier to search in alphabetical (pinyin) order; 香港、澳门、台湾 keep theirs.
+    return [{ label: countries.name, options: options.length > 3 ? options.sort(byName) : options }];
   }
   const key = countries?.key ?? [];
   const others = ISO_3166_1.filter((c) => !HOME_AND_REGIONS.has(c) && !key.includes(c));

@@ -49,7 +49,10 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
   const snap = async (name: string) => {
     if (KEEP_SCREENSHOTS) {
       mkdirSync(KEEP_SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: join(KEEP_SCREENSHOTS, `${String(++shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+      await page.screenshot({
+        path: join(KEEP_SCREENSHOTS, `${String(++shot).padStart(2, '0')}-${name}.png`),
+        fullPage: true,
+      });
     }
   };
 
@@ -70,6 +73,18 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
     await browser?.close();
   });
 
+  it('网页的各个地址都由 index.html 承接，/api 下的未知接口仍回答 JSON 404', async () => {
+    const html = await fetch(`${base}/applications/00000000-0000-0000-0000-000000000000/receipt`);
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await html.text()).toContain('<div id="root"></div>');
+    for (const path of ['/api/nowhere', '/api']) {
+      const api = await fetch(`${base}${path}`);
+      expect(api.status).toBe(404);
+      expect(await api.json()).toEqual({ error: { code: 'ROUTE_NOT_FOUND', message: '请求的接口不存在' } });
+    }
+  });
+
   it('注册、登录、填报、按规则提示修改、上传附件、提交并核验回执', async () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -80,7 +95,9 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       await page.goto(`${base}/register`);
       await page.fill('#organization_name', '南京端到端测试科技有限公司');
       await page.fill('#organization_creditCode', `${code.slice(0, 17)}${code[17] === '0' ? '1' : '0'}`);
-      await expect.poll(() => page.locator('#organization_creditCode_help').textContent()).toContain('校验位');
+      await expect
+        .poll(() => page.locator('#organization_creditCode_help').textContent())
+        .toContain('校验位');
       await page.fill('#organization_creditCode', code.toLowerCase());
       await expect.poll(() => page.locator('#organization_creditCode_help').count()).toBe(0);
       await page.locator('#organization_kind').getByText('企业', { exact: true }).click();
@@ -162,14 +179,18 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       const capFinding = page.locator('[data-testid="findings-errors"] [data-rule="budget.cap"]');
       await capFinding.waitFor();
       expect(await capFinding.textContent()).toContain('〔一、专题四〕');
-      await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/已保存 \d{2}:\d{2}:\d{2}/);
+      await expect
+        .poll(() => page.getByTestId('save-status').textContent())
+        .toMatch(/已保存 \d{2}:\d{2}:\d{2}/);
       await snap('budget-over-cap');
 
       // 点击规则提示：回到经费预算步骤，光标落在省资助经费上。
       await page.getByText('伦理/保密/仪器', { exact: true }).click();
       await page.locator('#field-classified').getByText('否', { exact: true }).click();
       await capFinding.click();
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-budget-provincialFunding');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id))
+        .toBe('field-budget-provincialFunding');
       await page.fill('#field-budget-provincialFunding', '80');
       await capFinding.waitFor({ state: 'detached' });
 
@@ -190,16 +211,20 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
         });
         await page.fill('#document_signedOn', '2026-09-01');
         await page.keyboard.press('Enter');
-        for (const flag of ['签字', '盖章', '签署日期', '签约各方代表姓名职务', '各方职责分工', '知识产权条款']) {
+        for (const flag of [
+          '签字',
+          '盖章',
+          '签署日期',
+          '签约各方代表姓名职务',
+          '各方职责分工',
+          '知识产权条款',
+        ]) {
           await modal.getByRole('checkbox', { name: flag, exact: true }).check();
         }
         await button(modal.locator('.ant-modal-footer'), '上传').click();
         await modal.waitFor({ state: 'hidden' });
         await page.locator(`[data-sha256="${sha256(upload.bytes)}"]`).waitFor();
-        await page
-          .locator(`[data-requirement="${upload.requirement}"]`)
-          .getByText('已上传 1 份')
-          .waitFor();
+        await page.locator(`[data-requirement="${upload.requirement}"]`).getByText('已上传 1 份').waitFor();
       }
       await snap('documents');
 
@@ -213,7 +238,10 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       const acceptanceNo = await page.getByTestId('acceptance-no').textContent();
       expect(acceptanceNo).toMatch(/^DEMO-JS-INTL-2026-\d{5}$/);
       for (const upload of uploads) {
-        await page.locator(`[data-sha256="${sha256(upload.bytes)}"]`).first().waitFor();
+        await page
+          .locator(`[data-sha256="${sha256(upload.bytes)}"]`)
+          .first()
+          .waitFor();
       }
       await page.getByTestId('verify-receipt').click();
       await expect.poll(() => page.getByTestId('verify-result').textContent()).toContain('签名有效');
@@ -223,6 +251,11 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       await page.goto(`${base}/applications`);
       const row = page.getByRole('row').filter({ hasText: acceptanceNo! });
       await row.getByText('已提交').waitFor();
+      await row.getByRole('link', { name: '查看' }).click();
+      await page.locator('#field-title').waitFor();
+      expect(await page.locator('#field-title').isDisabled()).toBe(true);
+      expect(await page.getByTestId('submit').count()).toBe(0);
+      await snap('read-only');
       expect(pageErrors).toEqual([]);
     } catch (error) {
       const file = join(screenshots, `failure-${Date.now()}.png`);

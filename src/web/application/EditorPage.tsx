@@ -77,7 +77,13 @@ export function ApplicationEditorPage() {
         : Promise.resolve(undefined),
     ]).then(
       ([{ application, evaluation }, calls, people]) => {
-        if (live) setLoaded({ application, evaluation, call: calls.find((c) => c.id === application.callId), people });
+        if (live)
+          setLoaded({
+            application,
+            evaluation,
+            call: calls.find((c) => c.id === application.callId),
+            people,
+          });
       },
       (e: unknown) => live && setError(e instanceof Error ? e : new Error(String(e))),
     );
@@ -225,7 +231,10 @@ function Editor(loaded: Loaded) {
   /** Server paths name the partners the server holds; the draft may hold more (incomplete ones). */
   const toDraftPath = useCallback(
     (path: string) =>
-      path.replace(/^domesticPartners\[(\d+)\]/, (_, j: string) => `domesticPartners[${partnerIndex[Number(j)] ?? j}]`),
+      path.replace(
+        /^domesticPartners\[(\d+)\]/,
+        (_, j: string) => `domesticPartners[${partnerIndex[Number(j)] ?? j}]`,
+      ),
     [partnerIndex],
   );
 
@@ -252,7 +261,9 @@ function Editor(loaded: Loaded) {
   }, [focus]);
 
   const reloadLatest = async () => {
-    const latest = await api<{ application: ApplicationDto; evaluation: Evaluation }>(`/applications/${application.id}`);
+    const latest = await api<{ application: ApplicationDto; evaluation: Evaluation }>(
+      `/applications/${application.id}`,
+    );
     setApplication(latest.application);
     setEvaluation(latest.evaluation);
     return latest;
@@ -288,7 +299,8 @@ function Editor(loaded: Loaded) {
     }
     modal.confirm({
       title: '确认提交申报书？',
-      content: '提交后将由服务器重新检查并出具受理回执；提交后申报书不能再修改，如需修改须由项目主管部门退回。',
+      content:
+        '提交后将由服务器重新检查并出具受理回执；提交后申报书不能再修改，如需修改须由项目主管部门退回。',
       okText: '确认提交',
       cancelText: '再检查一下',
       onOk: async () => {
@@ -305,7 +317,10 @@ function Editor(loaded: Loaded) {
           if (e instanceof ApiError && e.status === 422) {
             const blocked = (e.body as { evaluation?: Evaluation }).evaluation;
             if (blocked) setEvaluation(blocked);
-            modal.error({ title: '暂不能提交', content: '提交时服务器重新检查发现问题，请按右侧“形式审查”逐项修改。' });
+            modal.error({
+              title: '暂不能提交',
+              content: '提交时服务器重新检查发现问题，请按右侧“形式审查”逐项修改。',
+            });
           } else {
             modal.error({ title: '提交失败', content: describeError(e) });
           }

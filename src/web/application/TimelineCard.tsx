@@ -28,7 +28,13 @@ function detailText(event: TimelineEvent): string | undefined {
 }
 
 /** 办理记录: what happened to the application, oldest first, in Beijing time. */
-export function ApplicationTimeline({ applicationId, refresh = 0 }: { applicationId: string; refresh?: number }) {
+export function ApplicationTimeline({
+  applicationId,
+  refresh = 0,
+}: {
+  applicationId: string;
+  refresh?: number;
+}) {
   const [events, setEvents] = useState<TimelineEvent[]>();
   const [error, setError] = useState<string>();
 

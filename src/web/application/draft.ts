@@ -13,7 +13,9 @@ import type { ApplicationDto } from '../api.js';
 // (and in localStorage) until they are complete.
 
 export type DomesticPartnerDraft = Partial<DomesticPartnerForm>;
-export type FormDraft = Omit<ApplicationForm, 'domesticPartners'> & { domesticPartners?: DomesticPartnerDraft[] };
+export type FormDraft = Omit<ApplicationForm, 'domesticPartners'> & {
+  domesticPartners?: DomesticPartnerDraft[];
+};
 
 export interface Draft {
   topic: TopicNumber;
@@ -96,9 +98,11 @@ export const localCopies = {
       return undefined;
     }
   },
-  write(applicationId: string, draft: Draft): void {
+  /** `newerThan`: a server time the copy must count as newer than (it holds what that save left out). */
+  write(applicationId: string, draft: Draft, newerThan?: string): void {
     try {
-      const copy: LocalCopy = { changedAt: new Date().toISOString(), draft };
+      const at = Math.max(Date.now(), newerThan ? Date.parse(newerThan) + 1000 : 0);
+      const copy: LocalCopy = { changedAt: new Date(at).toISOString(), draft };
       window.localStorage.setItem(storageKey(applicationId), JSON.stringify(copy));
     } catch {
       // Storage full or disabled: the server copy is all there is.

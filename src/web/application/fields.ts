@@ -44,7 +44,7 @@ export function fieldId(path: string): string {
 /** `domesticPartners[0].creditCode` → itself, `domesticPartners[0]`, `domesticPartners`. */
 function withAncestors(path: string): string[] {
   const paths = [path];
-  for (let p = path; /[.[]/.test(p); ) {
+  for (let p = path; /[.[]/.test(p);) {
     p = p.replace(/(\.[^.[]*|\[\d+\])$/, '');
     paths.push(p);
   }

@@ -50,7 +50,12 @@ export function useAutosave(applicationId: string, initialVersion: number, onSav
         version.current = response.application.version;
         savedCallback.current({ ...response, payload });
         if (pending.current === null) {
-          localCopies.clear(applicationId);
+          // Incomplete domestic partners were not sent: only this computer has them.
+          if (payload.heldBack.length > 0) {
+            localCopies.write(applicationId, draft, response.application.updatedAt);
+          } else {
+            localCopies.clear(applicationId);
+          }
           setState({ kind: 'saved', at: Date.now() });
         }
         return true;

@@ -32,18 +32,13 @@ export function AppLayout() {
           <Tag color="gold" variant="outlined" style={{ marginInlineEnd: 0 }}>
             {ROLE_LABELS[user.role]}
           </Tag>
-          <Button
-            size="small"
-            ghost
-            icon={<LogoutOutlined />}
-            onClick={() => void logout()}
-          >
+          <Button size="small" ghost icon={<LogoutOutlined />} onClick={() => void logout()}>
             退出
           </Button>
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={180} theme="light" breakpoint="lg" collapsedWidth={0}>
+        <Layout.Sider width={180} theme="light">
           <Menu
             mode="inline"
             selectedKeys={[selected]}

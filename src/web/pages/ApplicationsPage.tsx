@@ -6,7 +6,14 @@ import { DIRECTIONS, type Direction, type TopicNumber } from '../../core/bundle/
 import { DIRECTION_LABELS, TOPIC_LABELS } from '../../core/labels.js';
 import type { CreateApplicationBody } from '../../server/routes/applications/schema.js';
 import type { PersonView } from '../../server/routes/people/schema.js';
-import { api, describeError, fetchCalls, type ApplicationDto, type CallDto, type Evaluation } from '../api.js';
+import {
+  api,
+  describeError,
+  fetchCalls,
+  type ApplicationDto,
+  type CallDto,
+  type Evaluation,
+} from '../api.js';
 import { beijingTime, STATUS_LABELS } from '../format.js';
 import { useUser } from '../session.js';
 
@@ -87,7 +94,12 @@ function NewApplicationModal({ open, onClose }: { open: boolean; onClose(): void
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       {calls?.length === 0 && (
-        <Alert type="warning" showIcon title="当前没有处于网上填报时间内的计划" style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title="当前没有处于网上填报时间内的计划"
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Form<NewValues> form={form} layout="vertical" name="new-application">
         <Form.Item label="申报计划" name="callId" rules={[{ required: true, message: '请选择申报计划' }]}>
@@ -199,6 +211,7 @@ export function ApplicationsPage() {
           {
             title: '计划',
             dataIndex: 'callName',
+            width: 220,
             render: (name: string, a) => (
               <Space size={4} wrap>
                 <span>{name.replace(/（演示）$/, '')}</span>
@@ -209,7 +222,7 @@ export function ApplicationsPage() {
           {
             title: '专题',
             key: 'topic',
-            width: 110,
+            width: 90,
             render: (_, a) => (
               <span>
                 {TOPIC_LABELS[a.topic]}
@@ -221,11 +234,11 @@ export function ApplicationsPage() {
               </span>
             ),
           },
-          { title: '项目负责人', key: 'pi', width: 110, render: (_, a) => a.pi.name },
+          { title: '项目负责人', key: 'pi', width: 100, render: (_, a) => a.pi.name },
           {
             title: '状态',
             dataIndex: 'status',
-            width: 90,
+            width: 80,
             render: (status: ApplicationDto['status']) => (
               <Tag color={STATUS_LABELS[status].color}>{STATUS_LABELS[status].label}</Tag>
             ),
@@ -233,19 +246,19 @@ export function ApplicationsPage() {
           {
             title: '受理编号',
             dataIndex: 'acceptanceNo',
-            width: 190,
+            width: 180,
             render: (no: string | null) => (no ? <span className="mono">{no}</span> : '—'),
           },
           {
             title: '更新时间',
             dataIndex: 'updatedAt',
-            width: 170,
+            width: 160,
             render: (at: string) => beijingTime(at),
           },
           {
             title: '操作',
             key: 'actions',
-            width: 150,
+            width: 120,
             render: (_, a) => (
               <Space>
                 <Link to={`/applications/${a.id}`}>{a.editable ? '填写' : '查看'}</Link>

@@ -3,7 +3,14 @@ import { Button, Result, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { TOPIC_LABELS } from '../../core/labels.js';
-import { api, describeError, fetchCalls, type ApplicationDto, type CallDto, type Evaluation } from '../api.js';
+import {
+  api,
+  describeError,
+  fetchCalls,
+  type ApplicationDto,
+  type CallDto,
+  type Evaluation,
+} from '../api.js';
 import { useUser } from '../session.js';
 
 // 科研诚信承诺书 (notice 二、4): “项目负责人、项目申报单位和项目主管部门均须签署科研诚信承诺书。” The unit's
@@ -27,8 +34,10 @@ const CREDIT_RULES = '《江苏省科技计划项目信用管理办法》';
 const ETHICS =
   '项目合作内容和方式符合我国及各合作机构所在国家（地区、国际组织）有关法律法规和科技伦理相关规定；研究涉及人体、实验动物、人工智能等属于《科技伦理审查办法（试行）》（国科发监〔2023〕167号）第二条所列范围科技活动的，按要求进行科技伦理审查。';
 
+const IDEOGRAPHIC_SPACE = '\u3000';
+
 function blank(value: string, width = 12): string {
-  return value.trim() || '\u3000'.repeat(width);
+  return value.trim() || IDEOGRAPHIC_SPACE.repeat(width);
 }
 
 function unitPledges(f: Facts): { opening: string; pledges: string[]; closing: string } {
@@ -73,7 +82,8 @@ export function CommitmentPage() {
       api<{ application: ApplicationDto; evaluation: Evaluation }>(`/applications/${id}`),
       fetchCalls(),
     ]).then(
-      ([{ application }, calls]) => setData({ application, call: calls.find((c) => c.id === application.callId) }),
+      ([{ application }, calls]) =>
+        setData({ application, call: calls.find((c) => c.id === application.callId) }),
       (e: unknown) => setError(describeError(e)),
     );
   }, [id]);
@@ -94,7 +104,9 @@ export function CommitmentPage() {
   const facts: Facts = {
     unitName: application.organization.name,
     creditCode:
-      user.organization?.id === application.organization.id ? user.organization.creditCode : '\u3000'.repeat(9),
+      user.organization?.id === application.organization.id
+        ? user.organization.creditCode
+        : IDEOGRAPHIC_SPACE.repeat(9),
     title: application.form.title ?? '',
     piName: application.pi.name,
     callName: application.callName,
@@ -132,11 +144,15 @@ export function CommitmentPage() {
           ) : (
             <p>项目负责人（签字）：</p>
           )}
-          <p>日期：　　　　年　　月　　日</p>
+          <p>
+            日期：
+            {`${IDEOGRAPHIC_SPACE.repeat(4)}年${IDEOGRAPHIC_SPACE.repeat(2)}月${IDEOGRAPHIC_SPACE.repeat(2)}日`}
+          </p>
         </div>
         <p className="no-indent" style={{ marginTop: 48, fontSize: 11, color: '#666', lineHeight: 1.6 }}>
           本承诺书由申报系统按申报书生成（申报书编号 {application.id}）。签字{kind === 'unit' ? '、盖章' : ''}
-          后扫描为 PDF，在申报书“附件材料”中以“{kind === 'unit' ? '项目申报单位科研诚信承诺书' : '项目负责人科研诚信承诺书'}”类型上传。
+          后扫描为 PDF，在申报书“附件材料”中以“
+          {kind === 'unit' ? '项目申报单位科研诚信承诺书' : '项目负责人科研诚信承诺书'}”类型上传。
         </p>
       </article>
     </div>

@@ -42,7 +42,12 @@ export function LoginPage() {
     <PublicFrame>
       <Card title="登录">
         {params.get('registered') && (
-          <Alert type="success" showIcon title="单位注册成功，请用单位管理员账号登录" style={{ marginBottom: 16 }} />
+          <Alert
+            type="success"
+            showIcon
+            title="单位注册成功，请用单位管理员账号登录"
+            style={{ marginBottom: 16 }}
+          />
         )}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form<LoginValues> layout="vertical" onFinish={submit} requiredMark={false}>

@@ -117,7 +117,11 @@ function PersonModal({
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<PersonValues> form={form} layout="vertical" name="person">
-        <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
+        <Form.Item
+          label="姓名"
+          name="name"
+          rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+        >
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item label="证件号码" name="idNumber" extra="居民身份证号或护照号；同一单位内不能重复">
@@ -138,33 +142,33 @@ function PersonModal({
             {withAccount && (
               <Row gutter={12}>
                 <Col span={12}>
-                <Form.Item
-                  label="登录名"
-                  name="login"
-                  rules={[
-                    { required: true, message: '请输入登录名' },
-                    {
-                      pattern: /^[a-zA-Z0-9][a-zA-Z0-9._@-]{2,63}$/,
-                      message: '3–64 位字母、数字或 . _ @ -，以字母或数字开头',
-                    },
-                  ]}
-                >
-                  <Input autoComplete="off" />
-                </Form.Item>
+                  <Form.Item
+                    label="登录名"
+                    name="login"
+                    rules={[
+                      { required: true, message: '请输入登录名' },
+                      {
+                        pattern: /^[a-zA-Z0-9][a-zA-Z0-9._@-]{2,63}$/,
+                        message: '3–64 位字母、数字或 . _ @ -，以字母或数字开头',
+                      },
+                    ]}
+                  >
+                    <Input autoComplete="off" />
+                  </Form.Item>
                 </Col>
                 <Col span={12}>
-                <Form.Item
-                  label="初始密码"
-                  name="password"
-                  rules={[
-                    { required: true, message: '请输入密码' },
-                    { min: 8, message: '至少 8 位' },
-                    { pattern: /[A-Za-z]/, message: '须包含字母' },
-                    { pattern: /[0-9]/, message: '须包含数字' },
-                  ]}
-                >
-                  <Input.Password autoComplete="new-password" />
-                </Form.Item>
+                  <Form.Item
+                    label="初始密码"
+                    name="password"
+                    rules={[
+                      { required: true, message: '请输入密码' },
+                      { min: 8, message: '至少 8 位' },
+                      { pattern: /[A-Za-z]/, message: '须包含字母' },
+                      { pattern: /[0-9]/, message: '须包含数字' },
+                    ]}
+                  >
+                    <Input.Password autoComplete="new-password" />
+                  </Form.Item>
                 </Col>
               </Row>
             )}
@@ -182,15 +186,17 @@ export function PeoplePage() {
   const [error, setError] = useState<string>();
   const [editing, setEditing] = useState<{ person?: PersonView } | null>(null);
 
+  const isAdmin = user.role === 'unit-admin';
   const load = useCallback(() => {
+    if (!isAdmin) return;
     api<{ people: PersonView[] }>('/organization/people').then(
       (r) => setPeople(r.people),
       (e: unknown) => setError(describeError(e)),
     );
-  }, []);
+  }, [isAdmin]);
   useEffect(load, [load]);
 
-  if (user.role !== 'unit-admin') {
+  if (!isAdmin) {
     return <Alert type="info" showIcon title="项目负责人由单位管理员登记和维护。" />;
   }
 
@@ -225,7 +231,8 @@ export function PeoplePage() {
           {
             title: '信用',
             dataIndex: 'dishonestyUntil',
-            render: (v: string | null) => (v ? <Tag color="red">惩戒执行期至 {v}</Tag> : <Tag color="green">良好</Tag>),
+            render: (v: string | null) =>
+              v ? <Tag color="red">惩戒执行期至 {v}</Tag> : <Tag color="green">良好</Tag>,
           },
           {
             title: '操作',

@@ -1,5 +1,19 @@
 import { ArrowLeftOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Collapse, Descriptions, Result, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Descriptions,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { DocumentKind, TopicNumber } from '../../core/bundle/schema.js';
@@ -20,7 +34,11 @@ interface ReceiptPayload {
   documents: { kind: DocumentKind; fileName: string; sha256: string; signedOn: string | null }[];
 }
 
-type Verdict = { state: 'idle' } | { state: 'checking' } | { state: 'done'; valid: boolean } | { state: 'error'; message: string };
+type Verdict =
+  | { state: 'idle' }
+  | { state: 'checking' }
+  | { state: 'done'; valid: boolean }
+  | { state: 'error'; message: string };
 
 export function ReceiptPage() {
   const { id } = useParams();
@@ -70,7 +88,8 @@ export function ReceiptPage() {
       />
     );
   }
-  if (!receipt || !application) return <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />;
+  if (!receipt || !application)
+    return <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />;
   const payload = receipt.payload as unknown as ReceiptPayload;
 
   return (
@@ -101,7 +120,7 @@ export function ReceiptPage() {
           bordered
           size="small"
           column={1}
-          styles={{ label: { width: 180 } }}
+          styles={{ label: { width: 210 } }}
           items={[
             { key: 'no', label: '受理编号', children: <span className="mono">{receipt.acceptanceNo}</span> },
             {
@@ -118,7 +137,11 @@ export function ReceiptPage() {
               children: `${payload.applicant.name}（统一社会信用代码 ${payload.applicant.creditCode}）`,
             },
             { key: 'pi', label: '项目负责人', children: application.pi.name },
-            { key: 'form', label: '申报书内容指纹（SHA-256）', children: <span className="mono">{payload.formSha256}</span> },
+            {
+              key: 'form',
+              label: '申报书内容指纹（SHA-256）',
+              children: <span className="mono">{payload.formSha256}</span>,
+            },
           ]}
         />
         <Typography.Title level={5} style={{ marginTop: 24 }}>
@@ -130,7 +153,12 @@ export function ReceiptPage() {
           pagination={false}
           dataSource={payload.documents}
           columns={[
-            { title: '类型', dataIndex: 'kind', width: 200, render: (k: DocumentKind) => DOCUMENT_KIND_LABELS[k] },
+            {
+              title: '类型',
+              dataIndex: 'kind',
+              width: 200,
+              render: (k: DocumentKind) => DOCUMENT_KIND_LABELS[k],
+            },
             { title: '文件名', dataIndex: 'fileName' },
             { title: '签署日期', dataIndex: 'signedOn', width: 110, render: (v: string | null) => v ?? '—' },
             {

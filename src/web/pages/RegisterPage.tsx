@@ -1,4 +1,18 @@
-import { App, Alert, Button, Card, Checkbox, Col, DatePicker, Divider, Form, Input, Radio, Row, Select } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Divider,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -111,6 +125,7 @@ export function RegisterPage() {
           <Form.Item
             label="统一社会信用代码"
             name={['organization', 'creditCode']}
+            required
             normalize={(value: string) => normalizeCreditCode(value)}
             rules={[creditCodeRule]}
             hasFeedback

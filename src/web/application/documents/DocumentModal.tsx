@@ -37,14 +37,19 @@ interface Values {
 }
 
 export type DocumentModalTarget =
-  | { mode: 'upload'; kind: DocumentKind; parties: string[] }
-  | { mode: 'edit'; document: DocumentView };
+  { mode: 'upload'; kind: DocumentKind; parties: string[] } | { mode: 'edit'; document: DocumentView };
 
 const date = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 function initialValues(target: DocumentModalTarget): Values {
   if (target.mode === 'upload') {
-    return { kind: target.kind, parties: target.parties, language: 'zh', chineseTranslation: false, complete: [] };
+    return {
+      kind: target.kind,
+      parties: target.parties,
+      language: 'zh',
+      chineseTranslation: false,
+      complete: [],
+    };
   }
   const m = target.document.metadata;
   return {
@@ -66,7 +71,8 @@ function appendMetadata(form: FormData, values: Values) {
   if (values.validUntil) form.append('validUntil', date(values.validUntil)!);
   form.append('language', values.language);
   form.append('chineseTranslation', String(values.language === 'foreign' && values.chineseTranslation));
-  for (const flag of COMPLETENESS_FLAGS) form.append(`complete.${flag}`, String(values.complete.includes(flag)));
+  for (const flag of COMPLETENESS_FLAGS)
+    form.append(`complete.${flag}`, String(values.complete.includes(flag)));
 }
 
 function pdfProblem(file: File): string | undefined {
@@ -96,6 +102,7 @@ export function DocumentModal({
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const language = Form.useWatch('language', form);
+  const kind = Form.useWatch('kind', form);
 
   useEffect(() => {
     if (!target) return;
@@ -168,7 +175,7 @@ export function DocumentModal({
   const title =
     target?.mode === 'edit'
       ? `修改附件：${target.document.fileName}`
-      : `上传附件：${target ? DOCUMENT_KIND_LABELS[target.kind] : ''}`;
+      : `上传附件${kind ? `：${DOCUMENT_KIND_LABELS[kind]}` : ''}`;
 
   return (
     <Modal
@@ -183,7 +190,10 @@ export function DocumentModal({
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" name="document">
-        <Form.Item label={target?.mode === 'edit' ? '替换文件（可选）' : 'PDF 文件'} required={target?.mode !== 'edit'}>
+        <Form.Item
+          label={target?.mode === 'edit' ? '替换文件（可选）' : 'PDF 文件'}
+          required={target?.mode !== 'edit'}
+        >
           <Upload
             accept=".pdf,application/pdf"
             maxCount={1}
@@ -235,7 +245,11 @@ export function DocumentModal({
           </Col>
         </Row>
         {language === 'foreign' && (
-          <Form.Item name="chineseTranslation" valuePropName="checked" extra="外文合作文件须同时提供中文翻译件〔二、2〕">
+          <Form.Item
+            name="chineseTranslation"
+            valuePropName="checked"
+            extra="外文合作文件须同时提供中文翻译件〔二、2〕"
+          >
             <Checkbox>已附中文翻译件</Checkbox>
           </Form.Item>
         )}

@@ -43,7 +43,7 @@ interface Requirement {
 }
 
 function requirements(
-  { draft, application, stream }: Pick<StepProps, 'draft' | 'application' | 'stream'>,
+  { draft, application }: Pick<StepProps, 'draft' | 'application'>,
   partnerName: string | undefined,
 ): Requirement[] {
   const list: Requirement[] = [];
@@ -52,7 +52,8 @@ function requirements(
     list.push({
       key: 'partner',
       title: `与主要境外合作机构${partnerName ? `“${partnerName}”` : ''}签署的合作协议或合作意向书`,
-      detail: '〔二、2〕境内外合作双方机构须就合作项目已签署合作协议或合作意向书；外文文件须同时提供中文翻译件',
+      detail:
+        '〔二、2〕境内外合作双方机构须就合作项目已签署合作协议或合作意向书；外文文件须同时提供中文翻译件',
       kinds: ['cooperation-agreement', 'letter-of-intent'],
       ...(partnerName ? { party: partnerName } : {}),
       required: true,
@@ -73,7 +74,8 @@ function requirements(
     list.push({
       key: 'joint-lab',
       title: '共建联合实验室/联合研究中心合作文件',
-      detail: '〔二、2〕签署日期须早于本通知发布日期（2026年3月30日），须在有效期内，签署双方须为独立法人单位',
+      detail:
+        '〔二、2〕签署日期须早于本通知发布日期（2026年3月30日），须在有效期内，签署双方须为独立法人单位',
       kinds: ['joint-lab-agreement'],
       ...(partnerName ? { party: partnerName } : {}),
       required: true,
@@ -130,7 +132,7 @@ function satisfies(requirement: Requirement, doc: DocumentView, applicantId: str
 /** Earlier versions of `doc`, newest first, following `replacedBy` back. */
 function versionsOf(doc: DocumentView, all: DocumentView[]): DocumentView[] {
   const chain = [doc];
-  for (let current = doc; ; ) {
+  for (let current = doc; ;) {
     const previous = all.find((d) => d.replacedBy === current.id);
     if (!previous) return chain;
     chain.push(previous);
@@ -140,7 +142,11 @@ function versionsOf(doc: DocumentView, all: DocumentView[]): DocumentView[] {
 
 function Fingerprint({ sha256 }: { sha256: string }) {
   return (
-    <Typography.Text className="mono" style={{ fontSize: 12 }} copyable={{ text: sha256, tooltips: ['复制指纹', '已复制'] }}>
+    <Typography.Text
+      className="mono"
+      style={{ fontSize: 12 }}
+      copyable={{ text: sha256, tooltips: ['复制指纹', '已复制'] }}
+    >
       {sha256}
     </Typography.Text>
   );
@@ -149,7 +155,6 @@ function Fingerprint({ sha256 }: { sha256: string }) {
 export function DocumentsStep({
   draft,
   application,
-  stream,
   readOnly,
   onChanged,
 }: StepProps & { onChanged(): void }) {
@@ -174,7 +179,7 @@ export function DocumentsStep({
   useEffect(load, [load]);
 
   const current = useMemo(() => (all ?? []).filter((d) => d.supersededAt === null), [all]);
-  const needs = requirements({ draft, application, stream }, partnerName);
+  const needs = requirements({ draft, application }, partnerName);
 
   const partyChoices: PartyChoice[] = [
     { value: applicantId, label: `申报单位：${application.organization.name}` },
@@ -246,7 +251,8 @@ export function DocumentsStep({
                             setTarget({
                               mode: 'upload',
                               kind: need.kinds[0]!,
-                              parties: need.key === 'pi' ? [] : [applicantId, ...(need.party ? [need.party] : [])],
+                              parties:
+                                need.key === 'pi' ? [] : [applicantId, ...(need.party ? [need.party] : [])],
                             })
                           }
                         >
@@ -297,7 +303,12 @@ export function DocumentsStep({
                 data-document={doc.id}
                 actions={[
                   <Tooltip key="history" title="版本历史">
-                    <Button size="small" type="text" icon={<HistoryOutlined />} onClick={() => setHistoryOf(doc)} />
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<HistoryOutlined />}
+                      onClick={() => setHistoryOf(doc)}
+                    />
                   </Tooltip>,
                   ...(!readOnly && !doc.supersededAt
                     ? [
@@ -317,7 +328,13 @@ export function DocumentsStep({
                           cancelText="取消"
                           onConfirm={() => remove(doc)}
                         >
-                          <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除" />
+                          <Button
+                            size="small"
+                            type="text"
+                            danger
+                            icon={<DeleteOutlined />}
+                            aria-label="删除"
+                          />
                         </Popconfirm>,
                       ]
                     : []),
@@ -347,12 +364,18 @@ export function DocumentsStep({
                       <span>
                         签署方：
                         {m.parties.length > 0
-                          ? m.parties.map((p) => partyChoices.find((c) => c.value === p)?.label ?? p).join('；')
+                          ? m.parties
+                              .map((p) => partyChoices.find((c) => c.value === p)?.label ?? p)
+                              .join('；')
                           : '（未填写）'}
                       </span>
                       <span>
                         签署日期 {m.signedOn ?? '—'} · 有效期至 {m.validUntil ?? '—'} ·{' '}
-                        {m.language === 'zh' ? '中文' : m.chineseTranslation ? '外文（附中文译本）' : '外文（缺中文译本）'}
+                        {m.language === 'zh'
+                          ? '中文'
+                          : m.chineseTranslation
+                            ? '外文（附中文译本）'
+                            : '外文（缺中文译本）'}
                         {' · '}
                         {missing.length === 0 ? (
                           <Typography.Text type="success">要素齐全</Typography.Text>
@@ -402,13 +425,18 @@ export function DocumentsStep({
                       <a href={`/api/documents/${version.id}/file`} download={version.fileName}>
                         {version.fileName}
                       </a>
-                      {index === 0 && !version.supersededAt ? <Tag color="green">当前版本</Tag> : <Tag>历史版本</Tag>}
+                      {index === 0 && !version.supersededAt ? (
+                        <Tag color="green">当前版本</Tag>
+                      ) : (
+                        <Tag>历史版本</Tag>
+                      )}
                     </Space>
                   }
                   description={
                     <>
                       <div>
-                        {beijingTime(version.uploadedAt)} · {version.uploadedBy.displayName} · {fileSize(version.size)}
+                        {beijingTime(version.uploadedAt)} · {version.uploadedBy.displayName} ·{' '}
+                        {fileSize(version.size)}
                       </div>
                       <Fingerprint sha256={version.sha256} />
                     </>

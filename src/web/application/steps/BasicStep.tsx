@@ -46,7 +46,9 @@ export function BasicStep({
             <Select<TopicNumber>
               id={fieldId('topic')}
               value={draft.topic}
-              onChange={(topic) => update((d) => ({ ...d, topic, direction: topic === 1 ? d.direction : null }))}
+              onChange={(topic) =>
+                update((d) => ({ ...d, topic, direction: topic === 1 ? d.direction : null }))
+              }
               options={(call?.topics ?? []).map((t) => ({
                 value: t.number,
                 label: `${TOPIC_LABELS[t.number]} ${t.name}`,
@@ -97,7 +99,8 @@ export function BasicStep({
         extra={
           keyFields.length > 0 ? (
             <span>
-              重点支持：{keyFields.join('、')}。可从中选择，也可自行填写（不在重点领域内的，请在申报书中说明关联）。
+              重点支持：{keyFields.join('、')}
+              。可从中选择，也可自行填写（不在重点领域内的，请在申报书中说明关联）。
             </span>
           ) : undefined
         }
@@ -123,9 +126,7 @@ export function BasicStep({
           onChange={(e) => update(formPatch({ summary: e.target.value }))}
         />
       </Form.Item>
-      {readOnly && (
-        <Typography.Text type="secondary">申报书已提交，内容不能修改。</Typography.Text>
-      )}
+      {readOnly && <Typography.Text type="secondary">申报书已提交，内容不能修改。</Typography.Text>}
     </>
   );
 }

@@ -8,7 +8,11 @@ type BudgetKey = keyof NonNullable<ApplicationForm['budget']>;
 
 const FIELDS: { key: BudgetKey; label: string; extra: string }[] = [
   { key: 'total', label: '项目总预算', extra: '境内外各方投入的全部经费' },
-  { key: 'jiangsuTotal', label: '江苏方总预算', extra: '申报单位及江苏境内合作单位的经费合计（含申请省资助）' },
+  {
+    key: 'jiangsuTotal',
+    label: '江苏方总预算',
+    extra: '申报单位及江苏境内合作单位的经费合计（含申请省资助）',
+  },
   { key: 'provincialFunding', label: '申请省资助经费', extra: '向省财政申请的资助经费' },
 ];
 
@@ -61,7 +65,9 @@ export function BudgetStep({ draft, update, stream }: StepProps) {
                 step={1}
                 suffix="万元"
                 style={{ width: '100%' }}
-                onChange={(value) => set(key, typeof value === 'number' && Number.isFinite(value) ? value : null)}
+                onChange={(value) =>
+                  set(key, typeof value === 'number' && Number.isFinite(value) ? value : null)
+                }
               />
             </Form.Item>
           </Col>

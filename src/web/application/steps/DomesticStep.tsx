@@ -24,10 +24,15 @@ export function DomesticStep({ draft, update, readOnly, heldBack }: StepProps & 
   return (
     <>
       <Typography.Paragraph type="secondary">
-        牵头申报单位为高校、科研机构的，必须联合至少 1 家江苏企业参与（专题二、四、五）。有境内合作单位的，申报单位须与每家境内合作单位签署合作协议或合作意向书〔二、2〕，请在“附件材料”中上传。
+        牵头申报单位为高校、科研机构的，必须联合至少 1
+        家江苏企业参与（专题二、四、五）。有境内合作单位的，申报单位须与每家境内合作单位签署合作协议或合作意向书〔二、2〕，请在“附件材料”中上传。
       </Typography.Paragraph>
       {partners.length === 0 && (
-        <Empty description="暂无境内合作单位" image={Empty.PRESENTED_IMAGE_SIMPLE} style={{ margin: '24px 0' }} />
+        <Empty
+          description="暂无境内合作单位"
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          style={{ margin: '24px 0' }}
+        />
       )}
       {partners.map((partner, i) => {
         const code = creditCodeStatus(partner.creditCode);
@@ -72,7 +77,13 @@ export function DomesticStep({ draft, update, readOnly, heldBack }: StepProps & 
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item label="统一社会信用代码" required validateStatus={code.status} help={code.help} hasFeedback>
+                <Form.Item
+                  label="统一社会信用代码"
+                  required
+                  validateStatus={code.status}
+                  help={code.help}
+                  hasFeedback
+                >
                   <Input
                     id={fieldId(`domesticPartners[${i}].creditCode`)}
                     className="mono"
@@ -88,7 +99,10 @@ export function DomesticStep({ draft, update, readOnly, heldBack }: StepProps & 
                     id={fieldId(`domesticPartners[${i}].kind`)}
                     value={partner.kind}
                     placeholder="请选择"
-                    options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: ORGANIZATION_KIND_LABELS[k] }))}
+                    options={ORGANIZATION_KINDS.map((k) => ({
+                      value: k,
+                      label: ORGANIZATION_KIND_LABELS[k],
+                    }))}
                     onChange={(kind) => setPartner(i, { kind })}
                   />
                 </Form.Item>

@@ -50,7 +50,10 @@ export function EthicsStep({ draft, update }: StepProps) {
       )}
 
       <Typography.Title level={5}>保密〔二、5〕</Typography.Title>
-      <Form.Item label="申报材料是否含有涉密内容" extra="本计划不受理涉密项目；有涉密内容的须作脱密处理后再申报。">
+      <Form.Item
+        label="申报材料是否含有涉密内容"
+        extra="本计划不受理涉密项目；有涉密内容的须作脱密处理后再申报。"
+      >
         <Radio.Group
           id={fieldId('classified')}
           value={draft.form.classified}
@@ -59,7 +62,12 @@ export function EthicsStep({ draft, update }: StepProps) {
         />
       </Form.Item>
       {draft.form.classified && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title="涉密项目不能申报，请脱密处理后再申报" />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="涉密项目不能申报，请脱密处理后再申报"
+        />
       )}
 
       <Typography.Title level={5}>大型科学仪器〔二、7〕</Typography.Title>
@@ -99,7 +107,9 @@ export function EthicsStep({ draft, update }: StepProps) {
               checked={instrument.sharingCommitment}
               onChange={(e) =>
                 update(
-                  formPatch({ largeInstrumentPurchase: { ...instrument, sharingCommitment: e.target.checked } }),
+                  formPatch({
+                    largeInstrumentPurchase: { ...instrument, sharingCommitment: e.target.checked },
+                  }),
                 )
               }
             >

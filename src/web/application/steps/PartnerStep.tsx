@@ -47,7 +47,11 @@ export function PartnerStep({ draft, update, stream }: StepProps) {
     <>
       <Row gutter={16}>
         <Col xs={24} md={14}>
-          <Form.Item label="主要境外合作机构名称" required extra="与合作协议中的机构名称一致（中文或外文全称）">
+          <Form.Item
+            label="主要境外合作机构名称"
+            required
+            extra="与合作协议中的机构名称一致（中文或外文全称）"
+          >
             <Input
               id={fieldId('partner.name')}
               value={partner.name ?? ''}
