@@ -27,6 +27,10 @@ const ioModules = [
 export default tseslint.config(
   { ignores: ['dist', 'data', 'node_modules', 'coverage'] },
   js.configs.recommended,
+  {
+    files: ['bin/*.js', '*.config.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -26,7 +26,6 @@ export function creditCode(n: number, prefix = '91320100'): string {
   return first17 + creditCodeCheckCharacter(first17);
 }
 
-
 export function organization(overrides: Input<Organization> = {}): Organization {
   const id = overrides.id ?? 'o1';
   return {
