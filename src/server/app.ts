@@ -30,6 +30,7 @@ import { departmentRoutes } from './routes/departments/routes.js';
 import { documentRoutes } from './routes/documents/routes.js';
 import { healthRoutes } from './routes/health/routes.js';
 import { peopleRoutes } from './routes/people/routes.js';
+import { reviewRoutes } from './routes/review/routes.js';
 import { createServices } from './services/index.js';
 
 export interface AppDependencies {
@@ -89,6 +90,7 @@ export async function buildApp({ config, db, clock, logger }: AppDependencies): 
       await api.register(documentRoutes, deps);
       await api.register(callRoutes, deps);
       await api.register(applicationRoutes, deps);
+      await api.register(reviewRoutes, deps);
     },
     { prefix: '/api' },
   );

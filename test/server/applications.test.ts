@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationForm } from '../../src/core/application/form.js';
-import { files, documents } from '../../src/server/db/schema.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { personBody } from './factories.js';
 import { inject, insertUser, login, registerUnitAdmin, type UnitAdmin, useTestApp } from './harness.js';
+import { attachRequiredDocuments, completeForm, SHA } from './submitted-applications.js';
 
 const t = useTestApp();
 
@@ -12,66 +12,6 @@ let admin: UnitAdmin;
 let other: UnitAdmin;
 let piId: string;
 let piCookie: string;
-
-const SHA = 'a'.repeat(64);
-
-/** A complete 专题四 form that breaks no rule of the notice. */
-function completeForm(overrides: Partial<ApplicationForm> = {}): ApplicationForm {
-  return {
-    title: '面向氢能与新型储能的固态电解质联合研发',
-    summary: '与德国合作机构联合开展固态电解质界面调控与中试验证。',
-    field: '氢能与新型储能',
-    partner: {
-      name: 'Fraunhofer-Institut',
-      country: 'DE',
-      independentLegalEntity: true,
-      ownedByApplicant: false,
-      foreignInvestedInChina: false,
-      taxHavenShell: false,
-      sameGroup: false,
-      piAffiliated: true,
-    },
-    domesticPartners: [],
-    budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 800_000 },
-    ...overrides,
-  };
-}
-
-const COMPLETE = {
-  signatures: true,
-  seals: true,
-  dates: true,
-  representatives: true,
-  duties: true,
-  ipClause: true,
-};
-
-/** The documents a 专题四 application needs, written straight to the database (uploads are tested elsewhere). */
-async function attachRequiredDocuments(applicationId: string, organizationId: string, uploadedBy: string) {
-  await t.db.insert(files).values({ sha256: SHA, size: 1000, mime: 'application/pdf' }).onConflictDoNothing();
-  const base = { applicationId, fileSha256: SHA, uploadedBy, uploadedAt: t.clock.now() };
-  const meta = { language: 'zh' as const, chineseTranslation: false, complete: COMPLETE };
-  await t.db.insert(documents).values([
-    {
-      ...base,
-      kind: 'cooperation-agreement',
-      fileName: '合作协议.pdf',
-      metadata: { ...meta, parties: [organizationId, 'Fraunhofer-Institut'], signedOn: '2026-10-01' },
-    },
-    {
-      ...base,
-      kind: 'integrity-commitment-unit',
-      fileName: '单位承诺书.pdf',
-      metadata: { ...meta, parties: [organizationId] },
-    },
-    {
-      ...base,
-      kind: 'integrity-commitment-pi',
-      fileName: '负责人承诺书.pdf',
-      metadata: { ...meta, parties: [organizationId] },
-    },
-  ]);
-}
 
 async function createPi(by: UnitAdmin): Promise<{ id: string; login: string }> {
   const body = personBody({ account: { login: `pi-${randomUUID().slice(0, 8)}`, password: 'Kaifa2026' } });
@@ -118,7 +58,7 @@ async function ready(by: UnitAdmin = admin, pi = piId) {
   const app = await draft(by, pi);
   const saved = await save(by.cookie, app.id, app.version, completeForm());
   expect(saved.statusCode).toBe(200);
-  await attachRequiredDocuments(app.id, by.organizationId, by.userId);
+  await attachRequiredDocuments(t.db, t.clock.now(), app.id, by.organizationId, by.userId);
   return { id: app.id, version: saved.json().application.version as number };
 }
 

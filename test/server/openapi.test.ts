@@ -29,6 +29,15 @@ describe('GET /api/openapi.json', () => {
       '/api/organization/people',
       '/api/organization/people/{id}',
       '/api/receipts/verify',
+      '/api/review/applications',
+      '/api/review/applications/{id}',
+      '/api/review/applications/{id}/changes',
+      '/api/review/applications/{id}/decision',
+      '/api/review/applications/{id}/return',
+      '/api/review/applications/{id}/undo',
+      '/api/review/confirm',
+      '/api/review/confirmations',
+      '/api/review/quota',
     ]);
     const register = document.paths['/api/auth/register-organization'].post;
     const body = register.requestBody.content['application/json'].schema;

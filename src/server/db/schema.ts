@@ -10,6 +10,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -334,3 +335,51 @@ export const acceptanceCounters = pgTable('acceptance_counters', {
     .references(() => calls.id),
   last: integer('last').notNull(),
 });
+
+/** A document as it stood at a submission: enough to tell what was added, removed or replaced since. */
+export interface SnapshotDocument {
+  id: string;
+  kind: BundleDocument['kind'];
+  fileName: string;
+  sha256: string;
+  metadata: DocumentMetadata;
+}
+
+/** The form and documents as submitted, once per submission: a returned application's changes are shown from them. */
+export const submissionSnapshots = pgTable(
+  'submission_snapshots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    receiptId: uuid('receipt_id')
+      .notNull()
+      .references(() => receipts.id, { onDelete: 'cascade' }),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+    at: instant('at').notNull(),
+    form: jsonb('form').$type<ApplicationForm>().notNull(),
+    documents: jsonb('documents').$type<SnapshotDocument[]>().notNull(),
+  },
+  (t) => [index('submission_snapshots_application_idx').on(t.applicationId, t.seq)],
+);
+
+/** 网上确认提交: a department's list for a call, locked once confirmed (三、2 一律不予退回重报). */
+export const reviewConfirmations = pgTable(
+  'review_confirmations',
+  {
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    callId: text('call_id')
+      .notNull()
+      .references(() => calls.id),
+    confirmedAt: instant('confirmed_at').notNull(),
+    confirmedBy: uuid('confirmed_by')
+      .notNull()
+      .references(() => users.id),
+    /** What was confirmed: the recommended and not recommended applications at that moment. */
+    summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.callId] })],
+);

@@ -8,6 +8,7 @@ import { HealthRepository } from './health.js';
 import { LoginThrottleRepository } from './login-throttle.js';
 import { OrganizationRepository } from './organizations.js';
 import { PersonRepository } from './people.js';
+import { ReviewRepository } from './review.js';
 import { SessionRepository } from './sessions.js';
 import { UserRepository } from './users.js';
 
@@ -23,6 +24,7 @@ export function repositories(db: Database) {
     loginThrottle: new LoginThrottleRepository(db),
     organizations: new OrganizationRepository(db),
     people: new PersonRepository(db),
+    review: new ReviewRepository(db),
     sessions: new SessionRepository(db),
     users: new UserRepository(db),
   };

@@ -134,11 +134,15 @@ export class ApplicationService {
   async evaluate(row: ApplicationRow): Promise<Evaluation> {
     const call = await this.calls.get(row.callId);
     const now = this.clock.now();
+    const confirmed =
+      row.status === 'returned' &&
+      (await this.repos.review.confirmation(row.departmentId, row.callId)) !== undefined;
     return this.evaluation(
       call.parameters,
       row,
       now,
       await this.judge(call.parameters, row, now, row.submittedAt),
+      confirmed,
     );
   }
 
@@ -151,7 +155,21 @@ export class ApplicationService {
       if (!isEditable(locked)) throw new AppError('NOT_EDITABLE');
       if (locked.version !== version) throw new AppError('VERSION_CONFLICT');
       const now = this.clock.now();
-      if (call.row.readOnly || now >= call.row.submissionClosesAt) throw new AppError('DEADLINE_PASSED');
+      const resubmission = locked.status === 'returned';
+      if (call.row.readOnly || now >= submissionClosesAt(call.parameters, locked)) {
+        throw resubmission
+          ? new AppError('DEADLINE_PASSED', { message: RESUBMISSION_CLOSED })
+          : new AppError('DEADLINE_PASSED');
+      }
+      if (resubmission) {
+        // A confirmation of the department's list, under way or done, ends resubmission (三、2).
+        await repos.review.shareDepartment(locked.departmentId);
+        if (await repos.review.confirmation(locked.departmentId, locked.callId)) {
+          throw new AppError('LIST_CONFIRMED');
+        }
+      }
+      // A returned application was accepted in time: the deadline rule judges its first submission.
+      const submittedAt = resubmission ? locked.submittedAt! : now;
 
       // One application per enterprise and per PI across all organizations: submissions that could count
       // against each other take these locks in one order and wait for one another.
@@ -160,10 +178,10 @@ export class ApplicationService {
 
       const bundles = new BundleService(repos);
       const judgement = await bundles.judge(call.parameters, [locked], now, (r) =>
-        r.id === id ? now : r.submittedAt,
+        r.id === id ? submittedAt : r.submittedAt,
       );
       const findings = judgement.report.applications.find((a) => a.id === id)!.findings;
-      const evaluation = this.evaluation(call.parameters, locked, now, findings);
+      const evaluation = this.evaluation(call.parameters, locked, now, findings, false);
       if (!evaluation.canSubmit) return { submitted: false, evaluation };
 
       const acceptanceNo =
@@ -171,7 +189,7 @@ export class ApplicationService {
         acceptanceNumber(call.row.id, await repos.applications.nextAcceptanceNumber(call.row.id));
       const submitted = (await repos.applications.updateAtVersion(id, version, {
         status: 'submitted',
-        submittedAt: now,
+        submittedAt,
         acceptanceNo,
       }))!;
       const files = await repos.bundles.currentDocuments([id]);
@@ -184,7 +202,8 @@ export class ApplicationService {
         title: submitted.form.title ?? '',
         applicant: { name: organization.name, creditCode: organization.creditCode },
         piId: submitted.piId,
-        submittedAt: toBeijingIso(now.getTime()),
+        submittedAt: toBeijingIso(submittedAt.getTime()),
+        ...(resubmission ? { resubmittedAt: toBeijingIso(now.getTime()) } : {}),
         formSha256: createHash('sha256').update(JSON.stringify(submitted.form)).digest('hex'),
         documents: files.map((f) => ({
           kind: f.kind,
@@ -194,18 +213,31 @@ export class ApplicationService {
         })),
       };
       const signature = this.signer.sign(payload);
-      await repos.applications.insertReceipt({
+      const receipt = await repos.applications.insertReceipt({
         applicationId: id,
         acceptanceNo,
         issuedAt: now,
         payload,
         signature,
       });
+      await repos.review.insertSnapshot({
+        applicationId: id,
+        receiptId: receipt.id,
+        at: now,
+        form: submitted.form,
+        documents: files.map((f) => ({
+          id: f.id,
+          kind: f.kind,
+          fileName: f.fileName,
+          sha256: f.fileSha256,
+          metadata: f.metadata,
+        })),
+      });
       await repos.applications.addEvent({
         applicationId: id,
         at: now,
         actorUserId: actor.userId,
-        kind: locked.status === 'returned' ? 'resubmitted' : 'submitted',
+        kind: resubmission ? 'resubmitted' : 'submitted',
         detail: { acceptanceNo, documents: payload.documents.length },
       });
       return {
@@ -258,19 +290,32 @@ export class ApplicationService {
     row: ApplicationRow,
     now: Date,
     findings: Evaluation['findings'],
+    confirmed: boolean,
   ): Evaluation {
     const missing = missingFields(call, row.topic as 1 | 2 | 3 | 4 | 5, row.direction ?? undefined, row.form);
     const eligible = !findings.some((f) => f.severity === 'error');
-    const closes = new Date(call.deadlines.submission.value);
+    const closes = submissionClosesAt(call, row);
     return {
       eligible,
       findings,
       missing,
-      canSubmit: eligible && missing.length === 0 && isEditable(row) && now < closes,
-      submissionClosesAt: call.deadlines.submission.value,
+      canSubmit: eligible && missing.length === 0 && isEditable(row) && now < closes && !confirmed,
+      submissionClosesAt: toBeijingIso(closes.getTime()),
       serverTime: toBeijingIso(now.getTime()),
     };
   }
+}
+
+const RESUBMISSION_CLOSED = '主管部门网上审核推荐已截止（北京时间），退回的申报书不能再提交';
+
+/**
+ * A first submission closes with online filing; a returned application may be resubmitted while its
+ * department can still act on it, until the department's recommendation deadline (三、3).
+ */
+export function submissionClosesAt(call: CallParameters, row: ApplicationRow): Date {
+  return new Date(
+    row.status === 'returned' ? call.deadlines.recommendation.value : call.deadlines.submission.value,
+  );
 }
 
 /** `JS-INTL-2026-00042`: the call and a dense sequence within it. */

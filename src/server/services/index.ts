@@ -13,6 +13,7 @@ import { DepartmentService } from './departments.js';
 import { DocumentService } from './documents.js';
 import { HealthService } from './health.js';
 import { PeopleService } from './people.js';
+import { ReviewService } from './review.js';
 
 export function createServices({ db, clock, config }: { db: Database; clock: Clock; config: Config }) {
   const repos = repositories(db);
@@ -38,6 +39,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     ),
     health: new HealthService(repos),
     people: new PeopleService(db, repos),
+    review: new ReviewService(db, repos, clock, calls),
   };
 }
 

@@ -43,8 +43,9 @@ export const evaluationSchema = z.object({
   findings: z.array(findingSchema),
   /** Fields still to fill before submission. */
   missing: z.array(z.object({ field: z.string(), message: z.string() })),
-  /** Eligible, complete, editable and before the deadline. */
+  /** Eligible, complete, editable and before `submissionClosesAt`. */
   canSubmit: z.boolean(),
+  /** Online filing closes; for a returned application, its department's recommendation deadline. */
   submissionClosesAt: z.iso.datetime({ offset: true }),
   serverTime: z.iso.datetime({ offset: true }),
 });

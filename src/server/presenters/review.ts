@@ -1,0 +1,27 @@
+import { toBeijingIso } from '../../core/time.js';
+import type { NamedApplication } from '../repositories/applications.js';
+import type { ConfirmationListing } from '../repositories/review.js';
+import type { ReviewItem } from '../services/review.js';
+import { presentApplication } from './applications.js';
+
+export function presentReviewItem(item: ReviewItem, named: NamedApplication) {
+  return {
+    application: presentApplication(named),
+    eligible: !item.findings.some((f) => f.severity === 'error'),
+    findings: item.findings,
+    readOnly: item.readOnly,
+    countsAgainstQuotaOf: item.quotaHolder ? { id: item.quotaHolder.id, name: item.quotaHolder.name } : null,
+    separateSlot: item.row.separateSlot,
+    recommendationAt: item.row.recommendationAt ? toBeijingIso(item.row.recommendationAt.getTime()) : null,
+  };
+}
+
+export function presentConfirmation(row: ConfirmationListing) {
+  return {
+    department: { id: row.departmentId, name: row.departmentName, kind: row.departmentKind },
+    callId: row.callId,
+    confirmedAt: toBeijingIso(row.confirmedAt.getTime()),
+    confirmedBy: row.confirmedBy,
+    summary: row.summary,
+  };
+}

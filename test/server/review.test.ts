@@ -1,0 +1,535 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applications } from '../../src/server/db/schema.js';
+import type { Department } from '../../src/server/repositories/departments.js';
+import { repositories } from '../../src/server/repositories/index.js';
+import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
+import { personBody } from './factories.js';
+import { inject, insertUser, login, registerUnitAdmin, type UnitAdmin, useTestApp } from './harness.js';
+import { attachRequiredDocuments, completeForm, insertSubmitted } from './submitted-applications.js';
+
+const t = useTestApp();
+
+const START = '2026-11-23T09:00:00+08:00';
+// The practice call's review window, seeded relative to START (online filing closes two days earlier).
+const REVIEW_CLOSES = '2026-12-25T17:30:00+08:00';
+
+let zone: Department;
+let city: Department;
+let county: Department;
+let otherCity: Department;
+const users: Record<string, { login: string; cookie: string }> = {};
+
+async function departmentUser(department: Department) {
+  const { user, cookie } = await insertUser(t, 'department', { departmentId: department.id });
+  return { login: user.login, cookie };
+}
+
+const submitted = (
+  department: Department,
+  options: Omit<Parameters<typeof insertSubmitted>[2], 'departmentId'> = {},
+) => insertSubmitted(t.db, t.clock.now(), { departmentId: department.id, ...options });
+
+const decide = (cookie: string, id: string, body: object) =>
+  inject(t.app, { method: 'POST', url: `/api/review/applications/${id}/decision`, cookie, payload: body });
+const recommend = (cookie: string, id: string, extra: object = {}) =>
+  decide(cookie, id, { decision: 'recommended', reason: '符合条件，同意推荐', ...extra });
+
+/** Runs `work` at `instant`, signed in again there (sessions last hours), then returns to START. */
+async function at<T>(instant: string, work: () => Promise<T>): Promise<T> {
+  t.clock.set(instant);
+  try {
+    for (const u of Object.values(users)) u.cookie = await login(t.app, u.login);
+    return await work();
+  } finally {
+    t.clock.set(START);
+    for (const u of Object.values(users)) u.cookie = await login(t.app, u.login);
+  }
+}
+
+beforeAll(async () => {
+  const all = await repositories(t.db).departments.list();
+  zone = all.find((d) => d.kind === 'provincial-hitech-zone')!;
+  county = all.find((d) => d.kind === 'county')!;
+  city = all.find((d) => d.id === county.cityId)!;
+  otherCity = all.find((d) => d.kind === 'city' && d.id !== city.id)!;
+  users.zone = await departmentUser(zone);
+  users.city = await departmentUser(city);
+  users.county = await departmentUser(county);
+  users.otherCity = await departmentUser(otherCity);
+});
+
+describe('GET /api/review/applications', () => {
+  it('主管部门看到本部门收到的申报书及规则检查结果，看不到草稿和其他部门的', async () => {
+    const mine = await submitted(zone);
+    const draft = await submitted(zone);
+    await t.db.update(applications).set({ status: 'draft' }).where(eq(applications.id, draft.id));
+    const theirs = await submitted(otherCity);
+    const response = await inject(t.app, {
+      method: 'GET',
+      url: '/api/review/applications',
+      cookie: users.zone!.cookie,
+    });
+    expect(response.statusCode).toBe(200);
+    const items = response.json().applications as { application: { id: string }; eligible: boolean }[];
+    const ids = items.map((i) => i.application.id);
+    expect(ids).toContain(mine.id);
+    expect(ids).not.toContain(draft.id);
+    expect(ids).not.toContain(theirs.id);
+    expect(items.find((i) => i.application.id === mine.id)).toMatchObject({
+      eligible: true,
+      readOnly: false,
+      countsAgainstQuotaOf: { id: zone.id },
+    });
+  });
+
+  it('设区市同时看到所辖县（市）的申报书：只读，计入本市限额', async () => {
+    const own = await submitted(city);
+    const fromCounty = await submitted(county);
+    const response = await inject(t.app, {
+      method: 'GET',
+      url: '/api/review/applications',
+      cookie: users.city!.cookie,
+    });
+    const items = response.json().applications as { application: { id: string } }[];
+    expect(items.find((i) => i.application.id === own.id)).toMatchObject({ readOnly: false });
+    expect(items.find((i) => i.application.id === fromCounty.id)).toMatchObject({
+      readOnly: true,
+      countsAgainstQuotaOf: { id: city.id, name: city.name },
+    });
+    const countyView = await inject(t.app, {
+      method: 'GET',
+      url: '/api/review/applications',
+      cookie: users.county!.cookie,
+    });
+    const countyIds = countyView
+      .json()
+      .applications.map((i: { application: { id: string } }) => i.application.id);
+    expect(countyIds).toContain(fromCounty.id);
+    expect(countyIds).not.toContain(own.id);
+  });
+
+  it('按专题、状态、有无错误和规则编号筛选', async () => {
+    const broken = await submitted(zone, {
+      form: { budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 900_000 } },
+    });
+    const topicFive = await submitted(zone, {
+      topic: 5,
+      form: { field: '人工智能', partner: { ...completeForm().partner!, country: 'HK' } },
+    });
+    const list = async (query: string) =>
+      (
+        await inject(t.app, {
+          method: 'GET',
+          url: `/api/review/applications?${query}`,
+          cookie: users.zone!.cookie,
+        })
+      )
+        .json()
+        .applications.map((i: { application: { id: string } }) => i.application.id) as string[];
+    expect(await list('hasErrors=true')).toEqual([broken.id]);
+    expect(await list('rule=budget.cap')).toEqual([broken.id]);
+    expect(await list('hasErrors=false')).not.toContain(broken.id);
+    expect(await list('topic=5')).toEqual([topicFive.id]);
+    expect(await list('status=returned')).toEqual([]);
+    const bad = await inject(t.app, {
+      method: 'GET',
+      url: '/api/review/applications?topic=9',
+      cookie: users.zone!.cookie,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('申报单位、项目负责人和专家不能使用审核接口；未登录要求登录', async () => {
+    const admin = await registerUnitAdmin(t);
+    const { cookie: expert } = await insertUser(t, 'expert');
+    for (const cookie of [admin.cookie, expert]) {
+      expect(
+        (await inject(t.app, { method: 'GET', url: '/api/review/applications', cookie })).statusCode,
+      ).toBe(403);
+    }
+    expect((await inject(t.app, { method: 'GET', url: '/api/review/applications' })).statusCode).toBe(401);
+  });
+});
+
+describe('其他部门的申报书：与不存在的编号答复相同', () => {
+  it('查看、修改对比、退回、推荐、撤销一律 404', async () => {
+    const theirs = await submitted(otherCity);
+    const routes = (id: string) => [
+      { method: 'GET' as const, url: `/api/review/applications/${id}` },
+      { method: 'GET' as const, url: `/api/review/applications/${id}/changes` },
+      {
+        method: 'POST' as const,
+        url: `/api/review/applications/${id}/return`,
+        payload: { reasons: [{ message: '补充材料' }] },
+      },
+      {
+        method: 'POST' as const,
+        url: `/api/review/applications/${id}/decision`,
+        payload: { decision: 'recommended', reason: '同意' },
+      },
+      { method: 'POST' as const, url: `/api/review/applications/${id}/undo` },
+    ];
+    const missing = randomUUID();
+    for (const [a, b] of routes(theirs.id).map((r, i) => [r, routes(missing)[i]!] as const)) {
+      const response = await inject(t.app, { ...a, cookie: users.zone!.cookie });
+      const absent = await inject(t.app, { ...b, cookie: users.zone!.cookie });
+      expect(response.statusCode, a.url).toBe(404);
+      expect(response.json()).toEqual(absent.json());
+    }
+  });
+
+  it('设区市不能对县（市）的申报书作出决定', async () => {
+    const fromCounty = await submitted(county);
+    const response = await recommend(users.city!.cookie, fromCounty.id);
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.message).toContain('县（市）');
+  });
+});
+
+describe('GET /api/review/applications/:id', () => {
+  it('只读查看：申报书、检查结果、附件和办理记录', async () => {
+    const app = await submitted(zone);
+    const response = await inject(t.app, {
+      method: 'GET',
+      url: `/api/review/applications/${app.id}`,
+      cookie: users.zone!.cookie,
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.item.application.id).toBe(app.id);
+    expect(body.item.eligible).toBe(true);
+    expect(body.documents.map((d: { kind: string }) => d.kind).sort()).toEqual([
+      'cooperation-agreement',
+      'integrity-commitment-pi',
+      'integrity-commitment-unit',
+    ]);
+    expect(body.reviewClosesAt).toBe(REVIEW_CLOSES);
+    expect(body.confirmed).toBe(false);
+  });
+});
+
+describe('退回修改与重新提交', () => {
+  let admin: UnitAdmin;
+  let applicationId: string;
+
+  async function submittedThroughApi() {
+    admin = await registerUnitAdmin(t);
+    const person = await inject(t.app, {
+      method: 'POST',
+      url: '/api/organization/people',
+      cookie: admin.cookie,
+      payload: personBody(),
+    });
+    const created = await inject(t.app, {
+      method: 'POST',
+      url: '/api/applications',
+      cookie: admin.cookie,
+      payload: { callId: PRACTICE_CALL_ID, topic: 4, piId: person.json().person.id },
+    });
+    const { id, version } = created.json().application;
+    const saved = await inject(t.app, {
+      method: 'PUT',
+      url: `/api/applications/${id}`,
+      cookie: admin.cookie,
+      payload: { version, form: completeForm() },
+    });
+    await attachRequiredDocuments(t.db, t.clock.now(), id, admin.organizationId, admin.userId);
+    const submit = await inject(t.app, {
+      method: 'POST',
+      url: `/api/applications/${id}/submit`,
+      cookie: admin.cookie,
+      payload: { version: saved.json().application.version },
+    });
+    expect(submit.statusCode).toBe(200);
+    return { id: id as string, receipt: submit.json().receipt };
+  }
+
+  it('退回后申报单位看到理由，在网上填报截止后、审核推荐截止前修改并重新提交：受理编号不变，修改逐项可查', async () => {
+    const first = await submittedThroughApi();
+    applicationId = first.id;
+    const department = (await repositories(t.db).organizations.findById(admin.organizationId))!.departmentId!;
+    users.reviewer = await departmentUser((await repositories(t.db).departments.findById(department))!);
+    users.admin = { login: admin.login, cookie: admin.cookie };
+
+    const returned = await inject(t.app, {
+      method: 'POST',
+      url: `/api/review/applications/${applicationId}/return`,
+      cookie: users.reviewer.cookie,
+      payload: {
+        reasons: [{ field: 'title', message: '项目名称应体现合作内容' }, { message: '合作协议须重新盖章' }],
+      },
+    });
+    expect(returned.statusCode).toBe(204);
+
+    const timeline = await inject(t.app, {
+      method: 'GET',
+      url: `/api/applications/${applicationId}/timeline`,
+      cookie: admin.cookie,
+    });
+    const event = timeline.json().events.find((e: { kind: string }) => e.kind === 'returned');
+    expect(event.detail.reasons).toEqual([
+      { field: 'title', message: '项目名称应体现合作内容' },
+      { message: '合作协议须重新盖章' },
+    ]);
+
+    const read = await inject(t.app, {
+      method: 'GET',
+      url: `/api/applications/${applicationId}`,
+      cookie: admin.cookie,
+    });
+    expect(read.json().application).toMatchObject({ status: 'returned', editable: true });
+    expect(read.json().evaluation.submissionClosesAt).toBe(REVIEW_CLOSES);
+
+    const saved = await inject(t.app, {
+      method: 'PUT',
+      url: `/api/applications/${applicationId}`,
+      cookie: admin.cookie,
+      payload: {
+        version: read.json().application.version,
+        form: completeForm({ title: '中德固态电解质联合研发与中试验证' }),
+      },
+    });
+    expect(saved.statusCode).toBe(200);
+    const [agreement] = await repositories(t.db).documents.listByApplication(applicationId, false);
+    const newSha = 'b'.repeat(64);
+    await repositories(t.db).documents.addFile({ sha256: newSha, size: 2000, mime: 'application/pdf' });
+    const replacement = await repositories(t.db).documents.insert({
+      applicationId,
+      kind: agreement!.kind,
+      fileSha256: newSha,
+      fileName: '合作协议（重新盖章）.pdf',
+      metadata: agreement!.metadata,
+      uploadedBy: admin.userId,
+      uploadedAt: t.clock.now(),
+    });
+    await repositories(t.db).documents.supersede(agreement!.id, t.clock.now(), replacement.id);
+
+    const version = saved.json().application.version;
+    const resubmit = () =>
+      inject(t.app, {
+        method: 'POST',
+        url: `/api/applications/${applicationId}/submit`,
+        cookie: users.admin!.cookie,
+        payload: { version },
+      });
+    const late = await at(REVIEW_CLOSES, resubmit);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.message).toContain('审核推荐已截止');
+
+    const again = await at('2026-12-24T10:00:00+08:00', resubmit);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().receipt.acceptanceNo).toBe(first.receipt.acceptanceNo);
+    expect(again.json().receipt.payload).toMatchObject({
+      submittedAt: first.receipt.payload.submittedAt,
+      resubmittedAt: '2026-12-24T10:00:00+08:00',
+    });
+
+    const changes = await inject(t.app, {
+      method: 'GET',
+      url: `/api/review/applications/${applicationId}/changes`,
+      cookie: users.reviewer.cookie,
+    });
+    expect(changes.statusCode).toBe(200);
+    expect(changes.json()).toMatchObject({
+      previous: first.receipt.issuedAt,
+      current: '2026-12-24T10:00:00+08:00',
+      form: [{ path: 'title', before: completeForm().title, after: '中德固态电解质联合研发与中试验证' }],
+      documents: {
+        added: [],
+        removed: [],
+        replaced: [
+          {
+            before: { id: agreement!.id, fileName: agreement!.fileName },
+            after: { id: replacement.id, fileName: '合作协议（重新盖章）.pdf', sha256: newSha },
+            fileChanged: true,
+          },
+        ],
+      },
+    });
+  });
+});
+
+describe('推荐与限额', () => {
+  it('推荐无错误的申报书；有错误的不能推荐，列出问题', async () => {
+    const good = await submitted(zone);
+    const broken = await submitted(zone, {
+      form: { budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 900_000 } },
+    });
+    const refused = await recommend(users.zone!.cookie, broken.id);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('NOT_RECOMMENDABLE');
+    expect(refused.json().findings.map((f: { rule: string }) => f.rule)).toContain('budget.cap');
+    expect(
+      (await decide(users.zone!.cookie, broken.id, { decision: 'not-recommended', reason: '经费超标' }))
+        .statusCode,
+    ).toBe(204);
+    expect((await recommend(users.zone!.cookie, good.id)).statusCode).toBe(204);
+    const timeline = await inject(t.app, {
+      method: 'GET',
+      url: `/api/review/applications/${good.id}`,
+      cookie: users.zone!.cookie,
+    });
+    expect(timeline.json().events.at(-1)).toMatchObject({
+      kind: 'recommended',
+      detail: { reason: '符合条件，同意推荐' },
+    });
+    // 省级高新区限额 1 项：已用完。
+    const third = await submitted(zone);
+    const over = await recommend(users.zone!.cookie, third.id);
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error.code).toBe('QUOTA_EXCEEDED');
+    expect(over.json().error.message).toContain('已推荐 1 项');
+    expect(over.json().error.message).toContain('限额 1 项');
+    const quota = await inject(t.app, {
+      method: 'GET',
+      url: `/api/review/quota?callId=${PRACTICE_CALL_ID}`,
+      cookie: users.zone!.cookie,
+    });
+    expect(quota.json()).toMatchObject({ holder: { id: zone.id }, used: 1, limit: 1 });
+    // Undoing frees the slot.
+    expect(
+      (
+        await inject(t.app, {
+          method: 'POST',
+          url: `/api/review/applications/${good.id}/undo`,
+          cookie: users.zone!.cookie,
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect((await recommend(users.zone!.cookie, third.id)).statusCode).toBe(204);
+  });
+
+  it('单独推荐名额：具备平台的单位不占限额，不具备的不能使用', async () => {
+    const lab = await submitted(zone, { platforms: ['provincial-key-lab'] });
+    const plain = await submitted(zone);
+    const notEntitled = await recommend(users.zone!.cookie, plain.id, { separateSlot: true });
+    expect(notEntitled.statusCode).toBe(422);
+    expect(notEntitled.json().findings.map((f: { rule: string }) => f.rule)).toContain('slot.not-entitled');
+    expect((await recommend(users.zone!.cookie, lab.id, { separateSlot: true })).statusCode).toBe(204);
+    const quota = await inject(t.app, {
+      method: 'GET',
+      url: `/api/review/quota?callId=${PRACTICE_CALL_ID}`,
+      cookie: users.zone!.cookie,
+    });
+    expect(quota.json()).toMatchObject({ used: 1, limit: 1, separateSlotsUsed: 1 });
+  });
+
+  it('县（市）的推荐计入设区市限额', async () => {
+    const fromCounty = await submitted(county);
+    expect((await recommend(users.county!.cookie, fromCounty.id)).statusCode).toBe(204);
+    const quota = await inject(t.app, {
+      method: 'GET',
+      url: `/api/review/quota?callId=${PRACTICE_CALL_ID}`,
+      cookie: users.city!.cookie,
+    });
+    expect(quota.json()).toMatchObject({ holder: { id: city.id, kind: 'city' }, used: 1, limit: 6 });
+    expect(quota.json().byDepartment.find((d: { id: string }) => d.id === county.id).used).toBe(1);
+    const countyQuota = await inject(t.app, {
+      method: 'GET',
+      url: `/api/review/quota?callId=${PRACTICE_CALL_ID}`,
+      cookie: users.county!.cookie,
+    });
+    expect(countyQuota.json().holder.id).toBe(city.id);
+  });
+
+  it('审核推荐截止（北京时间 17:30:00）一到即不能推荐或退回；前一秒可以', async () => {
+    const app = await submitted(otherCity);
+    const late = await at(REVIEW_CLOSES, () => recommend(users.otherCity!.cookie, app.id));
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('REVIEW_CLOSED');
+    expect(late.json().error.message).toContain('2026-12-25 17:30:00');
+    const lateReturn = await at(REVIEW_CLOSES, () =>
+      inject(t.app, {
+        method: 'POST',
+        url: `/api/review/applications/${app.id}/return`,
+        cookie: users.otherCity!.cookie,
+        payload: { reasons: [{ message: '补充' }] },
+      }),
+    );
+    expect(lateReturn.json().error.code).toBe('REVIEW_CLOSED');
+    const justInTime = await at('2026-12-25T17:29:59+08:00', () =>
+      recommend(users.otherCity!.cookie, app.id),
+    );
+    expect(justInTime.statusCode).toBe(204);
+  });
+});
+
+describe('确认提交', () => {
+  it('尚有未决定的申报书不能确认；确认后一律不予退回，不能再推荐或撤销；省厅看到名单', async () => {
+    const agency = (await repositories(t.db).departments.list()).find((d) => d.kind === 'provincial-agency')!;
+    users.agency = await departmentUser(agency);
+    const a = await submitted(agency);
+    const b = await submitted(agency);
+    const confirm = () =>
+      inject(t.app, {
+        method: 'POST',
+        url: '/api/review/confirm',
+        cookie: users.agency!.cookie,
+        payload: { callId: PRACTICE_CALL_ID },
+      });
+    const pending = await confirm();
+    expect(pending.statusCode).toBe(409);
+    expect(pending.json().error.code).toBe('DECISIONS_PENDING');
+    expect(pending.json().error.message).toContain('2 项');
+
+    expect((await recommend(users.agency.cookie, a.id)).statusCode).toBe(204);
+    expect(
+      (await decide(users.agency.cookie, b.id, { decision: 'not-recommended', reason: '创新性不足' }))
+        .statusCode,
+    ).toBe(204);
+    const done = await confirm();
+    expect(done.statusCode).toBe(201);
+    expect(done.json().confirmation.summary.recommended.map((r: { id: string }) => r.id)).toEqual([a.id]);
+
+    expect((await confirm()).json().error.code).toBe('LIST_CONFIRMED');
+    for (const response of [
+      await inject(t.app, {
+        method: 'POST',
+        url: `/api/review/applications/${b.id}/return`,
+        cookie: users.agency.cookie,
+        payload: { reasons: [{ message: '补充' }] },
+      }),
+      await recommend(users.agency.cookie, b.id),
+      await inject(t.app, {
+        method: 'POST',
+        url: `/api/review/applications/${a.id}/undo`,
+        cookie: users.agency.cookie,
+      }),
+    ]) {
+      expect(response.statusCode).toBe(409);
+      expect(response.json().error.code).toBe('LIST_CONFIRMED');
+    }
+
+    const { cookie: province } = await insertUser(t, 'province');
+    const list = await inject(t.app, {
+      method: 'GET',
+      url: `/api/review/confirmations?callId=${PRACTICE_CALL_ID}`,
+      cookie: province,
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().confirmations.map((c: { department: { id: string } }) => c.department.id)).toContain(
+      agency.id,
+    );
+    const asDepartment = await inject(t.app, {
+      method: 'GET',
+      url: '/api/review/confirmations',
+      cookie: users.agency.cookie,
+    });
+    expect(asDepartment.statusCode).toBe(403);
+  });
+
+  it('截止后不能确认', async () => {
+    const late = await at(REVIEW_CLOSES, () =>
+      inject(t.app, {
+        method: 'POST',
+        url: '/api/review/confirm',
+        cookie: users.zone!.cookie,
+        payload: { callId: PRACTICE_CALL_ID },
+      }),
+    );
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('REVIEW_CLOSED');
+  });
+});
