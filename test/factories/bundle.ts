@@ -1,4 +1,5 @@
 import { creditCodeCheckCharacter } from '../../src/core/credit-code.js';
+import { UNBARRED_PARTNER_ANSWERS } from '../../src/core/application/form.js';
 import { ALL_COMPLETE } from '../../src/core/bundle/schema.js';
 import type {
   Application,
@@ -110,16 +111,7 @@ export function application(overrides: Input<Application> = {}): Application {
     pi: 'p1',
     department: 'd1',
     field: KEY_FIELD[topic]!,
-    partner: {
-      name: partnerName,
-      country: PARTNER_COUNTRY[topic]!,
-      independentLegalEntity: true,
-      ownedByApplicant: false,
-      foreignInvestedInChina: false,
-      taxHavenShell: false,
-      sameGroup: false,
-      piAffiliated: true,
-    },
+    partner: { name: partnerName, country: PARTNER_COUNTRY[topic]!, ...UNBARRED_PARTNER_ANSWERS },
     domesticPartners: [],
     budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 800_000 },
     documents: requiredDocuments(applicant, partnerName, topic),

@@ -63,6 +63,16 @@ export const applicationFormSchema = z.object({
 });
 
 export type ApplicationForm = z.infer<typeof applicationFormSchema>;
+
+/** The answers to the six partner questions of 二、1 that raise no bar. */
+export const UNBARRED_PARTNER_ANSWERS = {
+  independentLegalEntity: true,
+  ownedByApplicant: false,
+  foreignInvestedInChina: false,
+  taxHavenShell: false,
+  sameGroup: false,
+  piAffiliated: true,
+} as const;
 export type PartnerForm = z.infer<typeof partnerFormSchema>;
 export type DomesticPartnerForm = z.infer<typeof domesticPartnerFormSchema>;
 

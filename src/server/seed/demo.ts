@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { ApplicationForm } from '../../core/application/form.js';
+import { UNBARRED_PARTNER_ANSWERS, type ApplicationForm } from '../../core/application/form.js';
 import { ALL_COMPLETE } from '../../core/bundle/schema.js';
 import type { Database } from '../db/database.js';
 import { principalOf, type PrincipalOf } from '../principal.js';
@@ -69,16 +69,7 @@ const OFFICIALS: { login: string; role: UserRole; name: string; department?: str
   { login: 'demo-expert', role: 'expert', name: '评审专家 陈教授' },
 ];
 
-const partner = (name: string, country: string) => ({
-  name,
-  country,
-  independentLegalEntity: true,
-  ownedByApplicant: false,
-  foreignInvestedInChina: false,
-  taxHavenShell: false,
-  sameGroup: false,
-  piAffiliated: true,
-});
+const partner = (name: string, country: string) => ({ name, country, ...UNBARRED_PARTNER_ANSWERS });
 
 /** Seeds the demo once (it is skipped when its first account exists) and lists its accounts. */
 export async function seedDemo(db: Database, services: Services): Promise<DemoAccount[]> {

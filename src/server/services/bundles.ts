@@ -1,4 +1,4 @@
-import type { ApplicationForm } from '../../core/application/form.js';
+import { UNBARRED_PARTNER_ANSWERS, type ApplicationForm } from '../../core/application/form.js';
 import { parseBundle } from '../../core/bundle/parse.js';
 import type { Application, Bundle, BundleInput, Organization } from '../../core/bundle/schema.js';
 import type { CallParameters } from '../../core/calls/parameters.js';
@@ -18,16 +18,7 @@ import type { Repositories } from '../repositories/index.js';
 const EPOCH = '1970-01-01';
 
 /** How a draft's unanswered partner questions are read: as the answers that raise no bar (the form lists them as missing). */
-const UNANSWERED_PARTNER = {
-  name: '',
-  country: '',
-  independentLegalEntity: true,
-  ownedByApplicant: false,
-  foreignInvestedInChina: false,
-  taxHavenShell: false,
-  sameGroup: false,
-  piAffiliated: true,
-};
+const UNANSWERED_PARTNER = { name: '', country: '', ...UNBARRED_PARTNER_ANSWERS };
 
 function organizationOf(row: OrganizationRow, ongoing: OngoingProjectRow[]): Organization {
   return {
