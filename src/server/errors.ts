@@ -33,6 +33,10 @@ export const ERRORS = {
   STATUS_CONFLICT: { status: 409, message: '该申报书当前的状态不能执行此操作，请刷新后再试' },
   QUOTA_EXCEEDED: { status: 409, message: '超过推荐限额，不能推荐' },
   DECISIONS_PENDING: { status: 409, message: '还有申报书尚未作出推荐决定，不能确认提交' },
+  COMMITMENT_MISSING: {
+    status: 409,
+    message: '尚未上传项目主管部门诚信承诺书（PDF），不能确认提交推荐名单；请先上传',
+  },
   NOT_RECOMMENDABLE: { status: 422, message: '申报书有不符合申报要求的问题，不能推荐' },
   SUBMISSION_BLOCKED: { status: 422, message: '申报书还有问题未解决，暂不能提交' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },

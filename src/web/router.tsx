@@ -8,7 +8,17 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PeoplePage } from './pages/PeoplePage.js';
 import { ReceiptPage } from './pages/ReceiptPage.js';
 import { RegisterPage } from './pages/RegisterPage.js';
-import { RequireSession } from './session.js';
+import { ConfirmPage } from './review/ConfirmPage.js';
+import { DepartmentCommitmentPage } from './review/DepartmentCommitmentPage.js';
+import { QueuePage } from './review/QueuePage.js';
+import { ReviewPage } from './review/ReviewPage.js';
+import { SummaryPage } from './review/SummaryPage.js';
+import { RequireSession, useUser } from './session.js';
+
+/** Each role's home: departments review, applicants apply. */
+function Home() {
+  return <Navigate to={useUser().role === 'department' ? '/review' : '/applications'} replace />;
+}
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -18,14 +28,19 @@ export const router = createBrowserRouter([
     children: [
       // Print views: the paper alone, without the application's chrome.
       { path: '/applications/:id/commitments/:who', element: <CommitmentPage /> },
+      { path: '/review/commitment', element: <DepartmentCommitmentPage /> },
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <Navigate to="/applications" replace /> },
+          { index: true, element: <Home /> },
           { path: '/applications', element: <ApplicationsPage /> },
           { path: '/applications/:id', element: <ApplicationEditorPage /> },
           { path: '/applications/:id/receipt', element: <ReceiptPage /> },
           { path: '/people', element: <PeoplePage /> },
+          { path: '/review', element: <QueuePage /> },
+          { path: '/review/confirm', element: <ConfirmPage /> },
+          { path: '/review/summary', element: <SummaryPage /> },
+          { path: '/review/:id', element: <ReviewPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

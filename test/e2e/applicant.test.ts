@@ -1,72 +1,39 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCode, VALID_PASSWORD } from '../server/factories.js';
 import { useTestApp } from '../server/harness.js';
 import { pdf } from '../server/pdf.js';
 import { seedCalls } from '../../src/server/seed/calls.js';
+import { button, launchChromium, newPage, requireWebBuild, screenshots } from './browser.js';
 
 // The applicant's whole journey in a real browser against the real server: register, sign in, add a PI,
 // fill a 专题四 application, see a rule fire and fix it, upload the documents, submit, verify the receipt.
 
-const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
-if (!existsSync(WEB_INDEX)) {
-  throw new Error(`${WEB_INDEX} is missing: build the web app first with \`npm run build:web\``);
-}
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-/** Set to a directory to keep a screenshot of every milestone, not only of a failure. */
-const KEEP_SCREENSHOTS = process.env.SHENBAO_E2E_SCREENSHOTS;
+requireWebBuild();
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** A button by its label: antd spaces out two-character labels, and an icon adds its name in front. */
-const button = (scope: Page | Locator, label: string) =>
-  scope.getByRole('button', { name: new RegExp(`(^|\\s)${[...label].join('\\s*')}$`) });
 
 describe('申报单位在浏览器中完成一份专题四申报', () => {
   const t = useTestApp({ DATA_DIR: mkdtempSync(join(tmpdir(), 'shenbao-e2e-data-')) });
   let browser: Browser;
   let page: Page;
   let base: string;
-  const screenshots = KEEP_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'shenbao-e2e-shots-'));
-  let shot = 0;
-
-  const snap = async (name: string) => {
-    if (KEEP_SCREENSHOTS) {
-      mkdirSync(KEEP_SCREENSHOTS, { recursive: true });
-      await page.screenshot({
-        path: join(KEEP_SCREENSHOTS, `${String(++shot).padStart(2, '0')}-${name}.png`),
-        fullPage: true,
-      });
-    }
-  };
+  const { snap, failed } = screenshots(() => page);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
     // The browser drops a session cookie whose expiry is past by its own clock: the server's clock starts at
     // the real time, and the practice call is opened around it.
     t.clock.set(new Date());
     await seedCalls(t.db, t.clock.now());
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(10_000);
+    browser = await launchChromium();
+    page = await newPage(browser);
   }, 60_000);
 
   afterAll(async () => {
@@ -258,9 +225,7 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       await snap('read-only');
       expect(pageErrors).toEqual([]);
     } catch (error) {
-      const file = join(screenshots, `failure-${Date.now()}.png`);
-      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-      throw new Error(`${(error as Error).message}\n截图 / screenshot: ${file}`, { cause: error });
+      await failed(error);
     }
   }, 120_000);
 });

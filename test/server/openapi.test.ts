@@ -32,12 +32,19 @@ describe('GET /api/openapi.json', () => {
       '/api/review/applications',
       '/api/review/applications/{id}',
       '/api/review/applications/{id}/changes',
+      '/api/review/applications/{id}/checklist',
       '/api/review/applications/{id}/decision',
       '/api/review/applications/{id}/return',
       '/api/review/applications/{id}/undo',
+      '/api/review/bundle',
+      '/api/review/commitment',
+      '/api/review/commitments/{id}/file',
       '/api/review/confirm',
       '/api/review/confirmations',
+      '/api/review/import/preview',
       '/api/review/quota',
+      '/api/review/summary',
+      '/api/review/summary.xlsx',
     ]);
     const register = document.paths['/api/auth/register-organization'].post;
     const body = register.requestBody.content['application/json'].schema;

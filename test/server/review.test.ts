@@ -5,9 +5,11 @@ import { applications } from '../../src/server/db/schema.js';
 import type { Department } from '../../src/server/repositories/departments.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
+import { uploadCommitment } from './department-commitments.js';
 import { personBody } from './factories.js';
-import { inject, insertUser, login, registerUnitAdmin, type UnitAdmin, useTestApp } from './harness.js';
-import { attachRequiredDocuments, completeForm, insertSubmitted } from './submitted-applications.js';
+import { inject, insertUser, registerUnitAdmin, type UnitAdmin, useTestApp } from './harness.js';
+import { reviewSession } from './review-session.js';
+import { attachRequiredDocuments, completeForm } from './submitted-applications.js';
 
 const t = useTestApp();
 
@@ -19,34 +21,7 @@ let zone: Department;
 let city: Department;
 let county: Department;
 let otherCity: Department;
-const users: Record<string, { login: string; cookie: string }> = {};
-
-async function departmentUser(department: Department) {
-  const { user, cookie } = await insertUser(t, 'department', { departmentId: department.id });
-  return { login: user.login, cookie };
-}
-
-const submitted = (
-  department: Department,
-  options: Omit<Parameters<typeof insertSubmitted>[2], 'departmentId'> = {},
-) => insertSubmitted(t.db, t.clock.now(), { departmentId: department.id, ...options });
-
-const decide = (cookie: string, id: string, body: object) =>
-  inject(t.app, { method: 'POST', url: `/api/review/applications/${id}/decision`, cookie, payload: body });
-const recommend = (cookie: string, id: string, extra: object = {}) =>
-  decide(cookie, id, { decision: 'recommended', reason: '符合条件，同意推荐', ...extra });
-
-/** Runs `work` at `instant`, signed in again there (sessions last hours), then returns to START. */
-async function at<T>(instant: string, work: () => Promise<T>): Promise<T> {
-  t.clock.set(instant);
-  try {
-    for (const u of Object.values(users)) u.cookie = await login(t.app, u.login);
-    return await work();
-  } finally {
-    t.clock.set(START);
-    for (const u of Object.values(users)) u.cookie = await login(t.app, u.login);
-  }
-}
+const { users, departmentUser, submitted, decide, recommend, confirm, at } = reviewSession(t, START);
 
 beforeAll(async () => {
   const all = await repositories(t.db).departments.list();
@@ -457,19 +432,20 @@ describe('推荐与限额', () => {
 });
 
 describe('确认提交', () => {
-  it('尚有未决定的申报书不能确认；确认后一律不予退回，不能再推荐或撤销；省厅看到名单', async () => {
+  it('未上传诚信承诺书或尚有未决定的申报书不能确认；确认后一律不予退回，不能再推荐或撤销；省厅看到名单', async () => {
     const agency = (await repositories(t.db).departments.list()).find((d) => d.kind === 'provincial-agency')!;
     users.agency = await departmentUser(agency);
     const a = await submitted(agency);
     const b = await submitted(agency);
-    const confirm = () =>
-      inject(t.app, {
-        method: 'POST',
-        url: '/api/review/confirm',
-        cookie: users.agency!.cookie,
-        payload: { callId: PRACTICE_CALL_ID },
-      });
-    const pending = await confirm();
+    const confirmList = () => confirm(users.agency!.cookie, PRACTICE_CALL_ID);
+    const withoutCommitment = await confirmList();
+    expect(withoutCommitment.statusCode).toBe(409);
+    expect(withoutCommitment.json().error).toMatchObject({
+      code: 'COMMITMENT_MISSING',
+      message: expect.stringContaining('项目主管部门诚信承诺书'),
+    });
+    expect((await uploadCommitment(t, users.agency.cookie, PRACTICE_CALL_ID)).statusCode).toBe(201);
+    const pending = await confirmList();
     expect(pending.statusCode).toBe(409);
     expect(pending.json().error.code).toBe('DECISIONS_PENDING');
     expect(pending.json().error.message).toContain('2 项');
@@ -479,11 +455,11 @@ describe('确认提交', () => {
       (await decide(users.agency.cookie, b.id, { decision: 'not-recommended', reason: '创新性不足' }))
         .statusCode,
     ).toBe(204);
-    const done = await confirm();
+    const done = await confirmList();
     expect(done.statusCode).toBe(201);
     expect(done.json().confirmation.summary.recommended.map((r: { id: string }) => r.id)).toEqual([a.id]);
 
-    expect((await confirm()).json().error.code).toBe('LIST_CONFIRMED');
+    expect((await confirmList()).json().error.code).toBe('LIST_CONFIRMED');
     for (const response of [
       await inject(t.app, {
         method: 'POST',
@@ -521,14 +497,7 @@ describe('确认提交', () => {
   });
 
   it('截止后不能确认', async () => {
-    const late = await at(REVIEW_CLOSES, () =>
-      inject(t.app, {
-        method: 'POST',
-        url: '/api/review/confirm',
-        cookie: users.zone!.cookie,
-        payload: { callId: PRACTICE_CALL_ID },
-      }),
-    );
+    const late = await at(REVIEW_CLOSES, () => confirm(users.zone!.cookie, PRACTICE_CALL_ID));
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('REVIEW_CLOSED');
   });

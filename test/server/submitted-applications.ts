@@ -70,11 +70,17 @@ export async function attachRequiredDocuments(
     .returning();
 }
 
-/** An enterprise of its own, with a PI, and its eligible application submitted to `departmentId` in the practice call. */
+/** An enterprise of its own, with a PI, and its eligible application submitted to `departmentId` (the practice call unless `callId`). */
 export async function insertSubmitted(
   db: Database,
   at: Date,
-  options: { departmentId: string; topic?: number; platforms?: Platform[]; form?: Partial<ApplicationForm> },
+  options: {
+    departmentId: string;
+    callId?: string;
+    topic?: number;
+    platforms?: Platform[];
+    form?: Partial<ApplicationForm>;
+  },
 ) {
   const [organization] = await db
     .insert(organizations)
@@ -101,7 +107,7 @@ export async function insertSubmitted(
     })
     .returning();
   const application = await insertApplication(db, {
-    callId: PRACTICE_CALL_ID,
+    callId: options.callId ?? PRACTICE_CALL_ID,
     organizationId: organization!.id,
     piId: person.id,
     departmentId: options.departmentId,

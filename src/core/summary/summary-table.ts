@@ -170,7 +170,8 @@ export function summaryTable(
   };
 }
 
-function summaryRow(
+/** One application's row, whether or not it is recommended (a department's 形式审查 starts from it). */
+export function summaryRow(
   bundle: Bundle,
   call: CallParameters,
   app: Application,

@@ -383,3 +383,48 @@ export const reviewConfirmations = pgTable(
   },
   (t) => [primaryKey({ columns: [t.departmentId, t.callId] })],
 );
+
+/** 形式审查: a department's answers to the 汇总表's judgement columns for one application. */
+export type ChecklistAnswers = Record<
+  'documentsCompliant' | 'materialsComplete' | 'ethics' | 'credit' | 'separateSlot',
+  { ok: boolean; note: string }
+>;
+
+export const reviewChecklists = pgTable('review_checklists', {
+  applicationId: uuid('application_id')
+    .primaryKey()
+    .references(() => applications.id, { onDelete: 'cascade' }),
+  answers: jsonb('answers').$type<ChecklistAnswers>().notNull(),
+  savedAt: instant('saved_at').notNull(),
+  savedBy: uuid('saved_by')
+    .notNull()
+    .references(() => users.id),
+});
+
+/** 项目主管部门诚信承诺书 for a call: one current per department and call, earlier uploads kept. */
+export const departmentCommitments = pgTable(
+  'department_commitments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    callId: text('call_id')
+      .notNull()
+      .references(() => calls.id),
+    fileSha256: text('file_sha256')
+      .notNull()
+      .references(() => files.sha256),
+    fileName: text('file_name').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: instant('uploaded_at').notNull(),
+    supersededAt: instant('superseded_at'),
+  },
+  (t) => [
+    uniqueIndex('department_commitments_current_idx')
+      .on(t.departmentId, t.callId)
+      .where(sql`${t.supersededAt} is null`),
+  ],
+);

@@ -1,6 +1,8 @@
 import { toBeijingIso } from '../../core/time.js';
 import type { NamedApplication } from '../repositories/applications.js';
+import type { CommitmentRecord } from '../repositories/commitments.js';
 import type { ConfirmationListing } from '../repositories/review.js';
+import type { CommitmentView } from '../routes/review/schema.js';
 import type { ReviewItem } from '../services/review.js';
 import { presentApplication } from './applications.js';
 
@@ -23,5 +25,19 @@ export function presentConfirmation(row: ConfirmationListing) {
     confirmedAt: toBeijingIso(row.confirmedAt.getTime()),
     confirmedBy: row.confirmedBy,
     summary: row.summary,
+  };
+}
+
+export function presentCommitment(row: CommitmentRecord): CommitmentView {
+  return {
+    id: row.id,
+    callId: row.callId,
+    department: { id: row.departmentId, name: row.departmentName },
+    fileName: row.fileName,
+    sha256: row.fileSha256,
+    size: row.size,
+    uploadedBy: row.uploadedBy,
+    uploadedAt: toBeijingIso(row.uploadedAt.getTime()),
+    supersededAt: row.supersededAt ? toBeijingIso(row.supersededAt.getTime()) : null,
   };
 }

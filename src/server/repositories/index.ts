@@ -2,6 +2,7 @@ import type { Database } from '../db/database.js';
 import { ApplicationRepository } from './applications.js';
 import { BundleRepository } from './bundles.js';
 import { CallRepository } from './calls.js';
+import { CommitmentRepository } from './commitments.js';
 import { DepartmentRepository } from './departments.js';
 import { DocumentRepository } from './documents.js';
 import { HealthRepository } from './health.js';
@@ -18,6 +19,7 @@ export function repositories(db: Database) {
     applications: new ApplicationRepository(db),
     bundles: new BundleRepository(db),
     calls: new CallRepository(db),
+    commitments: new CommitmentRepository(db),
     departments: new DepartmentRepository(db),
     documents: new DocumentRepository(db),
     health: new HealthRepository(db),

@@ -4,6 +4,7 @@ import {
   applications,
   departments,
   organizations,
+  reviewChecklists,
   reviewConfirmations,
   submissionSnapshots,
   users,
@@ -15,6 +16,8 @@ import type { Department } from './departments.js';
 export type SnapshotRow = typeof submissionSnapshots.$inferSelect;
 export type NewSnapshot = typeof submissionSnapshots.$inferInsert;
 export type ConfirmationRow = typeof reviewConfirmations.$inferSelect;
+export type ChecklistRow = typeof reviewChecklists.$inferSelect;
+export type SavedChecklist = Awaited<ReturnType<ReviewRepository['checklists']>>[number];
 export type ConfirmationListing = Awaited<ReturnType<ReviewRepository['confirmations']>>[number];
 
 export interface ReviewFilter {
@@ -125,5 +128,29 @@ export class ReviewRepository {
       .innerJoin(users, eq(users.id, reviewConfirmations.confirmedBy))
       .where(callId ? eq(reviewConfirmations.callId, callId) : undefined)
       .orderBy(asc(reviewConfirmations.confirmedAt));
+  }
+
+  /** The saved 形式审查 answers of the applications, with who saved them. */
+  checklists(applicationIds: string[]) {
+    return applicationIds.length === 0
+      ? Promise.resolve([])
+      : this.db
+          .select({
+            applicationId: reviewChecklists.applicationId,
+            answers: reviewChecklists.answers,
+            savedAt: reviewChecklists.savedAt,
+            savedBy: users.displayName,
+          })
+          .from(reviewChecklists)
+          .innerJoin(users, eq(users.id, reviewChecklists.savedBy))
+          .where(inArray(reviewChecklists.applicationId, applicationIds));
+  }
+
+  async saveChecklist(row: ChecklistRow): Promise<void> {
+    const { applicationId: _id, ...changes } = row;
+    await this.db
+      .insert(reviewChecklists)
+      .values(row)
+      .onConflictDoUpdate({ target: reviewChecklists.applicationId, set: changes });
   }
 }

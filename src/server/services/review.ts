@@ -10,9 +10,18 @@ import type { ApplicationRow } from '../repositories/applications.js';
 import type { Department } from '../repositories/departments.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { ReviewFilter } from '../repositories/review.js';
-import type { ChangesView, DecisionBody, ReturnBody, ReviewListQuery } from '../routes/review/schema.js';
+import type {
+  ChangesView,
+  ChecklistBody,
+  ChecklistView,
+  DecisionBody,
+  ReturnBody,
+  ReviewListQuery,
+} from '../routes/review/schema.js';
+import { summaryRow } from '../../core/summary/summary-table.js';
 import { BundleService } from './bundles.js';
 import type { CallService, CallView } from './calls.js';
+import { checklistOfRow } from './review-checklist.js';
 import { diffDocuments, diffForm } from './submission-changes.js';
 
 // 项目主管部门审核推荐 (二、5, 三、2–三、4): a department reviews what was submitted to it, returns it for
@@ -181,7 +190,10 @@ export class ReviewService {
       await repos.review.lockDepartment(actor.departmentId);
       if (await repos.review.confirmation(actor.departmentId, callId)) throw new AppError('LIST_CONFIRMED');
       const now = this.clock.now();
-      this.assertOpen(call, now);
+      assertReviewOpen(call, now);
+      if (!(await repos.commitments.hasCurrent(actor.departmentId, callId))) {
+        throw new AppError('COMMITMENT_MISSING');
+      }
       const rows = await repos.review.received([actor.departmentId], { callId });
       const pending = rows.filter((r) => r.status === 'submitted');
       if (pending.length > 0) {
@@ -219,6 +231,65 @@ export class ReviewService {
       }
       return (await repos.review.confirmations(callId)).find((c) => c.departmentId === actor.departmentId)!;
     });
+  }
+
+  /** 形式审查: the saved answers, or the ones derived from the rules and the application. */
+  async checklist(actor: DepartmentUser, id: string): Promise<ChecklistView> {
+    const { row } = await this.find(actor, id, false);
+    const call = await this.calls.get(row.callId);
+    const now = this.clock.now();
+    const { bundle, report } = await new BundleService(this.repos).judge(call.parameters, [row], now);
+    const derived = checklistOfRow(
+      summaryRow(
+        bundle,
+        call.parameters,
+        bundle.applications.find((a) => a.id === id)!,
+        report.applications.find((a) => a.id === id)!.findings,
+        1,
+      ),
+    );
+    const [saved] = await this.repos.review.checklists([id]);
+    const confirmed = await this.repos.review.confirmation(row.departmentId, row.callId);
+    return {
+      applicationId: id,
+      answers: saved?.answers ?? derived,
+      derived,
+      saved: saved !== undefined,
+      savedAt: saved ? toBeijingIso(saved.savedAt.getTime()) : null,
+      savedBy: saved?.savedBy ?? null,
+      editable:
+        row.departmentId === actor.departmentId &&
+        !confirmed &&
+        !call.row.readOnly &&
+        now < call.row.recommendationClosesAt,
+    };
+  }
+
+  /** Saves the department's 形式审查 of its own application, until it confirms its list or the deadline. */
+  async saveChecklist(actor: DepartmentUser, id: string, body: ChecklistBody): Promise<ChecklistView> {
+    const { row } = await this.find(actor, id, true);
+    const call = await this.calls.get(row.callId);
+    await inTransaction(this.db, async (repos) => {
+      // Confirmation takes this lock: an answer saved now is in the list confirmed next, or refused.
+      await repos.review.lockDepartment(row.departmentId);
+      if (await repos.review.confirmation(row.departmentId, row.callId)) throw new AppError('LIST_CONFIRMED');
+      const now = this.clock.now();
+      assertReviewOpen(call, now);
+      await repos.review.saveChecklist({
+        applicationId: id,
+        answers: body.answers,
+        savedAt: now,
+        savedBy: actor.userId,
+      });
+      await repos.applications.addEvent({
+        applicationId: id,
+        at: now,
+        actorUserId: actor.userId,
+        kind: 'checklist-saved',
+        detail: { answers: body.answers },
+      });
+    });
+    return this.checklist(actor, id);
   }
 
   confirmations(callId: string | undefined) {
@@ -343,18 +414,9 @@ export class ReviewService {
     if (await repos.review.confirmation(locked.departmentId, locked.callId)) {
       throw new AppError('LIST_CONFIRMED');
     }
-    this.assertOpen(call, this.clock.now());
+    assertReviewOpen(call, this.clock.now());
     if (!DECIDABLE.has(locked.status)) throw new AppError('STATUS_CONFLICT');
     return locked;
-  }
-
-  private assertOpen(call: CallView, now: Date): void {
-    const closes = call.row.recommendationClosesAt;
-    if (call.row.readOnly || now >= closes) {
-      throw new AppError('REVIEW_CLOSED', {
-        message: `主管部门网上审核推荐已于北京时间 ${formatBeijing(closes.getTime())} 截止，不能再退回、推荐或确认`,
-      });
-    }
   }
 
   private async update(repos: Repositories, locked: ApplicationRow, changes: Partial<ApplicationRow>) {
@@ -419,4 +481,14 @@ function quotaHolderId(call: CallParameters, department: Department): string {
   return call.quotas.value.countiesCountAgainstCity && department.kind === 'county' && department.cityId
     ? department.cityId
     : department.id;
+}
+
+/** Returns, decisions, 形式审查 and confirmation close at the department's recommendation deadline (北京时间). */
+export function assertReviewOpen(call: CallView, now: Date): void {
+  const closes = call.row.recommendationClosesAt;
+  if (call.row.readOnly || now >= closes) {
+    throw new AppError('REVIEW_CLOSED', {
+      message: `主管部门网上审核推荐已于北京时间 ${formatBeijing(closes.getTime())} 截止，不能再退回、推荐、修改形式审查或确认`,
+    });
+  }
 }

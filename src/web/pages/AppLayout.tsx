@@ -1,4 +1,12 @@
-import { FileTextOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  FileTextOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  TableOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../format.js';
@@ -8,12 +16,26 @@ export function AppLayout() {
   const user = useUser();
   const { logout } = useSession();
   const navigate = useNavigate();
-  const { pathname } = useLocation();
-  const items = [
-    { key: '/applications', icon: <FileTextOutlined />, label: '申报书' },
-    ...(user.role === 'unit-admin' ? [{ key: '/people', icon: <TeamOutlined />, label: '项目负责人' }] : []),
-  ];
-  const selected = items.find((item) => pathname.startsWith(item.key))?.key ?? '/applications';
+  const { pathname, search } = useLocation();
+  const items =
+    user.role === 'department'
+      ? [
+          { key: '/review', icon: <AuditOutlined />, label: '审核推荐' },
+          { key: '/review/confirm', icon: <SafetyCertificateOutlined />, label: '确认提交' },
+          { key: '/review/summary', icon: <TableOutlined />, label: '推荐项目汇总表' },
+        ]
+      : [
+          { key: '/applications', icon: <FileTextOutlined />, label: '申报书' },
+          ...(user.role === 'unit-admin'
+            ? [{ key: '/people', icon: <TeamOutlined />, label: '项目负责人' }]
+            : []),
+        ];
+  // The longest matching key: /review/confirm is not /review.
+  const selected =
+    items.filter((item) => pathname.startsWith(item.key)).sort((a, b) => b.key.length - a.key.length)[0]
+      ?.key ?? items[0]!.key;
+  // The chosen call travels from page to page.
+  const go = (key: string) => navigate(user.role === 'department' ? `${key}${search}` : key);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -21,11 +43,13 @@ export function AppLayout() {
         style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0d3c78', paddingInline: 24 }}
       >
         <Typography.Text strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>
-          省国际科技合作/港澳台科技合作计划 · 项目申报
+          省国际科技合作/港澳台科技合作计划 · {user.role === 'department' ? '审核推荐' : '项目申报'}
         </Typography.Text>
         <div style={{ flex: 1 }} />
         <Space size="middle" style={{ color: '#fff' }}>
-          {user.organization && <span className="hide-narrow">{user.organization.name}</span>}
+          {(user.organization ?? user.department) && (
+            <span className="hide-narrow">{(user.organization ?? user.department)!.name}</span>
+          )}
           <span data-testid="current-user">
             <UserOutlined /> {user.displayName}
           </span>
@@ -38,12 +62,12 @@ export function AppLayout() {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={180} theme="light">
+        <Layout.Sider width={user.role === 'department' ? 200 : 180} theme="light">
           <Menu
             mode="inline"
             selectedKeys={[selected]}
             items={items}
-            onClick={({ key }) => navigate(key)}
+            onClick={({ key }) => go(key)}
             style={{ height: '100%', paddingTop: 8 }}
           />
         </Layout.Sider>

@@ -29,12 +29,12 @@ interface Facts {
   topic: string;
 }
 
-const NOTICE = '《关于组织申报2026年度省国际科技合作/港澳台科技合作计划项目的通知》';
-const CREDIT_RULES = '《江苏省科技计划项目信用管理办法》';
+export const NOTICE = '《关于组织申报2026年度省国际科技合作/港澳台科技合作计划项目的通知》';
+export const CREDIT_RULES = '《江苏省科技计划项目信用管理办法》';
 const ETHICS =
   '项目合作内容和方式符合我国及各合作机构所在国家（地区、国际组织）有关法律法规和科技伦理相关规定；研究涉及人体、实验动物、人工智能等属于《科技伦理审查办法（试行）》（国科发监〔2023〕167号）第二条所列范围科技活动的，按要求进行科技伦理审查。';
 
-const IDEOGRAPHIC_SPACE = '\u3000';
+export const IDEOGRAPHIC_SPACE = '\u3000';
 
 function blank(value: string, width = 12): string {
   return value.trim() || IDEOGRAPHIC_SPACE.repeat(width);
@@ -69,7 +69,7 @@ function piPledges(f: Facts): { opening: string; pledges: string[]; closing: str
   };
 }
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
+export const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
 
 export function CommitmentPage() {
   const { id, who } = useParams();

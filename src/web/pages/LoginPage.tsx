@@ -12,7 +12,7 @@ interface LoginValues {
 
 /** Only paths of this app: `next` comes from the address bar. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/applications';
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export function LoginPage() {

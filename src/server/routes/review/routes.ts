@@ -1,30 +1,50 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { summaryTableTexts } from '../../../core/summary/summary-table.js';
 import { toBeijingIso } from '../../../core/time.js';
+import { summaryXlsxBuffer } from '../../../reports/summary-xlsx.js';
+import { attachmentDisposition } from '../../http/content-disposition.js';
+import { readMultipartForm } from '../../http/multipart.js';
 import { presentEvent } from '../../presenters/applications.js';
 import { presentDocument } from '../../presenters/documents.js';
-import { presentConfirmation, presentReviewItem } from '../../presenters/review.js';
+import { presentCommitment, presentConfirmation, presentReviewItem } from '../../presenters/review.js';
 import type { ReviewItem } from '../../services/review.js';
 import { errorResponses, idParamsSchema } from '../common/schema.js';
 import type { RouteDeps } from '../deps.js';
+import { FILE_FIELD, PDF_MIME } from '../documents/schema.js';
 import {
+  bundleExportSchema,
   callQuerySchema,
   changesResponseSchema,
+  checklistBodySchema,
+  checklistResponseSchema,
+  commitmentFormSchema,
+  commitmentParamsSchema,
+  commitmentResponseSchema,
+  commitmentSchema,
   confirmationsQuerySchema,
   confirmationsResponseSchema,
   confirmBodySchema,
   confirmResponseSchema,
   decisionBodySchema,
   decisionRefusedSchema,
+  importPreviewResponseSchema,
   quotaResponseSchema,
   returnBodySchema,
   reviewDetailResponseSchema,
   reviewListQuerySchema,
   reviewListResponseSchema,
+  summaryQuerySchema,
+  summaryResponseSchema,
 } from './schema.js';
 
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const reviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
-  const { review, applications } = services;
+  await app.register(multipart);
+
+  const { review, applications, reviewReports, commitments, documents } = services;
   const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');
   const missing = errorResponses('NOT_FOUND');
   const closed = errorResponses('REVIEW_CLOSED', 'LIST_CONFIRMED', 'STATUS_CONFLICT');
@@ -187,7 +207,13 @@ export const reviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
         body: confirmBodySchema,
         response: {
           201: confirmResponseSchema,
-          ...errorResponses('VALIDATION_FAILED', 'REVIEW_CLOSED', 'LIST_CONFIRMED', 'DECISIONS_PENDING'),
+          ...errorResponses(
+            'VALIDATION_FAILED',
+            'REVIEW_CLOSED',
+            'LIST_CONFIRMED',
+            'DECISIONS_PENDING',
+            'COMMITMENT_MISSING',
+          ),
           ...denied,
         },
       },
@@ -214,6 +240,208 @@ export const reviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
       return {
         confirmations: (await review.confirmations(request.query.callId)).map(presentConfirmation),
       };
+    },
+  );
+
+  app.get(
+    '/review/applications/:id/checklist',
+    {
+      schema: {
+        summary: '形式审查：汇总表各判断栏的答复（未保存时由规则检查结果和申报书推得）',
+        tags: ['review'],
+        params: idParamsSchema,
+        response: { 200: checklistResponseSchema, ...missing, ...denied },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'department');
+      return review.checklist(actor, request.params.id);
+    },
+  );
+
+  app.put(
+    '/review/applications/:id/checklist',
+    {
+      schema: {
+        summary: '保存形式审查（本部门的申报书，确认提交和审核推荐截止之前）',
+        tags: ['review'],
+        params: idParamsSchema,
+        body: checklistBodySchema,
+        response: {
+          200: checklistResponseSchema,
+          ...errorResponses('VALIDATION_FAILED'),
+          ...closed,
+          ...missing,
+          ...denied,
+        },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'department');
+      return review.saveChecklist(actor, request.params.id, request.body);
+    },
+  );
+
+  app.get(
+    '/review/summary',
+    {
+      schema: {
+        summary: '推荐项目汇总表（打印视图用）：本部门（设区市含所辖县（市））推荐的项目，按推荐先后',
+        tags: ['review'],
+        querystring: summaryQuerySchema,
+        response: { 200: summaryResponseSchema, ...errorResponses('VALIDATION_FAILED'), ...denied },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'department');
+      const table = await reviewReports.summary(actor, request.query);
+      return { texts: summaryTableTexts(), ...table };
+    },
+  );
+
+  app.get(
+    '/review/summary.xlsx',
+    {
+      schema: {
+        summary: '下载推荐项目汇总表（xlsx）',
+        tags: ['review'],
+        produces: [XLSX_MIME],
+        querystring: summaryQuerySchema,
+        response: {
+          200: z.any().meta({ description: 'xlsx 文件', format: 'binary' }),
+          ...errorResponses('VALIDATION_FAILED'),
+          ...denied,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = await guard.require(request, 'department');
+      const table = await reviewReports.summary(actor, request.query);
+      const fileName = `推荐项目汇总表-${table.header.departmentName}-${request.query.callId}.xlsx`;
+      return reply
+        .type(XLSX_MIME)
+        .header('Content-Disposition', attachmentDisposition(fileName))
+        .header('X-Content-Type-Options', 'nosniff')
+        .send(await summaryXlsxBuffer(table));
+    },
+  );
+
+  app.get(
+    '/review/bundle',
+    {
+      schema: {
+        summary:
+          '导出 shenbao.bundle/1：本部门（设区市含所辖县（市））收到的申报书及规则比较所需的其他申报书，可用 shenbao check 检查',
+        description:
+          '演示计划以其基础计划的编号导出（shenbao check 只认识正式计划，并按基础计划的时间窗判断），响应头 X-Shenbao-Note 说明',
+        tags: ['review'],
+        querystring: callQuerySchema,
+        response: { 200: bundleExportSchema, ...errorResponses('VALIDATION_FAILED'), ...denied },
+      },
+    },
+    async (request, reply) => {
+      const actor = await guard.require(request, 'department');
+      const { bundle, note } = await reviewReports.exportBundle(actor, request.query.callId);
+      if (note) reply.header('X-Shenbao-Note', note);
+      return reply
+        .header('Content-Disposition', attachmentDisposition(`bundle-${request.query.callId}.json`))
+        .send(bundle);
+    },
+  );
+
+  app.post(
+    '/review/commitment',
+    {
+      schema: {
+        summary: '上传项目主管部门诚信承诺书（PDF；新上传的替换当前的，旧的保留为历史）',
+        description: `multipart/form-data：${FILE_FIELD}（PDF 文件）`,
+        tags: ['review'],
+        consumes: ['multipart/form-data'],
+        querystring: callQuerySchema,
+        response: {
+          201: z.object({ commitment: commitmentSchema }),
+          ...errorResponses('VALIDATION_FAILED', 'FILE_TOO_LARGE', 'FILE_NOT_PDF', 'PDF_MALFORMED'),
+          ...closed,
+          ...denied,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = await guard.require(request, 'department');
+      await commitments.assertUploadable(actor, request.query.callId);
+      const form = await readMultipartForm(request, {
+        schema: commitmentFormSchema,
+        fileField: FILE_FIELD,
+        maxFileBytes: documents.maxBytes,
+        receive: documents.stage.bind(documents),
+      });
+      const commitment = await commitments.upload(actor, request.query.callId, form.file);
+      return reply.status(201).send({ commitment: presentCommitment(commitment) });
+    },
+  );
+
+  app.get(
+    '/review/commitment',
+    {
+      schema: {
+        summary: '本部门的诚信承诺书：当前的一份（含 SHA-256 指纹）及历次上传',
+        tags: ['review'],
+        querystring: callQuerySchema,
+        response: { 200: commitmentResponseSchema, ...errorResponses('VALIDATION_FAILED'), ...denied },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'department');
+      const { current, history } = await commitments.list(actor, request.query.callId);
+      return {
+        current: current ? presentCommitment(current) : null,
+        history: history.map(presentCommitment),
+      };
+    },
+  );
+
+  app.get(
+    '/review/commitments/:id/file',
+    {
+      schema: {
+        summary: '下载诚信承诺书 PDF（任一版本；ETag 为 SHA-256 指纹）',
+        tags: ['review'],
+        produces: [PDF_MIME],
+        params: commitmentParamsSchema,
+        response: {
+          200: z.any().meta({ description: 'PDF 文件', format: 'binary' }),
+          ...missing,
+          ...denied,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = await guard.require(request, 'department');
+      const { commitment, open } = await commitments.file(actor, request.params.id);
+      return reply
+        .type(PDF_MIME)
+        .header('ETag', `"${commitment.fileSha256}"`)
+        .header('Content-Length', commitment.size)
+        .header('Content-Disposition', attachmentDisposition(commitment.fileName))
+        .header('X-Content-Type-Options', 'nosniff')
+        .send(open());
+    },
+  );
+
+  app.post(
+    '/review/import/preview',
+    {
+      schema: {
+        summary:
+          '导入预览：读取 shenbao.bundle/1，列出每个格式问题或每项申报书的规则检查结果，不写入任何数据',
+        tags: ['review'],
+        body: z.unknown().meta({ description: 'shenbao.bundle/1' }),
+        response: { 200: importPreviewResponseSchema, ...denied },
+      },
+    },
+    async (request) => {
+      await guard.require(request, 'department');
+      return reviewReports.previewImport(request.body);
     },
   );
 };

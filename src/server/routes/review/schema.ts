@@ -137,3 +137,156 @@ export const confirmationSchema = z.object({
 export const confirmResponseSchema = z.object({ confirmation: confirmationSchema });
 export const confirmationsQuerySchema = callQuerySchema.partial();
 export const confirmationsResponseSchema = z.object({ confirmations: z.array(confirmationSchema) });
+
+// 形式审查: the department's answers to the 汇总表's judgement columns, one application at a time.
+
+/** The 汇总表 columns a department judges, in the table's order. */
+export const CHECKLIST_ITEMS = [
+  'documentsCompliant',
+  'materialsComplete',
+  'ethics',
+  'credit',
+  'separateSlot',
+] as const;
+export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
+
+/**
+ * `ok`: the column's question answered 是 (合作文件符合要求, 材料完整, 涉及人类遗传资源等, 信用良好, 属于单独推荐名额);
+ * `note`: what the cell adds in brackets (the reasons, the types involved, the platform's name).
+ */
+export const checklistAnswerSchema = z.object({
+  ok: z.boolean({ error: '请选择是或否' }).meta({ title: '是否' }),
+  note: z.string().trim().max(500, '说明不能超过 500 字').default('').meta({ title: '说明' }),
+});
+export type ChecklistAnswer = z.infer<typeof checklistAnswerSchema>;
+
+export const checklistSchema = z
+  .object({
+    documentsCompliant: checklistAnswerSchema.meta({ title: '项目合作文件是否符合要求' }),
+    materialsComplete: checklistAnswerSchema.meta({ title: '申报材料是否完整，签字盖章及其日期是否齐全' }),
+    ethics: checklistAnswerSchema.meta({ title: '是否涉及人类遗传资源、种质资源等方面合作及科技伦理事项' }),
+    credit: checklistAnswerSchema.meta({ title: '运营状况及信用情况是否良好' }),
+    separateSlot: checklistAnswerSchema.meta({ title: '是否属于单独推荐名额' }),
+  })
+  .meta({ id: 'ReviewChecklist' });
+export type Checklist = z.infer<typeof checklistSchema>;
+
+export const checklistBodySchema = z.object({ answers: checklistSchema });
+export type ChecklistBody = z.infer<typeof checklistBodySchema>;
+
+export const checklistResponseSchema = z.object({
+  applicationId: z.uuid(),
+  /** The saved answers, or (never saved) the derived ones. */
+  answers: checklistSchema,
+  /** What the rules and the application say, for comparison. */
+  derived: checklistSchema,
+  saved: z.boolean(),
+  savedAt: z.iso.datetime({ offset: true }).nullable(),
+  savedBy: z.string().nullable(),
+  /** The department may still change it: its own application, before confirmation and the deadline. */
+  editable: z.boolean(),
+});
+export type ChecklistView = z.infer<typeof checklistResponseSchema>;
+
+// 推荐项目汇总表 from the database.
+
+export const summaryQuerySchema = callQuerySchema.extend({
+  contact: z.string().trim().max(50).optional().meta({ title: '项目主管部门联系人' }),
+  phone: z.string().trim().max(50).optional().meta({ title: '联系电话' }),
+  date: z.iso.date({ error: '日期应为 YYYY-MM-DD' }).optional().meta({ title: '填报日期' }),
+});
+export type SummaryQuery = z.infer<typeof summaryQuerySchema>;
+
+export const summaryRowSchema = z.object({
+  number: z.number().int(),
+  applicationId: z.string(),
+  acceptanceNumber: z.string(),
+  projectType: z.string(),
+  title: z.string(),
+  applicant: z.string(),
+  country: z.string(),
+  documentsCompliant: z.string(),
+  materialsComplete: z.string(),
+  ethics: z.string(),
+  credit: z.string(),
+  separateSlot: z.string(),
+});
+
+export const summaryResponseSchema = z.object({
+  texts: z.object({
+    attachmentLabel: z.string(),
+    title: z.string(),
+    departmentLabel: z.string(),
+    contactLabel: z.string(),
+    phoneLabel: z.string(),
+    headings: z.array(z.string()).readonly(),
+    notes: z.tuple([z.string(), z.string()]).readonly(),
+  }),
+  header: z.object({ departmentName: z.string(), contact: z.string(), phone: z.string(), date: z.string() }),
+  /** The recommended applications in recommendation order; print each with `summaryRowCells`. */
+  rows: z.array(summaryRowSchema),
+});
+export type SummaryView = z.infer<typeof summaryResponseSchema>;
+
+// Bundle export: a shenbao.bundle/1 (../shared/spec/bundle.md), the same assembly the rules judge.
+
+export const bundleExportSchema = z
+  .looseObject({ format: z.literal('shenbao.bundle/1'), call: z.string(), asOf: z.string() })
+  .meta({ id: 'Bundle', description: 'shenbao.bundle/1' });
+
+// 项目主管部门诚信承诺书: one current per department and call, earlier ones kept.
+
+export const commitmentSchema = z
+  .object({
+    id: z.uuid(),
+    callId: z.string(),
+    department: departmentRefSchema,
+    fileName: z.string(),
+    sha256: z.string(),
+    size: z.number().int(),
+    uploadedBy: z.string(),
+    uploadedAt: z.iso.datetime({ offset: true }),
+    supersededAt: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .meta({ id: 'DepartmentCommitment' });
+export type CommitmentView = z.infer<typeof commitmentSchema>;
+
+/** The upload is `multipart/form-data` with the PDF in `file` and no other field; the call is in the query. */
+export const commitmentFormSchema = z.object({});
+
+export const commitmentResponseSchema = z.object({
+  /** `null`: none uploaded yet; confirmation needs one. */
+  current: commitmentSchema.nullable(),
+  /** Every upload, newest first (the current one included). */
+  history: z.array(commitmentSchema),
+});
+
+export const commitmentParamsSchema = z.object({ id: z.uuid().meta({ title: '承诺书编号' }) });
+
+// Bundle import preview: nothing is written.
+
+export const importPreviewResponseSchema = z.object({
+  /** The bundle could be read: `problems` is empty and `applications` holds the verdicts. */
+  ok: z.boolean(),
+  call: z.string().nullable(),
+  problems: z.array(z.object({ path: z.string(), message: z.string() })),
+  applications: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      topic: z.number().int(),
+      department: z.string(),
+      eligible: z.boolean(),
+      findings: z.array(findingSchema),
+    }),
+  ),
+  departments: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      withinQuota: z.boolean(),
+      findings: z.array(findingSchema),
+    }),
+  ),
+});
+export type ImportPreview = z.infer<typeof importPreviewResponseSchema>;

@@ -1,0 +1,145 @@
+import { parseBundle } from '../../core/bundle/parse.js';
+import type { Bundle } from '../../core/bundle/schema.js';
+import { checkBundle } from '../../core/check.js';
+import { summaryTable, type SummaryTable } from '../../core/summary/summary-table.js';
+import type { Clock } from '../clock.js';
+import { AppError } from '../errors.js';
+import type { ApplicationRow } from '../repositories/applications.js';
+import type { Department } from '../repositories/departments.js';
+import type { Repositories } from '../repositories/index.js';
+import type { ImportPreview, SummaryQuery } from '../routes/review/schema.js';
+import { BundleService } from './bundles.js';
+import type { CallService, CallView } from './calls.js';
+import { withChecklist } from './review-checklist.js';
+import type { DepartmentUser } from './review.js';
+
+// What a department takes away from its review: the 推荐项目汇总表 and the bundle the CLI checks, both
+// assembled from the database exactly as the review list judges it; and a preview of a bundle to import.
+
+export interface BundleExport {
+  bundle: Bundle;
+  /** Set when the bundle says something other than the database (a practice call exported as its base). */
+  note: string | undefined;
+}
+
+export class ReviewReportService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+    private readonly calls: CallService,
+  ) {}
+
+  /** The department's 汇总表: its (a city's with its counties') recommended applications, its answers in place. */
+  async summary(actor: DepartmentUser, query: SummaryQuery): Promise<SummaryTable> {
+    const { call, jurisdiction, rows } = await this.received(actor, query.callId);
+    const { bundle, report } = await new BundleService(this.repos).judge(
+      call.parameters,
+      rows,
+      this.clock.now(),
+    );
+    const listed = new Set(bundle.departments.map((d) => d.id));
+    const withJurisdiction: Bundle = {
+      ...bundle,
+      departments: [
+        ...bundle.departments,
+        ...jurisdiction
+          .filter((d) => !listed.has(d.id))
+          .map((d) => ({ id: d.id, name: d.name, kind: d.kind, ...(d.cityId ? { city: d.cityId } : {}) })),
+      ],
+    };
+    const table = summaryTable(
+      withJurisdiction,
+      report,
+      {
+        departmentId: actor.departmentId,
+        ...(query.contact ? { contact: query.contact } : {}),
+        ...(query.phone ? { phone: query.phone } : {}),
+        ...(query.date ? { date: query.date } : {}),
+        acceptanceNumbers: Object.fromEntries(rows.map((r) => [r.id, r.acceptanceNo ?? r.id])),
+      },
+      call.parameters,
+    )!;
+    const saved = new Map(
+      (await this.repos.review.checklists(table.rows.map((r) => r.applicationId))).map((c) => [
+        c.applicationId,
+        c.answers,
+      ]),
+    );
+    return {
+      header: table.header,
+      rows: table.rows.map((row) => {
+        const answers = saved.get(row.applicationId);
+        return answers ? withChecklist(row, answers) : row;
+      }),
+    };
+  }
+
+  /**
+   * The department's received applications as a shenbao.bundle/1, with every other live application of the
+   * call that the rules compare them with. `shenbao check` knows only real calls: a practice call is exported
+   * under its base call's id, which the checker judges with the base call's windows.
+   */
+  async exportBundle(actor: DepartmentUser, callId: string): Promise<BundleExport> {
+    const { call, rows } = await this.received(actor, callId);
+    const { bundle } = await new BundleService(this.repos).judge(call.parameters, rows, this.clock.now());
+    if (!call.row.isPractice) return { bundle, note: undefined };
+    return {
+      bundle: { ...bundle, call: call.row.baseCallId },
+      note: `practice call ${call.row.id} exported as ${call.row.baseCallId}; shenbao check judges it with the windows of ${call.row.baseCallId}`,
+    };
+  }
+
+  /** Every parse problem, or every rule finding, of a bundle; nothing is written. */
+  previewImport(input: unknown): ImportPreview {
+    const declared = (input as { call?: unknown } | null)?.call;
+    const parsed = parseBundle(input);
+    if (!parsed.ok) {
+      return {
+        ok: false,
+        call: typeof declared === 'string' ? declared : null,
+        problems: parsed.problems,
+        applications: [],
+        departments: [],
+      };
+    }
+    const { bundle } = parsed;
+    const report = checkBundle(bundle);
+    const verdicts = new Map(report.applications.map((a) => [a.id, a]));
+    const quotas = new Map(report.departments.map((d) => [d.id, d]));
+    return {
+      ok: true,
+      call: bundle.call,
+      problems: [],
+      applications: bundle.applications.map((a) => ({
+        id: a.id,
+        title: a.title,
+        topic: a.topic,
+        department: a.department,
+        eligible: verdicts.get(a.id)!.eligible,
+        findings: verdicts.get(a.id)!.findings,
+      })),
+      departments: bundle.departments.map((d) => ({
+        id: d.id,
+        name: d.name,
+        withinQuota: quotas.get(d.id)!.withinQuota,
+        findings: quotas.get(d.id)!.findings,
+      })),
+    };
+  }
+
+  /** What the department received for the call (a city: with its counties'), as the review list shows it. */
+  private async received(
+    actor: DepartmentUser,
+    callId: string,
+  ): Promise<{ call: CallView; jurisdiction: Department[]; rows: ApplicationRow[] }> {
+    const call = await this.calls.get(callId).catch(() => {
+      throw AppError.invalidField('callId', '申报计划不存在');
+    });
+    const jurisdiction = await this.repos.review.jurisdiction(actor.departmentId);
+    const rows = await this.repos.review.received(
+      jurisdiction.map((d) => d.id),
+      { callId },
+    );
+    return { call, jurisdiction, rows };
+  }
+}

@@ -1,0 +1,184 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/server/config.js';
+import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
+import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
+import { createServices } from '../../src/server/services/index.js';
+import { inject, login, useTestApp } from '../server/harness.js';
+import { pdf } from '../server/pdf.js';
+import { button, launchChromium, newPage, requireWebBuild, screenshots } from './browser.js';
+
+// The 项目主管部门's round in a real browser against the real server, on the demo's applications: open the
+// queue, return an application with reasons, see what the applicant changed on resubmission, recommend it
+// and watch the quota move, upload the signed commitment, confirm the list, download the 汇总表.
+
+requireWebBuild();
+
+const TITLE = '苏港先进材料界面调控联合研发';
+const REVISED_SUMMARY = '与香港科技大学联合开展先进材料界面调控研究，补充了中试验证安排和双方分工。';
+
+describe('项目主管部门在浏览器中审核、推荐并确认提交', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'shenbao-e2e-data-'));
+  const t = useTestApp({ DATA_DIR: dataDir });
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  const { snap, failed } = screenshots(() => page);
+
+  beforeAll(async () => {
+    // The browser drops a session cookie whose expiry is past by its own clock: the server's clock is real time.
+    t.clock.set(new Date());
+    await seedCalls(t.db, t.clock.now());
+    // The demo's files are read back by the app under test: both keep them in the same directory.
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }));
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+    page = await newPage(browser);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** The applicant revises the returned application and submits it again, through the API. */
+  async function resubmit(applicationId: string) {
+    const cookie = await login(t.app, 'demo-yanjiusuo', DEMO_PASSWORD);
+    const url = `/api/applications/${applicationId}`;
+    const { application } = (await inject(t.app, { method: 'GET', url, cookie })).json();
+    expect(application.status).toBe('returned');
+    const saved = await inject(t.app, {
+      method: 'PUT',
+      url,
+      cookie,
+      payload: { version: application.version, form: { ...application.form, summary: REVISED_SUMMARY } },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const submitted = await inject(t.app, {
+      method: 'POST',
+      url: `${url}/submit`,
+      cookie,
+      payload: { version: saved.json().application.version },
+    });
+    expect(submitted.statusCode, submitted.body).toBeLessThan(300);
+  }
+
+  it('退回修改、查看修改、推荐、确认提交并下载汇总表', async () => {
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      // 苏州市科学技术局登录：进入审核列表，演示计划在前。
+      await page.goto(`${base}/login`);
+      await page.fill('#login-name', 'demo-suzhou');
+      await page.fill('#login-password', DEMO_PASSWORD);
+      await button(page, '登录').click();
+      await page.waitForURL(/\/review$/);
+      await page.getByRole('menuitem', { name: /确认提交/ }).waitFor();
+      const row = page.getByRole('row').filter({ hasText: TITLE });
+      await row.getByText('已提交').waitFor();
+      const quotaUsed = page.getByTestId('quota-used');
+      await expect.poll(() => quotaUsed.textContent()).toBe('0 / 6');
+      await snap('queue');
+
+      // 打开申报书：表单、附件指纹、规则检查结果、形式审查。
+      await row.getByTestId('open-application').click();
+      await page.waitForURL(/\/review\/[0-9a-f-]{36}$/);
+      const applicationId = page.url().split('/').pop()!;
+      expect(await page.getByTestId('form-title').textContent()).toBe(TITLE);
+      expect(await page.locator('[data-testid="documents"] [data-sha256]').count()).toBe(4);
+      await page.locator('[data-testid="findings-warnings"] li').first().waitFor();
+      await page.getByTestId('checklist').waitFor();
+      await button(page.locator('[data-testid="documents"]'), '查看').first().click();
+      await page.getByTestId('pdf-preview').waitFor();
+      await snap('application');
+      await page.keyboard.press('Escape');
+
+      // 退回修改：两条理由，一条注明字段。
+      await button(page, '退回修改').click();
+      await page.fill('#return_reasons_0_field', 'summary');
+      await page.fill('#return_reasons_0_message', '主要研究内容请补充中试验证安排和双方分工。');
+      await button(page, '再加一条理由').click();
+      await page.fill('#return_reasons_1_message', '合作意向书请尽量替换为正式合作协议。');
+      await snap('return-dialog');
+      await page.getByTestId('return-submit').click();
+      await expect.poll(() => page.getByTestId('review-status').textContent()).toBe('已退回');
+
+      // 申报单位修改后重新提交；主管部门看到修改之处。
+      await resubmit(applicationId);
+      await page.reload();
+      await expect.poll(() => page.getByTestId('review-status').textContent()).toBe('已提交');
+      const changes = page.getByTestId('changes');
+      await changes.getByText('summary', { exact: true }).waitFor();
+      expect(await changes.textContent()).toContain(REVISED_SUMMARY);
+      await snap('changes');
+
+      // 推荐：限额从 0 / 6 变为 1 / 6。
+      await button(page.getByTestId('review-actions'), '推荐').click();
+      await page.fill('#decision_reason', '合作基础扎实，材料齐全，同意推荐。');
+      await page.getByTestId('decision-submit').click();
+      await expect.poll(() => page.getByTestId('review-status').textContent()).toBe('已推荐');
+      await page.getByRole('menuitem', { name: /审核推荐/ }).click();
+      await page.waitForURL(/\/review(\?.*)?$/);
+      await expect.poll(() => quotaUsed.textContent()).toBe('1 / 6');
+      await row.getByText('已推荐').waitFor();
+
+      // 承诺书打印页按本部门预填。
+      await page.goto(`${base}/review/commitment?callId=${PRACTICE_CALL_ID}`);
+      expect(await page.getByTestId('commitment-department').textContent()).toBe('苏州市科学技术局');
+      await snap('commitment');
+
+      // 上传签字盖章的承诺书扫描件，再确认提交（此后一律不予退回）。
+      await page.goto(`${base}/review/confirm?callId=${PRACTICE_CALL_ID}`);
+      await page.locator('input[type=file]').setInputFiles({
+        name: '主管部门承诺书.pdf',
+        mimeType: 'application/pdf',
+        buffer: pdf({ seed: `department-commitment-${applicationId}` }),
+      });
+      await page
+        .getByTestId('commitment-current')
+        .getByText('主管部门承诺书.pdf', { exact: false })
+        .waitFor();
+      await page.getByTestId('confirm-list').click();
+      const dialog = page.locator('.ant-modal-confirm');
+      expect(await dialog.textContent()).toContain('一律不予退回');
+      await button(dialog, '确认提交').click();
+      await page.getByTestId('confirmed').waitFor();
+      await expect
+        .poll(() => page.getByTestId('confirmation-state').textContent())
+        .toBe('推荐名单已确认提交');
+      await snap('confirmed');
+
+      // 推荐项目汇总表：打印视图和 Excel。
+      await page.getByRole('menuitem', { name: /推荐项目汇总表/ }).click();
+      await page.fill('#summary-contact', '周审核');
+      await page.fill('#summary-phone', '0512-12345678');
+      const summaryRow = page.getByTestId('summary-row').filter({ hasText: TITLE });
+      await summaryRow.waitFor();
+      await expect.poll(() => page.getByTestId('summary-table').textContent()).toContain('周审核');
+      expect(await button(page, '打印（A4 横向）').isEnabled()).toBe(true);
+      await snap('summary');
+      const acceptanceNo = (await summaryRow.locator('td').nth(1).textContent())!;
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('summary-xlsx').click(),
+      ]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      expect(sheet.getCell('A2').value).toBe('省国际科技合作/港澳台科技合作计划推荐项目汇总表');
+      expect(String(sheet.getCell('A4').value)).toContain('周审核');
+      const cells = (sheet.getRow(6).values as unknown[]).slice(1);
+      expect(cells.slice(0, 2)).toEqual([1, acceptanceNo]);
+      expect(cells).toContain(TITLE);
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await failed(error);
+    }
+  }, 120_000);
+});
