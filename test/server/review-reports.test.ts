@@ -243,6 +243,30 @@ describe('导出 shenbao.bundle/1', () => {
     }
   });
 
+  it('限项所需的本单位草稿计入导出包，但内容不予导出', async () => {
+    const own = await submitted(city);
+    const [draft] = await t.db
+      .insert(applications)
+      .values({
+        callId: PRACTICE_CALL_ID,
+        organizationId: own.organizationId,
+        piId: own.piId,
+        departmentId: city.id,
+        topic: 5,
+        form: { title: '尚未提交的保密草稿标题', summary: '草稿的研究内容' },
+      })
+      .returning();
+    const response = await get(users.city!.cookie, `/api/review/bundle?callId=${PRACTICE_CALL_ID}`);
+    expect(response.body).not.toContain('尚未提交的保密草稿标题');
+    expect(response.body).not.toContain('草稿的研究内容');
+    const parsed = parseBundle(response.json());
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const exported = parsed.bundle.applications.find((a) => a.id === draft!.id)!;
+    expect(exported).toMatchObject({ title: '（不在本部门审核范围内的申报）', documents: [] });
+    const verdict = checkBundle(parsed.bundle).applications.find((a) => a.id === own.id)!;
+    expect(verdict.findings.map((f) => f.rule)).toContain('limit.enterprise-one-application');
+  });
+
   it('正式计划：shenbao check 对导出包的判断与审核列表逐项一致', async () => {
     const filed = new Date('2026-05-15T10:00:00+08:00');
     const fine = await insertSubmitted(t.db, filed, { departmentId: agency.id, callId: JS_INTL_2026.id });

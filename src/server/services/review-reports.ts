@@ -81,7 +81,8 @@ export class ReviewReportService {
    */
   async exportBundle(actor: DepartmentUser, callId: string): Promise<BundleExport> {
     const { call, rows } = await this.received(actor, callId);
-    const { bundle } = await new BundleService(this.repos).judge(call.parameters, rows, this.clock.now());
+    const judged = await new BundleService(this.repos).judge(call.parameters, rows, this.clock.now());
+    const bundle = redactOthers(judged.bundle, new Set(rows.map((r) => r.id)));
     if (!call.row.isPractice) return { bundle, note: undefined };
     return {
       bundle: { ...bundle, call: call.row.baseCallId },
@@ -142,4 +143,32 @@ export class ReviewReportService {
     );
     return { call, jurisdiction, rows };
   }
+}
+
+/**
+ * The applications the rules compare with but the department may not see (the same applicant's drafts, or
+ * its applications under another department) keep only what the limits count — applicant, PI, topic,
+ * status — and lose their content. No rule compares one application's content with another's, so the
+ * department's own verdicts are those the web shows.
+ */
+function redactOthers(bundle: Bundle, visible: ReadonlySet<string>): Bundle {
+  const applications = bundle.applications.map((a) =>
+    visible.has(a.id)
+      ? a
+      : {
+          ...a,
+          title: '（不在本部门审核范围内的申报）',
+          summary: '',
+          field: '',
+          partner: undefined,
+          domesticPartners: [],
+          budget: { total: 0, jiangsuTotal: 0, provincialFunding: 0 },
+          documents: [],
+        },
+  );
+  const referenced = new Set([
+    ...applications.flatMap((a) => [a.applicant, ...a.domesticPartners]),
+    ...bundle.people.map((p) => p.employer),
+  ]);
+  return { ...bundle, applications, organizations: bundle.organizations.filter((o) => referenced.has(o.id)) };
 }
