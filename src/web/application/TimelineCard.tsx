@@ -19,8 +19,21 @@ const EVENT_LABELS: Record<string, { label: string; color: string }> = {
   'document.deleted': { label: '删除附件', color: 'gray' },
 };
 
+interface ReturnReason {
+  field?: string;
+  message: string;
+}
+
 function detailText(event: TimelineEvent): string | undefined {
-  const { acceptanceNo, reason, fileName, kind } = event.detail as Record<string, string | undefined>;
+  const { acceptanceNo, reason, fileName, kind, resubmitBy } = event.detail as Record<
+    string,
+    string | undefined
+  >;
+  const reasons = (event.detail as { reasons?: ReturnReason[] }).reasons;
+  if (reasons) {
+    const listed = reasons.map((r, i) => `${i + 1}. ${r.message}`).join('；');
+    return `退回原因：${listed}${resubmitBy ? `。请在 ${resubmitBy}（北京时间）前修改后重新提交` : ''}`;
+  }
   if (acceptanceNo) return `受理编号 ${acceptanceNo}`;
   if (reason) return `原因：${reason}`;
   if (fileName) return `${DOCUMENT_KIND_LABELS[kind as DocumentKind] ?? ''} ${fileName}`;
