@@ -11,7 +11,9 @@ import { repositories } from '../src/server/repositories/index.js';
 import { hashPassword } from '../src/server/security/passwords.js';
 import { PRACTICE_CALL_ID } from '../src/server/seed/calls.js';
 import { ALL_COMPLETE } from '../src/core/bundle/schema.js';
+import { UNBARRED_PARTNER_ANSWERS } from '../src/core/application/form.js';
 import { creditCode } from '../test/factories/bundle.js';
+import { completeForm } from '../test/server/submitted-applications.js';
 
 // npm run bench:submit — a deadline surge against PostgreSQL. The server runs in its own process on a
 // fresh database; this process plays APPLICANTS applicants who, all at once, save their draft a few times
@@ -23,23 +25,11 @@ const SAVES = 3;
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 100);
 const PASSWORD = 'Surge2026';
 
-const form = (n: number) => ({
-  title: `面向氢能与新型储能的固态电解质联合研发${n}`,
-  summary: `与德国合作机构联合开展固态电解质界面调控与中试验证（${n}）。`,
-  field: '氢能与新型储能',
-  partner: {
-    name: `Partner ${n}`,
-    country: 'DE',
-    independentLegalEntity: true,
-    ownedByApplicant: false,
-    foreignInvestedInChina: false,
-    taxHavenShell: false,
-    sameGroup: false,
-    piAffiliated: true,
-  },
-  domesticPartners: [],
-  budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 800_000 },
-});
+const form = (n: number) =>
+  completeForm({
+    title: `面向氢能与新型储能的固态电解质联合研发${n}`,
+    partner: { name: `Partner ${n}`, country: 'DE', ...UNBARRED_PARTNER_ANSWERS },
+  });
 
 async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `shenbao_bench_${randomUUID().replaceAll('-', '')}`;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApplicationForm } from '../../src/core/application/form.js';
+import { UNBARRED_PARTNER_ANSWERS, type ApplicationForm } from '../../src/core/application/form.js';
 import { ALL_COMPLETE, type Platform } from '../../src/core/bundle/schema.js';
 import type { Database } from '../../src/server/db/database.js';
 import { documents, files, organizations, users } from '../../src/server/db/schema.js';
@@ -18,16 +18,7 @@ export function completeForm(overrides: Partial<ApplicationForm> = {}): Applicat
     title: '面向氢能与新型储能的固态电解质联合研发',
     summary: '与德国合作机构联合开展固态电解质界面调控与中试验证。',
     field: '氢能与新型储能',
-    partner: {
-      name: 'Fraunhofer-Institut',
-      country: 'DE',
-      independentLegalEntity: true,
-      ownedByApplicant: false,
-      foreignInvestedInChina: false,
-      taxHavenShell: false,
-      sameGroup: false,
-      piAffiliated: true,
-    },
+    partner: { name: 'Fraunhofer-Institut', country: 'DE', ...UNBARRED_PARTNER_ANSWERS },
     domesticPartners: [],
     budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 800_000 },
     ...overrides,

@@ -152,7 +152,7 @@ export const documentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
         params: documentParamsSchema,
         response: {
           200: z.any().meta({ description: 'PDF 文件', format: 'binary' }),
-          304: z.null(),
+          304: z.void().meta({ description: '未修改（无内容）' }),
           ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND'),
         },
       },
@@ -165,7 +165,7 @@ export const documentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
         .header('ETag', etag)
         .header('Cache-Control', 'private, no-cache')
         .header('X-Content-Type-Options', 'nosniff');
-      if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
       return reply
         .type(PDF_MIME)
         .header('Content-Length', document.size)

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TOPIC_RULES } from './01-topics.js';
-import { APPLICANT_AND_PARTNER_RULES } from './02-1-applicant-and-partner.js';
-import { DOCUMENT_RULES } from './02-2-documents.js';
-import { LIMIT_RULES } from './02-3-limits.js';
-import { QUOTA_RULES } from './02-3-quotas.js';
-import { INTEGRITY_RULES } from './02-4-integrity.js';
-import { SECRECY_RULES } from './02-5-secrecy.js';
-import { INSTRUMENT_RULES } from './02-7-instruments.js';
-import { DEADLINE_RULES } from './03-3-deadlines.js';
-import { RULES } from './catalogue.js';
-import type { Rule } from './rule.js';
+import { TOPIC_RULES } from '../../src/core/rules/01-topics.js';
+import { APPLICANT_AND_PARTNER_RULES } from '../../src/core/rules/02-1-applicant-and-partner.js';
+import { DOCUMENT_RULES } from '../../src/core/rules/02-2-documents.js';
+import { LIMIT_RULES } from '../../src/core/rules/02-3-limits.js';
+import { QUOTA_RULES } from '../../src/core/rules/02-3-quotas.js';
+import { INTEGRITY_RULES } from '../../src/core/rules/02-4-integrity.js';
+import { SECRECY_RULES } from '../../src/core/rules/02-5-secrecy.js';
+import { INSTRUMENT_RULES } from '../../src/core/rules/02-7-instruments.js';
+import { DEADLINE_RULES } from '../../src/core/rules/03-3-deadlines.js';
+import { RULES } from '../../src/core/rules/catalogue.js';
+import type { Rule } from '../../src/core/rules/rule.js';
 
 // Each rule file has its table of named cases beside it; every case there also checks that each finding
 // speaks Chinese and cites the notice's own numbering (test/factories/rule-cases.ts).
@@ -41,7 +41,7 @@ describe('规则目录', () => {
   });
 
   it.each(Object.entries(BY_FILE))('%s 的每条规则在旁边的案例表中都有案例', (file, rules) => {
-    const table = readFileSync(new URL(`./${file}.test.ts`, import.meta.url), 'utf8');
+    const table = readFileSync(new URL(`../../src/core/rules/${file}.test.ts`, import.meta.url), 'utf8');
     for (const rule of rules) expect(table, rule.id).toContain(`'${rule.id}'`);
   });
 });
