@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCode, VALID_PASSWORD } from '../server/factories.js';
 import { useTestApp } from '../server/harness.js';
-import { pdf } from '../server/pdf.js';
+import { pdf, sha256 } from '../server/pdf.js';
 import { seedCalls } from '../../src/server/seed/calls.js';
 import { button, launchChromium, newPage, requireWebBuild, screenshots } from './browser.js';
 
@@ -15,8 +14,6 @@ import { button, launchChromium, newPage, requireWebBuild, screenshots } from '.
 // fill a 专题四 application, see a rule fire and fix it, upload the documents, submit, verify the receipt.
 
 requireWebBuild();
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('申报单位在浏览器中完成一份专题四申报', () => {
   const t = useTestApp({ DATA_DIR: mkdtempSync(join(tmpdir(), 'shenbao-e2e-data-')) });

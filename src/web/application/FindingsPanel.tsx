@@ -13,6 +13,8 @@ import { stepOfField, STEPS } from './fields.js';
 
 type Finding = Evaluation['findings'][number];
 
+const ul = { margin: 0, padding: 0 };
+
 function useServerClock(serverTime: string): number {
   const [offset, setOffset] = useState(0);
   const [now, setNow] = useState(() => Date.now());
@@ -77,6 +79,41 @@ function Item({
   );
 }
 
+/** One severity's findings under its heading; nothing when there are none. */
+function FindingList({
+  findings,
+  title,
+  icon,
+  testId,
+  onGo,
+}: {
+  findings: Finding[];
+  title: ReactNode;
+  icon: ReactNode;
+  testId: string;
+  onGo(field: string): void;
+}) {
+  if (findings.length === 0) return null;
+  return (
+    <>
+      {title}
+      <ul style={ul} data-testid={testId}>
+        {findings.map((f, i) => (
+          <Item
+            key={`${f.rule}-${i}`}
+            icon={icon}
+            clause={f.clause}
+            message={f.message}
+            rule={f.rule}
+            onGo={onGo}
+            {...(f.field ? { field: f.field } : {})}
+          />
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function FindingsPanel({
   evaluation,
   editable,
@@ -97,7 +134,6 @@ export function FindingsPanel({
   const closes = Date.parse(evaluation.submissionClosesAt);
   const errors = evaluation.findings.filter((f: Finding) => f.severity === 'error');
   const warnings = evaluation.findings.filter((f: Finding) => f.severity === 'warning');
-  const ul = { margin: 0, padding: 0 };
 
   return (
     <Card
@@ -159,26 +195,17 @@ export function FindingsPanel({
           <CheckCircleFilled /> 未发现问题
         </Typography.Text>
       )}
-      {errors.length > 0 && (
-        <>
+      <FindingList
+        findings={errors}
+        testId="findings-errors"
+        icon={<CloseCircleFilled style={{ color: '#cf1322', marginTop: 5 }} />}
+        title={
           <Typography.Text strong type="danger">
             错误 {errors.length} 项（须解决）
           </Typography.Text>
-          <ul style={ul} data-testid="findings-errors">
-            {errors.map((f, i) => (
-              <Item
-                key={`${f.rule}-${i}`}
-                icon={<CloseCircleFilled style={{ color: '#cf1322', marginTop: 5 }} />}
-                clause={f.clause}
-                message={f.message}
-                rule={f.rule}
-                onGo={onGo}
-                {...(f.field ? { field: f.field } : {})}
-              />
-            ))}
-          </ul>
-        </>
-      )}
+        }
+        onGo={onGo}
+      />
       {evaluation.missing.length > 0 && (
         <>
           <Typography.Text strong style={{ display: 'block', marginTop: 8 }}>
@@ -197,26 +224,17 @@ export function FindingsPanel({
           </ul>
         </>
       )}
-      {warnings.length > 0 && (
-        <>
+      <FindingList
+        findings={warnings}
+        testId="findings-warnings"
+        icon={<ExclamationCircleFilled style={{ color: '#faad14', marginTop: 5 }} />}
+        title={
           <Typography.Text strong style={{ display: 'block', marginTop: 8, color: '#d48806' }}>
             提示 {warnings.length} 项（不影响提交）
           </Typography.Text>
-          <ul style={ul} data-testid="findings-warnings">
-            {warnings.map((f, i) => (
-              <Item
-                key={`${f.rule}-${i}`}
-                icon={<ExclamationCircleFilled style={{ color: '#faad14', marginTop: 5 }} />}
-                clause={f.clause}
-                message={f.message}
-                rule={f.rule}
-                onGo={onGo}
-                {...(f.field ? { field: f.field } : {})}
-              />
-            ))}
-          </ul>
-        </>
-      )}
+        }
+        onGo={onGo}
+      />
     </Card>
   );
 }

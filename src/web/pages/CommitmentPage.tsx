@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Result, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { TOPIC_LABELS } from '../../core/labels.js';
 import {
@@ -34,7 +34,7 @@ export const CREDIT_RULES = '《江苏省科技计划项目信用管理办法》
 const ETHICS =
   '项目合作内容和方式符合我国及各合作机构所在国家（地区、国际组织）有关法律法规和科技伦理相关规定；研究涉及人体、实验动物、人工智能等属于《科技伦理审查办法（试行）》（国科发监〔2023〕167号）第二条所列范围科技活动的，按要求进行科技伦理审查。';
 
-export const IDEOGRAPHIC_SPACE = '\u3000';
+const IDEOGRAPHIC_SPACE = '\u3000';
 
 function blank(value: string, width = 12): string {
   return value.trim() || IDEOGRAPHIC_SPACE.repeat(width);
@@ -69,7 +69,66 @@ function piPledges(f: Facts): { opening: string; pledges: string[]; closing: str
   };
 }
 
-export const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
+
+interface PledgeText {
+  opening: string;
+  pledges: string[];
+  closing: string;
+}
+
+/**
+ * An A4 commitment: the toolbar (back, print), the title, the pledges, the signature lines given as
+ * `signatures` above the date line, and a note on what to do with the signed scan.
+ */
+export function CommitmentPaper({
+  testId,
+  back,
+  title,
+  text,
+  signatures,
+  note,
+}: {
+  testId: string;
+  back: { to: string; label: string };
+  title: string;
+  text: PledgeText;
+  signatures: ReactNode;
+  note: ReactNode;
+}) {
+  return (
+    <div data-testid={testId}>
+      <div className="toolbar no-print">
+        <Link to={back.to}>
+          <Button icon={<ArrowLeftOutlined />}>{back.label}</Button>
+        </Link>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+          打印（A4）
+        </Button>
+      </div>
+      <article className="paper">
+        <h1>{title}</h1>
+        <p>{text.opening}</p>
+        {text.pledges.map((pledge, i) => (
+          <p key={i}>
+            {NUMERALS[i]}、{pledge}
+          </p>
+        ))}
+        <p>{text.closing}</p>
+        <div className="signature-block">
+          {signatures}
+          <p>
+            日期：
+            {`${IDEOGRAPHIC_SPACE.repeat(4)}年${IDEOGRAPHIC_SPACE.repeat(2)}月${IDEOGRAPHIC_SPACE.repeat(2)}日`}
+          </p>
+        </div>
+        <p className="no-indent" style={{ marginTop: 48, fontSize: 11, color: '#666', lineHeight: 1.6 }}>
+          {note}
+        </p>
+      </article>
+    </div>
+  );
+}
 
 export function CommitmentPage() {
   const { id, who } = useParams();
@@ -116,45 +175,29 @@ export function CommitmentPage() {
   const kind: Who = who;
   const text = kind === 'unit' ? unitPledges(facts) : piPledges(facts);
 
+  const title = kind === 'unit' ? '项目申报单位科研诚信承诺书' : '项目负责人科研诚信承诺书';
   return (
-    <div data-testid={`commitment-${kind}`}>
-      <div className="toolbar no-print">
-        <Link to={`/applications/${application.id}`}>
-          <Button icon={<ArrowLeftOutlined />}>返回申报书</Button>
-        </Link>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
-          打印（A4）
-        </Button>
-      </div>
-      <article className="paper">
-        <h1>{kind === 'unit' ? '项目申报单位科研诚信承诺书' : '项目负责人科研诚信承诺书'}</h1>
-        <p>{text.opening}</p>
-        {text.pledges.map((pledge, i) => (
-          <p key={i}>
-            {NUMERALS[i]}、{pledge}
-          </p>
-        ))}
-        <p>{text.closing}</p>
-        <div className="signature-block">
-          {kind === 'unit' ? (
-            <>
-              <p>法定代表人（签字）：</p>
-              <p>申报单位（盖章）：</p>
-            </>
-          ) : (
-            <p>项目负责人（签字）：</p>
-          )}
-          <p>
-            日期：
-            {`${IDEOGRAPHIC_SPACE.repeat(4)}年${IDEOGRAPHIC_SPACE.repeat(2)}月${IDEOGRAPHIC_SPACE.repeat(2)}日`}
-          </p>
-        </div>
-        <p className="no-indent" style={{ marginTop: 48, fontSize: 11, color: '#666', lineHeight: 1.6 }}>
+    <CommitmentPaper
+      testId={`commitment-${kind}`}
+      back={{ to: `/applications/${application.id}`, label: '返回申报书' }}
+      title={title}
+      text={text}
+      signatures={
+        kind === 'unit' ? (
+          <>
+            <p>法定代表人（签字）：</p>
+            <p>申报单位（盖章）：</p>
+          </>
+        ) : (
+          <p>项目负责人（签字）：</p>
+        )
+      }
+      note={
+        <>
           本承诺书由申报系统按申报书生成（申报书编号 {application.id}）。签字{kind === 'unit' ? '、盖章' : ''}
-          后扫描为 PDF，在申报书“附件材料”中以“
-          {kind === 'unit' ? '项目申报单位科研诚信承诺书' : '项目负责人科研诚信承诺书'}”类型上传。
-        </p>
-      </article>
-    </div>
+          后扫描为 PDF，在申报书“附件材料”中以“{title}”类型上传。
+        </>
+      }
+    />
   );
 }

@@ -1,8 +1,6 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Result, Spin } from 'antd';
+import { Result, Spin } from 'antd';
 import { useEffect } from 'react';
-import { Link } from 'react-router';
-import { CREDIT_RULES, IDEOGRAPHIC_SPACE, NOTICE, NUMERALS } from '../pages/CommitmentPage.js';
+import { CommitmentPaper, CREDIT_RULES, NOTICE } from '../pages/CommitmentPage.js';
 import { useUser } from '../session.js';
 import { useReviewCall } from './useReviewCall.js';
 
@@ -45,38 +43,24 @@ export function DepartmentCommitmentPage() {
   const text = pledges(user.department.name, call.name, call.noticeNumber);
 
   return (
-    <div data-testid="department-commitment">
-      <div className="toolbar no-print">
-        <Link to={`/review/confirm?callId=${encodeURIComponent(callId ?? '')}`}>
-          <Button icon={<ArrowLeftOutlined />}>返回确认提交</Button>
-        </Link>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
-          打印（A4）
-        </Button>
-      </div>
-      <article className="paper">
-        <h1>{TITLE}</h1>
-        <p>{text.opening}</p>
-        {text.pledges.map((pledge, i) => (
-          <p key={i}>
-            {NUMERALS[i]}、{pledge}
-          </p>
-        ))}
-        <p>{text.closing}</p>
-        <div className="signature-block">
+    <CommitmentPaper
+      testId="department-commitment"
+      back={{ to: `/review/confirm?callId=${encodeURIComponent(callId ?? '')}`, label: '返回确认提交' }}
+      title={TITLE}
+      text={text}
+      signatures={
+        <>
           <p>负责人（签字）：</p>
           <p>项目主管部门（盖章）：</p>
           <p data-testid="commitment-department">{user.department.name}</p>
-          <p>
-            日期：
-            {`${IDEOGRAPHIC_SPACE.repeat(4)}年${IDEOGRAPHIC_SPACE.repeat(2)}月${IDEOGRAPHIC_SPACE.repeat(2)}日`}
-          </p>
-        </div>
-        <p className="no-indent" style={{ marginTop: 48, fontSize: 11, color: '#666', lineHeight: 1.6 }}>
+        </>
+      }
+      note={
+        <>
           本承诺书由申报系统为{user.department.name}生成（{call.name}）。签字、盖章后扫描为
           PDF，在“确认提交”页上传后再确认提交推荐名单。
-        </p>
-      </article>
-    </div>
+        </>
+      }
+    />
   );
 }
