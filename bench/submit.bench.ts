@@ -1,10 +1,8 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { openPostgres } from '../src/server/db/database.js';
 import { documents, files } from '../src/server/db/schema.js';
 import { repositories } from '../src/server/repositories/index.js';
@@ -14,6 +12,7 @@ import { ALL_COMPLETE } from '../src/core/bundle/schema.js';
 import { UNBARRED_PARTNER_ANSWERS } from '../src/core/application/form.js';
 import { creditCode } from '../test/factories/bundle.js';
 import { completeForm } from '../test/server/submitted-applications.js';
+import { temporaryDatabase } from '../test/server/temporary-database.js';
 
 // npm run bench:submit — a deadline surge against PostgreSQL. The server runs in its own process on a
 // fresh database; this process plays APPLICANTS applicants who, all at once, save their draft a few times
@@ -30,22 +29,6 @@ const form = (n: number) =>
     title: `面向氢能与新型储能的固态电解质联合研发${n}`,
     partner: { name: `Partner ${n}`, country: 'DE', ...UNBARRED_PARTNER_ANSWERS },
   });
-
-async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `shenbao_bench_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      await admin.query(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 async function waitForHealth(base: string): Promise<void> {
   for (let i = 0; i < 300; i++) {
@@ -155,7 +138,7 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<voi
   );
 }
 
-const database = await createDatabase();
+const database = await temporaryDatabase(ADMIN_URL, 'shenbao_bench');
 const dataDir = mkdtempSync(join(tmpdir(), 'shenbao-surge-'));
 const port = 3900 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}`;

@@ -1,3 +1,4 @@
+import { AUDIT_USAGE, auditCommand } from './audit.js';
 import { CHECK_USAGE, checkCommand } from './check.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { rulesCommand } from './rules.js';
@@ -14,11 +15,15 @@ const USAGE = `shenbao — 江苏省科技计划项目申报系统
       退出码：0 已生成；2 数据包有误、主管部门不存在或选项有误（不写出文件）。
   shenbao rules [--json]
       列出全部规则：编号、级别、依据条款、要求。
+  ${AUDIT_USAGE}
+      校验审计日志的哈希链（数据库同服务器：DATABASE_URL，或 DATA_DIR 下的 pglite）。
+      退出码：0 完整；1 链条断开（指出第一处断开的序号和原因）；2 环境变量有误或数据库无法读取。
 `;
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  audit: auditCommand,
   check: checkCommand,
   rules: rulesCommand,
   summary: summaryCommand,

@@ -22,14 +22,25 @@ import type { Database } from './db/database.js';
 import { AuthGuard } from './http/auth.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { validatorCompiler } from './http/validation.js';
+import { announcementRoutes } from './routes/announcements/routes.js';
 import { applicationRoutes } from './routes/applications/routes.js';
+import { auditRoutes } from './routes/audit/routes.js';
 import { authRoutes } from './routes/auth/routes.js';
 import { callRoutes } from './routes/calls/routes.js';
+import { dashboardRoutes } from './routes/dashboard/routes.js';
+import { crossCheckRoutes } from './routes/cross-checks/routes.js';
+import { decisionRoutes } from './routes/decisions/routes.js';
 import type { RouteDeps } from './routes/deps.js';
 import { departmentRoutes } from './routes/departments/routes.js';
 import { documentRoutes } from './routes/documents/routes.js';
+import { expertRoutes } from './routes/expert/routes.js';
+import { provinceExpertRoutes } from './routes/experts/routes.js';
+import { formalReviewRoutes } from './routes/formal-review/routes.js';
 import { healthRoutes } from './routes/health/routes.js';
 import { peopleRoutes } from './routes/people/routes.js';
+import { provinceCallRoutes } from './routes/province-calls/routes.js';
+import { publicRoutes } from './routes/public/routes.js';
+import { registerRoutes } from './routes/registers/routes.js';
 import { reviewRoutes } from './routes/review/routes.js';
 import { createServices } from './services/index.js';
 
@@ -82,6 +93,7 @@ export async function buildApp({ config, db, clock, logger }: AppDependencies): 
 
   await app.register(
     async (api) => {
+      api.addHook('onRequest', deps.guard.fence);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
       await api.register(healthRoutes, deps);
       await api.register(departmentRoutes, deps);
@@ -89,8 +101,19 @@ export async function buildApp({ config, db, clock, logger }: AppDependencies): 
       await api.register(peopleRoutes, deps);
       await api.register(documentRoutes, deps);
       await api.register(callRoutes, deps);
+      await api.register(provinceCallRoutes, deps);
+      await api.register(dashboardRoutes, deps);
+      await api.register(auditRoutes, deps);
       await api.register(applicationRoutes, deps);
       await api.register(reviewRoutes, deps);
+      await api.register(provinceExpertRoutes, deps);
+      await api.register(expertRoutes, deps);
+      await api.register(crossCheckRoutes, deps);
+      await api.register(registerRoutes, deps);
+      await api.register(formalReviewRoutes, deps);
+      await api.register(decisionRoutes, deps);
+      await api.register(announcementRoutes, deps);
+      await api.register(publicRoutes, deps);
     },
     { prefix: '/api' },
   );

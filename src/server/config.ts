@@ -24,6 +24,10 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
   LOGIN_MAX_FAILURES: { zh: '应为正整数', en: 'expected a positive integer' },
   LOGIN_WINDOW_MINUTES: { zh: '应为正数（分钟）', en: 'expected a positive number of minutes' },
   UPLOAD_MAX_MB: { zh: '应为正数（MB）', en: 'expected a positive number of megabytes' },
+  JOBS_POLL_MS: {
+    zh: '应为不小于 0 的整数（毫秒，0 为不运行后台任务）',
+    en: 'expected a non-negative integer of milliseconds (0: no background jobs)',
+  },
   RECEIPT_PRIVATE_KEY: {
     zh: '应为 PEM 格式的 Ed25519 私钥',
     en: 'expected an Ed25519 private key in PEM',
@@ -46,6 +50,7 @@ const envSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   UPLOAD_MAX_MB: z.coerce.number().positive().default(DEFAULT_UPLOAD_MAX_MB),
   RECEIPT_PRIVATE_KEY: z.string().includes('PRIVATE KEY').optional(),
+  JOBS_POLL_MS: z.coerce.number().int().min(0).default(2000),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -65,6 +70,8 @@ export interface Config {
   uploadMaxBytes: number;
   /** Signs 受理回执; every instance must share it. */
   receiptPrivateKeyPem: string;
+  /** How often an instance looks for background jobs (全省交叉核查, 专家到期提醒); 0: never. */
+  jobsPollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -74,11 +81,11 @@ export class ConfigError extends Error {
 const SECRET_FILE = 'session-secret';
 const RECEIPT_KEY_FILE = 'receipt-signing-key.pem';
 
-/** Reads the environment, failing fast on the first bad variable. May create DATA_DIR and its session secret. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** The variables `schema` reads, or a ConfigError naming each bad one in Chinese and English. */
+function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
   // An empty variable (as .env files and compose leave them) means "not set".
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = envSchema.safeParse(present);
+  const parsed = schema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues
@@ -91,7 +98,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .join('\n'),
     );
   }
-  const vars = parsed.data;
+  return parsed.data;
+}
+
+/** What a command needs to open the database as the server does (DATABASE_URL, else DATA_DIR/pglite), and no more. */
+export function loadDatabaseConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<Config, 'databaseUrl' | 'dataDir'> {
+  const vars = parseEnv(envSchema.pick({ DATABASE_URL: true, DATA_DIR: true }), env);
+  return { databaseUrl: vars.DATABASE_URL, dataDir: resolve(vars.DATA_DIR) };
+}
+
+/** Reads the environment, failing fast on the first bad variable. May create DATA_DIR and its session secret. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const vars = parseEnv(envSchema, env);
   const dataDir = resolve(vars.DATA_DIR);
   return {
     port: vars.PORT,
@@ -110,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowMs: vars.LOGIN_WINDOW_MINUTES * 60_000,
     },
     uploadMaxBytes: Math.floor(vars.UPLOAD_MAX_MB * MB),
+    jobsPollMs: vars.JOBS_POLL_MS,
     receiptPrivateKeyPem:
       vars.RECEIPT_PRIVATE_KEY ??
       persistedSecret(dataDir, RECEIPT_KEY_FILE, () =>

@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
+import { createJobRunner } from './jobs/index.js';
 import { seedCalls } from './seed/calls.js';
 import { seedDepartments } from './seed/departments.js';
 import { DEMO_PASSWORD, seedDemo, type DemoAccount } from './seed/demo.js';
@@ -22,6 +23,9 @@ async function main(): Promise<void> {
   const demo = process.argv.includes('--demo')
     ? await seedDemo(database.db, createServices({ db: database.db, clock: systemClock, config }))
     : [];
+  const jobs = createJobRunner({ db: database.db, clock: systemClock, log: app.log });
+  app.addHook('onClose', () => jobs.stop());
+  jobs.start(config.jobsPollMs);
 
   let closing = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -42,17 +46,23 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ database: database.driver }, 'shenbao is serving');
-  if (demo.length > 0) printDemo(config.host, config.port, database.driver, demo);
+  if (demo.length > 0) printDemo(config.host, config.port, database.driver, config.dataDir, demo);
 }
 
-function printDemo(host: string, port: number, driver: string, accounts: DemoAccount[]): void {
+function printDemo(
+  host: string,
+  port: number,
+  driver: string,
+  dataDir: string,
+  accounts: DemoAccount[],
+): void {
   const address = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/`;
   const rows = accounts.map((a) => `  ${a.login.padEnd(16)} ${a.role.padEnd(11)} ${a.who}`);
   console.log(
     [
       '',
       `申报 shenbao 已启动 / is serving: ${address}`,
-      `数据库 / database: ${driver === 'pglite' ? 'PGlite（内嵌，./data）' : 'PostgreSQL'}`,
+      `数据库 / database: ${driver === 'pglite' ? `PGlite（内嵌，${dataDir}）` : 'PostgreSQL'}`,
       `演示账号（密码均为 ${DEMO_PASSWORD}）/ demo accounts (password ${DEMO_PASSWORD}):`,
       ...rows,
       '演示计划“（演示）”的网上填报窗口自今日起开放 30 天；2026 年正式计划已截止，仅供查阅。',

@@ -13,3 +13,11 @@ export const APPLICATION_STATUSES = [
   'withdrawn',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** draft: a clone not yet opened (the province's alone); open: taking applications within its windows; closed by the province. */
+export const CALL_STATUSES = ['draft', 'open', 'closed'] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
+/** What made a version of a call; `initial` is a seeded call as it stood before its first change. */
+export const CALL_CHANGES = ['initial', 'cloned', 'opened', 'closed', 'deadlines-changed'] as const;
+export type CallChange = (typeof CALL_CHANGES)[number];

@@ -88,3 +88,13 @@ export function describeError(error: unknown): string {
 }
 
 export const fetchCalls = () => api<{ calls: CallDto[] }>('/calls').then((r) => r.calls);
+
+/** `?key=value&…` of the given values, leaving out the empty ones; '' when none is left. */
+export function query(params: Record<string, string | number | boolean | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,4 +1,5 @@
-import { formatBeijing } from '../core/time.js';
+import dayjs, { type Dayjs } from 'dayjs';
+import { beijingDate, formatBeijing } from '../core/time.js';
 import type { ApplicationStatus, UserRole } from '../server/vocabulary.js';
 
 // How the web app shows the platform's values: Beijing time, statuses and roles in Chinese.
@@ -6,6 +7,24 @@ import type { ApplicationStatus, UserRole } from '../server/vocabulary.js';
 /** `2026-05-18 17:30:00` (Beijing time) for an ISO instant with any offset. */
 export function beijingTime(iso: string): string {
   return formatBeijing(Date.parse(iso));
+}
+
+/**
+ * A date picker's value for an instant: the picker shows the browser's wall clock, so it is given the Beijing
+ * wall clock, whatever the browser's time zone.
+ */
+export function beijingPickerValue(iso: string): Dayjs {
+  return dayjs(formatBeijing(Date.parse(iso)));
+}
+
+/** The instant (ISO 8601) of what a picker fed by `beijingPickerValue` shows, read as Beijing time. */
+export function fromBeijingPicker(value: Dayjs): string {
+  return new Date(`${value.format('YYYY-MM-DDTHH:mm:ss')}+08:00`).toISOString();
+}
+
+/** 17:30 Beijing time, `days` after today's Beijing date, as a picker value. */
+export function beijingCloseIn(days: number): Dayjs {
+  return dayjs(`${beijingDate(Date.now() + days * 86_400_000)} 17:30:00`);
 }
 
 /** `17:30:05` (Beijing time). */

@@ -12,10 +12,21 @@ dayjs.locale('zh-cn');
 // antd's locale file is an ES module typed as CommonJS: TypeScript sees the locale under `default`, the bundler
 // hands over the locale itself.
 const zhCN = 'default' in zhCNModule ? zhCNModule.default : zhCNModule;
+// Whoever asks their system for less motion (WCAG 2.3.3) gets no animated dialogs or menus.
+const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+const theme = { token: { colorPrimary: '#1565c0', borderRadius: 6, motion: !reduceMotion } };
+// Modal.confirm and its kin render outside the tree: without this they miss the theme.
+ConfigProvider.config({
+  holderRender: (children) => (
+    <ConfigProvider locale={zhCN} theme={theme}>
+      {children}
+    </ConfigProvider>
+  ),
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1565c0', borderRadius: 6 } }}>
+    <ConfigProvider locale={zhCN} theme={theme}>
       <AntApp>
         <SessionProvider>
           <RouterProvider router={router} />

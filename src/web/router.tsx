@@ -10,19 +10,25 @@ import { ReceiptPage } from './pages/ReceiptPage.js';
 import { RegisterPage } from './pages/RegisterPage.js';
 import { ConfirmPage } from './review/ConfirmPage.js';
 import { DepartmentCommitmentPage } from './review/DepartmentCommitmentPage.js';
+import { ImportPage } from './review/ImportPage.js';
 import { QueuePage } from './review/QueuePage.js';
 import { ReviewPage } from './review/ReviewPage.js';
 import { SummaryPage } from './review/SummaryPage.js';
+import { EXPERT_ROUTES, PROVINCE_ROUTES, PUBLIC_ROUTES } from './province/menu.js';
 import { RequireSession, useUser } from './session.js';
 
-/** Each role's home: departments review, applicants apply. */
+const HOMES = { department: '/review', province: '/province', expert: '/expert' } as const;
+
+/** Each role's home: departments review, the province oversees, experts score, applicants apply. */
 function Home() {
-  return <Navigate to={useUser().role === 'department' ? '/review' : '/applications'} replace />;
+  const role = useUser().role;
+  return <Navigate to={role in HOMES ? HOMES[role as keyof typeof HOMES] : '/applications'} replace />;
 }
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/register', element: <RegisterPage /> },
+  ...PUBLIC_ROUTES,
   {
     element: <RequireSession />,
     children: [
@@ -40,7 +46,10 @@ export const router = createBrowserRouter([
           { path: '/review', element: <QueuePage /> },
           { path: '/review/confirm', element: <ConfirmPage /> },
           { path: '/review/summary', element: <SummaryPage /> },
+          { path: '/review/import', element: <ImportPage /> },
           { path: '/review/:id', element: <ReviewPage /> },
+          ...PROVINCE_ROUTES,
+          ...EXPERT_ROUTES,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/server/seed/demo.js';
 
 // What every browser test shares: the built web app, Debian's Chromium, labelled buttons, screenshots.
 
@@ -17,6 +18,8 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+/** Dialogs, messages and alerts: what a failure report quotes from the page. */
+const SAID = '.ant-modal:visible, .ant-message-notice, .ant-notification-notice, .ant-alert';
 /** Set to a directory to keep a screenshot of every milestone, not only of a failure. */
 const KEEP_SCREENSHOTS = process.env.SHENBAO_E2E_SCREENSHOTS;
 
@@ -32,11 +35,16 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-export async function newPage(browser: Browser): Promise<Page> {
+/** A page in a context of its own (no cookies shared with other pages); `options` e.g. set a time zone. */
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const page = await browser.newPage({
     viewport: { width: 1440, height: 1000 },
     locale: 'zh-CN',
     acceptDownloads: true,
+    // The app then turns antd's animations off: a click never lands on a dialog still zooming into place,
+    // where the button under mouse-down has moved away by mouse-up (CI's slow machines lost clicks so).
+    reducedMotion: 'reduce',
+    ...options,
   });
   page.setDefaultTimeout(10_000);
   return page;
@@ -45,6 +53,24 @@ export async function newPage(browser: Browser): Promise<Page> {
 /** A button by its label: antd spaces out two-character labels, and an icon adds its name in front. */
 export const button = (scope: Page | Locator, label: string) =>
   scope.getByRole('button', { name: new RegExp(`(^|\\s)${[...label].join('\\s*')}$`) });
+
+/** The page, its script errors and 5xx responses kept (with where they happened) for the test to fail on. */
+export function watched(page: Page, pageErrors: string[], serverErrors: string[]): Page {
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 500) serverErrors.push(`${response.status()} ${response.url()}`);
+  });
+  return page;
+}
+
+/** Signs in through the login form with the demo password and waits for the account's home page. */
+export async function signIn(page: Page, base: string, login: string, home: RegExp): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.fill('#login-name', login);
+  await page.fill('#login-password', DEMO_PASSWORD);
+  await button(page, '登录').click();
+  await page.waitForURL(home);
+}
 
 /**
  * Milestone screenshots (kept only when SHENBAO_E2E_SCREENSHOTS names a directory) and, on failure, one
@@ -67,7 +93,15 @@ export function screenshots(page: () => Page) {
       await page()
         .screenshot({ path: file, fullPage: true })
         .catch(() => undefined);
-      throw new Error(`${(error as Error).message}\n截图 / screenshot: ${file}`, { cause: error });
+      // CI keeps no screenshot: what the page was telling the user goes into the error itself.
+      const said = await page()
+        .locator(SAID)
+        .allInnerTexts()
+        .catch(() => []);
+      const shown = said.length ? `\n页面提示 / on screen: ${said.join(' | ')}` : '';
+      throw new Error(`${(error as Error).message}${shown}\n截图 / screenshot: ${file}`, {
+        cause: error,
+      });
     },
   };
 }

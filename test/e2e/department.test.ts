@@ -9,13 +9,16 @@ import { loadConfig } from '../../src/server/config.js';
 import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
 import { createServices } from '../../src/server/services/index.js';
+import { repositories } from '../../src/server/repositories/index.js';
 import { inject, login, useTestApp } from '../server/harness.js';
 import { pdf } from '../server/pdf.js';
+import { insertSubmitted } from '../server/submitted-applications.js';
 import { button, launchChromium, newPage, requireWebBuild, screenshots } from './browser.js';
 
 // The 项目主管部门's round in a real browser against the real server, on the demo's applications: open the
-// queue, return an application with reasons, see what the applicant changed on resubmission, recommend it
-// and watch the quota move, upload the signed commitment, confirm the list, download the 汇总表.
+// queue, return an application with reasons, see what the applicant changed on resubmission, save the 形式审查,
+// decide 不推荐 and undo it, be refused over quota, recommend it and watch the quota move, upload the signed
+// commitment, confirm the list, download the 汇总表.
 
 requireWebBuild();
 
@@ -69,6 +72,32 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
     expect(submitted.statusCode, submitted.body).toBeLessThan(300);
   }
 
+  const suzhouCookie = () => login(t.app, 'demo-suzhou', DEMO_PASSWORD);
+
+  /** Six other eligible 专题四 applications to 苏州, recommended through the API: its quota is used up. */
+  async function fillQuota(): Promise<string[]> {
+    const suzhou = (await repositories(t.db).departments.list()).find((d) => d.name === '苏州市科学技术局')!;
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      ids.push((await insertSubmitted(t.db, t.clock.now(), { departmentId: suzhou.id })).id);
+    }
+    await decideAll(ids, 'recommended');
+    return ids;
+  }
+
+  async function decideAll(ids: string[], decision: 'recommended' | 'not-recommended') {
+    const cookie = await suzhouCookie();
+    for (const id of ids) {
+      const response = await inject(t.app, {
+        method: 'POST',
+        url: `/api/review/applications/${id}/decision`,
+        cookie,
+        payload: { decision, reason: '批量处理' },
+      });
+      expect(response.statusCode, response.body).toBe(204);
+    }
+  }
+
   it('退回修改、查看修改、推荐、确认提交并下载汇总表', async () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -117,6 +146,39 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
       await changes.getByText('summary', { exact: true }).waitFor();
       expect(await changes.textContent()).toContain(REVISED_SUMMARY);
       await snap('changes');
+
+      // 形式审查：改一栏的意见并保存，刷新后仍是保存的答复。
+      const credit = page.getByTestId('checklist').getByRole('row').filter({ hasText: '运营状况及信用情况' });
+      await credit.getByText('否', { exact: true }).click();
+      await credit.locator('input.ant-input').fill('近一年有一条税务行政处罚记录');
+      await button(page.getByTestId('checklist'), '保存形式审查意见').click();
+      await page.getByTestId('checklist').getByText('保存于', { exact: false }).waitFor();
+      await page.reload();
+      await expect
+        .poll(() => credit.locator('input.ant-input').inputValue())
+        .toBe('近一年有一条税务行政处罚记录');
+
+      // 不推荐须写明理由；撤销后回到已提交。
+      const actions = page.getByTestId('review-actions');
+      await button(actions, '不推荐').click();
+      await page.getByTestId('decision-submit').click();
+      await page.getByText('请填写不推荐理由').waitFor();
+      await page.fill('#decision_reason', '合作文件仅为意向书，暂不推荐。');
+      await page.getByTestId('decision-submit').click();
+      await expect.poll(() => page.getByTestId('review-status').textContent()).toBe('未推荐');
+      await button(actions, '撤销决定').click();
+      await button(page.locator('.ant-modal-confirm'), '撤销决定').click();
+      await expect.poll(() => page.getByTestId('review-status').textContent()).toBe('已提交');
+
+      // 限额已满时推荐被拒绝，浏览器中显示服务器的理由。
+      const others = await fillQuota();
+      await button(actions, '推荐').click();
+      await page.fill('#decision_reason', '同意推荐。');
+      await page.getByTestId('decision-submit').click();
+      await expect.poll(() => page.getByTestId('decision-error').textContent()).toContain('名额已用完');
+      await snap('quota-refused');
+      await page.keyboard.press('Escape');
+      await decideAll(others, 'not-recommended');
 
       // 推荐：限额从 0 / 6 变为 1 / 6。
       await button(page.getByTestId('review-actions'), '推荐').click();

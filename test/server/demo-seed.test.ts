@@ -1,6 +1,11 @@
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
+import { streamOf } from '../../src/core/calls/parameters.js';
+import { verifyChain } from '../../src/server/audit/chain.js';
 import { loadConfig } from '../../src/server/config.js';
+import { repositories } from '../../src/server/repositories/index.js';
+import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
 import { createServices } from '../../src/server/services/index.js';
 import { inject, login, useTestApp } from './harness.js';
@@ -50,5 +55,56 @@ describe('演示数据', () => {
       payload: { payload: receipt.payload, signature: receipt.signature },
     });
     expect(verified.json().valid).toBe(true);
+
+    // 无锡市科学技术局's list reached the province: three recommended, one not, confirmed with its commitment.
+    const wuxi = (await services.commitments.overview(PRACTICE_CALL_ID)).find(
+      (d) => d.department.name === '无锡市科学技术局',
+    )!;
+    expect(wuxi.confirmation?.summary.recommended).toHaveLength(3);
+    expect(wuxi.confirmation?.summary.notRecommended).toHaveLength(1);
+    expect(wuxi.commitment).toBeDefined();
+    expect(accounts.map((a) => a.login)).toContain('demo-wuxi');
+
+    const province = await login(t.app, 'demo-province', DEMO_PASSWORD);
+    const get = async (url: string, cookie = province) => {
+      const response = await inject(t.app, { method: 'GET', url, cookie });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    const call = `callId=${encodeURIComponent(PRACTICE_CALL_ID)}`;
+    const reviews = (await get(`/api/province/formal-review?${call}`)).items.filter(
+      (i: { application: { departmentName: string } }) => i.application.departmentName === '无锡市科学技术局',
+    );
+    expect(reviews.map((i: { review: { result: string } }) => i.review.result).sort()).toEqual([
+      'accepted',
+      'accepted',
+      'rejected',
+    ]);
+    const rejected = reviews.find((i: { review: { result: string } }) => i.review.result === 'rejected');
+    expect(rejected.review.reasons[0].message).toContain('独立法人');
+
+    const reviewed = (await get(`/api/province/experts/applications?${call}`)).applications.filter(
+      (a: { department: { name: string } }) => a.department.name === '无锡市科学技术局',
+    );
+    const assignments = reviewed.flatMap((a: { assignments: object[] }) => a.assignments);
+    expect(assignments).toHaveLength(4);
+    const scored = assignments.filter((a: { submittedAt: string | null }) => a.submittedAt !== null);
+    expect(scored).toHaveLength(2);
+    expect(scored.every((a: { total: number | null }) => a.total !== null && a.total > 0)).toBe(true);
+    const pending = await get('/api/expert/assignments', await login(t.app, 'demo-expert', DEMO_PASSWORD));
+    expect(pending.assignments.filter((a: { submittedAt: string | null }) => !a.submittedAt)).toHaveLength(2);
+
+    const decided = (await get(`/api/province/decisions?${call}`)).items.filter(
+      (i: { decision: object | null }) => i.decision !== null,
+    );
+    expect(decided).toHaveLength(1);
+    const [{ decision, application }] = decided;
+    expect(decision).toMatchObject({ outcome: 'approved', locked: false });
+    expect(decision.funding).toBeLessThanOrEqual(
+      streamOf(JS_INTL_2026, application.topic, undefined)!.funding.value.cap,
+    );
+    expect(decision.funding).toBeLessThanOrEqual(application.requestedFunding);
+
+    expect(await verifyChain(repositories(t.db).audit.all())).toMatchObject({ intact: true });
   });
 });

@@ -1,10 +1,9 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { SettableClock } from '../../src/server/clock.js';
@@ -22,6 +21,7 @@ import { seedCalls } from '../../src/server/seed/calls.js';
 import { seedDepartments } from '../../src/server/seed/departments.js';
 import type { UserRole } from '../../src/server/vocabulary.js';
 import { registrationBody, uniqueLogin, VALID_PASSWORD } from './factories.js';
+import { temporaryDatabase } from './temporary-database.js';
 
 // One fresh database per test file: PGlite in memory, or, when DATABASE_URL names a PostgreSQL server
 // (as in CI), a uniquely named database on it that is dropped afterwards.
@@ -42,19 +42,8 @@ export interface TestApp {
 async function createPostgresDatabase(
   adminUrl: string,
 ): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
-  const name = `shenbao_test_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    handle: openPostgres(url.toString()),
-    async drop() {
-      await admin.query(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
+  const database = await temporaryDatabase(adminUrl, 'shenbao_test');
+  return { handle: openPostgres(database.url), drop: database.drop };
 }
 
 const MIGRATIONS = fileURLToPath(new URL('../../src/server/db/migrations', import.meta.url));

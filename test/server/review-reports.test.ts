@@ -353,6 +353,36 @@ describe('导入预览', () => {
   });
 });
 
+describe('省厅查看各部门的确认情况和诚信承诺书', () => {
+  it('列出每个主管部门当前的承诺书（含指纹）并可下载；主管部门、申报单位和专家无权查看', async () => {
+    const zone = (await repositories(t.db).departments.list()).find(
+      (d) => d.kind === 'provincial-hitech-zone',
+    )!;
+    const zoneUser = await departmentUser(zone);
+    const file = pdf({ seed: randomUUID() });
+    await uploadCommitment(t, zoneUser.cookie, PRACTICE_CALL_ID, file);
+    const province = (await insertUser(t, 'province')).cookie;
+    const url = `/api/review/commitments?callId=${PRACTICE_CALL_ID}`;
+    const response = await get(province, url);
+    expect(response.statusCode).toBe(200);
+    const { departments } = response.json();
+    const row = departments.find((d: { department: { id: string } }) => d.department.id === zone.id);
+    expect(row.commitment).toMatchObject({ sha256: sha256(file), size: file.length, supersededAt: null });
+    expect(row.confirmation).toBeNull();
+    expect(departments).toHaveLength((await repositories(t.db).departments.list()).length);
+    const download = await get(province, `/api/review/commitments/${row.commitment.id}/file`);
+    expect(download.statusCode).toBe(200);
+    expect(sha256(download.rawPayload)).toBe(sha256(file));
+
+    for (const cookie of [zoneUser.cookie, ...Object.values(outsiders)]) {
+      expect((await get(cookie, url)).statusCode).toBe(403);
+    }
+    for (const cookie of Object.values(outsiders)) {
+      expect((await get(cookie, `/api/review/commitments/${row.commitment.id}/file`)).statusCode).toBe(403);
+    }
+  });
+});
+
 describe('项目主管部门诚信承诺书', () => {
   it('上传 PDF 后可查看指纹和下载；再次上传替换当前的，旧的保留为历史', async () => {
     const first = pdf({ seed: randomUUID() });

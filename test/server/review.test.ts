@@ -6,10 +6,10 @@ import type { Department } from '../../src/server/repositories/departments.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { uploadCommitment } from './department-commitments.js';
-import { personBody } from './factories.js';
 import { inject, insertUser, registerUnitAdmin, type UnitAdmin, useTestApp } from './harness.js';
+import { submitThroughApi } from './applicant-api.js';
 import { reviewSession } from './review-session.js';
-import { attachRequiredDocuments, completeForm } from './submitted-applications.js';
+import { completeForm } from './submitted-applications.js';
 
 const t = useTestApp();
 
@@ -83,6 +83,19 @@ describe('GET /api/review/applications', () => {
       .applications.map((i: { application: { id: string } }) => i.application.id);
     expect(countyIds).toContain(fromCounty.id);
     expect(countyIds).not.toContain(own.id);
+  });
+
+  it('设区市也能查看所辖县（市）申报书的附件；其他设区市不能，如同不存在', async () => {
+    const fromCounty = await submitted(county);
+    const documentsOf = (cookie: string) =>
+      inject(t.app, { method: 'GET', url: `/api/applications/${fromCounty.id}/documents`, cookie });
+    const byCity = await documentsOf(users.city!.cookie);
+    expect(byCity.statusCode).toBe(200);
+    expect(byCity.json().documents.length).toBeGreaterThan(0);
+    expect((await documentsOf(users.county!.cookie)).statusCode).toBe(200);
+    const byOther = await documentsOf(users.otherCity!.cookie);
+    expect(byOther.statusCode).toBe(404);
+    expect(byOther.json().error.code).toBe('NOT_FOUND');
   });
 
   it('按专题、状态、有无错误和规则编号筛选', async () => {
@@ -190,35 +203,9 @@ describe('退回修改与重新提交', () => {
   let applicationId: string;
 
   async function submittedThroughApi() {
-    admin = await registerUnitAdmin(t);
-    const person = await inject(t.app, {
-      method: 'POST',
-      url: '/api/organization/people',
-      cookie: admin.cookie,
-      payload: personBody(),
-    });
-    const created = await inject(t.app, {
-      method: 'POST',
-      url: '/api/applications',
-      cookie: admin.cookie,
-      payload: { callId: PRACTICE_CALL_ID, topic: 4, piId: person.json().person.id },
-    });
-    const { id, version } = created.json().application;
-    const saved = await inject(t.app, {
-      method: 'PUT',
-      url: `/api/applications/${id}`,
-      cookie: admin.cookie,
-      payload: { version, form: completeForm() },
-    });
-    await attachRequiredDocuments(t.db, t.clock.now(), id, admin.organizationId, admin.userId);
-    const submit = await inject(t.app, {
-      method: 'POST',
-      url: `/api/applications/${id}/submit`,
-      cookie: admin.cookie,
-      payload: { version: saved.json().application.version },
-    });
-    expect(submit.statusCode).toBe(200);
-    return { id: id as string, receipt: submit.json().receipt };
+    const submitted = await submitThroughApi(t);
+    admin = submitted.admin;
+    return submitted;
   }
 
   it('退回后申报单位看到理由，在网上填报截止后、审核推荐截止前修改并重新提交：受理编号不变，修改逐项可查', async () => {

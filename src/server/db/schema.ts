@@ -4,7 +4,6 @@ import {
   bigint,
   boolean,
   check,
-  date,
   index,
   integer,
   jsonb,
@@ -13,7 +12,6 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -29,12 +27,19 @@ import {
 } from '../../core/bundle/schema.js';
 import type { ApplicationForm } from '../../core/application/form.js';
 import { APPLICATION_STATUSES, USER_ROLES } from '../vocabulary.js';
+import { day, instant } from './schema/columns.js';
+
+export * from './schema/audit.js';
+export * from './schema/calls-history.js';
+export * from './schema/cross-checks.js';
+export * from './schema/import-keys.js';
+export * from './schema/decisions.js';
+export * from './schema/experts.js';
+export * from './schema/registers.js';
 
 // The tables follow spec/bundle.md so that a bundle can be exported from and imported into them:
 // organizations, people, departments and applications carry the bundle's fields under snake_case names.
 
-const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const day = (name: string) => date(name, { mode: 'string' });
 const createdAt = () => instant('created_at').notNull().defaultNow();
 const updatedAt = () =>
   instant('updated_at')

@@ -1,11 +1,33 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-import type { PrincipalOf } from '../principal.js';
+import type { Principal, PrincipalOf } from '../principal.js';
 import type { AuthService } from '../services/auth.js';
 import type { UserRole } from '../vocabulary.js';
 
 export const SESSION_COOKIE = 'shenbao_session';
+
+/** The routes anyone may call: signing up and in, the public call list and 公示, receipt checks, health. */
+export const PUBLIC_ROUTES = new Set([
+  'GET /api/openapi.json',
+  'GET /api/health',
+  'GET /api/departments',
+  'GET /api/calls',
+  'POST /api/auth/register-organization',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'POST /api/receipts/verify',
+  'GET /api/public/announcements',
+  'GET /api/public/announcements/:id',
+]);
+
+/** Path prefixes and the only roles that may use anything under them; each handler still authorizes exactly. */
+const FENCES: [prefix: string, roles: readonly UserRole[]][] = [
+  ['/api/province/', ['province']],
+  ['/api/expert/', ['expert']],
+  ['/api/review/', ['department', 'province']],
+  ['/api/organization/', ['unit-admin']],
+];
 
 /** Authentication and authorization as the routes use them: one call at the top of each handler. */
 export class AuthGuard {
@@ -14,13 +36,40 @@ export class AuthGuard {
     private readonly config: Pick<Config, 'cookieSecure'>,
   ) {}
 
+  private readonly principals = new WeakMap<FastifyRequest, Promise<Principal | null>>();
+
+  /**
+   * An `onRequest` hook: refuses a request without a live session (401) or outside its role's prefixes (403)
+   * before its body is read or validated, so that an anonymous or misplaced caller learns nothing of a route.
+   */
+  readonly fence = async (request: FastifyRequest): Promise<void> => {
+    const url = request.routeOptions.url;
+    if (url === undefined) return;
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    if (PUBLIC_ROUTES.has(`${method} ${url}`)) return;
+    const principal = await this.principal(request);
+    if (!principal) throw new AppError('UNAUTHENTICATED');
+    const fence = FENCES.find(([prefix]) => url.startsWith(prefix));
+    if (fence && !fence[1].includes(principal.role)) throw new AppError('FORBIDDEN');
+  };
+
   /** The acting principal, if the request carries a live session and the role is one of `roles`. */
   async require<R extends UserRole>(request: FastifyRequest, ...roles: R[]): Promise<PrincipalOf<R>> {
-    const token = request.cookies[SESSION_COOKIE];
-    const principal = token ? await this.auth.authenticate(token) : null;
+    const principal = await this.principal(request);
     if (!principal) throw new AppError('UNAUTHENTICATED');
     if (!(roles as UserRole[]).includes(principal.role)) throw new AppError('FORBIDDEN');
     return principal as PrincipalOf<R>;
+  }
+
+  /** Looked up once per request, whether by the fence or the handler. */
+  private principal(request: FastifyRequest): Promise<Principal | null> {
+    let found = this.principals.get(request);
+    if (!found) {
+      const token = request.cookies[SESSION_COOKIE];
+      found = token ? this.auth.authenticate(token) : Promise.resolve(null);
+      this.principals.set(request, found);
+    }
+    return found;
   }
 
   sessionToken(request: FastifyRequest): string | undefined {

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
+import type { ApplicationStatus } from '../vocabulary.js';
+import { AuditRepository } from './audit.js';
 import {
   acceptanceCounters,
   applicationEvents,
@@ -17,6 +19,11 @@ export type NewApplication = typeof applications.$inferInsert;
 export type ApplicationEventRow = typeof applicationEvents.$inferSelect;
 export type NewApplicationEvent = typeof applicationEvents.$inferInsert;
 export type ReceiptRow = typeof receipts.$inferSelect;
+/** A status change, for the audit log's before → after. */
+export interface StatusTransition {
+  from: ApplicationStatus | null;
+  to: ApplicationStatus;
+}
 export type NamedApplication = ApplicationRow & {
   callName: string;
   organizationName: string;
@@ -112,8 +119,28 @@ export class ApplicationRepository {
     return row!.last;
   }
 
-  async addEvent(event: NewApplicationEvent): Promise<void> {
+  /**
+   * Adds to the application's timeline and, in the same transaction, to the audit log; `audited` adds what
+   * the log keeps beyond the timeline's detail (the state before, fields the applicant's timeline omits).
+   */
+  async addEvent(
+    event: NewApplicationEvent,
+    transition?: StatusTransition,
+    audited: { before?: Record<string, unknown>; after?: Record<string, unknown> } = {},
+  ): Promise<void> {
     await this.db.insert(applicationEvents).values(event);
+    const detail = event.detail ?? {};
+    const before = transition || audited.before ? { ...audited.before } : null;
+    if (before && transition) before.status = transition.from;
+    await new AuditRepository(this.db).append({
+      at: event.at,
+      actorUserId: event.actorUserId ?? null,
+      action: `application.${event.kind}`,
+      entityType: 'application',
+      entityId: event.applicationId,
+      before,
+      after: { ...(transition ? { status: transition.to } : {}), ...detail, ...audited.after },
+    });
   }
 
   events(applicationId: string): Promise<(ApplicationEventRow & { actorName: string | null })[]> {

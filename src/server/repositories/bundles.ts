@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/database.js';
 import {
   applications,
@@ -7,7 +8,13 @@ import {
   ongoingProjects,
   organizations,
   people,
+  registerDishonesty,
+  registerExternalSubmissions,
+  registerOngoingProjects,
 } from '../db/schema.js';
+import type { DishonestyRecord } from '../../core/registers/dishonesty.js';
+import type { ExternalSubmissionRecord } from '../../core/registers/external-submissions.js';
+import type { OngoingProjectRecord } from '../../core/registers/ongoing-projects.js';
 
 // What a bundle of applications needs from the database, read in a few set-wise queries.
 
@@ -17,6 +24,23 @@ export type PersonRow = typeof people.$inferSelect;
 export type DepartmentRow = typeof departments.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;
 export type OngoingProjectRow = typeof ongoingProjects.$inferSelect;
+
+/** Whose register records to read: absent, everyone's. */
+export interface RegisterSubjects {
+  creditCodes: string[];
+  idNumbers: string[];
+  names: string[];
+}
+
+const someOf = (values: string[]) => (values.length > 0 ? values : ['']);
+
+/** Register records naming one of the credit codes or ID numbers; every record when `subjects` is absent. */
+function concerning(creditCode: PgColumn, idNumber: PgColumn, subjects?: RegisterSubjects): SQL | undefined {
+  return (
+    subjects &&
+    or(inArray(creditCode, someOf(subjects.creditCodes)), inArray(idNumber, someOf(subjects.idNumbers)))
+  );
+}
 
 export class BundleRepository {
   constructor(private readonly db: Database) {}
@@ -44,6 +68,15 @@ export class BundleRepository {
           ),
         ),
       );
+  }
+
+  /** Every live application (not withdrawn) of the call. */
+  liveApplications(callId: string): Promise<ApplicationRow[]> {
+    return this.db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.callId, callId), ne(applications.status, 'withdrawn')))
+      .orderBy(applications.createdAt, applications.id);
   }
 
   organizations(ids: string[]): Promise<OrganizationRow[]> {
@@ -86,5 +119,42 @@ export class BundleRepository {
           .from(documents)
           .where(and(inArray(documents.applicationId, applicationIds), isNull(documents.supersededAt)))
           .orderBy(documents.uploadedAt);
+  }
+
+  /** 在研项目 of the register held by the organizations or led by the people. */
+  ongoingRecords(subjects?: RegisterSubjects): Promise<OngoingProjectRecord[]> {
+    const t = registerOngoingProjects;
+    return this.db
+      .select()
+      .from(t)
+      .where(concerning(t.creditCode, t.piIdNumber, subjects));
+  }
+
+  /** 失信记录 of the organizations, of people employed by them, or of people by ID number. */
+  dishonestyRecords(subjects?: RegisterSubjects): Promise<DishonestyRecord[]> {
+    const t = registerDishonesty;
+    return this.db
+      .select()
+      .from(t)
+      .where(concerning(t.creditCode, t.idNumber, subjects));
+  }
+
+  /** The call's same-year submissions to other departments by these applicants or PIs (by name, as 二、3 compares). */
+  externalSubmissions(callId: string, subjects?: RegisterSubjects): Promise<ExternalSubmissionRecord[]> {
+    const t = registerExternalSubmissions;
+    return this.db
+      .select()
+      .from(t)
+      .where(
+        and(
+          eq(t.callId, callId),
+          subjects &&
+            or(
+              inArray(t.creditCode, someOf(subjects.creditCodes)),
+              inArray(t.piName, someOf(subjects.names)),
+            ),
+        ),
+      )
+      .orderBy(t.createdAt, t.id);
   }
 }

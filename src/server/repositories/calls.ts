@@ -1,24 +1,51 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
-import { calls } from '../db/schema.js';
+import { callStates, callVersions, calls, type CallSnapshot, users } from '../db/schema.js';
+import type { CallChange, CallStatus } from '../vocabulary.js';
 
-export type CallRow = typeof calls.$inferSelect;
+/**
+ * A call as it stands, with its status (a call without a `call_states` row is open: the seeded calls) and its
+ * newest version number (0 while it has never been changed).
+ */
+export type CallRow = typeof calls.$inferSelect & { status: CallStatus; version: number };
 export type NewCall = typeof calls.$inferInsert;
+export type CallVersionRow = typeof callVersions.$inferSelect;
+export type { CallChange, CallSnapshot, CallStatus };
+
+const withStatus = {
+  ...getTableColumns(calls),
+  status: sql<CallStatus>`coalesce(${callStates.status}, 'open')`,
+  version: sql<number>`(select coalesce(max(${callVersions.version}), 0)::int from ${callVersions} where ${callVersions.callId} = ${calls.id})`,
+};
 
 export class CallRepository {
   constructor(private readonly db: Database) {}
 
   list(): Promise<CallRow[]> {
-    return this.db.select().from(calls).orderBy(asc(calls.isPractice), asc(calls.id));
+    return this.db
+      .select(withStatus)
+      .from(calls)
+      .leftJoin(callStates, eq(callStates.callId, calls.id))
+      .orderBy(asc(calls.isPractice), asc(calls.id));
   }
 
   async findById(id: string): Promise<CallRow | undefined> {
-    const [row] = await this.db.select().from(calls).where(eq(calls.id, id));
+    const [row] = await this.db
+      .select(withStatus)
+      .from(calls)
+      .leftJoin(callStates, eq(callStates.callId, calls.id))
+      .where(eq(calls.id, id));
     return row;
   }
 
+  /** The call under a row lock, so that changes to one call take turns and number their versions densely. */
+  async lock(id: string): Promise<CallRow | undefined> {
+    await this.db.select({ id: calls.id }).from(calls).where(eq(calls.id, id)).for('update');
+    return this.findById(id);
+  }
+
   /** Inserts the call, or updates its name and windows when it exists (seeding is idempotent). */
-  async upsert(call: NewCall): Promise<CallRow> {
+  async upsert(call: NewCall): Promise<typeof calls.$inferSelect> {
     const [row] = await this.db
       .insert(calls)
       .values(call)
@@ -34,5 +61,45 @@ export class CallRepository {
       })
       .returning();
     return row!;
+  }
+
+  /** A new call; false when the id is taken. */
+  async insert(call: NewCall, status: CallStatus): Promise<boolean> {
+    const inserted = await this.db
+      .insert(calls)
+      .values(call)
+      .onConflictDoNothing({ target: calls.id })
+      .returning({ id: calls.id });
+    if (inserted.length === 0) return false;
+    await this.setStatus(call.id, status);
+    return true;
+  }
+
+  async setStatus(callId: string, status: CallStatus): Promise<void> {
+    await this.db
+      .insert(callStates)
+      .values({ callId, status })
+      .onConflictDoUpdate({ target: callStates.callId, set: { status } });
+  }
+
+  async setDeadlines(
+    callId: string,
+    deadlines: Pick<NewCall, 'submissionClosesAt' | 'recommendationClosesAt' | 'paperClosesAt'>,
+  ): Promise<void> {
+    await this.db.update(calls).set(deadlines).where(eq(calls.id, callId));
+  }
+
+  async insertVersion(version: typeof callVersions.$inferInsert): Promise<void> {
+    await this.db.insert(callVersions).values(version);
+  }
+
+  /** Newest first, with who made each. */
+  versions(callId: string): Promise<(CallVersionRow & { actorName: string | null })[]> {
+    return this.db
+      .select({ ...getTableColumns(callVersions), actorName: users.displayName })
+      .from(callVersions)
+      .leftJoin(users, eq(users.id, callVersions.actorUserId))
+      .where(eq(callVersions.callId, callId))
+      .orderBy(desc(callVersions.version));
   }
 }

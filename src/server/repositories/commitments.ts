@@ -43,6 +43,13 @@ export class CommitmentRepository {
     return row;
   }
 
+  /** Every department's current commitment for the call. */
+  currentForCall(callId: string) {
+    return this.records().where(
+      and(eq(departmentCommitments.callId, callId), isNull(departmentCommitments.supersededAt)),
+    );
+  }
+
   async hasCurrent(departmentId: string, callId: string): Promise<boolean> {
     const [row] = await this.db
       .select({ id: departmentCommitments.id })

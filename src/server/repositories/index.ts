@@ -1,14 +1,21 @@
 import type { Database } from '../db/database.js';
 import { ApplicationRepository } from './applications.js';
+import { AuditRepository } from './audit.js';
 import { BundleRepository } from './bundles.js';
 import { CallRepository } from './calls.js';
 import { CommitmentRepository } from './commitments.js';
+import { DashboardRepository } from './dashboard.js';
+import { CrossCheckRepository } from './cross-checks.js';
+import { DecisionRepository } from './decisions.js';
+import { ExpertRepository } from './experts.js';
 import { DepartmentRepository } from './departments.js';
 import { DocumentRepository } from './documents.js';
 import { HealthRepository } from './health.js';
+import { ImportKeyRepository } from './import-keys.js';
 import { LoginThrottleRepository } from './login-throttle.js';
 import { OrganizationRepository } from './organizations.js';
 import { PersonRepository } from './people.js';
+import { RegisterRepository } from './registers.js';
 import { ReviewRepository } from './review.js';
 import { SessionRepository } from './sessions.js';
 import { UserRepository } from './users.js';
@@ -17,15 +24,22 @@ import { UserRepository } from './users.js';
 export function repositories(db: Database) {
   return {
     applications: new ApplicationRepository(db),
+    audit: new AuditRepository(db),
     bundles: new BundleRepository(db),
     calls: new CallRepository(db),
     commitments: new CommitmentRepository(db),
+    dashboard: new DashboardRepository(db),
+    crossChecks: new CrossCheckRepository(db),
+    decisions: new DecisionRepository(db),
+    experts: new ExpertRepository(db),
     departments: new DepartmentRepository(db),
     documents: new DocumentRepository(db),
     health: new HealthRepository(db),
+    importKeys: new ImportKeyRepository(db),
     loginThrottle: new LoginThrottleRepository(db),
     organizations: new OrganizationRepository(db),
     people: new PersonRepository(db),
+    registers: new RegisterRepository(db),
     review: new ReviewRepository(db),
     sessions: new SessionRepository(db),
     users: new UserRepository(db),

@@ -22,6 +22,16 @@ export class PersonRepository {
     return row;
   }
 
+  /** The person, row-locked until the transaction ends: the state a change starts from. */
+  async lockInOrganization(id: string, organizationId: string): Promise<Person | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(people)
+      .where(and(eq(people.id, id), eq(people.employerId, organizationId)))
+      .for('update');
+    return row;
+  }
+
   async insert(person: NewPerson): Promise<Person> {
     const [row] = await this.db.insert(people).values(person).returning();
     return row!;

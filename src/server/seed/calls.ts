@@ -6,7 +6,7 @@ export const PRACTICE_CALL_ID = `DEMO-${JS_INTL_2026.id}`;
 const DAY_MS = 86_400_000;
 
 /** 17:30 Beijing time, `days` after the Beijing date of `now`. */
-function beijingCloseOf(now: Date, days: number): Date {
+export function beijingCloseOf(now: Date, days: number): Date {
   const date = new Date(now.getTime() + 8 * 3_600_000 + days * DAY_MS).toISOString().slice(0, 10);
   return new Date(`${date}T17:30:00+08:00`);
 }

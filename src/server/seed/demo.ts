@@ -1,18 +1,22 @@
 import { Readable } from 'node:stream';
 import { UNBARRED_PARTNER_ANSWERS, type ApplicationForm } from '../../core/application/form.js';
-import { ALL_COMPLETE } from '../../core/bundle/schema.js';
+import { ALL_COMPLETE, type TopicNumber } from '../../core/bundle/schema.js';
 import type { Database } from '../db/database.js';
 import { principalOf, type PrincipalOf } from '../principal.js';
-import { repositories } from '../repositories/index.js';
+import { repositories, type Repositories } from '../repositories/index.js';
 import type { UploadDocumentForm } from '../routes/documents/schema.js';
 import { hashPassword } from '../security/passwords.js';
 import type { Services } from '../services/index.js';
 import type { UserRole } from '../vocabulary.js';
 import { PRACTICE_CALL_ID } from './calls.js';
+import { OTHER_EXPERTS, seedExperts } from './experts.js';
+import { seedRegisters } from './registers.js';
 import { pdfChunks } from './pdf.js';
+import { PROVINCE_STAGE_ACCOUNTS, seedProvinceStage } from './province-stage.js';
 
 // A demo a newcomer can log into: organizations of each kind, department, province and expert accounts, and
-// applications in several states in the practice call, made through the same services the API uses.
+// applications in several states in the practice call, made through the same services the API uses; one
+// department's list is carried through the provincial centre's stage (province-stage.ts).
 
 export const DEMO_PASSWORD = 'Shenbao2026';
 
@@ -24,12 +28,28 @@ export interface DemoAccount {
 
 type Applicant = PrincipalOf<'unit-admin'>;
 
-const ORGANIZATIONS = [
+export interface DemoOrganization {
+  login: string;
+  name: string;
+  creditCode: string;
+  kind: 'enterprise' | 'university' | 'institute';
+  department: string;
+  pi: { name: string; login: string };
+}
+
+/** An applicant of the demo: its unit administrator, and the PI its next applications name. */
+export interface DemoApplicant {
+  actor: Applicant;
+  organizationId: string;
+  piId: string;
+}
+
+const ORGANIZATIONS: DemoOrganization[] = [
   {
     login: 'demo-qiye',
     name: '南京星河智能装备有限公司',
     creditCode: '91320100MA1W7K3P4B',
-    kind: 'enterprise' as const,
+    kind: 'enterprise',
     department: '南京市科学技术局',
     pi: { name: '张伟', login: 'demo-pi-zhang' },
   },
@@ -37,7 +57,7 @@ const ORGANIZATIONS = [
     login: 'demo-daxue',
     name: '东南大学',
     creditCode: '12320000MB0A12342M',
-    kind: 'university' as const,
+    kind: 'university',
     department: '东南大学',
     pi: { name: '李娜', login: 'demo-pi-li' },
   },
@@ -45,13 +65,22 @@ const ORGANIZATIONS = [
     login: 'demo-yanjiusuo',
     name: '苏州先进材料研究所',
     creditCode: '12320500MB1K2L3M8T',
-    kind: 'institute' as const,
+    kind: 'institute',
     department: '苏州市科学技术局',
     pi: { name: '王芳', login: 'demo-pi-wang' },
   },
 ];
 
-const OFFICIALS: { login: string; role: UserRole; name: string; department?: string }[] = [
+export interface DemoOfficial {
+  login: string;
+  role: UserRole;
+  name: string;
+  department?: string;
+  /** What a newcomer finds there, in the printed list. */
+  shows?: string;
+}
+
+const OFFICIALS: DemoOfficial[] = [
   {
     login: 'demo-nanjing',
     role: 'department',
@@ -65,11 +94,121 @@ const OFFICIALS: { login: string; role: UserRole; name: string; department?: str
     department: '苏州市科学技术局',
   },
   { login: 'demo-dongda', role: 'department', name: '东南大学科研院 审核员', department: '东南大学' },
-  { login: 'demo-province', role: 'province', name: '省科技项目管理中心' },
-  { login: 'demo-expert', role: 'expert', name: '评审专家 陈教授' },
+  {
+    login: 'demo-province',
+    role: 'province',
+    name: '省科技项目管理中心',
+    shows: '形式审查、专家评审、立项决定与公示、全省交叉核查',
+  },
+  { login: 'demo-expert', role: 'expert', name: '评审专家 陈教授', shows: '有待评分的评审任务' },
 ];
 
-const partner = (name: string, country: string) => ({ name, country, ...UNBARRED_PARTNER_ANSWERS });
+export const partner = (name: string, country: string) => ({ name, country, ...UNBARRED_PARTNER_ANSWERS });
+
+/** Registers the organization in its department, with its administrator and its PI (both can log in). */
+export async function registerDemoOrganization(
+  repos: Repositories,
+  services: Services,
+  o: DemoOrganization,
+): Promise<DemoApplicant> {
+  const department = (await repos.departments.list()).find((d) => d.name === o.department)!;
+  const { organization } = await services.accounts.registerOrganization({
+    organization: {
+      name: o.name,
+      creditCode: o.creditCode,
+      kind: o.kind,
+      registeredOn: '2012-03-15',
+      inJiangsu: true,
+      independentLegalEntity: true,
+      ministryOrProvincialUniversity: o.kind === 'university',
+      departmentId: department.id,
+    },
+    admin: { login: o.login, password: DEMO_PASSWORD, displayName: `${o.name}管理员` },
+  });
+  const actor = principalOf((await repos.users.findByLogin(o.login))!) as Applicant;
+  return addDemoPi(services, { actor, organizationId: organization.id, piId: '' }, o.pi);
+}
+
+/** The applicant with another PI of its own, who can log in. */
+export async function addDemoPi(
+  services: Services,
+  applicant: DemoApplicant,
+  pi: DemoOrganization['pi'],
+): Promise<DemoApplicant> {
+  const person = await services.people.create(applicant.actor, {
+    name: pi.name,
+    ongoingProvincialProjects: 0,
+    account: { login: pi.login, password: DEMO_PASSWORD },
+  });
+  return { ...applicant, piId: person.id };
+}
+
+/** A draft in the practice call with the applicant's PI. */
+export async function draftDemo(
+  services: Services,
+  { actor, piId }: DemoApplicant,
+  topic: TopicNumber,
+  form: ApplicationForm,
+): Promise<string> {
+  const row = await services.applications.create(actor, { callId: PRACTICE_CALL_ID, topic, piId });
+  await services.applications.update(actor, row.id, { version: row.version, form });
+  return row.id;
+}
+
+/** Uploads a real PDF as the document `kind`, complete and signed unless `extra` says otherwise. */
+export async function attachDemo(
+  services: Services,
+  { actor }: DemoApplicant,
+  applicationId: string,
+  kind: UploadDocumentForm['kind'],
+  parties: string[],
+  extra: Partial<UploadDocumentForm> = {},
+): Promise<void> {
+  const staged = await services.documents.stage(
+    Readable.from(pdfChunks({ seed: `shenbao demo ${applicationId} ${kind}` })),
+  );
+  await services.documents.upload(
+    actor,
+    applicationId,
+    {
+      kind,
+      parties,
+      language: 'zh',
+      chineseTranslation: false,
+      complete: ALL_COMPLETE,
+      signedOn: '2026-10-20',
+      ...extra,
+    },
+    { ...staged, fileName: `${kind}.pdf` },
+  );
+}
+
+/** Submits, or fails the seed with the rules' verdict. */
+export async function submitDemo(
+  services: Services,
+  { actor }: DemoApplicant,
+  applicationId: string,
+): Promise<void> {
+  const row = await services.applications.get(actor, applicationId);
+  const outcome = await services.applications.submit(actor, applicationId, row.version);
+  if (!outcome.submitted)
+    throw new Error(`demo application did not pass: ${JSON.stringify(outcome.evaluation)}`);
+}
+
+/** Department, province and expert logins, with the demo's password. */
+export async function insertDemoOfficials(repos: Repositories, officials: DemoOfficial[]): Promise<void> {
+  const departments = new Map((await repos.departments.list()).map((d) => [d.name, d.id]));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const o of officials) {
+    await repos.users.insert({
+      login: o.login,
+      passwordHash,
+      displayName: o.name,
+      role: o.role,
+      departmentId: o.department ? departments.get(o.department)! : null,
+    });
+  }
+}
 
 /** Seeds the demo once (it is skipped when its first account exists) and lists its accounts. */
 export async function seedDemo(db: Database, services: Services): Promise<DemoAccount[]> {
@@ -79,85 +218,37 @@ export async function seedDemo(db: Database, services: Services): Promise<DemoAc
       { login: o.login, role: 'unit-admin' as const, who: `${o.name} 单位管理员` },
       { login: o.pi.login, role: 'pi' as const, who: `${o.name} 项目负责人 ${o.pi.name}` },
     ]),
-    ...OFFICIALS.map((o) => ({ login: o.login, role: o.role, who: o.name })),
+    ...PROVINCE_STAGE_ACCOUNTS,
+    ...OFFICIALS.map((o) => ({
+      login: o.login,
+      role: o.role,
+      who: o.shows ? `${o.name}（${o.shows}）` : o.name,
+    })),
+    ...OTHER_EXPERTS.map((e) => ({
+      login: e.login,
+      role: 'expert' as const,
+      who: `评审专家 ${e.name}（${e.organizationName}）`,
+    })),
   ];
   if (await repos.users.findByLogin(ORGANIZATIONS[0]!.login)) return accounts;
 
-  const departments = new Map((await repos.departments.list()).map((d) => [d.name, d.id]));
-  const admins = new Map<string, { actor: Applicant; organizationId: string; piId: string }>();
-  for (const o of ORGANIZATIONS) {
-    const { organization } = await services.accounts.registerOrganization({
-      organization: {
-        name: o.name,
-        creditCode: o.creditCode,
-        kind: o.kind,
-        registeredOn: '2012-03-15',
-        inJiangsu: true,
-        independentLegalEntity: true,
-        ministryOrProvincialUniversity: o.kind === 'university',
-        departmentId: departments.get(o.department)!,
-      },
-      admin: { login: o.login, password: DEMO_PASSWORD, displayName: `${o.name}管理员` },
-    });
-    const actor = principalOf((await repos.users.findByLogin(o.login))!) as Applicant;
-    const pi = await services.people.create(actor, {
-      name: o.pi.name,
-      ongoingProvincialProjects: 0,
-      account: { login: o.pi.login, password: DEMO_PASSWORD },
-    });
-    admins.set(o.login, { actor, organizationId: organization.id, piId: pi.id });
-  }
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const o of OFFICIALS) {
-    await repos.users.insert({
-      login: o.login,
-      passwordHash,
-      displayName: o.name,
-      role: o.role,
-      departmentId: o.department ? departments.get(o.department)! : null,
-    });
-  }
+  const admins = new Map<string, DemoApplicant>();
+  for (const o of ORGANIZATIONS) admins.set(o.login, await registerDemoOrganization(repos, services, o));
+  await insertDemoOfficials(repos, OFFICIALS);
+  await seedExperts(repos, services, DEMO_PASSWORD);
 
-  const draft = async (admin: string, topic: 2 | 4 | 5, form: ApplicationForm) => {
-    const { actor, piId } = admins.get(admin)!;
-    const row = await services.applications.create(actor, { callId: PRACTICE_CALL_ID, topic, piId });
-    await services.applications.update(actor, row.id, { version: row.version, form });
-    return row.id;
-  };
-  const attach = async (
+  const of = (admin: string) => admins.get(admin)!;
+  const draft = (admin: string, topic: TopicNumber, form: ApplicationForm) =>
+    draftDemo(services, of(admin), topic, form);
+  const attach = (
     admin: string,
     applicationId: string,
     kind: UploadDocumentForm['kind'],
     parties: string[],
     extra: Partial<UploadDocumentForm> = {},
-  ) => {
-    const { actor } = admins.get(admin)!;
-    const staged = await services.documents.stage(
-      Readable.from(pdfChunks({ seed: `shenbao demo ${applicationId} ${kind}` })),
-    );
-    await services.documents.upload(
-      actor,
-      applicationId,
-      {
-        kind,
-        parties,
-        language: 'zh',
-        chineseTranslation: false,
-        complete: ALL_COMPLETE,
-        signedOn: '2026-10-20',
-        ...extra,
-      },
-      { ...staged, fileName: `${kind}.pdf` },
-    );
-  };
-  const submit = async (admin: string, applicationId: string) => {
-    const { actor } = admins.get(admin)!;
-    const row = await services.applications.get(actor, applicationId);
-    const outcome = await services.applications.submit(actor, applicationId, row.version);
-    if (!outcome.submitted)
-      throw new Error(`demo application did not pass: ${JSON.stringify(outcome.evaluation)}`);
-  };
-  const orgId = (admin: string) => admins.get(admin)!.organizationId;
+  ) => attachDemo(services, of(admin), applicationId, kind, parties, extra);
+  const submit = (admin: string, applicationId: string) => submitDemo(services, of(admin), applicationId);
+  const orgId = (admin: string) => of(admin).organizationId;
 
   // 1. An enterprise's draft that still breaks the 专题四 cap and lacks its documents.
   await draft('demo-qiye', 4, {
@@ -219,6 +310,9 @@ export async function seedDemo(db: Database, services: Services): Promise<DemoAc
   await attach('demo-yanjiusuo', hongKong, 'integrity-commitment-unit', [orgId('demo-yanjiusuo')]);
   await attach('demo-yanjiusuo', hongKong, 'integrity-commitment-pi', [orgId('demo-yanjiusuo')]);
   await submit('demo-yanjiusuo', hongKong);
+  // After the submissions: the registers change these verdicts, as the province would see on importing them.
+  await seedRegisters(repos, services, 'demo-province');
+  await seedProvinceStage(repos, services);
 
   return accounts;
 }

@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 import { violatedUniqueConstraint } from '../repositories/constraint-violation.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { Organization } from '../repositories/organizations.js';
-import type { UserProfile } from '../repositories/users.js';
+import type { User, UserProfile } from '../repositories/users.js';
 import type { RegisterOrganizationBody } from '../routes/auth/schema.js';
 import { hashPassword } from '../security/passwords.js';
 
@@ -13,6 +13,25 @@ import { hashPassword } from '../security/passwords.js';
 export function rethrowLoginTaken(error: unknown): never {
   if (violatedUniqueConstraint(error) === 'users_login_unique') throw new AppError('LOGIN_TAKEN');
   throw error;
+}
+
+/** Audits a new account as the log keeps it: its login and scope, never its password hash. */
+export function auditUserCreated(repos: Repositories, at: Date, actorUserId: string, user: User) {
+  return repos.audit.append({
+    at,
+    actorUserId,
+    action: 'user.created',
+    entityType: 'user',
+    entityId: user.id,
+    after: {
+      login: user.login,
+      role: user.role,
+      displayName: user.displayName,
+      organizationId: user.organizationId,
+      personId: user.personId,
+      departmentId: user.departmentId,
+    },
+  });
 }
 
 export class AccountService {
@@ -45,6 +64,17 @@ export class AccountService {
         role: 'unit-admin',
         organizationId: organization.id,
       });
+      // Registration is anonymous: the administrator it creates is the one who acted.
+      const at = this.clock.now();
+      await repos.audit.append({
+        at,
+        actorUserId: user.id,
+        action: 'organization.registered',
+        entityType: 'organization',
+        entityId: organization.id,
+        after: { ...input.organization },
+      });
+      await auditUserCreated(repos, at, user.id, user);
       return { organization, userId: user.id };
     }).catch((error: unknown) => {
       if (violatedUniqueConstraint(error) === 'organizations_credit_code_unique') {

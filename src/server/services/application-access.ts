@@ -30,6 +30,11 @@ export function canRead(actor: Principal, row: ApplicationRow): boolean {
   }
 }
 
+/** Whether a department whose jurisdiction (itself, and a city's counties) is `departments` has received the application. */
+export function receivedWithin(row: ApplicationRow, departments: readonly { id: string }[]): boolean {
+  return row.status !== 'draft' && departments.some((d) => d.id === row.departmentId);
+}
+
 export function canEdit(actor: Principal, row: ApplicationRow): actor is Applicant {
   return (actor.role === 'unit-admin' || actor.role === 'pi') && canRead(actor, row);
 }

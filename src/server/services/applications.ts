@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { missingFields } from '../../core/application/form.js';
+import { awaitingSeparateSlot } from '../../core/application/separate-slot.js';
+import type { Finding } from '../../core/rules/rule.js';
 import type { CallParameters } from '../../core/calls/parameters.js';
 import { toBeijingIso } from '../../core/time.js';
 import type { Clock } from '../clock.js';
@@ -15,7 +17,7 @@ import type {
   UpdateApplicationBody,
 } from '../routes/applications/schema.js';
 import type { ReceiptSigner } from '../security/receipt-signing.js';
-import { BundleService } from './bundles.js';
+import { BundleService, type Judgement } from './bundles.js';
 import type { CallService } from './calls.js';
 
 export interface ReceiptView {
@@ -66,13 +68,16 @@ export class ApplicationService {
         topic: input.topic,
         direction: input.topic === 1 ? input.direction : null,
       });
-      await repos.applications.addEvent({
-        applicationId: row.id,
-        at: this.clock.now(),
-        actorUserId: actor.userId,
-        kind: 'created',
-        detail: { topic: row.topic, direction: row.direction },
-      });
+      await repos.applications.addEvent(
+        {
+          applicationId: row.id,
+          at: this.clock.now(),
+          actorUserId: actor.userId,
+          kind: 'created',
+          detail: { topic: row.topic, direction: row.direction },
+        },
+        { from: null, to: 'draft' },
+      );
       return row;
     });
   }
@@ -120,14 +125,34 @@ export class ApplicationService {
       }
       piId = input.piId;
     }
-    const updated = await this.repos.applications.updateAtVersion(id, input.version, {
-      topic,
-      direction,
-      piId,
-      form: input.form,
+    const before = { topic: row.topic, direction: row.direction, piId: row.piId };
+    const after = { topic, direction, piId };
+    const save = async (repos: Repositories) => {
+      const updated = await repos.applications.updateAtVersion(id, input.version, {
+        ...after,
+        form: input.form,
+      });
+      if (!updated) throw new AppError('VERSION_CONFLICT');
+      return updated;
+    };
+    // Autosaves of the form are not audited (versioned, and too frequent for the log's lock); moving the
+    // application to another topic, direction or PI is.
+    if ((Object.keys(before) as (keyof typeof before)[]).every((k) => before[k] === after[k])) {
+      return save(this.repos);
+    }
+    return inTransaction(this.db, async (repos) => {
+      const updated = await save(repos);
+      await repos.audit.append({
+        at: this.clock.now(),
+        actorUserId: actor.userId,
+        action: 'application.updated',
+        entityType: 'application',
+        entityId: id,
+        before,
+        after,
+      });
+      return updated;
     });
-    if (!updated) throw new AppError('VERSION_CONFLICT');
-    return updated;
   }
 
   /** The notice's rules on the application as it stands, against everything it is compared with. */
@@ -156,7 +181,7 @@ export class ApplicationService {
       if (locked.version !== version) throw new AppError('VERSION_CONFLICT');
       const now = this.clock.now();
       const resubmission = locked.status === 'returned';
-      if (call.row.readOnly || now >= submissionClosesAt(call.parameters, locked)) {
+      if (!call.accepting || now >= submissionClosesAt(call.parameters, locked)) {
         throw resubmission
           ? new AppError('DEADLINE_PASSED', { message: RESUBMISSION_CLOSED })
           : new AppError('DEADLINE_PASSED');
@@ -180,7 +205,7 @@ export class ApplicationService {
       const judgement = await bundles.judge(call.parameters, [locked], now, (r) =>
         r.id === id ? submittedAt : r.submittedAt,
       );
-      const findings = judgement.report.applications.find((a) => a.id === id)!.findings;
+      const findings = findingsOf(judgement, id, call.parameters);
       const evaluation = this.evaluation(call.parameters, locked, now, findings, false);
       if (!evaluation.canSubmit) return { submitted: false, evaluation };
 
@@ -233,13 +258,16 @@ export class ApplicationService {
           metadata: f.metadata,
         })),
       });
-      await repos.applications.addEvent({
-        applicationId: id,
-        at: now,
-        actorUserId: actor.userId,
-        kind: resubmission ? 'resubmitted' : 'submitted',
-        detail: { acceptanceNo, documents: payload.documents.length },
-      });
+      await repos.applications.addEvent(
+        {
+          applicationId: id,
+          at: now,
+          actorUserId: actor.userId,
+          kind: resubmission ? 'resubmitted' : 'submitted',
+          detail: { acceptanceNo, documents: payload.documents.length },
+        },
+        { from: locked.status, to: 'submitted' },
+      );
       return {
         submitted: true,
         application: submitted,
@@ -255,13 +283,16 @@ export class ApplicationService {
     return inTransaction(this.db, async (repos) => {
       const updated = await repos.applications.updateAtVersion(id, version, { status: 'withdrawn' });
       if (!updated) throw new AppError('VERSION_CONFLICT');
-      await repos.applications.addEvent({
-        applicationId: id,
-        at: this.clock.now(),
-        actorUserId: actor.userId,
-        kind: 'withdrawn',
-        detail: {},
-      });
+      await repos.applications.addEvent(
+        {
+          applicationId: id,
+          at: this.clock.now(),
+          actorUserId: actor.userId,
+          kind: 'withdrawn',
+          detail: {},
+        },
+        { from: row.status, to: 'withdrawn' },
+      );
       return updated;
     });
   }
@@ -282,7 +313,7 @@ export class ApplicationService {
     const judgement = await this.bundles.judge(call, [row], now, (r) =>
       r.id === row.id ? submittedAt : r.submittedAt,
     );
-    return judgement.report.applications.find((a) => a.id === row.id)!.findings;
+    return findingsOf(judgement, row.id, call);
   }
 
   private evaluation(
@@ -306,6 +337,12 @@ export class ApplicationService {
   }
 }
 
+/** The application's findings, with what a department's separate slot could still clear not blocking submission. */
+function findingsOf(judgement: Judgement, id: string, call: CallParameters): Finding[] {
+  const findings = judgement.report.applications.find((a) => a.id === id)!.findings;
+  return awaitingSeparateSlot(judgement.bundle, id, findings, call);
+}
+
 const RESUBMISSION_CLOSED = '主管部门网上审核推荐已截止（北京时间），退回的申报书不能再提交';
 
 /**
@@ -319,6 +356,6 @@ export function submissionClosesAt(call: CallParameters, row: ApplicationRow): D
 }
 
 /** `JS-INTL-2026-00042`: the call and a dense sequence within it. */
-function acceptanceNumber(callId: string, n: number): string {
+export function acceptanceNumber(callId: string, n: number): string {
   return `${callId}-${String(n).padStart(5, '0')}`;
 }

@@ -3,12 +3,20 @@ import { parseBundle } from '../../core/bundle/parse.js';
 import type { Application, Bundle, BundleInput, Organization } from '../../core/bundle/schema.js';
 import type { CallParameters } from '../../core/calls/parameters.js';
 import { checkBundle, type Report } from '../../core/check.js';
-import { toBeijingIso } from '../../core/time.js';
+import { externalSubmissionOf } from '../../core/registers/external-submissions.js';
+import {
+  laterDate,
+  organizationFacts,
+  personFacts,
+  type OrganizationFacts,
+} from '../../core/registers/facts.js';
+import { beijingDate, toBeijingIso } from '../../core/time.js';
 import type {
   ApplicationRow,
   DocumentRow,
   OngoingProjectRow,
   OrganizationRow,
+  RegisterSubjects,
 } from '../repositories/bundles.js';
 import type { Repositories } from '../repositories/index.js';
 
@@ -35,6 +43,20 @@ function organizationOf(row: OrganizationRow, ongoing: OngoingProjectRow[]): Org
       p.title ? { program: p.program, title: p.title } : { program: p.program },
     ),
     ...(row.dishonestyUntil ? { dishonestyUntil: row.dishonestyUntil } : {}),
+  };
+}
+
+/** What the organization's own rows say, with what the registers add (src/core/registers/facts.ts). */
+function withRegisterFacts(organization: Organization, facts: OrganizationFacts): Organization {
+  const own = new Set(organization.ongoingProjects.map((p) => `${p.program}|${p.title ?? ''}`));
+  const until = laterDate(organization.dishonestyUntil, facts.dishonestyUntil);
+  return {
+    ...organization,
+    ongoingProjects: [
+      ...organization.ongoingProjects,
+      ...facts.ongoingProjects.filter((p) => !own.has(`${p.program}|${p.title ?? ''}`)),
+    ],
+    ...(until ? { dishonestyUntil: until } : {}),
   };
 }
 
@@ -120,6 +142,26 @@ function applicationOf(row: ApplicationRow, docs: DocumentRow[], submittedAt: Da
   };
 }
 
+function listsBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const lists = new Map<string, T[]>();
+  for (const item of items) {
+    const list = lists.get(key(item));
+    if (list) list.push(item);
+    else lists.set(key(item), [item]);
+  }
+  return lists;
+}
+
+/** Register records by credit code and by ID number: those that can concern an organization or a person. */
+function recordsOf<T extends { creditCode: string | null }>(
+  records: readonly T[],
+  idNumber: (record: T) => string | null,
+): (creditCode: string, idNumber: string | null) => T[] {
+  const byCode = listsBy(records, (r) => r.creditCode ?? '');
+  const byId = listsBy(records, (r) => idNumber(r) ?? '');
+  return (code, id) => [...new Set([...(byCode.get(code) ?? []), ...(id ? (byId.get(id) ?? []) : [])])];
+}
+
 export interface Judgement {
   bundle: Bundle;
   report: Report;
@@ -147,34 +189,100 @@ export class BundleService {
     );
     const subjectIds = new Set(subjects.map((a) => a.id));
     const rows = [...subjects, ...related.filter((a) => !subjectIds.has(a.id))];
+    const bundle = await this.assemble(call, call.id, rows, asOf, submittedAt, 'related');
+    return { bundle, report: checkBundle(bundle, call) };
+  }
+
+  /**
+   * The whole call as one bundle: every live application of `callId`, and every same-year submission to other
+   * departments the register holds for it, as the province-wide checks judge them.
+   */
+  async provinceBundle(call: CallParameters, callId: string, asOf: Date): Promise<Bundle> {
+    const rows = await this.repos.bundles.liveApplications(callId);
+    return this.assemble(call, callId, rows, asOf, (row) => row.submittedAt, 'all');
+  }
+
+  /**
+   * `registers`: `related` reads the register records of the bundle's organizations and people only; `all`
+   * reads every one (the whole call needs most of them, and one query beats a list of thousands of codes).
+   */
+  private async assemble(
+    call: CallParameters,
+    callId: string,
+    rows: ApplicationRow[],
+    asOf: Date,
+    submittedAt: (row: ApplicationRow) => Date | null,
+    registers: 'related' | 'all',
+  ): Promise<Bundle> {
+    const repos = this.repos.bundles;
     const people = await repos.people([...new Set(rows.map((a) => a.piId))]);
     const orgIds = [...new Set([...rows.map((a) => a.organizationId), ...people.map((p) => p.employerId)])];
-    const [orgs, ongoing, departments, docs] = await Promise.all([
-      repos.organizations(orgIds),
-      repos.ongoingProjects(orgIds),
-      repos.departments([...new Set(rows.map((a) => a.departmentId))]),
-      repos.currentDocuments(rows.map((a) => a.id)),
-    ]);
+    // One after another: inside a transaction every query shares one connection.
+    const orgs = await repos.organizations(orgIds);
+    const ongoing = await repos.ongoingProjects(orgIds);
+    const departments = await repos.departments([...new Set(rows.map((a) => a.departmentId))]);
+    const docs = await repos.currentDocuments(rows.map((a) => a.id));
+    const applicantIds = new Set(rows.map((a) => a.organizationId));
+    const subjects: RegisterSubjects | undefined =
+      registers === 'all'
+        ? undefined
+        : {
+            creditCodes: orgs.map((o) => o.creditCode),
+            idNumbers: people.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
+            names: people.map((p) => p.name),
+          };
+    const ongoingRecords = await repos.ongoingRecords(subjects);
+    const dishonestyRecords = await repos.dishonestyRecords(subjects);
+    const external = await repos.externalSubmissions(
+      callId,
+      subjects && {
+        ...subjects,
+        creditCodes: orgs.filter((o) => applicantIds.has(o.id)).map((o) => o.creditCode),
+      },
+    );
+    const date = beijingDate(asOf.getTime());
+    // Each organization and person is judged against the records that can concern it, not the whole register.
+    const ongoingOf = recordsOf(ongoingRecords, (r) => r.piIdNumber);
+    const dishonestyOf = recordsOf(dishonestyRecords, (r) => r.idNumber);
+    const creditCodeOf = new Map(orgs.map((o) => [o.id, o.creditCode]));
+    const ongoingByOrg = listsBy(ongoing, (p) => p.organizationId);
+    const docsByApplication = listsBy(docs, (d) => d.applicationId);
     const input: BundleInput = {
       format: 'shenbao.bundle/1',
       call: call.id,
       asOf: toBeijingIso(asOf.getTime()),
       organizations: [
         ...orgs.map((o) =>
-          organizationOf(
-            o,
-            ongoing.filter((p) => p.organizationId === o.id),
+          withRegisterFacts(
+            organizationOf(o, ongoingByOrg.get(o.id) ?? []),
+            organizationFacts(
+              o.creditCode,
+              date,
+              ongoingOf(o.creditCode, null),
+              dishonestyOf(o.creditCode, null),
+            ),
           ),
         ),
         ...domesticPartnerOrganizations(rows.map((a) => a.form)).filter((p) => !orgIds.includes(p.id)),
       ],
-      people: people.map((p) => ({
-        id: p.id,
-        name: p.name,
-        employer: p.employerId,
-        ongoingProvincialProjects: p.ongoingProvincialProjects,
-        ...(p.dishonestyUntil ? { dishonestyUntil: p.dishonestyUntil } : {}),
-      })),
+      people: people.map((p) => {
+        const employerCreditCode = creditCodeOf.get(p.employerId) ?? '';
+        const facts = personFacts(
+          { name: p.name, idNumber: p.idNumber, employerCreditCode },
+          date,
+          ongoingOf(employerCreditCode, p.idNumber),
+          dishonestyOf(employerCreditCode, p.idNumber),
+        );
+        const until = laterDate(p.dishonestyUntil ?? undefined, facts.dishonestyUntil);
+        return {
+          id: p.id,
+          name: p.name,
+          employer: p.employerId,
+          // The declared count and the register may name the same projects: the larger, not the sum.
+          ongoingProvincialProjects: Math.max(p.ongoingProvincialProjects, facts.ongoingProvincialProjects),
+          ...(until ? { dishonestyUntil: until } : {}),
+        };
+      }),
       departments: departments.map((d) => ({
         id: d.id,
         name: d.name,
@@ -182,18 +290,14 @@ export class BundleService {
         ...(d.cityId ? { city: d.cityId } : {}),
       })),
       applications: rows.map((row) =>
-        applicationOf(
-          row,
-          docs.filter((d) => d.applicationId === row.id),
-          submittedAt(row),
-        ),
+        applicationOf(row, docsByApplication.get(row.id) ?? [], submittedAt(row)),
       ),
-      externalSubmissions: [],
+      externalSubmissions: external.map(externalSubmissionOf),
     };
     const parsed = parseBundle(input, { knownCall: (id) => id === call.id });
     if (!parsed.ok) {
       throw new Error(`assembled bundle is malformed: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
     }
-    return { bundle: parsed.bundle, report: checkBundle(parsed.bundle, call) };
+    return parsed.bundle;
   }
 }

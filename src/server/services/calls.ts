@@ -11,6 +11,8 @@ export interface CallView {
   parameters: CallParameters;
   /** Online submission is open now. */
   open: boolean;
+  /** The province has opened it and not closed it (nor is it read-only history): its windows decide. */
+  accepting: boolean;
 }
 
 /** A call's parameters are its base call's (src/core), with the windows the database holds. */
@@ -30,8 +32,11 @@ export class CallService {
     private readonly clock: Clock,
   ) {}
 
+  /** The calls applicants and departments see: a draft is the province's alone until it is opened. */
   async list(): Promise<CallView[]> {
-    return (await this.repos.calls.list()).map((row) => this.view(row));
+    return (await this.repos.calls.list())
+      .filter((row) => row.status !== 'draft')
+      .map((row) => this.view(row));
   }
 
   async get(id: string): Promise<CallView> {
@@ -41,10 +46,12 @@ export class CallService {
   }
 
   view(row: CallRow): CallView {
+    const accepting = !row.readOnly && row.status === 'open';
     return {
       row,
       parameters: parametersOf(row),
-      open: !row.readOnly && this.clock.now() < row.submissionClosesAt,
+      open: accepting && this.clock.now() < row.submissionClosesAt,
+      accepting,
     };
   }
 }

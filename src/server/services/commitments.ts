@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
+import type { PrincipalOf } from '../principal.js';
 import type { CommitmentRecord } from '../repositories/commitments.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import { FILE_FIELD, PDF_MIME } from '../routes/documents/schema.js';
@@ -53,6 +54,14 @@ export class CommitmentService {
           uploadedBy: actor.userId,
           uploadedAt: now,
         });
+        await repos.audit.append({
+          at: now,
+          actorUserId: actor.userId,
+          action: 'department.commitment-uploaded',
+          entityType: 'department',
+          entityId: actor.departmentId,
+          after: { callId, sha256: file.sha256, fileName: file.fileName },
+        });
         await file.commit();
         return inserted;
       });
@@ -69,11 +78,31 @@ export class CommitmentService {
     return { current: history.find((c) => c.supersededAt === null), history };
   }
 
-  /** Any version the department uploaded; another department's is answered as missing. */
-  async file(actor: DepartmentUser, id: string): Promise<{ commitment: CommitmentRecord; open(): Readable }> {
+  /** Any version the department uploaded, or any for the province; another department's is answered as missing. */
+  async file(
+    actor: DepartmentUser | PrincipalOf<'province'>,
+    id: string,
+  ): Promise<{ commitment: CommitmentRecord; open(): Readable }> {
     const commitment = await this.repos.commitments.findById(id);
-    if (!commitment || commitment.departmentId !== actor.departmentId) throw new AppError('NOT_FOUND');
+    if (!commitment || (actor.role === 'department' && commitment.departmentId !== actor.departmentId)) {
+      throw new AppError('NOT_FOUND');
+    }
     return { commitment, open: () => this.store.get(commitment.fileSha256) };
+  }
+
+  /** For the province: every department, with its confirmation of the call's list and its current commitment. */
+  async overview(callId: string) {
+    await this.call(callId);
+    const [departments, confirmations, current] = await Promise.all([
+      this.repos.departments.list(),
+      this.repos.review.confirmations(callId),
+      this.repos.commitments.currentForCall(callId),
+    ]);
+    return departments.map((department) => ({
+      department,
+      confirmation: confirmations.find((c) => c.departmentId === department.id),
+      commitment: current.find((c) => c.departmentId === department.id),
+    }));
   }
 
   private call(callId: string): Promise<CallView> {

@@ -1,5 +1,5 @@
 import { pipeline, type Readable } from 'node:stream';
-import { COMPLETENESS_FLAGS } from '../../core/bundle/schema.js';
+import { COMPLETENESS_FLAGS, type DocumentKind } from '../../core/bundle/schema.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { DocumentMetadata } from '../db/schema.js';
@@ -19,7 +19,7 @@ import {
 import type { FileStore, StagedFile } from '../storage/file-store.js';
 import { checkPdfStructure, PdfUploadGate } from '../uploads/pdf-checks.js';
 import type { ApplicationStatus } from '../vocabulary.js';
-import { type Applicant, canEdit, canRead, isEditable } from './application-access.js';
+import { type Applicant, canEdit, canRead, isEditable, receivedWithin } from './application-access.js';
 
 /** A checked PDF, staged in the file store, with the name it was uploaded under. */
 export type StagedUpload = StagedFile & { fileName: string };
@@ -35,9 +35,8 @@ const STATUS_TEXT: Record<ApplicationStatus, string> = {
 
 const DEFAULT_METADATA: DocumentMetadata = documentMetadataSchema.parse({});
 
-function assertReadable(actor: Principal, application: ApplicationRow | undefined): void {
-  if (!application || !canRead(actor, application)) throw new AppError('NOT_FOUND');
-}
+/** 申报时仅有合作意向书的项目，获得立项后须在签订项目合同时提供正式的合作协议文本 (二、2): the one upload after submission. */
+const FORMAL_AGREEMENTS = new Set<DocumentKind>(['cooperation-agreement', 'domestic-agreement']);
 
 function assertEditable(actor: Applicant, application: ApplicationRow | undefined): void {
   if (!application || !canEdit(actor, application)) throw new AppError('NOT_FOUND');
@@ -47,6 +46,15 @@ function assertEditable(actor: Applicant, application: ApplicationRow | undefine
       message: `申报书${STATUS_TEXT[application.status]}，不能再上传、替换或删除附件${hint}`,
     });
   }
+}
+
+/** An approved project whose 公示 is published may add the formal agreement it owes, until contract signing. */
+async function agreementOwed(repos: Repositories, actor: Applicant, application: ApplicationRow | undefined) {
+  return (
+    application !== undefined &&
+    canEdit(actor, application) &&
+    (await repos.decisions.awaitsFormalAgreement(application.id))
+  );
 }
 
 function hasMetadataChanges({ kind: _kind, ...changes }: DocumentChanges): boolean {
@@ -67,6 +75,15 @@ function applyChanges(base: DocumentMetadata, changes: DocumentChanges): Documen
     ),
   };
 }
+
+/** A version as the audit log keeps it before a change: the timeline names only the new one. */
+const auditedDocument = (d: DocumentRow) => ({
+  documentId: d.id,
+  kind: d.kind,
+  sha256: d.fileSha256,
+  fileName: d.fileName,
+  metadata: d.metadata,
+});
 
 interface EditContext {
   repos: Repositories;
@@ -90,7 +107,8 @@ export class DocumentService {
 
   /** Refuses before a byte of the upload is read, so that a refused user cannot fill the disk. */
   async assertEditable(actor: Applicant, applicationId: string): Promise<void> {
-    assertEditable(actor, await this.repos.applications.findById(applicationId));
+    const application = await this.repos.applications.findById(applicationId);
+    if (!(await agreementOwed(this.repos, actor, application))) assertEditable(actor, application);
   }
 
   /** Streams an upload into the store, refusing it (and keeping nothing) unless it is a well-formed PDF. */
@@ -107,7 +125,7 @@ export class DocumentService {
   }
 
   async list(actor: Principal, applicationId: string, history: boolean): Promise<DocumentRecord[]> {
-    assertReadable(actor, await this.repos.applications.findById(applicationId));
+    await this.assertReadable(actor, await this.repos.applications.findById(applicationId));
     return this.documents.listByApplication(applicationId, history);
   }
 
@@ -115,8 +133,18 @@ export class DocumentService {
   async file(actor: Principal, documentId: string): Promise<{ document: DocumentRecord; open(): Readable }> {
     const document = await this.documents.findById(documentId);
     if (!document) throw new AppError('NOT_FOUND');
-    assertReadable(actor, await this.repos.applications.findById(document.applicationId));
+    await this.assertReadable(actor, await this.repos.applications.findById(document.applicationId));
     return { document, open: () => this.store.get(document.fileSha256) };
+  }
+
+  /** A city reads its counties' applications as review shows them (they count against its quota). */
+  private async assertReadable(actor: Principal, application: ApplicationRow | undefined): Promise<void> {
+    if (application && canRead(actor, application)) return;
+    const underCity =
+      application &&
+      actor.role === 'department' &&
+      receivedWithin(application, await this.repos.review.jurisdiction(actor.departmentId));
+    if (!underCity) throw new AppError('NOT_FOUND');
   }
 
   async upload(
@@ -126,7 +154,7 @@ export class DocumentService {
     file: StagedUpload | undefined,
   ): Promise<DocumentRecord> {
     if (!file) throw AppError.invalidField(FILE_FIELD, '请选择要上传的 PDF 文件');
-    const id = await this.edit(actor, applicationId, file, async ({ repos, documents, now }) => {
+    const id = await this.edit(actor, applicationId, file, kind, async ({ repos, documents, now }) => {
       const document = await documents.insert({
         applicationId,
         kind,
@@ -136,13 +164,17 @@ export class DocumentService {
         uploadedBy: actor.userId,
         uploadedAt: now,
       });
-      await repos.applications.addEvent({
-        applicationId,
-        at: now,
-        actorUserId: actor.userId,
-        kind: 'document.uploaded',
-        detail: { documentId: document.id, kind, sha256: file.sha256, fileName: document.fileName },
-      });
+      await repos.applications.addEvent(
+        {
+          applicationId,
+          at: now,
+          actorUserId: actor.userId,
+          kind: 'document.uploaded',
+          detail: { documentId: document.id, kind, sha256: file.sha256, fileName: document.fileName },
+        },
+        undefined,
+        { after: { metadata: document.metadata } },
+      );
       return document.id;
     });
     return this.record(id);
@@ -179,17 +211,21 @@ export class DocumentService {
   }
 
   async remove(actor: Applicant, applicationId: string, documentId: string): Promise<void> {
-    await this.edit(actor, applicationId, undefined, async ({ repos, documents, now }) => {
+    await this.edit(actor, applicationId, undefined, undefined, async ({ repos, documents, now }) => {
       const old = await documents.lockCurrent(documentId, applicationId);
       if (!old) throw new AppError('NOT_FOUND');
       await documents.supersede(old.id, now, null);
-      await repos.applications.addEvent({
-        applicationId,
-        at: now,
-        actorUserId: actor.userId,
-        kind: 'document.deleted',
-        detail: { documentId: old.id, kind: old.kind, sha256: old.fileSha256, fileName: old.fileName },
-      });
+      await repos.applications.addEvent(
+        {
+          applicationId,
+          at: now,
+          actorUserId: actor.userId,
+          kind: 'document.deleted',
+          detail: { documentId: old.id, kind: old.kind, sha256: old.fileSha256, fileName: old.fileName },
+        },
+        undefined,
+        { before: auditedDocument(old) },
+      );
     });
   }
 
@@ -200,7 +236,7 @@ export class DocumentService {
     file: StagedUpload | undefined,
     next: (old: DocumentRow) => Pick<DocumentRow, 'kind' | 'metadata'>,
   ): Promise<DocumentRecord> {
-    const id = await this.edit(actor, applicationId, file, async ({ repos, documents, now }) => {
+    const id = await this.edit(actor, applicationId, file, undefined, async ({ repos, documents, now }) => {
       const old = await documents.lockCurrent(documentId, applicationId);
       if (!old) throw new AppError('NOT_FOUND');
       const document = await documents.insert({
@@ -212,19 +248,23 @@ export class DocumentService {
         uploadedAt: now,
       });
       await documents.supersede(old.id, now, document.id);
-      await repos.applications.addEvent({
-        applicationId,
-        at: now,
-        actorUserId: actor.userId,
-        kind: file ? 'document.replaced' : 'document.updated',
-        detail: {
-          documentId: document.id,
-          previousDocumentId: old.id,
-          kind: document.kind,
-          sha256: document.fileSha256,
-          fileName: document.fileName,
+      await repos.applications.addEvent(
+        {
+          applicationId,
+          at: now,
+          actorUserId: actor.userId,
+          kind: file ? 'document.replaced' : 'document.updated',
+          detail: {
+            documentId: document.id,
+            previousDocumentId: old.id,
+            kind: document.kind,
+            sha256: document.fileSha256,
+            fileName: document.fileName,
+          },
         },
-      });
+        undefined,
+        { before: auditedDocument(old), after: { metadata: document.metadata } },
+      );
       return document.id;
     });
     return this.record(id);
@@ -233,18 +273,22 @@ export class DocumentService {
   /**
    * Runs `work` in a transaction holding the application's row lock (so that a submission cannot slip in
    * between the check and the write); the staged file is published last and discarded if anything fails.
+   * `uploading`: the kind of a new document, which may be a formal agreement owed after 立项.
    */
   private async edit<T>(
     actor: Applicant,
     applicationId: string,
     file: StagedUpload | undefined,
+    uploading: DocumentKind | undefined,
     work: (context: EditContext) => Promise<T>,
   ): Promise<T> {
     try {
       return await this.db.transaction(async (tx) => {
         const repos = repositories(tx);
         const documents = repos.documents;
-        assertEditable(actor, await repos.applications.lock(applicationId));
+        const application = await repos.applications.lock(applicationId);
+        const owed = uploading !== undefined && FORMAL_AGREEMENTS.has(uploading);
+        if (!(owed && (await agreementOwed(repos, actor, application)))) assertEditable(actor, application);
         if (file) await documents.addFile({ sha256: file.sha256, size: file.size, mime: PDF_MIME });
         const result = await work({ repos, documents, now: this.clock.now() });
         await file?.commit();

@@ -6,14 +6,25 @@ import { repositories } from '../repositories/index.js';
 import { LocalFileStore } from '../storage/local-file-store.js';
 import { ReceiptSigner } from '../security/receipt-signing.js';
 import { AccountService } from './accounts.js';
+import { AnnouncementService } from './announcements.js';
 import { ApplicationService } from './applications.js';
+import { AuditService } from './audit.js';
+import { CallAdminService } from './call-admin.js';
 import { CallService } from './calls.js';
+import { DashboardService } from './dashboard.js';
 import { CommitmentService } from './commitments.js';
+import { CrossCheckService } from './cross-checks.js';
 import { AuthService } from './auth.js';
+import { BundleImportService } from './bundle-import.js';
+import { DecisionService } from './decisions.js';
 import { DepartmentService } from './departments.js';
 import { DocumentService } from './documents.js';
+import { ExpertReviewService } from './experts.js';
+import { ExpertScoringService } from './experts-scoring.js';
+import { FormalReviewService } from './formal-review.js';
 import { HealthService } from './health.js';
 import { PeopleService } from './people.js';
+import { RegisterService } from './registers.js';
 import { ReviewReportService } from './review-reports.js';
 import { ReviewService } from './review.js';
 
@@ -21,6 +32,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
   const repos = repositories(db);
   const calls = new CallService(repos, clock);
   const store = new LocalFileStore(join(config.dataDir, 'files'));
+  const formalReview = new FormalReviewService(db, repos, clock, calls);
   return {
     applications: new ApplicationService(
       db,
@@ -30,13 +42,24 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
       ReceiptSigner.fromPem(config.receiptPrivateKeyPem),
     ),
     calls,
+    callAdmin: new CallAdminService(db, repos, clock, calls),
+    dashboard: new DashboardService(repos, calls),
+    audit: new AuditService(repos),
     accounts: new AccountService(db, repos, clock),
     auth: new AuthService(repos, clock, config),
+    bundleImport: new BundleImportService(db, clock, calls),
     departments: new DepartmentService(repos),
+    formalReview,
+    decisions: new DecisionService(db, repos, clock, calls, formalReview),
+    announcements: new AnnouncementService(db, repos, clock, calls),
     commitments: new CommitmentService(db, repos, store, clock, calls),
+    crossChecks: new CrossCheckService(db, repos, clock, calls),
     documents: new DocumentService(db, repos, store, clock, config.uploadMaxBytes),
+    experts: new ExpertReviewService(db, repos, clock),
+    expertScoring: new ExpertScoringService(db, repos, clock),
     health: new HealthService(repos),
-    people: new PeopleService(db, repos),
+    people: new PeopleService(db, repos, clock),
+    registers: new RegisterService(db, repos, clock),
     review: new ReviewService(db, repos, clock, calls),
     reviewReports: new ReviewReportService(repos, clock, calls),
   };

@@ -1,12 +1,14 @@
+import { withoutIdNumbers } from '../audit/personal-data.js';
+import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { PrincipalOf } from '../principal.js';
 import { violatedUniqueConstraint } from '../repositories/constraint-violation.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
-import type { PersonWithLogin } from '../repositories/people.js';
+import type { Person, PersonWithLogin } from '../repositories/people.js';
 import type { CreatePersonBody, UpdatePersonBody } from '../routes/people/schema.js';
 import { hashPassword } from '../security/passwords.js';
-import { rethrowLoginTaken } from './accounts.js';
+import { auditUserCreated, rethrowLoginTaken } from './accounts.js';
 
 type UnitAdmin = PrincipalOf<'unit-admin'>;
 
@@ -19,11 +21,19 @@ function rethrowConflict(error: unknown): never {
   return rethrowLoginTaken(error);
 }
 
+const auditedPerson = (p: Person) =>
+  withoutIdNumbers({
+    name: p.name,
+    idNumber: p.idNumber,
+    ongoingProvincialProjects: p.ongoingProvincialProjects,
+  });
+
 /** A unit administrator's project leaders: always scoped to the administrator's own organization. */
 export class PeopleService {
   constructor(
     private readonly db: Database,
     private readonly repos: Repositories,
+    private readonly clock: Clock,
   ) {}
 
   list(actor: UnitAdmin): Promise<PersonWithLogin[]> {
@@ -40,6 +50,15 @@ export class PeopleService {
         ongoingProvincialProjects: input.ongoingProvincialProjects,
         employerId: actor.organizationId,
       });
+      const at = this.clock.now();
+      await repos.audit.append({
+        at,
+        actorUserId: actor.userId,
+        action: 'person.created',
+        entityType: 'person',
+        entityId: person.id,
+        after: { employerId: person.employerId, ...auditedPerson(person) },
+      });
       if (!input.account || !passwordHash) return { ...person, login: null };
       const user = await repos.users.insert({
         login: input.account.login,
@@ -49,15 +68,29 @@ export class PeopleService {
         organizationId: actor.organizationId,
         personId: person.id,
       });
+      await auditUserCreated(repos, at, actor.userId, user);
       return { ...person, login: user.login };
     }).catch(rethrowConflict);
   }
 
   async update(actor: UnitAdmin, id: string, changes: UpdatePersonBody): Promise<PersonWithLogin> {
     return inTransaction(this.db, async (repos) => {
-      const updated = await repos.people.updateInOrganization(id, actor.organizationId, changes);
-      if (!updated) throw new AppError('NOT_FOUND');
+      const before = await repos.people.lockInOrganization(id, actor.organizationId);
+      if (!before) throw new AppError('NOT_FOUND');
+      const updated = (await repos.people.updateInOrganization(id, actor.organizationId, changes))!;
       if (changes.name !== undefined) await repos.users.renamePersonAccount(id, changes.name);
+      await repos.audit.append({
+        at: this.clock.now(),
+        actorUserId: actor.userId,
+        action: 'person.updated',
+        entityType: 'person',
+        entityId: id,
+        before: auditedPerson(before),
+        after: {
+          ...auditedPerson(updated),
+          ...(before.idNumber !== updated.idNumber ? { idNumberChanged: true } : {}),
+        },
+      });
       return (await repos.people.findInOrganization(id, actor.organizationId))!;
     }).catch(rethrowConflict);
   }

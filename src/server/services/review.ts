@@ -8,6 +8,7 @@ import { AppError } from '../errors.js';
 import type { PrincipalOf } from '../principal.js';
 import type { ApplicationRow } from '../repositories/applications.js';
 import type { Department } from '../repositories/departments.js';
+import { receivedWithin } from './application-access.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { ReviewFilter } from '../repositories/review.js';
 import type {
@@ -107,16 +108,19 @@ export class ReviewService {
       const locked = await this.lockOpen(repos, call, id);
       const now = this.clock.now();
       await this.update(repos, locked, { status: 'returned', separateSlot: false, recommendationAt: null });
-      await repos.applications.addEvent({
-        applicationId: id,
-        at: now,
-        actorUserId: actor.userId,
-        kind: 'returned',
-        detail: {
-          reasons: body.reasons,
-          resubmitBy: formatBeijing(call.row.recommendationClosesAt.getTime()),
+      await repos.applications.addEvent(
+        {
+          applicationId: id,
+          at: now,
+          actorUserId: actor.userId,
+          kind: 'returned',
+          detail: {
+            reasons: body.reasons,
+            resubmitBy: formatBeijing(call.row.recommendationClosesAt.getTime()),
+          },
         },
-      });
+        { from: locked.status, to: 'returned' },
+      );
     });
   }
 
@@ -151,13 +155,16 @@ export class ReviewService {
         separateSlot,
         recommendationAt: now,
       });
-      await repos.applications.addEvent({
-        applicationId: id,
-        at: now,
-        actorUserId: actor.userId,
-        kind: body.decision,
-        detail: { reason: body.reason, separateSlot },
-      });
+      await repos.applications.addEvent(
+        {
+          applicationId: id,
+          at: now,
+          actorUserId: actor.userId,
+          kind: body.decision,
+          detail: { reason: body.reason, separateSlot },
+        },
+        { from: locked.status, to: body.decision },
+      );
       return { ok: true as const };
     });
   }
@@ -171,13 +178,16 @@ export class ReviewService {
       const locked = await this.lockOpen(repos, call, id);
       if (!DECIDED.has(locked.status)) throw new AppError('STATUS_CONFLICT');
       await this.update(repos, locked, { status: 'submitted', separateSlot: false, recommendationAt: null });
-      await repos.applications.addEvent({
-        applicationId: id,
-        at: this.clock.now(),
-        actorUserId: actor.userId,
-        kind: 'decision-undone',
-        detail: { was: locked.status },
-      });
+      await repos.applications.addEvent(
+        {
+          applicationId: id,
+          at: this.clock.now(),
+          actorUserId: actor.userId,
+          kind: 'decision-undone',
+          detail: { was: locked.status },
+        },
+        { from: locked.status, to: 'submitted' },
+      );
     });
   }
 
@@ -219,6 +229,15 @@ export class ReviewService {
         confirmedAt: now,
         confirmedBy: actor.userId,
         summary,
+      });
+      await repos.audit.append({
+        at: now,
+        actorUserId: actor.userId,
+        action: 'review.list-confirmed',
+        entityType: 'department',
+        entityId: actor.departmentId,
+        before: null,
+        after: { callId, ...summary },
       });
       for (const r of rows) {
         await repos.applications.addEvent({
@@ -275,19 +294,24 @@ export class ReviewService {
       if (await repos.review.confirmation(row.departmentId, row.callId)) throw new AppError('LIST_CONFIRMED');
       const now = this.clock.now();
       assertReviewOpen(call, now);
+      const [previous] = await repos.review.checklists([id]);
       await repos.review.saveChecklist({
         applicationId: id,
         answers: body.answers,
         savedAt: now,
         savedBy: actor.userId,
       });
-      await repos.applications.addEvent({
-        applicationId: id,
-        at: now,
-        actorUserId: actor.userId,
-        kind: 'checklist-saved',
-        detail: { answers: body.answers },
-      });
+      await repos.applications.addEvent(
+        {
+          applicationId: id,
+          at: now,
+          actorUserId: actor.userId,
+          kind: 'checklist-saved',
+          detail: { answers: body.answers },
+        },
+        undefined,
+        { before: { answers: previous?.answers ?? null } },
+      );
     });
     return this.checklist(actor, id);
   }
@@ -357,7 +381,7 @@ export class ReviewService {
   private async find(actor: DepartmentUser, id: string, write: boolean) {
     const row = await this.repos.applications.findById(id);
     const departments = await this.repos.review.jurisdiction(actor.departmentId);
-    if (!row || row.status === 'draft' || !departments.some((d) => d.id === row.departmentId)) {
+    if (!row || !receivedWithin(row, departments)) {
       throw new AppError('NOT_FOUND');
     }
     if (write && row.departmentId !== actor.departmentId) {
@@ -477,7 +501,7 @@ export class ReviewService {
 }
 
 /** The department whose quota a department's recommendations use: a county's city, otherwise itself. */
-function quotaHolderId(call: CallParameters, department: Department): string {
+export function quotaHolderId(call: CallParameters, department: Department): string {
   return call.quotas.value.countiesCountAgainstCity && department.kind === 'county' && department.cityId
     ? department.cityId
     : department.id;

@@ -50,6 +50,7 @@ import { DomesticStep } from './steps/DomesticStep.js';
 import { EthicsStep } from './steps/EthicsStep.js';
 import { PartnerStep } from './steps/PartnerStep.js';
 import { ApplicationTimeline } from './TimelineCard.js';
+import { ProvinceResult } from '../province/decisions/ProvinceResultCard.js';
 import { useAutosave, type SaveState } from './useAutosave.js';
 
 interface Loaded {
@@ -498,6 +499,7 @@ function Editor(loaded: Loaded) {
           title={`申报书${status.label}${application.submittedAt ? `（${beijingTime(application.submittedAt)}）` : ''}，内容只读`}
         />
       )}
+      {application.status === 'recommended' && <ProvinceResult application={application} />}
       {autosave.state.kind === 'locked' && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={autosave.state.message} />
       )}

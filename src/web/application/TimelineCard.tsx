@@ -13,10 +13,15 @@ const EVENT_LABELS: Record<string, { label: string; color: string }> = {
   recommended: { label: '主管部门推荐', color: 'green' },
   'not-recommended': { label: '主管部门不予推荐', color: 'red' },
   withdrawn: { label: '作废', color: 'gray' },
+  imported: { label: '批量导入', color: 'blue' },
+  'import-updated': { label: '批量导入更新', color: 'blue' },
   'document.uploaded': { label: '上传附件', color: 'gray' },
   'document.replaced': { label: '替换附件文件', color: 'gray' },
   'document.updated': { label: '修改附件信息', color: 'gray' },
   'document.deleted': { label: '删除附件', color: 'gray' },
+  'formal-review': { label: '省形式审查（信用审查）', color: 'purple' },
+  announced: { label: '列入拟立项项目公示', color: 'green' },
+  'contract-stage': { label: '进入合同签订', color: 'green' },
 };
 
 interface ReturnReason {
@@ -30,6 +35,14 @@ function detailText(event: TimelineEvent): string | undefined {
     string | undefined
   >;
   const reasons = (event.detail as { reasons?: ReturnReason[] }).reasons;
+  if (event.kind === 'formal-review') {
+    const listed = (reasons ?? []).map((r, i) => `${i + 1}. ${r.message}`).join('；');
+    return event.detail.result === 'rejected' ? `不予受理：${listed}` : `受理${listed ? `：${listed}` : ''}`;
+  }
+  if (event.kind === 'announced') {
+    const { startsOn, endsOn } = event.detail as Record<string, string>;
+    return `公示期 ${startsOn} 至 ${endsOn}`;
+  }
   if (reasons) {
     const listed = reasons.map((r, i) => `${i + 1}. ${r.message}`).join('；');
     return `退回原因：${listed}${resubmitBy ? `。请在 ${resubmitBy}（北京时间）前修改后重新提交` : ''}`;

@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   FileTextOutlined,
+  ImportOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   TableOutlined,
@@ -10,7 +11,17 @@ import {
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../format.js';
+import { EXPERT_MENU, PROVINCE_MENU } from '../province/menu.js';
+import type { UserRole } from '../../server/vocabulary.js';
 import { useSession, useUser } from '../session.js';
+
+const AREA_TITLES: Record<UserRole, string> = {
+  'unit-admin': '项目申报',
+  pi: '项目申报',
+  department: '审核推荐',
+  province: '省级管理',
+  expert: '专家评审',
+};
 
 export function AppLayout() {
   const user = useUser();
@@ -18,24 +29,30 @@ export function AppLayout() {
   const navigate = useNavigate();
   const { pathname, search } = useLocation();
   const items =
-    user.role === 'department'
-      ? [
-          { key: '/review', icon: <AuditOutlined />, label: '审核推荐' },
-          { key: '/review/confirm', icon: <SafetyCertificateOutlined />, label: '确认提交' },
-          { key: '/review/summary', icon: <TableOutlined />, label: '推荐项目汇总表' },
-        ]
-      : [
-          { key: '/applications', icon: <FileTextOutlined />, label: '申报书' },
-          ...(user.role === 'unit-admin'
-            ? [{ key: '/people', icon: <TeamOutlined />, label: '项目负责人' }]
-            : []),
-        ];
+    user.role === 'province'
+      ? PROVINCE_MENU
+      : user.role === 'expert'
+        ? EXPERT_MENU
+        : user.role === 'department'
+          ? [
+              { key: '/review', icon: <AuditOutlined />, label: '审核推荐' },
+              { key: '/review/confirm', icon: <SafetyCertificateOutlined />, label: '确认提交' },
+              { key: '/review/summary', icon: <TableOutlined />, label: '推荐项目汇总表' },
+              { key: '/review/import', icon: <ImportOutlined />, label: '批量导入' },
+            ]
+          : [
+              { key: '/applications', icon: <FileTextOutlined />, label: '申报书' },
+              ...(user.role === 'unit-admin'
+                ? [{ key: '/people', icon: <TeamOutlined />, label: '项目负责人' }]
+                : []),
+            ];
   // The longest matching key: /review/confirm is not /review.
   const selected =
     items.filter((item) => pathname.startsWith(item.key)).sort((a, b) => b.key.length - a.key.length)[0]
-      ?.key ?? items[0]!.key;
+      ?.key ?? items[0]?.key;
   // The chosen call travels from page to page.
-  const go = (key: string) => navigate(user.role === 'department' ? `${key}${search}` : key);
+  const go = (key: string) =>
+    navigate(user.role === 'department' || user.role === 'province' ? `${key}${search}` : key);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -43,7 +60,7 @@ export function AppLayout() {
         style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0d3c78', paddingInline: 24 }}
       >
         <Typography.Text strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>
-          省国际科技合作/港澳台科技合作计划 · {user.role === 'department' ? '审核推荐' : '项目申报'}
+          省国际科技合作/港澳台科技合作计划 · {AREA_TITLES[user.role]}
         </Typography.Text>
         <div style={{ flex: 1 }} />
         <Space size="middle" style={{ color: '#fff' }}>
@@ -65,7 +82,7 @@ export function AppLayout() {
         <Layout.Sider width={user.role === 'department' ? 200 : 180} theme="light">
           <Menu
             mode="inline"
-            selectedKeys={[selected]}
+            selectedKeys={selected ? [selected] : []}
             items={items}
             onClick={({ key }) => go(key)}
             style={{ height: '100%', paddingTop: 8 }}

@@ -11,7 +11,7 @@ import type {
   ReviewListQuery,
   reviewItemSchema,
 } from '../../server/routes/review/schema.js';
-import { api, type CallDto } from '../api.js';
+import { api, type CallDto, query } from '../api.js';
 
 // The department's side of the API: its queue, one application, its decisions, its quota and confirmation.
 
@@ -19,15 +19,6 @@ export type ReviewItem = z.infer<typeof reviewItemSchema>;
 export type ReviewDetail = z.infer<typeof reviewDetailResponseSchema>;
 export type Quota = z.infer<typeof quotaResponseSchema>;
 export type { ChangesView, DocumentView };
-
-function query(params: Record<string, string | number | boolean | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
 
 export const reviewApi = {
   list: (filters: ReviewListQuery) =>

@@ -20,6 +20,7 @@ import {
   checklistBodySchema,
   checklistResponseSchema,
   commitmentFormSchema,
+  commitmentOverviewResponseSchema,
   commitmentParamsSchema,
   commitmentResponseSchema,
   commitmentSchema,
@@ -30,6 +31,7 @@ import {
   decisionBodySchema,
   decisionRefusedSchema,
   importPreviewResponseSchema,
+  importResultSchema,
   quotaResponseSchema,
   returnBodySchema,
   reviewDetailResponseSchema,
@@ -39,12 +41,15 @@ import {
   summaryResponseSchema,
 } from './schema.js';
 
+/** A bundle of a few thousand applications. */
+const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
+
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const reviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
   await app.register(multipart);
 
-  const { review, applications, reviewReports, commitments, documents } = services;
+  const { review, applications, reviewReports, commitments, documents, bundleImport } = services;
   const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');
   const missing = errorResponses('NOT_FOUND');
   const closed = errorResponses('REVIEW_CLOSED', 'LIST_CONFIRMED', 'STATUS_CONFLICT');
@@ -401,10 +406,38 @@ export const reviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
   );
 
   app.get(
+    '/review/commitments',
+    {
+      schema: {
+        summary: '省厅：各主管部门推荐名单的确认情况及当前的诚信承诺书（含 SHA-256 指纹）',
+        tags: ['review'],
+        querystring: callQuerySchema,
+        response: {
+          200: commitmentOverviewResponseSchema,
+          ...errorResponses('VALIDATION_FAILED'),
+          ...denied,
+        },
+      },
+    },
+    async (request) => {
+      await guard.require(request, 'province');
+      const rows = await commitments.overview(request.query.callId);
+      return {
+        callId: request.query.callId,
+        departments: rows.map(({ department, confirmation, commitment }) => ({
+          department: { id: department.id, name: department.name, kind: department.kind },
+          confirmation: confirmation ? presentConfirmation(confirmation) : null,
+          commitment: commitment ? presentCommitment(commitment) : null,
+        })),
+      };
+    },
+  );
+
+  app.get(
     '/review/commitments/:id/file',
     {
       schema: {
-        summary: '下载诚信承诺书 PDF（任一版本；ETag 为 SHA-256 指纹）',
+        summary: '下载诚信承诺书 PDF（本部门的任一版本，省厅可下载任何部门的；ETag 为 SHA-256 指纹）',
         tags: ['review'],
         produces: [PDF_MIME],
         params: commitmentParamsSchema,
@@ -416,7 +449,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, 'department');
+      const actor = await guard.require(request, 'department', 'province');
       const { commitment, open } = await commitments.file(actor, request.params.id);
       return reply
         .type(PDF_MIME)
@@ -440,8 +473,33 @@ export const reviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
       },
     },
     async (request) => {
-      await guard.require(request, 'department');
+      await guard.require(request, 'department', 'province');
       return reviewReports.previewImport(request.body);
+    },
+  );
+
+  app.post(
+    '/review/import',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        summary:
+          '导入 shenbao.bundle/1：主管部门导入本部门的申报书，省厅可导入任何部门的；有任何问题则不写入任何数据',
+        description:
+          '按统一社会信用代码匹配或新建单位，在单位内按证件号码（people[i].idNumber，可选）或姓名匹配或新建项目负责人；同一计划、同一导入方再次导入同一包不作任何修改，修改过的包只更新有变化的部分（已提交申报书的内容不能通过导入修改）',
+        tags: ['review'],
+        querystring: callQuerySchema,
+        body: z.unknown().meta({ description: 'shenbao.bundle/1' }),
+        response: {
+          200: importResultSchema,
+          ...errorResponses('VALIDATION_FAILED', 'IMPORT_REFUSED', 'REVIEW_CLOSED'),
+          ...denied,
+        },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'department', 'province');
+      return bundleImport.commit(actor, request.query.callId, request.body);
     },
   );
 };

@@ -261,6 +261,19 @@ export const commitmentResponseSchema = z.object({
   history: z.array(commitmentSchema),
 });
 
+/** For the province: each department's confirmation of a call's list and its current commitment. */
+export const commitmentOverviewResponseSchema = z.object({
+  callId: z.string(),
+  departments: z.array(
+    z.object({
+      department: departmentRefSchema.extend({ kind: z.enum(DEPARTMENT_KINDS) }),
+      confirmation: confirmationSchema.omit({ department: true, callId: true }).nullable(),
+      commitment: commitmentSchema.nullable(),
+    }),
+  ),
+});
+export type CommitmentOverview = z.infer<typeof commitmentOverviewResponseSchema>;
+
 export const commitmentParamsSchema = z.object({ id: z.uuid().meta({ title: '承诺书编号' }) });
 
 // Bundle import preview: nothing is written.
@@ -290,3 +303,31 @@ export const importPreviewResponseSchema = z.object({
   ),
 });
 export type ImportPreview = z.infer<typeof importPreviewResponseSchema>;
+
+// Bundle import: one transaction; every problem is answered with its bundle path and nothing is written.
+
+const importCountsSchema = z.object({
+  organizations: z.number().int(),
+  people: z.number().int(),
+  applications: z.number().int(),
+});
+
+export const importResultSchema = z.object({
+  callId: z.string(),
+  created: importCountsSchema,
+  updated: importCountsSchema,
+  /** Matched or found as the last import left them: nothing written. */
+  unchanged: importCountsSchema,
+  /** Each application of the bundle, in bundle order, with the row it is in the database. */
+  applications: z.array(
+    z.object({
+      id: z.string(),
+      applicationId: z.uuid(),
+      acceptanceNo: z.string().nullable(),
+      status: z.enum(APPLICATION_STATUSES),
+    }),
+  ),
+  /** What the import did not take over (documents without files, registered organizations' details). */
+  notes: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;

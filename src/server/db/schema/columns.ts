@@ -1,0 +1,6 @@
+import { date, timestamp } from 'drizzle-orm/pg-core';
+
+/** A moment, kept with its time zone. */
+export const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+/** A calendar date, read as `YYYY-MM-DD`. */
+export const day = (name: string) => date(name, { mode: 'string' });

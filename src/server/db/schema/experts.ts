@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Conflict } from '../../../core/experts/conflicts.js';
+import type { Scores } from '../../../core/experts/scoring-forms.js';
+import { applications, users } from '../schema.js';
+import { instant } from './columns.js';
+
+// 专家评审 (issue 5 §5): the expert pool, declared conflicts, assignments with their scores, and the
+// notifications experts read (due reminders).
+
+/** An expert of the pool; each has one login of role `expert`. */
+export const experts = pgTable(
+  'experts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .unique()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    organizationName: text('organization_name').notNull(),
+    /** Absent for an organization without one (e.g. outside the mainland). */
+    organizationCreditCode: text('organization_credit_code'),
+    /** 学科/技术领域, matched against the form's 技术领域. */
+    fields: text('fields')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    title: text('title').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [index('experts_credit_code_idx').on(t.organizationCreditCode)],
+);
+
+/** A conflict the expert declared: an organization (by credit code) or one application. */
+export const expertConflicts = pgTable(
+  'expert_conflicts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id, { onDelete: 'cascade' }),
+    creditCode: text('credit_code'),
+    applicationId: uuid('application_id').references(() => applications.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    createdAt: instant('created_at').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    check('expert_conflicts_one_target', sql`(${t.creditCode} is null) <> (${t.applicationId} is null)`),
+    index('expert_conflicts_expert_idx').on(t.expertId),
+  ],
+);
+
+/** One expert reviewing one application: the draft scores until submitted, then fixed. */
+export const expertAssignments = pgTable(
+  'expert_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    dueAt: instant('due_at').notNull(),
+    assignedAt: instant('assigned_at').notNull(),
+    assignedBy: uuid('assigned_by')
+      .notNull()
+      .references(() => users.id),
+    /** Present when the province assigned despite `conflicts`. */
+    overrideReason: text('override_reason'),
+    conflicts: jsonb('conflicts').$type<Conflict[]>().notNull().default([]),
+    scores: jsonb('scores').$type<Scores>().notNull().default({}),
+    comment: text('comment').notNull().default(''),
+    savedAt: instant('saved_at'),
+    submittedAt: instant('submitted_at'),
+  },
+  (t) => [
+    uniqueIndex('expert_assignments_pair_key').on(t.expertId, t.applicationId),
+    index('expert_assignments_application_idx').on(t.applicationId),
+    check(
+      'expert_assignments_override_has_reason',
+      sql`jsonb_array_length(${t.conflicts}) = 0 or ${t.overrideReason} is not null`,
+    ),
+  ],
+);
+
+/** What a user is told in the app; `assignment_id` and `kind` make a reminder once per assignment. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    text: text('text').notNull(),
+    assignmentId: uuid('assignment_id').references(() => expertAssignments.id, { onDelete: 'cascade' }),
+    createdAt: instant('created_at').notNull(),
+    readAt: instant('read_at'),
+  },
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('notifications_assignment_kind_key').on(t.assignmentId, t.kind),
+  ],
+);

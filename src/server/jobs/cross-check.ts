@@ -1,0 +1,205 @@
+import type { Bundle } from '../../core/bundle/schema.js';
+import type { CallParameters } from '../../core/calls/parameters.js';
+import { checkBundle } from '../../core/check.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import type { CrossCheckPhase, CrossCheckSummary } from '../db/schema.js';
+import type { CrossCheckRun, NewCrossCheckFinding } from '../repositories/cross-checks.js';
+import { repositories, type Repositories } from '../repositories/index.js';
+import { BundleService } from '../services/bundles.js';
+import { parametersOf } from '../services/calls.js';
+import { ClaimLost, RunnerStopping, type JobLog, type JobQueue, type Lease } from './runner.js';
+import { SimilarityReport } from './similarity-report.js';
+
+// 全省交叉核查 as a background job: the whole call as one bundle (every live application with the registers),
+// judged by the core's `checkBundle` and stored finding by finding, then the province-wide similarity report.
+// Progress counts applications twice: once judged and stored, once compared.
+
+/** Applications per step: each step is one transaction that checks the claim and beats the heartbeat. */
+export const STEP = 500;
+
+/** A run taken over this many times died with its instance each time; it is failed instead of retried. */
+const MAX_ATTEMPTS = 3;
+
+export class CrossCheckJob implements JobQueue {
+  readonly name = 'cross-checks';
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly log: JobLog,
+  ) {}
+
+  async runNext(lease: Lease): Promise<boolean> {
+    const repos = repositories(this.db);
+    const staleBefore = lease.staleBefore();
+    await repos.crossChecks.failExhausted(
+      staleBefore,
+      MAX_ATTEMPTS,
+      this.clock.now(),
+      `核查进程连续 ${MAX_ATTEMPTS} 次中断，已停止重试；请检查服务器日志后重新发起核查`,
+    );
+    const run = await repos.crossChecks.claimNext(lease.instance, this.clock.now(), staleBefore);
+    if (!run) return false;
+    this.log.info({ run: run.id, call: run.callId, attempt: run.attempts }, 'cross-check run claimed');
+    try {
+      await this.work(run, lease);
+      this.log.info({ run: run.id }, 'cross-check run done');
+    } catch (error) {
+      if (error instanceof ClaimLost) {
+        this.log.info({ run: run.id }, 'cross-check run taken over by another instance');
+      } else if (error instanceof RunnerStopping) {
+        await repos.crossChecks.release(run.id, lease.instance);
+      } else {
+        this.log.error({ err: error, run: run.id }, 'cross-check run failed');
+        await this.fenced(run, lease, async (tx) => {
+          await tx.crossChecks.updateRun(run.id, {
+            status: 'failed',
+            finishedAt: this.clock.now(),
+            error: error instanceof Error ? error.message : String(error),
+          });
+          await tx.audit.append({
+            at: this.clock.now(),
+            actorUserId: null,
+            action: 'cross-check.failed',
+            entityType: 'cross-check-run',
+            entityId: run.id,
+            after: { status: 'failed' },
+          });
+        }).catch((inner: unknown) => {
+          if (!(inner instanceof ClaimLost)) throw inner;
+        });
+      }
+    }
+    return true;
+  }
+
+  /** One step of the run: a transaction that goes ahead only while this instance still holds the claim. */
+  private fenced<T>(run: CrossCheckRun, lease: Lease, work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      const repos = repositories(tx);
+      if (!(await repos.crossChecks.lockClaimed(run.id, lease.instance))) throw new ClaimLost();
+      const result = await work(repos);
+      await repos.crossChecks.updateRun(run.id, { heartbeatAt: this.clock.now() });
+      return result;
+    });
+  }
+
+  private async work(run: CrossCheckRun, lease: Lease): Promise<void> {
+    const step = async (work: (repos: Repositories) => Promise<void>) => {
+      if (lease.signal.aborted) throw new RunnerStopping();
+      await this.fenced(run, lease, work);
+    };
+    const { call, bundle } = await this.read(run);
+    const count = bundle.applications.length;
+    const total = 2 * count;
+    const progress = (repos: Repositories, phase: CrossCheckPhase, done: number) =>
+      repos.crossChecks.updateRun(run.id, { phase, progressDone: done, progressTotal: total });
+    // A take-over starts afresh: what the dead instance wrote goes.
+    await step(async (repos) => {
+      await repos.crossChecks.clearResults([run.id]);
+      await progress(repos, 'rules', 0);
+    });
+
+    const report = checkBundle(bundle, call);
+    const topicOf = new Map(bundle.applications.map((a) => [a.id, { topic: a.topic, dept: a.department }]));
+    let errors = 0;
+    let warnings = 0;
+    const tally = (severity: 'error' | 'warning') => (severity === 'error' ? errors++ : warnings++);
+    for (let from = 0; from < count || from === 0; from += STEP) {
+      const rows: NewCrossCheckFinding[] = [];
+      for (const app of report.applications.slice(from, from + STEP)) {
+        const { topic, dept } = topicOf.get(app.id)!;
+        for (const f of app.findings) {
+          tally(f.severity);
+          rows.push({ runId: run.id, applicationId: app.id, departmentId: dept, topic, ...finding(f) });
+        }
+      }
+      if (from === 0) {
+        for (const dept of report.departments) {
+          for (const f of dept.findings) {
+            tally(f.severity);
+            rows.push({
+              runId: run.id,
+              applicationId: null,
+              departmentId: dept.id,
+              topic: null,
+              ...finding(f),
+            });
+          }
+        }
+      }
+      await step(async (repos) => {
+        for (let i = 0; i < rows.length; i += STEP)
+          await repos.crossChecks.insertFindings(rows.slice(i, i + STEP));
+        await progress(repos, 'rules', Math.min(from + STEP, count));
+      });
+    }
+
+    const similarity = new SimilarityReport(bundle, call);
+    let pairs = 0;
+    for (let from = 0; from < count; from += STEP) {
+      const found = similarity.pairsOf(from, from + STEP);
+      pairs += found.length;
+      await step(async (repos) => {
+        for (let i = 0; i < found.length; i += STEP) {
+          await repos.crossChecks.insertPairs(found.slice(i, i + STEP).map((p) => ({ runId: run.id, ...p })));
+        }
+        await progress(repos, 'similarity', count + Math.min(from + STEP, count));
+      });
+    }
+
+    const summary: CrossCheckSummary = {
+      applications: count,
+      externalSubmissions: bundle.externalSubmissions.length,
+      errors,
+      warnings,
+      ineligible: report.applications.filter((a) => !a.eligible).length,
+      pairs,
+    };
+    await step(async (repos) => {
+      await repos.crossChecks.updateRun(run.id, {
+        status: 'done',
+        phase: null,
+        progressDone: total,
+        finishedAt: this.clock.now(),
+        summary,
+      });
+      await repos.crossChecks.settleCurrent(run.callId);
+      await repos.audit.append({
+        at: this.clock.now(),
+        actorUserId: null,
+        action: 'cross-check.completed',
+        entityType: 'cross-check-run',
+        entityId: run.id,
+        before: { status: 'running' },
+        after: { status: 'done', ...summary },
+      });
+    });
+  }
+
+  /** The call and its bundle, read in one snapshot so that every application is judged against the same state. */
+  private read(run: CrossCheckRun): Promise<{ call: CallParameters; bundle: Bundle }> {
+    return this.db.transaction(
+      async (tx) => {
+        const repos = repositories(tx);
+        const row = await repos.calls.findById(run.callId);
+        if (!row) throw new Error(`计划 ${run.callId} 不存在`);
+        const call = parametersOf(row);
+        const bundle = await new BundleService(repos).provinceBundle(call, run.callId, run.startedAt!);
+        return { call, bundle };
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
+  }
+}
+
+function finding(f: {
+  rule: string;
+  severity: 'error' | 'warning';
+  clause: string;
+  message: string;
+  field?: string;
+}) {
+  return { rule: f.rule, severity: f.severity, clause: f.clause, message: f.message, field: f.field ?? null };
+}

@@ -1,0 +1,120 @@
+import type { Bundle } from '../../core/bundle/schema.js';
+import type { CallParameters } from '../../core/calls/parameters.js';
+import { SimilarityIndex } from '../../core/text/similarity-index.js';
+import { containment, trigrams } from '../../core/text/trigrams.js';
+import type { PairSide } from '../db/schema.js';
+
+// 相似度报告: every application against every other application and every imported external submission,
+// whoever the applicant, compared as READING.md (二、3) compares duplicates — title with title, summary with
+// summary, the larger containment counts. The report threshold is the call's `warnAt` (50 %), the share at
+// which READING.md already has a reviewer look; the hard error (≥ errorAt, same applicant or PI against an
+// external submission) stays the core's `duplicate.same-project`, and such pairs carry its rule id.
+
+export interface SimilarPairResult {
+  a: PairSide;
+  b: PairSide;
+  share: number;
+  titleShare: number;
+  summaryShare: number;
+  rule: 'duplicate.same-project' | 'duplicate.similar' | null;
+}
+
+export class SimilarityReport {
+  private readonly sides: PairSide[];
+  private readonly titles: SimilarityIndex;
+  private readonly summaries: SimilarityIndex;
+  private readonly terms: CallParameters['limits']['duplicates']['value'];
+  /** Applications are sides 0 … applications − 1; external submissions follow. */
+  readonly applications: number;
+  private matched: Map<number, Set<number>> | undefined;
+
+  constructor(bundle: Bundle, call: CallParameters) {
+    this.terms = call.limits.duplicates.value;
+    const organizations = new Map(bundle.organizations.map((o) => [o.id, o]));
+    const people = new Map(bundle.people.map((p) => [p.id, p]));
+    this.sides = [
+      ...bundle.applications.map((app): PairSide => {
+        const applicant = organizations.get(app.applicant)!;
+        return {
+          kind: 'application',
+          applicationId: app.id,
+          departmentId: app.department,
+          applicant: applicant.name,
+          creditCode: applicant.creditCode,
+          piName: people.get(app.pi)!.name,
+          title: app.title,
+          summary: app.summary,
+        };
+      }),
+      ...bundle.externalSubmissions.map((s): PairSide => ({
+        kind: 'external',
+        program: s.program,
+        applicant: '',
+        creditCode: s.creditCode,
+        piName: s.piName,
+        title: s.title,
+        summary: s.summary,
+      })),
+    ];
+    this.applications = bundle.applications.length;
+    const options = { threshold: this.terms.warnAt, minCodePoints: this.terms.minCodePoints };
+    this.titles = new SimilarityIndex(options);
+    this.summaries = new SimilarityIndex(options);
+    this.sides.forEach((side, i) => {
+      this.titles.add(String(i), side.title);
+      this.summaries.add(String(i), side.summary);
+    });
+  }
+
+  /** The pairs of applications `from` … `to − 1` with later applications and with external submissions. */
+  pairsOf(from: number, to: number): SimilarPairResult[] {
+    const byFirst = (this.matched ??= this.match());
+    const results: SimilarPairResult[] = [];
+    for (let i = from; i < Math.min(to, this.applications); i++) {
+      const others = byFirst.get(i);
+      if (!others) continue;
+      for (const j of [...others].sort((x, y) => x - y))
+        results.push(this.pair(this.sides[i]!, this.sides[j]!));
+    }
+    return results;
+  }
+
+  /**
+   * Every pair above the threshold by title or by summary, under its earlier side; the index's all-pairs join
+   * is far cheaper than a query per application. Sides are added in order, so an application comes first.
+   */
+  private match(): Map<number, Set<number>> {
+    const byFirst = new Map<number, Set<number>>();
+    for (const { a, b } of [...this.titles.pairs(), ...this.summaries.pairs()]) {
+      const [i, j] = [Number(a), Number(b)];
+      if (i >= this.applications) continue;
+      let others = byFirst.get(i);
+      if (!others) byFirst.set(i, (others = new Set()));
+      others.add(j);
+    }
+    return byFirst;
+  }
+
+  private pair(a: PairSide, b: PairSide): SimilarPairResult {
+    const { minCodePoints, errorAt } = this.terms;
+    const share = (x: string, y: string) => {
+      const [gx, gy] = [trigrams(x, minCodePoints), trigrams(y, minCodePoints)];
+      return gx && gy ? containment(gx, gy) : 0;
+    };
+    const titleShare = share(a.title, b.title);
+    const summaryShare = share(a.summary, b.summary);
+    const best = Math.max(titleShare, summaryShare);
+    // The pairs the core's duplicate rules judge: an application against an external submission of the same
+    // applicant (credit code) or PI (exact, non-empty name).
+    const judged =
+      b.kind === 'external' && (a.creditCode === b.creditCode || (b.piName !== '' && a.piName === b.piName));
+    return {
+      a,
+      b,
+      share: best,
+      titleShare,
+      summaryShare,
+      rule: judged ? (best >= errorAt ? 'duplicate.same-project' : 'duplicate.similar') : null,
+    };
+  }
+}

@@ -1,0 +1,117 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses, idParamsSchema } from '../common/schema.js';
+import type { RouteDeps } from '../deps.js';
+import {
+  myAssignmentResponseSchema,
+  myAssignmentSchema,
+  myAssignmentsResponseSchema,
+  notificationSchema,
+  notificationsResponseSchema,
+  scoresBodySchema,
+} from './schema.js';
+import { z } from 'zod';
+
+// 专家评审, the expert's side: /api/expert/…, for experts only, each seeing only their own assignments.
+
+export const expertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
+  const { expertScoring } = services;
+  const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');
+  const missing = errorResponses('NOT_FOUND');
+  const closed = errorResponses('SCORES_SUBMITTED', 'REVIEW_OVERDUE');
+  const tags = ['expert'];
+
+  app.get(
+    '/expert/assignments',
+    {
+      schema: {
+        summary: '我的评审任务',
+        tags,
+        response: { 200: myAssignmentsResponseSchema, ...denied },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'expert');
+      return { assignments: await expertScoring.mine(actor) };
+    },
+  );
+
+  app.get(
+    '/expert/assignments/:id',
+    {
+      schema: {
+        summary: '评审任务：申报书（已隐去个人信息）、评分表和我的评分',
+        tags,
+        params: idParamsSchema,
+        response: { 200: myAssignmentResponseSchema, ...missing, ...denied },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'expert');
+      return expertScoring.detail(actor, request.params.id);
+    },
+  );
+
+  const writes = [
+    { method: 'PUT', path: 'scores', summary: '保存评分草稿（截止之前，提交之前）', write: 'saveDraft' },
+    {
+      method: 'POST',
+      path: 'submit',
+      summary: '提交评分：每项须打分并填写评审意见，提交后不能修改',
+      write: 'submit',
+    },
+  ] as const;
+  for (const { method, path, summary, write } of writes) {
+    app.route({
+      method,
+      url: `/expert/assignments/:id/${path}`,
+      schema: {
+        summary,
+        tags,
+        params: idParamsSchema,
+        body: scoresBodySchema,
+        response: {
+          200: z.object({ assignment: myAssignmentSchema }),
+          ...errorResponses('VALIDATION_FAILED'),
+          ...closed,
+          ...missing,
+          ...denied,
+        },
+      },
+      handler: async (request) => {
+        const actor = await guard.require(request, 'expert');
+        return { assignment: await expertScoring[write](actor, request.params.id, request.body) };
+      },
+    });
+  }
+
+  app.get(
+    '/expert/notifications',
+    {
+      schema: {
+        summary: '我的通知（评审到期提醒等）',
+        tags,
+        response: { 200: notificationsResponseSchema, ...denied },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'expert');
+      return { notifications: await expertScoring.notifications(actor) };
+    },
+  );
+
+  app.post(
+    '/expert/notifications/:id/read',
+    {
+      schema: {
+        summary: '标记通知为已读',
+        tags,
+        params: idParamsSchema,
+        response: { 200: z.object({ notification: notificationSchema }), ...missing, ...denied },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'expert');
+      return { notification: await expertScoring.markRead(actor, request.params.id) };
+    },
+  );
+};

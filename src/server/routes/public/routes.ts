@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AnnouncementRow } from '../../repositories/decisions.js';
+import { errorResponses, idParamsSchema } from '../common/schema.js';
+import type { RouteDeps } from '../deps.js';
+import { presentAnnouncement, presentEntry } from '../formal-review/present.js';
+import { publicAnnouncementDetailSchema, publicAnnouncementListSchema } from './schema.js';
+
+// No session is read here: these routes answer anyone, with the published fields only.
+
+function presentPublished(row: AnnouncementRow) {
+  const entries = row.entries ?? [];
+  const view = presentAnnouncement(row, entries.length);
+  return {
+    announcement: { ...view, startsOn: row.startsOn!, endsOn: row.endsOn!, publishedAt: view.publishedAt! },
+    entries: entries.map(presentEntry),
+  };
+}
+
+export const publicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
+  const { announcements } = services;
+
+  app.get(
+    '/public/announcements',
+    {
+      schema: {
+        summary: '拟立项项目公示（公开，无需登录）',
+        tags: ['public'],
+        response: { 200: publicAnnouncementListSchema },
+      },
+    },
+    async () => ({
+      announcements: (await announcements.published()).map((row) => presentPublished(row).announcement),
+    }),
+  );
+
+  app.get(
+    '/public/announcements/:id',
+    {
+      schema: {
+        summary: '一次拟立项项目公示的名单与公示期（公开，无需登录）',
+        tags: ['public'],
+        params: idParamsSchema,
+        response: { 200: publicAnnouncementDetailSchema, ...errorResponses('NOT_FOUND') },
+      },
+    },
+    async (request) => presentPublished(await announcements.publishedOne(request.params.id)),
+  );
+};

@@ -1,0 +1,191 @@
+import { beijingDate, formatChineseDate } from '../../core/time.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import type { AnnouncementEntry } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import type { AnnouncementRow } from '../repositories/decisions.js';
+import { inTransaction, type Repositories } from '../repositories/index.js';
+import type { AnnouncementBody } from '../routes/announcements/schema.js';
+import type { CallService } from './calls.js';
+import { callOf, type ProvinceUser } from './formal-review.js';
+
+// 拟立项项目公示 (三、2 2026 年拟立项目将在江苏数字科技平台公示): a draft lists the call's approved projects not yet
+// published; publishing freezes that list with its period and locks every decision of the call made so far.
+// The public sees published ones only, without signing in.
+
+/** 公示期: five working days unless the province chooses the dates. */
+export const DEFAULT_PERIOD_WORKING_DAYS = 5;
+
+/**
+ * The `count`-th working day (Monday to Friday) counting `start` itself when it is one. Public holidays and
+ * 调休 are not known here: the province sets the dates itself around them.
+ */
+export function addWorkingDays(start: string, count: number): string {
+  const day = new Date(`${start}T00:00:00Z`);
+  let left = count;
+  for (;;) {
+    const weekday = day.getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+    if (left === 0) return day.toISOString().slice(0, 10);
+    day.setUTCDate(day.getUTCDate() + 1);
+  }
+}
+
+export interface AnnouncementDetail {
+  announcement: AnnouncementRow;
+  entries: AnnouncementEntry[];
+}
+
+export class AnnouncementService {
+  constructor(
+    private readonly db: Database,
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+    private readonly calls: CallService,
+  ) {}
+
+  async list(callId: string | undefined): Promise<AnnouncementDetail[]> {
+    const rows = await this.repos.decisions.announcements(callId);
+    return Promise.all(rows.map((row) => this.detailOf(this.repos, row)));
+  }
+
+  async get(id: string): Promise<AnnouncementDetail> {
+    const row = await this.repos.decisions.announcement(id);
+    if (!row) throw new AppError('NOT_FOUND');
+    return this.detailOf(this.repos, row);
+  }
+
+  async create(actor: ProvinceUser, body: AnnouncementBody): Promise<AnnouncementDetail> {
+    const call = await callOf(this.calls, body.callId);
+    const row = await inTransaction(this.db, async (repos) => {
+      const now = this.clock.now();
+      const inserted = await repos.decisions.insertAnnouncement({
+        callId: call.row.id,
+        title: body.title ?? `${call.row.name}拟立项项目公示`,
+        startsOn: body.startsOn ?? null,
+        endsOn: body.endsOn ?? null,
+        createdAt: now,
+        createdBy: actor.userId,
+      });
+      await repos.audit.append({
+        at: now,
+        actorUserId: actor.userId,
+        action: 'announcement.created',
+        entityType: 'announcement',
+        entityId: inserted.id,
+        before: null,
+        after: {
+          callId: inserted.callId,
+          title: inserted.title,
+          startsOn: inserted.startsOn,
+          endsOn: inserted.endsOn,
+        },
+      });
+      return inserted;
+    });
+    return this.detailOf(this.repos, row);
+  }
+
+  /** Publishes the draft: its entries are the approved projects not yet published, frozen as they stand now. */
+  async publish(actor: ProvinceUser, id: string): Promise<AnnouncementDetail> {
+    const draft = await this.repos.decisions.announcement(id);
+    if (!draft) throw new AppError('NOT_FOUND');
+    await inTransaction(this.db, async (repos) => {
+      await repos.decisions.lockCall(draft.callId);
+      const row = (await repos.decisions.lockAnnouncement(id))!;
+      if (row.publishedAt) throw new AppError('STATUS_CONFLICT', { message: '该公示已发布' });
+      const now = this.clock.now();
+      const today = beijingDate(now.getTime());
+      const startsOn = row.startsOn ?? today;
+      if (startsOn < today) {
+        throw AppError.invalidField(
+          'startsOn',
+          `公示开始日期 ${formatChineseDate(startsOn)} 已过，请删除本公示草稿后重新创建（或不填日期，默认自发布之日起 ${DEFAULT_PERIOD_WORKING_DAYS} 个工作日）`,
+        );
+      }
+      const endsOn = row.endsOn ?? addWorkingDays(startsOn, DEFAULT_PERIOD_WORKING_DAYS);
+      const entries = await this.pendingEntries(repos, row.callId);
+      if (entries.length === 0) {
+        throw new AppError('STATUS_CONFLICT', { message: '没有待公示的立项项目：请先作出立项决定' });
+      }
+      await repos.decisions.publish(id, {
+        startsOn,
+        endsOn,
+        publishedAt: now,
+        publishedBy: actor.userId,
+        entries,
+      });
+      const approved = await repos.decisions.unpublishedApprovals(row.callId);
+      await repos.decisions.lockDecisions(row.callId, id);
+      await repos.audit.append({
+        at: now,
+        actorUserId: actor.userId,
+        action: 'announcement.published',
+        entityType: 'announcement',
+        entityId: id,
+        before: { publishedAt: null },
+        after: { startsOn, endsOn, entries },
+      });
+      for (const decision of approved) {
+        await repos.applications.addEvent({
+          applicationId: decision.applicationId,
+          at: now,
+          actorUserId: actor.userId,
+          kind: 'announced',
+          detail: { announcementId: id, title: row.title, startsOn, endsOn, funding: decision.funding },
+        });
+      }
+    });
+    return this.get(id);
+  }
+
+  /** Deletes a draft; a published 公示 stays. */
+  async remove(actor: ProvinceUser, id: string): Promise<void> {
+    await inTransaction(this.db, async (repos) => {
+      const row = await repos.decisions.lockAnnouncement(id);
+      if (!row) throw new AppError('NOT_FOUND');
+      if (row.publishedAt) throw new AppError('STATUS_CONFLICT', { message: '已发布的公示不能删除' });
+      await repos.decisions.deleteAnnouncement(id);
+      await repos.audit.append({
+        at: this.clock.now(),
+        actorUserId: actor.userId,
+        action: 'announcement.deleted',
+        entityType: 'announcement',
+        entityId: id,
+        before: { callId: row.callId, title: row.title, startsOn: row.startsOn, endsOn: row.endsOn },
+        after: null,
+      });
+    });
+  }
+
+  /** Published 公示, newest first: all anyone may see. */
+  published(): Promise<AnnouncementRow[]> {
+    return this.repos.decisions.published();
+  }
+
+  async publishedOne(id: string): Promise<AnnouncementRow> {
+    const row = await this.repos.decisions.announcement(id);
+    if (!row?.publishedAt) throw new AppError('NOT_FOUND');
+    return row;
+  }
+
+  private async detailOf(repos: Repositories, row: AnnouncementRow): Promise<AnnouncementDetail> {
+    return { announcement: row, entries: row.entries ?? (await this.pendingEntries(repos, row.callId)) };
+  }
+
+  private async pendingEntries(repos: Repositories, callId: string): Promise<AnnouncementEntry[]> {
+    const approved = await repos.decisions.unpublishedApprovals(callId);
+    if (approved.length === 0) return [];
+    const funding = new Map(approved.map((d) => [d.applicationId, d.funding!]));
+    const rows = await repos.decisions.recommended(callId, [...funding.keys()]);
+    return rows.map(({ application, organizationName, piName }) => ({
+      acceptanceNo: application.acceptanceNo ?? '',
+      title: application.form.title ?? '',
+      organizationName,
+      piName,
+      topic: application.topic,
+      partnerCountry: application.form.partner?.country ?? null,
+      funding: funding.get(application.id)!,
+    }));
+  }
+}

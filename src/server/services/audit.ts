@@ -1,0 +1,54 @@
+import { verifyChain, type AuditEntry, type ChainVerdict } from '../audit/chain.js';
+import type { AuditFilter } from '../repositories/audit.js';
+import type { Repositories } from '../repositories/index.js';
+import type { UserRole } from '../vocabulary.js';
+
+export interface AuditActor {
+  id: string;
+  /** Absent when the user is no longer there. */
+  name: string | null;
+  role: UserRole | null;
+  /** The actor's department or organization. */
+  scope: string | null;
+}
+
+export interface AuditPage {
+  entries: (AuditEntry & { actor: AuditActor | null })[];
+  /** Where the next (older) page starts, if there is one. */
+  nextBeforeSeq: number | null;
+}
+
+/** The province's view of the audit log (issue 5 §8): filtered pages, newest first, and the chain's proof. */
+export class AuditService {
+  constructor(private readonly repos: Repositories) {}
+
+  async list(filter: AuditFilter): Promise<AuditPage> {
+    // One more than asked tells whether an older page exists.
+    const rows = await this.repos.audit.list({ ...filter, limit: filter.limit + 1 });
+    const page = rows.slice(0, filter.limit);
+    const actorIds = [...new Set(page.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
+    const actors = new Map(
+      await Promise.all(
+        actorIds.map(async (id) => {
+          const profile = await this.repos.users.profile(id);
+          const actor: AuditActor = {
+            id,
+            name: profile?.user.displayName ?? null,
+            role: profile?.user.role ?? null,
+            scope: profile?.department?.name ?? profile?.organization?.name ?? null,
+          };
+          return [id, actor] as const;
+        }),
+      ),
+    );
+    return {
+      entries: page.map((e) => ({ ...e, actor: e.actorUserId ? actors.get(e.actorUserId)! : null })),
+      nextBeforeSeq: rows.length > filter.limit ? page.at(-1)!.seq : null,
+    };
+  }
+
+  /** Walks the whole log in seq order, a page at a time. */
+  verify(): Promise<ChainVerdict> {
+    return verifyChain(this.repos.audit.all());
+  }
+}

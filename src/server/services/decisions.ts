@@ -1,0 +1,197 @@
+import type { TopicNumber } from '../../core/bundle/schema.js';
+import { streamOf } from '../../core/calls/parameters.js';
+import { formatWan } from '../../core/money.js';
+import { beijingDate, formatChineseDate } from '../../core/time.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { DecisionRow, ProvinceRow } from '../repositories/decisions.js';
+import { inTransaction, type Repositories } from '../repositories/index.js';
+import type { DecisionBody } from '../routes/decisions/schema.js';
+import type { CallService, CallView } from './calls.js';
+import {
+  callOf,
+  type FormalReviewService,
+  loiFindings,
+  type ProvinceItem,
+  type ProvinceUser,
+} from './formal-review.js';
+
+// 立项决定 (issue 5 §6): approve with a funding amount within the topic's cap and the requested 省资助经费, or
+// reject, each with a reason, for applications 受理 at 形式审查. A decision can change or be undone until a
+// 公示 is published; then it is locked. Every decision and publication of a call takes the call's lock.
+
+export interface FundingCap {
+  amount: number;
+  clause: string;
+  label: string;
+}
+
+/** The cap of the stream the application falls in, from the call's parameters. */
+export function capOf(call: CallView, row: ProvinceRow): FundingCap | null {
+  const terms = streamOf(
+    call.parameters,
+    row.application.topic as TopicNumber,
+    row.application.direction ?? undefined,
+  );
+  return terms ? { amount: terms.funding.value.cap, clause: terms.funding.clause, label: terms.label } : null;
+}
+
+/** What the decision says, for the audit log's before → after. */
+function auditOf(decision: DecisionRow | undefined) {
+  return decision ? { outcome: decision.outcome, funding: decision.funding, reason: decision.reason } : null;
+}
+
+export class DecisionService {
+  constructor(
+    private readonly db: Database,
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+    private readonly calls: CallService,
+    private readonly formalReview: FormalReviewService,
+  ) {}
+
+  /** The applications 受理 at 形式审查, with their cap and decision. */
+  async list(callId: string): Promise<{ call: CallView; items: ProvinceItem[] }> {
+    const call = await callOf(this.calls, callId);
+    const items = await this.formalReview.reached(this.repos, call);
+    return { call, items: items.filter(({ row }) => row.review?.result === 'accepted') };
+  }
+
+  async get(id: string): Promise<{ call: CallView; item: ProvinceItem }> {
+    const call = await this.formalReview.callOfApplication(id);
+    return { call, item: await this.formalReview.one(this.repos, call, id) };
+  }
+
+  async decide(actor: ProvinceUser, id: string, body: DecisionBody) {
+    const call = await this.formalReview.callOfApplication(id);
+    await inTransaction(this.db, async (repos) => {
+      await repos.decisions.lockCall(call.row.id);
+      await repos.applications.lock(id);
+      const { row } = await this.formalReview.one(repos, call, id);
+      if (row.review?.result !== 'accepted') throw new AppError('NOT_ACCEPTED');
+      const previous = await repos.decisions.decision(id);
+      if (previous?.announcementId) throw new AppError('DECISIONS_LOCKED');
+      if (body.outcome === 'approved') assertFundable(call, row, body.funding!);
+      const now = this.clock.now();
+      await repos.decisions.saveDecision({
+        applicationId: id,
+        callId: call.row.id,
+        outcome: body.outcome,
+        funding: body.outcome === 'approved' ? body.funding! : null,
+        reason: body.reason,
+        decidedAt: now,
+        decidedBy: actor.userId,
+      });
+      await repos.audit.append({
+        at: now,
+        actorUserId: actor.userId,
+        action: `decision.${body.outcome}`,
+        entityType: 'application',
+        entityId: id,
+        before: auditOf(previous),
+        after: { outcome: body.outcome, funding: body.funding ?? null, reason: body.reason },
+      });
+    });
+    return this.get(id);
+  }
+
+  async undo(actor: ProvinceUser, id: string) {
+    const call = await this.formalReview.callOfApplication(id);
+    await inTransaction(this.db, async (repos) => {
+      await repos.decisions.lockCall(call.row.id);
+      await repos.applications.lock(id);
+      const previous = await repos.decisions.decision(id);
+      if (!previous) throw new AppError('STATUS_CONFLICT', { message: '该项目尚未作出立项决定，无需撤销' });
+      if (previous.announcementId) throw new AppError('DECISIONS_LOCKED');
+      await repos.decisions.deleteDecision(id);
+      await repos.audit.append({
+        at: this.clock.now(),
+        actorUserId: actor.userId,
+        action: 'decision.undone',
+        entityType: 'application',
+        entityId: id,
+        before: auditOf(previous),
+        after: null,
+      });
+    });
+    return this.get(id);
+  }
+
+  /** Projects whose 立项 was published, with what the core still says about a letter of intent. */
+  async contracts(callId: string) {
+    const { call, items } = await this.list(callId);
+    const approved = items.filter(
+      ({ row }) => row.decision?.outcome === 'approved' && row.decision.announcementId,
+    );
+    const announcements = new Map(
+      (await this.repos.decisions.announcements(call.row.id)).map((a) => [a.id, a]),
+    );
+    return approved.map((item) => ({
+      ...item,
+      announcement: announcements.get(item.row.decision!.announcementId!)!,
+    }));
+  }
+
+  /**
+   * 进入合同签订: once the 公示 period is over; a project that applied on a letter of intent only must first
+   * upload the formal agreement (二、2 申报时仅有合作意向书的项目，获得立项后须在签订项目合同时提供正式的合作协议文本).
+   */
+  async enterContractStage(actor: ProvinceUser, id: string) {
+    const call = await this.formalReview.callOfApplication(id);
+    await inTransaction(this.db, async (repos) => {
+      await repos.applications.lock(id);
+      const { row, findings } = await this.formalReview.one(repos, call, id);
+      const decision = row.decision;
+      const announcement = decision?.announcementId
+        ? await repos.decisions.announcement(decision.announcementId)
+        : undefined;
+      if (decision?.outcome !== 'approved' || !announcement?.endsOn) {
+        throw new AppError('STATUS_CONFLICT', { message: '该项目尚未经公示立项，不能进入合同签订' });
+      }
+      if (decision.contractStageAt) {
+        throw new AppError('STATUS_CONFLICT', { message: '该项目已进入合同签订' });
+      }
+      const now = this.clock.now();
+      if (beijingDate(now.getTime()) <= announcement.endsOn) {
+        throw new AppError('STATUS_CONFLICT', {
+          message: `公示期至 ${formatChineseDate(announcement.endsOn)}，公示期满后才能进入合同签订`,
+        });
+      }
+      const owed = loiFindings(findings);
+      if (owed.length > 0) {
+        throw new AppError('FORMAL_AGREEMENT_MISSING', {
+          message: `该项目申报时仅有合作意向书，须先上传正式的合作协议文本，才能进入合同签订：${owed.map((f) => f.message).join('；')}`,
+        });
+      }
+      await repos.decisions.enterContractStage(id, now, actor.userId);
+      await repos.applications.addEvent({
+        applicationId: id,
+        at: now,
+        actorUserId: actor.userId,
+        kind: 'contract-stage',
+        detail: { funding: decision.funding },
+      });
+    });
+    return this.get(id);
+  }
+}
+
+/** 立项资助经费 within the topic's cap (the call's parameters) and within what the applicant asked for. */
+function assertFundable(call: CallView, row: ProvinceRow, funding: number): void {
+  const cap = capOf(call, row);
+  if (!cap) throw new AppError('STATUS_CONFLICT', { message: '该申报书未选择专题方向，无法确定资助上限' });
+  if (funding > cap.amount) {
+    throw new AppError('FUNDING_OVER_CAP', {
+      message: `立项资助经费 ${formatWan(funding)}，超过${cap.label}省资助经费上限 ${formatWan(cap.amount)}（${call.parameters.notice.number} ${cap.clause}），请调减至 ${formatWan(cap.amount)}以内`,
+      fields: [{ path: 'funding', message: `不超过 ${formatWan(cap.amount)}` }],
+    });
+  }
+  const requested = row.application.form.budget?.provincialFunding ?? 0;
+  if (funding > requested) {
+    throw new AppError('FUNDING_OVER_CAP', {
+      message: `立项资助经费 ${formatWan(funding)}，超过申报单位申请的省资助经费 ${formatWan(requested)}，请调减至 ${formatWan(requested)}以内`,
+      fields: [{ path: 'funding', message: `不超过 ${formatWan(requested)}` }],
+    });
+  }
+}

@@ -1,0 +1,218 @@
+import type { TopicNumber } from '../../core/bundle/schema.js';
+import { REMINDER_LEAD_MS, reminderText } from '../../core/experts/reminders.js';
+import { SCORING_FORMS, scoreProblems, weightedTotal } from '../../core/experts/scoring-forms.js';
+import { toBeijingIso } from '../../core/time.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { PrincipalOf } from '../principal.js';
+import type { AssignmentRow, ExpertReviewApplication, NotificationRow } from '../repositories/experts.js';
+import { inTransaction, type Repositories } from '../repositories/index.js';
+import type {
+  ExpertApplicationView,
+  MyAssignmentDetail,
+  MyAssignmentView,
+  NotificationView,
+  ScoresBody,
+} from '../routes/expert/schema.js';
+
+// 专家评审, the expert's side: what is assigned to them (anything else is answered as missing), scores saved as
+// drafts until the due date and fixed once submitted, and the notifications they are sent. Also the due
+// reminders, which the background runs (`sendDueReminders`) and the province may trigger.
+
+type ExpertUser = PrincipalOf<'expert'>;
+
+const iso = (at: Date) => toBeijingIso(at.getTime());
+
+export const DUE_REMINDER = 'expert.due-reminder';
+
+/** An application as an expert sees it: no person, no contact, no document, the budget's totals only. */
+function minimised(a: ExpertReviewApplication): ExpertApplicationView {
+  const { form } = a;
+  return {
+    id: a.id,
+    acceptanceNo: a.acceptanceNo,
+    topic: a.topic as TopicNumber,
+    direction: a.direction,
+    title: form.title ?? '',
+    summary: form.summary ?? '',
+    field: form.field ?? '',
+    applicant: { name: a.organization.name },
+    partner: form.partner?.name ? { name: form.partner.name, country: form.partner.country ?? '' } : null,
+    domesticPartners: (form.domesticPartners ?? []).map((p) => ({ name: p.name })),
+    budget: {
+      total: form.budget?.total ?? null,
+      jiangsuTotal: form.budget?.jiangsuTotal ?? null,
+      provincialFunding: form.budget?.provincialFunding ?? null,
+    },
+  };
+}
+
+function presentNotification(n: NotificationRow): NotificationView {
+  return {
+    id: n.id,
+    kind: n.kind,
+    text: n.text,
+    createdAt: iso(n.createdAt),
+    readAt: n.readAt ? iso(n.readAt) : null,
+  };
+}
+
+export class ExpertScoringService {
+  constructor(
+    private readonly db: Database,
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+  ) {}
+
+  async mine(actor: ExpertUser): Promise<MyAssignmentView[]> {
+    const expert = await this.repos.experts.findByUser(actor.userId);
+    if (!expert) return [];
+    const rows = await this.repos.experts.assignmentsOfExpert(expert.id);
+    const applications = new Map(
+      (await this.repos.experts.applications({ ids: rows.map((r) => r.applicationId) })).map((a) => [
+        a.id,
+        a,
+      ]),
+    );
+    return rows.map((row) => this.present(row, applications.get(row.applicationId)!));
+  }
+
+  async detail(actor: ExpertUser, id: string): Promise<MyAssignmentDetail> {
+    const { row, application } = await this.own(this.repos, actor, id, false);
+    return {
+      assignment: this.present(row, application),
+      application: minimised(application),
+      criteria: [...SCORING_FORMS[application.topic as TopicNumber].criteria],
+    };
+  }
+
+  /** Keeps a draft: every score given must be valid, none is required. */
+  saveDraft(actor: ExpertUser, id: string, body: ScoresBody): Promise<MyAssignmentView> {
+    return this.write(actor, id, body, false);
+  }
+
+  /** Submits: every criterion scored and a comment; afterwards nothing changes. */
+  submit(actor: ExpertUser, id: string, body: ScoresBody): Promise<MyAssignmentView> {
+    return this.write(actor, id, body, true);
+  }
+
+  async notifications(actor: ExpertUser): Promise<NotificationView[]> {
+    return (await this.repos.experts.notificationsOf(actor.userId)).map(presentNotification);
+  }
+
+  async markRead(actor: ExpertUser, id: string): Promise<NotificationView> {
+    return inTransaction(this.db, async (repos) => {
+      const now = this.clock.now();
+      const row = await repos.experts.markRead(actor.userId, id, now);
+      if (!row) throw new AppError('NOT_FOUND');
+      await repos.audit.append({
+        at: now,
+        actorUserId: actor.userId,
+        action: 'notification.read',
+        entityType: 'notification',
+        entityId: id,
+        after: { readAt: iso(row.readAt!) },
+      });
+      return presentNotification(row);
+    });
+  }
+
+  /**
+   * Reminds each active expert of every unsubmitted assignment due within REMINDER_LEAD_HOURS of `now`, once
+   * per assignment however often it runs (the notifications table's unique key decides, across instances).
+   * Returns how many reminders were sent.
+   */
+  async sendDueReminders(now: Date = this.clock.now()): Promise<number> {
+    const due = await this.repos.experts.dueBetween(now, new Date(now.getTime() + REMINDER_LEAD_MS));
+    let sent = 0;
+    for (const { assignment, userId, form } of due) {
+      const created = await inTransaction(this.db, async (repos) => {
+        const row = await repos.experts.notifyOnce({
+          userId,
+          kind: DUE_REMINDER,
+          text: reminderText(form.title ?? '', assignment.dueAt),
+          assignmentId: assignment.id,
+          createdAt: now,
+        });
+        if (row) {
+          await repos.audit.append({
+            at: now,
+            actorUserId: null,
+            action: 'expert.reminder.sent',
+            entityType: 'expert-assignment',
+            entityId: assignment.id,
+            after: { notificationId: row.id, userId, dueAt: iso(assignment.dueAt) },
+          });
+        }
+        return row !== undefined;
+      });
+      if (created) sent += 1;
+    }
+    return sent;
+  }
+
+  private async write(
+    actor: ExpertUser,
+    id: string,
+    body: ScoresBody,
+    submit: boolean,
+  ): Promise<MyAssignmentView> {
+    return inTransaction(this.db, async (repos) => {
+      const { row, application } = await this.own(repos, actor, id, true);
+      const now = this.clock.now();
+      if (row.submittedAt) throw new AppError('SCORES_SUBMITTED');
+      if (now >= row.dueAt) throw new AppError('REVIEW_OVERDUE');
+      const form = SCORING_FORMS[application.topic as TopicNumber];
+      const problems = scoreProblems(form, body.scores, submit);
+      if (submit && !body.comment) problems.push({ path: 'comment', message: '评审意见：请填写' });
+      if (problems.length > 0) {
+        throw new AppError('VALIDATION_FAILED', {
+          message: problems.map((p) => p.message).join('；'),
+          fields: problems,
+        });
+      }
+      const after = await repos.experts.updateAssignment(id, {
+        scores: body.scores,
+        comment: body.comment,
+        savedAt: now,
+        ...(submit ? { submittedAt: now } : {}),
+      });
+      await repos.audit.append({
+        at: now,
+        actorUserId: actor.userId,
+        action: submit ? 'expert.scores.submitted' : 'expert.scores.saved',
+        entityType: 'expert-assignment',
+        entityId: id,
+        before: { scores: row.scores, comment: row.comment },
+        after: { scores: after.scores, comment: after.comment, total: weightedTotal(form, after.scores) },
+      });
+      return this.present(after, application);
+    });
+  }
+
+  /** The actor's own assignment; anyone else's is answered exactly as a missing one. */
+  private async own(repos: Repositories, actor: ExpertUser, id: string, lock: boolean) {
+    const expert = await repos.experts.findByUser(actor.userId);
+    const row =
+      expert && (lock ? await repos.experts.lockAssignment(id) : await repos.experts.findAssignment(id));
+    if (!row || row.expertId !== expert!.id) throw new AppError('NOT_FOUND');
+    const [application] = await repos.experts.applications({ ids: [row.applicationId] });
+    return { row, application: application! };
+  }
+
+  private present(row: AssignmentRow, application: ExpertReviewApplication): MyAssignmentView {
+    const { id, acceptanceNo, topic, title, field } = minimised(application);
+    return {
+      id: row.id,
+      dueAt: iso(row.dueAt),
+      savedAt: row.savedAt ? iso(row.savedAt) : null,
+      submittedAt: row.submittedAt ? iso(row.submittedAt) : null,
+      overdue: !row.submittedAt && this.clock.now() >= row.dueAt,
+      scores: row.scores,
+      comment: row.comment,
+      total: weightedTotal(SCORING_FORMS[topic], row.scores),
+      application: { id, acceptanceNo, topic, title, field },
+    };
+  }
+}

@@ -1,0 +1,502 @@
+import type { TopicNumber } from '../../core/bundle/schema.js';
+import { aggregate } from '../../core/experts/aggregation.js';
+import { autoAssign, fieldMatches } from '../../core/experts/assignment.js';
+import {
+  type ApplicationParties,
+  type Conflict,
+  conflictsOf,
+  type DeclaredConflict,
+} from '../../core/experts/conflicts.js';
+import { SCORING_FORMS, weightedTotal } from '../../core/experts/scoring-forms.js';
+import { toBeijingIso } from '../../core/time.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import { AppError } from '../errors.js';
+import type { PrincipalOf } from '../principal.js';
+import { violatedUniqueConstraint } from '../repositories/constraint-violation.js';
+import type {
+  AssignmentRow,
+  AssignmentWithExpert,
+  Expert,
+  ExpertConflictRow,
+  ExpertReviewApplication,
+} from '../repositories/experts.js';
+import { inTransaction, type Repositories } from '../repositories/index.js';
+import type {
+  AssignBody,
+  AutoAssignBody,
+  AutoAssignResult,
+  CandidateView,
+  CreateExpertBody,
+  DeclareConflictBody,
+  DeclaredConflictView,
+  ExpertDetail,
+  ExpertProfileBody,
+  ExpertView,
+  ProvinceAssignmentView,
+  ReviewedApplicationView,
+  ReviewedDetail,
+  UpdateExpertBody,
+} from '../routes/experts/schema.js';
+import { hashPassword } from '../security/passwords.js';
+import { rethrowLoginTaken } from './accounts.js';
+
+// 专家评审, the province's side (issue 5 §5): the pool and its declared conflicts, assignment by hand (a
+// conflicted expert only with a reason, recorded) or automatically, and the experts' scores aggregated.
+// Applications reach it once their department recommends them.
+
+type Province = PrincipalOf<'province'>;
+
+export type AssignOutcome =
+  { ok: true; assignment: ProvinceAssignmentView } | { ok: false; conflicts: Conflict[] };
+
+const iso = (at: Date) => toBeijingIso(at.getTime());
+
+export function partiesOf(application: ExpertReviewApplication): ApplicationParties {
+  return {
+    id: application.id,
+    applicant: application.organization,
+    domesticPartners: application.form.domesticPartners ?? [],
+    partner: application.form.partner,
+  };
+}
+
+const declaredOf = (rows: ExpertConflictRow[]): DeclaredConflict[] =>
+  rows.map((r) => ({ creditCode: r.creditCode, applicationId: r.applicationId, reason: r.reason }));
+
+const affiliationOf = (e: Pick<Expert, 'organizationName' | 'organizationCreditCode'>) => ({
+  organizationName: e.organizationName,
+  organizationCreditCode: e.organizationCreditCode,
+});
+
+function presentConflict(row: ExpertConflictRow): DeclaredConflictView {
+  return {
+    id: row.id,
+    creditCode: row.creditCode,
+    applicationId: row.applicationId,
+    reason: row.reason,
+    createdAt: iso(row.createdAt),
+  };
+}
+
+function presentAssignment(
+  { assignment: a, expert }: AssignmentWithExpert,
+  topic: TopicNumber,
+): ProvinceAssignmentView {
+  const submitted = a.submittedAt !== null;
+  return {
+    id: a.id,
+    applicationId: a.applicationId,
+    expert,
+    dueAt: iso(a.dueAt),
+    assignedAt: iso(a.assignedAt),
+    submittedAt: a.submittedAt ? iso(a.submittedAt) : null,
+    overrideReason: a.overrideReason,
+    conflicts: a.conflicts,
+    // Drafts are the expert's own until submitted.
+    scores: submitted ? a.scores : null,
+    total: submitted ? weightedTotal(SCORING_FORMS[topic], a.scores) : null,
+    comment: submitted ? a.comment : null,
+  };
+}
+
+/** What the audit log keeps of an assignment. */
+const auditedAssignment = (a: AssignmentRow) => ({
+  expertId: a.expertId,
+  applicationId: a.applicationId,
+  dueAt: iso(a.dueAt),
+  conflicts: a.conflicts,
+  overrideReason: a.overrideReason,
+});
+
+export class ExpertReviewService {
+  constructor(
+    private readonly db: Database,
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(ids?: string[]): Promise<ExpertView[]> {
+    const [experts, workload] = await Promise.all([
+      this.repos.experts.list(ids),
+      this.repos.experts.workload(),
+    ]);
+    return experts.map((e) => ({
+      id: e.id,
+      login: e.login,
+      ...profileOf(e),
+      ...(workload.get(e.id) ?? { assignments: 0, pending: 0 }),
+    }));
+  }
+
+  async detail(id: string): Promise<ExpertDetail> {
+    const [expert] = await this.list([id]);
+    if (!expert) throw new AppError('NOT_FOUND');
+    const conflicts = await this.repos.experts.declaredConflicts([id]);
+    return { expert, conflicts: conflicts.map(presentConflict) };
+  }
+
+  /** The expert and their login, both or neither. */
+  async create(actor: Province, body: CreateExpertBody): Promise<ExpertDetail> {
+    const { account, ...profile } = body;
+    const passwordHash = await hashPassword(account.password);
+    const expert = await inTransaction(this.db, async (repos) => {
+      const now = this.clock.now();
+      const user = await repos.users.insert({
+        login: account.login,
+        passwordHash,
+        displayName: profile.name,
+        role: 'expert',
+      });
+      const row = await repos.experts.insert({ ...profile, userId: user.id, createdAt: now, updatedAt: now });
+      await repos.audit.append({
+        at: now,
+        actorUserId: actor.userId,
+        action: 'expert.created',
+        entityType: 'expert',
+        entityId: row.id,
+        after: { ...profile, login: account.login },
+      });
+      return row;
+    }).catch(rethrowLoginTaken);
+    return this.detail(expert.id);
+  }
+
+  /** Links an existing expert login to a profile (the demo's account). */
+  async createProfileFor(userId: string, profile: ExpertProfileBody): Promise<Expert> {
+    const now = this.clock.now();
+    return inTransaction(this.db, async (repos) => {
+      const row = await repos.experts.insert({ ...profile, userId, createdAt: now, updatedAt: now });
+      await repos.audit.append({
+        at: now,
+        actorUserId: null,
+        action: 'expert.created',
+        entityType: 'expert',
+        entityId: row.id,
+        after: { ...profile },
+      });
+      return row;
+    });
+  }
+
+  async update(actor: Province, id: string, body: UpdateExpertBody): Promise<ExpertDetail> {
+    await inTransaction(this.db, async (repos) => {
+      const before = await repos.experts.findById(id);
+      if (!before) throw new AppError('NOT_FOUND');
+      const now = this.clock.now();
+      const after = await repos.experts.update(id, { ...body, updatedAt: now });
+      await repos.audit.append({
+        at: now,
+        actorUserId: actor.userId,
+        action: 'expert.updated',
+        entityType: 'expert',
+        entityId: id,
+        before: profileOf(before),
+        after: profileOf(after),
+      });
+    });
+    return this.detail(id);
+  }
+
+  async declareConflict(
+    actor: Province,
+    id: string,
+    body: DeclareConflictBody,
+  ): Promise<DeclaredConflictView> {
+    return inTransaction(this.db, async (repos) => {
+      if (!(await repos.experts.findById(id))) throw new AppError('NOT_FOUND');
+      if (body.applicationId) {
+        const [application] = await repos.experts.applications({ ids: [body.applicationId] });
+        if (!application || application.status === 'draft')
+          throw AppError.invalidField('applicationId', '回避的申报书：不存在');
+      }
+      const now = this.clock.now();
+      const row = await repos.experts.insertConflict({
+        expertId: id,
+        creditCode: body.creditCode ?? null,
+        applicationId: body.applicationId ?? null,
+        reason: body.reason,
+        createdAt: now,
+        createdBy: actor.userId,
+      });
+      await repos.audit.append({
+        at: now,
+        actorUserId: actor.userId,
+        action: 'expert.conflict.declared',
+        entityType: 'expert',
+        entityId: id,
+        after: {
+          conflictId: row.id,
+          creditCode: row.creditCode,
+          applicationId: row.applicationId,
+          reason: row.reason,
+        },
+      });
+      return presentConflict(row);
+    });
+  }
+
+  async removeConflict(actor: Province, id: string, conflictId: string): Promise<void> {
+    await inTransaction(this.db, async (repos) => {
+      const row = await repos.experts.deleteConflict(id, conflictId);
+      if (!row) throw new AppError('NOT_FOUND');
+      await repos.audit.append({
+        at: this.clock.now(),
+        actorUserId: actor.userId,
+        action: 'expert.conflict.removed',
+        entityType: 'expert',
+        entityId: id,
+        before: {
+          conflictId,
+          creditCode: row.creditCode,
+          applicationId: row.applicationId,
+          reason: row.reason,
+        },
+      });
+    });
+  }
+
+  /** Recommended applications with their assignments and aggregated scores. */
+  async applications(callId?: string): Promise<ReviewedApplicationView[]> {
+    const rows = await this.repos.experts.applications({ callId, status: 'recommended' });
+    return this.reviewed(this.repos, rows);
+  }
+
+  async application(id: string): Promise<ReviewedDetail> {
+    const [row] = await this.repos.experts.applications({ ids: [id], status: 'recommended' });
+    if (!row) throw new AppError('NOT_FOUND');
+    const [application] = await this.reviewed(this.repos, [row]);
+    const [experts, declared] = await Promise.all([this.list(), this.repos.experts.declaredConflicts()]);
+    const byExpert = groupBy(declared, (d) => d.expertId);
+    const assigned = new Set(application!.assignments.map((a) => a.expert.id));
+    const candidates: CandidateView[] = experts.map((expert) => ({
+      expert,
+      fieldMatch: fieldMatches(expert.fields, row.form.field),
+      conflicts: conflictsOf(
+        affiliationOf(expert),
+        declaredOf(byExpert.get(expert.id) ?? []),
+        partiesOf(row),
+      ),
+      assigned: assigned.has(expert.id),
+    }));
+    return {
+      application: application!,
+      candidates,
+      criteria: [...SCORING_FORMS[row.topic as TopicNumber].criteria],
+    };
+  }
+
+  /** Assigns by hand; an expert in conflict only with `overrideReason`, which is kept with the conflicts. */
+  async assign(actor: Province, applicationId: string, body: AssignBody): Promise<AssignOutcome> {
+    const dueAt = this.futureDue(body.dueAt);
+    return inTransaction(this.db, async (repos) => {
+      await repos.experts.lockAssignments();
+      const [application] = await repos.experts.applications({ ids: [applicationId] });
+      if (!application || application.status === 'draft') throw new AppError('NOT_FOUND');
+      if (application.status !== 'recommended') throw new AppError('NOT_REVIEWABLE');
+      const expert = await repos.experts.findById(body.expertId);
+      if (!expert) throw AppError.invalidField('expertId', '专家：不存在');
+      if (!expert.active) throw new AppError('EXPERT_INACTIVE');
+      const conflicts = conflictsOf(
+        affiliationOf(expert),
+        declaredOf(await repos.experts.declaredConflicts([expert.id])),
+        partiesOf(application),
+      );
+      if (conflicts.length > 0 && !body.overrideReason) return { ok: false, conflicts } as const;
+      const row = await this.insertAssignment(repos, actor, {
+        expertId: expert.id,
+        applicationId,
+        dueAt,
+        conflicts,
+        overrideReason: conflicts.length > 0 ? body.overrideReason! : null,
+      });
+      return {
+        ok: true,
+        assignment: presentAssignment(
+          {
+            assignment: row,
+            expert: { id: expert.id, name: expert.name, organizationName: expert.organizationName },
+          },
+          application.topic as TopicNumber,
+        ),
+      } as const;
+    });
+  }
+
+  /** Fills every recommended application of the call up to `perApplication` experts of its field. */
+  async autoAssign(actor: Province, body: AutoAssignBody): Promise<AutoAssignResult> {
+    const dueAt = this.futureDue(body.dueAt);
+    return inTransaction(this.db, async (repos) => {
+      await repos.experts.lockAssignments();
+      const applications = await repos.experts.applications({ callId: body.callId, status: 'recommended' });
+      const experts = (await repos.experts.list()).filter((e) => e.active);
+      const byExpert = groupBy(await repos.experts.declaredConflicts(), (d) => d.expertId);
+      const loads = await repos.experts.loads(body.callId);
+      const current = groupBy(
+        await repos.experts.assignmentsOf(applications.map((a) => a.id)),
+        (a) => a.assignment.applicationId,
+      );
+      const needs = applications.map((application) => ({
+        applicationId: application.id,
+        field: application.form.field,
+        assigned: (current.get(application.id) ?? []).map((a) => a.expert.id),
+        conflicted: experts
+          .filter(
+            (e) =>
+              conflictsOf(affiliationOf(e), declaredOf(byExpert.get(e.id) ?? []), partiesOf(application))
+                .length > 0,
+          )
+          .map((e) => e.id),
+      }));
+      const plan = autoAssign(
+        needs,
+        experts.map((e) => ({ id: e.id, fields: e.fields, load: loads.get(e.id) ?? 0 })),
+        body.perApplication,
+      );
+      const assigned: AutoAssignResult['assigned'] = [];
+      for (const pair of plan.pairs) {
+        const row = await this.insertAssignment(repos, actor, {
+          ...pair,
+          dueAt,
+          conflicts: [],
+          overrideReason: null,
+        });
+        assigned.push({ ...pair, assignmentId: row.id });
+      }
+      const byId = new Map(applications.map((a) => [a.id, a]));
+      return {
+        assigned,
+        shortfalls: plan.shortfalls.map((s) => ({
+          applicationId: s.applicationId,
+          acceptanceNo: byId.get(s.applicationId)!.acceptanceNo,
+          title: byId.get(s.applicationId)!.form.title ?? '',
+          missing: s.missing,
+        })),
+      };
+    });
+  }
+
+  async changeDue(actor: Province, id: string, dueAtIso: string): Promise<ProvinceAssignmentView> {
+    const dueAt = this.futureDue(dueAtIso);
+    return inTransaction(this.db, async (repos) => {
+      const before = await this.lockOpen(repos, id);
+      const after = await repos.experts.updateAssignment(id, { dueAt });
+      await repos.audit.append({
+        at: this.clock.now(),
+        actorUserId: actor.userId,
+        action: 'expert.assignment.due-changed',
+        entityType: 'expert-assignment',
+        entityId: id,
+        before: { dueAt: iso(before.dueAt) },
+        after: { dueAt: iso(after.dueAt) },
+      });
+      const [withExpert] = await repos.experts
+        .assignmentsOf([after.applicationId])
+        .then((all) => all.filter((a) => a.assignment.id === id));
+      const [application] = await repos.experts.applications({ ids: [after.applicationId] });
+      return presentAssignment(withExpert!, application!.topic as TopicNumber);
+    });
+  }
+
+  /** Withdraws an assignment the expert has not submitted. */
+  async unassign(actor: Province, id: string): Promise<void> {
+    await inTransaction(this.db, async (repos) => {
+      const before = await this.lockOpen(repos, id);
+      await repos.experts.deleteAssignment(id);
+      await repos.audit.append({
+        at: this.clock.now(),
+        actorUserId: actor.userId,
+        action: 'expert.unassigned',
+        entityType: 'expert-assignment',
+        entityId: id,
+        before: auditedAssignment(before),
+      });
+    });
+  }
+
+  private async lockOpen(repos: Repositories, id: string): Promise<AssignmentRow> {
+    const row = await repos.experts.lockAssignment(id);
+    if (!row) throw new AppError('NOT_FOUND');
+    if (row.submittedAt) throw new AppError('SCORES_SUBMITTED');
+    return row;
+  }
+
+  private futureDue(dueAtIso: string): Date {
+    const dueAt = new Date(dueAtIso);
+    if (dueAt <= this.clock.now()) throw AppError.invalidField('dueAt', '评审截止时间：须晚于当前时间');
+    return dueAt;
+  }
+
+  private async insertAssignment(
+    repos: Repositories,
+    actor: Province,
+    values: Pick<AssignmentRow, 'expertId' | 'applicationId' | 'dueAt' | 'conflicts' | 'overrideReason'>,
+  ): Promise<AssignmentRow> {
+    const now = this.clock.now();
+    const row = await repos.experts
+      .insertAssignment({ ...values, assignedAt: now, assignedBy: actor.userId })
+      .catch((error: unknown) => {
+        if (violatedUniqueConstraint(error) === 'expert_assignments_pair_key')
+          throw new AppError('ALREADY_ASSIGNED');
+        throw error;
+      });
+    await repos.audit.append({
+      at: now,
+      actorUserId: actor.userId,
+      action: values.conflicts.length > 0 ? 'expert.assigned-despite-conflict' : 'expert.assigned',
+      entityType: 'expert-assignment',
+      entityId: row.id,
+      after: auditedAssignment(row),
+    });
+    return row;
+  }
+
+  private async reviewed(
+    repos: Repositories,
+    rows: ExpertReviewApplication[],
+  ): Promise<ReviewedApplicationView[]> {
+    const assignments = groupBy(
+      await repos.experts.assignmentsOf(rows.map((r) => r.id)),
+      (a) => a.assignment.applicationId,
+    );
+    return rows.map((row) => {
+      const topic = row.topic as TopicNumber;
+      const views = (assignments.get(row.id) ?? []).map((a) => presentAssignment(a, topic));
+      return {
+        id: row.id,
+        callId: row.callId,
+        acceptanceNo: row.acceptanceNo,
+        topic,
+        direction: row.direction,
+        title: row.form.title ?? '',
+        field: row.form.field ?? '',
+        organization: row.organization,
+        department: row.department,
+        assignments: views,
+        aggregate: aggregate(views.flatMap((v) => (v.total === null ? [] : [v.total]))),
+      };
+    });
+  }
+}
+
+function profileOf(e: Expert) {
+  return {
+    name: e.name,
+    organizationName: e.organizationName,
+    organizationCreditCode: e.organizationCreditCode,
+    fields: e.fields,
+    title: e.title,
+    phone: e.phone,
+    email: e.email,
+    active: e.active,
+  };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return groups;
+}

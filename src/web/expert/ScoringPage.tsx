@@ -1,0 +1,174 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Space,
+  Statistic,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import { ReviewHeading } from './ReviewHeading.js';
+import { TOPIC_LABELS } from '../../core/labels.js';
+import { formatWan } from '../../core/money.js';
+import { ApiError, describeError } from '../api.js';
+import { regionName } from '../countries.js';
+import { beijingTime } from '../format.js';
+import { showFieldErrors } from '../forms.js';
+import { expertApi, type MyAssignmentDetail } from './api.js';
+
+interface ScoreForm {
+  scores: Record<string, number | null>;
+  comment: string;
+}
+
+const wan = (yuan: number | null) => (yuan === null ? '—' : formatWan(yuan));
+
+/** The scoring form: the application as experts see it, each criterion scored, the weighted total live. */
+export function ScoringPage() {
+  const { id } = useParams<{ id: string }>();
+  const [detail, setDetail] = useState<MyAssignmentDetail>();
+  const [error, setError] = useState<string>();
+  const [saving, setSaving] = useState<'draft' | 'submit'>();
+  const [form] = Form.useForm<ScoreForm>();
+  const values = Form.useWatch('scores', form);
+
+  useEffect(() => {
+    expertApi.assignment(id!).then(
+      (d) => {
+        setDetail(d);
+        form.setFieldsValue({ scores: d.assignment.scores, comment: d.assignment.comment });
+      },
+      (e: unknown) => setError(describeError(e)),
+    );
+  }, [id, form]);
+
+  if (error) return <Alert type="error" showIcon title={error} />;
+  if (!detail) return <Card loading />;
+  const { assignment, application, criteria } = detail;
+  const locked = assignment.submittedAt !== null || assignment.overdue;
+  // The same sum as the core's weightedTotal, shown as the expert types.
+  const total = criteria.reduce((sum, c) => sum + (c.weight * (values?.[c.id] ?? 0)) / c.max, 0);
+
+  const save = async (action: 'draft' | 'submit') => {
+    const v = form.getFieldsValue();
+    const scores = Object.fromEntries(
+      Object.entries(v.scores ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number'),
+    );
+    setSaving(action);
+    try {
+      const call = action === 'draft' ? expertApi.saveDraft : expertApi.submit;
+      const { assignment: saved } = await call(assignment.id, { scores, comment: v.comment ?? '' });
+      setDetail({ ...detail, assignment: saved });
+      if (action === 'submit') Modal.success({ title: '评分已提交' });
+    } catch (e) {
+      if (e instanceof ApiError) showFieldErrors(form, e.fields);
+      Modal.error({ title: action === 'draft' ? '未能保存' : '未能提交', content: describeError(e) });
+    } finally {
+      setSaving(undefined);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <ReviewHeading back="/expert" backLabel="我的评审任务" title={application.title} />
+      {assignment.submittedAt && (
+        <Alert
+          type="success"
+          showIcon
+          title={`已于 ${beijingTime(assignment.submittedAt)} 提交，评分不能再修改`}
+        />
+      )}
+      {!assignment.submittedAt && assignment.overdue && (
+        <Alert
+          type="error"
+          showIcon
+          title="已过评审截止时间，不能再保存或提交；如需延期请联系省科技项目管理中心"
+        />
+      )}
+      <Card title="申报书（已隐去个人信息）">
+        <Descriptions bordered size="small" column={2}>
+          <Descriptions.Item label="受理编号">{application.acceptanceNo ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="专题">{TOPIC_LABELS[application.topic]}</Descriptions.Item>
+          <Descriptions.Item label="技术领域">{application.field || '—'}</Descriptions.Item>
+          <Descriptions.Item label="申报单位">{application.applicant.name}</Descriptions.Item>
+          <Descriptions.Item label="境外合作机构">
+            {application.partner
+              ? `${application.partner.name}（${regionName(application.partner.country)}）`
+              : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="境内合作单位">
+            {application.domesticPartners.map((p) => p.name).join('、') || '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label="项目总预算">{wan(application.budget.total)}</Descriptions.Item>
+          <Descriptions.Item label="江苏方总预算">{wan(application.budget.jiangsuTotal)}</Descriptions.Item>
+          <Descriptions.Item label="申请省资助经费">
+            <span data-testid="requested-funding">{wan(application.budget.provincialFunding)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label="评审截止时间">{beijingTime(assignment.dueAt)}</Descriptions.Item>
+          <Descriptions.Item label="主要研究内容" span={2}>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+              {application.summary}
+            </Typography.Paragraph>
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card
+        title="评分表"
+        extra={
+          <Statistic title="加权总分（满分 100）" value={total} precision={2} data-testid="live-total" />
+        }
+      >
+        <Form form={form} layout="vertical" disabled={locked}>
+          {criteria.map((c) => (
+            <Form.Item
+              key={c.id}
+              name={['scores', c.id]}
+              label={
+                <Space>
+                  {c.label}
+                  <Tag>权重 {c.weight}</Tag>
+                  <Typography.Text type="secondary">0–{c.max} 分</Typography.Text>
+                </Space>
+              }
+              extra={c.guidance}
+            >
+              <InputNumber min={0} max={c.max} precision={0} data-testid={`score-${c.id}`} />
+            </Form.Item>
+          ))}
+          <Form.Item name="comment" label="评审意见（提交时必填）">
+            <Input.TextArea rows={5} maxLength={3000} showCount data-testid="comment" />
+          </Form.Item>
+          {!locked && (
+            <Space>
+              <Button onClick={() => void save('draft')} loading={saving === 'draft'}>
+                保存草稿
+              </Button>
+              <Button
+                type="primary"
+                loading={saving === 'submit'}
+                data-testid="submit-scores"
+                onClick={() =>
+                  Modal.confirm({
+                    title: '提交评分？',
+                    content: '提交后不能再修改。',
+                    okText: '提交',
+                    onOk: () => save('submit'),
+                  })
+                }
+              >
+                提交评分
+              </Button>
+            </Space>
+          )}
+        </Form>
+      </Card>
+    </Space>
+  );
+}

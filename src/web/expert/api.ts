@@ -1,0 +1,25 @@
+import type {
+  MyAssignmentDetail,
+  MyAssignmentView,
+  NotificationView,
+  ScoresBody,
+} from '../../server/routes/expert/schema.js';
+import { api } from '../api.js';
+
+// The expert's side of the API: their assignments, scores and notifications.
+
+export type { MyAssignmentDetail, MyAssignmentView, NotificationView };
+
+export const expertApi = {
+  assignments: () =>
+    api<{ assignments: MyAssignmentView[] }>('/expert/assignments').then((r) => r.assignments),
+  assignment: (id: string) => api<MyAssignmentDetail>(`/expert/assignments/${id}`),
+  saveDraft: (id: string, body: ScoresBody) =>
+    api<{ assignment: MyAssignmentView }>(`/expert/assignments/${id}/scores`, { method: 'PUT', body }),
+  submit: (id: string, body: ScoresBody) =>
+    api<{ assignment: MyAssignmentView }>(`/expert/assignments/${id}/submit`, { method: 'POST', body }),
+  notifications: () =>
+    api<{ notifications: NotificationView[] }>('/expert/notifications').then((r) => r.notifications),
+  markRead: (id: string) =>
+    api<{ notification: NotificationView }>(`/expert/notifications/${id}/read`, { method: 'POST' }),
+};

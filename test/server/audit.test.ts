@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { verifyChain } from '../../src/server/audit/chain.js';
+import { repositories } from '../../src/server/repositories/index.js';
+import { useTestApp } from './harness.js';
+
+const t = useTestApp();
+
+async function appendThree() {
+  const audit = repositories(t.db).audit;
+  for (const [i, action] of ['call.opened', 'call.closed', 'call.reopened'].entries()) {
+    await audit.append({
+      at: new Date(Date.UTC(2026, 10, 24, 1, i)),
+      actorUserId: null,
+      action,
+      entityType: 'call',
+      entityId: 'JS-INTL-2026',
+      before: i === 0 ? null : { open: i % 2 === 0 },
+      after: { open: i % 2 === 1, note: '窗口调整' },
+    });
+  }
+}
+
+describe('audit log hash chain', () => {
+  it('an untouched log verifies, entry by entry in seq order', async () => {
+    await appendThree();
+    const verdict = await verifyChain(repositories(t.db).audit.all(2));
+    expect(verdict).toMatchObject({ intact: true });
+    expect(verdict.entries).toBeGreaterThanOrEqual(3);
+  });
+
+  it('an edited entry breaks the chain at that entry', async () => {
+    const [last] = await repositories(t.db).audit.list({ limit: 1 });
+    await t.db.execute(sql`update audit_log set after = '{"open": true}'::jsonb where seq = ${last!.seq}`);
+    const verdict = await verifyChain(repositories(t.db).audit.all());
+    expect(verdict).toMatchObject({ intact: false, brokenAt: last!.seq });
+  });
+
+  it('a removed entry shows as a gap', async () => {
+    await t.db.execute(sql`delete from audit_log`);
+    await appendThree();
+    await t.db.execute(sql`delete from audit_log where seq = 2`);
+    const verdict = await verifyChain(repositories(t.db).audit.all());
+    expect(verdict).toMatchObject({ intact: false, brokenAt: 3 });
+    if (!verdict.intact) expect(verdict.reason).toContain('缺少第 2 条');
+  });
+});

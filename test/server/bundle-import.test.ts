@@ -1,0 +1,276 @@
+import { asc, count, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Application, BundleInput } from '../../src/core/bundle/schema.js';
+import {
+  applicationEvents,
+  applications,
+  auditLog,
+  importKeys,
+  ongoingProjects,
+  organizations,
+  people,
+  reviewConfirmations,
+} from '../../src/server/db/schema.js';
+import type { Department } from '../../src/server/repositories/departments.js';
+import { repositories } from '../../src/server/repositories/index.js';
+import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
+import { application, bundle as bundleOf, department, organization, person } from '../factories/bundle.js';
+import { inject, insertUser, registerUnitAdmin, useTestApp } from './harness.js';
+import { reviewSession } from './review-session.js';
+
+const t = useTestApp();
+
+const START = '2026-11-23T09:00:00+08:00';
+const DECIDED_AT = '2026-11-23T08:30:00+08:00';
+const { users, departmentUser } = reviewSession(t, START);
+
+let city: Department;
+let otherCity: Department;
+let zone: Department;
+const outsiders: Record<string, string> = {};
+
+beforeAll(async () => {
+  const all = await repositories(t.db).departments.list();
+  const county = all.find((d) => d.kind === 'county')!;
+  city = all.find((d) => d.id === county.cityId)!;
+  otherCity = all.find((d) => d.kind === 'city' && d.id !== city.id)!;
+  zone = all.find((d) => d.kind === 'national-hitech-zone')!;
+  users.city = await departmentUser(city);
+  users.otherCity = await departmentUser(otherCity);
+  users.zone = await departmentUser(zone);
+  users.province = { login: '', cookie: (await insertUser(t, 'province')).cookie };
+  outsiders.applicant = (await registerUnitAdmin(t)).cookie;
+  outsiders.expert = (await insertUser(t, 'expert')).cookie;
+});
+
+const postImport = (cookie: string, payload: object) =>
+  inject(t.app, { method: 'POST', url: `/api/review/import?callId=${PRACTICE_CALL_ID}`, cookie, payload });
+
+/**
+ * A bundle of `prefix`'s organizations: one application per enterprise under `under`, each with its own PI.
+ * The first is recommended, the second a draft, the rest submitted.
+ */
+function bundleFor(
+  prefix: string,
+  under: Department,
+  n = 3,
+  each: (a: Application) => Application = (a) => a,
+) {
+  const orgs = Array.from({ length: n }, (_, i) => organization({ id: `${prefix}-o${i}` }));
+  return bundleOf({
+    call: 'JS-INTL-2026',
+    asOf: START,
+    organizations: orgs,
+    people: orgs.map((o, i) => person({ id: `${prefix}-p${i}`, employer: o.id })),
+    departments: [department({ id: 'd', name: under.name, kind: under.kind })],
+    applications: orgs.map((o, i) => {
+      const a = application({
+        id: `${prefix}-a${i}`,
+        applicant: o.id,
+        pi: `${prefix}-p${i}`,
+        department: 'd',
+      });
+      if (i === 1) delete a.submittedAt;
+      else if (i === 0) a.recommendation = { status: 'recommended', separateSlot: false, at: DECIDED_AT };
+      return each(a);
+    }),
+  }) as BundleInput & { applications: Application[] };
+}
+
+/** Every row an import may write, in a stable order: equal snapshots mean nothing was written. */
+async function databaseState() {
+  const tables = [
+    applications,
+    organizations,
+    people,
+    ongoingProjects,
+    applicationEvents,
+    importKeys,
+    auditLog,
+  ];
+  const counts = await Promise.all(
+    tables.map(async (table) => (await t.db.select({ n: count() }).from(table))[0]!.n),
+  );
+  const rows = await t.db.select().from(applications).orderBy(asc(applications.id));
+  return { counts, rows: JSON.stringify(rows) };
+}
+
+describe('导入 shenbao.bundle/1', () => {
+  it('主管部门导入本部门的申报书：新建单位、负责人和申报书；再次导入同一包不作任何修改', async () => {
+    const bundle = bundleFor('first', city);
+    const response = await postImport(users.city!.cookie, bundle);
+    expect(response.statusCode, response.body).toBe(200);
+    const result = response.json();
+    expect(result.created).toEqual({ organizations: 3, people: 3, applications: 3 });
+    expect(result.updated).toEqual({ organizations: 0, people: 0, applications: 0 });
+    expect(result.applications.map((a: { status: string }) => a.status)).toEqual([
+      'recommended',
+      'draft',
+      'submitted',
+    ]);
+    expect(result.applications[0].acceptanceNo).toMatch(new RegExp(`^${PRACTICE_CALL_ID}-\\d{5}$`));
+    expect(result.applications[1].acceptanceNo).toBeNull();
+    expect(result.notes.map((n: { path: string }) => n.path)).toContain('applications[0].documents');
+
+    const [row] = await t.db
+      .select()
+      .from(applications)
+      .where(eq(applications.id, result.applications[0].applicationId));
+    expect(row).toMatchObject({ departmentId: city.id, topic: 4, separateSlot: false });
+    expect(row!.form.title).toBe(bundle.applications[0]!.title);
+    const [org] = await t.db.select().from(organizations).where(eq(organizations.id, row!.organizationId));
+    expect(org).toMatchObject({ creditCode: bundle.organizations[0]!.creditCode, departmentId: city.id });
+    const audited = await t.db.select().from(auditLog).where(eq(auditLog.entityId, row!.id));
+    expect(audited.map((a) => a.action)).toEqual(['application.imported']);
+
+    const before = await databaseState();
+    const again = await postImport(users.city!.cookie, bundle);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({
+      created: { organizations: 0, people: 0, applications: 0 },
+      updated: { organizations: 0, people: 0, applications: 0 },
+      unchanged: { organizations: 3, people: 3, applications: 3 },
+    });
+    expect(again.json().applications).toEqual(result.applications);
+    expect(await databaseState()).toEqual(before);
+  });
+
+  it('修改过的包只更新有变化的部分：草稿内容和推荐决定可改，已提交申报书的内容不能改', async () => {
+    const bundle = bundleFor('changed', city);
+    const first = (await postImport(users.city!.cookie, bundle)).json();
+    const [, draft, submitted] = bundle.applications;
+    draft!.title = '修改后的草稿项目名称';
+    submitted!.recommendation = { status: 'not-recommended', separateSlot: false, at: DECIDED_AT };
+    const response = await postImport(users.city!.cookie, bundle);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().updated).toEqual({ organizations: 0, people: 0, applications: 2 });
+    const [draftRow] = await t.db
+      .select()
+      .from(applications)
+      .where(eq(applications.id, first.applications[1].applicationId));
+    expect(draftRow!.form.title).toBe('修改后的草稿项目名称');
+    expect(response.json().applications[2].status).toBe('not-recommended');
+
+    const before = await databaseState();
+    submitted!.title = '已提交后改了名称';
+    const refused = await postImport(users.city!.cookie, bundle);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('IMPORT_REFUSED');
+    expect(refused.json().error.fields).toEqual([
+      { path: 'applications[2]', message: expect.stringContaining('内容不能通过导入修改（form.title）') },
+    ]);
+    expect(await databaseState()).toEqual(before);
+  });
+
+  it('格式有误的一行使整个包不写入，逐项指明位置', async () => {
+    const bundle = bundleFor('malformed', city);
+    (bundle.applications[2]!.budget as { provincialFunding: unknown }).provincialFunding = -1;
+    const before = await databaseState();
+    const response = await postImport(users.city!.cookie, bundle);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
+      'applications[2].budget.provincialFunding',
+    ]);
+    expect(await databaseState()).toEqual(before);
+  });
+
+  it('推荐有错误的申报书或超过限额的推荐使整个包不写入', async () => {
+    const ineligible = bundleFor('ineligible', city, 2, (a) =>
+      a.id.endsWith('a0') ? { ...a, budget: { ...a.budget, provincialFunding: 900_000 } } : a,
+    );
+    const before = await databaseState();
+    const refused = await postImport(users.city!.cookie, ineligible);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.fields).toEqual([
+      { path: 'applications[0].recommendation', message: expect.stringContaining('不能以推荐导入') },
+    ]);
+    expect(await databaseState()).toEqual(before);
+
+    // A national high-tech zone may recommend 3 of 专题四、五.
+    const overQuota = bundleFor('quota', zone, 4, (a) => ({
+      ...a,
+      submittedAt: a.submittedAt ?? '2026-05-10T10:00:00+08:00',
+      recommendation: { status: 'recommended', separateSlot: false, at: DECIDED_AT },
+    }));
+    const response = await postImport(users.zone!.cookie, overQuota);
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.fields).toHaveLength(4);
+    expect(response.json().error.fields[0].message).toContain('超过限额 3 项');
+    expect(await databaseState()).toEqual(before);
+  });
+
+  it('其他部门的申报书不能由本部门导入；申报单位和专家无权导入', async () => {
+    const before = await databaseState();
+    const response = await postImport(users.otherCity!.cookie, bundleFor('foreign', city));
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.fields).toHaveLength(3);
+    expect(response.json().error.fields[0]).toEqual({
+      path: 'applications[0].department',
+      message: expect.stringContaining(`项目主管部门是“${city.name}”，不是本部门`),
+    });
+    for (const cookie of Object.values(outsiders)) {
+      expect((await postImport(cookie, bundleFor('outsider', city))).statusCode).toBe(403);
+    }
+    expect(
+      (
+        await inject(t.app, {
+          method: 'POST',
+          url: `/api/review/import?callId=${PRACTICE_CALL_ID}`,
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(401);
+    expect(await databaseState()).toEqual(before);
+  });
+
+  it('省厅可导入任何部门的申报书；已登记的单位按统一社会信用代码匹配，其信息不被修改', async () => {
+    const registered = await registerUnitAdmin(t);
+    const [known] = await t.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, registered.organizationId));
+    const bundle = bundleFor('province', otherCity, 2);
+    bundle.organizations[0] = {
+      ...bundle.organizations[0]!,
+      creditCode: known!.creditCode,
+      name: '导入包中的另一个名称',
+    };
+    bundle.departments.push(department({ id: 'z', name: zone.name, kind: zone.kind }));
+    bundle.applications[1] = { ...bundle.applications[1]!, department: 'z' };
+    const response = await postImport(users.province!.cookie, bundle);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().created).toEqual({ organizations: 1, people: 2, applications: 2 });
+    expect(response.json().unchanged.organizations).toBe(1);
+    expect(response.json().notes).toContainEqual({
+      path: 'organizations[0]',
+      message: expect.stringContaining('以本系统为准'),
+    });
+    const rows = await t.db.select().from(applications).where(eq(applications.organizationId, known!.id));
+    expect(rows.map((r) => r.departmentId)).toEqual([otherCity.id]);
+    const [after] = await t.db.select().from(organizations).where(eq(organizations.id, known!.id));
+    expect(after).toEqual(known);
+  });
+
+  it('确认提交后导入不能再新增或修改，同一包再次导入仍不作修改', async () => {
+    const bundle = bundleFor('confirmed', zone, 1);
+    expect((await postImport(users.zone!.cookie, bundle)).statusCode).toBe(200);
+    // Confirmation itself is tested with the review; here only its effect on imports.
+    const { user } = await insertUser(t, 'department', { departmentId: zone.id });
+    await t.db.insert(reviewConfirmations).values({
+      departmentId: zone.id,
+      callId: PRACTICE_CALL_ID,
+      confirmedAt: t.clock.now(),
+      confirmedBy: user.id,
+      summary: {},
+    });
+    expect((await postImport(users.zone!.cookie, bundle)).json().unchanged.applications).toBe(1);
+    bundle.applications[0]!.recommendation = {
+      status: 'not-recommended',
+      separateSlot: false,
+      at: DECIDED_AT,
+    };
+    const refused = await postImport(users.zone!.cookie, bundle);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.fields[0].message).toContain('已网上确认提交推荐名单');
+  });
+});

@@ -1,0 +1,480 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { documents, organizations } from '../../src/server/db/schema.js';
+import type { ApplicationRow } from '../../src/server/repositories/applications.js';
+import { repositories } from '../../src/server/repositories/index.js';
+import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
+import { addWorkingDays } from '../../src/server/services/announcements.js';
+import type { UserRole } from '../../src/server/vocabulary.js';
+import { inject, insertUser, login, useTestApp } from './harness.js';
+import { pdf } from './pdf.js';
+import { reviewSession } from './review-session.js';
+
+const t = useTestApp();
+
+const START = '2026-11-23T09:00:00+08:00';
+// The practice call's recommendation deadline (32 days after START) has passed: every recommendation is final.
+const AFTER_RECOMMENDATION = '2026-12-28T09:00:00+08:00';
+const AFTER_PERIOD = '2027-01-04T09:00:00+08:00';
+
+interface Account {
+  login: string;
+  cookie: string;
+}
+
+const accounts: Account[] = [];
+async function account(role: UserRole, scope: Parameters<typeof insertUser>[2] = {}): Promise<Account> {
+  const { user, cookie } = await insertUser(t, role, scope);
+  const signedIn = { login: user.login, cookie };
+  accounts.push(signedIn);
+  return signedIn;
+}
+
+/** Moves the clock and signs everyone in again there (sessions last hours). */
+async function moveTo(instant: string) {
+  t.clock.set(instant);
+  for (const a of accounts) a.cookie = await login(t.app, a.login);
+}
+
+let province: Account;
+let department: Account;
+let expert: Account;
+let ok: ApplicationRow;
+let intent: ApplicationRow;
+let dishonest: ApplicationRow;
+let undecided: ApplicationRow;
+let dishonestAdmin: Account;
+let dishonestPi: Account;
+let intentAdmin: Account;
+let okAdmin: Account;
+
+const formalReview = (cookie: string, id: string, body: object) =>
+  inject(t.app, { method: 'PUT', url: `/api/province/formal-review/${id}`, cookie, payload: body });
+const decide = (cookie: string, id: string, body: object) =>
+  inject(t.app, { method: 'PUT', url: `/api/province/decisions/${id}`, cookie, payload: body });
+const accept = (id: string) => formalReview(province.cookie, id, { result: 'accepted' });
+const contractStage = (id: string) =>
+  inject(t.app, {
+    method: 'POST',
+    url: `/api/province/decisions/${id}/contract-stage`,
+    cookie: province.cookie,
+  });
+const provinceResult = (cookie: string, id: string) =>
+  inject(t.app, { method: 'GET', url: `/api/applications/${id}/province-result`, cookie });
+
+function agreementForm(organizationId: string, kind = 'cooperation-agreement'): FormData {
+  const body = new FormData();
+  const fields: Record<string, string | string[]> = {
+    kind,
+    parties: [organizationId, 'Fraunhofer-Institut'],
+    signedOn: '2027-01-02',
+    language: 'zh',
+    chineseTranslation: 'false',
+    ...Object.fromEntries(
+      ['signatures', 'seals', 'dates', 'representatives', 'duties', 'ipClause'].map((f) => [
+        `complete.${f}`,
+        'true',
+      ]),
+    ),
+  };
+  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
+  body.append(
+    'file',
+    new Blob([new Uint8Array(pdf({ seed: randomUUID() }))], { type: 'application/pdf' }),
+    '正式合作协议.pdf',
+  );
+  return body;
+}
+const uploadAgreement = (who: Account, application: ApplicationRow, kind?: string) =>
+  inject(t.app, {
+    method: 'POST',
+    url: `/api/applications/${application.id}/documents`,
+    cookie: who.cookie,
+    payload: agreementForm(application.organizationId, kind),
+  });
+
+beforeAll(async () => {
+  const session = reviewSession(t, START);
+  // 省级机关: no numeric quota, so that recommendations here count against nothing.
+  const agency = (await repositories(t.db).departments.list()).find((d) => d.kind === 'provincial-agency')!;
+  department = await account('department', { departmentId: agency.id });
+  province = await account('province');
+  expert = await account('expert');
+
+  ok = await session.submitted(agency);
+  intent = await session.submitted(agency, {
+    form: { budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 500_000 } },
+  });
+  // Applied on a letter of intent only: allowed, with a formal agreement owed at contract signing.
+  await t.db
+    .update(documents)
+    .set({ kind: 'letter-of-intent' })
+    .where(and(eq(documents.applicationId, intent.id), eq(documents.kind, 'cooperation-agreement')));
+  dishonest = await session.submitted(agency);
+  undecided = await session.submitted(agency);
+  for (const a of [ok, intent, dishonest, undecided]) {
+    const response = await session.recommend(department.cookie, a.id);
+    expect(response.statusCode, response.body).toBe(204);
+  }
+  dishonestAdmin = await account('unit-admin', { organizationId: dishonest.organizationId });
+  dishonestPi = await account('pi', { organizationId: dishonest.organizationId, personId: dishonest.piId });
+  intentAdmin = await account('unit-admin', { organizationId: intent.organizationId });
+  okAdmin = await account('unit-admin', { organizationId: ok.organizationId });
+});
+
+describe('形式审查（信用审查）', () => {
+  it('主管部门未确认且推荐未截止时，省里还不能审查', async () => {
+    const response = await accept(ok.id);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.code).toBe('NOT_AT_PROVINCE');
+    const list = await inject(t.app, {
+      method: 'GET',
+      url: `/api/province/formal-review?callId=${PRACTICE_CALL_ID}`,
+      cookie: province.cookie,
+    });
+    expect(list.json().items).toEqual([]);
+  });
+
+  it('推荐截止后，失信记录作为不予受理理由预先列出；不予受理名单只列不予受理的', async () => {
+    await moveTo(AFTER_RECOMMENDATION);
+    await t.db
+      .update(organizations)
+      .set({ dishonestyUntil: '2027-12-31' })
+      .where(eq(organizations.id, dishonest.organizationId));
+    const list = await inject(t.app, {
+      method: 'GET',
+      url: `/api/province/formal-review?callId=${PRACTICE_CALL_ID}`,
+      cookie: province.cookie,
+    });
+    expect(list.statusCode, list.body).toBe(200);
+    const items = list.json().items as {
+      application: { id: string };
+      suggestedReasons: { rule: string }[];
+    }[];
+    expect(items.map((i) => i.application.id).sort()).toEqual(
+      [ok.id, intent.id, dishonest.id, undecided.id].sort(),
+    );
+    const suggested = items.find((i) => i.application.id === dishonest.id)!.suggestedReasons;
+    expect(suggested.map((r) => r.rule)).toContain('integrity.applicant-dishonest');
+    expect(items.find((i) => i.application.id === ok.id)!.suggestedReasons).toEqual([]);
+
+    const noReason = await formalReview(province.cookie, dishonest.id, { result: 'rejected', reasons: [] });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.fields[0].path).toBe('reasons');
+
+    const rejected = await formalReview(province.cookie, dishonest.id, {
+      result: 'rejected',
+      reasons: [...suggested, { message: '信用审查：申报单位处于科研失信惩戒期内' }],
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    expect(rejected.json().item.review).toMatchObject({ result: 'rejected', reviewerName: '测试province' });
+    for (const a of [ok, intent, undecided]) expect((await accept(a.id)).statusCode).toBe(200);
+
+    const refusedList = await inject(t.app, {
+      method: 'GET',
+      url: `/api/province/formal-review?callId=${PRACTICE_CALL_ID}&result=rejected`,
+      cookie: province.cookie,
+    });
+    expect(refusedList.json().items.map((i: { application: { id: string } }) => i.application.id)).toEqual([
+      dishonest.id,
+    ]);
+  });
+
+  it('不予受理的理由只有该申报单位（管理员、项目负责人）看得到', async () => {
+    for (const who of [dishonestAdmin, dishonestPi]) {
+      const result = await provinceResult(who.cookie, dishonest.id);
+      expect(result.statusCode, result.body).toBe(200);
+      expect(result.json().formalReview.result).toBe('rejected');
+      expect(result.json().formalReview.reasons.at(-1).message).toBe(
+        '信用审查：申报单位处于科研失信惩戒期内',
+      );
+      expect(result.json().announced).toBeNull();
+    }
+    const timeline = await inject(t.app, {
+      method: 'GET',
+      url: `/api/applications/${dishonest.id}/timeline`,
+      cookie: dishonestAdmin.cookie,
+    });
+    const event = timeline.json().events.find((e: { kind: string }) => e.kind === 'formal-review');
+    expect(event.detail).toMatchObject({ result: 'rejected', previous: null });
+
+    for (const url of [
+      `/api/applications/${dishonest.id}/province-result`,
+      `/api/applications/${dishonest.id}/timeline`,
+    ]) {
+      const stranger = await inject(t.app, { method: 'GET', url, cookie: okAdmin.cookie });
+      expect(stranger.statusCode).toBe(404);
+      expect(stranger.body).not.toContain('失信');
+    }
+    for (const who of [province, department, expert]) {
+      expect((await provinceResult(who.cookie, dishonest.id)).statusCode).toBe(403);
+    }
+  });
+});
+
+describe('立项决定', () => {
+  it('只有形式审查受理的项目才能作出立项决定', async () => {
+    const response = await decide(province.cookie, dishonest.id, { outcome: 'rejected', reason: '不予立项' });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.code).toBe('NOT_ACCEPTED');
+  });
+
+  it.each([
+    {
+      case: '超过本专题上限，说明上限',
+      which: () => ok,
+      funding: 900_000,
+      says: '省资助经费上限 80 万元（苏科资发〔2026〕26号 一、专题四）',
+    },
+    { case: '超过申请的省资助经费', which: () => intent, funding: 600_000, says: '申请的省资助经费 50 万元' },
+  ])('资助经费$case：拒绝', async ({ which, funding, says }) => {
+    const response = await decide(province.cookie, which().id, {
+      outcome: 'approved',
+      funding,
+      reason: '同意立项',
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.code).toBe('FUNDING_OVER_CAP');
+    expect(response.json().error.message).toContain(says);
+  });
+
+  it('立项须填写资助经费', async () => {
+    const response = await decide(province.cookie, ok.id, { outcome: 'approved', reason: '同意立项' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields[0].path).toBe('funding');
+  });
+
+  it('立项、不予立项，公示前可以撤销；作出决定后形式审查结果不能再改', async () => {
+    const approved = await decide(province.cookie, ok.id, {
+      outcome: 'approved',
+      funding: 800_000,
+      reason: '同意立项',
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json().item).toMatchObject({
+      cap: { amount: 800_000, clause: '一、专题四' },
+      decision: { outcome: 'approved', funding: 800_000, locked: false },
+    });
+    expect(
+      (
+        await decide(province.cookie, intent.id, {
+          outcome: 'approved',
+          funding: 500_000,
+          reason: '同意立项',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await decide(province.cookie, undecided.id, { outcome: 'rejected', reason: '评审排名靠后' }))
+        .statusCode,
+    ).toBe(200);
+
+    const locked = await formalReview(province.cookie, ok.id, {
+      result: 'rejected',
+      reasons: [{ message: '改判' }],
+    });
+    expect(locked.json().error.code).toBe('FORMAL_REVIEW_LOCKED');
+
+    const undone = await inject(t.app, {
+      method: 'POST',
+      url: `/api/province/decisions/${undecided.id}/undo`,
+      cookie: province.cookie,
+    });
+    expect(undone.json().item.decision).toBeNull();
+    expect(
+      (await decide(province.cookie, undecided.id, { outcome: 'rejected', reason: '评审排名靠后' }))
+        .statusCode,
+    ).toBe(200);
+  });
+});
+
+describe('公示', () => {
+  let announcementId: string;
+
+  it('草稿不公开；发布后匿名可见，只含公开字段和公示期（默认 5 个工作日）', async () => {
+    const created = await inject(t.app, {
+      method: 'POST',
+      url: '/api/province/announcements',
+      cookie: province.cookie,
+      payload: { callId: PRACTICE_CALL_ID },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    announcementId = created.json().announcement.id;
+    expect(
+      created
+        .json()
+        .entries.map((e: { acceptanceNo: string }) => e.acceptanceNo)
+        .sort(),
+    ).toEqual([ok.acceptanceNo, intent.acceptanceNo].sort());
+    expect(
+      (await inject(t.app, { method: 'GET', url: `/api/public/announcements/${announcementId}` })).statusCode,
+    ).toBe(404);
+
+    const published = await inject(t.app, {
+      method: 'POST',
+      url: `/api/province/announcements/${announcementId}/publish`,
+      cookie: province.cookie,
+    });
+    expect(published.statusCode, published.body).toBe(200);
+
+    const list = await inject(t.app, { method: 'GET', url: '/api/public/announcements' });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().announcements).toEqual([
+      expect.objectContaining({
+        id: announcementId,
+        startsOn: '2026-12-28',
+        endsOn: '2027-01-01',
+        entryCount: 2,
+      }),
+    ]);
+    const detail = await inject(t.app, { method: 'GET', url: `/api/public/announcements/${announcementId}` });
+    expect(detail.statusCode).toBe(200);
+    const entries = detail.json().entries as Record<string, unknown>[];
+    expect(Object.keys(entries[0]!).sort()).toEqual(
+      [
+        'acceptanceNo',
+        'funding',
+        'organizationName',
+        'partnerCountry',
+        'partnerCountryName',
+        'piName',
+        'title',
+        'topic',
+        'topicLabel',
+      ].sort(),
+    );
+    expect(entries.find((e) => e.acceptanceNo === ok.acceptanceNo)).toMatchObject({
+      funding: 800_000,
+      topicLabel: '专题四',
+      partnerCountry: 'DE',
+    });
+    for (const id of [ok.id, ok.organizationId, ok.piId, undecided.acceptanceNo!])
+      expect(detail.body).not.toContain(id);
+  });
+
+  it('公示发布后立项决定锁定，不能修改或撤销', async () => {
+    const change = await decide(province.cookie, ok.id, {
+      outcome: 'approved',
+      funding: 700_000,
+      reason: '调减',
+    });
+    expect(change.json().error.code).toBe('DECISIONS_LOCKED');
+    const undo = await inject(t.app, {
+      method: 'POST',
+      url: `/api/province/decisions/${undecided.id}/undo`,
+      cookie: province.cookie,
+    });
+    expect(undo.json().error.code).toBe('DECISIONS_LOCKED');
+    const again = await inject(t.app, {
+      method: 'POST',
+      url: `/api/province/announcements/${announcementId}/publish`,
+      cookie: province.cookie,
+    });
+    expect(again.statusCode).toBe(409);
+    const remove = await inject(t.app, {
+      method: 'DELETE',
+      url: `/api/province/announcements/${announcementId}`,
+      cookie: province.cookie,
+    });
+    expect(remove.statusCode).toBe(409);
+  });
+
+  it('申报单位在公示后看到立项与公示期，并被告知须提供正式合作协议', async () => {
+    const result = await provinceResult(intentAdmin.cookie, intent.id);
+    expect(result.json()).toMatchObject({
+      announced: { announcementId, startsOn: '2026-12-28', endsOn: '2027-01-01', funding: 500_000 },
+      formalAgreementDue: true,
+    });
+    expect((await provinceResult(okAdmin.cookie, ok.id)).json().formalAgreementDue).toBe(false);
+  });
+
+  it('公示期从开始日起数 5 个工作日，跳过周末', () => {
+    expect(addWorkingDays('2026-12-28', 5)).toBe('2027-01-01');
+    expect(addWorkingDays('2027-01-08', 5)).toBe('2027-01-14');
+    expect(addWorkingDays('2027-01-09', 5)).toBe('2027-01-15');
+  });
+});
+
+describe('合同签订', () => {
+  it('公示期未满不能进入合同签订', async () => {
+    const response = await contractStage(ok.id);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.message).toContain('公示期至 2027年1月1日');
+  });
+
+  it('仅有合作意向书的项目上传正式合作协议前不能进入合同签订，上传后可以', async () => {
+    await moveTo(AFTER_PERIOD);
+    const contracts = await inject(t.app, {
+      method: 'GET',
+      url: `/api/province/decisions/contracts?callId=${PRACTICE_CALL_ID}`,
+      cookie: province.cookie,
+    });
+    const missing = Object.fromEntries(
+      contracts
+        .json()
+        .items.map((i: { application: { id: string }; formalAgreementMissing: string[] }) => [
+          i.application.id,
+          i.formalAgreementMissing.length,
+        ]),
+    );
+    expect(missing).toEqual({ [ok.id]: 0, [intent.id]: 1 });
+
+    const refused = await contractStage(intent.id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('FORMAL_AGREEMENT_MISSING');
+    expect(refused.json().error.message).toContain('Fraunhofer-Institut');
+
+    // Only the formal agreement may be added after 立项, only by the applicant itself.
+    expect((await uploadAgreement(intentAdmin, intent, 'letter-of-intent')).statusCode).toBe(409);
+    expect((await uploadAgreement(okAdmin, intent)).statusCode).toBe(404);
+    const uploaded = await uploadAgreement(intentAdmin, intent);
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+
+    const entered = await contractStage(intent.id);
+    expect(entered.statusCode, entered.body).toBe(200);
+    expect((await contractStage(ok.id)).statusCode).toBe(200);
+    expect((await provinceResult(intentAdmin.cookie, intent.id)).json()).toMatchObject({
+      formalAgreementDue: false,
+      contractStageAt: '2027-01-04T09:00:00+08:00',
+    });
+    // Contract signing closes the upload again.
+    expect((await uploadAgreement(intentAdmin, intent)).statusCode).toBe(409);
+  });
+});
+
+describe('授权', () => {
+  const id = randomUUID();
+  const routes: { method: 'GET' | 'PUT' | 'POST' | 'DELETE'; url: string; payload?: object }[] = [
+    { method: 'GET', url: `/api/province/formal-review?callId=${PRACTICE_CALL_ID}` },
+    { method: 'GET', url: `/api/province/formal-review/${id}` },
+    { method: 'PUT', url: `/api/province/formal-review/${id}`, payload: { result: 'accepted' } },
+    { method: 'GET', url: `/api/province/decisions?callId=${PRACTICE_CALL_ID}` },
+    { method: 'PUT', url: `/api/province/decisions/${id}`, payload: { outcome: 'rejected', reason: '否' } },
+    { method: 'POST', url: `/api/province/decisions/${id}/undo` },
+    { method: 'GET', url: `/api/province/decisions/contracts?callId=${PRACTICE_CALL_ID}` },
+    { method: 'POST', url: `/api/province/decisions/${id}/contract-stage` },
+    { method: 'GET', url: '/api/province/announcements' },
+    { method: 'POST', url: '/api/province/announcements', payload: { callId: PRACTICE_CALL_ID } },
+    { method: 'GET', url: `/api/province/announcements/${id}` },
+    { method: 'POST', url: `/api/province/announcements/${id}/publish` },
+    { method: 'DELETE', url: `/api/province/announcements/${id}` },
+  ];
+
+  it.each(routes)('$method $url：未登录 401，申报单位、主管部门、专家 403', async (route) => {
+    expect((await inject(t.app, route)).statusCode).toBe(401);
+    for (const who of [okAdmin, dishonestPi, department, expert]) {
+      const response = await inject(t.app, { ...route, cookie: who.cookie });
+      expect(response.statusCode, `${who.login} ${response.body}`).toBe(403);
+    }
+  });
+
+  it('省里对不存在的申报书答 404', async () => {
+    expect((await formalReview(province.cookie, id, { result: 'accepted' })).statusCode).toBe(404);
+    expect((await contractStage(id)).statusCode).toBe(404);
+  });
+
+  it('申报书不存在时，申报单位看不到结果（404）', async () => {
+    expect((await provinceResult(okAdmin.cookie, id)).statusCode).toBe(404);
+  });
+});
