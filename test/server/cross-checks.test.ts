@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBundle } from '../../src/core/bundle/parse.js';
 import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
 import { checkBundle } from '../../src/core/check.js';
 import { CrossCheckJob } from '../../src/server/jobs/cross-check.js';
 import { createJobRunner } from '../../src/server/jobs/index.js';
 import { STALE_AFTER_MS } from '../../src/server/jobs/runner.js';
-import { SimilarityReport } from '../../src/server/jobs/similarity-report.js';
+import { type SimilarPairResult, SimilarityReport } from '../../src/server/jobs/similarity-report.js';
 import { registerBatches, registerExternalSubmissions } from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import type {
@@ -398,7 +398,10 @@ describe('相似度报告与核心规则一致', () => {
   });
   const parsed = parseBundle(f.bundle({ externalSubmissions: [same, stranger] }));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const pairs = new SimilarityReport(parsed.bundle, JS_INTL_2026).pairsOf(0, 1);
+  let pairs: SimilarPairResult[];
+  beforeAll(async () => {
+    pairs = (await SimilarityReport.create(parsed.bundle, JS_INTL_2026)).pairsOf(0, 1);
+  });
 
   it('同一申报单位的外部门申报：报告标为 duplicate.same-project，与核心的错误一致', () => {
     const pair = pairs.find((p) => p.b.creditCode === same.creditCode)!;
@@ -412,5 +415,14 @@ describe('相似度报告与核心规则一致', () => {
   it('不同申报单位、不同负责人的外部门申报：进入报告但不属任何规则', () => {
     const pair = pairs.find((p) => p.b.creditCode === stranger.creditCode)!;
     expect(pair).toMatchObject({ share: 1, rule: null, b: { kind: 'external', program: '省重点研发计划' } });
+  });
+
+  it('建索引分段进行：其间事件循环照常处理别的请求，结果不变', async () => {
+    const order: string[] = [];
+    setImmediate(() => order.push('另一个请求'));
+    const report = await SimilarityReport.create(parsed.bundle, JS_INTL_2026);
+    order.push('报告建成');
+    expect(order).toEqual(['另一个请求', '报告建成']);
+    expect(report.pairsOf(0, 1)).toEqual(pairs);
   });
 });

@@ -136,7 +136,7 @@ export class CrossCheckJob implements JobQueue {
       });
     }
 
-    const similarity = new SimilarityReport(bundle, call);
+    const similarity = await SimilarityReport.create(bundle, call);
     let pairs = 0;
     for (let from = 0; from < count; from += STEP) {
       const found = similarity.pairsOf(from, from + STEP);

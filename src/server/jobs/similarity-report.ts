@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Bundle } from '../../core/bundle/schema.js';
 import type { CallParameters } from '../../core/calls/parameters.js';
 import { SimilarityIndex } from '../../core/text/similarity-index.js';
@@ -9,6 +10,9 @@ import type { PairSide } from '../db/schema.js';
 // summary, the larger containment counts. The report threshold is the call's `warnAt` (50 %), the share at
 // which READING.md already has a reviewer look; the hard error (≥ errorAt, same applicant or PI against an
 // external submission) stays the core's `duplicate.same-project`, and such pairs carry its rule id.
+
+/** Titles and summaries indexed between two turns of the event loop: some tens of milliseconds of work. */
+const INDEX_SLICE = 1_000;
 
 export interface SimilarPairResult {
   a: PairSide;
@@ -26,9 +30,31 @@ export class SimilarityReport {
   private readonly terms: CallParameters['limits']['duplicates']['value'];
   /** Applications are sides 0 … applications − 1; external submissions follow. */
   readonly applications: number;
-  private matched: Map<number, Set<number>> | undefined;
+  private matched = new Map<number, Set<number>>();
 
-  constructor(bundle: Bundle, call: CallParameters) {
+  /**
+   * Indexes the bundle's titles and summaries and joins them, in slices between which the event loop runs:
+   * the instance working a province-wide run keeps answering requests.
+   */
+  static async create(
+    bundle: Bundle,
+    call: CallParameters,
+    pause: () => Promise<void> = () => setImmediate(),
+  ): Promise<SimilarityReport> {
+    const report = new SimilarityReport(bundle, call);
+    const { sides, titles, summaries } = report;
+    for (let from = 0; from < sides.length; from += INDEX_SLICE) {
+      sides.slice(from, from + INDEX_SLICE).forEach((side, k) => {
+        titles.add(String(from + k), side.title);
+        summaries.add(String(from + k), side.summary);
+      });
+      await pause();
+    }
+    report.matched = await report.match(pause);
+    return report;
+  }
+
+  private constructor(bundle: Bundle, call: CallParameters) {
     this.terms = call.limits.duplicates.value;
     const organizations = new Map(bundle.organizations.map((o) => [o.id, o]));
     const people = new Map(bundle.people.map((p) => [p.id, p]));
@@ -60,15 +86,11 @@ export class SimilarityReport {
     const options = { threshold: this.terms.warnAt, minCodePoints: this.terms.minCodePoints };
     this.titles = new SimilarityIndex(options);
     this.summaries = new SimilarityIndex(options);
-    this.sides.forEach((side, i) => {
-      this.titles.add(String(i), side.title);
-      this.summaries.add(String(i), side.summary);
-    });
   }
 
   /** The pairs of applications `from` … `to − 1` with later applications and with external submissions. */
   pairsOf(from: number, to: number): SimilarPairResult[] {
-    const byFirst = (this.matched ??= this.match());
+    const byFirst = this.matched;
     const results: SimilarPairResult[] = [];
     for (let i = from; i < Math.min(to, this.applications); i++) {
       const others = byFirst.get(i);
@@ -83,14 +105,19 @@ export class SimilarityReport {
    * Every pair above the threshold by title or by summary, under its earlier side; the index's all-pairs join
    * is far cheaper than a query per application. Sides are added in order, so an application comes first.
    */
-  private match(): Map<number, Set<number>> {
+  private async match(pause: () => Promise<void>): Promise<Map<number, Set<number>>> {
     const byFirst = new Map<number, Set<number>>();
-    for (const { a, b } of [...this.titles.pairs(), ...this.summaries.pairs()]) {
-      const [i, j] = [Number(a), Number(b)];
-      if (i >= this.applications) continue;
-      let others = byFirst.get(i);
-      if (!others) byFirst.set(i, (others = new Set()));
-      others.add(j);
+    for (const index of [this.titles, this.summaries]) {
+      index.build();
+      await pause();
+      for (const { a, b } of index.pairs()) {
+        const [i, j] = [Number(a), Number(b)];
+        if (i >= this.applications) continue;
+        let others = byFirst.get(i);
+        if (!others) byFirst.set(i, (others = new Set()));
+        others.add(j);
+      }
+      await pause();
     }
     return byFirst;
   }
