@@ -15,6 +15,7 @@ import type { Department } from '../../src/server/repositories/departments.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { application, bundle as bundleOf, department, organization, person } from '../factories/bundle.js';
+import { registrationBody } from './factories.js';
 import { inject, insertUser, registerUnitAdmin, useTestApp } from './harness.js';
 import { reviewSession } from './review-session.js';
 
@@ -249,6 +250,42 @@ describe('导入 shenbao.bundle/1', () => {
     expect(rows.map((r) => r.departmentId)).toEqual([otherCity.id]);
     const [after] = await t.db.select().from(organizations).where(eq(organizations.id, known!.id));
     expect(after).toEqual(known);
+  });
+
+  // On PostgreSQL (CI's second run) the imports below run at once on separate connections; PGlite takes them
+  // one at a time, so there the test shows only that the outcome does not depend on the order.
+  it('同时导入和注册：同一个包只写一份；同一家单位只建一次，注册晚到的得到“已注册”', async () => {
+    const unrecommended = (a: Application) => ({ ...a, recommendation: undefined });
+    const cityBundle = bundleFor('race-city', city, 2, unrecommended);
+    const zoneBundle = bundleFor('race-zone', zone, 2, unrecommended);
+    const shared = cityBundle.organizations[0]!.creditCode;
+    zoneBundle.organizations[0] = { ...zoneBundle.organizations[0]!, creditCode: shared };
+
+    const [registered, ...responses] = await Promise.all([
+      inject(t.app, {
+        method: 'POST',
+        url: '/api/auth/register-organization',
+        payload: registrationBody({ departmentId: city.id, creditCode: shared }),
+      }),
+      postImport(users.city!.cookie, cityBundle),
+      postImport(users.zone!.cookie, zoneBundle),
+      postImport(users.city!.cookie, cityBundle),
+      postImport(users.zone!.cookie, zoneBundle),
+    ]);
+    for (const r of responses) expect(r.statusCode, r.body).toBe(200);
+    if (registered!.statusCode !== 201) {
+      expect(registered!.json().error.code, registered!.body).toBe('CREDIT_CODE_TAKEN');
+    }
+    const created = responses.map((r) => r.json().created);
+    const total = (key: 'organizations' | 'applications') => created.reduce((n, c) => n + c[key], 0);
+    expect(total('applications')).toBe(4);
+    expect(total('organizations') + Number(registered!.statusCode === 201)).toBe(3);
+    expect(responses[0]!.json().applications).toEqual(responses[2]!.json().applications);
+    expect(responses[1]!.json().applications).toEqual(responses[3]!.json().applications);
+
+    const [org] = await t.db.select().from(organizations).where(eq(organizations.creditCode, shared));
+    const ofShared = await t.db.select().from(applications).where(eq(applications.organizationId, org!.id));
+    expect(ofShared.map((a) => a.departmentId).sort()).toEqual([city.id, zone.id].sort());
   });
 
   it('确认提交后导入不能再新增或修改，同一包再次导入仍不作修改', async () => {

@@ -56,6 +56,8 @@ export class AccountService {
     }
     const passwordHash = await hashPassword(input.admin.password);
     const { organization, userId } = await inTransaction(this.db, async (repos) => {
+      // The lock a bundle import takes too: whichever comes second sees the first's organization.
+      await repos.applications.lockKeys([`credit:${input.organization.creditCode}`]);
       const organization = await repos.organizations.insert(input.organization);
       const user = await repos.users.insert({
         login: input.admin.login,

@@ -282,13 +282,14 @@ export class BundleImportService {
       ...bundle.people.filter((p) => pis.has(p.id)).map((p) => p.employer),
     ]);
     const wanted = bundle.organizations.filter((o) => needed.has(o.id));
+    // Locked before the lookup: a concurrent import or registration of the same code has committed by then.
+    await run.repos.applications.lockKeys(wanted.map((o) => `credit:${o.creditCode}`));
     const existing = new Map(
       (await run.repos.importKeys.organizationsByCreditCode(wanted.map((o) => o.creditCode))).map((o) => [
         o.creditCode,
         o,
       ]),
     );
-    await run.repos.applications.lockKeys(wanted.map((o) => `credit:${o.creditCode}`));
     const ids = new Map<string, string>();
     for (const o of wanted) {
       const i = bundle.organizations.indexOf(o);
