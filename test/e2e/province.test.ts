@@ -16,7 +16,7 @@ import { organizations, people } from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
-import { addWorkingDays } from '../../src/server/services/announcements.js';
+import { addWorkingDays } from '../../src/core/reference/working-days.js';
 import { createServices } from '../../src/server/services/index.js';
 import { PROVINCE_MENU } from '../../src/web/province/menu.js';
 import { uploadCommitment } from '../server/department-commitments.js';

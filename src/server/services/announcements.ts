@@ -1,3 +1,4 @@
+import { addWorkingDays } from '../../core/reference/working-days.js';
 import { beijingDate, formatChineseDate } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
@@ -13,23 +14,8 @@ import { callOf, type ProvinceUser } from './formal-review.js';
 // published; publishing freezes that list with its period and locks every decision of the call made so far.
 // The public sees published ones only, without signing in.
 
-/** 公示期: five working days unless the province chooses the dates. */
+/** 公示期: five working days (holidays and 调休 counted, `core/reference/working-days.ts`) unless the province chooses the dates. */
 export const DEFAULT_PERIOD_WORKING_DAYS = 5;
-
-/**
- * The `count`-th working day (Monday to Friday) counting `start` itself when it is one. Public holidays and
- * 调休 are not known here: the province sets the dates itself around them.
- */
-export function addWorkingDays(start: string, count: number): string {
-  const day = new Date(`${start}T00:00:00Z`);
-  let left = count;
-  for (;;) {
-    const weekday = day.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
-    if (left === 0) return day.toISOString().slice(0, 10);
-    day.setUTCDate(day.getUTCDate() + 1);
-  }
-}
 
 export interface AnnouncementDetail {
   announcement: AnnouncementRow;

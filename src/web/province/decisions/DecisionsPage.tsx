@@ -19,6 +19,7 @@ import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { formatWan, wanToYuan } from '../../../core/money.js';
+import { PUBLISHED_HOLIDAY_YEARS } from '../../../core/reference/working-days.js';
 import { describeError } from '../../api.js';
 import { beijingTime } from '../../format.js';
 import { CallSelect, useReviewCall } from '../../review/useReviewCall.js';
@@ -287,7 +288,8 @@ function Announcements({ callId }: { callId: string }) {
       >
         <Typography.Paragraph type="secondary">
           草稿列出已立项、尚未公示的项目。公示期不填则自发布之日起 5
-          个工作日（不含周末；法定节假日请自行选择日期）。
+          个工作日：扣除法定节假日、计入调休上班日（已录入 {PUBLISHED_HOLIDAY_YEARS.join('、')}{' '}
+          年放假安排；其他年份只扣除元旦、劳动节、国庆节的固定日期，请核对或自行选择日期）。
         </Typography.Paragraph>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Input
