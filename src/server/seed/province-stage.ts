@@ -18,7 +18,7 @@ import {
   partner,
   registerDemoOrganization,
   submitDemo,
-} from './demo.js';
+} from './demo-steps.js';
 import { pdfChunks } from './pdf.js';
 
 // The demo's applications that reach the provincial centre, all in 无锡市科学技术局 (no other demo flow or e2e test

@@ -1,0 +1,158 @@
+import { Readable } from 'node:stream';
+import { UNBARRED_PARTNER_ANSWERS, type ApplicationForm } from '../../core/application/form.js';
+import { ALL_COMPLETE, type TopicNumber } from '../../core/bundle/schema.js';
+import { principalOf, type PrincipalOf } from '../principal.js';
+import type { Repositories } from '../repositories/index.js';
+import type { UploadDocumentForm } from '../routes/documents/schema.js';
+import { hashPassword } from '../security/passwords.js';
+import type { Services } from '../services/index.js';
+import type { UserRole } from '../vocabulary.js';
+import { PRACTICE_CALL_ID } from './calls.js';
+import { pdfChunks } from './pdf.js';
+
+// The steps the demo seeds are made of (demo.ts, province-stage.ts): registering an organization with its
+// administrator and PI, drafting, attaching documents and submitting through the services, and officials.
+
+export const DEMO_PASSWORD = 'Shenbao2026';
+
+export interface DemoAccount {
+  login: string;
+  role: UserRole;
+  who: string;
+}
+
+type Applicant = PrincipalOf<'unit-admin'>;
+
+export interface DemoOrganization {
+  login: string;
+  name: string;
+  creditCode: string;
+  kind: 'enterprise' | 'university' | 'institute';
+  department: string;
+  pi: { name: string; login: string };
+}
+
+/** An applicant of the demo: its unit administrator, and the PI its next applications name. */
+export interface DemoApplicant {
+  actor: Applicant;
+  organizationId: string;
+  piId: string;
+}
+
+export interface DemoOfficial {
+  login: string;
+  role: UserRole;
+  name: string;
+  department?: string;
+  /** What a newcomer finds there, in the printed list. */
+  shows?: string;
+}
+
+export const partner = (name: string, country: string) => ({ name, country, ...UNBARRED_PARTNER_ANSWERS });
+
+/** Registers the organization in its department, with its administrator and its PI (both can log in). */
+export async function registerDemoOrganization(
+  repos: Repositories,
+  services: Services,
+  o: DemoOrganization,
+): Promise<DemoApplicant> {
+  const department = (await repos.departments.list()).find((d) => d.name === o.department)!;
+  const { organization } = await services.accounts.registerOrganization({
+    organization: {
+      name: o.name,
+      creditCode: o.creditCode,
+      kind: o.kind,
+      registeredOn: '2012-03-15',
+      inJiangsu: true,
+      independentLegalEntity: true,
+      ministryOrProvincialUniversity: o.kind === 'university',
+      departmentId: department.id,
+    },
+    admin: { login: o.login, password: DEMO_PASSWORD, displayName: `${o.name}管理员` },
+  });
+  const actor = principalOf((await repos.users.findByLogin(o.login))!) as Applicant;
+  return addDemoPi(services, { actor, organizationId: organization.id, piId: '' }, o.pi);
+}
+
+/** The applicant with another PI of its own, who can log in. */
+export async function addDemoPi(
+  services: Services,
+  applicant: DemoApplicant,
+  pi: DemoOrganization['pi'],
+): Promise<DemoApplicant> {
+  const person = await services.people.create(applicant.actor, {
+    name: pi.name,
+    ongoingProvincialProjects: 0,
+    account: { login: pi.login, password: DEMO_PASSWORD },
+  });
+  return { ...applicant, piId: person.id };
+}
+
+/** A draft in the practice call with the applicant's PI. */
+export async function draftDemo(
+  services: Services,
+  { actor, piId }: DemoApplicant,
+  topic: TopicNumber,
+  form: ApplicationForm,
+): Promise<string> {
+  const row = await services.applications.create(actor, { callId: PRACTICE_CALL_ID, topic, piId });
+  await services.applications.update(actor, row.id, { version: row.version, form });
+  return row.id;
+}
+
+/** Uploads a real PDF as the document `kind`, complete and signed unless `extra` says otherwise. */
+export async function attachDemo(
+  services: Services,
+  { actor }: DemoApplicant,
+  applicationId: string,
+  kind: UploadDocumentForm['kind'],
+  parties: string[],
+  extra: Partial<UploadDocumentForm> = {},
+): Promise<void> {
+  const staged = await services.documents.stage(
+    Readable.from(pdfChunks({ seed: `shenbao demo ${applicationId} ${kind}` })),
+  );
+  await services.documents.upload(
+    actor,
+    applicationId,
+    {
+      kind,
+      parties,
+      language: 'zh',
+      chineseTranslation: false,
+      complete: ALL_COMPLETE,
+      signedOn: '2026-10-20',
+      ...extra,
+    },
+    { ...staged, fileName: `${kind}.pdf` },
+  );
+}
+
+/** Submits, or fails the seed with the rules' verdict. */
+export async function submitDemo(
+  services: Services,
+  { actor }: DemoApplicant,
+  applicationId: string,
+): Promise<void> {
+  const row = await services.applications.get(actor, applicationId);
+  const outcome = await services.applications.submit(actor, applicationId, row.version);
+  if (!outcome.submitted)
+    throw new Error(`demo application did not pass: ${JSON.stringify(outcome.evaluation)}`);
+}
+
+/** Department, province and expert logins, with the demo's password. */
+export async function insertDemoOfficials(repos: Repositories, officials: DemoOfficial[]): Promise<void> {
+  const departments = new Map((await repos.departments.list()).map((d) => [d.name, d.id]));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const o of officials) {
+    await repos.users.insert({
+      login: o.login,
+      passwordHash,
+      displayName: o.name,
+      role: o.role,
+      departmentId: o.department ? departments.get(o.department)! : null,
+    });
+  }
+}
+
+/** Seeds the demo once (it is skipped when its first account exists) and lists its accounts. */
