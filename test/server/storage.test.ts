@@ -5,6 +5,7 @@ import { pipeline, Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/server/errors.js';
+import { MB } from '../../src/server/routes/documents/schema.js';
 import { LocalFileStore } from '../../src/server/storage/local-file-store.js';
 import { checkPdfStructure, PdfUploadGate } from '../../src/server/uploads/pdf-checks.js';
 import { pdf, pdfChunks, sha256 } from './pdf.js';
@@ -77,6 +78,19 @@ describe('LocalFileStore', () => {
     const store = freshStore();
     const failure = new Error('connection reset');
     await expect(store.put(failingAfter(Buffer.alloc(100_000, 1), failure))).rejects.toBe(failure);
+    expect(filesIn(store)).toEqual([]);
+  });
+
+  // A pipeline settles on the source's error before its file stream has opened: CI once found the file of a
+  // refused empty upload left behind. The race is rare; hundreds at once give it room.
+  it('来源流一开始就出错：同时数百次也不留下临时文件', async () => {
+    const store = freshStore();
+    const refusal = () => {
+      const empty = pipeline(Readable.from([]), new PdfUploadGate(MB), () => undefined);
+      return expect(store.stage(empty)).rejects.toThrow('文件是空的');
+    };
+    await Promise.all(Array.from({ length: 300 }, refusal));
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(filesIn(store)).toEqual([]);
   });
 

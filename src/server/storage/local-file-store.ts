@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { chmod, link, mkdir, open, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
@@ -29,8 +29,11 @@ export class LocalFileStore implements FileStore {
         callback(null, chunk);
       },
     });
+    // Created before the bytes flow: a stream opening it itself may do so after a failed pipeline has settled
+    // and the file was removed, leaving it behind (CI found one after a refused empty upload).
+    const file = await open(path, 'wx');
     try {
-      await pipeline(source, digest, createWriteStream(path, { flags: 'wx', flush: true }));
+      await pipeline(source, digest, file.createWriteStream({ flush: true }));
     } catch (error) {
       await rm(path, { force: true });
       throw error;
