@@ -247,6 +247,22 @@ describe('省科技项目管理中心在浏览器中受理、分配专家、评�
       await task.getByText('已提交').waitFor();
       expect(await task.locator('td').last().textContent()).toBe(chenTotal.toFixed(2));
       await snap('scored');
+
+      // 陈教授对演示数据中的另一项任务申请回避：须写明理由；任务从列表中移除。
+      const waiting = expert.getByTestId('my-assignments').getByRole('row').filter({ hasText: '待评审' });
+      const waitingBefore = await waiting.count();
+      expect(waitingBefore).toBeGreaterThan(0);
+      await waiting.first().getByTestId('open-assignment').click();
+      await expert.waitForURL(/\/expert\/assignments\/[0-9a-f-]{36}$/);
+      await expert.getByTestId('recuse').click();
+      const recusal = expert.locator('.ant-modal').filter({ hasText: '回避理由' });
+      await button(recusal, '确认回避').click();
+      await recusal.getByText('请填写回避理由').waitFor();
+      await recusal.getByTestId('recusal-reason').fill('本人近三年与该项目境外合作方有合作研究');
+      await button(recusal, '确认回避').click();
+      await expert.waitForURL(/\/expert$/);
+      await expert.getByText('已申请回避，任务已退回省科技项目管理中心重新分配').waitFor();
+      await expect.poll(() => waiting.count()).toBe(waitingBefore - 1);
       await expert.close();
       shown = page;
 

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationForm } from '../../src/core/application/form.js';
 import { REMINDER_LEAD_HOURS } from '../../src/core/experts/reminders.js';
 import { SCORING_FORMS } from '../../src/core/experts/scoring-forms.js';
-import { applications, calls, organizations, people } from '../../src/server/db/schema.js';
+import { applications, auditLog, calls, organizations, people } from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import type { CreateExpertBody } from '../../src/server/routes/experts/schema.js';
 import { creditCode, uniqueLogin, VALID_PASSWORD } from './factories.js';
@@ -412,6 +412,50 @@ describe('专家评分', () => {
     expect(withdraw.json().error.code).toBe('SCORES_SUBMITTED');
   });
 
+  it('专家申请回避：任务退回省里，理由记为本人申报的冲突，再分配须写明例外理由；提交后不能回避', async () => {
+    const app = await recommended();
+    const e = await expert();
+    const id = await assigned(app.id, e.id);
+    const recuse = (reason: string) =>
+      inject(t.app, {
+        method: 'POST',
+        url: `/api/expert/assignments/${id}/recuse`,
+        cookie: e.cookie,
+        payload: { reason },
+      });
+
+    const blank = await recuse('  ');
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.fields).toEqual([{ path: 'reason', message: '回避理由：请填写' }]);
+
+    expect((await recuse('项目负责人是我指导过的博士生')).statusCode).toBe(204);
+    const mine = await inject(t.app, { method: 'GET', url: '/api/expert/assignments', cookie: e.cookie });
+    expect(mine.json().assignments).toEqual([]);
+    const [audited] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'expert.recused')));
+    expect(audited!.after).toMatchObject({ reason: '项目负责人是我指导过的博士生' });
+
+    const again = await assign(app.id, { expertId: e.id });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().conflicts[0]).toMatchObject({
+      kind: 'declared-application',
+      message: expect.stringContaining('专家本人申请回避：项目负责人是我指导过的博士生'),
+    });
+
+    const other = await expert();
+    const submittedId = await assigned(app.id, other.id);
+    await scoring(other.cookie, submittedId, 'submit', { scores: fullScores(4, 0.8), comment: '同意' });
+    const late = await inject(t.app, {
+      method: 'POST',
+      url: `/api/expert/assignments/${submittedId}/recuse`,
+      cookie: other.cookie,
+      payload: { reason: '想起有合作' },
+    });
+    expect(late.json().error.code).toBe('SCORES_SUBMITTED');
+  });
+
   it('过了截止时间不能保存或提交；省里可延期', async () => {
     const app = await recommended();
     const e = await expert();
@@ -610,6 +654,7 @@ describe('权限', () => {
     { method: 'GET', url: `/api/expert/assignments/${ANY}` },
     { method: 'PUT', url: `/api/expert/assignments/${ANY}/scores`, payload: { scores: {} } },
     { method: 'POST', url: `/api/expert/assignments/${ANY}/submit`, payload: { scores: {} } },
+    { method: 'POST', url: `/api/expert/assignments/${ANY}/recuse`, payload: { reason: '合作' } },
     { method: 'GET', url: '/api/expert/notifications' },
     { method: 'POST', url: `/api/expert/notifications/${ANY}/read` },
   ] as const;
@@ -639,13 +684,14 @@ describe('权限', () => {
       ['GET', `/api/expert/assignments/${theirs}`],
       ['PUT', `/api/expert/assignments/${theirs}/scores`],
       ['POST', `/api/expert/assignments/${theirs}/submit`],
+      ['POST', `/api/expert/assignments/${theirs}/recuse`],
       ['GET', `/api/expert/assignments/${app.id}`],
     ] as const) {
       const response = await inject(t.app, {
         method,
         url,
         cookie: mine.cookie,
-        payload: method === 'GET' ? undefined : { scores: {} },
+        payload: method === 'GET' ? undefined : { scores: {}, reason: '合作' },
       });
       expect(response.statusCode).toBe(404);
       expect(response.json().error.code).toBe('NOT_FOUND');

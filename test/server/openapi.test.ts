@@ -28,6 +28,7 @@ describe('GET /api/openapi.json', () => {
       '/api/documents/{docId}/file',
       '/api/expert/assignments',
       '/api/expert/assignments/{id}',
+      '/api/expert/assignments/{id}/recuse',
       '/api/expert/assignments/{id}/scores',
       '/api/expert/assignments/{id}/submit',
       '/api/expert/notifications',

@@ -13,8 +13,10 @@ import type {
   MyAssignmentDetail,
   MyAssignmentView,
   NotificationView,
+  RecusalBody,
   ScoresBody,
 } from '../routes/expert/schema.js';
+import { auditedAssignment } from './experts.js';
 
 // 专家评审, the expert's side: what is assigned to them (anything else is answered as missing), scores saved as
 // drafts until the due date and fixed once submitted, and the notifications they are sent. Also the due
@@ -150,6 +152,36 @@ export class ExpertScoringService {
       if (created) sent += 1;
     }
     return sent;
+  }
+
+  /**
+   * 回避: the expert withdraws from an assignment not yet submitted. The reason stays as a declared conflict with
+   * the application, so that the province sees it and assigning the expert again asks for an override.
+   */
+  async recuse(actor: ExpertUser, id: string, body: RecusalBody): Promise<void> {
+    await inTransaction(this.db, async (repos) => {
+      const { row } = await this.own(repos, actor, id, true);
+      if (row.submittedAt) throw new AppError('SCORES_SUBMITTED');
+      const now = this.clock.now();
+      const conflict = await repos.experts.insertConflict({
+        expertId: row.expertId,
+        creditCode: null,
+        applicationId: row.applicationId,
+        reason: `专家本人申请回避：${body.reason}`,
+        createdAt: now,
+        createdBy: actor.userId,
+      });
+      await repos.experts.deleteAssignment(id);
+      await repos.audit.append({
+        at: now,
+        actorUserId: actor.userId,
+        action: 'expert.recused',
+        entityType: 'expert-assignment',
+        entityId: id,
+        before: auditedAssignment(row),
+        after: { conflictId: conflict.id, reason: body.reason },
+      });
+    });
   }
 
   private async write(

@@ -101,7 +101,7 @@ function presentAssignment(
 }
 
 /** What the audit log keeps of an assignment. */
-const auditedAssignment = (a: AssignmentRow) => ({
+export const auditedAssignment = (a: AssignmentRow) => ({
   expertId: a.expertId,
   applicationId: a.applicationId,
   dueAt: iso(a.dueAt),

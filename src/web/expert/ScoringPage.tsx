@@ -1,5 +1,6 @@
 import {
   Alert,
+  App,
   Button,
   Card,
   Descriptions,
@@ -13,7 +14,7 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { ReviewHeading } from './ReviewHeading.js';
 import { TOPIC_LABELS } from '../../core/labels.js';
 import { formatWan } from '../../core/money.js';
@@ -21,6 +22,7 @@ import { ApiError, describeError } from '../api.js';
 import { regionName } from '../countries.js';
 import { beijingTime } from '../format.js';
 import { showFieldErrors } from '../forms.js';
+import { SaveModal } from '../province/decisions/common.js';
 import { expertApi, type MyAssignmentDetail } from './api.js';
 
 interface ScoreForm {
@@ -38,6 +40,7 @@ export function ScoringPage() {
   const [saving, setSaving] = useState<'draft' | 'submit'>();
   const [form] = Form.useForm<ScoreForm>();
   const values = Form.useWatch('scores', form);
+  const [recusing, setRecusing] = useState(false);
 
   useEffect(() => {
     expertApi.assignment(id!).then(
@@ -119,6 +122,15 @@ export function ScoringPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      {!assignment.submittedAt && (
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          与本项目的申报单位、项目负责人或合作方有利益关系（同一单位、合作、师生等）时应当回避。
+          <Button type="link" danger onClick={() => setRecusing(true)} data-testid="recuse">
+            申请回避
+          </Button>
+        </Typography.Paragraph>
+      )}
+      {recusing && <RecusalModal assignmentId={assignment.id} onClose={() => setRecusing(false)} />}
       <Card
         title="评分表"
         extra={
@@ -170,5 +182,43 @@ export function ScoringPage() {
         </Form>
       </Card>
     </Space>
+  );
+}
+
+/** 申请回避: the reason is required; the task goes back to the province, which assigns someone else. */
+function RecusalModal({ assignmentId, onClose }: { assignmentId: string; onClose(): void }) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const save = async () => {
+    const { reason } = await form.validateFields();
+    try {
+      await expertApi.recuse(assignmentId, { reason });
+    } catch (e) {
+      if (e instanceof ApiError) showFieldErrors(form, e.fields);
+      throw e;
+    }
+  };
+  const closed = (saved: boolean) => {
+    onClose();
+    if (!saved) return;
+    void message.success('已申请回避，任务已退回省科技项目管理中心重新分配');
+    void navigate('/expert');
+  };
+  return (
+    <SaveModal title="申请回避" okText="确认回避" save={save} onClose={closed}>
+      <Typography.Paragraph>
+        回避后本任务从“我的评审任务”中移除，已保存的评分草稿不再保留；回避理由记入专家库，省里再把本项目分配给您须另行写明理由。
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical">
+        <Form.Item
+          name="reason"
+          label="回避理由"
+          rules={[{ required: true, whitespace: true, message: '请填写回避理由' }]}
+        >
+          <Input.TextArea rows={3} maxLength={500} showCount data-testid="recusal-reason" />
+        </Form.Item>
+      </Form>
+    </SaveModal>
   );
 }

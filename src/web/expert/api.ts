@@ -2,6 +2,7 @@ import type {
   MyAssignmentDetail,
   MyAssignmentView,
   NotificationView,
+  RecusalBody,
   ScoresBody,
 } from '../../server/routes/expert/schema.js';
 import { api } from '../api.js';
@@ -18,6 +19,8 @@ export const expertApi = {
     api<{ assignment: MyAssignmentView }>(`/expert/assignments/${id}/scores`, { method: 'PUT', body }),
   submit: (id: string, body: ScoresBody) =>
     api<{ assignment: MyAssignmentView }>(`/expert/assignments/${id}/submit`, { method: 'POST', body }),
+  recuse: (id: string, body: RecusalBody) =>
+    api<void>(`/expert/assignments/${id}/recuse`, { method: 'POST', body }),
   notifications: () =>
     api<{ notifications: NotificationView[] }>('/expert/notifications').then((r) => r.notifications),
   markRead: (id: string) =>

@@ -7,6 +7,7 @@ import {
   myAssignmentsResponseSchema,
   notificationSchema,
   notificationsResponseSchema,
+  recusalBodySchema,
   scoresBodySchema,
 } from './schema.js';
 import { z } from 'zod';
@@ -83,6 +84,29 @@ export const expertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
       },
     });
   }
+
+  app.post(
+    '/expert/assignments/:id/recuse',
+    {
+      schema: {
+        summary: '申请回避：退回尚未提交评分的任务，理由记为本人申报的利益冲突，由省科技项目管理中心另行分配',
+        tags,
+        params: idParamsSchema,
+        body: recusalBodySchema,
+        response: {
+          204: z.null(),
+          ...errorResponses('VALIDATION_FAILED', 'SCORES_SUBMITTED'),
+          ...missing,
+          ...denied,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = await guard.require(request, 'expert');
+      await expertScoring.recuse(actor, request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
 
   app.get(
     '/expert/notifications',

@@ -73,6 +73,16 @@ export const scoresBodySchema = z.object({
 });
 export type ScoresBody = z.infer<typeof scoresBodySchema>;
 
+export const recusalBodySchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, '回避理由：请填写')
+    .max(500, '回避理由：不能超过 500 字')
+    .meta({ title: '回避理由', description: '如与申报单位、项目负责人或合作方的关系' }),
+});
+export type RecusalBody = z.infer<typeof recusalBodySchema>;
+
 export const notificationSchema = z
   .object({
     id: z.uuid(),

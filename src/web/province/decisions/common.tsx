@@ -40,12 +40,14 @@ export function applicationColumns<T extends { application: ProvinceApplication 
 export function SaveModal({
   title,
   width,
+  okText = '保存',
   save,
   onClose,
   children,
 }: {
   title: string;
   width?: number;
+  okText?: string;
   /** Throws to keep the modal open (a form's own validation, or the server's refusal). */
   save(): Promise<void>;
   onClose(saved: boolean): void;
@@ -71,7 +73,7 @@ export function SaveModal({
       open
       title={title}
       width={width}
-      okText="保存"
+      okText={okText}
       confirmLoading={saving}
       onOk={() => void ok()}
       onCancel={() => onClose(false)}
