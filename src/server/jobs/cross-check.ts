@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { CrossCheckPhase, CrossCheckSummary } from '../db/schema.js';
 import type { CrossCheckRun, NewCrossCheckFinding } from '../repositories/cross-checks.js';
-import { repositories, type Repositories } from '../repositories/index.js';
+import { inTransaction, repositories, type Repositories } from '../repositories/index.js';
 import { BundleService } from '../services/bundles.js';
 import { parametersOf } from '../services/calls.js';
 import { ClaimLost, RunnerStopping, type JobLog, type JobQueue, type Lease } from './runner.js';
@@ -76,8 +76,7 @@ export class CrossCheckJob implements JobQueue {
 
   /** One step of the run: a transaction that goes ahead only while this instance still holds the claim. */
   private fenced<T>(run: CrossCheckRun, lease: Lease, work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (tx) => {
-      const repos = repositories(tx);
+    return inTransaction(this.db, async (repos) => {
       if (!(await repos.crossChecks.lockClaimed(run.id, lease.instance))) throw new ClaimLost();
       const result = await work(repos);
       await repos.crossChecks.updateRun(run.id, { heartbeatAt: this.clock.now() });

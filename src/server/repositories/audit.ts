@@ -29,34 +29,63 @@ export interface AuditFilter {
   limit: number;
 }
 
+/** The records of each transaction `deferringAudit` runs, written together when its work is done. */
+const deferred = new WeakMap<Database, AuditRecord[]>();
+
+/**
+ * Runs `work` in the transaction `tx`, holding back its audit records until the work is done, then appends
+ * them. The audit lock, held until commit, is so the last lock the transaction takes: one that audited early
+ * and then waited for a row another transaction held while that one waited for the audit lock would deadlock.
+ */
+export async function deferringAudit<T>(tx: Database, work: () => Promise<T>): Promise<T> {
+  const records: AuditRecord[] = [];
+  deferred.set(tx, records);
+  try {
+    const result = await work();
+    if (records.length > 0) await appendEntries(tx, records);
+    return result;
+  } finally {
+    deferred.delete(tx);
+  }
+}
+
+/**
+ * Appends in `tx`: the lock makes appends take turns until commit, so seq has no gaps and every entry chains
+ * to the one committed before it.
+ */
+async function appendEntries(tx: Database, records: AuditRecord[]): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_ID})`);
+  let [last] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  for (const record of records) {
+    const content = {
+      seq: (last?.seq ?? 0) + 1,
+      at: record.at,
+      actorUserId: record.actorUserId,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      before: record.before ?? null,
+      after: record.after ?? null,
+    };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const hash = entryHash(prevHash, content);
+    await tx.insert(auditLog).values({ ...content, prevHash, hash });
+    last = { seq: content.seq, hash };
+  }
+}
+
 export class AuditRepository {
   constructor(private readonly db: Database) {}
 
-  /**
-   * Appends in the caller's transaction (or its own): the lock makes appends take turns until commit, so
-   * seq has no gaps and every entry chains to the one committed before it.
-   */
+  /** In a transaction `deferringAudit` runs, when its work is done; otherwise at once, in its own. */
   async append(record: AuditRecord): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_ID})`);
-      const [last] = await tx
-        .select({ seq: auditLog.seq, hash: auditLog.hash })
-        .from(auditLog)
-        .orderBy(desc(auditLog.seq))
-        .limit(1);
-      const content = {
-        seq: (last?.seq ?? 0) + 1,
-        at: record.at,
-        actorUserId: record.actorUserId,
-        action: record.action,
-        entityType: record.entityType,
-        entityId: record.entityId,
-        before: record.before ?? null,
-        after: record.after ?? null,
-      };
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      await tx.insert(auditLog).values({ ...content, prevHash, hash: entryHash(prevHash, content) });
-    });
+    const held = deferred.get(this.db);
+    if (held) held.push(record);
+    else await this.db.transaction((tx) => appendEntries(tx, [record]));
   }
 
   list(filter: AuditFilter): Promise<AuditEntry[]> {

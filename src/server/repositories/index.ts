@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
 import { ApplicationRepository } from './applications.js';
-import { AuditRepository } from './audit.js';
+import { AuditRepository, deferringAudit } from './audit.js';
 import { BundleRepository } from './bundles.js';
 import { CallRepository } from './calls.js';
 import { CommitmentRepository } from './commitments.js';
@@ -48,7 +48,7 @@ export function repositories(db: Database) {
 
 export type Repositories = ReturnType<typeof repositories>;
 
-/** Runs `work` in one transaction: all of it is written, or none. */
+/** Runs `work` in one transaction: all of it is written, or none; its audit entries are appended last. */
 export function inTransaction<T>(db: Database, work: (repos: Repositories) => Promise<T>): Promise<T> {
-  return db.transaction((tx) => work(repositories(tx)));
+  return db.transaction((tx) => deferringAudit(tx, () => work(repositories(tx))));
 }

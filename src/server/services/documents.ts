@@ -8,7 +8,7 @@ import type { Principal } from '../principal.js';
 import type { ApplicationRow } from '../repositories/applications.js';
 import type { DocumentRepository } from '../repositories/documents.js';
 import { type DocumentRecord, type DocumentRow } from '../repositories/documents.js';
-import { type Repositories, repositories } from '../repositories/index.js';
+import { inTransaction, type Repositories } from '../repositories/index.js';
 import {
   type DocumentChanges,
   documentMetadataSchema,
@@ -283,8 +283,7 @@ export class DocumentService {
     work: (context: EditContext) => Promise<T>,
   ): Promise<T> {
     try {
-      return await this.db.transaction(async (tx) => {
-        const repos = repositories(tx);
+      return await inTransaction(this.db, async (repos) => {
         const documents = repos.documents;
         const application = await repos.applications.lock(applicationId);
         const owed = uploading !== undefined && FORMAL_AGREEMENTS.has(uploading);
