@@ -54,6 +54,13 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
 export const button = (scope: Page | Locator, label: string) =>
   scope.getByRole('button', { name: new RegExp(`(^|\\s)${[...label].join('\\s*')}$`) });
 
+/** Opens a page of the side menu by its label. */
+export const menu = (page: Page, label: string) =>
+  page.getByRole('menuitem', { name: label, exact: true }).click();
+
+/** The rows of a table that contain `text`. */
+export const rowOf = (table: Locator, text: string) => table.getByRole('row').filter({ hasText: text });
+
 /** The page, its script errors and 5xx responses kept (with where they happened) for the test to fail on. */
 export function watched(page: Page, pageErrors: string[], serverErrors: string[]): Page {
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));

@@ -18,7 +18,17 @@ import { application, bundle, department, organization, person } from '../factor
 import { creditCode } from '../server/factories.js';
 import { useTestApp } from '../server/harness.js';
 import { insertSubmitted } from '../server/submitted-applications.js';
-import { button, launchChromium, newPage, requireWebBuild, screenshots, signIn, watched } from './browser.js';
+import {
+  button,
+  launchChromium,
+  menu,
+  newPage,
+  requireWebBuild,
+  rowOf,
+  screenshots,
+  signIn,
+  watched,
+} from './browser.js';
 
 // The provincial centre's data pages in a real browser against the real server and its background runner:
 // a 失信记录 import from the downloaded template (a bad row refused, its effect on a demo verdict shown,
@@ -56,8 +66,6 @@ describe('省科技项目管理中心在浏览器中导入登记库、全省核�
 
   const watchedPage = async () => watched(await newPage(browser), pageErrors, serverErrors);
 
-  const menu = (p: Page, label: string) => p.getByRole('menuitem', { name: label, exact: true }).click();
-  const rowOf = (table: Locator, text: string) => table.getByRole('row').filter({ hasText: text });
   /** Picks an option of an antd Select, whose options open in a portal. */
   async function choose(select: Locator, option: string | RegExp) {
     await select.click();

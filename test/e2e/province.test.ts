@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamOf } from '../../src/core/calls/parameters.js';
 import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
@@ -26,8 +26,10 @@ import { insertSubmitted } from '../server/submitted-applications.js';
 import {
   button,
   launchChromium,
+  menu,
   newPage,
   requireWebBuild,
+  rowOf,
   screenshots,
   signIn as signInAs,
   watched,
@@ -74,9 +76,6 @@ describe('省科技项目管理中心在浏览器中受理、分配专家、评�
   const watchedPage = async (options?: BrowserContextOptions) =>
     watched(await newPage(browser, options), pageErrors, serverErrors);
   const signIn = (p: Page, loginName: string, home: RegExp) => signInAs(p, base, loginName, home);
-
-  const menu = (p: Page, label: string) => p.getByRole('menuitem', { name: label, exact: true }).click();
-  const rowOf = (table: Locator, text: string) => table.getByRole('row').filter({ hasText: text });
 
   beforeAll(async () => {
     // The browser drops a session cookie whose expiry is past by its own clock: the server's clock is real time.

@@ -30,7 +30,7 @@ export class SimilarityReport {
   private readonly terms: CallParameters['limits']['duplicates']['value'];
   /** Applications are sides 0 … applications − 1; external submissions follow. */
   readonly applications: number;
-  private matched = new Map<number, Set<number>>();
+  private readonly matched = new Map<number, Set<number>>();
 
   /**
    * Indexes the bundle's titles and summaries and joins them, in slices between which the event loop runs:
@@ -50,7 +50,7 @@ export class SimilarityReport {
       });
       await pause();
     }
-    report.matched = await report.match(pause);
+    await report.match(pause);
     return report;
   }
 
@@ -90,10 +90,9 @@ export class SimilarityReport {
 
   /** The pairs of applications `from` … `to − 1` with later applications and with external submissions. */
   pairsOf(from: number, to: number): SimilarPairResult[] {
-    const byFirst = this.matched;
     const results: SimilarPairResult[] = [];
     for (let i = from; i < Math.min(to, this.applications); i++) {
-      const others = byFirst.get(i);
+      const others = this.matched.get(i);
       if (!others) continue;
       for (const j of [...others].sort((x, y) => x - y))
         results.push(this.pair(this.sides[i]!, this.sides[j]!));
@@ -102,11 +101,12 @@ export class SimilarityReport {
   }
 
   /**
-   * Every pair above the threshold by title or by summary, under its earlier side; the index's all-pairs join
-   * is far cheaper than a query per application. Sides are added in order, so an application comes first.
+   * Fills `matched` with every pair above the threshold by title or by summary, under its earlier side; the
+   * index's all-pairs join is far cheaper than a query per application. Sides are added in order, so an
+   * application comes first.
    */
-  private async match(pause: () => Promise<void>): Promise<Map<number, Set<number>>> {
-    const byFirst = new Map<number, Set<number>>();
+  private async match(pause: () => Promise<void>): Promise<void> {
+    const byFirst = this.matched;
     for (const index of [this.titles, this.summaries]) {
       index.build();
       await pause();
@@ -119,7 +119,6 @@ export class SimilarityReport {
       }
       await pause();
     }
-    return byFirst;
   }
 
   private pair(a: PairSide, b: PairSide): SimilarPairResult {

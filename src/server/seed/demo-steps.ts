@@ -154,5 +154,3 @@ export async function insertDemoOfficials(repos: Repositories, officials: DemoOf
     });
   }
 }
-
-/** Seeds the demo once (it is skipped when its first account exists) and lists its accounts. */

@@ -77,6 +77,7 @@ const OFFICIALS: DemoOfficial[] = [
   { login: 'demo-expert', role: 'expert', name: '评审专家 陈教授', shows: '有待评分的评审任务' },
 ];
 
+/** Seeds the demo once (it is skipped when its first account exists) and lists its accounts. */
 export async function seedDemo(db: Database, services: Services): Promise<DemoAccount[]> {
   const repos = repositories(db);
   const accounts: DemoAccount[] = [

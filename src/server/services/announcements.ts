@@ -14,7 +14,7 @@ import { callOf, type ProvinceUser } from './formal-review.js';
 // published; publishing freezes that list with its period and locks every decision of the call made so far.
 // The public sees published ones only, without signing in.
 
-/** 公示期: five working days (holidays and 调休 counted, `core/reference/working-days.ts`) unless the province chooses the dates. */
+/** 公示期: five working days (`core/reference/working-days.ts`) unless the province chooses the dates. */
 export const DEFAULT_PERIOD_WORKING_DAYS = 5;
 
 export interface AnnouncementDetail {
