@@ -15,7 +15,7 @@ import {
   document,
   organization,
   person,
-} from '../test/factories/bundle.js';
+} from '../test/support/factories/bundle.js';
 
 // npm run bench:check — a province-sized bundle: 20,000 applications with their organizations, people and
 // departments, and 50,000 same-year submissions to other departments. Prints the time of each phase and

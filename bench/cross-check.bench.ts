@@ -21,9 +21,9 @@ import { BundleService } from '../src/server/services/bundles.js';
 import { parametersOf } from '../src/server/services/calls.js';
 import { PRACTICE_CALL_ID, seedCalls } from '../src/server/seed/calls.js';
 import { seedDepartments } from '../src/server/seed/departments.js';
-import { creditCode } from '../test/factories/bundle.js';
-import { completeForm } from '../test/server/submitted-applications.js';
-import { temporaryDatabase } from '../test/server/temporary-database.js';
+import { creditCode } from '../test/support/factories/bundle.js';
+import { completeForm } from '../test/support/api/submitted-applications.js';
+import { temporaryDatabase } from '../test/support/temporary-database.js';
 
 // npm run bench:cross-check — 全省交叉核查 end to end. Fills a fresh database (PGlite in memory, or a new
 // database on the PostgreSQL server DATABASE_URL names, dropped afterwards) with APPLICATIONS submitted

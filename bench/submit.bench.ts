@@ -10,9 +10,9 @@ import { hashPassword } from '../src/server/security/passwords.js';
 import { PRACTICE_CALL_ID } from '../src/server/seed/calls.js';
 import { ALL_COMPLETE } from '../src/core/bundle/schema.js';
 import { UNBARRED_PARTNER_ANSWERS } from '../src/core/application/form.js';
-import { creditCode } from '../test/factories/bundle.js';
-import { completeForm } from '../test/server/submitted-applications.js';
-import { temporaryDatabase } from '../test/server/temporary-database.js';
+import { creditCode } from '../test/support/factories/bundle.js';
+import { completeForm } from '../test/support/api/submitted-applications.js';
+import { temporaryDatabase } from '../test/support/temporary-database.js';
 
 // npm run bench:submit — a deadline surge against PostgreSQL. The server runs in its own process on a
 // fresh database; this process plays APPLICANTS applicants who, all at once, save their draft a few times

@@ -9,11 +9,11 @@ import { buildApp } from '../src/server/app.js';
 import { systemClock } from '../src/server/clock.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/database.js';
-import { MB } from '../src/server/routes/documents/schema.js';
+import { MB } from '../src/contract/documents.js';
 import { seedDepartments } from '../src/server/seed/departments.js';
-import { insertApplication, insertPerson } from '../test/server/application-rows.js';
-import { registrationBody, VALID_PASSWORD } from '../test/server/factories.js';
-import { pdfChunks } from '../test/server/pdf.js';
+import { insertApplication, insertPerson } from '../test/support/api/application-rows.js';
+import { registrationBody, VALID_PASSWORD } from '../test/support/factories/server.js';
+import { pdfChunks } from '../test/support/pdf.js';
 
 // npm run bench:upload — the real server on a random local port (PGlite in a temporary DATA_DIR, or the
 // database at DATABASE_URL), a unit administrator uploading 40 distinct 15 MB PDFs over HTTP, 8 at a time,

@@ -1,7 +1,7 @@
 import { dateSchema } from '../core/bundle/schema.js';
 import { checkBundle } from '../core/check.js';
 import { summaryTable } from '../core/summary/summary-table.js';
-import { writeSummaryXlsx } from '../reports/summary-xlsx.js';
+import { writeSummaryXlsx } from '../server/io/summary-xlsx.js';
 import { EXIT, type CliIo } from './io.js';
 import { readBundle } from './read-bundle.js';
 

@@ -1,5 +1,5 @@
 import type { User } from './repositories/users.js';
-import type { UserRole } from './vocabulary.js';
+import type { UserRole } from '../contract/vocabulary.js';
 
 /** Who is acting, with the scope their role is authorized in. */
 export type Principal =

@@ -5,8 +5,8 @@ import 'dayjs/locale/zh-cn.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import { router } from './router.js';
-import { SessionProvider } from './session.js';
+import { router } from './app/router.js';
+import { SessionProvider } from './app/session.js';
 
 dayjs.locale('zh-cn');
 // antd's locale file is an ES module typed as CommonJS: TypeScript sees the locale under `default`, the bundler

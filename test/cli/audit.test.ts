@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/server/db/database.js';
 import { AuditRepository } from '../../src/server/repositories/audit.js';
-import { runCli } from './run.js';
+import { runCli } from '../support/cli.js';
 
 // `shenbao audit verify` against a PGlite data directory as the server leaves it under DATA_DIR.
 

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { application, bundle } from '../factories/bundle.js';
-import { runCli } from './run.js';
+import { application, bundle } from '../support/factories/bundle.js';
+import { runCli } from '../support/cli.js';
 
 const json = (value: unknown) => JSON.stringify(value);
 

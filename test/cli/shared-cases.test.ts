@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run.js';
+import { runCli } from '../support/cli.js';
 
 const CASES = join(import.meta.dirname, '../../../shared/cases');
 const names = readdirSync(CASES)

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { application, bundle, department, organization } from '../factories/bundle.js';
-import { runCli } from './run.js';
+import { application, bundle, department, organization } from '../support/factories/bundle.js';
+import { runCli } from '../support/cli.js';
 
 // The 汇总表 written by `shenbao summary`, read back cell by cell against the notice's attachment.
 

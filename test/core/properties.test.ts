@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBundle } from '../../src/core/bundle/parse.js';
 import { checkBundle, type Report } from '../../src/core/check.js';
-import { runCli } from '../cli/run.js';
-import { bundle } from '../factories/bundle.js';
-import { validBundle } from './arbitraries.js';
+import { runCli } from '../support/cli.js';
+import { bundle } from '../support/factories/bundle.js';
+import { validBundle } from '../support/arbitraries.js';
 
 const judge = (input: unknown): Report => {
   const parsed = parseBundle(input);

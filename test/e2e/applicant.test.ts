@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCode, VALID_PASSWORD } from '../server/factories.js';
-import { useTestApp } from '../server/harness.js';
-import { pdf, sha256 } from '../server/pdf.js';
+import { creditCode, VALID_PASSWORD } from '../support/factories/server.js';
+import { useTestApp } from '../support/harness.js';
+import { pdf, sha256 } from '../support/pdf.js';
 import { seedCalls } from '../../src/server/seed/calls.js';
-import { button, launchChromium, newPage, requireWebBuild, screenshots } from './browser.js';
+import { button, launchChromium, newPage, requireWebBuild, screenshots } from '../support/browser.js';
 
 // The applicant's whole journey in a real browser against the real server: register, sign in, add a PI,
 // fill a 专题四 application, see a rule fire and fix it, upload the documents, submit, verify the receipt.

@@ -10,10 +10,10 @@ import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
 import { createServices } from '../../src/server/services/index.js';
 import { repositories } from '../../src/server/repositories/index.js';
-import { inject, login, useTestApp } from '../server/harness.js';
-import { pdf } from '../server/pdf.js';
-import { insertSubmitted } from '../server/submitted-applications.js';
-import { button, launchChromium, newPage, requireWebBuild, screenshots } from './browser.js';
+import { inject, login, useTestApp } from '../support/harness.js';
+import { pdf } from '../support/pdf.js';
+import { insertSubmitted } from '../support/api/submitted-applications.js';
+import { button, launchChromium, newPage, requireWebBuild, screenshots } from '../support/browser.js';
 
 // The 项目主管部门's round in a real browser against the real server, on the demo's applications: open the
 // queue, return an application with reasons, see what the applicant changed on resubmission, save the 形式审查,

@@ -14,10 +14,10 @@ import { repositories } from '../../src/server/repositories/index.js';
 import { seedCalls } from '../../src/server/seed/calls.js';
 import { seedDemo } from '../../src/server/seed/demo.js';
 import { createServices } from '../../src/server/services/index.js';
-import { application, bundle, department, organization, person } from '../factories/bundle.js';
-import { creditCode } from '../server/factories.js';
-import { useTestApp } from '../server/harness.js';
-import { insertSubmitted } from '../server/submitted-applications.js';
+import { application, bundle, department, organization, person } from '../support/factories/bundle.js';
+import { creditCode } from '../support/factories/server.js';
+import { useTestApp } from '../support/harness.js';
+import { insertSubmitted } from '../support/api/submitted-applications.js';
 import {
   button,
   launchChromium,
@@ -28,7 +28,7 @@ import {
   screenshots,
   signIn,
   watched,
-} from './browser.js';
+} from '../support/browser.js';
 
 // The provincial centre's data pages in a real browser against the real server and its background runner:
 // a 失信记录 import from the downloaded template (a bad row refused, its effect on a demo verdict shown,

@@ -18,11 +18,11 @@ import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
 import { addWorkingDays } from '../../src/core/reference/working-days.js';
 import { createServices } from '../../src/server/services/index.js';
-import { PROVINCE_MENU } from '../../src/web/province/menu.js';
-import { uploadCommitment } from '../server/department-commitments.js';
-import { uniqueLogin, VALID_PASSWORD } from '../server/factories.js';
-import { inject, login, useTestApp } from '../server/harness.js';
-import { insertSubmitted } from '../server/submitted-applications.js';
+import { PROVINCE_MENU } from '../../src/web/features/province/menu.js';
+import { uploadCommitment } from '../support/api/department-commitments.js';
+import { uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
+import { inject, login, useTestApp } from '../support/harness.js';
+import { insertSubmitted } from '../support/api/submitted-applications.js';
 import {
   button,
   launchChromium,
@@ -33,7 +33,7 @@ import {
   screenshots,
   signIn as signInAs,
   watched,
-} from './browser.js';
+} from '../support/browser.js';
 
 // The provincial centre's round in a real browser against the real server: an application a department
 // recommended and confirmed is 受理 at 形式审查, given to the demo expert (and, over a conflict of interest with a

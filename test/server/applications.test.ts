@@ -2,9 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationForm } from '../../src/core/application/form.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
-import { personBody } from './factories.js';
-import { inject, insertUser, login, registerUnitAdmin, type UnitAdmin, useTestApp } from './harness.js';
-import { attachRequiredDocuments, completeForm, SHA } from './submitted-applications.js';
+import { personBody } from '../support/factories/server.js';
+import {
+  inject,
+  insertUser,
+  login,
+  registerUnitAdmin,
+  type UnitAdmin,
+  useTestApp,
+} from '../support/harness.js';
+import { attachRequiredDocuments, completeForm, SHA } from '../support/api/submitted-applications.js';
 
 const t = useTestApp();
 

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repositories } from '../../src/server/repositories/index.js';
-import type { UserRole } from '../../src/server/vocabulary.js';
-import { submitThroughApi } from './applicant-api.js';
-import { inject, insertUser, registerUnitAdmin, useTestApp } from './harness.js';
-import { reviewSession } from './review-session.js';
+import type { UserRole } from '../../src/contract/vocabulary.js';
+import { submitThroughApi } from '../support/api/applicant.js';
+import { inject, insertUser, registerUnitAdmin, useTestApp } from '../support/harness.js';
+import { reviewSession } from '../support/api/review-session.js';
 
 const t = useTestApp();
 const START = '2026-11-23T09:00:00+08:00';

@@ -3,10 +3,10 @@ import { registerColumns } from '../../src/core/registers/kinds.js';
 import { ID_NUMBER_HELD } from '../../src/server/audit/personal-data.js';
 import { verifyChain, type AuditEntry } from '../../src/server/audit/chain.js';
 import { repositories } from '../../src/server/repositories/index.js';
-import { createDraft, submitThroughApi, unitWithPerson } from './applicant-api.js';
-import { personBody, registrationBody, uniqueLogin, VALID_PASSWORD } from './factories.js';
-import { inject, insertUser, useTestApp } from './harness.js';
-import { pdf } from './pdf.js';
+import { createDraft, submitThroughApi, unitWithPerson } from '../support/api/applicant.js';
+import { personBody, registrationBody, uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
+import { inject, insertUser, useTestApp } from '../support/harness.js';
+import { pdf } from '../support/pdf.js';
 
 // Each kind of change made through the API reaches the audit log with its action, actor and before → after;
 // passwords never do, nor ID numbers; and the chain still verifies afterwards.

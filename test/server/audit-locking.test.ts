@@ -4,7 +4,7 @@ import { verifyChain } from '../../src/server/audit/chain.js';
 import { departments } from '../../src/server/db/schema.js';
 import type { AuditRecord } from '../../src/server/repositories/audit.js';
 import { inTransaction, repositories } from '../../src/server/repositories/index.js';
-import { useTestApp } from './harness.js';
+import { useTestApp } from '../support/harness.js';
 
 // When a transaction's audit entries are written, and why: the audit lock is held until commit, so it must be
 // the last lock a transaction takes (repositories/audit.ts).

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/server/audit/chain.js';
 import { repositories } from '../../src/server/repositories/index.js';
-import { useTestApp } from './harness.js';
+import { useTestApp } from '../support/harness.js';
 
 const t = useTestApp();
 

@@ -14,10 +14,16 @@ import {
 import type { Department } from '../../src/server/repositories/departments.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
-import { application, bundle as bundleOf, department, organization, person } from '../factories/bundle.js';
-import { registrationBody } from './factories.js';
-import { inject, insertUser, registerUnitAdmin, useTestApp } from './harness.js';
-import { reviewSession } from './review-session.js';
+import {
+  application,
+  bundle as bundleOf,
+  department,
+  organization,
+  person,
+} from '../support/factories/bundle.js';
+import { registrationBody } from '../support/factories/server.js';
+import { inject, insertUser, registerUnitAdmin, useTestApp } from '../support/harness.js';
+import { reviewSession } from '../support/api/review-session.js';
 
 const t = useTestApp();
 

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
-import type { UserRole } from '../../src/server/vocabulary.js';
-import { unitWithPerson } from './applicant-api.js';
-import { inject, insertUser, useTestApp } from './harness.js';
+import type { UserRole } from '../../src/contract/vocabulary.js';
+import { unitWithPerson } from '../support/api/applicant.js';
+import { inject, insertUser, useTestApp } from '../support/harness.js';
 
 const t = useTestApp();
 

@@ -9,16 +9,16 @@ import { STALE_AFTER_MS } from '../../src/server/jobs/runner.js';
 import { type SimilarPairResult, SimilarityReport } from '../../src/server/jobs/similarity-report.js';
 import { registerBatches, registerExternalSubmissions } from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
-import type {
-  CrossCheckRunDto,
-  PairDetail,
-  SimilarPairDto,
-} from '../../src/server/routes/cross-checks/schema.js';
+import type { CrossCheckRunDto, PairDetail, SimilarPairDto } from '../../src/contract/cross-checks.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
-import * as f from '../factories/bundle.js';
-import { insertApplication, insertPerson } from './application-rows.js';
-import { inject, insertUser, registerUnitAdmin, useTestApp } from './harness.js';
-import { attachRequiredDocuments, completeForm, insertSubmitted } from './submitted-applications.js';
+import * as f from '../support/factories/bundle.js';
+import { insertApplication, insertPerson } from '../support/api/application-rows.js';
+import { inject, insertUser, registerUnitAdmin, useTestApp } from '../support/harness.js';
+import {
+  attachRequiredDocuments,
+  completeForm,
+  insertSubmitted,
+} from '../support/api/submitted-applications.js';
 
 const t = useTestApp();
 const silent = { info: () => undefined, error: () => undefined };

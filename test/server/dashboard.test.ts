@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applications } from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
-import type { ApplicationStatus, UserRole } from '../../src/server/vocabulary.js';
-import { inject, insertUser, registerUnitAdmin, useTestApp } from './harness.js';
-import { completeForm, insertSubmitted } from './submitted-applications.js';
+import type { ApplicationStatus, UserRole } from '../../src/contract/vocabulary.js';
+import { inject, insertUser, registerUnitAdmin, useTestApp } from '../support/harness.js';
+import { completeForm, insertSubmitted } from '../support/api/submitted-applications.js';
 
 const t = useTestApp();
 const HOUR = 3_600_000;

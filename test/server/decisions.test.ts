@@ -5,10 +5,10 @@ import { documents, organizations } from '../../src/server/db/schema.js';
 import type { ApplicationRow } from '../../src/server/repositories/applications.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
-import type { UserRole } from '../../src/server/vocabulary.js';
-import { inject, insertUser, login, useTestApp } from './harness.js';
-import { pdf } from './pdf.js';
-import { reviewSession } from './review-session.js';
+import type { UserRole } from '../../src/contract/vocabulary.js';
+import { inject, insertUser, login, useTestApp } from '../support/harness.js';
+import { pdf } from '../support/pdf.js';
+import { reviewSession } from '../support/api/review-session.js';
 
 const t = useTestApp();
 

@@ -8,7 +8,7 @@ import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
 import { createServices } from '../../src/server/services/index.js';
-import { inject, login, useTestApp } from './harness.js';
+import { inject, login, useTestApp } from '../support/harness.js';
 
 const t = useTestApp();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { repositories } from '../../src/server/repositories/index.js';
-import type { DepartmentView } from '../../src/server/routes/departments/schema.js';
+import type { DepartmentView } from '../../src/contract/departments.js';
 import { seedDepartments } from '../../src/server/seed/departments.js';
-import { useTestApp } from './harness.js';
+import { useTestApp } from '../support/harness.js';
 
 const t = useTestApp();
 

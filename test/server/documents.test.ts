@@ -7,10 +7,10 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationEvents, applications, documents, files } from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
-import { type DocumentView, MB } from '../../src/server/routes/documents/schema.js';
-import { insertApplication, insertPerson } from './application-rows.js';
-import { inject, insertUser, registerUnitAdmin, type UnitAdmin, useTestApp } from './harness.js';
-import { pdf, pdfChunks, pdfWithXrefStream, PNG, sha256 } from './pdf.js';
+import { type DocumentView, MB } from '../../src/contract/documents.js';
+import { insertApplication, insertPerson } from '../support/api/application-rows.js';
+import { inject, insertUser, registerUnitAdmin, type UnitAdmin, useTestApp } from '../support/harness.js';
+import { pdf, pdfChunks, pdfWithXrefStream, PNG, sha256 } from '../support/pdf.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'shenbao-documents-'));
 const t = useTestApp({ DATA_DIR: dataDir });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { useTestApp } from './harness.js';
+import { useTestApp } from '../support/harness.js';
 
 const t = useTestApp();
 

@@ -5,11 +5,11 @@ import { REMINDER_LEAD_HOURS } from '../../src/core/experts/reminders.js';
 import { SCORING_FORMS } from '../../src/core/experts/scoring-forms.js';
 import { applications, auditLog, calls, organizations, people } from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
-import type { CreateExpertBody } from '../../src/server/routes/experts/schema.js';
-import { creditCode, uniqueLogin, VALID_PASSWORD } from './factories.js';
-import { inject, insertUser, login, registerUnitAdmin, useTestApp } from './harness.js';
+import type { CreateExpertBody } from '../../src/contract/experts.js';
+import { creditCode, uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
+import { inject, insertUser, login, registerUnitAdmin, useTestApp } from '../support/harness.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
-import { insertSubmitted } from './submitted-applications.js';
+import { insertSubmitted } from '../support/api/submitted-applications.js';
 import { createJobRunner } from '../../src/server/jobs/index.js';
 import { REMINDER_INTERVAL_MS } from '../../src/server/jobs/reminders.js';
 

@@ -5,7 +5,7 @@ import { buildApp } from '../../src/server/app.js';
 import { systemClock } from '../../src/server/clock.js';
 import { loadConfig } from '../../src/server/config.js';
 import { openPostgres } from '../../src/server/db/database.js';
-import { useTestApp } from './harness.js';
+import { useTestApp } from '../support/harness.js';
 
 const t = useTestApp();
 

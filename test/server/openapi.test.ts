@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from './harness.js';
+import { useTestApp } from '../support/harness.js';
 
 const t = useTestApp();
 

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PersonView } from '../../src/server/routes/people/schema.js';
-import { personBody, uniqueLogin, VALID_PASSWORD } from './factories.js';
-import { inject, insertUser, login, registerUnitAdmin, type UnitAdmin, useTestApp } from './harness.js';
+import type { PersonView } from '../../src/contract/people.js';
+import { personBody, uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
+import {
+  inject,
+  insertUser,
+  login,
+  registerUnitAdmin,
+  type UnitAdmin,
+  useTestApp,
+} from '../support/harness.js';
 
 const t = useTestApp();
 

@@ -9,8 +9,8 @@ import { type DatabaseHandle, openPostgres } from '../../src/server/db/database.
 import { applications } from '../../src/server/db/schema.js';
 import type { Department } from '../../src/server/repositories/departments.js';
 import { repositories } from '../../src/server/repositories/index.js';
-import { inject, insertUser, login, useTestApp } from './harness.js';
-import { insertSubmitted } from './submitted-applications.js';
+import { inject, insertUser, login, useTestApp } from '../support/harness.js';
+import { insertSubmitted } from '../support/api/submitted-applications.js';
 
 // Two app processes on two connection pools to one PostgreSQL database, all recommendations fired at once.
 // PGlite runs one transaction at a time, so a race there proves nothing: this file needs DATABASE_URL.

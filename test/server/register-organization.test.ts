@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { repositories } from '../../src/server/repositories/index.js';
-import { registrationBody, VALID_PASSWORD } from './factories.js';
-import { login, useTestApp } from './harness.js';
+import { registrationBody, VALID_PASSWORD } from '../support/factories/server.js';
+import { login, useTestApp } from '../support/harness.js';
 
 const t = useTestApp();
 

@@ -22,10 +22,10 @@ import { createServices } from '../../src/server/services/index.js';
 import { loadConfig } from '../../src/server/config.js';
 import { tmpdir } from 'node:os';
 import { Readable } from 'node:stream';
-import { receiveSpreadsheet } from '../../src/server/routes/registers/spreadsheet.js';
-import { creditCode } from './factories.js';
-import { inject, insertUser, login, registerUnitAdmin, useTestApp } from './harness.js';
-import { completeForm, insertSubmitted } from './submitted-applications.js';
+import { receiveSpreadsheet } from '../../src/server/io/register-spreadsheet.js';
+import { creditCode } from '../support/factories/server.js';
+import { inject, insertUser, login, registerUnitAdmin, useTestApp } from '../support/harness.js';
+import { completeForm, insertSubmitted } from '../support/api/submitted-applications.js';
 
 const t = useTestApp();
 let province: string;

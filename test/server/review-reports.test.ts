@@ -9,13 +9,13 @@ import { SUMMARY_COLUMNS, summaryRowCells, type SummaryRow } from '../../src/cor
 import { applications, departmentCommitments } from '../../src/server/db/schema.js';
 import type { Department } from '../../src/server/repositories/departments.js';
 import { repositories } from '../../src/server/repositories/index.js';
-import type { Checklist } from '../../src/server/routes/review/schema.js';
+import type { Checklist } from '../../src/contract/review.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
-import { commitmentForm, uploadCommitment } from './department-commitments.js';
-import { inject, insertUser, registerUnitAdmin, useTestApp } from './harness.js';
-import { PNG, pdf, sha256 } from './pdf.js';
-import { reviewSession } from './review-session.js';
-import { insertSubmitted } from './submitted-applications.js';
+import { commitmentForm, uploadCommitment } from '../support/api/department-commitments.js';
+import { inject, insertUser, registerUnitAdmin, useTestApp } from '../support/harness.js';
+import { PNG, pdf, sha256 } from '../support/pdf.js';
+import { reviewSession } from '../support/api/review-session.js';
+import { insertSubmitted } from '../support/api/submitted-applications.js';
 
 const t = useTestApp();
 

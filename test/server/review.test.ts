@@ -5,11 +5,11 @@ import { applications } from '../../src/server/db/schema.js';
 import type { Department } from '../../src/server/repositories/departments.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
-import { uploadCommitment } from './department-commitments.js';
-import { inject, insertUser, registerUnitAdmin, type UnitAdmin, useTestApp } from './harness.js';
-import { submitThroughApi } from './applicant-api.js';
-import { reviewSession } from './review-session.js';
-import { completeForm } from './submitted-applications.js';
+import { uploadCommitment } from '../support/api/department-commitments.js';
+import { inject, insertUser, registerUnitAdmin, type UnitAdmin, useTestApp } from '../support/harness.js';
+import { submitThroughApi } from '../support/api/applicant.js';
+import { reviewSession } from '../support/api/review-session.js';
+import { completeForm } from '../support/api/submitted-applications.js';
 
 const t = useTestApp();
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { UserRole } from '../../src/server/vocabulary.js';
-import { unitWithPerson } from './applicant-api.js';
-import { personBody, uniqueLogin, VALID_PASSWORD } from './factories.js';
-import { inject, insertUser, login, useTestApp } from './harness.js';
+import type { UserRole } from '../../src/contract/vocabulary.js';
+import { unitWithPerson } from '../support/api/applicant.js';
+import { personBody, uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
+import { inject, insertUser, login, useTestApp } from '../support/harness.js';
 
 // Every route the OpenAPI document lists, called with random ids: without a session, and by each role under
 // the prefixes it may never use. The document is the list, so a new route is swept without touching this file.

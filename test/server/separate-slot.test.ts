@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/core/bundle/schema.js';
 import { organizations } from '../../src/server/db/schema.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
-import { unitWithPerson } from './applicant-api.js';
-import { insertApplication, insertPerson } from './application-rows.js';
-import { inject, useTestApp } from './harness.js';
+import { unitWithPerson } from '../support/api/applicant.js';
+import { insertApplication, insertPerson } from '../support/api/application-rows.js';
+import { inject, useTestApp } from '../support/harness.js';
 
 // 二、3: a 科技部批复建设的“一带一路”联合实验室 has one 专题二 application over the limit of 3 as a separate slot
 // its department grants when it recommends; the applicant must be able to submit that fourth application.

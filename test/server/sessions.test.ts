@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { users } from '../../src/server/db/schema.js';
-import { VALID_PASSWORD } from './factories.js';
-import { insertUser, login, registerUnitAdmin, useTestApp } from './harness.js';
+import { VALID_PASSWORD } from '../support/factories/server.js';
+import { insertUser, login, registerUnitAdmin, useTestApp } from '../support/harness.js';
 
 const t = useTestApp({ SESSION_TTL_HOURS: '12', LOGIN_MAX_FAILURES: '5', LOGIN_WINDOW_MINUTES: '15' });
 

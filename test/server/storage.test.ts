@@ -5,10 +5,10 @@ import { pipeline, Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/server/errors.js';
-import { MB } from '../../src/server/routes/documents/schema.js';
+import { MB } from '../../src/contract/documents.js';
 import { LocalFileStore } from '../../src/server/storage/local-file-store.js';
 import { checkPdfStructure, PdfUploadGate } from '../../src/server/uploads/pdf-checks.js';
-import { pdf, pdfChunks, sha256 } from './pdf.js';
+import { pdf, pdfChunks, sha256 } from '../support/pdf.js';
 
 const root = mkdtempSync(join(tmpdir(), 'shenbao-store-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

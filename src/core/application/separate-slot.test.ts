@@ -10,7 +10,7 @@ import {
   organization,
   person,
   requiredDocuments,
-} from '../../../test/factories/bundle.js';
+} from '../../../test/support/factories/bundle.js';
 import { awaitingSeparateSlot } from './separate-slot.js';
 
 const LIMIT = 'limit.institution-belt-road';

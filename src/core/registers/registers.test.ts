@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { creditCode } from '../../../test/factories/bundle.js';
-import { bundle, organization } from '../../../test/factories/bundle.js';
-import { check } from '../../../test/factories/check.js';
+import { creditCode } from '../../../test/support/factories/bundle.js';
+import { bundle, organization } from '../../../test/support/factories/bundle.js';
+import { check } from '../../../test/support/factories/check.js';
 import { readDate, readIdNumber, readYesNo } from './cells.js';
 import type { DishonestyRecord } from './dishonesty.js';
 import { verdictChanges } from './effect.js';

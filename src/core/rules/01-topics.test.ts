@@ -1,8 +1,8 @@
 import { describe, it } from 'vitest';
 import type { TopicNumber } from '../bundle/schema.js';
 import { TOPIC_LABELS } from '../labels.js';
-import { application, organization } from '../../../test/factories/bundle.js';
-import { expectOutcome, single, ledBy, type RuleCase } from '../../../test/factories/rule-cases.js';
+import { application, organization } from '../../../test/support/factories/bundle.js';
+import { expectOutcome, single, ledBy, type RuleCase } from '../../../test/support/factories/rule-cases.js';
 
 // 一、支持重点及申报条件, read as READING.md reads it ("Money", "Who may apply", "Partners").
 

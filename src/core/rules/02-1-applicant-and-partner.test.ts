@@ -1,8 +1,8 @@
 import { describe, it } from 'vitest';
 import type { Application, Organization, Partner, TopicNumber } from '../bundle/schema.js';
-import { application, bundle, organization, person } from '../../../test/factories/bundle.js';
+import { application, bundle, organization, person } from '../../../test/support/factories/bundle.js';
 import { TOPIC_LABELS } from '../labels.js';
-import { expectOutcome, type RuleCase } from '../../../test/factories/rule-cases.js';
+import { expectOutcome, type RuleCase } from '../../../test/support/factories/rule-cases.js';
 
 // 二、1．申报单位与境外合作机构要求 ("Who may apply" and "Partners" in READING.md).
 

@@ -7,8 +7,8 @@ import {
   document,
   organization,
   requiredDocuments,
-} from '../../../test/factories/bundle.js';
-import { expectOutcome, ledBy, single, type RuleCase } from '../../../test/factories/rule-cases.js';
+} from '../../../test/support/factories/bundle.js';
+import { expectOutcome, ledBy, single, type RuleCase } from '../../../test/support/factories/rule-cases.js';
 import { COMPLETENESS_LABELS, TOPIC_LABELS } from '../labels.js';
 
 // 二、2．申报材料要求 ("Documents (二、2)" in READING.md).

@@ -9,8 +9,8 @@ import {
   organization,
   person,
   requiredDocuments,
-} from '../../../test/factories/bundle.js';
-import { expectOutcome, type RuleCase } from '../../../test/factories/rule-cases.js';
+} from '../../../test/support/factories/bundle.js';
+import { expectOutcome, type RuleCase } from '../../../test/support/factories/rule-cases.js';
 import { PLATFORM_LABELS } from '../labels.js';
 
 // 二、3．执行限额申报等相关要求 ("Limits (二、3)" and the separate slots of "Recommendation quotas").

@@ -1,7 +1,13 @@
 import { describe, it } from 'vitest';
 import type { Application, Department, Organization, TopicNumber } from '../bundle/schema.js';
-import { application, bundle, department, organization, person } from '../../../test/factories/bundle.js';
-import { expectOutcome, type RuleCase } from '../../../test/factories/rule-cases.js';
+import {
+  application,
+  bundle,
+  department,
+  organization,
+  person,
+} from '../../../test/support/factories/bundle.js';
+import { expectOutcome, type RuleCase } from '../../../test/support/factories/rule-cases.js';
 
 // 二、3 推荐名额 ("Recommendation quotas (二、3)" in READING.md): 专题四、五合并推荐数 per department.
 

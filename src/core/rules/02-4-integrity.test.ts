@@ -6,8 +6,8 @@ import {
   organization,
   person,
   requiredDocuments,
-} from '../../../test/factories/bundle.js';
-import { expectOutcome, single, type RuleCase } from '../../../test/factories/rule-cases.js';
+} from '../../../test/support/factories/bundle.js';
+import { expectOutcome, single, type RuleCase } from '../../../test/support/factories/rule-cases.js';
 import { ETHICS_LABELS } from '../labels.js';
 
 // 二、4．全面实施科研诚信承诺制 ("Documents (二、2)" last line and "Integrity, ethics, secrecy").

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { expectOutcome, single, type RuleCase } from '../../../test/factories/rule-cases.js';
+import { expectOutcome, single, type RuleCase } from '../../../test/support/factories/rule-cases.js';
 
 // 二、5：“本计划不受理涉密项目”.
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
-import { bundle } from '../../../test/factories/bundle.js';
-import { expectOutcome, single, type RuleCase } from '../../../test/factories/rule-cases.js';
+import { bundle } from '../../../test/support/factories/bundle.js';
+import { expectOutcome, single, type RuleCase } from '../../../test/support/factories/rule-cases.js';
 
 // 二、7：购置大型科学仪器须说明必要性并承诺遵守查重评议、开放共享等规定。
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import type { Recommendation } from '../bundle/schema.js';
-import { expectOutcome, single, type RuleCase } from '../../../test/factories/rule-cases.js';
+import { expectOutcome, single, type RuleCase } from '../../../test/support/factories/rule-cases.js';
 
 // 三、3 deadlines, Beijing time; instants with any offset are compared as instants ("Time" in READING.md).
 

@@ -6,7 +6,7 @@ import {
   organization,
   person,
   requiredDocuments,
-} from '../../../test/factories/bundle.js';
+} from '../../../test/support/factories/bundle.js';
 import type { Application, EthicsFlag } from '../bundle/schema.js';
 import { parseBundle } from '../bundle/parse.js';
 import { JS_INTL_2026 } from '../calls/js-intl-2026.js';

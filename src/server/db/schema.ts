@@ -26,7 +26,7 @@ import {
   PLATFORMS,
 } from '../../core/bundle/schema.js';
 import type { ApplicationForm } from '../../core/application/form.js';
-import { APPLICATION_STATUSES, USER_ROLES } from '../vocabulary.js';
+import { APPLICATION_STATUSES, USER_ROLES } from '../../contract/vocabulary.js';
 import { day, instant } from './schema/columns.js';
 
 export * from './schema/audit.js';

@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Principal, PrincipalOf } from '../principal.js';
 import type { AuthService } from '../services/auth.js';
-import type { UserRole } from '../vocabulary.js';
+import type { UserRole } from '../../contract/vocabulary.js';
 
 export const SESSION_COOKIE = 'shenbao_session';
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, ERRORS, type ErrorCode } from '../errors.js';
-import type { ErrorBody } from '../routes/common/schema.js';
+import { ERRORS, type ErrorCode } from '../../contract/errors.js';
+import { AppError } from '../errors.js';
+import type { ErrorBody } from '../../contract/common.js';
 import { RequestValidationError } from './validation.js';
 
 // Fastify's own client errors (malformed JSON, oversized body …) keep their status with a Chinese message.

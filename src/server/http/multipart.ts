@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, type ErrorCode } from '../errors.js';
+import type { ErrorCode } from '../../contract/errors.js';
+import { AppError } from '../errors.js';
 import { fieldErrors, RequestValidationError, zhErrorMap } from './validation.js';
 
 /** Something received from a file part that must be released if the request fails after all. */

@@ -1,6 +1,6 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
-import type { FieldError } from '../errors.js';
+import type { FieldError } from '../../contract/errors.js';
 
 // Chinese messages for Zod issues. Pure (zod only), so the web forms can use the same words.
 

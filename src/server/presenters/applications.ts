@@ -1,6 +1,6 @@
 import { toBeijingIso } from '../../core/time.js';
 import type { ApplicationEventRow, NamedApplication } from '../repositories/applications.js';
-import type { ApplicationDto } from '../routes/applications/schema.js';
+import type { ApplicationDto } from '../../contract/applications.js';
 import { isEditable } from '../services/application-access.js';
 import type { ReceiptView } from '../services/applications.js';
 

@@ -19,7 +19,7 @@ import type {
   CallParametersDto,
   CallVersionDto,
   CitedItemDto,
-} from '../routes/province-calls/schema.js';
+} from '../../contract/province-calls.js';
 import { snapshotOf } from '../services/call-admin.js';
 import type { CallView } from '../services/calls.js';
 

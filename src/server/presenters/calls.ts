@@ -1,7 +1,7 @@
 import type { StreamTerms } from '../../core/calls/parameters.js';
 import { DIRECTIONS, TOPICS } from '../../core/bundle/schema.js';
 import { toBeijingIso } from '../../core/time.js';
-import type { CallDto } from '../routes/calls/schema.js';
+import type { CallDto } from '../../contract/calls.js';
 import type { CallView } from '../services/calls.js';
 
 function stream(direction: CallDto['topics'][number]['streams'][number]['direction'], terms: StreamTerms) {

@@ -1,5 +1,5 @@
 import type { Department } from '../repositories/departments.js';
-import type { DepartmentView } from '../routes/departments/schema.js';
+import type { DepartmentView } from '../../contract/departments.js';
 
 export function presentDepartment(department: Department): DepartmentView {
   return {

@@ -1,7 +1,7 @@
 import { COMPLETENESS_FLAGS } from '../../core/bundle/schema.js';
 import { toBeijingIso } from '../../core/time.js';
 import type { DocumentRecord } from '../repositories/documents.js';
-import type { DocumentView } from '../routes/documents/schema.js';
+import type { DocumentView } from '../../contract/documents.js';
 
 export function presentDocument(document: DocumentRecord): DocumentView {
   const { metadata } = document;

@@ -1,5 +1,5 @@
 import type { PersonWithLogin } from '../repositories/people.js';
-import type { PersonView } from '../routes/people/schema.js';
+import type { PersonView } from '../../contract/people.js';
 
 export function presentPerson(person: PersonWithLogin): PersonView {
   return {

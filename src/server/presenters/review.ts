@@ -2,7 +2,7 @@ import { toBeijingIso } from '../../core/time.js';
 import type { NamedApplication } from '../repositories/applications.js';
 import type { CommitmentRecord } from '../repositories/commitments.js';
 import type { ConfirmationListing } from '../repositories/review.js';
-import type { CommitmentView } from '../routes/review/schema.js';
+import type { CommitmentView } from '../../contract/review.js';
 import type { ReviewItem } from '../services/review.js';
 import { presentApplication } from './applications.js';
 

@@ -1,5 +1,5 @@
 import type { UserProfile } from '../repositories/users.js';
-import type { CurrentUser } from '../routes/auth/schema.js';
+import type { CurrentUser } from '../../contract/auth.js';
 
 export function presentCurrentUser({ user, organization, person, department }: UserProfile): CurrentUser {
   return {

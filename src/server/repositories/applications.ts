@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
-import type { ApplicationStatus } from '../vocabulary.js';
+import type { ApplicationStatus } from '../../contract/vocabulary.js';
 import { AuditRepository } from './audit.js';
 import {
   acceptanceCounters,

@@ -1,7 +1,7 @@
 import { asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { callStates, callVersions, calls, type CallSnapshot, users } from '../db/schema.js';
-import type { CallChange, CallStatus } from '../vocabulary.js';
+import type { CallChange, CallStatus } from '../../contract/vocabulary.js';
 
 /**
  * A call as it stands, with its status (a call without a `call_states` row is open: the seeded calls) and its

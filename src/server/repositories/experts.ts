@@ -13,7 +13,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
-import type { ApplicationStatus } from '../vocabulary.js';
+import type { ApplicationStatus } from '../../contract/vocabulary.js';
 import {
   applications,
   departments,

@@ -9,7 +9,7 @@ import {
   submissionSnapshots,
   users,
 } from '../db/schema.js';
-import type { ApplicationStatus } from '../vocabulary.js';
+import type { ApplicationStatus } from '../../contract/vocabulary.js';
 import type { ApplicationRow } from './applications.js';
 import type { Department } from './departments.js';
 

@@ -3,10 +3,10 @@ import { UNBARRED_PARTNER_ANSWERS, type ApplicationForm } from '../../core/appli
 import { ALL_COMPLETE, type TopicNumber } from '../../core/bundle/schema.js';
 import { principalOf, type PrincipalOf } from '../principal.js';
 import type { Repositories } from '../repositories/index.js';
-import type { UploadDocumentForm } from '../routes/documents/schema.js';
+import type { UploadDocumentForm } from '../../contract/documents.js';
 import { hashPassword } from '../security/passwords.js';
 import type { Services } from '../services/index.js';
-import type { UserRole } from '../vocabulary.js';
+import type { UserRole } from '../../contract/vocabulary.js';
 import { PRACTICE_CALL_ID } from './calls.js';
 import { pdfChunks } from './pdf.js';
 

@@ -2,7 +2,7 @@ import type { ApplicationForm } from '../../core/application/form.js';
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import type { Database } from '../db/database.js';
 import { repositories } from '../repositories/index.js';
-import type { UploadDocumentForm } from '../routes/documents/schema.js';
+import type { UploadDocumentForm } from '../../contract/documents.js';
 import type { Services } from '../services/index.js';
 import { OTHER_EXPERTS, seedExperts } from './experts.js';
 import { seedRegisters } from './registers.js';

@@ -1,4 +1,4 @@
-import type { ExpertProfileBody } from '../routes/experts/schema.js';
+import type { ExpertProfileBody } from '../../contract/experts.js';
 import { principalOf, type PrincipalOf } from '../principal.js';
 import type { Repositories } from '../repositories/index.js';
 import type { Services } from '../services/index.js';

@@ -4,7 +4,7 @@ import { SCORING_FORMS } from '../../core/experts/scoring-forms.js';
 import { toBeijingIso } from '../../core/time.js';
 import { principalOf, type PrincipalOf } from '../principal.js';
 import type { Repositories } from '../repositories/index.js';
-import type { UploadDocumentForm } from '../routes/documents/schema.js';
+import type { UploadDocumentForm } from '../../contract/documents.js';
 import type { Services } from '../services/index.js';
 import { beijingCloseOf, PRACTICE_CALL_ID } from './calls.js';
 import {

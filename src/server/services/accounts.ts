@@ -6,7 +6,7 @@ import { violatedUniqueConstraint } from '../repositories/constraint-violation.j
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { Organization } from '../repositories/organizations.js';
 import type { User, UserProfile } from '../repositories/users.js';
-import type { RegisterOrganizationBody } from '../routes/auth/schema.js';
+import type { RegisterOrganizationBody } from '../../contract/auth.js';
 import { hashPassword } from '../security/passwords.js';
 
 /** Turns a broken unique constraint on users' login into the Chinese 409, and leaves other errors alone. */

@@ -6,7 +6,7 @@ import type { AnnouncementEntry } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { AnnouncementRow } from '../repositories/decisions.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
-import type { AnnouncementBody } from '../routes/announcements/schema.js';
+import type { AnnouncementBody } from '../../contract/announcements.js';
 import type { CallService } from './calls.js';
 import { callOf, type ProvinceUser } from './formal-review.js';
 

@@ -15,7 +15,7 @@ import type {
   CreateApplicationBody,
   Evaluation,
   UpdateApplicationBody,
-} from '../routes/applications/schema.js';
+} from '../../contract/applications.js';
 import type { ReceiptSigner } from '../security/receipt-signing.js';
 import { BundleService, type Judgement } from './bundles.js';
 import type { CallService } from './calls.js';

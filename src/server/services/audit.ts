@@ -1,7 +1,7 @@
 import { verifyChain, type AuditEntry, type ChainVerdict } from '../audit/chain.js';
 import type { AuditFilter } from '../repositories/audit.js';
 import type { Repositories } from '../repositories/index.js';
-import type { UserRole } from '../vocabulary.js';
+import type { UserRole } from '../../contract/vocabulary.js';
 
 export interface AuditActor {
   id: string;

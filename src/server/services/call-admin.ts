@@ -6,8 +6,8 @@ import { AppError } from '../errors.js';
 import type { PrincipalOf } from '../principal.js';
 import type { CallRow, CallVersionRow } from '../repositories/calls.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
-import type { CloneBody, DeadlinesBody } from '../routes/province-calls/schema.js';
-import type { CallChange } from '../vocabulary.js';
+import type { CloneBody, DeadlinesBody } from '../../contract/province-calls.js';
+import type { CallChange } from '../../contract/vocabulary.js';
 import type { CallService, CallView } from './calls.js';
 
 type Province = PrincipalOf<'province'>;

@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 import type { PrincipalOf } from '../principal.js';
 import type { CommitmentRecord } from '../repositories/commitments.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
-import { FILE_FIELD, PDF_MIME } from '../routes/documents/schema.js';
+import { FILE_FIELD, PDF_MIME } from '../../contract/documents.js';
 import type { FileStore } from '../storage/file-store.js';
 import type { CallService, CallView } from './calls.js';
 import type { StagedUpload } from './documents.js';

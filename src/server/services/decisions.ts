@@ -7,7 +7,7 @@ import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { DecisionRow, ProvinceRow } from '../repositories/decisions.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
-import type { DecisionBody } from '../routes/decisions/schema.js';
+import type { DecisionBody } from '../../contract/decisions.js';
 import type { CallService, CallView } from './calls.js';
 import {
   callOf,

@@ -15,10 +15,10 @@ import {
   FILE_FIELD,
   PDF_MIME,
   type UploadDocumentForm,
-} from '../routes/documents/schema.js';
+} from '../../contract/documents.js';
 import type { FileStore, StagedFile } from '../storage/file-store.js';
 import { checkPdfStructure, PdfUploadGate } from '../uploads/pdf-checks.js';
-import type { ApplicationStatus } from '../vocabulary.js';
+import type { ApplicationStatus } from '../../contract/vocabulary.js';
 import { type Applicant, canEdit, canRead, isEditable, receivedWithin } from './application-access.js';
 
 /** A checked PDF, staged in the file store, with the name it was uploaded under. */

@@ -15,7 +15,7 @@ import type {
   NotificationView,
   RecusalBody,
   ScoresBody,
-} from '../routes/expert/schema.js';
+} from '../../contract/expert.js';
 import { auditedAssignment } from './experts.js';
 
 // 专家评审, the expert's side: what is assigned to them (anything else is answered as missing), scores saved as

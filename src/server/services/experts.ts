@@ -37,7 +37,7 @@ import type {
   ReviewedApplicationView,
   ReviewedDetail,
   UpdateExpertBody,
-} from '../routes/experts/schema.js';
+} from '../../contract/experts.js';
 import { hashPassword } from '../security/passwords.js';
 import { rethrowLoginTaken } from './accounts.js';
 

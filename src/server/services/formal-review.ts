@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import type { PrincipalOf } from '../principal.js';
 import type { ProvinceRow } from '../repositories/decisions.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
-import type { FormalReviewBody, FormalReviewListQuery } from '../routes/formal-review/schema.js';
+import type { FormalReviewBody, FormalReviewListQuery } from '../../contract/formal-review.js';
 import { type Applicant, canRead } from './application-access.js';
 import { BundleService } from './bundles.js';
 import type { CallService, CallView } from './calls.js';

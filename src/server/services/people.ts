@@ -6,7 +6,7 @@ import type { PrincipalOf } from '../principal.js';
 import { violatedUniqueConstraint } from '../repositories/constraint-violation.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { Person, PersonWithLogin } from '../repositories/people.js';
-import type { CreatePersonBody, UpdatePersonBody } from '../routes/people/schema.js';
+import type { CreatePersonBody, UpdatePersonBody } from '../../contract/people.js';
 import { hashPassword } from '../security/passwords.js';
 import { auditUserCreated, rethrowLoginTaken } from './accounts.js';
 

@@ -4,7 +4,7 @@ import {
   type Checklist,
   type ChecklistAnswer,
   type ChecklistItem,
-} from '../routes/review/schema.js';
+} from '../../contract/review.js';
 
 // 形式审查 answers and the 汇总表's cells are one another's form: a cell is its column's 是 (良好 for credit) or
 // 否, followed by the note in full-width brackets, exactly as the derived cells are written.

@@ -7,7 +7,7 @@ import { AppError } from '../errors.js';
 import type { ApplicationRow } from '../repositories/applications.js';
 import type { Department } from '../repositories/departments.js';
 import type { Repositories } from '../repositories/index.js';
-import type { ImportPreview, SummaryQuery } from '../routes/review/schema.js';
+import type { ImportPreview, SummaryQuery } from '../../contract/review.js';
 import { BundleService } from './bundles.js';
 import type { CallService, CallView } from './calls.js';
 import { withChecklist } from './review-checklist.js';

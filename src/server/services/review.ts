@@ -18,7 +18,7 @@ import type {
   DecisionBody,
   ReturnBody,
   ReviewListQuery,
-} from '../routes/review/schema.js';
+} from '../../contract/review.js';
 import { summaryRow } from '../../core/summary/summary-table.js';
 import { BundleService } from './bundles.js';
 import type { CallService, CallView } from './calls.js';

@@ -1,5 +1,5 @@
 import type { SnapshotDocument } from '../db/schema.js';
-import type { ChangesView, FieldChange } from '../routes/review/schema.js';
+import type { ChangesView, FieldChange } from '../../contract/review.js';
 
 // What changed between two submissions of one application: the form field by field, the documents by
 // their version history (a replaced or re-described document points at its successor).

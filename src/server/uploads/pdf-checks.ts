@@ -1,7 +1,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../errors.js';
-import { FILE_FIELD, MB, PDF_MIME } from '../routes/documents/schema.js';
+import { FILE_FIELD, MB, PDF_MIME } from '../../contract/documents.js';
 import type { StagedFile } from '../storage/file-store.js';
 
 // The checks an uploaded PDF passes before it is accepted. Size and type are judged while the bytes stream in,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import type { CallChange, CallStatus } from '../../vocabulary.js';
+import type { CallChange, CallStatus } from '../../../contract/vocabulary.js';
 import { calls, users } from '../schema.js';
 import { instant } from './columns.js';
 

@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AnnouncementDetail } from '../../services/announcements.js';
-import { errorResponses, idParamsSchema } from '../common/schema.js';
+import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
-import { presentAnnouncement, presentEntry } from '../formal-review/present.js';
+import { presentAnnouncement, presentEntry } from '../../presenters/formal-review.js';
 import {
   announcementBodySchema,
   announcementDetailSchema,
   announcementListQuerySchema,
   announcementListResponseSchema,
-} from './schema.js';
+} from '../../../contract/announcements.js';
 
 export function presentDetail({ announcement, entries }: AnnouncementDetail) {
   return {

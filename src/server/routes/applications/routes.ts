@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { presentApplication, presentEvent, presentReceipt } from '../../presenters/applications.js';
 import { verifyReceipt } from '../../security/receipt-signing.js';
-import { errorResponses, idParamsSchema } from '../common/schema.js';
+import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
 import {
   applicationListResponseSchema,
@@ -14,7 +14,7 @@ import {
   updateApplicationBodySchema,
   verifyReceiptBodySchema,
   versionBodySchema,
-} from './schema.js';
+} from '../../../contract/applications.js';
 import { z } from 'zod';
 
 const APPLICANTS = ['unit-admin', 'pi'] as const;

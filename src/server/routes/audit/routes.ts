@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { toBeijingIso } from '../../../core/time.js';
-import { errorResponses } from '../common/schema.js';
+import { errorResponses } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
-import { auditPageSchema, auditQuerySchema, auditVerdictSchema } from './schema.js';
+import { auditPageSchema, auditQuerySchema, auditVerdictSchema } from '../../../contract/audit.js';
 
 const DAY_MS = 86_400_000;
 /** The start of a Beijing calendar day. */

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { presentCurrentUser } from '../../presenters/users.js';
-import { USER_ROLES } from '../../vocabulary.js';
-import { errorResponses, noContentSchema } from '../common/schema.js';
+import { USER_ROLES } from '../../../contract/vocabulary.js';
+import { errorResponses, noContentSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
 import {
   currentUserResponseSchema,
   loginBodySchema,
   registerOrganizationBodySchema,
   registeredOrganizationResponseSchema,
-} from './schema.js';
+} from '../../../contract/auth.js';
 
 export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
   app.post(

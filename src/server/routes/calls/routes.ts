@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { presentCall } from '../../presenters/calls.js';
 import type { RouteDeps } from '../deps.js';
-import { callListResponseSchema } from './schema.js';
+import { callListResponseSchema } from '../../../contract/calls.js';
 
 export const callRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   // Public, like the notice itself: the calls, their windows and each topic's terms.

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponses, idParamsSchema } from '../common/schema.js';
+import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
-import { presentFinding, presentPair, presentRun } from './present.js';
+import { presentFinding, presentPair, presentRun } from '../../presenters/cross-checks.js';
 import {
   callQuerySchema,
   findingsQuerySchema,
@@ -12,7 +12,7 @@ import {
   runResponseSchema,
   runsResponseSchema,
   startRunBodySchema,
-} from './schema.js';
+} from '../../../contract/cross-checks.js';
 
 // 全省交叉核查: the province only; every other role is refused before anything is read.
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { toBeijingIso } from '../../../core/time.js';
 import type { TopicNumber } from '../../../core/bundle/schema.js';
-import { errorResponses } from '../common/schema.js';
+import { errorResponses } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
-import { dashboardQuerySchema, dashboardSchema, type DashboardDto } from './schema.js';
+import { dashboardQuerySchema, dashboardSchema, type DashboardDto } from '../../../contract/dashboard.js';
 
 const iso = (date: Date) => toBeijingIso(date.getTime());
 

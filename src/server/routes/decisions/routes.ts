@@ -3,16 +3,16 @@ import { toBeijingIso } from '../../../core/time.js';
 import { capOf } from '../../services/decisions.js';
 import type { CallView } from '../../services/calls.js';
 import { loiFindings, type ProvinceItem } from '../../services/formal-review.js';
-import { errorResponses, idParamsSchema } from '../common/schema.js';
+import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
-import { presentProvinceApplication } from '../formal-review/present.js';
-import { callQuerySchema } from '../formal-review/schema.js';
+import { presentProvinceApplication } from '../../presenters/formal-review.js';
+import { callQuerySchema } from '../../../contract/formal-review.js';
 import {
   contractListResponseSchema,
   decisionBodySchema,
   decisionItemResponseSchema,
   decisionListResponseSchema,
-} from './schema.js';
+} from '../../../contract/decisions.js';
 
 function presentDecisionItem(call: CallView, { row }: ProvinceItem) {
   const d = row.decision;

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { attachmentDisposition } from '../../http/content-disposition.js';
 import { readMultipartForm } from '../../http/multipart.js';
 import { presentDocument } from '../../presenters/documents.js';
-import { USER_ROLES } from '../../vocabulary.js';
-import { errorResponses, idParamsSchema, noContentSchema } from '../common/schema.js';
+import { USER_ROLES } from '../../../contract/vocabulary.js';
+import { errorResponses, idParamsSchema, noContentSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
 import {
   applicationDocumentParamsSchema,
@@ -18,7 +18,7 @@ import {
   patchDocumentBodySchema,
   PDF_MIME,
   uploadDocumentFormSchema,
-} from './schema.js';
+} from '../../../contract/documents.js';
 
 const FORM_FIELDS =
   '表单字段：kind（附件类型）、parties（签署方，可重复）、signedOn、validUntil（YYYY-MM-DD）、language（zh 或 foreign）、' +

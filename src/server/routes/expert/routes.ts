@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponses, idParamsSchema } from '../common/schema.js';
+import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
 import {
   myAssignmentResponseSchema,
@@ -9,7 +9,7 @@ import {
   notificationsResponseSchema,
   recusalBodySchema,
   scoresBodySchema,
-} from './schema.js';
+} from '../../../contract/expert.js';
 import { z } from 'zod';
 
 // 专家评审, the expert's side: /api/expert/…, for experts only, each seeing only their own assignments.

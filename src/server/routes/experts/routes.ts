@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { WIDE_SPREAD_POINTS } from '../../../core/experts/aggregation.js';
-import { ERRORS } from '../../errors.js';
-import { errorResponses, idParamsSchema } from '../common/schema.js';
+import { ERRORS } from '../../../contract/errors.js';
+import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
 import {
   assignBodySchema,
@@ -22,7 +22,7 @@ import {
   reviewedListResponseSchema,
   updateAssignmentBodySchema,
   updateExpertBodySchema,
-} from './schema.js';
+} from '../../../contract/experts.js';
 
 // 专家评审, the province's side: /api/province/experts/…, for the province only.
 

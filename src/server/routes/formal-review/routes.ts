@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { toBeijingIso } from '../../../core/time.js';
-import { errorResponses, idParamsSchema } from '../common/schema.js';
+import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
-import { presentFormalReviewItem } from './present.js';
+import { presentFormalReviewItem } from '../../presenters/formal-review.js';
 import {
   formalReviewBodySchema,
   formalReviewItemResponseSchema,
   formalReviewListQuerySchema,
   formalReviewListResponseSchema,
   provinceResultSchema,
-} from './schema.js';
+} from '../../../contract/formal-review.js';
 
 export const formalReviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
   const { formalReview } = services;

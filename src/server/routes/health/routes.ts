@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../deps.js';
-import { healthResponseSchema } from './schema.js';
+import { healthResponseSchema } from '../../../contract/health.js';
 
 export const healthRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   app.get(

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { presentPerson } from '../../presenters/people.js';
-import { errorResponses, idParamsSchema } from '../common/schema.js';
+import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
 import {
   createPersonBodySchema,
   peopleResponseSchema,
   personResponseSchema,
   updatePersonBodySchema,
-} from './schema.js';
+} from '../../../contract/people.js';
 
 export const peopleRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
   const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { presentAdminCall, presentCallParameters, presentCallVersion } from '../../presenters/call-admin.js';
-import { errorResponses } from '../common/schema.js';
+import { errorResponses } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
 import {
   adminCallListSchema,
@@ -10,7 +10,7 @@ import {
   callVersionsSchema,
   cloneBodySchema,
   deadlinesBodySchema,
-} from './schema.js';
+} from '../../../contract/province-calls.js';
 
 export const provinceCallRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
   const { callAdmin, calls } = services;

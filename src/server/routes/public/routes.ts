@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AnnouncementRow } from '../../repositories/decisions.js';
-import { errorResponses, idParamsSchema } from '../common/schema.js';
+import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
-import { presentAnnouncement, presentEntry } from '../formal-review/present.js';
-import { publicAnnouncementDetailSchema, publicAnnouncementListSchema } from './schema.js';
+import { presentAnnouncement, presentEntry } from '../../presenters/formal-review.js';
+import { publicAnnouncementDetailSchema, publicAnnouncementListSchema } from '../../../contract/public.js';
 
 // No session is read here: these routes answer anyone, with the published fields only.
 

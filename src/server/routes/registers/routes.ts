@@ -7,9 +7,9 @@ import { attachmentDisposition } from '../../http/content-disposition.js';
 import { readMultipartForm } from '../../http/multipart.js';
 import { AppError } from '../../errors.js';
 import type { RegisterOutcome } from '../../services/registers.js';
-import { errorResponses } from '../common/schema.js';
+import { errorResponses } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
-import { FILE_FIELD } from '../documents/schema.js';
+import { FILE_FIELD } from '../../../contract/documents.js';
 import {
   batchesResponseSchema,
   importFormSchema,
@@ -17,8 +17,8 @@ import {
   kindParamsSchema,
   registerOutcomeSchema,
   type RegisterOutcomeView,
-} from './schema.js';
-import { receiveSpreadsheet, REGISTER_MAX_BYTES, templateXlsx } from './spreadsheet.js';
+} from '../../../contract/registers.js';
+import { receiveSpreadsheet, REGISTER_MAX_BYTES, templateXlsx } from '../../io/register-spreadsheet.js';
 
 // 登记库导入: the province only; every other role is refused before the upload is read.
 

@@ -3,16 +3,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { summaryTableTexts } from '../../../core/summary/summary-table.js';
 import { toBeijingIso } from '../../../core/time.js';
-import { summaryXlsxBuffer } from '../../../reports/summary-xlsx.js';
+import { summaryXlsxBuffer } from '../../io/summary-xlsx.js';
 import { attachmentDisposition } from '../../http/content-disposition.js';
 import { readMultipartForm } from '../../http/multipart.js';
 import { presentEvent } from '../../presenters/applications.js';
 import { presentDocument } from '../../presenters/documents.js';
 import { presentCommitment, presentConfirmation, presentReviewItem } from '../../presenters/review.js';
 import type { ReviewItem } from '../../services/review.js';
-import { errorResponses, idParamsSchema } from '../common/schema.js';
+import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
-import { FILE_FIELD, PDF_MIME } from '../documents/schema.js';
+import { FILE_FIELD, PDF_MIME } from '../../../contract/documents.js';
 import {
   bundleExportSchema,
   callQuerySchema,
@@ -39,7 +39,7 @@ import {
   reviewListResponseSchema,
   summaryQuerySchema,
   summaryResponseSchema,
-} from './schema.js';
+} from '../../../contract/review.js';
 
 /** A bundle of a few thousand applications. */
 const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;

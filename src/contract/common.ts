@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { normalizeCreditCode, validateCreditCode } from '../core/credit-code.js';
+import { ERRORS, type ErrorCode } from './errors.js';
+
+// Field schemas several areas share.
+
+export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.array(fieldErrorSchema).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** Response schemas for the error statuses a route can answer with, for its OpenAPI description. */
+export function errorResponses(...codes: ErrorCode[]): Record<number, typeof errorBodySchema> {
+  return Object.fromEntries(codes.map((code) => [ERRORS[code].status, errorBodySchema]));
+}
+
+export const noContentSchema = z.null();
+
+export const idParamsSchema = z.object({ id: z.uuid().meta({ title: '编号' }) });
+
+/** Trimmed, full-width folded to half-width, upper case; then checked by GB 32100-2015. */
+export const creditCodeSchema = z
+  .string()
+  .overwrite(normalizeCreditCode)
+  .superRefine((code, ctx) => {
+    const verdict = validateCreditCode(code);
+    if (!verdict.ok) ctx.addIssue({ code: 'custom', message: verdict.reason });
+  })
+  .meta({ title: '统一社会信用代码' });
+
+export const newLoginSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._@-]{2,63}$/, '登录名应为 3–64 位字母、数字或 . _ @ -，并以字母或数字开头')
+  .meta({ title: '登录名' });
+
+export const newPasswordSchema = z
+  .string()
+  .min(8, '密码至少 8 位')
+  .max(128, '密码不能超过 128 位')
+  .regex(/[A-Za-z]/, '密码须包含字母')
+  .regex(/[0-9]/, '密码须包含数字')
+  .meta({ title: '密码' });
+
+export const personNameSchema = z.string().trim().min(1).max(50).meta({ title: '姓名' });

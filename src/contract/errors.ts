@@ -1,0 +1,97 @@
+// Every error the API answers with, once: its code, HTTP status and Chinese message. The web app reads the
+// codes; the server's AppError (src/server/errors.ts) carries them and http/error-handler.ts answers with them.
+
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: '提交的数据有误，请按提示修改' },
+  BAD_REQUEST: { status: 400, message: '请求格式有误' },
+  INVALID_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  INVALID_CREDENTIALS: { status: 401, message: '登录名或密码错误' },
+  ACCOUNT_DISABLED: { status: 403, message: '该账号已停用，请联系管理员' },
+  FORBIDDEN: { status: 403, message: '当前账号无权执行此操作' },
+  NOT_FOUND: { status: 404, message: '找不到该记录，或您无权查看' },
+  ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
+  CREDIT_CODE_TAKEN: {
+    status: 409,
+    message: '该统一社会信用代码已注册；如需找回单位管理员账号，请联系项目主管部门',
+  },
+  LOGIN_TAKEN: { status: 409, message: '该登录名已被使用，请换一个' },
+  ID_NUMBER_TAKEN: { status: 409, message: '本单位已登记该证件号码的人员' },
+  VERSION_CONFLICT: {
+    status: 409,
+    message: '申报书已在其他窗口或由他人修改，请刷新后再保存（您的内容已保留在本页）',
+  },
+  NOT_EDITABLE: { status: 409, message: '申报书已提交，不能修改；如需修改请联系项目主管部门退回' },
+  CALL_CLOSED: { status: 409, message: '该计划不在网上填报时间内，不能新建申报书' },
+  CALL_READ_ONLY: {
+    status: 409,
+    message: '该计划是只读的历史记录，不能修改；如需新一年度的计划，请复制后修改',
+  },
+  CALL_ID_TAKEN: { status: 409, message: '该计划编号已被使用，请换一个' },
+  DEADLINE_PASSED: { status: 409, message: '网上填报已截止（北京时间），逾期不予受理' },
+  NO_DEPARTMENT: { status: 409, message: '本单位尚未选择项目主管部门，请先在单位信息中选择' },
+  REVIEW_CLOSED: { status: 409, message: '主管部门网上审核推荐已截止（北京时间），不能再退回或推荐' },
+  LIST_CONFIRMED: {
+    status: 409,
+    message: '主管部门已网上确认提交推荐名单，一律不予退回重报，不能再退回、推荐或修改',
+  },
+  STATUS_CONFLICT: { status: 409, message: '该申报书当前的状态不能执行此操作，请刷新后再试' },
+  QUOTA_EXCEEDED: { status: 409, message: '超过推荐限额，不能推荐' },
+  DECISIONS_PENDING: { status: 409, message: '还有申报书尚未作出推荐决定，不能确认提交' },
+  COMMITMENT_MISSING: {
+    status: 409,
+    message: '尚未上传项目主管部门诚信承诺书（PDF），不能确认提交推荐名单；请先上传',
+  },
+  CONFLICT_OF_INTEREST: {
+    status: 409,
+    message: '该专家与此申报书存在利益冲突，不能分配；确需分配的，请填写理由（将记入审计日志）',
+  },
+  ALREADY_ASSIGNED: { status: 409, message: '该专家已分配评审此申报书' },
+  NOT_REVIEWABLE: { status: 409, message: '只有项目主管部门已推荐的申报书才能分配专家评审' },
+  EXPERT_INACTIVE: { status: 409, message: '该专家已停用，不能分配评审任务' },
+  SCORES_SUBMITTED: { status: 409, message: '评分已提交，不能再修改；如有问题请联系省科技项目管理中心' },
+  REVIEW_OVERDUE: { status: 409, message: '评审已过截止时间（北京时间），不能再保存或提交评分' },
+  NOT_RECOMMENDABLE: { status: 422, message: '申报书有不符合申报要求的问题，不能推荐' },
+  SUBMISSION_BLOCKED: { status: 422, message: '申报书还有问题未解决，暂不能提交' },
+  IMPORT_REFUSED: {
+    status: 422,
+    message: '导入包中有不能导入的内容，未写入任何数据；请按所列问题修改后重新导入',
+  },
+  NOT_AT_PROVINCE: {
+    status: 409,
+    message: '该申报书尚未由项目主管部门推荐并确认提交（或推荐截止），省里还不能审查或决定',
+  },
+  FORMAL_REVIEW_LOCKED: {
+    status: 409,
+    message: '已作出立项决定，不能修改形式审查结果；如需修改请先撤销立项决定',
+  },
+  NOT_ACCEPTED: { status: 409, message: '只有形式审查（信用审查）结果为“受理”的项目才能作出立项决定' },
+  FUNDING_OVER_CAP: { status: 422, message: '立项资助经费超过本专题上限或申请的省资助经费' },
+  DECISIONS_LOCKED: { status: 409, message: '立项决定已随拟立项项目公示发布，不能再修改或撤销' },
+  FORMAL_AGREEMENT_MISSING: {
+    status: 409,
+    message: '该项目申报时仅有合作意向书，须先上传正式的合作协议文本，才能进入合同签订',
+  },
+  REGISTER_ROWS_INVALID: {
+    status: 422,
+    message: '登记表中有错误的行，未写入任何数据；请按所列问题修改后重新导入',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型，请以 JSON 提交' },
+  FILE_TOO_LARGE: { status: 413, message: '文件超过大小上限' },
+  MULTIPART_REQUIRED: { status: 415, message: '请以 multipart/form-data 表单上传文件' },
+  FILE_NOT_PDF: { status: 415, message: '文件不是 PDF，请上传 PDF 文件' },
+  FILE_NOT_SPREADSHEET: { status: 415, message: '文件不是可读取的 .xlsx 或 .csv 表格' },
+  PDF_MALFORMED: { status: 422, message: 'PDF 文件结构不完整或已损坏，请重新导出后上传' },
+  TOO_MANY_LOGIN_ATTEMPTS: { status: 429, message: '登录失败次数过多，请稍后再试' },
+  INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
+  DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时不可用，请稍后再试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface FieldError {
+  /** JSON path of the field in the request part, e.g. `organization.creditCode` or `people[0].name`. */
+  path: string;
+  message: string;
+}

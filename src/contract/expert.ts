@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { DIRECTIONS, TOPICS } from '../core/bundle/schema.js';
+
+// 专家评审, the expert's side. An expert sees only what is assigned to them and of each application only what
+// judging it needs: no person's name, ID number or contact, no documents (their signatures and letterheads
+// carry personal data), only the budget's three totals.
+
+const instantSchema = z.iso.datetime({ offset: true });
+
+export const criterionSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  weight: z.number(),
+  max: z.number(),
+  guidance: z.string(),
+});
+
+export const expertApplicationSchema = z
+  .object({
+    id: z.uuid(),
+    acceptanceNo: z.string().nullable(),
+    topic: z.literal(TOPICS),
+    direction: z.enum(DIRECTIONS).nullable(),
+    title: z.string(),
+    summary: z.string(),
+    field: z.string(),
+    applicant: z.object({ name: z.string() }),
+    partner: z.object({ name: z.string(), country: z.string() }).nullable(),
+    domesticPartners: z.array(z.object({ name: z.string() })),
+    budget: z.object({
+      total: z.number().nullable(),
+      jiangsuTotal: z.number().nullable(),
+      provincialFunding: z.number().nullable(),
+    }),
+  })
+  .meta({ id: 'ExpertApplication' });
+export type ExpertApplicationView = z.infer<typeof expertApplicationSchema>;
+
+export const myAssignmentSchema = z
+  .object({
+    id: z.uuid(),
+    dueAt: instantSchema,
+    savedAt: instantSchema.nullable(),
+    submittedAt: instantSchema.nullable(),
+    /** Past its due date without a submission. */
+    overdue: z.boolean(),
+    scores: z.record(z.string(), z.number()),
+    comment: z.string(),
+    total: z.number(),
+    application: expertApplicationSchema.pick({
+      id: true,
+      acceptanceNo: true,
+      topic: true,
+      title: true,
+      field: true,
+    }),
+  })
+  .meta({ id: 'MyAssignment' });
+export type MyAssignmentView = z.infer<typeof myAssignmentSchema>;
+
+export const myAssignmentsResponseSchema = z.object({ assignments: z.array(myAssignmentSchema) });
+
+export const myAssignmentResponseSchema = z.object({
+  assignment: myAssignmentSchema,
+  application: expertApplicationSchema,
+  criteria: z.array(criterionSchema),
+});
+export type MyAssignmentDetail = z.infer<typeof myAssignmentResponseSchema>;
+
+export const scoresBodySchema = z.object({
+  scores: z.record(z.string(), z.number({ error: '分数应为数字' })).meta({ title: '评分' }),
+  comment: z.string().trim().max(3000, '评审意见：不能超过 3000 字').default('').meta({ title: '评审意见' }),
+});
+export type ScoresBody = z.infer<typeof scoresBodySchema>;
+
+export const recusalBodySchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, '回避理由：请填写')
+    .max(500, '回避理由：不能超过 500 字')
+    .meta({ title: '回避理由', description: '如与申报单位、项目负责人或合作方的关系' }),
+});
+export type RecusalBody = z.infer<typeof recusalBodySchema>;
+
+export const notificationSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    text: z.string(),
+    createdAt: instantSchema,
+    readAt: instantSchema.nullable(),
+  })
+  .meta({ id: 'Notification' });
+export type NotificationView = z.infer<typeof notificationSchema>;
+
+export const notificationsResponseSchema = z.object({ notifications: z.array(notificationSchema) });

@@ -1,0 +1,79 @@
+import { Spin } from 'antd';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import type { CurrentUser } from '../../contract/auth.js';
+import { api, UNAUTHENTICATED_EVENT } from '../shared/api.js';
+
+interface Session {
+  /** `undefined` while the first /auth/me is under way. */
+  user: CurrentUser | null | undefined;
+  /** Signed out on purpose (not expired): the login page then does not send them back where they were. */
+  signedOut: boolean;
+  login(login: string, password: string): Promise<CurrentUser>;
+  logout(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<CurrentUser | null | undefined>(undefined);
+  const [signedOut, setSignedOut] = useState(false);
+
+  useEffect(() => {
+    api<{ user: CurrentUser }>('/auth/me').then(
+      (r) => setUser(r.user),
+      // Signed out, or the server cannot be reached: the login page says which when used.
+      () => setUser(null),
+    );
+    const expired = () => setUser(null);
+    window.addEventListener(UNAUTHENTICATED_EVENT, expired);
+    return () => window.removeEventListener(UNAUTHENTICATED_EVENT, expired);
+  }, []);
+
+  const login = useCallback(async (loginName: string, password: string) => {
+    const { user: signedIn } = await api<{ user: CurrentUser }>('/auth/login', {
+      method: 'POST',
+      body: { login: loginName, password },
+    });
+    setUser(signedIn);
+    setSignedOut(false);
+    return signedIn;
+  }, []);
+
+  const logout = useCallback(async () => {
+    await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    setSignedOut(true);
+    setUser(null);
+  }, []);
+
+  const value = useMemo(() => ({ user, signedOut, login, logout }), [user, signedOut, login, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** The signed-in user; only inside RequireSession. */
+export function useUser(): CurrentUser {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser outside RequireSession');
+  return user;
+}
+
+/** Renders its child routes for a signed-in user; sends anyone else to the login page and back afterwards. */
+export function RequireSession() {
+  const { user, signedOut } = useSession();
+  const location = useLocation();
+  if (user === undefined) {
+    return <Spin size="large" fullscreen description="正在加载…" />;
+  }
+  if (user === null) {
+    if (signedOut) return <Navigate to="/login" replace />;
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <Outlet />;
+}

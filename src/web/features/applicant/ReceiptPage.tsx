@@ -1,0 +1,234 @@
+import { ArrowLeftOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Descriptions,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { DocumentKind, TopicNumber } from '../../../core/bundle/schema.js';
+import { DOCUMENT_KIND_LABELS, TOPIC_LABELS } from '../../../core/labels.js';
+import { api, describeError, type ApplicationDto, type Evaluation, type Receipt } from '../../shared/api.js';
+import { ApplicationTimeline } from './editor/TimelineCard.js';
+import { beijingTime } from '../../shared/format.js';
+
+/** The receipt's payload as the server signs it (shenbao.receipt/1). */
+interface ReceiptPayload {
+  acceptanceNo: string;
+  call: { id: string; name: string };
+  topic: TopicNumber;
+  title: string;
+  applicant: { name: string; creditCode: string };
+  submittedAt: string;
+  formSha256: string;
+  documents: { kind: DocumentKind; fileName: string; sha256: string; signedOn: string | null }[];
+}
+
+type Verdict =
+  | { state: 'idle' }
+  | { state: 'checking' }
+  | { state: 'done'; valid: boolean }
+  | { state: 'error'; message: string };
+
+export function ReceiptPage() {
+  const { id } = useParams();
+  const [receipt, setReceipt] = useState<Receipt>();
+  const [application, setApplication] = useState<ApplicationDto>();
+  const [error, setError] = useState<string>();
+  const [verdict, setVerdict] = useState<Verdict>({ state: 'idle' });
+
+  useEffect(() => {
+    Promise.all([
+      api<{ receipt: Receipt }>(`/applications/${id}/receipt`),
+      api<{ application: ApplicationDto; evaluation: Evaluation }>(`/applications/${id}`),
+    ]).then(
+      ([r, a]) => {
+        setReceipt(r.receipt);
+        setApplication(a.application);
+      },
+      (e: unknown) => setError(describeError(e)),
+    );
+  }, [id]);
+
+  const verify = async () => {
+    if (!receipt) return;
+    setVerdict({ state: 'checking' });
+    try {
+      const { valid } = await api<{ valid: boolean }>('/receipts/verify', {
+        method: 'POST',
+        body: { payload: receipt.payload, signature: receipt.signature },
+      });
+      setVerdict({ state: 'done', valid });
+    } catch (e) {
+      setVerdict({ state: 'error', message: describeError(e) });
+    }
+  };
+
+  if (error) {
+    return (
+      <Result
+        status="warning"
+        title="没有找到受理回执"
+        subTitle={error}
+        extra={
+          <Link to={`/applications/${id}`}>
+            <Button>返回申报书</Button>
+          </Link>
+        }
+      />
+    );
+  }
+  if (!receipt || !application)
+    return <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />;
+  const payload = receipt.payload as unknown as ReceiptPayload;
+
+  return (
+    <div className="print-plain" style={{ maxWidth: 1000, margin: '0 auto' }}>
+      <Space className="no-print" style={{ marginBottom: 16 }}>
+        <Link to={`/applications/${id}`}>
+          <Button icon={<ArrowLeftOutlined />}>返回申报书</Button>
+        </Link>
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+          打印回执
+        </Button>
+      </Space>
+      <Card>
+        <Result
+          status="success"
+          title="申报书已受理"
+          subTitle={
+            <span>
+              受理编号{' '}
+              <Typography.Text strong className="mono" style={{ fontSize: 20 }} data-testid="acceptance-no">
+                {receipt.acceptanceNo}
+              </Typography.Text>
+            </span>
+          }
+          style={{ paddingBottom: 8 }}
+        />
+        <Descriptions
+          bordered
+          size="small"
+          column={1}
+          styles={{ label: { width: 210 } }}
+          items={[
+            { key: 'no', label: '受理编号', children: <span className="mono">{receipt.acceptanceNo}</span> },
+            {
+              key: 'issued',
+              label: '受理时间（服务器，北京时间）',
+              children: <span data-testid="receipt-issued-at">{beijingTime(receipt.issuedAt)}</span>,
+            },
+            { key: 'call', label: '申报计划', children: payload.call.name },
+            { key: 'topic', label: '专题', children: TOPIC_LABELS[payload.topic] },
+            { key: 'title', label: '项目名称', children: payload.title },
+            {
+              key: 'applicant',
+              label: '申报单位',
+              children: `${payload.applicant.name}（统一社会信用代码 ${payload.applicant.creditCode}）`,
+            },
+            { key: 'pi', label: '项目负责人', children: application.pi.name },
+            {
+              key: 'form',
+              label: '申报书内容指纹（SHA-256）',
+              children: <span className="mono">{payload.formSha256}</span>,
+            },
+          ]}
+        />
+        <Typography.Title level={5} style={{ marginTop: 24 }}>
+          受理时的附件（{payload.documents.length} 份）
+        </Typography.Title>
+        <Table
+          size="small"
+          rowKey={(d) => `${d.kind}-${d.sha256}`}
+          pagination={false}
+          dataSource={payload.documents}
+          columns={[
+            {
+              title: '类型',
+              dataIndex: 'kind',
+              width: 200,
+              render: (k: DocumentKind) => DOCUMENT_KIND_LABELS[k],
+            },
+            { title: '文件名', dataIndex: 'fileName' },
+            { title: '签署日期', dataIndex: 'signedOn', width: 110, render: (v: string | null) => v ?? '—' },
+            {
+              title: 'SHA-256 指纹',
+              dataIndex: 'sha256',
+              render: (v: string) => (
+                <span className="mono" style={{ fontSize: 12 }} data-sha256={v}>
+                  {v}
+                </span>
+              ),
+            },
+          ]}
+        />
+        <Typography.Title level={5} style={{ marginTop: 24 }}>
+          电子签名（Ed25519）
+        </Typography.Title>
+        <Typography.Paragraph className="mono" style={{ fontSize: 12 }} data-testid="receipt-signature">
+          {receipt.signature}
+        </Typography.Paragraph>
+        <Row gutter={16} align="middle" className="no-print">
+          <Col>
+            <Button
+              type="primary"
+              icon={<SafetyCertificateOutlined />}
+              loading={verdict.state === 'checking'}
+              onClick={verify}
+              data-testid="verify-receipt"
+            >
+              核验回执
+            </Button>
+          </Col>
+          <Col flex="auto" data-testid="verify-result">
+            {verdict.state === 'done' &&
+              (verdict.valid ? (
+                <Tag color="success" style={{ fontSize: 14, padding: '4px 8px' }}>
+                  签名有效：回执内容与服务器签发时一致
+                </Tag>
+              ) : (
+                <Tag color="error" style={{ fontSize: 14, padding: '4px 8px' }}>
+                  签名无效：回执内容可能已被改动
+                </Tag>
+              ))}
+            {verdict.state === 'error' && <Alert type="error" showIcon title={verdict.message} />}
+          </Col>
+        </Row>
+        <Collapse
+          ghost
+          className="no-print"
+          style={{ marginTop: 8 }}
+          items={[
+            {
+              key: 'key',
+              label: '签名公钥与签名内容',
+              children: (
+                <>
+                  <Typography.Paragraph className="mono" style={{ fontSize: 12, whiteSpace: 'pre-wrap' }}>
+                    {receipt.publicKey}
+                  </Typography.Paragraph>
+                  <Typography.Paragraph className="mono" style={{ fontSize: 12, whiteSpace: 'pre-wrap' }}>
+                    {JSON.stringify(receipt.payload, null, 2)}
+                  </Typography.Paragraph>
+                </>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Card title="办理记录" style={{ marginTop: 16 }} className="no-print">
+        <ApplicationTimeline applicationId={application.id} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { Alert, Empty, Spin, Timeline } from 'antd';
+import { useEffect, useState } from 'react';
+import type { DocumentKind } from '../../../../core/bundle/schema.js';
+import { DOCUMENT_KIND_LABELS } from '../../../../core/labels.js';
+import { api, describeError, type TimelineEvent } from '../../../shared/api.js';
+import { beijingTime } from '../../../shared/format.js';
+
+const EVENT_LABELS: Record<string, { label: string; color: string }> = {
+  created: { label: '新建申报书', color: 'gray' },
+  submitted: { label: '提交申报书，已受理', color: 'blue' },
+  resubmitted: { label: '退回修改后重新提交', color: 'blue' },
+  returned: { label: '退回修改', color: 'orange' },
+  recommended: { label: '主管部门推荐', color: 'green' },
+  'not-recommended': { label: '主管部门不予推荐', color: 'red' },
+  withdrawn: { label: '作废', color: 'gray' },
+  imported: { label: '批量导入', color: 'blue' },
+  'import-updated': { label: '批量导入更新', color: 'blue' },
+  'document.uploaded': { label: '上传附件', color: 'gray' },
+  'document.replaced': { label: '替换附件文件', color: 'gray' },
+  'document.updated': { label: '修改附件信息', color: 'gray' },
+  'document.deleted': { label: '删除附件', color: 'gray' },
+  'formal-review': { label: '省形式审查（信用审查）', color: 'purple' },
+  announced: { label: '列入拟立项项目公示', color: 'green' },
+  'contract-stage': { label: '进入合同签订', color: 'green' },
+};
+
+interface ReturnReason {
+  field?: string;
+  message: string;
+}
+
+function detailText(event: TimelineEvent): string | undefined {
+  const { acceptanceNo, reason, fileName, kind, resubmitBy } = event.detail as Record<
+    string,
+    string | undefined
+  >;
+  const reasons = (event.detail as { reasons?: ReturnReason[] }).reasons;
+  if (event.kind === 'formal-review') {
+    const listed = (reasons ?? []).map((r, i) => `${i + 1}. ${r.message}`).join('；');
+    return event.detail.result === 'rejected' ? `不予受理：${listed}` : `受理${listed ? `：${listed}` : ''}`;
+  }
+  if (event.kind === 'announced') {
+    const { startsOn, endsOn } = event.detail as Record<string, string>;
+    return `公示期 ${startsOn} 至 ${endsOn}`;
+  }
+  if (reasons) {
+    const listed = reasons.map((r, i) => `${i + 1}. ${r.message}`).join('；');
+    return `退回原因：${listed}${resubmitBy ? `。请在 ${resubmitBy}（北京时间）前修改后重新提交` : ''}`;
+  }
+  if (acceptanceNo) return `受理编号 ${acceptanceNo}`;
+  if (reason) return `原因：${reason}`;
+  if (fileName) return `${DOCUMENT_KIND_LABELS[kind as DocumentKind] ?? ''} ${fileName}`;
+  return undefined;
+}
+
+/** 办理记录: what happened to the application, oldest first, in Beijing time. */
+export function ApplicationTimeline({
+  applicationId,
+  refresh = 0,
+}: {
+  applicationId: string;
+  refresh?: number;
+}) {
+  const [events, setEvents] = useState<TimelineEvent[]>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    api<{ events: TimelineEvent[] }>(`/applications/${applicationId}/timeline`).then(
+      (r) => setEvents(r.events),
+      (e: unknown) => setError(describeError(e)),
+    );
+  }, [applicationId, refresh]);
+
+  if (error) return <Alert type="error" showIcon title={error} />;
+  if (!events) return <Spin />;
+  if (events.length === 0) return <Empty description="暂无记录" />;
+  return (
+    <Timeline
+      data-testid="timeline"
+      items={events.map((event) => {
+        const known = EVENT_LABELS[event.kind];
+        const detail = detailText(event);
+        return {
+          color: known?.color ?? 'gray',
+          title: beijingTime(event.at),
+          content: (
+            <div>
+              <div>{known?.label ?? event.kind}</div>
+              <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>
+                {event.actor ?? '系统'}
+                {detail && ` · ${detail}`}
+              </div>
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}

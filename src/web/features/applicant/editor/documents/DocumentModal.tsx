@@ -1,0 +1,267 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Col, DatePicker, Form, Modal, Radio, Row, Select, Upload } from 'antd';
+import type { UploadFile } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import {
+  COMPLETENESS_FLAGS,
+  DOCUMENT_KINDS,
+  type CompletenessFlag,
+  type DocumentKind,
+} from '../../../../../core/bundle/schema.js';
+import { COMPLETENESS_LABELS, DOCUMENT_KIND_LABELS } from '../../../../../core/labels.js';
+import {
+  FILE_FIELD,
+  PDF_MIME,
+  UPLOAD_MAX_BYTES,
+  type DocumentChanges,
+  type DocumentView,
+} from '../../../../../contract/documents.js';
+import { api, ApiError, describeError } from '../../../../shared/api.js';
+import { showFieldErrors } from '../../../../shared/forms.js';
+import { fileSize } from '../../../../shared/format.js';
+
+export interface PartyChoice {
+  value: string;
+  label: string;
+}
+
+interface Values {
+  kind: DocumentKind;
+  parties: string[];
+  signedOn?: Dayjs | null;
+  validUntil?: Dayjs | null;
+  language: 'zh' | 'foreign';
+  chineseTranslation: boolean;
+  complete: CompletenessFlag[];
+}
+
+export type DocumentModalTarget =
+  { mode: 'upload'; kind: DocumentKind; parties: string[] } | { mode: 'edit'; document: DocumentView };
+
+const date = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+
+function initialValues(target: DocumentModalTarget): Values {
+  if (target.mode === 'upload') {
+    return {
+      kind: target.kind,
+      parties: target.parties,
+      language: 'zh',
+      chineseTranslation: false,
+      complete: [],
+    };
+  }
+  const m = target.document.metadata;
+  return {
+    kind: target.document.kind,
+    parties: m.parties,
+    signedOn: m.signedOn ? dayjs(m.signedOn) : null,
+    validUntil: m.validUntil ? dayjs(m.validUntil) : null,
+    language: m.language,
+    chineseTranslation: m.chineseTranslation,
+    complete: COMPLETENESS_FLAGS.filter((f) => m.complete[f]),
+  };
+}
+
+/** The metadata as multipart fields, in the names `POST|PUT …/documents` reads. */
+function appendMetadata(form: FormData, values: Values) {
+  form.append('kind', values.kind);
+  for (const party of values.parties) form.append('parties', party);
+  if (values.signedOn) form.append('signedOn', date(values.signedOn)!);
+  if (values.validUntil) form.append('validUntil', date(values.validUntil)!);
+  form.append('language', values.language);
+  form.append('chineseTranslation', String(values.language === 'foreign' && values.chineseTranslation));
+  for (const flag of COMPLETENESS_FLAGS)
+    form.append(`complete.${flag}`, String(values.complete.includes(flag)));
+}
+
+function pdfProblem(file: File): string | undefined {
+  if (file.size > UPLOAD_MAX_BYTES) {
+    return `文件 ${fileSize(file.size)}，超过上限 ${fileSize(UPLOAD_MAX_BYTES)}`;
+  }
+  if (file.type && file.type !== PDF_MIME) return '请上传 PDF 文件';
+  if (!file.type && !/\.pdf$/i.test(file.name)) return '请上传 PDF 文件';
+  return undefined;
+}
+
+export function DocumentModal({
+  applicationId,
+  target,
+  partyChoices,
+  onClose,
+  onSaved,
+}: {
+  applicationId: string;
+  target: DocumentModalTarget | null;
+  partyChoices: PartyChoice[];
+  onClose(): void;
+  onSaved(document: DocumentView): void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const language = Form.useWatch('language', form);
+  const kind = Form.useWatch('kind', form);
+
+  useEffect(() => {
+    if (!target) return;
+    form.resetFields();
+    form.setFieldsValue(initialValues(target));
+    setFiles([]);
+    setError(undefined);
+  }, [target, form]);
+
+  const file = files[0]?.originFileObj;
+
+  const save = async () => {
+    if (!target) return;
+    const values = await form.validateFields();
+    if (target.mode === 'upload' && !file) {
+      setError('请选择要上传的 PDF 文件');
+      return;
+    }
+    const problem = file && pdfProblem(file);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      let saved: DocumentView;
+      if (file) {
+        const body = new FormData();
+        appendMetadata(body, values);
+        body.append(FILE_FIELD, file, file.name);
+        const path =
+          target.mode === 'upload'
+            ? `/applications/${applicationId}/documents`
+            : `/applications/${applicationId}/documents/${target.document.id}`;
+        ({ document: saved } = await api<{ document: DocumentView }>(path, {
+          method: target.mode === 'upload' ? 'POST' : 'PUT',
+          form: body,
+        }));
+      } else {
+        const changes: DocumentChanges = {
+          kind: values.kind,
+          parties: values.parties,
+          signedOn: date(values.signedOn) ?? null,
+          validUntil: date(values.validUntil) ?? null,
+          language: values.language,
+          chineseTranslation: values.language === 'foreign' && values.chineseTranslation,
+          complete: Object.fromEntries(COMPLETENESS_FLAGS.map((f) => [f, values.complete.includes(f)])),
+        };
+        const id = (target as { document: DocumentView }).document.id;
+        ({ document: saved } = await api<{ document: DocumentView }>(
+          `/applications/${applicationId}/documents/${id}`,
+          { method: 'PATCH', body: changes },
+        ));
+      }
+      onSaved(saved);
+    } catch (e) {
+      if (e instanceof ApiError) {
+        showFieldErrors(
+          form,
+          e.fields.filter((f) => f.path !== FILE_FIELD),
+        );
+      }
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title =
+    target?.mode === 'edit'
+      ? `修改附件：${target.document.fileName}`
+      : `上传附件${kind ? `：${DOCUMENT_KIND_LABELS[kind]}` : ''}`;
+
+  return (
+    <Modal
+      title={title}
+      open={target !== null}
+      onCancel={onClose}
+      onOk={save}
+      okText={target?.mode === 'edit' ? '保存' : '上传'}
+      confirmLoading={busy}
+      width={720}
+      forceRender
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form<Values> form={form} layout="vertical" name="document">
+        <Form.Item
+          label={target?.mode === 'edit' ? '替换文件（可选）' : 'PDF 文件'}
+          required={target?.mode !== 'edit'}
+        >
+          <Upload
+            accept=".pdf,application/pdf"
+            maxCount={1}
+            fileList={files}
+            beforeUpload={() => false}
+            onChange={({ fileList }) => setFiles(fileList.slice(-1))}
+          >
+            <Button icon={<UploadOutlined />}>选择 PDF 文件</Button>
+          </Upload>
+          <div style={{ color: 'rgba(0,0,0,0.45)', marginTop: 4 }}>
+            签字盖章后扫描为 PDF，单个文件不超过 {fileSize(UPLOAD_MAX_BYTES)}
+            {target?.mode === 'edit' && '；不选文件则只修改下列信息，原文件保留'}
+          </div>
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={10}>
+            <Form.Item label="附件类型" name="kind" rules={[{ required: true, message: '请选择附件类型' }]}>
+              <Select options={DOCUMENT_KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_LABELS[k] }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={14}>
+            <Form.Item
+              label="签署方"
+              name="parties"
+              extra="合作协议、意向书须列明申报单位和对方；规则按签署方核对是否与境外合作机构及每家境内合作单位签署"
+            >
+              <Select mode="tags" options={partyChoices} placeholder="选择或输入签署方" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={8}>
+            <Form.Item label="签署日期" name="signedOn">
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={8}>
+            <Form.Item label="有效期至" name="validUntil">
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label="文本语言" name="language">
+              <Radio.Group
+                options={[
+                  { value: 'zh', label: '中文' },
+                  { value: 'foreign', label: '外文' },
+                ]}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        {language === 'foreign' && (
+          <Form.Item
+            name="chineseTranslation"
+            valuePropName="checked"
+            extra="外文合作文件须同时提供中文翻译件〔二、2〕"
+          >
+            <Checkbox>已附中文翻译件</Checkbox>
+          </Form.Item>
+        )}
+        <Form.Item
+          label="文件要素〔二、2〕：签字、盖章、签署日期及签约各方代表的姓名、职务等信息齐全有效，各方职责分工及知识产权条款具体明确"
+          name="complete"
+        >
+          <Checkbox.Group
+            options={COMPLETENESS_FLAGS.map((f) => ({ value: f, label: COMPLETENESS_LABELS[f] }))}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

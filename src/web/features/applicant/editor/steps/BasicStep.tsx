@@ -1,0 +1,132 @@
+import { AutoComplete, Col, Descriptions, Form, Input, Row, Select, Typography } from 'antd';
+import { DIRECTIONS, type Direction, type TopicNumber } from '../../../../../core/bundle/schema.js';
+import { DIRECTION_LABELS, TOPIC_LABELS } from '../../../../../core/labels.js';
+import type { PersonView } from '../../../../../contract/people.js';
+import { fieldId } from '../fields.js';
+import { formPatch, type StepProps } from './common.js';
+
+export function BasicStep({
+  draft,
+  update,
+  readOnly,
+  application,
+  call,
+  stream,
+  people,
+}: StepProps & { people: PersonView[] | undefined }) {
+  const keyFields = stream?.keyFields ?? [];
+  const piOptions = people
+    ? people.map((p) => ({ value: p.id, label: p.name }))
+    : [{ value: application.pi.id, label: application.pi.name }];
+
+  return (
+    <>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 2 }}
+        bordered
+        style={{ marginBottom: 24 }}
+        items={[
+          {
+            key: 'applicant',
+            label: '申报单位',
+            children: <span id={fieldId('applicant')}>{application.organization.name}</span>,
+          },
+          {
+            key: 'department',
+            label: '项目主管部门',
+            children: <span id={fieldId('department')}>{application.department.name}</span>,
+          },
+          { key: 'call', label: '申报计划', span: 2, children: application.callName },
+        ]}
+      />
+      <Row gutter={16}>
+        <Col xs={24} md={draft.topic === 1 ? 8 : 12}>
+          <Form.Item label="专题" required>
+            <Select<TopicNumber>
+              id={fieldId('topic')}
+              value={draft.topic}
+              onChange={(topic) =>
+                update((d) => ({ ...d, topic, direction: topic === 1 ? d.direction : null }))
+              }
+              options={(call?.topics ?? []).map((t) => ({
+                value: t.number,
+                label: `${TOPIC_LABELS[t.number]} ${t.name}`,
+                disabled: !t.open,
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        {draft.topic === 1 && (
+          <Col xs={24} md={8}>
+            <Form.Item label="方向" required>
+              <Select<Direction>
+                id={fieldId('direction')}
+                value={draft.direction ?? undefined}
+                placeholder="请选择方向"
+                onChange={(direction) => update((d) => ({ ...d, direction }))}
+                options={DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABELS[d] }))}
+              />
+            </Form.Item>
+          </Col>
+        )}
+        <Col xs={24} md={draft.topic === 1 ? 8 : 12}>
+          <Form.Item label="项目负责人" required extra="须为申报单位在职人员〔二、1〕">
+            <Select
+              id={fieldId('pi')}
+              value={draft.piId}
+              disabled={readOnly || !people}
+              onChange={(piId: string) => update((d) => ({ ...d, piId }))}
+              options={piOptions}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label="项目名称" required>
+        <Input
+          id={fieldId('title')}
+          value={draft.form.title ?? ''}
+          maxLength={200}
+          showCount
+          placeholder="简明反映合作研究内容"
+          onChange={(e) => update(formPatch({ title: e.target.value }))}
+        />
+      </Form.Item>
+      <Form.Item
+        label="技术领域"
+        required
+        extra={
+          keyFields.length > 0 ? (
+            <span>
+              重点支持：{keyFields.join('、')}
+              。可从中选择，也可自行填写（不在重点领域内的，请在申报书中说明关联）。
+            </span>
+          ) : undefined
+        }
+      >
+        <AutoComplete
+          id={fieldId('field')}
+          value={draft.form.field ?? ''}
+          options={keyFields.map((f) => ({ value: f }))}
+          maxLength={50}
+          placeholder={keyFields.length > 0 ? `例如：${keyFields[0]}` : '请填写技术领域'}
+          onChange={(field: string) => update(formPatch({ field }))}
+          showSearch={{ filterOption: (input, option) => !!option?.value?.includes(input) }}
+        />
+      </Form.Item>
+      <Form.Item label="主要研究内容" required>
+        <Input.TextArea
+          id={fieldId('summary')}
+          value={draft.form.summary ?? ''}
+          maxLength={5000}
+          showCount
+          autoSize={{ minRows: 8, maxRows: 20 }}
+          placeholder="合作研究的目标、主要内容、各方分工与预期成果"
+          onChange={(e) => update(formPatch({ summary: e.target.value }))}
+        />
+      </Form.Item>
+      {readOnly && <Typography.Text type="secondary">申报书已提交，内容不能修改。</Typography.Text>}
+    </>
+  );
+}

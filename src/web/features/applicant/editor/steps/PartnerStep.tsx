@@ -1,0 +1,97 @@
+import { Alert, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import type { PartnerForm } from '../../../../../core/application/form.js';
+import { TAX_HAVEN_JURISDICTIONS } from '../../../../../core/reference/countries.js';
+import { countryChoices, regionName } from '../../../../shared/countries.js';
+import { fieldId } from '../fields.js';
+import { nestedPatch, YES_NO, type StepProps } from './common.js';
+
+type Question = Exclude<keyof PartnerForm, 'name' | 'country'>;
+
+// 二、1: the six facts about the main foreign partner that the notice's bars turn on. No default and no hint
+// of the expected answer: the applicant answers, the rules judge.
+const QUESTIONS: { key: Question; label: string; help?: string }[] = [
+  { key: 'independentLegalEntity', label: '境外合作机构是否为独立法人？' },
+  { key: 'ownedByApplicant', label: '境外合作机构是否为本申报单位在境外设立的企业或研发机构？' },
+  { key: 'foreignInvestedInChina', label: '境外合作机构是否为外资在境内设立的企业或研发机构？' },
+  { key: 'taxHavenShell', label: '境外合作机构是否为在境外避税地设立的壳公司？' },
+  { key: 'sameGroup', label: '本项目是否为同一企业集团境内外分支机构之间的合作？' },
+  {
+    key: 'piAffiliated',
+    label: '境外方负责人是否在该境外合作机构任职，并依托该机构与申报单位开展合作？',
+  },
+];
+
+const COUNTRY_HELP: Record<number, string> = {
+  2: '合作国别须为共建“一带一路”国家（名单参见“中国一带一路网”）；加强支持与中东欧国家合作。',
+  3: '落实江苏省与新加坡、挪威等国签署的科技合作协议或谅解备忘录。',
+  4: '面向英国、德国、芬兰、荷兰等创新型国家；牵头申报单位为企业的，合作国别不包括新加坡、挪威。',
+  5: '面向香港、澳门、台湾地区开展跨境联合研发。',
+};
+
+export function PartnerStep({ draft, update, stream }: StepProps) {
+  const partner = draft.form.partner ?? {};
+  const set = (patch: Partial<PartnerForm>) => update(nestedPatch('partner', patch));
+
+  if (stream && !stream.partnerRequired && !stream.countries) {
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={`${stream.label}无需填写主要境外合作机构`}
+        description="如有境外合作方，请在主要研究内容和附件材料中说明。"
+      />
+    );
+  }
+
+  return (
+    <>
+      <Row gutter={16}>
+        <Col xs={24} md={14}>
+          <Form.Item
+            label="主要境外合作机构名称"
+            required
+            extra="与合作协议中的机构名称一致（中文或外文全称）"
+          >
+            <Input
+              id={fieldId('partner.name')}
+              value={partner.name ?? ''}
+              maxLength={200}
+              onChange={(e) => set({ name: e.target.value })}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={10}>
+          <Form.Item label="国别（地区）" required extra={COUNTRY_HELP[draft.topic]}>
+            <Select
+              id={fieldId('partner.country')}
+              value={partner.country}
+              placeholder="请选择，可输入名称搜索"
+              options={countryChoices(stream?.countries ?? null)}
+              showSearch={{ optionFilterProp: 'label' }}
+              onChange={(country: string) => set({ country })}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      {partner.country && TAX_HAVEN_JURISDICTIONS.includes(partner.country) && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`${regionName(partner.country)}常被列为境外避税地，请如实回答下面关于壳公司的问题〔二、1〕。`}
+        />
+      )}
+      <Typography.Paragraph strong>主要境外合作机构情况〔二、1〕（每项必答）</Typography.Paragraph>
+      {QUESTIONS.map((q) => (
+        <Form.Item key={q.key} label={q.label} required>
+          <Radio.Group
+            id={fieldId(`partner.${q.key}`)}
+            value={partner[q.key]}
+            options={YES_NO}
+            onChange={(e) => set({ [q.key]: e.target.value as boolean })}
+          />
+        </Form.Item>
+      ))}
+    </>
+  );
+}

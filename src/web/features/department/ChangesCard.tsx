@@ -1,0 +1,97 @@
+import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { DOCUMENT_KIND_LABELS } from '../../../core/labels.js';
+import { describeError } from '../../shared/api.js';
+import { beijingTime } from '../../shared/format.js';
+import { reviewApi, type ChangesView } from './api.js';
+
+type FieldChange = ChangesView['form'][number];
+
+function show(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '（空）';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'number') return value.toLocaleString('zh-CN');
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}
+
+/** 修改情况: what the applicant changed between its last two submissions, after a return. */
+export function ChangesCard({ applicationId, refresh }: { applicationId: string; refresh: number }) {
+  const [changes, setChanges] = useState<ChangesView>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    reviewApi.changes(applicationId).then(setChanges, (e: unknown) => setError(describeError(e)));
+  }, [applicationId, refresh]);
+
+  if (error) return <Alert type="error" showIcon title={`修改情况读取失败：${error}`} />;
+  // Before a second submission there is nothing to compare.
+  if (!changes || changes.previous === null) return null;
+  const { added, removed, replaced } = changes.documents;
+  const documentsChanged = added.length + removed.length + replaced.length > 0;
+
+  return (
+    <Card
+      size="small"
+      title="重新提交后的修改"
+      data-testid="changes"
+      extra={
+        <Typography.Text type="secondary">
+          {beijingTime(changes.previous)} → {changes.current && beijingTime(changes.current)}
+        </Typography.Text>
+      }
+    >
+      {changes.form.length === 0 && !documentsChanged && <Empty description="两次提交内容相同" />}
+      {changes.form.length > 0 && (
+        <Table<FieldChange>
+          size="small"
+          rowKey="path"
+          pagination={false}
+          dataSource={changes.form}
+          columns={[
+            { title: '字段', dataIndex: 'path', width: 200, render: (p: string) => <code>{p}</code> },
+            {
+              title: '修改前',
+              key: 'before',
+              render: (_, c) => (
+                <del style={{ color: '#a8071a', whiteSpace: 'pre-wrap' }}>{show(c.before)}</del>
+              ),
+            },
+            {
+              title: '修改后',
+              key: 'after',
+              render: (_, c) => (
+                <ins style={{ color: '#237804', textDecoration: 'none', whiteSpace: 'pre-wrap' }}>
+                  {show(c.after)}
+                </ins>
+              ),
+            },
+          ]}
+        />
+      )}
+      {documentsChanged && (
+        <Space orientation="vertical" size={4} style={{ marginTop: 12 }} data-testid="document-changes">
+          {added.map((d) => (
+            <div key={`a-${d.id}`}>
+              <Tag color="green">新增</Tag>
+              {DOCUMENT_KIND_LABELS[d.kind]} {d.fileName}
+            </div>
+          ))}
+          {removed.map((d) => (
+            <div key={`r-${d.id}`}>
+              <Tag color="red">删除</Tag>
+              {DOCUMENT_KIND_LABELS[d.kind]} {d.fileName}
+            </div>
+          ))}
+          {replaced.map((r) => (
+            <div key={`p-${r.after.id}`}>
+              <Tag color="blue">{r.fileChanged ? '替换文件' : '修改信息'}</Tag>
+              {DOCUMENT_KIND_LABELS[r.after.kind]} {r.before.fileName}
+              {r.fileChanged && ` → ${r.after.fileName}`}
+            </div>
+          ))}
+        </Space>
+      )}
+    </Card>
+  );
+}

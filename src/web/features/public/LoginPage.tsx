@@ -1,0 +1,70 @@
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { describeError } from '../../shared/api.js';
+import { useSession } from '../../app/session.js';
+import { PublicFrame } from './PublicFrame.js';
+
+interface LoginValues {
+  login: string;
+  password: string;
+}
+
+/** Only paths of this app: `next` comes from the address bar. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function LoginPage() {
+  const { user, login } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const next = safeNext(params.get('next'));
+
+  if (user) return <Navigate to={next} replace />;
+
+  const submit = async (values: LoginValues) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await login(values.login, values.password);
+      navigate(next, { replace: true });
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PublicFrame>
+      <Card title="登录">
+        {params.get('registered') && (
+          <Alert
+            type="success"
+            showIcon
+            title="单位注册成功，请用单位管理员账号登录"
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        <Form<LoginValues> layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item label="登录名" name="login" rules={[{ required: true, message: '请输入登录名' }]}>
+            <Input autoComplete="username" autoFocus id="login-name" />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password autoComplete="current-password" id="login-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            登录
+          </Button>
+        </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+          还没有账号？<Link to="/register">注册申报单位</Link>
+        </Typography.Paragraph>
+      </Card>
+    </PublicFrame>
+  );
+}

@@ -1,0 +1,56 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import { beijingDate, formatBeijing } from '../../core/time.js';
+import type { ApplicationStatus, UserRole } from '../../contract/vocabulary.js';
+
+// How the web app shows the platform's values: Beijing time, statuses and roles in Chinese.
+
+/** `2026-05-18 17:30:00` (Beijing time) for an ISO instant with any offset. */
+export function beijingTime(iso: string): string {
+  return formatBeijing(Date.parse(iso));
+}
+
+/**
+ * A date picker's value for an instant: the picker shows the browser's wall clock, so it is given the Beijing
+ * wall clock, whatever the browser's time zone.
+ */
+export function beijingPickerValue(iso: string): Dayjs {
+  return dayjs(formatBeijing(Date.parse(iso)));
+}
+
+/** The instant (ISO 8601) of what a picker fed by `beijingPickerValue` shows, read as Beijing time. */
+export function fromBeijingPicker(value: Dayjs): string {
+  return new Date(`${value.format('YYYY-MM-DDTHH:mm:ss')}+08:00`).toISOString();
+}
+
+/** 17:30 Beijing time, `days` after today's Beijing date, as a picker value. */
+export function beijingCloseIn(days: number): Dayjs {
+  return dayjs(`${beijingDate(Date.now() + days * 86_400_000)} 17:30:00`);
+}
+
+/** `17:30:05` (Beijing time). */
+export function beijingClock(ms: number): string {
+  return formatBeijing(ms).slice(11);
+}
+
+export const STATUS_LABELS: Record<ApplicationStatus, { label: string; color: string }> = {
+  draft: { label: '草稿', color: 'default' },
+  submitted: { label: '已提交', color: 'processing' },
+  returned: { label: '已退回', color: 'warning' },
+  recommended: { label: '已推荐', color: 'success' },
+  'not-recommended': { label: '未推荐', color: 'error' },
+  withdrawn: { label: '已作废', color: 'default' },
+};
+
+export const ROLE_LABELS: Record<UserRole, string> = {
+  'unit-admin': '单位管理员',
+  pi: '项目负责人',
+  department: '项目主管部门',
+  province: '省科技厅',
+  expert: '评审专家',
+};
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+}
