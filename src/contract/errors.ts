@@ -11,6 +11,7 @@ export const ERRORS = {
   FORBIDDEN: { status: 403, message: '当前账号无权执行此操作' },
   NOT_FOUND: { status: 404, message: '找不到该记录，或您无权查看' },
   ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
+  CALL_NOT_FOUND: { status: 404, message: '找不到该申报计划' },
   CREDIT_CODE_TAKEN: {
     status: 409,
     message: '该统一社会信用代码已注册；如需找回单位管理员账号，请联系项目主管部门',

@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCNModule from 'antd/es/locale/zh_CN.js';
 import dayjs from 'dayjs';
@@ -5,6 +6,7 @@ import 'dayjs/locale/zh-cn.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
+import { queryClient } from './app/query-client.js';
 import { router } from './app/router.js';
 import { SessionProvider } from './app/session.js';
 
@@ -28,9 +30,11 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={theme}>
       <AntApp>
-        <SessionProvider>
-          <RouterProvider router={router} />
-        </SessionProvider>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <RouterProvider router={router} />
+          </SessionProvider>
+        </QueryClientProvider>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ERRORS, type ErrorCode } from '../../contract/errors.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError } from '../errors.js';
 import type { ErrorBody } from '../../contract/common.js';
 import { RequestValidationError } from './validation.js';
@@ -34,6 +35,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (code) {
     request.log.info({ err: error }, 'client error');
     return reply.status(status).send(body(code, ERRORS[code].message));
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.error({ err: error }, 'database unavailable');
+    return reply.status(503).send(body('DATABASE_UNAVAILABLE', ERRORS.DATABASE_UNAVAILABLE.message));
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send(body('INTERNAL', ERRORS.INTERNAL.message));

@@ -194,7 +194,7 @@ export async function seedProvinceStage(repos: Repositories, services: Services)
 
   // 专家评审: 陈教授 and 赵教授 on each accepted application, due a fortnight after the department deadline;
   // 赵教授 has scored both, 陈教授's are left to score.
-  const call = await services.calls.get(PRACTICE_CALL_ID);
+  const call = await services.calls.require(PRACTICE_CALL_ID);
   const dueAt = toBeijingIso(beijingCloseOf(call.row.recommendationClosesAt, 14).getTime());
   const experts = new Map((await services.experts.list()).map((e) => [e.login, e.id]));
   const assign = async (applicationId: string, expertLogin: string) => {

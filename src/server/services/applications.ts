@@ -46,9 +46,7 @@ export class ApplicationService {
   }
 
   async create(actor: Applicant, input: CreateApplicationBody): Promise<ApplicationRow> {
-    const call = await this.calls.get(input.callId).catch(() => {
-      throw AppError.invalidField('callId', '申报计划不存在');
-    });
+    const call = await this.calls.require(input.callId);
     if (!call.open) throw new AppError('CALL_CLOSED');
     if (input.topic === 1 && input.direction === undefined) {
       throw AppError.invalidField('direction', '专题一须选择申报方向');
@@ -157,7 +155,7 @@ export class ApplicationService {
 
   /** The notice's rules on the application as it stands, against everything it is compared with. */
   async evaluate(row: ApplicationRow): Promise<Evaluation> {
-    const call = await this.calls.get(row.callId);
+    const call = await this.calls.require(row.callId);
     const now = this.clock.now();
     const confirmed =
       row.status === 'returned' &&
@@ -172,7 +170,7 @@ export class ApplicationService {
   }
 
   async submit(actor: Principal, id: string, version: number): Promise<SubmitOutcome> {
-    const call = await this.calls.get((await this.get(actor, id)).callId);
+    const call = await this.calls.require((await this.get(actor, id)).callId);
     // Inside, every query goes through the transaction: PGlite has one connection, which it holds.
     return inTransaction(this.db, async (repos) => {
       const locked = await repos.applications.lock(id);

@@ -129,9 +129,7 @@ export class BundleImportService {
    * rules or the quota refuse) 422, each with the bundle path it concerns.
    */
   async commit(importer: Importer, callId: string, input: unknown): Promise<ImportResult> {
-    const call = await this.calls.get(callId).catch(() => {
-      throw AppError.invalidField('callId', '申报计划不存在');
-    });
+    const call = await this.calls.require(callId);
     const parsed = parseBundle(input, { knownCall: (id) => id === call.row.baseCallId });
     if (!parsed.ok) {
       throw new AppError('VALIDATION_FAILED', {

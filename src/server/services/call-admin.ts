@@ -51,7 +51,7 @@ export class CallAdminService {
   }
 
   async versions(id: string): Promise<(CallVersionRow & { actorName: string | null })[]> {
-    await this.calls.get(id);
+    await this.calls.require(id);
     return this.repos.calls.versions(id);
   }
 

@@ -39,9 +39,12 @@ export class CallService {
       .map((row) => this.view(row));
   }
 
-  async get(id: string): Promise<CallView> {
+  /** The call, or CALL_NOT_FOUND naming `callId` when there is none; any other failure is thrown as it is. */
+  async require(id: string): Promise<CallView> {
     const row = await this.repos.calls.findById(id);
-    if (!row) throw new AppError('NOT_FOUND');
+    if (!row) {
+      throw new AppError('CALL_NOT_FOUND', { fields: [{ path: 'callId', message: '找不到该申报计划' }] });
+    }
     return this.view(row);
   }
 

@@ -106,8 +106,6 @@ export class CommitmentService {
   }
 
   private call(callId: string): Promise<CallView> {
-    return this.calls.get(callId).catch(() => {
-      throw AppError.invalidField('callId', '申报计划不存在');
-    });
+    return this.calls.require(callId);
   }
 }

@@ -49,7 +49,7 @@ export class CrossCheckService {
 
   /** Queues a run of the call; a run already waiting for an instance is answered instead of a second one. */
   async request(actor: Province, callId: string): Promise<{ view: RunView; created: boolean }> {
-    await this.calls.get(callId);
+    await this.calls.require(callId);
     const { run, created } = await inTransaction(this.db, async (repos) => {
       await repos.crossChecks.lockCall(callId);
       const queued = await repos.crossChecks.queuedRun(callId);
@@ -78,7 +78,7 @@ export class CrossCheckService {
     current: string | null;
     duplicates: Cited<{ warnAt: number; errorAt: number }>;
   }> {
-    const call = await this.calls.get(callId);
+    const call = await this.calls.require(callId);
     const [runs, current] = await Promise.all([
       this.repos.crossChecks.recentRuns(callId, 10),
       this.repos.crossChecks.currentRun(callId),
@@ -147,7 +147,7 @@ export class CrossCheckService {
   }
 
   private async current(callId: string): Promise<CrossCheckRun | undefined> {
-    await this.calls.get(callId);
+    await this.calls.require(callId);
     return this.repos.crossChecks.currentRun(callId);
   }
 

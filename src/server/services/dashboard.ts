@@ -17,7 +17,7 @@ export class DashboardService {
 
   /** `days`: how many days before online submission closes the hourly series covers. */
   async get(callId: string, days: number) {
-    const call = await this.calls.get(callId);
+    const call = await this.calls.require(callId);
     const { parameters } = call;
     const caps: (StreamCap & { label: string })[] = TOPICS.flatMap((topic) =>
       (topic === 1 ? DIRECTIONS : [undefined]).flatMap((direction) => {

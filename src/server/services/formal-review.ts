@@ -37,9 +37,7 @@ export function reasonOf(finding: Finding): FormalReviewReason {
 
 /** The call, or a field error naming it. */
 export async function callOf(calls: CallService, callId: string): Promise<CallView> {
-  return calls.get(callId).catch(() => {
-    throw AppError.invalidField('callId', '申报计划不存在');
-  });
+  return calls.require(callId);
 }
 
 export class FormalReviewService {
@@ -115,7 +113,7 @@ export class FormalReviewService {
     const decision = announcement ? await this.repos.decisions.decision(id) : undefined;
     let formalAgreementDue = false;
     if (announcement && !decision?.contractStageAt) {
-      const call = await this.calls.get(application.callId);
+      const call = await this.calls.require(application.callId);
       const { report } = await new BundleService(this.repos).judge(
         call.parameters,
         [application],
@@ -130,7 +128,7 @@ export class FormalReviewService {
   async callOfApplication(id: string): Promise<CallView> {
     const application = await this.repos.applications.findById(id);
     if (!application || application.status === 'draft') throw new AppError('NOT_FOUND');
-    return this.calls.get(application.callId);
+    return this.calls.require(application.callId);
   }
 
   /** The application, if it reached the province. */

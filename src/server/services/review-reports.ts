@@ -3,7 +3,6 @@ import type { Bundle } from '../../core/bundle/schema.js';
 import { checkBundle } from '../../core/check.js';
 import { summaryTable, type SummaryTable } from '../../core/summary/summary-table.js';
 import type { Clock } from '../clock.js';
-import { AppError } from '../errors.js';
 import type { ApplicationRow } from '../repositories/applications.js';
 import type { Department } from '../repositories/departments.js';
 import type { Repositories } from '../repositories/index.js';
@@ -133,9 +132,7 @@ export class ReviewReportService {
     actor: DepartmentUser,
     callId: string,
   ): Promise<{ call: CallView; jurisdiction: Department[]; rows: ApplicationRow[] }> {
-    const call = await this.calls.get(callId).catch(() => {
-      throw AppError.invalidField('callId', '申报计划不存在');
-    });
+    const call = await this.calls.require(callId);
     const jurisdiction = await this.repos.review.jurisdiction(actor.departmentId);
     const rows = await this.repos.review.received(
       jurisdiction.map((d) => d.id),

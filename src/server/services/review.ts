@@ -68,7 +68,7 @@ export class ReviewService {
   async detail(actor: DepartmentUser, id: string) {
     const { row, departments } = await this.find(actor, id, false);
     const [item] = await this.judged(actor, [row], departments);
-    const call = await this.calls.get(row.callId);
+    const call = await this.calls.require(row.callId);
     return {
       item: item!,
       documents: await this.repos.documents.listByApplication(id, false),
@@ -101,7 +101,7 @@ export class ReviewService {
 
   async returnForRevision(actor: DepartmentUser, id: string, body: ReturnBody): Promise<void> {
     const { row } = await this.find(actor, id, true);
-    const call = await this.calls.get(row.callId);
+    const call = await this.calls.require(row.callId);
     await inTransaction(this.db, async (repos) => {
       // Taken before the application, in the order decisions take them.
       await repos.review.lockDepartment(row.departmentId);
@@ -131,7 +131,7 @@ export class ReviewService {
     body: DecisionBody,
   ): Promise<{ ok: true } | { ok: false; error: AppError; findings: Finding[] }> {
     const { row } = await this.find(actor, id, true);
-    const call = await this.calls.get(row.callId);
+    const call = await this.calls.require(row.callId);
     return inTransaction(this.db, async (repos) => {
       const holder = await this.lockQuotaHolder(repos, call.parameters, row.departmentId);
       const locked = await this.lockOpen(repos, call, id);
@@ -172,7 +172,7 @@ export class ReviewService {
   /** Takes a decision back: the application is waiting for one again. */
   async undo(actor: DepartmentUser, id: string): Promise<void> {
     const { row } = await this.find(actor, id, true);
-    const call = await this.calls.get(row.callId);
+    const call = await this.calls.require(row.callId);
     await inTransaction(this.db, async (repos) => {
       await this.lockQuotaHolder(repos, call.parameters, row.departmentId);
       const locked = await this.lockOpen(repos, call, id);
@@ -193,9 +193,7 @@ export class ReviewService {
 
   /** 网上确认提交: the department's list for the call, final (三、2 一律不予退回重报). */
   async confirm(actor: DepartmentUser, callId: string) {
-    const call = await this.calls.get(callId).catch(() => {
-      throw AppError.invalidField('callId', '申报计划不存在');
-    });
+    const call = await this.calls.require(callId);
     return inTransaction(this.db, async (repos) => {
       await repos.review.lockDepartment(actor.departmentId);
       if (await repos.review.confirmation(actor.departmentId, callId)) throw new AppError('LIST_CONFIRMED');
@@ -255,7 +253,7 @@ export class ReviewService {
   /** 形式审查: the saved answers, or the ones derived from the rules and the application. */
   async checklist(actor: DepartmentUser, id: string): Promise<ChecklistView> {
     const { row } = await this.find(actor, id, false);
-    const call = await this.calls.get(row.callId);
+    const call = await this.calls.require(row.callId);
     const now = this.clock.now();
     const { bundle, report } = await new BundleService(this.repos).judge(call.parameters, [row], now);
     const derived = checklistOfRow(
@@ -287,7 +285,7 @@ export class ReviewService {
   /** Saves the department's 形式审查 of its own application, until it confirms its list or the deadline. */
   async saveChecklist(actor: DepartmentUser, id: string, body: ChecklistBody): Promise<ChecklistView> {
     const { row } = await this.find(actor, id, true);
-    const call = await this.calls.get(row.callId);
+    const call = await this.calls.require(row.callId);
     await inTransaction(this.db, async (repos) => {
       // Confirmation takes this lock: an answer saved now is in the list confirmed next, or refused.
       await repos.review.lockDepartment(row.departmentId);
@@ -322,9 +320,7 @@ export class ReviewService {
 
   /** The quota meter of the department's quota holder, and the 专题二 counts of the applicants it received. */
   async quota(actor: DepartmentUser, callId: string) {
-    const call = await this.calls.get(callId).catch(() => {
-      throw AppError.invalidField('callId', '申报计划不存在');
-    });
+    const call = await this.calls.require(callId);
     const quotas = call.parameters.quotas.value;
     const perInstitution = call.parameters.limits.perInstitution.value;
     const own = (await this.repos.departments.findById(actor.departmentId))!;
@@ -399,7 +395,7 @@ export class ReviewService {
     const findings = new Map<string, Finding[]>();
     const holders = new Map<string, Department | null>();
     for (const callId of new Set(rows.map((r) => r.callId))) {
-      const call = await this.calls.get(callId);
+      const call = await this.calls.require(callId);
       const ofCall = rows.filter((r) => r.callId === callId);
       const { report } = await new BundleService(this.repos).judge(call.parameters, ofCall, now);
       for (const a of report.applications) findings.set(a.id, a.findings);

@@ -37,9 +37,14 @@ interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   form?: FormData;
+  /** TanStack Query's signal: a request whose answer nobody waits for any more is cancelled. */
+  signal?: AbortSignal;
 }
 
-export async function api<T>(path: string, { method = 'GET', body, form }: RequestOptions = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  { method = 'GET', body, form, signal }: RequestOptions = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
@@ -47,8 +52,10 @@ export async function api<T>(path: string, { method = 'GET', body, form }: Reque
       credentials: 'same-origin',
       headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
       body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
+      signal,
     });
-  } catch {
+  } catch (error) {
+    if (signal?.aborted) throw error;
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }
   if (response.status === 204) return undefined as T;

@@ -46,7 +46,7 @@ export const provinceCallRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     },
     async (request) => {
       await guard.require(request, 'province');
-      const call = await calls.get(request.params.id);
+      const call = await calls.require(request.params.id);
       return { call: presentAdminCall(call), parameters: presentCallParameters(call.parameters) };
     },
   );
