@@ -133,6 +133,8 @@ export const confirmationSchema = z.object({
   summary: z.record(z.string(), z.unknown()),
 });
 export const confirmResponseSchema = z.object({ confirmation: confirmationSchema });
+/** The department's own confirmation for the call, `null` until it confirms. */
+export const ownConfirmationResponseSchema = z.object({ confirmation: confirmationSchema.nullable() });
 export const confirmationsQuerySchema = callQuerySchema.partial();
 export const confirmationsResponseSchema = z.object({ confirmations: z.array(confirmationSchema) });
 

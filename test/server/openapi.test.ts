@@ -90,6 +90,7 @@ describe('GET /api/openapi.json', () => {
       '/api/review/commitments',
       '/api/review/commitments/{id}/file',
       '/api/review/confirm',
+      '/api/review/confirmation',
       '/api/review/confirmations',
       '/api/review/import',
       '/api/review/import/preview',

@@ -425,6 +425,13 @@ describe('确认提交', () => {
     const a = await submitted(agency);
     const b = await submitted(agency);
     const confirmList = () => confirm(users.agency!.cookie, PRACTICE_CALL_ID);
+    const ownConfirmation = () =>
+      inject(t.app, {
+        method: 'GET',
+        url: `/api/review/confirmation?callId=${PRACTICE_CALL_ID}`,
+        cookie: users.agency!.cookie,
+      });
+    expect((await ownConfirmation()).json()).toEqual({ confirmation: null });
     const withoutCommitment = await confirmList();
     expect(withoutCommitment.statusCode).toBe(409);
     expect(withoutCommitment.json().error).toMatchObject({
@@ -445,6 +452,10 @@ describe('确认提交', () => {
     const done = await confirmList();
     expect(done.statusCode).toBe(201);
     expect(done.json().confirmation.summary.recommended.map((r: { id: string }) => r.id)).toEqual([a.id]);
+    expect((await ownConfirmation()).json().confirmation).toMatchObject({
+      department: { id: agency.id },
+      confirmedAt: done.json().confirmation.confirmedAt,
+    });
 
     expect((await confirmList()).json().error.code).toBe('LIST_CONFIRMED');
     for (const response of [

@@ -318,6 +318,13 @@ export class ReviewService {
     return this.repos.review.confirmations(callId);
   }
 
+  /** The department's own confirmation of its list for the call, if it confirmed. */
+  async ownConfirmation(actor: DepartmentUser, callId: string) {
+    await this.calls.require(callId);
+    const listed = await this.repos.review.confirmations(callId);
+    return listed.find((c) => c.departmentId === actor.departmentId) ?? null;
+  }
+
   /** The quota meter of the department's quota holder, and the 专题二 counts of the applicants it received. */
   async quota(actor: DepartmentUser, callId: string) {
     const call = await this.calls.require(callId);

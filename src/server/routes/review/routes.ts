@@ -28,6 +28,7 @@ import {
   confirmationsResponseSchema,
   confirmBodySchema,
   confirmResponseSchema,
+  ownConfirmationResponseSchema,
   decisionBodySchema,
   decisionRefusedSchema,
   importPreviewResponseSchema,
@@ -227,6 +228,23 @@ export const reviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
       const actor = await guard.require(request, 'department');
       const confirmation = await review.confirm(actor, request.body.callId);
       return reply.status(201).send({ confirmation: presentConfirmation(confirmation) });
+    },
+  );
+
+  app.get(
+    '/review/confirmation',
+    {
+      schema: {
+        summary: '本部门是否已确认提交推荐名单（未确认时为 null）',
+        tags: ['review'],
+        querystring: callQuerySchema,
+        response: { 200: ownConfirmationResponseSchema, ...errorResponses('CALL_NOT_FOUND'), ...denied },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'department');
+      const confirmation = await review.ownConfirmation(actor, request.query.callId);
+      return { confirmation: confirmation && presentConfirmation(confirmation) };
     },
   );
 
