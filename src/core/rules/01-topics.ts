@@ -3,6 +3,7 @@ import { formatWan } from '../money.js';
 import { DIRECTION_LABELS, ORGANIZATION_KIND_LABELS, TOPIC_LABELS, listZh } from '../labels.js';
 import { applicationRule } from './rule.js';
 
+// Reading: docs/reading/01-topics.md
 // 一、支持重点及申报条件 — what each topic (and each direction of 专题一) admits.
 
 // 专题三：“申报通知由省科技厅经与相应国别计划主管部门商定项目征集工作安排后另行发布。”

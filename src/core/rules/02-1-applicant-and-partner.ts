@@ -5,6 +5,7 @@ import { applicationRule, type Emit } from './rule.js';
 import type { ApplicationView } from './context.js';
 import type { CallParameters } from '../calls/parameters.js';
 
+// Reading: docs/reading/02-1-applicant-and-partner.md
 // 二、1．申报单位与境外合作机构要求。
 // “项目申报单位须为 2024 年 12 月 31 日前在江苏省注册的独立法人机构，项目负责人须为项目申报单位在职人员。”
 // READING.md: each failure is an error on every application of that applicant.

@@ -4,6 +4,7 @@ import { COMPLETENESS_LABELS, DOCUMENT_KIND_LABELS, listZh } from '../labels.js'
 import { formatChineseDate } from '../time.js';
 import { applicationRule } from './rule.js';
 
+// Reading: docs/reading/02-2-documents.md
 // 二、2．申报材料要求。
 
 function missingFlags(call: CallParameters, doc: BundleDocument): string[] {

@@ -16,6 +16,7 @@ import { containment, trigrams } from '../text/trigrams.js';
 import type { ApplicationView, CheckContext } from './context.js';
 import { applicationRule, crossRule } from './rule.js';
 
+// Reading: docs/reading/02-3-limits.md
 // 二、3．执行限额申报等相关要求。Every application of the bundle counts in these limits, drafts and
 // applications ineligible for other reasons included (READING.md).
 

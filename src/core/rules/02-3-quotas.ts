@@ -1,6 +1,7 @@
 import { DEPARTMENT_KIND_LABELS, TOPIC_LABELS, listZh } from '../labels.js';
 import { crossRule } from './rule.js';
 
+// Reading: docs/reading/02-3-quotas.md
 // 二、3：“对于重点国别产业技术研发合作项目及港澳台科技合作项目合并推荐申报数，部省属本科高校每家不超过 3 项，
 // 国家高新区不超过 3 项，省级高新区不超过 1 项，各设区市不超过 6 项（含县（市）等其他项目主管部门的推荐指标，
 // 不包括部省属本科高校、国家及省级高新区指标）”。

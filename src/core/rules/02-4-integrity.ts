@@ -2,6 +2,7 @@ import { DOCUMENT_KIND_LABELS, ETHICS_LABELS, listZh } from '../labels.js';
 import { formatChineseDate } from '../time.js';
 import { applicationRule } from './rule.js';
 
+// Reading: docs/reading/02-4-integrity.md
 // 二、4．全面实施科研诚信承诺制。
 
 // “项目负责人、项目申报单位和项目主管部门均须签署科研诚信承诺书。”

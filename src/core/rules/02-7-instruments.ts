@@ -1,5 +1,6 @@
 import { applicationRule } from './rule.js';
 
+// Reading: docs/reading/02-7-instruments.md
 // 二、7：“对确有需要利用财政资金或国有资本购置大型科学仪器的项目，申报单位应说明所购置大型科学仪器的必要性
 // 并承诺遵守查重评议、开放共享等有关规定要求。”
 export const largeInstruments = applicationRule(

@@ -1,6 +1,7 @@
 import { formatBeijing, instantMs } from '../time.js';
 import { applicationRule } from './rule.js';
 
+// Reading: docs/reading/03-3-deadlines.md
 // 三、3：“项目申报材料网上填报截止时间为 2026 年 5 月 18 日 17:30，项目主管部门网上审核推荐截止时间为 2026 年 5 月
 // 20 日 17:30……逾期不予受理。” A submission at 17:30:00 exactly is late; a draft has no deadline finding.
 
