@@ -228,7 +228,7 @@ export const summaryResponseSchema = z.object({
 });
 export type SummaryView = z.infer<typeof summaryResponseSchema>;
 
-// Bundle export: a shenbao.bundle/1 (../shared/spec/bundle.md), the same assembly the rules judge.
+// Bundle export: a shenbao.bundle/1 (docs/bundle.md), the same assembly the rules judge.
 
 export const bundleExportSchema = z
   .looseObject({ format: z.literal('shenbao.bundle/1'), call: z.string(), asOf: z.string() })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// shenbao.bundle/1, as ../shared/spec/bundle.md defines it. Unknown fields are stripped (the spec
+// shenbao.bundle/1, as docs/bundle.md defines it. Unknown fields are stripped (the spec
 // ignores them); a field with a default may be absent; every other field is required.
 
 export const ORGANIZATION_KINDS = ['enterprise', 'university', 'institute', 'other'] as const;

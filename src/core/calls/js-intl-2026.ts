@@ -2,7 +2,7 @@ import { BELT_AND_ROAD_COUNTRIES, HK_MO_TW } from '../reference/countries.js';
 import { cite, type CallParameters, type StreamTerms } from './parameters.js';
 
 // 苏科资发〔2026〕26号《关于组织申报2026年度省国际科技合作/港澳台科技合作计划项目的通知》,
-// read as ../shared/notice/READING.md reads it.
+// read as docs/reading/ explains clause by clause.
 
 const PUBLISHED_ON = '2026-03-30';
 const WAN = 10_000;

@@ -2,7 +2,7 @@ import beltAndRoad from './data/belt_and_road_countries.json' with { type: 'json
 import cee from './data/cee_countries.json' with { type: 'json' };
 import taxHavens from './data/tax_havens.json' with { type: 'json' };
 
-// Copies of ../shared/data with their sources inside each file; keyed by ISO 3166-1 alpha-2.
+// The reference data of data/ (sources: data/README.md and each file); keyed by ISO 3166-1 alpha-2.
 
 export interface Country {
   iso2: string;

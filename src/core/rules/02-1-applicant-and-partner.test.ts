@@ -70,7 +70,7 @@ const applicantCases: RuleCase[] = [
   },
 ];
 
-// ../shared/data/uscc.md §6; READING.md asks for the character set, position 18 and positions 9–17.
+// docs/uscc.md §6; READING.md asks for the character set, position 18 and positions 9–17.
 const creditCodeCases: RuleCase[] = [
   ...[
     '913201063021775492',
