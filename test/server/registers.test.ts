@@ -442,3 +442,41 @@ describe('演示数据中的登记库', () => {
     expect(await rulesOf('demo-yanjiusuo')).not.toContain('integrity.applicant-dishonest');
   });
 });
+
+describe('登记表预览', () => {
+  it('预览即导入后回滚：结果与随后的导入相同，登记库、导入批次和审计日志不留痕迹', async () => {
+    const file = csvFile('ongoing-projects', [
+      {
+        项目编号: 'BZ2025901',
+        计划类别: '国际合作',
+        承担单位名称: '苏州预览科技有限公司',
+        承担单位统一社会信用代码: creditCode(),
+        项目名称: '预览用国际合作项目',
+        项目负责人: '赵六',
+        执行期起: '2025-01-01',
+        执行期止: '2027-12-31',
+      },
+    ]);
+    const trail = async () => ({
+      records: await countOf(registerOngoingProjects),
+      batches: await countOf(registerBatches),
+      audit: (await t.db.select().from(auditLog)).length,
+    });
+    const before = await trail();
+
+    const preview = await send('preview', 'ongoing-projects', file);
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().counts).toEqual({ created: 1, updated: 0, unchanged: 0, invalid: 0 });
+    expect(preview.json().batchId).toBeNull();
+    expect(await trail()).toEqual(before);
+
+    const imported = await send('import', 'ongoing-projects', file);
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect({ ...imported.json(), batchId: null }).toEqual(preview.json());
+    expect(await trail()).toEqual({
+      records: before.records + 1,
+      batches: before.batches + 1,
+      audit: before.audit + 2,
+    });
+  });
+});

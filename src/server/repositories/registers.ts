@@ -86,8 +86,10 @@ export class RegisterRepository {
     return row!;
   }
 
-  /** Inserts the new records and replaces the changed ones, all marked with the batch. */
-  /** Inserts and updates `writes`; returns the new records' ids by natural key. */
+  /**
+   * Inserts the new records and replaces the changed ones, all marked with the batch; returns the new
+   * records' ids by natural key.
+   */
   async write<R extends RegisterKind>(
     kind: R,
     callId: string | null,

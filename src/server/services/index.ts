@@ -15,7 +15,7 @@ import { DashboardService } from './dashboard.js';
 import { CommitmentService } from './commitments.js';
 import { CrossCheckService } from './cross-checks.js';
 import { AuthService } from './auth.js';
-import { BundleImportService } from './bundle-import.js';
+import { BundleImportService } from './bundle-import/service.js';
 import { DecisionService } from './decisions.js';
 import { DepartmentService } from './departments.js';
 import { DocumentService } from './documents.js';
@@ -27,12 +27,14 @@ import { PeopleService } from './people.js';
 import { RegisterService } from './registers.js';
 import { ReviewReportService } from './review-reports.js';
 import { ReviewService } from './review.js';
+import { DepartmentQuotaService } from './review/quota.js';
 
 export function createServices({ db, clock, config }: { db: Database; clock: Clock; config: Config }) {
   const repos = repositories(db);
   const calls = new CallService(repos, clock);
   const store = new LocalFileStore(join(config.dataDir, 'files'));
   const formalReview = new FormalReviewService(db, repos, clock, calls);
+  const departmentQuota = new DepartmentQuotaService(db, repos, clock, calls);
   return {
     applications: new ApplicationService(
       db,
@@ -49,6 +51,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     auth: new AuthService(repos, clock, config),
     bundleImport: new BundleImportService(db, clock, calls),
     departments: new DepartmentService(repos),
+    departmentQuota,
     formalReview,
     decisions: new DecisionService(db, repos, clock, calls, formalReview),
     announcements: new AnnouncementService(db, repos, clock, calls),
@@ -60,7 +63,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     health: new HealthService(repos),
     people: new PeopleService(db, repos, clock),
     registers: new RegisterService(db, repos, clock),
-    review: new ReviewService(db, repos, clock, calls),
+    review: new ReviewService(db, repos, clock, calls, departmentQuota),
     reviewReports: new ReviewReportService(repos, clock, calls),
   };
 }

@@ -9,7 +9,7 @@ import {
   type RegisterKind,
   type RegisterRecord,
 } from '../../core/registers/kinds.js';
-import { problemsOf, type RowProblem, type Sheet } from '../../core/registers/sheet.js';
+import { problemsOf, type RegisterParse, type RowProblem, type Sheet } from '../../core/registers/sheet.js';
 import { withoutIdNumbers } from '../audit/personal-data.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
@@ -17,7 +17,7 @@ import { AppError } from '../errors.js';
 import type { PrincipalOf } from '../principal.js';
 import type { ApplicationRow } from '../repositories/bundles.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
-import type { RecordWrite, RegisterBatchRow } from '../repositories/registers.js';
+import type { HeldRecord, RecordWrite, RegisterBatchRow } from '../repositories/registers.js';
 import { BundleService } from './bundles.js';
 import { parametersOf } from './calls.js';
 
@@ -71,11 +71,22 @@ export interface RegisterOutcome {
   batch: RegisterBatchRow | undefined;
 }
 
-/** Carries a preview out of the transaction it rolls back. */
-class PreviewRollback extends Error {
-  constructor(readonly outcome: RegisterOutcome) {
-    super('register preview rolled back');
-  }
+/** A register file read for its call. */
+interface RegisterFile<R extends RegisterKind> {
+  kind: R;
+  callId: string | null;
+  upload: RegisterUpload;
+  parse: RegisterParse<RegisterRecord<R>>;
+  /** Every problem of the file and its rows: any one and nothing is written. */
+  problems: RowProblem[];
+}
+
+/** A file compared with the held records: what an import decides before it writes. */
+interface Comparison<R extends RegisterKind> extends RegisterFile<R> {
+  rows: RegisterRowOutcome[];
+  /** The good rows' records under their natural keys. */
+  valid: { key: string; record: RegisterRecord<R>; status: RowStatus }[];
+  held: Map<string, HeldRecord<R>>;
 }
 
 const sameRecord = (kind: RegisterKind, a: object, b: object) =>
@@ -106,16 +117,16 @@ export class RegisterService {
     private readonly clock: Clock,
   ) {}
 
-  async preview(actor: ProvinceUser, kind: RegisterKind, upload: RegisterUpload, callId?: string) {
-    try {
-      await inTransaction(this.db, async (repos) => {
-        throw new PreviewRollback(await this.apply(repos, actor, kind, upload, callId ?? null, false));
-      });
-    } catch (error) {
-      if (error instanceof PreviewRollback) return error.outcome;
-      throw error;
-    }
-    throw new Error('unreachable: a preview always rolls back');
+  /** What importing the file would do, row by row and verdict by verdict; writes nothing. */
+  preview(actor: ProvinceUser, kind: RegisterKind, upload: RegisterUpload, callId?: string) {
+    return rolledBack(this.db, async (repos) => {
+      const compared = await compare(repos, await this.read(repos, kind, upload, callId ?? null));
+      // With a bad row nothing is written, so there is no effect on verdicts to show yet.
+      if (compared.problems.length > 0) return outcomeOf(compared, []);
+      const { effect } = await this.write(repos, actor, compared);
+      // Its batch is rolled back with the rest: it must not be named as if it existed.
+      return outcomeOf(compared, effect);
+    });
   }
 
   /** Writes the file's records, or nothing if any row is bad (REGISTER_ROWS_INVALID, naming each). */
@@ -125,7 +136,13 @@ export class RegisterService {
     upload: RegisterUpload,
     callId?: string,
   ): Promise<RegisterOutcome> {
-    return inTransaction(this.db, (repos) => this.apply(repos, actor, kind, upload, callId ?? null, true));
+    return inTransaction(this.db, async (repos) => {
+      const file = await this.read(repos, kind, upload, callId ?? null);
+      refuseRowProblems(file.problems);
+      const compared = await compare(repos, file);
+      const { batch, effect } = await this.write(repos, actor, compared);
+      return outcomeOf(compared, effect, batch);
+    });
   }
 
   /** The latest imports, newest first, with who made them. */
@@ -133,91 +150,52 @@ export class RegisterService {
     return this.repos.registers.batches(limit);
   }
 
-  private async apply<R extends RegisterKind>(
+  /** The file's records and problems, for the call it names (required for a call-scoped register). */
+  private async read<R extends RegisterKind>(
     repos: Repositories,
-    actor: ProvinceUser,
     kind: R,
     upload: RegisterUpload,
     callId: string | null,
-    commit: boolean,
-  ): Promise<RegisterOutcome> {
+  ): Promise<RegisterFile<R>> {
     const scopedCall = await this.callOf(repos, kind, callId);
     const parse = parseRegisterSheet(kind, upload.sheet);
-    const problems = problemsOf(parse);
-    const outcome = (rows: RegisterRowOutcome[], effect: VerdictEffect[], batch?: RegisterBatchRow) => ({
-      kind,
-      callId: scopedCall,
-      fileName: upload.fileName,
-      sha256: upload.sha256,
-      fileProblems: parse.fileProblems,
-      rows,
-      counts: {
-        created: rows.filter((r) => r.status === 'created').length,
-        updated: rows.filter((r) => r.status === 'updated').length,
-        unchanged: rows.filter((r) => r.status === 'unchanged').length,
-        invalid: rows.filter((r) => r.status === 'invalid').length,
-      },
-      effect,
-      batch,
-    });
-    if (problems.length > 0 && commit) {
-      throw new AppError('REGISTER_ROWS_INVALID', {
-        fields: problems.map((p) => ({
-          path: p.row > 0 ? `第${p.row}行.${p.column}` : p.column,
-          message: p.message,
-        })),
-      });
-    }
+    return { kind, callId: scopedCall, upload, parse, problems: problemsOf(parse) };
+  }
 
-    await repos.registers.lock(kind);
-    const valid = parse.rows.flatMap((r) =>
-      r.record ? [{ row: r.row, key: r.key!, record: r.record }] : [],
-    );
-    const held = await repos.registers.held(
-      kind,
-      scopedCall,
-      valid.map((r) => r.key),
-    );
-    const statusOf = (key: string, record: RegisterRecord<R>): RowStatus => {
-      const before = held.get(key);
-      if (!before) return 'created';
-      return sameRecord(kind, before.record as object, record as object) ? 'unchanged' : 'updated';
-    };
-    const rows: RegisterRowOutcome[] = parse.rows.map((r) => ({
-      row: r.row,
-      status: r.record ? statusOf(r.key!, r.record) : 'invalid',
-      cells: r.cells,
-      record: r.record as Record<string, unknown> | undefined,
-      problems: r.problems,
-    }));
-    // With a bad row nothing is written, so there is no effect on verdicts to show yet.
-    if (problems.length > 0) return outcome(rows, []);
-
+  /**
+   * Writes the new and changed records under a batch with their audit entries, and returns which verdicts
+   * of the applications they concern change: those judged before and after the write.
+   */
+  private async write<R extends RegisterKind>(
+    repos: Repositories,
+    actor: ProvinceUser,
+    { kind, callId, upload, rows, valid, held }: Comparison<R>,
+  ): Promise<{ batch: RegisterBatchRow; effect: VerdictEffect[] }> {
     const writes: RecordWrite<R>[] = valid
-      .filter((r) => statusOf(r.key, r.record) !== 'unchanged')
+      .filter((r) => r.status !== 'unchanged')
       .map(({ key, record }) => ({ ...(held.has(key) ? { id: held.get(key)!.id } : {}), key, record }));
     const previousOf = new Map([...held.values()].map((h) => [h.id, h.record]));
 
     const now = this.clock.now();
     const touched = await repos.registers.touchedApplications(
       subjectsOf([...valid.map((r) => r.record), ...previousOf.values()] as Record<string, unknown>[]),
-      scopedCall,
+      callId,
     );
     const before = await this.judgeByCall(repos, touched, now);
-    const result = outcome(rows, [], undefined);
+    const counts = countsOf(rows);
     const batch = await repos.registers.insertBatch({
       kind,
-      callId: scopedCall,
+      callId,
       fileName: upload.fileName,
       fileSha256: upload.sha256,
       importedBy: actor.userId,
       importedAt: now,
       rows: rows.length,
-      created: result.counts.created,
-      updated: result.counts.updated,
-      unchanged: result.counts.unchanged,
+      created: counts.created,
+      updated: counts.updated,
+      unchanged: counts.unchanged,
     });
-    const created = await repos.registers.write(kind, scopedCall, batch.id, writes, now);
+    const created = await repos.registers.write(kind, callId, batch.id, writes, now);
     for (const w of writes) {
       const previous = w.id ? previousOf.get(w.id)! : null;
       // By record id: a natural key may hold an ID number, which the log never keeps.
@@ -230,7 +208,7 @@ export class RegisterService {
         before: previous && withoutIdNumbers(previous as Record<string, unknown>),
         after: {
           ...withoutIdNumbers(w.record as Record<string, unknown>),
-          ...(scopedCall ? { callId: scopedCall } : {}),
+          ...(callId ? { callId } : {}),
           batchId: batch.id,
         },
       });
@@ -246,15 +224,14 @@ export class RegisterService {
       before: null,
       after: {
         kind,
-        callId: scopedCall,
+        callId,
         fileName: upload.fileName,
         fileSha256: upload.sha256,
-        counts: result.counts,
+        counts,
         verdictsChanged: effect.map((e) => e.application),
       },
     });
-    // A preview's batch is rolled back with the rest: it must not be named as if it existed.
-    return { ...result, effect, batch: commit ? batch : undefined };
+    return { batch, effect };
   }
 
   /** The call a call-scoped register is imported for (required and known); none for the others. */
@@ -305,4 +282,94 @@ export class RegisterService {
       });
     });
   }
+}
+
+/**
+ * The file's rows compared with the records held under their keys, under the register's lock, which is kept
+ * until the transaction ends: imports of one register take turns.
+ */
+async function compare<R extends RegisterKind>(
+  repos: Repositories,
+  file: RegisterFile<R>,
+): Promise<Comparison<R>> {
+  const { kind, callId, parse } = file;
+  await repos.registers.lock(kind);
+  const held = await repos.registers.held(
+    kind,
+    callId,
+    parse.rows.flatMap((r) => (r.record ? [r.key!] : [])),
+  );
+  const statusOf = (key: string, record: RegisterRecord<R>): RowStatus => {
+    const before = held.get(key);
+    if (!before) return 'created';
+    return sameRecord(kind, before.record as object, record as object) ? 'unchanged' : 'updated';
+  };
+  const rows: RegisterRowOutcome[] = parse.rows.map((r) => ({
+    row: r.row,
+    status: r.record ? statusOf(r.key!, r.record) : 'invalid',
+    cells: r.cells,
+    record: r.record as Record<string, unknown> | undefined,
+    problems: r.problems,
+  }));
+  const valid = parse.rows.flatMap((r, i) =>
+    r.record ? [{ key: r.key!, record: r.record, status: rows[i]!.status }] : [],
+  );
+  return { ...file, rows, valid, held };
+}
+
+function countsOf(rows: RegisterRowOutcome[]): Record<RowStatus, number> {
+  return {
+    created: rows.filter((r) => r.status === 'created').length,
+    updated: rows.filter((r) => r.status === 'updated').length,
+    unchanged: rows.filter((r) => r.status === 'unchanged').length,
+    invalid: rows.filter((r) => r.status === 'invalid').length,
+  };
+}
+
+function outcomeOf(
+  compared: Comparison<RegisterKind>,
+  effect: VerdictEffect[],
+  batch?: RegisterBatchRow,
+): RegisterOutcome {
+  return {
+    kind: compared.kind,
+    callId: compared.callId,
+    fileName: compared.upload.fileName,
+    sha256: compared.upload.sha256,
+    fileProblems: compared.parse.fileProblems,
+    rows: compared.rows,
+    counts: countsOf(compared.rows),
+    effect,
+    batch,
+  };
+}
+
+function refuseRowProblems(problems: RowProblem[]): void {
+  if (problems.length === 0) return;
+  throw new AppError('REGISTER_ROWS_INVALID', {
+    fields: problems.map((p) => ({
+      path: p.row > 0 ? `第${p.row}行.${p.column}` : p.column,
+      message: p.message,
+    })),
+  });
+}
+
+/** Carries what a rolled-back transaction found out of it. */
+class Rollback<T> extends Error {
+  constructor(readonly value: T) {
+    super('rolled back');
+  }
+}
+
+/** Runs `work` in a transaction that is then rolled back, and returns what it found. */
+async function rolledBack<T>(db: Database, work: (repos: Repositories) => Promise<T>): Promise<T> {
+  try {
+    await inTransaction(db, async (repos) => {
+      throw new Rollback(await work(repos));
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.value as T;
+    throw error;
+  }
+  throw new Error('unreachable: the transaction always rolls back');
 }

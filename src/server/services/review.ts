@@ -5,10 +5,8 @@ import { formatBeijing, toBeijingIso } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
-import type { PrincipalOf } from '../principal.js';
 import type { ApplicationRow } from '../repositories/applications.js';
 import type { Department } from '../repositories/departments.js';
-import { receivedWithin } from './application-access.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { ReviewFilter } from '../repositories/review.js';
 import type {
@@ -21,16 +19,24 @@ import type {
 } from '../../contract/review.js';
 import { summaryRow } from '../../core/summary/summary-table.js';
 import { BundleService } from './bundles.js';
-import type { CallService, CallView } from './calls.js';
+import type { CallService } from './calls.js';
 import { checklistOfRow } from './review-checklist.js';
+import {
+  assertReviewOpen,
+  findReceived,
+  lockDecidable,
+  updateLocked,
+  type DepartmentUser,
+} from './review/access.js';
+import { quotaHolderId, type DepartmentQuotaService } from './review/quota.js';
 import { diffDocuments, diffForm } from './submission-changes.js';
 
 // 项目主管部门审核推荐 (二、5, 三、2–三、4): a department reviews what was submitted to it, returns it for
-// revision, recommends it or not, and confirms its list before its deadline. Every write that can change a
-// count takes the quota holder's row lock first (the city for a county), then re-counts from the database
-// and re-runs the core's rules on the outcome: recommendations in flight queue, across app processes.
+// revision and confirms its list before its deadline. Its recommendations, which count against the quota, are
+// decided in review/quota.ts.
 
-export type DepartmentUser = PrincipalOf<'department'>;
+// Imported from here by the services that check the review deadline or name a department's user.
+export { assertReviewOpen, type DepartmentUser };
 
 export interface ReviewItem {
   row: ApplicationRow;
@@ -39,15 +45,13 @@ export interface ReviewItem {
   quotaHolder: Department | null;
 }
 
-const DECIDED = new Set<ApplicationRow['status']>(['recommended', 'not-recommended']);
-const DECIDABLE = new Set<ApplicationRow['status']>(['submitted', 'recommended', 'not-recommended']);
-
 export class ReviewService {
   constructor(
     private readonly db: Database,
     private readonly repos: Repositories,
     private readonly clock: Clock,
     private readonly calls: CallService,
+    private readonly quotaDecisions: DepartmentQuotaService,
   ) {}
 
   async list(actor: DepartmentUser, query: ReviewListQuery): Promise<ReviewItem[]> {
@@ -66,7 +70,7 @@ export class ReviewService {
   }
 
   async detail(actor: DepartmentUser, id: string) {
-    const { row, departments } = await this.find(actor, id, false);
+    const { row, departments } = await findReceived(this.repos, actor, id, false);
     const [item] = await this.judged(actor, [row], departments);
     const call = await this.calls.require(row.callId);
     return {
@@ -79,7 +83,7 @@ export class ReviewService {
   }
 
   async changes(actor: DepartmentUser, id: string): Promise<ChangesView> {
-    await this.find(actor, id, false);
+    await findReceived(this.repos, actor, id, false);
     const [current, previous] = await this.repos.review.lastSnapshots(id, 2);
     if (!current || !previous) {
       return {
@@ -100,14 +104,14 @@ export class ReviewService {
   }
 
   async returnForRevision(actor: DepartmentUser, id: string, body: ReturnBody): Promise<void> {
-    const { row } = await this.find(actor, id, true);
+    const { row } = await findReceived(this.repos, actor, id, true);
     const call = await this.calls.require(row.callId);
     await inTransaction(this.db, async (repos) => {
       // Taken before the application, in the order decisions take them.
       await repos.review.lockDepartment(row.departmentId);
-      const locked = await this.lockOpen(repos, call, id);
+      const locked = await lockDecidable(repos, this.clock, call, id);
       const now = this.clock.now();
-      await this.update(repos, locked, { status: 'returned', separateSlot: false, recommendationAt: null });
+      await updateLocked(repos, locked, { status: 'returned', separateSlot: false, recommendationAt: null });
       await repos.applications.addEvent(
         {
           applicationId: id,
@@ -124,71 +128,17 @@ export class ReviewService {
     });
   }
 
-  /** Recommends or not; refuses what the core's rules refuse once the decision is counted with all others. */
-  async decide(
-    actor: DepartmentUser,
-    id: string,
-    body: DecisionBody,
-  ): Promise<{ ok: true } | { ok: false; error: AppError; findings: Finding[] }> {
-    const { row } = await this.find(actor, id, true);
-    const call = await this.calls.require(row.callId);
-    return inTransaction(this.db, async (repos) => {
-      const holder = await this.lockQuotaHolder(repos, call.parameters, row.departmentId);
-      const locked = await this.lockOpen(repos, call, id);
-      const now = this.clock.now();
-      const separateSlot = body.decision === 'recommended' && body.separateSlot;
-      const decided: ApplicationRow = {
-        ...locked,
-        status: body.decision,
-        separateSlot,
-        recommendationAt: now,
-      };
-      if (body.decision === 'recommended') {
-        const organization = (await repos.organizations.findById(locked.organizationId))!;
-        // The 专题二 and separate-slot limits count per applicant, whichever department it applies through.
-        await repos.applications.lockKeys([`credit:${organization.creditCode}`]);
-        const refusal = await this.refusal(repos, call.parameters, holder, decided);
-        if (refusal) return { ok: false as const, ...refusal };
-      }
-      await this.update(repos, locked, {
-        status: decided.status,
-        separateSlot,
-        recommendationAt: now,
-      });
-      await repos.applications.addEvent(
-        {
-          applicationId: id,
-          at: now,
-          actorUserId: actor.userId,
-          kind: body.decision,
-          detail: { reason: body.reason, separateSlot },
-        },
-        { from: locked.status, to: body.decision },
-      );
-      return { ok: true as const };
-    });
+  /** The routes' entry to the quota decisions (review/quota.ts). */
+  decide(actor: DepartmentUser, id: string, body: DecisionBody) {
+    return this.quotaDecisions.decide(actor, id, body);
   }
 
-  /** Takes a decision back: the application is waiting for one again. */
-  async undo(actor: DepartmentUser, id: string): Promise<void> {
-    const { row } = await this.find(actor, id, true);
-    const call = await this.calls.require(row.callId);
-    await inTransaction(this.db, async (repos) => {
-      await this.lockQuotaHolder(repos, call.parameters, row.departmentId);
-      const locked = await this.lockOpen(repos, call, id);
-      if (!DECIDED.has(locked.status)) throw new AppError('STATUS_CONFLICT');
-      await this.update(repos, locked, { status: 'submitted', separateSlot: false, recommendationAt: null });
-      await repos.applications.addEvent(
-        {
-          applicationId: id,
-          at: this.clock.now(),
-          actorUserId: actor.userId,
-          kind: 'decision-undone',
-          detail: { was: locked.status },
-        },
-        { from: locked.status, to: 'submitted' },
-      );
-    });
+  undo(actor: DepartmentUser, id: string) {
+    return this.quotaDecisions.undo(actor, id);
+  }
+
+  quota(actor: DepartmentUser, callId: string) {
+    return this.quotaDecisions.quota(actor, callId);
   }
 
   /** 网上确认提交: the department's list for the call, final (三、2 一律不予退回重报). */
@@ -252,7 +202,7 @@ export class ReviewService {
 
   /** 形式审查: the saved answers, or the ones derived from the rules and the application. */
   async checklist(actor: DepartmentUser, id: string): Promise<ChecklistView> {
-    const { row } = await this.find(actor, id, false);
+    const { row } = await findReceived(this.repos, actor, id, false);
     const call = await this.calls.require(row.callId);
     const now = this.clock.now();
     const { bundle, report } = await new BundleService(this.repos).judge(call.parameters, [row], now);
@@ -284,7 +234,7 @@ export class ReviewService {
 
   /** Saves the department's 形式审查 of its own application, until it confirms its list or the deadline. */
   async saveChecklist(actor: DepartmentUser, id: string, body: ChecklistBody): Promise<ChecklistView> {
-    const { row } = await this.find(actor, id, true);
+    const { row } = await findReceived(this.repos, actor, id, true);
     const call = await this.calls.require(row.callId);
     await inTransaction(this.db, async (repos) => {
       // Confirmation takes this lock: an answer saved now is in the list confirmed next, or refused.
@@ -325,74 +275,6 @@ export class ReviewService {
     return listed.find((c) => c.departmentId === actor.departmentId) ?? null;
   }
 
-  /** The quota meter of the department's quota holder, and the 专题二 counts of the applicants it received. */
-  async quota(actor: DepartmentUser, callId: string) {
-    const call = await this.calls.require(callId);
-    const quotas = call.parameters.quotas.value;
-    const perInstitution = call.parameters.limits.perInstitution.value;
-    const own = (await this.repos.departments.findById(actor.departmentId))!;
-    const holder = (await this.repos.departments.findById(quotaHolderId(call.parameters, own)))!;
-    const underHolder = await this.repos.review.jurisdiction(holder.id);
-    const recommended = await this.repos.review.received(
-      underHolder.map((d) => d.id),
-      { callId, status: 'recommended' },
-    );
-    const counted = recommended.filter(
-      (r) => quotas.topics.includes(r.topic as TopicNumber) && !r.separateSlot,
-    );
-    const received = (
-      await this.repos.review.received(
-        (await this.repos.review.jurisdiction(actor.departmentId)).map((d) => d.id),
-        { callId, topic: perInstitution.topics[0] },
-      )
-    ).filter((r) => r.status !== 'withdrawn');
-    const applicants = await this.repos.review.applicants([
-      ...new Set(received.map((r) => r.organizationId)),
-    ]);
-    const beltRoad = applicants
-      .filter((o) => perInstitution.kinds.includes(o.kind))
-      .map((o) => {
-        const theirs = received.filter((r) => r.organizationId === o.id);
-        const slot = theirs.some((r) => r.status === 'recommended' && r.separateSlot);
-        return {
-          organization: { id: o.id, name: o.name },
-          applications: theirs.length,
-          recommended: theirs.filter((r) => r.status === 'recommended').length,
-          separateSlot: slot,
-          limit: perInstitution.max + (slot ? 1 : 0),
-        };
-      });
-    return {
-      callId,
-      holder,
-      used: counted.length,
-      limit: quotas.byDepartmentKind[holder.kind] ?? null,
-      byDepartment: underHolder.map((d) => ({
-        id: d.id,
-        name: d.name,
-        used: counted.filter((r) => r.departmentId === d.id).length,
-      })),
-      separateSlotsUsed: recommended.filter((r) => r.separateSlot).length,
-      beltRoad,
-    };
-  }
-
-  /**
-   * The application if the department may see it: its own, or (a city) its counties'. Anything else,
-   * drafts included, is answered as missing. `write`: only its own.
-   */
-  private async find(actor: DepartmentUser, id: string, write: boolean) {
-    const row = await this.repos.applications.findById(id);
-    const departments = await this.repos.review.jurisdiction(actor.departmentId);
-    if (!row || !receivedWithin(row, departments)) {
-      throw new AppError('NOT_FOUND');
-    }
-    if (write && row.departmentId !== actor.departmentId) {
-      throw new AppError('FORBIDDEN', { message: '县（市）的申报书由其主管部门审核推荐，设区市只能查看' });
-    }
-    return { row, departments };
-  }
-
   private async judged(
     actor: DepartmentUser,
     rows: ApplicationRow[],
@@ -424,98 +306,5 @@ export class ReviewService {
       known.find((d) => d.id === id) ?? (await this.repos.departments.findById(id))!;
     const holder = await byId(quotaHolderId(call, await byId(row.departmentId)));
     return quotas.byDepartmentKind[holder.kind] === undefined ? null : holder;
-  }
-
-  /** Locks the quota holder's row, then (a county) the department's own: always in this order. */
-  private async lockQuotaHolder(repos: Repositories, call: CallParameters, departmentId: string) {
-    const own = (await repos.departments.findById(departmentId))!;
-    const holderId = quotaHolderId(call, own);
-    const holder = (await repos.review.lockDepartment(holderId))!;
-    if (holderId !== own.id) await repos.review.lockDepartment(own.id);
-    return holder;
-  }
-
-  /** The application, locked, if the department may still act on it. */
-  private async lockOpen(repos: Repositories, call: CallView, id: string): Promise<ApplicationRow> {
-    const locked = (await repos.applications.lock(id))!;
-    if (await repos.review.confirmation(locked.departmentId, locked.callId)) {
-      throw new AppError('LIST_CONFIRMED');
-    }
-    assertReviewOpen(call, this.clock.now());
-    if (!DECIDABLE.has(locked.status)) throw new AppError('STATUS_CONFLICT');
-    return locked;
-  }
-
-  private async update(repos: Repositories, locked: ApplicationRow, changes: Partial<ApplicationRow>) {
-    const updated = await repos.applications.updateAtVersion(locked.id, locked.version, changes);
-    if (!updated) throw new AppError('VERSION_CONFLICT');
-  }
-
-  /**
-   * Why the core's rules refuse `decided`, counted from the database (under the holder's lock) with every
-   * recommendation already made under the quota holder: an error on the application, or the holder over quota.
-   */
-  private async refusal(
-    repos: Repositories,
-    call: CallParameters,
-    holder: Department,
-    decided: ApplicationRow,
-  ): Promise<{ error: AppError; findings: Finding[] } | undefined> {
-    const underHolder = await repos.review.jurisdiction(holder.id);
-    const peers = (
-      await repos.review.received(
-        underHolder.map((d) => d.id),
-        { callId: decided.callId, status: 'recommended' },
-      )
-    ).filter((r) => r.id !== decided.id);
-    const { report } = await new BundleService(repos).judge(
-      call,
-      [decided, ...peers],
-      decided.recommendationAt!,
-    );
-    const own = report.applications.find((a) => a.id === decided.id)!.findings;
-    const errors = own.filter((f) => f.severity === 'error');
-    if (errors.length > 0) {
-      return {
-        error: new AppError('NOT_RECOMMENDABLE', {
-          message: `申报书有 ${errors.length} 个不符合申报要求的问题，不能推荐：${errors.map((f) => f.message).join('；')}`,
-        }),
-        findings: own,
-      };
-    }
-    const over = report.departments
-      .find((d) => d.id === holder.id)
-      ?.findings.filter((f) => f.rule === 'quota.department');
-    if (over && over.length > 0) {
-      const quotas = call.quotas.value;
-      const used = peers.filter(
-        (r) => quotas.topics.includes(r.topic as TopicNumber) && !r.separateSlot,
-      ).length;
-      const limit = quotas.byDepartmentKind[holder.kind]!;
-      return {
-        error: new AppError('QUOTA_EXCEEDED', {
-          message: `${holder.name}专题四、五已推荐 ${used} 项（不含单独推荐名额），限额 ${limit} 项，名额已用完，不能再推荐。如需推荐本项目，请先撤销其他推荐，或确认其符合单独推荐名额条件。`,
-        }),
-        findings: over,
-      };
-    }
-    return undefined;
-  }
-}
-
-/** The department whose quota a department's recommendations use: a county's city, otherwise itself. */
-export function quotaHolderId(call: CallParameters, department: Department): string {
-  return call.quotas.value.countiesCountAgainstCity && department.kind === 'county' && department.cityId
-    ? department.cityId
-    : department.id;
-}
-
-/** Returns, decisions, 形式审查 and confirmation close at the department's recommendation deadline (北京时间). */
-export function assertReviewOpen(call: CallView, now: Date): void {
-  const closes = call.row.recommendationClosesAt;
-  if (call.row.readOnly || now >= closes) {
-    throw new AppError('REVIEW_CLOSED', {
-      message: `主管部门网上审核推荐已于北京时间 ${formatBeijing(closes.getTime())} 截止，不能再退回、推荐、修改形式审查或确认`,
-    });
   }
 }

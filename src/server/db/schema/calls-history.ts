@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import type { CallChange, CallStatus } from '../../../contract/vocabulary.js';
-import { calls, users } from '../schema.js';
+import { calls } from './calls.js';
 import { instant } from './columns.js';
+import { users } from './users.js';
 
 // Calls as versioned data (issue 5 §1): the `calls` row is the call as it stands; each change the province
 // makes writes the new state here as a numbered version, beside its audit entry.

@@ -4,3 +4,10 @@ import { date, timestamp } from 'drizzle-orm/pg-core';
 export const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 /** A calendar date, read as `YYYY-MM-DD`. */
 export const day = (name: string) => date(name, { mode: 'string' });
+
+export const createdAt = () => instant('created_at').notNull().defaultNow();
+export const updatedAt = () =>
+  instant('updated_at')
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());

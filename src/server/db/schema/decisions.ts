@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { applications, calls, users } from '../schema.js';
+import { applications } from './applications.js';
+import { calls } from './calls.js';
 import { instant } from './columns.js';
+import { users } from './users.js';
 
 // The provincial centre's part after the departments' lists (issue 5 §4, §6): 形式审查/信用审查, 立项决定,
 // 公示 and the step into contract signing.

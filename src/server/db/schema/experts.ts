@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Conflict } from '../../../core/experts/conflicts.js';
 import type { Scores } from '../../../core/experts/scoring-forms.js';
-import { applications, users } from '../schema.js';
+import { applications } from './applications.js';
 import { instant } from './columns.js';
+import { users } from './users.js';
 
 // 专家评审 (issue 5 §5): the expert pool, declared conflicts, assignments with their scores, and the
 // notifications experts read (due reminders).

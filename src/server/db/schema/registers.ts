@@ -2,12 +2,12 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { OngoingProgram } from '../../../core/bundle/schema.js';
 import { REGISTER_KINDS, type RegisterKind } from '../../../core/registers/kinds.js';
-import { calls, users } from '../schema.js';
+import { calls } from './calls.js';
 import { day, instant } from './columns.js';
+import { users } from './users.js';
 
 // The province's registers (src/core/registers): each record under its natural key, so that importing the same
-// file again finds every record unchanged. References to the other tables are callbacks: this file is
-// re-exported by schema.ts, which it imports.
+// file again finds every record unchanged.
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 

@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { USER_ROLES } from '../../../contract/vocabulary.js';
+import { createdAt, instant, updatedAt } from './columns.js';
+import { departments } from './departments.js';
+import { organizations } from './organizations.js';
+import { people } from './people.js';
+
+export const userRole = pgEnum('user_role', USER_ROLES);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Stored normalised (trimmed, lower case). */
+    login: text('login').notNull().unique(),
+    passwordHash: text('password_hash').notNull(),
+    displayName: text('display_name').notNull(),
+    role: userRole('role').notNull(),
+    organizationId: uuid('organization_id').references(() => organizations.id),
+    personId: uuid('person_id').references(() => people.id),
+    departmentId: uuid('department_id').references(() => departments.id),
+    disabled: boolean('disabled').notNull().default(false),
+    lastLoginAt: instant('last_login_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // Each role carries exactly the scope it is authorized by.
+    check(
+      'users_scope_matches_role',
+      sql`case ${t.role}
+        when 'unit-admin' then ${t.organizationId} is not null and ${t.personId} is null and ${t.departmentId} is null
+        when 'pi' then ${t.organizationId} is not null and ${t.personId} is not null and ${t.departmentId} is null
+        when 'department' then ${t.departmentId} is not null and ${t.organizationId} is null and ${t.personId} is null
+        else ${t.organizationId} is null and ${t.personId} is null and ${t.departmentId} is null
+      end`,
+    ),
+    index('users_organization_idx').on(t.organizationId),
+    uniqueIndex('users_person_key').on(t.personId),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** HMAC-SHA256 of the cookie's random 256-bit token: the database never holds a usable token. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    lastSeenAt: instant('last_seen_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** Failed logins per key (IP + login) in a fixed window: in the database so that every instance sees them. */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  windowStartedAt: instant('window_started_at').notNull(),
+  failures: integer('failures').notNull(),
+});

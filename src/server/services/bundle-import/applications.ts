@@ -1,0 +1,315 @@
+import { applicationFormSchema, type ApplicationForm } from '../../../core/application/form.js';
+import { formatPath } from '../../../core/bundle/parse.js';
+import type { Application, Bundle } from '../../../core/bundle/schema.js';
+import type { Report } from '../../../core/check.js';
+import type { ApplicationStatus } from '../../../contract/vocabulary.js';
+import { AppError } from '../../errors.js';
+import type { ApplicationRow, NewApplication } from '../../repositories/applications.js';
+import type { Department } from '../../repositories/departments.js';
+import { acceptanceNumber } from '../applications.js';
+import { DECIDABLE } from '../review/access.js';
+import { diffForm } from '../submission-changes.js';
+import type { ImportRun } from './run.js';
+
+const STATUS_LABELS: Partial<Record<ApplicationStatus, string>> = {
+  returned: '退回修改',
+  withdrawn: '作废',
+};
+
+/** What refuses an application whatever the database holds. */
+export function checkApplications(
+  run: ImportRun,
+  bundle: Bundle,
+  report: Report,
+  departments: Map<string, Department>,
+) {
+  const verdicts = new Map(report.applications.map((a) => [a.id, a]));
+  bundle.applications.forEach((a, i) => {
+    const at = `applications[${i}]`;
+    const department = departments.get(a.department);
+    if (department && run.importer.role === 'department' && department.id !== run.importer.departmentId) {
+      run.problems.push({
+        path: `${at}.department`,
+        message: `申报书“${a.title}”的项目主管部门是“${department.name}”，不是本部门，不能由本部门导入`,
+      });
+    }
+    if (a.directed && run.importer.role !== 'province') {
+      run.problems.push({ path: `${at}.directed`, message: '定向组织的申报书只能由省科技厅导入' });
+    }
+    if (a.recommendation && !a.submittedAt) {
+      run.problems.push({
+        path: `${at}.recommendation`,
+        message: '未提交的申报书（没有 submittedAt）不能带有推荐决定',
+      });
+    }
+    const errors = verdicts.get(a.id)!.findings.filter((f) => f.severity === 'error');
+    if (a.recommendation?.status === 'recommended' && errors.length > 0) {
+      run.problems.push({
+        path: `${at}.recommendation`,
+        message: `申报书有 ${errors.length} 个不符合申报要求的问题，不能以推荐导入：${errors.map((f) => f.message).join('；')}`,
+      });
+    }
+    const form = applicationFormSchema.safeParse(formOf(a, bundle));
+    if (!form.success) {
+      for (const issue of form.error.issues) {
+        run.problems.push({ path: `${at}.${formatPath(issue.path)}`, message: issue.message });
+      }
+    }
+    if (a.documents.length > 0) {
+      run.notes.push({
+        path: `${at}.documents`,
+        message: `导入包列出的 ${a.documents.length} 份附件只有说明、没有文件，未导入；须由申报单位在本系统上传`,
+      });
+    }
+  });
+}
+
+/** Returns, per quota holder, the bundle indexes of applications this run made or left recommended anew. */
+export async function importApplications(
+  run: ImportRun,
+  bundle: Bundle,
+  departments: Map<string, Department>,
+  orgIds: Map<string, string>,
+  personIds: Map<string, string>,
+): Promise<Map<string, number[]>> {
+  const recommendedUnder = new Map<string, number[]>();
+  const isConfirmed = confirmationsOf(run);
+  for (const [i, a] of bundle.applications.entries()) {
+    const department = departments.get(a.department)!;
+    const piId = personIds.get(a.pi);
+    if (!piId) continue; // its PI is a problem already
+    const target: Target = {
+      at: `applications[${i}]`,
+      bundleId: a.id,
+      values: applicationValues(a, bundle, orgIds.get(a.applicant)!, piId, department.id),
+      locked: `${department.name}已网上确认提交推荐名单，导入不能再新增或修改其申报书`,
+    };
+    const ours = run.key('application', a.id);
+    const existing = ours ? await run.repos.applications.lock(ours.dbId) : undefined;
+    const written = existing
+      ? await updateApplication(run, target, existing, isConfirmed)
+      : await createApplication(run, target, isConfirmed);
+    if (written?.status === 'recommended') push(recommendedUnder, department.id, i);
+  }
+  return recommendedUnder;
+}
+
+/** An application of the bundle as the run would write it. */
+interface Target {
+  /** Its bundle path. */
+  at: string;
+  bundleId: string;
+  values: ApplicationValues;
+  /** The refusal once its department has confirmed its list. */
+  locked: string;
+}
+
+type IsConfirmed = (departmentId: string) => Promise<boolean>;
+
+/** Whether a department has confirmed its list for the call, asked once per department and run. */
+function confirmationsOf(run: ImportRun): IsConfirmed {
+  const confirmed = new Map<string, boolean>();
+  return async (departmentId) => {
+    if (!confirmed.has(departmentId)) {
+      const row = await run.repos.review.confirmation(departmentId, run.call.row.id);
+      confirmed.set(departmentId, row !== undefined);
+    }
+    return confirmed.get(departmentId)!;
+  };
+}
+
+/** A new application, unless the bundle copies one of ours or its department has confirmed its list. */
+async function createApplication(
+  run: ImportRun,
+  target: Target,
+  isConfirmed: IsConfirmed,
+): Promise<ApplicationRow | undefined> {
+  if (isUuid(target.bundleId) && (await run.repos.applications.findById(target.bundleId))) {
+    run.problems.push({
+      path: `${target.at}.id`,
+      message: '这是本系统已有的申报书（导出包中的编号），不能作为新的申报书导入',
+    });
+    return undefined;
+  }
+  if (await isConfirmed(target.values.departmentId)) {
+    run.problems.push({ path: target.at, message: target.locked });
+    return undefined;
+  }
+  const acceptanceNo =
+    target.values.status === 'draft'
+      ? null
+      : acceptanceNumber(run.call.row.id, await run.repos.applications.nextAcceptanceNumber(run.call.row.id));
+  const row = await run.repos.applications.insert({
+    callId: run.call.row.id,
+    ...target.values,
+    acceptanceNo,
+  });
+  await run.repos.applications.addEvent(
+    {
+      applicationId: row.id,
+      at: run.now,
+      actorUserId: run.importer.userId,
+      kind: 'imported',
+      detail: { bundleId: target.bundleId, acceptanceNo },
+    },
+    { from: null, to: row.status },
+  );
+  await run.remember('application', target.bundleId, row.id, true);
+  run.count('created', 'application');
+  return row;
+}
+
+/**
+ * An application an earlier run of this importer created, changed as far as its status allows: a draft
+ * entirely, a submitted one only in its recommendation. Returns it if it was written.
+ */
+async function updateApplication(
+  run: ImportRun,
+  target: Target,
+  existing: ApplicationRow,
+  isConfirmed: IsConfirmed,
+): Promise<ApplicationRow | undefined> {
+  const content = diffForm(contentSnapshot(existing), contentSnapshot(target.values));
+  const decision = diffForm(decisionSnapshot(existing), decisionSnapshot(target.values));
+  if (content.length === 0 && decision.length === 0) {
+    run.count('unchanged', 'application');
+    return undefined;
+  }
+  if (await isConfirmed(existing.departmentId)) {
+    run.problems.push({ path: target.at, message: target.locked });
+    return undefined;
+  }
+  if (existing.status !== 'draft' && content.length > 0) {
+    run.problems.push({
+      path: target.at,
+      message: `申报书已提交（受理编号 ${existing.acceptanceNo}），内容不能通过导入修改（${content.map((c) => c.path).join('、')}）；如需修改，请退回申报单位修改后重新提交`,
+    });
+    return undefined;
+  }
+  if (existing.status !== 'draft' && !DECIDABLE.has(existing.status)) {
+    run.problems.push({
+      path: `${target.at}.recommendation`,
+      message: `申报书当前为“${STATUS_LABELS[existing.status] ?? existing.status}”状态，导入不能改变其推荐决定`,
+    });
+    return undefined;
+  }
+  const changes: Partial<NewApplication> =
+    existing.status === 'draft' ? { ...target.values } : decisionOf(target.values);
+  if (existing.status === 'draft' && target.values.status !== 'draft' && !existing.acceptanceNo) {
+    changes.acceptanceNo = acceptanceNumber(
+      run.call.row.id,
+      await run.repos.applications.nextAcceptanceNumber(run.call.row.id),
+    );
+  }
+  const updated = await run.repos.applications.updateAtVersion(existing.id, existing.version, changes);
+  if (!updated) throw new AppError('VERSION_CONFLICT');
+  await run.repos.applications.addEvent(
+    {
+      applicationId: existing.id,
+      at: run.now,
+      actorUserId: run.importer.userId,
+      kind: 'import-updated',
+      detail: { bundleId: target.bundleId, changes: [...content, ...decision] },
+    },
+    { from: existing.status, to: updated.status },
+  );
+  run.count('updated', 'application');
+  return updated;
+}
+
+function push(map: Map<string, number[]>, key: string, value: number) {
+  map.set(key, [...(map.get(key) ?? []), value]);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (id: string) => UUID.test(id);
+
+/** The form as applicants fill it; domestic partners carry their name, code, kind and province. */
+function formOf(a: Application, bundle: Bundle): ApplicationForm {
+  const orgs = new Map(bundle.organizations.map((o) => [o.id, o]));
+  return {
+    title: a.title,
+    summary: a.summary,
+    field: a.field,
+    ...(a.partner ? { partner: { ...a.partner } } : {}),
+    domesticPartners: a.domesticPartners.map((id) => {
+      const o = orgs.get(id)!;
+      return { name: o.name, creditCode: o.creditCode, kind: o.kind, inJiangsu: o.inJiangsu };
+    }),
+    budget: { ...a.budget },
+    ethics: { ...a.ethics },
+    classified: a.classified,
+    ...(a.largeInstrumentPurchase ? { largeInstrumentPurchase: { ...a.largeInstrumentPurchase } } : {}),
+  };
+}
+
+type ApplicationValues = Required<
+  Pick<
+    NewApplication,
+    | 'organizationId'
+    | 'piId'
+    | 'departmentId'
+    | 'topic'
+    | 'direction'
+    | 'directed'
+    | 'form'
+    | 'status'
+    | 'submittedAt'
+    | 'separateSlot'
+    | 'recommendationAt'
+  >
+>;
+
+/**
+ * An application with `submittedAt` is imported as submitted (with an acceptance number), with its
+ * recommendation as recommended or not; without, as a draft of its applicant.
+ */
+function applicationValues(
+  a: Application,
+  bundle: Bundle,
+  organizationId: string,
+  piId: string,
+  departmentId: string,
+): ApplicationValues {
+  const recommendation = a.submittedAt ? a.recommendation : undefined;
+  return {
+    organizationId,
+    piId,
+    departmentId,
+    topic: a.topic,
+    direction: a.direction ?? null,
+    directed: a.directed,
+    form: applicationFormSchema.parse(formOf(a, bundle)),
+    status: a.submittedAt ? (recommendation?.status ?? 'submitted') : 'draft',
+    submittedAt: a.submittedAt ? new Date(a.submittedAt) : null,
+    separateSlot: recommendation?.status === 'recommended' && recommendation.separateSlot,
+    recommendationAt: recommendation ? new Date(recommendation.at) : null,
+  };
+}
+
+function decisionOf(values: ApplicationValues) {
+  return {
+    status: values.status,
+    separateSlot: values.separateSlot,
+    recommendationAt: values.recommendationAt,
+  };
+}
+
+const instant = (d: Date | null) => (d ? d.getTime() : null);
+
+function contentSnapshot(row: ApplicationValues | ApplicationRow) {
+  return {
+    organizationId: row.organizationId,
+    piId: row.piId,
+    departmentId: row.departmentId,
+    topic: row.topic,
+    direction: row.direction,
+    directed: row.directed,
+    form: row.form,
+    submittedAt: instant(row.submittedAt),
+  };
+}
+
+function decisionSnapshot(row: ApplicationValues | ApplicationRow) {
+  return { ...decisionOf(row), recommendationAt: instant(row.recommendationAt) };
+}

@@ -1,0 +1,118 @@
+import type { Organization as BundleOrganization, Bundle } from '../../../core/bundle/schema.js';
+import type { Department } from '../../repositories/departments.js';
+import type { Organization } from '../../repositories/organizations.js';
+import { diffForm } from '../submission-changes.js';
+import type { ImportRun } from './run.js';
+
+/** Applicants and PIs' employers, by credit code; partners stay in the form. Returns bundle id → row id. */
+export async function importOrganizations(
+  run: ImportRun,
+  bundle: Bundle,
+  departments: Map<string, Department>,
+): Promise<Map<string, string>> {
+  const pis = new Set(bundle.applications.map((a) => a.pi));
+  const needed = new Set([
+    ...bundle.applications.map((a) => a.applicant),
+    ...bundle.people.filter((p) => pis.has(p.id)).map((p) => p.employer),
+  ]);
+  const wanted = bundle.organizations.filter((o) => needed.has(o.id));
+  // Locked before the lookup: a concurrent import or registration of the same code has committed by then.
+  await run.repos.applications.lockKeys(wanted.map((o) => `credit:${o.creditCode}`));
+  const existing = new Map(
+    (await run.repos.importKeys.organizationsByCreditCode(wanted.map((o) => o.creditCode))).map((o) => [
+      o.creditCode,
+      o,
+    ]),
+  );
+  const ids = new Map<string, string>();
+  for (const o of wanted) {
+    const i = bundle.organizations.indexOf(o);
+    const firstApplication = bundle.applications.find((a) => a.applicant === o.id);
+    const departmentId = firstApplication ? departments.get(firstApplication.department)?.id : undefined;
+    const values = organizationValues(o);
+    const found = existing.get(o.creditCode);
+    if (!found) {
+      const row = await run.repos.organizations.insert({
+        creditCode: o.creditCode,
+        ...values,
+        departmentId: departmentId ?? null,
+      });
+      await run.repos.importKeys.replaceOngoingProjects(row.id, o.ongoingProjects);
+      existing.set(o.creditCode, row);
+      await run.remember('organization', o.id, row.id, true);
+      await run.audit('organization-created', 'organization', row.id, null, {
+        creditCode: o.creditCode,
+        ...values,
+        ongoingProjects: o.ongoingProjects,
+        departmentId,
+      });
+      run.count('created', 'organization');
+      ids.set(o.id, row.id);
+      continue;
+    }
+    ids.set(o.id, found.id);
+    const ours = run.key('organization', o.id);
+    const before = {
+      ...organizationValues(found),
+      ongoingProjects: await ongoingOf(run, found.id),
+    };
+    const after = { ...values, ongoingProjects: o.ongoingProjects.map(ongoingSnapshot) };
+    const changes = diffForm(
+      { ...before, departmentId: found.departmentId },
+      { ...after, departmentId: departmentId ?? found.departmentId },
+    );
+    if (ours?.created && ours.dbId === found.id) {
+      if (changes.length === 0) {
+        run.count('unchanged', 'organization');
+        continue;
+      }
+      await run.repos.importKeys.updateOrganization(found.id, {
+        ...values,
+        departmentId: departmentId ?? found.departmentId,
+      });
+      await run.repos.importKeys.replaceOngoingProjects(found.id, o.ongoingProjects);
+      await run.audit('organization-updated', 'organization', found.id, before, { changes });
+      run.count('updated', 'organization');
+      continue;
+    }
+    await run.remember('organization', o.id, found.id, false);
+    run.count('unchanged', 'organization');
+    if (diffForm(before, after).length > 0) {
+      run.notes.push({
+        path: `organizations[${i}]`,
+        message: `单位“${found.name}”已在本系统登记（统一社会信用代码 ${o.creditCode}），其信息以本系统为准，导入不作修改`,
+      });
+    }
+  }
+  return ids;
+}
+
+async function ongoingOf(run: ImportRun, organizationId: string) {
+  return (await run.repos.bundles.ongoingProjects([organizationId])).map(ongoingSnapshot);
+}
+
+/** The fields of an organization that a bundle and the database share, under the same names. */
+const ORGANIZATION_FIELDS = [
+  'name',
+  'kind',
+  'inJiangsu',
+  'registeredOn',
+  'independentLegalEntity',
+  'ministryOrProvincialUniversity',
+  'platforms',
+] as const;
+
+function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, value[k]])) as Pick<T, K>;
+}
+
+/** A bundle's organization or a row, in one shape: what an import writes and compares. */
+const organizationValues = (o: BundleOrganization | Organization) => ({
+  ...pick(o, ORGANIZATION_FIELDS),
+  dishonestyUntil: o.dishonestyUntil ?? null,
+});
+
+const ongoingSnapshot = (p: { program: string; title?: string | null | undefined }) => ({
+  program: p.program,
+  title: p.title ?? null,
+});

@@ -1,0 +1,138 @@
+import { parseBundle, type BundleProblem } from '../../../core/bundle/parse.js';
+import type { Bundle } from '../../../core/bundle/schema.js';
+import { checkBundle } from '../../../core/check.js';
+import type { ImportResult } from '../../../contract/review.js';
+import type { Clock } from '../../clock.js';
+import type { Database } from '../../db/database.js';
+import { AppError } from '../../errors.js';
+import type { ApplicationRow } from '../../repositories/applications.js';
+import type { Department } from '../../repositories/departments.js';
+import { inTransaction } from '../../repositories/index.js';
+import type { CallService } from '../calls.js';
+import { assertReviewOpen } from '../review/access.js';
+import { checkApplications, importApplications } from './applications.js';
+import { importOrganizations } from './organizations.js';
+import { declaredIdNumbers, importPeople } from './people.js';
+import { checkQuotas, lockDepartments } from './recommendations.js';
+import { ImportRun, type Counts, type Importer } from './run.js';
+
+// 导入 shenbao.bundle/1 (批量导入): a department imports applications under itself, the province any. One
+// transaction: a bundle with any problem writes nothing. What the import wrote is remembered per call and
+// importer (import_keys), so the same bundle again changes nothing and a changed one updates what changed —
+// but only what the import itself created: registered organizations and people, and applications made in
+// the system, are matched and never changed by an import. Each step has its file beside this one.
+
+export class BundleImportService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly calls: CallService,
+  ) {}
+
+  /**
+   * Writes the bundle into the call, or nothing: parse problems answer 400, anything that cannot be imported
+   * (another department's application, a submitted application's content changed, a recommendation the
+   * rules or the quota refuse) 422, each with the bundle path it concerns.
+   */
+  async commit(importer: Importer, callId: string, input: unknown): Promise<ImportResult> {
+    const call = await this.calls.require(callId);
+    const parsed = parseBundle(input, { knownCall: (id) => id === call.row.baseCallId });
+    if (!parsed.ok) {
+      throw new AppError('VALIDATION_FAILED', {
+        message: `导入包格式有误，共 ${parsed.problems.length} 处，未写入任何数据`,
+        fields: parsed.problems,
+      });
+    }
+    const bundle = parsed.bundle;
+    const report = checkBundle(bundle, call.parameters);
+    const idNumbers = declaredIdNumbers(input);
+    return inTransaction(this.db, async (repos) => {
+      const now = this.clock.now();
+      const importerKey = importer.role === 'department' ? importer.departmentId : 'province';
+      // Imports by one importer into one call take turns: two runs of one bundle cannot both create.
+      await repos.applications.lockKeys([`import:${callId}:${importerKey}`]);
+      const run = new ImportRun(repos, call, importer, now, await repos.importKeys.list(callId, importerKey));
+      const departments = await this.resolveDepartments(run, bundle);
+      checkApplications(run, bundle, report, departments);
+      refuseIf(run.problems);
+
+      const involved = [...new Set(departments.values())];
+      const holders = await lockDepartments(run, involved);
+      const orgIds = await importOrganizations(run, bundle, departments);
+      const personIds = await importPeople(run, bundle, orgIds, idNumbers);
+      const recommendedUnder = await importApplications(run, bundle, departments, orgIds, personIds);
+      await checkQuotas(run, holders, recommendedUnder);
+      refuseIf(run.problems);
+
+      if (run.wrote) {
+        if (importer.role === 'department') assertReviewOpen(call, now);
+        await repos.audit.append({
+          at: now,
+          actorUserId: importer.userId,
+          action: 'import.bundle',
+          entityType: 'import',
+          entityId: `${callId}:${importerKey}`,
+          before: null,
+          after: { created: run.counts.created, updated: run.counts.updated },
+        });
+      }
+      if (bundle.externalSubmissions.length > 0) {
+        run.notes.push({
+          path: 'externalSubmissions',
+          message: `其他计划的 ${bundle.externalSubmissions.length} 项申报情况不导入：本系统按自己的数据判断限项`,
+        });
+      }
+      return {
+        callId,
+        created: plural(run.counts.created),
+        updated: plural(run.counts.updated),
+        unchanged: plural(run.counts.unchanged),
+        applications: await this.outcomes(run, bundle),
+        notes: run.notes,
+      };
+    });
+  }
+
+  /** The database's department for each bundle department an application names: by id, else by name. */
+  private async resolveDepartments(run: ImportRun, bundle: Bundle): Promise<Map<string, Department>> {
+    const known = await run.repos.departments.list();
+    const used = new Set(bundle.applications.map((a) => a.department));
+    const resolved = new Map<string, Department>();
+    bundle.departments.forEach((d, i) => {
+      if (!used.has(d.id)) return;
+      const match = known.find((k) => k.id === d.id) ?? known.find((k) => k.name === d.name);
+      if (match) resolved.set(d.id, match);
+      else
+        run.problems.push({
+          path: `departments[${i}].name`,
+          message: `项目主管部门“${d.name}”在本系统中不存在，请使用本系统中的主管部门名称`,
+        });
+    });
+    return resolved;
+  }
+
+  private async outcomes(run: ImportRun, bundle: Bundle): Promise<ImportResult['applications']> {
+    const rows: (ApplicationRow | undefined)[] = [];
+    for (const a of bundle.applications) {
+      rows.push(await run.repos.applications.findById(run.key('application', a.id)!.dbId));
+    }
+    return bundle.applications.map((a, i) => ({
+      id: a.id,
+      applicationId: rows[i]!.id,
+      acceptanceNo: rows[i]!.acceptanceNo,
+      status: rows[i]!.status,
+    }));
+  }
+}
+
+function refuseIf(problems: BundleProblem[]): void {
+  if (problems.length === 0) return;
+  throw new AppError('IMPORT_REFUSED', {
+    message: `导入包中有 ${problems.length} 处不能导入，未写入任何数据；请按所列问题修改后重新导入`,
+    fields: problems,
+  });
+}
+
+function plural(counts: Counts) {
+  return { organizations: counts.organization, people: counts.person, applications: counts.application };
+}
