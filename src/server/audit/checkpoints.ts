@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ReceiptSigner, verifyReceipt } from '../security/receipt-signing.js';
+import type { ReceiptSigner} from '../security/receipt-signing.js';
+import { verifyReceipt } from '../security/receipt-signing.js';
 import type { AuditEntry } from './chain.js';
 
 // The hash chain proves that no entry was changed in place, but whoever holds the database can rewrite an entry
