@@ -83,6 +83,7 @@ export const ERRORS = {
   MULTIPART_REQUIRED: { status: 415, message: '请以 multipart/form-data 表单上传文件' },
   FILE_NOT_PDF: { status: 415, message: '文件不是 PDF，请上传 PDF 文件' },
   FILE_NOT_SPREADSHEET: { status: 415, message: '文件不是可读取的 .xlsx 或 .csv 表格' },
+  SPREADSHEET_OVER_LIMIT: { status: 413, message: '表格超过可导入的上限' },
   PDF_MALFORMED: { status: 422, message: 'PDF 文件结构不完整或已损坏，请重新导出后上传' },
   TOO_MANY_LOGIN_ATTEMPTS: { status: 429, message: '登录失败次数过多，请稍后再试' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },

@@ -25,6 +25,7 @@ import { validatorCompiler } from './http/validation.js';
 import { announcementRoutes } from './routes/announcements/routes.js';
 import { applicationRoutes } from './routes/applications/routes.js';
 import { auditRoutes } from './routes/audit/routes.js';
+import { auditCheckpointRoutes } from './routes/audit-checkpoints/routes.js';
 import { authRoutes } from './routes/auth/routes.js';
 import { callRoutes } from './routes/calls/routes.js';
 import { dashboardRoutes } from './routes/dashboard/routes.js';
@@ -114,6 +115,7 @@ export async function buildApp({ config, db, clock, logger }: AppDependencies): 
       await api.register(decisionRoutes, deps);
       await api.register(announcementRoutes, deps);
       await api.register(publicRoutes, deps);
+      await api.register(auditCheckpointRoutes, deps);
     },
     { prefix: '/api' },
   );

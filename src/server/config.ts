@@ -1,6 +1,7 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_UPLOAD_MAX_MB, MB } from '../contract/documents.js';
 
@@ -13,6 +14,11 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
   DATABASE_URL: {
     zh: '应为 postgres:// 或 postgresql:// 开头的连接串',
     en: 'expected a postgres:// or postgresql:// URL',
+    secret: true,
+  },
+  MIGRATION_DATABASE_URL: {
+    zh: '应为 postgres:// 或 postgresql:// 开头的连接串（拥有表的迁移角色），且须同时设置 DATABASE_URL',
+    en: 'expected a postgres:// or postgresql:// URL (the role that owns the tables), with DATABASE_URL set too',
     secret: true,
   },
   DATA_DIR: { zh: '应为非空的目录路径', en: 'expected a non-empty directory path' },
@@ -33,12 +39,19 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
     en: 'expected an Ed25519 private key in PEM',
     secret: true,
   },
+  AUDIT_SIGNING_KEY_FILE: {
+    zh: '应为 DATA_DIR 之外的文件路径（审计检查点签名私钥，PEM）',
+    en: 'expected a file path outside DATA_DIR (the audit checkpoint signing key, PEM)',
+  },
+  AUDIT_CHECKPOINT_DIR: { zh: '应为非空的目录路径', en: 'expected a non-empty directory path' },
+  AUDIT_PUBLIC_KEY_FILE: { zh: '应为文件路径（PEM 公钥）', en: 'expected a file path (a PEM public key)' },
 };
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  MIGRATION_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SESSION_SECRET: z.string().min(32).optional(),
@@ -51,6 +64,12 @@ const envSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().positive().default(DEFAULT_UPLOAD_MAX_MB),
   RECEIPT_PRIVATE_KEY: z.string().includes('PRIVATE KEY').optional(),
   JOBS_POLL_MS: z.coerce.number().int().min(0).default(2000),
+  AUDIT_SIGNING_KEY_FILE: z
+    .string()
+    .min(1)
+    .default(join(homedir(), '.config', 'shenbao', 'audit-signing-key.pem')),
+  AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  AUDIT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -59,6 +78,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL only: migrations run as this role, which owns the tables; the serving role may only append to the audit log. */
+  migrationDatabaseUrl: string | undefined;
   dataDir: string;
   logLevel: LogLevel;
   sessionSecret: string;
@@ -72,6 +93,14 @@ export interface Config {
   receiptPrivateKeyPem: string;
   /** How often an instance looks for background jobs (全省交叉核查, 专家到期提醒); 0: never. */
   jobsPollMs: number;
+  audit: AuditAnchorConfig;
+}
+
+export interface AuditAnchorConfig {
+  /** Signs the audit checkpoints; kept outside DATA_DIR and the database. Every instance must share it. */
+  signingKeyPem: string;
+  /** Where checkpoints are written: outside the database. */
+  checkpointDir: string;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +138,79 @@ export function loadDatabaseConfig(
   return { databaseUrl: vars.DATABASE_URL, dataDir: resolve(vars.DATA_DIR) };
 }
 
+/**
+ * What `shenbao audit verify` needs to hold the log against its checkpoints: the checkpoints' folder and the
+ * public key (AUDIT_PUBLIC_KEY_FILE, or the one of the signing key the server uses).
+ */
+export function loadAuditVerifyConfig(env: NodeJS.ProcessEnv = process.env): {
+  checkpointDir: string;
+  publicKeyPem: string | undefined;
+} {
+  const vars = parseEnv(
+    envSchema.pick({
+      DATA_DIR: true,
+      AUDIT_CHECKPOINT_DIR: true,
+      AUDIT_PUBLIC_KEY_FILE: true,
+      AUDIT_SIGNING_KEY_FILE: true,
+    }),
+    env,
+  );
+  const dataDir = resolve(vars.DATA_DIR);
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const publicKeyPem = vars.AUDIT_PUBLIC_KEY_FILE
+    ? read(resolve(vars.AUDIT_PUBLIC_KEY_FILE))
+    : publicKeyOf(read(resolve(vars.AUDIT_SIGNING_KEY_FILE)));
+  return { checkpointDir: checkpointDirOf(dataDir, vars.AUDIT_CHECKPOINT_DIR), publicKeyPem };
+}
+
+const checkpointDirOf = (dataDir: string, configured: string | undefined) =>
+  configured ? resolve(configured) : join(dataDir, 'audit-checkpoints');
+
+function publicKeyOf(privateKeyPem: string | undefined): string | undefined {
+  if (!privateKeyPem) return undefined;
+  return createPublicKey(createPrivateKey(privateKeyPem)).export({ type: 'spki', format: 'pem' }).toString();
+}
+
+function auditAnchorConfig(
+  dataDir: string,
+  vars: { AUDIT_SIGNING_KEY_FILE: string; AUDIT_CHECKPOINT_DIR?: string | undefined },
+): AuditAnchorConfig {
+  const keyFile = resolve(vars.AUDIT_SIGNING_KEY_FILE);
+  const fromDataDir = relative(dataDir, keyFile);
+  // Whoever holds DATA_DIR (or the database) must not also hold the key that could re-sign a rewritten log.
+  if (!fromDataDir.startsWith('..') && !isAbsolute(fromDataDir)) {
+    throw new ConfigError(
+      `环境变量 AUDIT_SIGNING_KEY_FILE 无效：${EXPECTED.AUDIT_SIGNING_KEY_FILE!.zh}（当前值 / got: ${JSON.stringify(keyFile)}）\n` +
+        `Invalid environment variable AUDIT_SIGNING_KEY_FILE: ${EXPECTED.AUDIT_SIGNING_KEY_FILE!.en}`,
+    );
+  }
+  return {
+    signingKeyPem: persistedFile(keyFile, () =>
+      generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    ),
+    checkpointDir: checkpointDirOf(dataDir, vars.AUDIT_CHECKPOINT_DIR),
+  };
+}
+
+function migrationUrl(vars: {
+  DATABASE_URL?: string | undefined;
+  MIGRATION_DATABASE_URL?: string | undefined;
+}) {
+  if (vars.MIGRATION_DATABASE_URL && !vars.DATABASE_URL) {
+    throw new ConfigError(
+      `环境变量 MIGRATION_DATABASE_URL 无效：${EXPECTED.MIGRATION_DATABASE_URL!.zh}\n` +
+        `Invalid environment variable MIGRATION_DATABASE_URL: ${EXPECTED.MIGRATION_DATABASE_URL!.en}`,
+    );
+  }
+  return vars.MIGRATION_DATABASE_URL;
+}
+
 /** Reads the environment, failing fast on the first bad variable. May create DATA_DIR and its session secret. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const vars = parseEnv(envSchema, env);
@@ -117,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: vars.PORT,
     host: vars.HOST,
     databaseUrl: vars.DATABASE_URL,
+    migrationDatabaseUrl: migrationUrl(vars),
     dataDir,
     logLevel: vars.LOG_LEVEL,
     sessionSecret:
@@ -131,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     uploadMaxBytes: Math.floor(vars.UPLOAD_MAX_MB * MB),
     jobsPollMs: vars.JOBS_POLL_MS,
+    audit: auditAnchorConfig(dataDir, vars),
     receiptPrivateKeyPem:
       vars.RECEIPT_PRIVATE_KEY ??
       persistedSecret(dataDir, RECEIPT_KEY_FILE, () =>
@@ -142,13 +246,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 // Session ids are keyed with a secret and receipts signed with a key, so both must survive restarts;
 // several instances must share them (set the variable, or share DATA_DIR).
 function persistedSecret(dataDir: string, name: string, make: () => string): string {
-  const file = join(dataDir, name);
+  return persistedFile(join(dataDir, name), make);
+}
+
+/** The file's content, or `make()`'s written there first (by whichever process gets there first). */
+function persistedFile(file: string, make: () => string): string {
   try {
     return readFileSync(file, 'utf8').trim();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dirname(file), { recursive: true });
   const secret = make();
   try {
     writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });

@@ -1,7 +1,8 @@
 import { buildApp } from './app.js';
+import { auditAnchor } from './audit/anchor.js';
 import { systemClock } from './clock.js';
-import { ConfigError, loadConfig } from './config.js';
-import { openDatabase } from './db/database.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { type DatabaseHandle, grantServingRole, openDatabase, openPostgres } from './db/database.js';
 import { createJobRunner } from './jobs/index.js';
 import { seedCalls } from './seed/calls.js';
 import { seedDepartments } from './seed/departments.js';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     onPoolError: (error) => app.log.error({ err: error }, 'idle database connection failed'),
   });
   const app = await buildApp({ config, db: database.db, clock: systemClock });
-  await database.migrate();
+  await migrate(config, database);
   await seedDepartments(database.db);
   await seedCalls(database.db, systemClock.now());
   const demo = process.argv.includes('--demo')
@@ -26,6 +27,10 @@ async function main(): Promise<void> {
   const jobs = createJobRunner({ db: database.db, clock: systemClock, log: app.log });
   app.addHook('onClose', () => jobs.stop());
   jobs.start(config.jobsPollMs);
+  const anchor = auditAnchor(database.db, config.audit, systemClock);
+  // Checkpoints within a second of each append, and a last one after the final request.
+  anchor.start(1000, (error) => app.log.error({ err: error }, 'audit checkpoint failed'));
+  app.addHook('onClose', () => anchor.stop());
 
   let closing = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -47,6 +52,18 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ database: database.driver }, 'shenbao is serving');
   if (demo.length > 0) printDemo(config.host, config.port, database.driver, config.dataDir, demo);
+}
+
+/** Migrates as the serving role, or as the owning role and then grants the serving role what it may do. */
+async function migrate(config: Config, database: DatabaseHandle): Promise<void> {
+  if (!config.migrationDatabaseUrl || !config.databaseUrl) return database.migrate();
+  const owner = openPostgres(config.migrationDatabaseUrl);
+  try {
+    await owner.migrate();
+    await grantServingRole(owner.db, decodeURIComponent(new URL(config.databaseUrl).username));
+  } finally {
+    await owner.close();
+  }
 }
 
 function printDemo(

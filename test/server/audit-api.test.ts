@@ -5,6 +5,7 @@ import type { UserRole } from '../../src/contract/vocabulary.js';
 import { submitThroughApi } from '../support/api/applicant.js';
 import { inject, insertUser, registerUnitAdmin, useTestApp } from '../support/harness.js';
 import { reviewSession } from '../support/api/review-session.js';
+import { tamper } from '../support/audit-tampering.js';
 
 const t = useTestApp();
 const START = '2026-11-23T09:00:00+08:00';
@@ -89,7 +90,8 @@ describe('GET /api/province/audit/verify', () => {
     const [newest] = (await audit('?limit=1')).json().entries;
     expect(intact).toEqual({ intact: true, entries: newest.seq, headHash: newest.hash });
 
-    await t.db.execute(
+    await tamper(
+      t.db,
       sql`update audit_log set after = '{"status": "not-recommended"}'::jsonb where seq = 2`,
     );
     const broken = (await audit('/verify')).json();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/server/audit/chain.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { useTestApp } from '../support/harness.js';
+import { tamper } from '../support/audit-tampering.js';
 
 const t = useTestApp();
 
@@ -31,15 +32,15 @@ describe('audit log hash chain', () => {
 
   it('an edited entry breaks the chain at that entry', async () => {
     const [last] = await repositories(t.db).audit.list({ limit: 1 });
-    await t.db.execute(sql`update audit_log set after = '{"open": true}'::jsonb where seq = ${last!.seq}`);
+    await tamper(t.db, sql`update audit_log set after = '{"open": true}'::jsonb where seq = ${last!.seq}`);
     const verdict = await verifyChain(repositories(t.db).audit.all());
     expect(verdict).toMatchObject({ intact: false, brokenAt: last!.seq });
   });
 
   it('a removed entry shows as a gap', async () => {
-    await t.db.execute(sql`delete from audit_log`);
+    await tamper(t.db, sql`delete from audit_log`);
     await appendThree();
-    await t.db.execute(sql`delete from audit_log where seq = 2`);
+    await tamper(t.db, sql`delete from audit_log where seq = 2`);
     const verdict = await verifyChain(repositories(t.db).audit.all());
     expect(verdict).toMatchObject({ intact: false, brokenAt: 3 });
     if (!verdict.intact) expect(verdict.reason).toContain('缺少第 2 条');

@@ -77,6 +77,7 @@ describe('GET /api/openapi.json', () => {
       '/api/province/registers/{kind}/template',
       '/api/public/announcements',
       '/api/public/announcements/{id}',
+      '/api/public/audit-checkpoints',
       '/api/receipts/verify',
       '/api/review/applications',
       '/api/review/applications/{id}',

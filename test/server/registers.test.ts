@@ -1,3 +1,4 @@
+import { createDeflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -231,7 +232,9 @@ describe('有错误行的登记表', () => {
   });
 
   it('超过大小上限的文件在读入时即被拒绝', async () => {
-    const tooLarge = receiveSpreadsheet(Readable.from([Buffer.alloc(64), Buffer.alloc(64)]), 100);
+    const tooLarge = receiveSpreadsheet(Readable.from([Buffer.alloc(64), Buffer.alloc(64)]), {
+      maxBytes: 100,
+    });
     await expect(tooLarge).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
   });
 
@@ -477,6 +480,100 @@ describe('登记表预览', () => {
       records: before.records + 1,
       batches: before.batches + 1,
       audit: before.audit + 2,
+    });
+  });
+});
+
+/** A zip holding one worksheet of `megabytes` MB of spaces: kilobytes on the wire, the size of a bomb inflated. */
+async function decompressionBomb(megabytes: number): Promise<Buffer> {
+  const deflate = createDeflateRaw({ level: 9 });
+  const parts: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => parts.push(chunk));
+  const done = new Promise((resolve) => deflate.on('end', resolve));
+  const block = Buffer.alloc(1024 * 1024, 0x20);
+  for (let i = 0; i < megabytes; i++) {
+    if (!deflate.write(block)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await done;
+  const data = Buffer.concat(parts);
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  // The declared size lies, as a bomb's does: the reader must count what inflates, not trust this.
+  local.writeUInt32LE(1024, 22);
+  local.writeUInt16LE(name.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(1024, 24);
+  central.writeUInt16LE(name.length, 28);
+  const centralOffset = local.length + name.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + name.length, 12);
+  end.writeUInt32LE(centralOffset, 16);
+  return Buffer.concat([local, name, data, central, name, end]);
+}
+
+describe('表格的上限', () => {
+  it('解压炸弹（不足 1 MB，解压后 100 MB）被拒绝并说明上限；同时 4 个也不拖垮服务', async () => {
+    const bomb = await decompressionBomb(100);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, () => send('preview', 'dishonesty', bomb, { fileName: '失信.xlsx' })),
+    );
+    for (const response of responses) {
+      expect(response.statusCode).toBe(413);
+      expect(response.json().error).toMatchObject({
+        code: 'SPREADSHEET_OVER_LIMIT',
+        message: expect.stringContaining('解压后超过 64 MB 的上限'),
+        fields: [{ path: 'file' }],
+      });
+    }
+    expect((await inject(t.app, { method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+  });
+
+  it('解压时事件循环照常运转', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    const reading = receiveSpreadsheet(Readable.from([await decompressionBomb(300)]), {
+      maxInflatedBytes: 200 * 1024 * 1024,
+    });
+    await expect(reading).rejects.toMatchObject({ code: 'SPREADSHEET_OVER_LIMIT' });
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('超过行数、列数或单元格长度上限的表格被拒绝，并指出所在行列', async () => {
+    const rows = [{ 统一社会信用代码: 'a' }, { 统一社会信用代码: 'b' }, { 统一社会信用代码: 'c' }];
+    const file = await xlsxFile('dishonesty', rows);
+    const read = (limits: Parameters<typeof receiveSpreadsheet>[1]) =>
+      receiveSpreadsheet(Readable.from([file]), limits);
+    await expect(read({ maxRows: 2 })).rejects.toMatchObject({
+      code: 'SPREADSHEET_OVER_LIMIT',
+      message: '登记表超过 2 行的上限，请拆分后分批导入',
+    });
+    await expect(read({ maxColumns: 2 })).rejects.toMatchObject({
+      code: 'SPREADSHEET_OVER_LIMIT',
+      message: expect.stringMatching(/^第 1 行超过 2 列的上限/),
+    });
+    const long = await xlsxFile('dishonesty', [{ 统一社会信用代码: 'x'.repeat(30) }]);
+    await expect(receiveSpreadsheet(Readable.from([long]), { maxCellLength: 20 })).rejects.toMatchObject({
+      message: '第 2 行第 3 列超过 20 个字符的上限',
+    });
+    expect((await read({ maxRows: 3 })).sheet.rows).toHaveLength(3);
+  });
+
+  it('CSV 同样受行数上限约束', async () => {
+    const file = csvFile('dishonesty', [{ 统一社会信用代码: 'a' }, { 统一社会信用代码: 'b' }]);
+    await expect(receiveSpreadsheet(Readable.from([file]), { maxRows: 1 })).rejects.toMatchObject({
+      code: 'SPREADSHEET_OVER_LIMIT',
     });
   });
 });

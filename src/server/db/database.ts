@@ -7,6 +7,7 @@ import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
 
@@ -72,4 +73,17 @@ export function openPostgres(url: string, onPoolError?: (error: Error) => void):
     },
     close: () => pool.end(),
   };
+}
+
+/**
+ * Lets the role that serves requests (`servingRole`) read and write the app's tables but only append to the
+ * audit log. Run by the migrating role, which owns the tables: the serving role cannot alter them, so it cannot
+ * disable the audit log's append-only trigger either.
+ */
+export async function grantServingRole(migrator: Database, servingRole: string): Promise<void> {
+  const role = sql.identifier(servingRole);
+  await migrator.execute(sql`grant usage on schema public to ${role}`);
+  await migrator.execute(sql`grant select, insert, update, delete on all tables in schema public to ${role}`);
+  await migrator.execute(sql`grant usage, select, update on all sequences in schema public to ${role}`);
+  await migrator.execute(sql`revoke update, delete, truncate on audit_log from ${role}`);
 }

@@ -7,7 +7,7 @@ import type { UserRole } from '../../contract/vocabulary.js';
 
 export const SESSION_COOKIE = 'shenbao_session';
 
-/** The routes anyone may call: signing up and in, the public call list and 公示, receipt checks, health. */
+/** The routes anyone may call: signing up and in, the public call list and 公示, receipt checks, health, audit checkpoints. */
 export const PUBLIC_ROUTES = new Set([
   'GET /api/openapi.json',
   'GET /api/health',
@@ -19,6 +19,7 @@ export const PUBLIC_ROUTES = new Set([
   'POST /api/receipts/verify',
   'GET /api/public/announcements',
   'GET /api/public/announcements/:id',
+  'GET /api/public/audit-checkpoints',
 ]);
 
 /** Path prefixes and the only roles that may use anything under them; each handler still authorizes exactly. */

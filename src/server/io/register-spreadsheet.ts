@@ -7,15 +7,42 @@ import type { Sheet } from '../../core/registers/sheet.js';
 import { AppError } from '../errors.js';
 import type { Received } from '../http/multipart.js';
 import { FILE_FIELD } from '../../contract/documents.js';
+import { checkInflatedSize, ZipOverLimit } from './zip-inflated-size.js';
 
 // Register files in and out: an uploaded .xlsx or .csv read into a Sheet of text cells (hashed and held to a size
 // limit as it streams in), and the .xlsx template of each register.
 
-export const REGISTER_MAX_BYTES = 10 * 1024 * 1024;
+export interface SpreadsheetLimits {
+  /** The file as uploaded. */
+  maxBytes: number;
+  /** Everything an .xlsx inflates to, counted as it inflates. */
+  maxInflatedBytes: number;
+  /** Data rows, below the header. */
+  maxRows: number;
+  maxColumns: number;
+  /** Characters in one cell. */
+  maxCellLength: number;
+}
+
+// Each register row is one project, person or organisation: the province's largest register (在研项目) holds
+// thousands of rows of a dozen short columns, far inside these.
+export const SPREADSHEET_LIMITS: SpreadsheetLimits = {
+  maxBytes: 10 * 1024 * 1024,
+  maxInflatedBytes: 64 * 1024 * 1024,
+  maxRows: 50_000,
+  maxColumns: 50,
+  maxCellLength: 2_000,
+};
+const MB = 1024 * 1024;
 const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
 
-const fileError = (code: 'FILE_TOO_LARGE' | 'FILE_NOT_SPREADSHEET', message: string) =>
-  new AppError(code, { message, fields: [{ path: FILE_FIELD, message }] });
+const fileError = (
+  code: 'FILE_TOO_LARGE' | 'FILE_NOT_SPREADSHEET' | 'SPREADSHEET_OVER_LIMIT',
+  message: string,
+) => new AppError(code, { message, fields: [{ path: FILE_FIELD, message }] });
+
+const unreadable = () =>
+  fileError('FILE_NOT_SPREADSHEET', '无法读取该表格文件（.xlsx 或 .csv），请用模板重新填写后上传');
 
 /** A cell as text: dates as YYYY-MM-DD, rich text joined, formulas by their result. */
 function cellText(value: ExcelJS.CellValue): string {
@@ -40,16 +67,92 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-function sheetOf(worksheet: ExcelJS.Worksheet | undefined): Sheet {
-  const rows: Sheet['rows'] = [];
-  let headers: string[] | undefined;
-  worksheet?.eachRow({ includeEmpty: false }, (row) => {
+/** Collects a sheet's rows as they are read, refusing the first row past a limit. */
+class SheetCollector {
+  private headers: string[] | undefined;
+  private readonly rows: Sheet['rows'] = [];
+
+  constructor(private readonly limits: SpreadsheetLimits) {}
+
+  add(row: ExcelJS.Row): void {
+    if (!row.hasValues) return;
+    if (row.cellCount > this.limits.maxColumns) {
+      throw fileError(
+        'SPREADSHEET_OVER_LIMIT',
+        `第 ${row.number} 行超过 ${this.limits.maxColumns} 列的上限，请按模板填写`,
+      );
+    }
     const cells: string[] = [];
-    for (let i = 1; i <= row.cellCount; i++) cells.push(cellText(row.getCell(i).value));
-    if (headers) rows.push({ row: row.number, cells });
-    else headers = cells.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h));
+    for (let i = 1; i <= row.cellCount; i++) {
+      const text = cellText(row.getCell(i).value);
+      if (text.length > this.limits.maxCellLength) {
+        throw fileError(
+          'SPREADSHEET_OVER_LIMIT',
+          `第 ${row.number} 行第 ${i} 列超过 ${this.limits.maxCellLength} 个字符的上限`,
+        );
+      }
+      cells.push(text);
+    }
+    if (!this.headers) {
+      this.headers = cells.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h));
+      return;
+    }
+    if (this.rows.length >= this.limits.maxRows) {
+      throw fileError(
+        'SPREADSHEET_OVER_LIMIT',
+        `登记表超过 ${this.limits.maxRows} 行的上限，请拆分后分批导入`,
+      );
+    }
+    this.rows.push({ row: row.number, cells });
+  }
+
+  sheet(): Sheet {
+    return { headers: this.headers ?? [], rows: this.rows };
+  }
+}
+
+/** The first worksheet of an .xlsx, read as a stream once its inflated size is known to be within the limit. */
+async function readXlsx(bytes: Buffer, limits: SpreadsheetLimits): Promise<Sheet> {
+  try {
+    await checkInflatedSize(bytes, limits.maxInflatedBytes);
+  } catch (error) {
+    if (error instanceof ZipOverLimit) {
+      throw fileError(
+        'SPREADSHEET_OVER_LIMIT',
+        `表格解压后超过 ${limits.maxInflatedBytes / MB} MB 的上限，请删去无关的工作表、图片和格式，或拆分后分批导入`,
+      );
+    }
+    throw unreadable();
+  }
+  const collector = new SheetCollector(limits);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
   });
-  return { headers: headers ?? [], rows };
+  for await (const worksheet of reader) {
+    for await (const row of worksheet) collector.add(row);
+    break;
+  }
+  return collector.sheet();
+}
+
+async function readCsv(bytes: Buffer, limits: SpreadsheetLimits): Promise<Sheet> {
+  if (!isUtf8(bytes)) {
+    throw fileError(
+      'FILE_NOT_SPREADSHEET',
+      '文件不是 .xlsx，也不是 UTF-8 编码的 CSV；请上传 .xlsx，或在 Excel 中另存为“CSV UTF-8（逗号分隔）”',
+    );
+  }
+  // Every cell as the text it is: ExcelJS would otherwise turn long codes into numbers and guess dates.
+  const worksheet = await new ExcelJS.Workbook().csv.read(Readable.from([bytes]), {
+    map: (datum: string) => datum,
+  } as never);
+  const collector = new SheetCollector(limits);
+  worksheet.eachRow({ includeEmpty: false }, (row) => collector.add(row));
+  return collector.sheet();
 }
 
 export interface ReceivedSheet extends Received {
@@ -59,50 +162,35 @@ export interface ReceivedSheet extends Received {
 
 /**
  * Reads an uploaded register: its bytes are counted (refused above the limit as they arrive) and hashed, then
- * read as .xlsx if they are a zip and as UTF-8 CSV otherwise. An .xlsx is a zip that can only be read whole, so
- * the file is held in memory, within the limit.
+ * read as .xlsx if they are a zip and as UTF-8 CSV otherwise. An .xlsx is held in memory within the upload
+ * limit; what it inflates to is bounded before it is parsed, and rows, columns and cells as they are read.
  */
 export async function receiveSpreadsheet(
   source: Readable,
-  maxBytes = REGISTER_MAX_BYTES,
+  overrides: Partial<SpreadsheetLimits> = {},
 ): Promise<ReceivedSheet> {
+  const limits = { ...SPREADSHEET_LIMITS, ...overrides };
   const hash = createHash('sha256');
   const chunks: Buffer[] = [];
   let received = 0;
   for await (const chunk of source as AsyncIterable<Buffer>) {
     received += chunk.length;
-    if (received > maxBytes) {
+    if (received > limits.maxBytes) {
       source.resume();
-      throw fileError(
-        'FILE_TOO_LARGE',
-        `登记表超过 ${maxBytes / 1024 / 1024} MB 的大小上限，请拆分后分批导入`,
-      );
+      throw fileError('FILE_TOO_LARGE', `登记表超过 ${limits.maxBytes / MB} MB 的大小上限，请拆分后分批导入`);
     }
     hash.update(chunk);
     chunks.push(chunk);
   }
   const bytes = Buffer.concat(chunks);
-  const workbook = new ExcelJS.Workbook();
   let sheet: Sheet;
   try {
-    if (bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) {
-      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-      sheet = sheetOf(workbook.worksheets[0]);
-    } else {
-      if (!isUtf8(bytes)) {
-        throw fileError(
-          'FILE_NOT_SPREADSHEET',
-          '文件不是 .xlsx，也不是 UTF-8 编码的 CSV；请上传 .xlsx，或在 Excel 中另存为“CSV UTF-8（逗号分隔）”',
-        );
-      }
-      // Every cell as the text it is: ExcelJS would otherwise turn long codes into numbers and guess dates.
-      sheet = sheetOf(
-        await workbook.csv.read(Readable.from([bytes]), { map: (datum: string) => datum } as never),
-      );
-    }
+    sheet = bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)
+      ? await readXlsx(bytes, limits)
+      : await readCsv(bytes, limits);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw fileError('FILE_NOT_SPREADSHEET', '无法读取该表格文件（.xlsx 或 .csv），请用模板重新填写后上传');
+    throw unreadable();
   }
   return { sha256: hash.digest('hex'), sheet, discard: async () => undefined };
 }

@@ -88,6 +88,16 @@ export class AuditRepository {
     else await this.db.transaction((tx) => appendEntries(tx, [record]));
   }
 
+  /** The newest entry's seq, 0 when the log is empty. */
+  async headSeq(): Promise<number> {
+    const [last] = await this.db
+      .select({ seq: auditLog.seq })
+      .from(auditLog)
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
+    return last?.seq ?? 0;
+  }
+
   list(filter: AuditFilter): Promise<AuditEntry[]> {
     const where: SQL[] = [];
     if (filter.action) where.push(eq(auditLog.action, filter.action));
@@ -105,9 +115,9 @@ export class AuditRepository {
       .limit(filter.limit);
   }
 
-  /** Every entry in seq order, read in pages so that a long log never sits in memory whole. */
-  async *all(pageSize = 1000): AsyncGenerator<AuditEntry> {
-    let after = 0;
+  /** Every entry after `after` in seq order, read in pages so that a long log never sits in memory whole. */
+  async *all(pageSize = 1000, from = 0): AsyncGenerator<AuditEntry> {
+    let after = from;
     for (;;) {
       const page = await this.db
         .select()

@@ -1,4 +1,6 @@
+import type { AuditAnchor } from '../audit/anchor.js';
 import { verifyChain, type AuditEntry, type ChainVerdict } from '../audit/chain.js';
+import type { Checkpoint } from '../audit/checkpoints.js';
 import type { AuditFilter } from '../repositories/audit.js';
 import type { Repositories } from '../repositories/index.js';
 import type { UserRole } from '../../contract/vocabulary.js';
@@ -18,9 +20,25 @@ export interface AuditPage {
   nextBeforeSeq: number | null;
 }
 
-/** The province's view of the audit log (issue 5 §8): filtered pages, newest first, and the chain's proof. */
+/** Checkpoints are published a page at a time, oldest first. */
+const CHECKPOINT_PAGE = 100;
+
+/** The province's view of the audit log: filtered pages, newest first, and the chain's proof. */
 export class AuditService {
-  constructor(private readonly repos: Repositories) {}
+  constructor(
+    private readonly repos: Repositories,
+    /** Signs checkpoints of the chain into the store outside the database. */
+    readonly anchor: AuditAnchor,
+  ) {}
+
+  /** The signed checkpoints after `afterSeq`, for anyone to keep and check the chain against later. */
+  async checkpoints(afterSeq: number): Promise<{ publicKeyPem: string; checkpoints: Checkpoint[] }> {
+    const all = await this.anchor.store.list();
+    return {
+      publicKeyPem: this.anchor.publicKeyPem,
+      checkpoints: all.filter((c) => c.seq > afterSeq).slice(0, CHECKPOINT_PAGE),
+    };
+  }
 
   async list(filter: AuditFilter): Promise<AuditPage> {
     // One more than asked tells whether an older page exists.

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { auditAnchor } from '../audit/anchor.js';
 import { repositories } from '../repositories/index.js';
 import { LocalFileStore } from '../storage/local-file-store.js';
 import { ReceiptSigner } from '../security/receipt-signing.js';
@@ -46,7 +47,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     calls,
     callAdmin: new CallAdminService(db, repos, clock, calls),
     dashboard: new DashboardService(repos, calls),
-    audit: new AuditService(repos),
+    audit: new AuditService(repos, auditAnchor(db, config.audit, clock)),
     accounts: new AccountService(db, repos, clock),
     auth: new AuthService(repos, clock, config),
     bundleImport: new BundleImportService(db, clock, calls),

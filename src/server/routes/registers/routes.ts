@@ -18,7 +18,7 @@ import {
   registerOutcomeSchema,
   type RegisterOutcomeView,
 } from '../../../contract/registers.js';
-import { receiveSpreadsheet, REGISTER_MAX_BYTES, templateXlsx } from '../../io/register-spreadsheet.js';
+import { receiveSpreadsheet, SPREADSHEET_LIMITS, templateXlsx } from '../../io/register-spreadsheet.js';
 
 // 登记库导入: the province only; every other role is refused before the upload is read.
 
@@ -54,7 +54,7 @@ export const registerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
     const form = await readMultipartForm(request, {
       schema: importFormSchema,
       fileField: FILE_FIELD,
-      maxFileBytes: REGISTER_MAX_BYTES,
+      maxFileBytes: SPREADSHEET_LIMITS.maxBytes,
       receive: (stream) => receiveSpreadsheet(stream),
     });
     if (!form.file) throw AppError.invalidField(FILE_FIELD, '请选择要导入的登记表（.xlsx 或 .csv）');
