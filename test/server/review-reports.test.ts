@@ -220,7 +220,8 @@ describe('推荐项目汇总表', () => {
       expect((await get(cookie, `/api/review/summary.xlsx?callId=${PRACTICE_CALL_ID}`)).statusCode).toBe(403);
     }
     const unknown = await get(users.city!.cookie, '/api/review/summary?callId=NO-SUCH-CALL');
-    expect(unknown.statusCode).toBe(400);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error).toMatchObject({ code: 'CALL_NOT_FOUND', fields: [{ path: 'callId' }] });
   });
 });
 
