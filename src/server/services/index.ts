@@ -32,7 +32,6 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
   const repos = repositories(db);
   const calls = new CallService(repos, clock);
   const store = new LocalFileStore(join(config.dataDir, 'files'));
-  const formalReview = new FormalReviewService(db, repos, clock, calls);
   return {
     applications: new ApplicationService(
       db,
@@ -49,8 +48,8 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     auth: new AuthService(repos, clock, config),
     bundleImport: new BundleImportService(db, clock, calls),
     departments: new DepartmentService(repos),
-    formalReview,
-    decisions: new DecisionService(db, repos, clock, calls, formalReview),
+    formalReview: new FormalReviewService(db, repos, clock, calls),
+    decisions: new DecisionService(db, repos, clock, calls),
     announcements: new AnnouncementService(db, repos, clock, calls),
     commitments: new CommitmentService(db, repos, store, clock, calls),
     crossChecks: new CrossCheckService(db, repos, clock, calls),
