@@ -108,6 +108,7 @@ export const auditedAssignment = (a: AssignmentRow) => ({
   overrideReason: a.overrideReason,
 });
 
+/** Province only: every method takes its principal, the reads too, so none serves a caller that was not checked. */
 export class ExpertReviewService {
   constructor(
     private readonly db: Database,
