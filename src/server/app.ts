@@ -27,7 +27,9 @@ import { applicationRoutes } from './routes/applications/routes.js';
 import { auditRoutes } from './routes/audit/routes.js';
 import { auditCheckpointRoutes } from './routes/audit-checkpoints/routes.js';
 import { authRoutes } from './routes/auth/routes.js';
+import { bundleImportRoutes } from './routes/bundle-import/routes.js';
 import { callRoutes } from './routes/calls/routes.js';
+import { commitmentRoutes } from './routes/commitments/routes.js';
 import { dashboardRoutes } from './routes/dashboard/routes.js';
 import { crossCheckRoutes } from './routes/cross-checks/routes.js';
 import { decisionRoutes } from './routes/decisions/routes.js';
@@ -107,6 +109,8 @@ export async function buildApp({ config, db, clock, logger }: AppDependencies): 
       await api.register(auditRoutes, deps);
       await api.register(applicationRoutes, deps);
       await api.register(reviewRoutes, deps);
+      await api.register(commitmentRoutes, deps);
+      await api.register(bundleImportRoutes, deps);
       await api.register(provinceExpertRoutes, deps);
       await api.register(expertRoutes, deps);
       await api.register(crossCheckRoutes, deps);

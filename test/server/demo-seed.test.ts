@@ -57,7 +57,9 @@ describe('演示数据', () => {
     expect(verified.json().valid).toBe(true);
 
     // 无锡市科学技术局's list reached the province: three recommended, one not, confirmed with its commitment.
-    const wuxi = (await services.commitments.overview(PRACTICE_CALL_ID)).find(
+    const provinceUser = (await repositories(t.db).users.findByLogin('demo-province'))!;
+    const reader = { role: 'province' as const, userId: provinceUser.id };
+    const wuxi = (await services.commitments.overview(reader, PRACTICE_CALL_ID)).find(
       (d) => d.department.name === '无锡市科学技术局',
     )!;
     expect(wuxi.confirmation?.summary.recommended).toHaveLength(3);

@@ -418,6 +418,29 @@ describe('项目主管部门诚信承诺书', () => {
     );
   });
 
+  it('下载带 ETag（SHA-256 指纹）；If-None-Match 相同时返回 304，其他部门仍得到 404', async () => {
+    const other = (await repositories(t.db).departments.list()).find(
+      (d) => d.kind === 'county' && d.id !== county.id,
+    )!;
+    const own = await departmentUser(other);
+    const file = pdf({ seed: randomUUID() });
+    const { id } = (await uploadCommitment(t, own.cookie, PRACTICE_CALL_ID, file)).json().commitment;
+    const url = `/api/review/commitments/${id}/file`;
+    const download = await get(own.cookie, url);
+    expect(download.headers.etag).toBe(`"${sha256(file)}"`);
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+
+    const ifNoneMatch = (cookie: string, etag: string) =>
+      inject(t.app, { method: 'GET', url, cookie, headers: { 'if-none-match': etag } });
+    const unchanged = await ifNoneMatch(own.cookie, `"${sha256(file)}"`);
+    expect(unchanged.statusCode).toBe(304);
+    expect(unchanged.rawPayload).toHaveLength(0);
+    const changed = await ifNoneMatch(own.cookie, `"${'0'.repeat(64)}"`);
+    expect(changed.statusCode).toBe(200);
+    expect(sha256(changed.rawPayload)).toBe(sha256(file));
+    expect((await ifNoneMatch(users.otherCity!.cookie, `"${sha256(file)}"`)).statusCode).toBe(404);
+  });
+
   it('其他部门看不到本部门的承诺书，下载与不存在的编号答复相同；申报单位和专家无权上传或查看', async () => {
     const uploaded = await uploadCommitment(t, users.otherCity!.cookie, PRACTICE_CALL_ID);
     const id = uploaded.json().commitment.id as string;

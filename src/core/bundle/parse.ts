@@ -10,13 +10,14 @@ export interface BundleProblem {
 
 export type ParseResult = { ok: true; bundle: Bundle } | { ok: false; problems: BundleProblem[] };
 
-export function formatPath(path: readonly PropertyKey[]): string {
+/** `a.b[0].c`, the path style of spec/bundle.md; `root` names the empty path. */
+export function formatPath(path: readonly PropertyKey[], root = '(根)'): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
     else out += out === '' ? String(key) : `.${String(key)}`;
   }
-  return out === '' ? '(根)' : out;
+  return out === '' ? root : out;
 }
 
 const TYPE_NAMES: Record<string, string> = {

@@ -5,6 +5,7 @@ import {
   type Organization,
 } from '../bundle/schema.js';
 import type { SeparateSlotTerms } from '../calls/parameters.js';
+import { groupBy } from '../group-by.js';
 import {
   ONGOING_PROGRAM_LABELS,
   ORGANIZATION_KIND_LABELS,
@@ -19,18 +20,6 @@ import { applicationRule, crossRule } from './rule.js';
 // Reading: docs/reading/02-3-limits.md
 // 二、3．执行限额申报等相关要求。Every application of the bundle counts in these limits, drafts and
 // applications ineligible for other reasons included (READING.md).
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    if (k === undefined) continue;
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 function countBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, number> {
   const counts = new Map<string, number>();

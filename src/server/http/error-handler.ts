@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ERRORS, type ErrorCode } from '../../contract/errors.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError } from '../errors.js';
-import type { ErrorBody } from '../../contract/common.js';
+import { presentError } from '../presenters/errors.js';
 import { RequestValidationError } from './validation.js';
 
 // Fastify's own client errors (malformed JSON, oversized body …) keep their status with a Chinese message.
@@ -17,33 +17,29 @@ const BY_STATUS: Partial<Record<number, ErrorCode>> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
-function body(code: ErrorCode, message: string, fields?: AppError['fields']): ErrorBody {
-  return { error: { code, message, ...(fields ? { fields } : {}) } };
-}
-
 /** The one place where an error becomes an HTTP response. Nothing internal leaves the server. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof RequestValidationError) {
-    return reply.status(400).send(body('VALIDATION_FAILED', error.message, error.fields));
+    return reply.status(400).send(presentError('VALIDATION_FAILED', error.message, error.fields));
   }
   if (error instanceof AppError) {
     if (error.headers) reply.headers(error.headers);
-    return reply.status(error.status).send(body(error.code, error.message, error.fields));
+    return reply.status(error.status).send(presentError(error.code, error.message, error.fields));
   }
   const status = error.statusCode ?? 500;
   const code = status < 500 ? (BY_FASTIFY_CODE[error.code] ?? BY_STATUS[status] ?? 'BAD_REQUEST') : undefined;
   if (code) {
     request.log.info({ err: error }, 'client error');
-    return reply.status(status).send(body(code, ERRORS[code].message));
+    return reply.status(status).send(presentError(code, ERRORS[code].message));
   }
   if (isDatabaseUnavailable(error)) {
     request.log.error({ err: error }, 'database unavailable');
-    return reply.status(503).send(body('DATABASE_UNAVAILABLE', ERRORS.DATABASE_UNAVAILABLE.message));
+    return reply.status(503).send(presentError('DATABASE_UNAVAILABLE', ERRORS.DATABASE_UNAVAILABLE.message));
   }
   request.log.error({ err: error }, 'unhandled error');
-  return reply.status(500).send(body('INTERNAL', ERRORS.INTERNAL.message));
+  return reply.status(500).send(presentError('INTERNAL', ERRORS.INTERNAL.message));
 }
 
 export function notFoundHandler(_request: FastifyRequest, reply: FastifyReply) {
-  return reply.status(404).send(body('ROUTE_NOT_FOUND', ERRORS.ROUTE_NOT_FOUND.message));
+  return reply.status(404).send(presentError('ROUTE_NOT_FOUND', ERRORS.ROUTE_NOT_FOUND.message));
 }

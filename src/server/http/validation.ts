@@ -1,8 +1,9 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
+import { formatPath } from '../../core/bundle/parse.js';
 import type { FieldError } from '../../contract/errors.js';
 
-// Chinese messages for Zod issues. Pure (zod only), so the web forms can use the same words.
+// Chinese messages for Zod issues. Pure (zod and the core only), so the web forms can use the same words.
 
 const TYPE_NAMES: Record<string, string> = {
   string: '文本',
@@ -53,15 +54,6 @@ export const zhErrorMap: z.core.$ZodErrorMap = (issue) => {
   }
 };
 
-/** `a.b[0].c`: the path style of spec/bundle.md. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, index) =>
-      typeof key === 'number' ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`,
-    )
-    .join('');
-}
-
 function titleOf(schema: z.core.$ZodType): string | undefined {
   const meta = z.globalRegistry.get(schema);
   return typeof meta?.title === 'string' ? meta.title : undefined;
@@ -91,7 +83,7 @@ export function fieldLabel(root: z.core.$ZodType, path: readonly PropertyKey[]):
 
 export function fieldErrors(root: z.core.$ZodType, error: z.core.$ZodError): FieldError[] {
   return error.issues.map((issue) => {
-    const path = formatPath(issue.path);
+    const path = formatPath(issue.path, '');
     const label = fieldLabel(root, issue.path) ?? (path || '请求内容');
     const message = issue.message.startsWith(label) ? issue.message : `${label}：${issue.message}`;
     return { path, message };

@@ -1,8 +1,9 @@
 import { toBeijingIso } from '../../core/time.js';
 import type { ApplicationEventRow, NamedApplication } from '../repositories/applications.js';
-import type { ApplicationDto } from '../../contract/applications.js';
+import type { ApplicationDto, Evaluation, applicationResponseSchema } from '../../contract/applications.js';
 import { isEditable } from '../services/application-access.js';
-import type { ReceiptView } from '../services/applications.js';
+import type { ApplicationEvaluation, ApplicationView, ReceiptView } from '../services/applications.js';
+import type { z } from 'zod';
 
 export function presentApplication(row: NamedApplication): ApplicationDto {
   return {
@@ -23,6 +24,21 @@ export function presentApplication(row: NamedApplication): ApplicationDto {
     submittedAt: row.submittedAt ? toBeijingIso(row.submittedAt.getTime()) : null,
     updatedAt: toBeijingIso(row.updatedAt.getTime()),
   };
+}
+
+export function presentEvaluation(evaluation: ApplicationEvaluation): Evaluation {
+  return {
+    ...evaluation,
+    submissionClosesAt: toBeijingIso(evaluation.submissionClosesAt.getTime()),
+    serverTime: toBeijingIso(evaluation.serverTime.getTime()),
+  };
+}
+
+export function presentApplicationView({
+  application,
+  evaluation,
+}: ApplicationView): z.infer<typeof applicationResponseSchema> {
+  return { application: presentApplication(application), evaluation: presentEvaluation(evaluation) };
 }
 
 export function presentReceipt(receipt: ReceiptView) {

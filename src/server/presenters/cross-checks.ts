@@ -1,8 +1,24 @@
 import { toBeijingIso } from '../../core/time.js';
 import type { PairSide } from '../db/schema.js';
 import type { FindingListing } from '../repositories/cross-checks.js';
-import type { PairView, RunView } from '../services/cross-checks.js';
-import type { CrossCheckRunDto, CrossFinding, SimilarPairDto } from '../../contract/cross-checks.js';
+import type {
+  FindingsPage,
+  PairComparison,
+  PairView,
+  ResultPage,
+  RunList,
+  RunView,
+} from '../services/cross-checks.js';
+import type {
+  CrossCheckRunDto,
+  CrossFinding,
+  findingsResponseSchema,
+  PairDetail,
+  pairsResponseSchema,
+  runsResponseSchema,
+  SimilarPairDto,
+} from '../../contract/cross-checks.js';
+import type { z } from 'zod';
 
 const iso = (at: Date | null) => (at ? toBeijingIso(at.getTime()) : null);
 
@@ -66,4 +82,34 @@ export function presentPair({ row, acceptanceNo, departments }: PairView): Simil
     a: side(row.a),
     b: side(row.b),
   };
+}
+
+export function presentRunList({ runs, current, duplicates }: RunList): z.infer<typeof runsResponseSchema> {
+  return {
+    runs: runs.map(presentRun),
+    currentRunId: current,
+    thresholds: {
+      reportAt: duplicates.value.warnAt,
+      errorAt: duplicates.value.errorAt,
+      clause: duplicates.clause,
+      quote: duplicates.quote,
+    },
+  };
+}
+
+export function presentFindingsPage(page: FindingsPage): z.infer<typeof findingsResponseSchema> {
+  return {
+    run: page.run && presentRun(page.run),
+    total: page.total,
+    findings: page.rows.map(presentFinding),
+    rules: page.rules,
+  };
+}
+
+export function presentPairsPage(page: ResultPage<PairView>): z.infer<typeof pairsResponseSchema> {
+  return { run: page.run && presentRun(page.run), total: page.total, pairs: page.rows.map(presentPair) };
+}
+
+export function presentPairDetail({ view, title, summary }: PairComparison): PairDetail {
+  return { pair: presentPair(view), title, summary };
 }

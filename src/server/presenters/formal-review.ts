@@ -1,13 +1,11 @@
-import { TOPIC_LABELS } from '../../core/labels.js';
 import type { TopicNumber } from '../../core/bundle/schema.js';
-import { countryName } from '../../core/reference/countries.js';
 import { toBeijingIso } from '../../core/time.js';
-import type { AnnouncementEntry } from '../db/schema.js';
-import type { AnnouncementRow, ProvinceRow } from '../repositories/decisions.js';
-import type { ProvinceItem } from '../services/formal-review.js';
-import { reasonOf } from '../services/formal-review.js';
+import type { ProvinceRow } from '../repositories/decisions.js';
+import type { ProvinceResultView } from '../../contract/formal-review.js';
+import { type ProvinceResult, reasonOf } from '../services/formal-review.js';
+import type { ProvinceItem } from '../services/province-applications.js';
 
-// The province's views of its 形式审查, 立项决定 and 公示, and the public's view of a 公示.
+// The province's view of its 形式审查, and what the applicant sees of it.
 
 const iso = (at: Date) => toBeijingIso(at.getTime());
 
@@ -43,29 +41,27 @@ export function presentFormalReviewItem({ row, findings }: ProvinceItem) {
   };
 }
 
-export function presentAnnouncement(row: AnnouncementRow, entryCount: number) {
+export function presentProvinceResult({
+  review,
+  announcement,
+  decision,
+  formalAgreementDue,
+}: ProvinceResult): ProvinceResultView {
   return {
-    id: row.id,
-    callId: row.callId,
-    title: row.title,
-    startsOn: row.startsOn,
-    endsOn: row.endsOn,
-    publishedAt: row.publishedAt ? iso(row.publishedAt) : null,
-    entryCount,
-  };
-}
-
-/** Only the published fields: never an ID number, a contact or an internal id. */
-export function presentEntry(entry: AnnouncementEntry) {
-  return {
-    acceptanceNo: entry.acceptanceNo,
-    title: entry.title,
-    organizationName: entry.organizationName,
-    piName: entry.piName,
-    topic: entry.topic,
-    topicLabel: TOPIC_LABELS[entry.topic as TopicNumber],
-    partnerCountry: entry.partnerCountry,
-    partnerCountryName: entry.partnerCountry ? countryName(entry.partnerCountry) : null,
-    funding: entry.funding,
+    formalReview: review
+      ? { result: review.result, reasons: review.reasons, reviewedAt: iso(review.reviewedAt) }
+      : null,
+    announced:
+      announcement && decision
+        ? {
+            announcementId: announcement.id,
+            title: announcement.title,
+            startsOn: announcement.startsOn!,
+            endsOn: announcement.endsOn!,
+            funding: decision.funding!,
+          }
+        : null,
+    formalAgreementDue,
+    contractStageAt: decision?.contractStageAt ? iso(decision.contractStageAt) : null,
   };
 }

@@ -1,12 +1,28 @@
+import type { z } from 'zod';
+import { summaryTableTexts, type SummaryTable } from '../../core/summary/summary-table.js';
 import { toBeijingIso } from '../../core/time.js';
-import type { NamedApplication } from '../repositories/applications.js';
-import type { CommitmentRecord } from '../repositories/commitments.js';
+import type { ApplicationEventRow, NamedApplication } from '../repositories/applications.js';
+import type { Department } from '../repositories/departments.js';
+import type { DocumentRecord } from '../repositories/documents.js';
 import type { ConfirmationListing } from '../repositories/review.js';
-import type { CommitmentView } from '../../contract/review.js';
+import type {
+  quotaResponseSchema,
+  reviewDetailResponseSchema,
+  reviewItemSchema,
+  SummaryView,
+} from '../../contract/review.js';
 import type { ReviewItem } from '../services/review.js';
-import { presentApplication } from './applications.js';
+import { presentApplication, presentEvent } from './applications.js';
+import { presentDocument } from './documents.js';
 
-export function presentReviewItem(item: ReviewItem, named: NamedApplication) {
+// 项目主管部门审核推荐: the department's queue, one application under review, its quota and its list.
+
+type QuotaView = z.infer<typeof quotaResponseSchema>;
+
+export function presentReviewItem(
+  item: ReviewItem,
+  named: NamedApplication,
+): z.infer<typeof reviewItemSchema> {
   return {
     application: presentApplication(named),
     eligible: !item.findings.some((f) => f.severity === 'error'),
@@ -16,6 +32,31 @@ export function presentReviewItem(item: ReviewItem, named: NamedApplication) {
     separateSlot: item.row.separateSlot,
     recommendationAt: item.row.recommendationAt ? toBeijingIso(item.row.recommendationAt.getTime()) : null,
   };
+}
+
+/** One application under review, with its documents and timeline. */
+export function presentReviewDetail(
+  detail: {
+    item: ReviewItem;
+    documents: DocumentRecord[];
+    events: (ApplicationEventRow & { actorName: string | null })[];
+    reviewClosesAt: Date;
+    confirmed: boolean;
+  },
+  named: NamedApplication,
+): z.infer<typeof reviewDetailResponseSchema> {
+  return {
+    item: presentReviewItem(detail.item, named),
+    documents: detail.documents.map(presentDocument),
+    events: detail.events.map(presentEvent),
+    reviewClosesAt: toBeijingIso(detail.reviewClosesAt.getTime()),
+    confirmed: detail.confirmed,
+  };
+}
+
+export function presentQuota(quota: Omit<QuotaView, 'holder'> & { holder: Department }): QuotaView {
+  const { holder } = quota;
+  return { ...quota, holder: { id: holder.id, name: holder.name, kind: holder.kind } };
 }
 
 export function presentConfirmation(row: ConfirmationListing) {
@@ -28,16 +69,7 @@ export function presentConfirmation(row: ConfirmationListing) {
   };
 }
 
-export function presentCommitment(row: CommitmentRecord): CommitmentView {
-  return {
-    id: row.id,
-    callId: row.callId,
-    department: { id: row.departmentId, name: row.departmentName },
-    fileName: row.fileName,
-    sha256: row.fileSha256,
-    size: row.size,
-    uploadedBy: row.uploadedBy,
-    uploadedAt: toBeijingIso(row.uploadedAt.getTime()),
-    supersededAt: row.supersededAt ? toBeijingIso(row.supersededAt.getTime()) : null,
-  };
+/** The 推荐项目汇总表 with the words of its printed form. */
+export function presentSummary(table: SummaryTable): SummaryView {
+  return { texts: summaryTableTexts(), ...table };
 }

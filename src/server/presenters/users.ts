@@ -1,5 +1,7 @@
+import type { z } from 'zod';
+import type { Organization } from '../repositories/organizations.js';
 import type { UserProfile } from '../repositories/users.js';
-import type { CurrentUser } from '../../contract/auth.js';
+import type { CurrentUser, registeredOrganizationResponseSchema } from '../../contract/auth.js';
 
 export function presentCurrentUser({ user, organization, person, department }: UserProfile): CurrentUser {
   return {
@@ -10,5 +12,18 @@ export function presentCurrentUser({ user, organization, person, department }: U
     organization,
     person,
     department,
+  };
+}
+
+export function presentRegistration({
+  organization,
+  profile,
+}: {
+  organization: Organization;
+  profile: UserProfile;
+}): z.infer<typeof registeredOrganizationResponseSchema> {
+  return {
+    organization: { id: organization.id, name: organization.name, creditCode: organization.creditCode },
+    user: presentCurrentUser(profile),
   };
 }

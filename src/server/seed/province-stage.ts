@@ -196,7 +196,7 @@ export async function seedProvinceStage(repos: Repositories, services: Services)
   // 赵教授 has scored both, 陈教授's are left to score.
   const call = await services.calls.require(PRACTICE_CALL_ID);
   const dueAt = toBeijingIso(beijingCloseOf(call.row.recommendationClosesAt, 14).getTime());
-  const experts = new Map((await services.experts.list()).map((e) => [e.login, e.id]));
+  const experts = new Map((await services.experts.list(province)).map((e) => [e.login, e.id]));
   const assign = async (applicationId: string, expertLogin: string) => {
     const outcome = await services.experts.assign(province, applicationId, {
       expertId: experts.get(expertLogin)!,

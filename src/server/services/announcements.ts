@@ -8,7 +8,7 @@ import type { AnnouncementRow } from '../repositories/decisions.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { AnnouncementBody } from '../../contract/announcements.js';
 import type { CallService } from './calls.js';
-import { callOf, type ProvinceUser } from './formal-review.js';
+import type { ProvinceUser } from './formal-review.js';
 
 // 拟立项项目公示 (三、2 2026 年拟立项目将在江苏数字科技平台公示): a draft lists the call's approved projects not yet
 // published; publishing freezes that list with its period and locks every decision of the call made so far.
@@ -30,19 +30,19 @@ export class AnnouncementService {
     private readonly calls: CallService,
   ) {}
 
-  async list(callId: string | undefined): Promise<AnnouncementDetail[]> {
+  async list(_actor: ProvinceUser, callId: string | undefined): Promise<AnnouncementDetail[]> {
     const rows = await this.repos.decisions.announcements(callId);
     return Promise.all(rows.map((row) => this.detailOf(this.repos, row)));
   }
 
-  async get(id: string): Promise<AnnouncementDetail> {
+  async get(_actor: ProvinceUser, id: string): Promise<AnnouncementDetail> {
     const row = await this.repos.decisions.announcement(id);
     if (!row) throw new AppError('NOT_FOUND');
     return this.detailOf(this.repos, row);
   }
 
   async create(actor: ProvinceUser, body: AnnouncementBody): Promise<AnnouncementDetail> {
-    const call = await callOf(this.calls, body.callId);
+    const call = await this.calls.require(body.callId);
     const row = await inTransaction(this.db, async (repos) => {
       const now = this.clock.now();
       const inserted = await repos.decisions.insertAnnouncement({
@@ -122,7 +122,7 @@ export class AnnouncementService {
         });
       }
     });
-    return this.get(id);
+    return this.get(actor, id);
   }
 
   /** Deletes a draft; a published 公示 stays. */

@@ -35,6 +35,19 @@ export function receivedWithin(row: ApplicationRow, departments: readonly { id: 
   return row.status !== 'draft' && departments.some((d) => d.id === row.departmentId);
 }
 
+/**
+ * `canRead`, and for a city also its counties' received applications, which review shows it read-only (they
+ * count against its quota). `jurisdiction` is asked only when that decides.
+ */
+export async function canReadWithin(
+  actor: Principal,
+  row: ApplicationRow,
+  jurisdiction: (departmentId: string) => Promise<readonly { id: string }[]>,
+): Promise<boolean> {
+  if (canRead(actor, row)) return true;
+  return actor.role === 'department' && receivedWithin(row, await jurisdiction(actor.departmentId));
+}
+
 export function canEdit(actor: Principal, row: ApplicationRow): actor is Applicant {
   return (actor.role === 'unit-admin' || actor.role === 'pi') && canRead(actor, row);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { missingFields } from '../../core/application/form.js';
+import { type MissingField, missingFields } from '../../core/application/form.js';
 import { awaitingSeparateSlot } from '../../core/application/separate-slot.js';
 import type { Finding } from '../../core/rules/rule.js';
 import type { CallParameters } from '../../core/calls/parameters.js';
@@ -8,15 +8,12 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { Principal } from '../principal.js';
-import { canEdit, canRead, isEditable, type Applicant } from './application-access.js';
+import { canEdit, canRead, canReadWithin, isEditable, type Applicant } from './application-access.js';
 import type { ApplicationRow, NamedApplication } from '../repositories/applications.js';
+import type { Department } from '../repositories/departments.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
-import type {
-  CreateApplicationBody,
-  Evaluation,
-  UpdateApplicationBody,
-} from '../../contract/applications.js';
-import type { ReceiptSigner } from '../security/receipt-signing.js';
+import type { CreateApplicationBody, UpdateApplicationBody } from '../../contract/applications.js';
+import { type ReceiptSigner, verifyReceipt } from '../security/receipt-signing.js';
 import { BundleService, type Judgement } from './bundles.js';
 import type { CallService } from './calls.js';
 
@@ -30,7 +27,25 @@ export interface ReceiptView {
 
 export type SubmitOutcome =
   | { submitted: true; application: ApplicationRow; receipt: ReceiptView }
-  | { submitted: false; evaluation: Evaluation };
+  | { submitted: false; evaluation: ApplicationEvaluation };
+
+/** The notice's rules on an application, and whether it can be submitted now. */
+export interface ApplicationEvaluation {
+  /** No error under the notice's rules. */
+  eligible: boolean;
+  findings: Finding[];
+  /** Fields still to fill before submission. */
+  missing: MissingField[];
+  /** Eligible, complete, editable, before `submissionClosesAt` and its department's list not confirmed. */
+  canSubmit: boolean;
+  submissionClosesAt: Date;
+  serverTime: Date;
+}
+
+export interface ApplicationView {
+  application: NamedApplication;
+  evaluation: ApplicationEvaluation;
+}
 
 export class ApplicationService {
   private readonly bundles: BundleService;
@@ -80,8 +95,10 @@ export class ApplicationService {
     });
   }
 
-  get publicKey(): string {
-    return this.signer.publicKeyPem;
+  /** Whether `signature` is this server's over `payload`, and the key it was checked with. */
+  verifyReceipt(payload: unknown, signature: string): { valid: boolean; publicKey: string } {
+    const publicKey = this.signer.publicKeyPem;
+    return { valid: verifyReceipt(payload, signature, publicKey), publicKey };
   }
 
   async listNamed(actor: Applicant): Promise<NamedApplication[]> {
@@ -92,20 +109,43 @@ export class ApplicationService {
     return this.repos.applications.withNames(rows.filter((r) => r.status !== 'withdrawn').map((r) => r.id));
   }
 
-  /** Only after `get` has authorized the reader. */
-  async named(id: string): Promise<NamedApplication> {
-    return (await this.repos.applications.withNames([id]))[0]!;
-  }
-
-  /** Only after `get` or `update` has authorized the reader. */
-  async row(id: string): Promise<ApplicationRow> {
-    return (await this.repos.applications.findById(id))!;
-  }
-
   async get(actor: Principal, id: string): Promise<ApplicationRow> {
     const row = await this.repos.applications.findById(id);
     if (!row || !canRead(actor, row)) throw new AppError('NOT_FOUND');
     return row;
+  }
+
+  /** The application with the names of its call, organization, PI and department. */
+  async named(actor: Principal, id: string): Promise<NamedApplication> {
+    await this.get(actor, id);
+    return (await this.repos.applications.withNames([id]))[0]!;
+  }
+
+  /** The named application and the notice's rules on it as it stands. */
+  async view(actor: Principal, id: string): Promise<ApplicationView> {
+    const row = await this.get(actor, id);
+    const [application] = await this.repos.applications.withNames([id]);
+    return { application: application!, evaluation: await this.evaluate(row) };
+  }
+
+  /**
+   * Named applications in the order of `ids`, in one query, each one `actor` may read (a city: its counties'
+   * received ones too, as review lists them); any other is answered as missing.
+   */
+  async namedWithin(actor: Principal, ids: readonly string[]): Promise<NamedApplication[]> {
+    const byId = new Map((await this.repos.applications.withNames([...ids])).map((a) => [a.id, a]));
+    let jurisdiction: Promise<Department[]> | undefined;
+    const jurisdictionOf = (departmentId: string) =>
+      (jurisdiction ??= this.repos.review.jurisdiction(departmentId));
+    const named: NamedApplication[] = [];
+    for (const id of ids) {
+      const application = byId.get(id);
+      if (!application || !(await canReadWithin(actor, application, jurisdictionOf))) {
+        throw new AppError('NOT_FOUND');
+      }
+      named.push(application);
+    }
+    return named;
   }
 
   /** An autosave: the whole form, written only over the version the client read. */
@@ -154,7 +194,7 @@ export class ApplicationService {
   }
 
   /** The notice's rules on the application as it stands, against everything it is compared with. */
-  async evaluate(row: ApplicationRow): Promise<Evaluation> {
+  private async evaluate(row: ApplicationRow): Promise<ApplicationEvaluation> {
     const call = await this.calls.require(row.callId);
     const now = this.clock.now();
     const confirmed =
@@ -318,9 +358,9 @@ export class ApplicationService {
     call: CallParameters,
     row: ApplicationRow,
     now: Date,
-    findings: Evaluation['findings'],
+    findings: Finding[],
     confirmed: boolean,
-  ): Evaluation {
+  ): ApplicationEvaluation {
     const missing = missingFields(call, row.topic as 1 | 2 | 3 | 4 | 5, row.direction ?? undefined, row.form);
     const eligible = !findings.some((f) => f.severity === 'error');
     const closes = submissionClosesAt(call, row);
@@ -329,8 +369,8 @@ export class ApplicationService {
       findings,
       missing,
       canSubmit: eligible && missing.length === 0 && isEditable(row) && now < closes && !confirmed,
-      submissionClosesAt: toBeijingIso(closes.getTime()),
-      serverTime: toBeijingIso(now.getTime()),
+      submissionClosesAt: closes,
+      serverTime: now,
     };
   }
 }

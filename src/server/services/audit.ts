@@ -3,7 +3,12 @@ import { verifyChain, type AuditEntry, type ChainVerdict } from '../audit/chain.
 import type { Checkpoint } from '../audit/checkpoints.js';
 import type { AuditFilter } from '../repositories/audit.js';
 import type { Repositories } from '../repositories/index.js';
+import type { AuditQuery } from '../../contract/audit.js';
+import type { PrincipalOf } from '../principal.js';
 import type { UserRole } from '../../contract/vocabulary.js';
+
+const DAY_MS = 86_400_000;
+const beijingDayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
 export interface AuditActor {
   id: string;
@@ -40,7 +45,14 @@ export class AuditService {
     };
   }
 
-  async list(filter: AuditFilter): Promise<AuditPage> {
+  /** A page of the log, `from` and `to` being Beijing calendar days, both included. */
+  async list(_reader: PrincipalOf<'province'>, { actor, from, to, ...rest }: AuditQuery): Promise<AuditPage> {
+    const filter: AuditFilter = {
+      ...rest,
+      actorUserId: actor,
+      from: from ? beijingDayStart(from) : undefined,
+      to: to ? new Date(beijingDayStart(to).getTime() + DAY_MS) : undefined,
+    };
     // One more than asked tells whether an older page exists.
     const rows = await this.repos.audit.list({ ...filter, limit: filter.limit + 1 });
     const page = rows.slice(0, filter.limit);

@@ -91,7 +91,7 @@ export class CommitmentService {
   }
 
   /** For the province: every department, with its confirmation of the call's list and its current commitment. */
-  async overview(callId: string) {
+  async overview(_actor: PrincipalOf<'province'>, callId: string) {
     await this.call(callId);
     const [departments, confirmations, current] = await Promise.all([
       this.repos.departments.list(),

@@ -1,6 +1,6 @@
 import type { Cited } from '../../core/calls/parameters.js';
 import { RULES } from '../../core/rules/catalogue.js';
-import { overlapSpans } from '../../core/text/overlap.js';
+import { overlapSpans, type Span } from '../../core/text/overlap.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
@@ -35,6 +35,30 @@ export interface PairView {
   row: CrossCheckPairRow;
   acceptanceNo: Map<string, string | null>;
   departments: Map<string, string>;
+}
+
+export interface RunList {
+  runs: RunView[];
+  current: string | null;
+  duplicates: Cited<{ warnAt: number; errorAt: number }>;
+}
+
+export type FindingsPage = ResultPage<FindingListing> & {
+  rules: { rule: string; title: string; severity: 'error' | 'warning'; count: number }[];
+};
+
+/** The texts of the two sides with the spans each shares with the other. */
+export interface Highlighted {
+  a: string;
+  b: string;
+  spansA: Span[];
+  spansB: Span[];
+}
+
+export interface PairComparison {
+  view: PairView;
+  title: Highlighted;
+  summary: Highlighted;
 }
 
 const RULE_TITLES = new Map(RULES.map((r) => [r.id, r.title]));
@@ -73,11 +97,7 @@ export class CrossCheckService {
     return { view: await this.view(run), created };
   }
 
-  async runs(callId: string): Promise<{
-    runs: RunView[];
-    current: string | null;
-    duplicates: Cited<{ warnAt: number; errorAt: number }>;
-  }> {
+  async runs(callId: string): Promise<RunList> {
     const call = await this.calls.require(callId);
     const [runs, current] = await Promise.all([
       this.repos.crossChecks.recentRuns(callId, 10),
@@ -96,14 +116,7 @@ export class CrossCheckService {
     return this.view(run);
   }
 
-  async findings(
-    callId: string,
-    filter: FindingFilter,
-  ): Promise<
-    ResultPage<FindingListing> & {
-      rules: { rule: string; title: string; severity: 'error' | 'warning'; count: number }[];
-    }
-  > {
+  async findings(_actor: Province, callId: string, filter: FindingFilter): Promise<FindingsPage> {
     const run = await this.current(callId);
     if (!run) return { run: null, total: 0, rows: [], rules: [] };
     const [page, counts] = await Promise.all([
@@ -123,7 +136,7 @@ export class CrossCheckService {
     };
   }
 
-  async pairs(callId: string, filter: PairFilter): Promise<ResultPage<PairView>> {
+  async pairs(_actor: Province, callId: string, filter: PairFilter): Promise<ResultPage<PairView>> {
     const run = await this.current(callId);
     if (!run) return { run: null, total: 0, rows: [] };
     const page = await this.repos.crossChecks.pairs(run.id, filter);
@@ -131,11 +144,11 @@ export class CrossCheckService {
   }
 
   /** One pair side by side, the overlapping text of each side highlighted against the other. */
-  async pair(id: string) {
+  async pair(_actor: Province, id: string): Promise<PairComparison> {
     const row = await this.repos.crossChecks.pair(id);
     if (!row) throw new AppError('NOT_FOUND');
     const [view] = await this.pairViews([row]);
-    const highlight = (a: string, b: string) => {
+    const highlight = (a: string, b: string): Highlighted => {
       const spans = overlapSpans(a, b);
       return { a, b, spansA: spans.a, spansB: spans.b };
     };

@@ -5,17 +5,12 @@ import { beijingDate, formatChineseDate } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
-import type { DecisionRow, ProvinceRow } from '../repositories/decisions.js';
+import type { AnnouncementRow, DecisionRow, ProvinceRow } from '../repositories/decisions.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { DecisionBody } from '../../contract/decisions.js';
 import type { CallService, CallView } from './calls.js';
-import {
-  callOf,
-  type FormalReviewService,
-  loiFindings,
-  type ProvinceItem,
-  type ProvinceUser,
-} from './formal-review.js';
+import { loiFindings, type ProvinceUser } from './formal-review.js';
+import { type ProvinceItem, ProvinceApplications } from './province-applications.js';
 
 // 立项决定 (issue 5 §6): approve with a funding amount within the topic's cap and the requested 省资助经费, or
 // reject, each with a reason, for applications 受理 at 形式审查. A decision can change or be undone until a
@@ -37,38 +32,44 @@ export function capOf(call: CallView, row: ProvinceRow): FundingCap | null {
   return terms ? { amount: terms.funding.value.cap, clause: terms.funding.clause, label: terms.label } : null;
 }
 
+/** A project whose 立项 was published, with the 公示 that lists it. */
+export type ContractItem = ProvinceItem & { announcement: AnnouncementRow };
+
 /** What the decision says, for the audit log's before → after. */
 function auditOf(decision: DecisionRow | undefined) {
   return decision ? { outcome: decision.outcome, funding: decision.funding, reason: decision.reason } : null;
 }
 
 export class DecisionService {
+  private readonly province: ProvinceApplications;
+
   constructor(
     private readonly db: Database,
     private readonly repos: Repositories,
     private readonly clock: Clock,
     private readonly calls: CallService,
-    private readonly formalReview: FormalReviewService,
-  ) {}
+  ) {
+    this.province = new ProvinceApplications(clock, calls);
+  }
 
   /** The applications 受理 at 形式审查, with their cap and decision. */
-  async list(callId: string): Promise<{ call: CallView; items: ProvinceItem[] }> {
-    const call = await callOf(this.calls, callId);
-    const items = await this.formalReview.reached(this.repos, call);
+  async list(_actor: ProvinceUser, callId: string): Promise<{ call: CallView; items: ProvinceItem[] }> {
+    const call = await this.calls.require(callId);
+    const items = await this.province.reached(this.repos, call);
     return { call, items: items.filter(({ row }) => row.review?.result === 'accepted') };
   }
 
-  async get(id: string): Promise<{ call: CallView; item: ProvinceItem }> {
-    const call = await this.formalReview.callOfApplication(id);
-    return { call, item: await this.formalReview.one(this.repos, call, id) };
+  async get(_actor: ProvinceUser, id: string): Promise<{ call: CallView; item: ProvinceItem }> {
+    const call = await this.province.callOf(this.repos, id);
+    return { call, item: await this.province.one(this.repos, call, id) };
   }
 
   async decide(actor: ProvinceUser, id: string, body: DecisionBody) {
-    const call = await this.formalReview.callOfApplication(id);
+    const call = await this.province.callOf(this.repos, id);
     await inTransaction(this.db, async (repos) => {
       await repos.decisions.lockCall(call.row.id);
       await repos.applications.lock(id);
-      const { row } = await this.formalReview.one(repos, call, id);
+      const { row } = await this.province.one(repos, call, id);
       if (row.review?.result !== 'accepted') throw new AppError('NOT_ACCEPTED');
       const previous = await repos.decisions.decision(id);
       if (previous?.announcementId) throw new AppError('DECISIONS_LOCKED');
@@ -93,11 +94,11 @@ export class DecisionService {
         after: { outcome: body.outcome, funding: body.funding ?? null, reason: body.reason },
       });
     });
-    return this.get(id);
+    return this.get(actor, id);
   }
 
   async undo(actor: ProvinceUser, id: string) {
-    const call = await this.formalReview.callOfApplication(id);
+    const call = await this.province.callOf(this.repos, id);
     await inTransaction(this.db, async (repos) => {
       await repos.decisions.lockCall(call.row.id);
       await repos.applications.lock(id);
@@ -115,12 +116,12 @@ export class DecisionService {
         after: null,
       });
     });
-    return this.get(id);
+    return this.get(actor, id);
   }
 
   /** Projects whose 立项 was published, with what the core still says about a letter of intent. */
-  async contracts(callId: string) {
-    const { call, items } = await this.list(callId);
+  async contracts(actor: ProvinceUser, callId: string): Promise<ContractItem[]> {
+    const { call, items } = await this.list(actor, callId);
     const approved = items.filter(
       ({ row }) => row.decision?.outcome === 'approved' && row.decision.announcementId,
     );
@@ -138,10 +139,10 @@ export class DecisionService {
    * upload the formal agreement (二、2 申报时仅有合作意向书的项目，获得立项后须在签订项目合同时提供正式的合作协议文本).
    */
   async enterContractStage(actor: ProvinceUser, id: string) {
-    const call = await this.formalReview.callOfApplication(id);
+    const call = await this.province.callOf(this.repos, id);
     await inTransaction(this.db, async (repos) => {
       await repos.applications.lock(id);
-      const { row, findings } = await this.formalReview.one(repos, call, id);
+      const { row, findings } = await this.province.one(repos, call, id);
       const decision = row.decision;
       const announcement = decision?.announcementId
         ? await repos.decisions.announcement(decision.announcementId)
@@ -173,7 +174,7 @@ export class DecisionService {
         detail: { funding: decision.funding },
       });
     });
-    return this.get(id);
+    return this.get(actor, id);
   }
 }
 

@@ -19,7 +19,7 @@ import {
 import type { FileStore, StagedFile } from '../storage/file-store.js';
 import { checkPdfStructure, PdfUploadGate } from '../uploads/pdf-checks.js';
 import type { ApplicationStatus } from '../../contract/vocabulary.js';
-import { type Applicant, canEdit, canRead, isEditable, receivedWithin } from './application-access.js';
+import { type Applicant, canEdit, canReadWithin, isEditable } from './application-access.js';
 
 /** A checked PDF, staged in the file store, with the name it was uploaded under. */
 export type StagedUpload = StagedFile & { fileName: string };
@@ -137,14 +137,11 @@ export class DocumentService {
     return { document, open: () => this.store.get(document.fileSha256) };
   }
 
-  /** A city reads its counties' applications as review shows them (they count against its quota). */
+  /** Who reads the application reads its documents; a city its counties' too, as review shows them. */
   private async assertReadable(actor: Principal, application: ApplicationRow | undefined): Promise<void> {
-    if (application && canRead(actor, application)) return;
-    const underCity =
-      application &&
-      actor.role === 'department' &&
-      receivedWithin(application, await this.repos.review.jurisdiction(actor.departmentId));
-    if (!underCity) throw new AppError('NOT_FOUND');
+    const readable =
+      application && (await canReadWithin(actor, application, (id) => this.repos.review.jurisdiction(id)));
+    if (!readable) throw new AppError('NOT_FOUND');
   }
 
   async upload(

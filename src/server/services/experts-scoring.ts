@@ -8,14 +8,7 @@ import { AppError } from '../errors.js';
 import type { PrincipalOf } from '../principal.js';
 import type { AssignmentRow, ExpertReviewApplication, NotificationRow } from '../repositories/experts.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
-import type {
-  ExpertApplicationView,
-  MyAssignmentDetail,
-  MyAssignmentView,
-  NotificationView,
-  RecusalBody,
-  ScoresBody,
-} from '../../contract/expert.js';
+import type { RecusalBody, ScoresBody } from '../../contract/expert.js';
 import { auditedAssignment } from './experts.js';
 
 // 专家评审, the expert's side: what is assigned to them (anything else is answered as missing), scores saved as
@@ -28,36 +21,12 @@ const iso = (at: Date) => toBeijingIso(at.getTime());
 
 export const DUE_REMINDER = 'expert.due-reminder';
 
-/** An application as an expert sees it: no person, no contact, no document, the budget's totals only. */
-function minimised(a: ExpertReviewApplication): ExpertApplicationView {
-  const { form } = a;
-  return {
-    id: a.id,
-    acceptanceNo: a.acceptanceNo,
-    topic: a.topic as TopicNumber,
-    direction: a.direction,
-    title: form.title ?? '',
-    summary: form.summary ?? '',
-    field: form.field ?? '',
-    applicant: { name: a.organization.name },
-    partner: form.partner?.name ? { name: form.partner.name, country: form.partner.country ?? '' } : null,
-    domesticPartners: (form.domesticPartners ?? []).map((p) => ({ name: p.name })),
-    budget: {
-      total: form.budget?.total ?? null,
-      jiangsuTotal: form.budget?.jiangsuTotal ?? null,
-      provincialFunding: form.budget?.provincialFunding ?? null,
-    },
-  };
-}
-
-function presentNotification(n: NotificationRow): NotificationView {
-  return {
-    id: n.id,
-    kind: n.kind,
-    text: n.text,
-    createdAt: iso(n.createdAt),
-    readAt: n.readAt ? iso(n.readAt) : null,
-  };
+/** An assignment as its expert works on it. */
+export interface ExpertTask {
+  assignment: AssignmentRow;
+  application: ExpertReviewApplication;
+  /** Past its due date without a submission. */
+  overdue: boolean;
 }
 
 export class ExpertScoringService {
@@ -67,7 +36,7 @@ export class ExpertScoringService {
     private readonly clock: Clock,
   ) {}
 
-  async mine(actor: ExpertUser): Promise<MyAssignmentView[]> {
+  async mine(actor: ExpertUser): Promise<ExpertTask[]> {
     const expert = await this.repos.experts.findByUser(actor.userId);
     if (!expert) return [];
     const rows = await this.repos.experts.assignmentsOfExpert(expert.id);
@@ -77,33 +46,29 @@ export class ExpertScoringService {
         a,
       ]),
     );
-    return rows.map((row) => this.present(row, applications.get(row.applicationId)!));
+    return rows.map((row) => this.task(row, applications.get(row.applicationId)!));
   }
 
-  async detail(actor: ExpertUser, id: string): Promise<MyAssignmentDetail> {
+  async detail(actor: ExpertUser, id: string): Promise<ExpertTask> {
     const { row, application } = await this.own(this.repos, actor, id, false);
-    return {
-      assignment: this.present(row, application),
-      application: minimised(application),
-      criteria: [...SCORING_FORMS[application.topic as TopicNumber].criteria],
-    };
+    return this.task(row, application);
   }
 
   /** Keeps a draft: every score given must be valid, none is required. */
-  saveDraft(actor: ExpertUser, id: string, body: ScoresBody): Promise<MyAssignmentView> {
+  saveDraft(actor: ExpertUser, id: string, body: ScoresBody): Promise<ExpertTask> {
     return this.write(actor, id, body, false);
   }
 
   /** Submits: every criterion scored and a comment; afterwards nothing changes. */
-  submit(actor: ExpertUser, id: string, body: ScoresBody): Promise<MyAssignmentView> {
+  submit(actor: ExpertUser, id: string, body: ScoresBody): Promise<ExpertTask> {
     return this.write(actor, id, body, true);
   }
 
-  async notifications(actor: ExpertUser): Promise<NotificationView[]> {
-    return (await this.repos.experts.notificationsOf(actor.userId)).map(presentNotification);
+  notifications(actor: ExpertUser): Promise<NotificationRow[]> {
+    return this.repos.experts.notificationsOf(actor.userId);
   }
 
-  async markRead(actor: ExpertUser, id: string): Promise<NotificationView> {
+  async markRead(actor: ExpertUser, id: string): Promise<NotificationRow> {
     return inTransaction(this.db, async (repos) => {
       const now = this.clock.now();
       const row = await repos.experts.markRead(actor.userId, id, now);
@@ -116,7 +81,7 @@ export class ExpertScoringService {
         entityId: id,
         after: { readAt: iso(row.readAt!) },
       });
-      return presentNotification(row);
+      return row;
     });
   }
 
@@ -184,12 +149,7 @@ export class ExpertScoringService {
     });
   }
 
-  private async write(
-    actor: ExpertUser,
-    id: string,
-    body: ScoresBody,
-    submit: boolean,
-  ): Promise<MyAssignmentView> {
+  private async write(actor: ExpertUser, id: string, body: ScoresBody, submit: boolean): Promise<ExpertTask> {
     return inTransaction(this.db, async (repos) => {
       const { row, application } = await this.own(repos, actor, id, true);
       const now = this.clock.now();
@@ -219,7 +179,7 @@ export class ExpertScoringService {
         before: { scores: row.scores, comment: row.comment },
         after: { scores: after.scores, comment: after.comment, total: weightedTotal(form, after.scores) },
       });
-      return this.present(after, application);
+      return this.task(after, application);
     });
   }
 
@@ -233,18 +193,11 @@ export class ExpertScoringService {
     return { row, application: application! };
   }
 
-  private present(row: AssignmentRow, application: ExpertReviewApplication): MyAssignmentView {
-    const { id, acceptanceNo, topic, title, field } = minimised(application);
+  private task(assignment: AssignmentRow, application: ExpertReviewApplication): ExpertTask {
     return {
-      id: row.id,
-      dueAt: iso(row.dueAt),
-      savedAt: row.savedAt ? iso(row.savedAt) : null,
-      submittedAt: row.submittedAt ? iso(row.submittedAt) : null,
-      overdue: !row.submittedAt && this.clock.now() >= row.dueAt,
-      scores: row.scores,
-      comment: row.comment,
-      total: weightedTotal(SCORING_FORMS[topic], row.scores),
-      application: { id, acceptanceNo, topic, title, field },
+      assignment,
+      application,
+      overdue: !assignment.submittedAt && this.clock.now() >= assignment.dueAt,
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { TopicNumber } from '../../core/bundle/schema.js';
-import { aggregate } from '../../core/experts/aggregation.js';
+import { type Aggregate, aggregate } from '../../core/experts/aggregation.js';
 import { autoAssign, fieldMatches } from '../../core/experts/assignment.js';
 import {
   type ApplicationParties,
@@ -7,7 +7,8 @@ import {
   conflictsOf,
   type DeclaredConflict,
 } from '../../core/experts/conflicts.js';
-import { SCORING_FORMS, weightedTotal } from '../../core/experts/scoring-forms.js';
+import { type Criterion, SCORING_FORMS, weightedTotal } from '../../core/experts/scoring-forms.js';
+import { groupBy } from '../../core/group-by.js';
 import { toBeijingIso } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
@@ -25,17 +26,9 @@ import { inTransaction, type Repositories } from '../repositories/index.js';
 import type {
   AssignBody,
   AutoAssignBody,
-  AutoAssignResult,
-  CandidateView,
   CreateExpertBody,
   DeclareConflictBody,
-  DeclaredConflictView,
-  ExpertDetail,
   ExpertProfileBody,
-  ExpertView,
-  ProvinceAssignmentView,
-  ReviewedApplicationView,
-  ReviewedDetail,
   UpdateExpertBody,
 } from '../../contract/experts.js';
 import { hashPassword } from '../security/passwords.js';
@@ -47,8 +40,45 @@ import { rethrowLoginTaken } from './accounts.js';
 
 type Province = PrincipalOf<'province'>;
 
-export type AssignOutcome =
-  { ok: true; assignment: ProvinceAssignmentView } | { ok: false; conflicts: Conflict[] };
+/** An expert with their login, the assignments they hold and those not yet submitted. */
+export type ExpertListing = Expert & { login: string; assignments: number; pending: number };
+
+export interface ExpertRecord {
+  expert: ExpertListing;
+  conflicts: ExpertConflictRow[];
+}
+
+/** An assignment with its expert, of an application of `topic` (whose scoring form weighs its scores). */
+export type TopicAssignment = AssignmentRow & { expert: AssignmentWithExpert['expert']; topic: TopicNumber };
+
+export interface ReviewedApplication {
+  application: ExpertReviewApplication;
+  assignments: TopicAssignment[];
+  /** Over the submitted totals. */
+  aggregate: Aggregate;
+}
+
+export interface Candidate {
+  expert: ExpertListing;
+  fieldMatch: boolean;
+  conflicts: Conflict[];
+  assigned: boolean;
+}
+
+/** One application's review: its assignments, every expert as a candidate, and its scoring form. */
+export interface ApplicationReview {
+  reviewed: ReviewedApplication;
+  candidates: Candidate[];
+  criteria: readonly Criterion[];
+}
+
+export type AssignOutcome = { ok: true; assignment: TopicAssignment } | { ok: false; conflicts: Conflict[] };
+
+export interface AutoAssignOutcome {
+  assigned: { applicationId: string; expertId: string; assignmentId: string }[];
+  /** Applications that could not be filled, and by how many experts. */
+  shortfalls: { application: ExpertReviewApplication; missing: number }[];
+}
 
 const iso = (at: Date) => toBeijingIso(at.getTime());
 
@@ -69,37 +99,6 @@ const affiliationOf = (e: Pick<Expert, 'organizationName' | 'organizationCreditC
   organizationCreditCode: e.organizationCreditCode,
 });
 
-function presentConflict(row: ExpertConflictRow): DeclaredConflictView {
-  return {
-    id: row.id,
-    creditCode: row.creditCode,
-    applicationId: row.applicationId,
-    reason: row.reason,
-    createdAt: iso(row.createdAt),
-  };
-}
-
-function presentAssignment(
-  { assignment: a, expert }: AssignmentWithExpert,
-  topic: TopicNumber,
-): ProvinceAssignmentView {
-  const submitted = a.submittedAt !== null;
-  return {
-    id: a.id,
-    applicationId: a.applicationId,
-    expert,
-    dueAt: iso(a.dueAt),
-    assignedAt: iso(a.assignedAt),
-    submittedAt: a.submittedAt ? iso(a.submittedAt) : null,
-    overrideReason: a.overrideReason,
-    conflicts: a.conflicts,
-    // Drafts are the expert's own until submitted.
-    scores: submitted ? a.scores : null,
-    total: submitted ? weightedTotal(SCORING_FORMS[topic], a.scores) : null,
-    comment: submitted ? a.comment : null,
-  };
-}
-
 /** What the audit log keeps of an assignment. */
 export const auditedAssignment = (a: AssignmentRow) => ({
   expertId: a.expertId,
@@ -109,6 +108,7 @@ export const auditedAssignment = (a: AssignmentRow) => ({
   overrideReason: a.overrideReason,
 });
 
+/** Province only: every method takes its principal, the reads too, so none serves a caller that was not checked. */
 export class ExpertReviewService {
   constructor(
     private readonly db: Database,
@@ -116,28 +116,22 @@ export class ExpertReviewService {
     private readonly clock: Clock,
   ) {}
 
-  async list(ids?: string[]): Promise<ExpertView[]> {
+  async list(_actor: Province, ids?: string[]): Promise<ExpertListing[]> {
     const [experts, workload] = await Promise.all([
       this.repos.experts.list(ids),
       this.repos.experts.workload(),
     ]);
-    return experts.map((e) => ({
-      id: e.id,
-      login: e.login,
-      ...profileOf(e),
-      ...(workload.get(e.id) ?? { assignments: 0, pending: 0 }),
-    }));
+    return experts.map((e) => ({ ...e, ...(workload.get(e.id) ?? { assignments: 0, pending: 0 }) }));
   }
 
-  async detail(id: string): Promise<ExpertDetail> {
-    const [expert] = await this.list([id]);
+  async detail(actor: Province, id: string): Promise<ExpertRecord> {
+    const [expert] = await this.list(actor, [id]);
     if (!expert) throw new AppError('NOT_FOUND');
-    const conflicts = await this.repos.experts.declaredConflicts([id]);
-    return { expert, conflicts: conflicts.map(presentConflict) };
+    return { expert, conflicts: await this.repos.experts.declaredConflicts([id]) };
   }
 
   /** The expert and their login, both or neither. */
-  async create(actor: Province, body: CreateExpertBody): Promise<ExpertDetail> {
+  async create(actor: Province, body: CreateExpertBody): Promise<ExpertRecord> {
     const { account, ...profile } = body;
     const passwordHash = await hashPassword(account.password);
     const expert = await inTransaction(this.db, async (repos) => {
@@ -159,7 +153,7 @@ export class ExpertReviewService {
       });
       return row;
     }).catch(rethrowLoginTaken);
-    return this.detail(expert.id);
+    return this.detail(actor, expert.id);
   }
 
   /** Links an existing expert login to a profile (the demo's account). */
@@ -179,7 +173,7 @@ export class ExpertReviewService {
     });
   }
 
-  async update(actor: Province, id: string, body: UpdateExpertBody): Promise<ExpertDetail> {
+  async update(actor: Province, id: string, body: UpdateExpertBody): Promise<ExpertRecord> {
     await inTransaction(this.db, async (repos) => {
       const before = await repos.experts.findById(id);
       if (!before) throw new AppError('NOT_FOUND');
@@ -195,14 +189,10 @@ export class ExpertReviewService {
         after: profileOf(after),
       });
     });
-    return this.detail(id);
+    return this.detail(actor, id);
   }
 
-  async declareConflict(
-    actor: Province,
-    id: string,
-    body: DeclareConflictBody,
-  ): Promise<DeclaredConflictView> {
+  async declareConflict(actor: Province, id: string, body: DeclareConflictBody): Promise<ExpertConflictRow> {
     return inTransaction(this.db, async (repos) => {
       if (!(await repos.experts.findById(id))) throw new AppError('NOT_FOUND');
       if (body.applicationId) {
@@ -232,7 +222,7 @@ export class ExpertReviewService {
           reason: row.reason,
         },
       });
-      return presentConflict(row);
+      return row;
     });
   }
 
@@ -257,19 +247,19 @@ export class ExpertReviewService {
   }
 
   /** Recommended applications with their assignments and aggregated scores. */
-  async applications(callId?: string): Promise<ReviewedApplicationView[]> {
+  async applications(_actor: Province, callId?: string): Promise<ReviewedApplication[]> {
     const rows = await this.repos.experts.applications({ callId, status: 'recommended' });
     return this.reviewed(this.repos, rows);
   }
 
-  async application(id: string): Promise<ReviewedDetail> {
+  async application(actor: Province, id: string): Promise<ApplicationReview> {
     const [row] = await this.repos.experts.applications({ ids: [id], status: 'recommended' });
     if (!row) throw new AppError('NOT_FOUND');
-    const [application] = await this.reviewed(this.repos, [row]);
-    const [experts, declared] = await Promise.all([this.list(), this.repos.experts.declaredConflicts()]);
+    const [reviewed] = await this.reviewed(this.repos, [row]);
+    const [experts, declared] = await Promise.all([this.list(actor), this.repos.experts.declaredConflicts()]);
     const byExpert = groupBy(declared, (d) => d.expertId);
-    const assigned = new Set(application!.assignments.map((a) => a.expert.id));
-    const candidates: CandidateView[] = experts.map((expert) => ({
+    const assigned = new Set(reviewed!.assignments.map((a) => a.expert.id));
+    const candidates: Candidate[] = experts.map((expert) => ({
       expert,
       fieldMatch: fieldMatches(expert.fields, row.form.field),
       conflicts: conflictsOf(
@@ -279,11 +269,7 @@ export class ExpertReviewService {
       ),
       assigned: assigned.has(expert.id),
     }));
-    return {
-      application: application!,
-      candidates,
-      criteria: [...SCORING_FORMS[row.topic as TopicNumber].criteria],
-    };
+    return { reviewed: reviewed!, candidates, criteria: SCORING_FORMS[row.topic as TopicNumber].criteria };
   }
 
   /** Assigns by hand; an expert in conflict only with `overrideReason`, which is kept with the conflicts. */
@@ -312,19 +298,17 @@ export class ExpertReviewService {
       });
       return {
         ok: true,
-        assignment: presentAssignment(
-          {
-            assignment: row,
-            expert: { id: expert.id, name: expert.name, organizationName: expert.organizationName },
-          },
-          application.topic as TopicNumber,
-        ),
+        assignment: {
+          ...row,
+          expert: { id: expert.id, name: expert.name, organizationName: expert.organizationName },
+          topic: application.topic as TopicNumber,
+        },
       } as const;
     });
   }
 
   /** Fills every recommended application of the call up to `perApplication` experts of its field. */
-  async autoAssign(actor: Province, body: AutoAssignBody): Promise<AutoAssignResult> {
+  async autoAssign(actor: Province, body: AutoAssignBody): Promise<AutoAssignOutcome> {
     const dueAt = this.futureDue(body.dueAt);
     return inTransaction(this.db, async (repos) => {
       await repos.experts.lockAssignments();
@@ -353,7 +337,7 @@ export class ExpertReviewService {
         experts.map((e) => ({ id: e.id, fields: e.fields, load: loads.get(e.id) ?? 0 })),
         body.perApplication,
       );
-      const assigned: AutoAssignResult['assigned'] = [];
+      const assigned: AutoAssignOutcome['assigned'] = [];
       for (const pair of plan.pairs) {
         const row = await this.insertAssignment(repos, actor, {
           ...pair,
@@ -367,16 +351,14 @@ export class ExpertReviewService {
       return {
         assigned,
         shortfalls: plan.shortfalls.map((s) => ({
-          applicationId: s.applicationId,
-          acceptanceNo: byId.get(s.applicationId)!.acceptanceNo,
-          title: byId.get(s.applicationId)!.form.title ?? '',
+          application: byId.get(s.applicationId)!,
           missing: s.missing,
         })),
       };
     });
   }
 
-  async changeDue(actor: Province, id: string, dueAtIso: string): Promise<ProvinceAssignmentView> {
+  async changeDue(actor: Province, id: string, dueAtIso: string): Promise<TopicAssignment> {
     const dueAt = this.futureDue(dueAtIso);
     return inTransaction(this.db, async (repos) => {
       const before = await this.lockOpen(repos, id);
@@ -394,7 +376,11 @@ export class ExpertReviewService {
         .assignmentsOf([after.applicationId])
         .then((all) => all.filter((a) => a.assignment.id === id));
       const [application] = await repos.experts.applications({ ids: [after.applicationId] });
-      return presentAssignment(withExpert!, application!.topic as TopicNumber);
+      return {
+        ...withExpert!.assignment,
+        expert: withExpert!.expert,
+        topic: application!.topic as TopicNumber,
+      };
     });
   }
 
@@ -454,32 +440,28 @@ export class ExpertReviewService {
   private async reviewed(
     repos: Repositories,
     rows: ExpertReviewApplication[],
-  ): Promise<ReviewedApplicationView[]> {
+  ): Promise<ReviewedApplication[]> {
     const assignments = groupBy(
       await repos.experts.assignmentsOf(rows.map((r) => r.id)),
       (a) => a.assignment.applicationId,
     );
-    return rows.map((row) => {
-      const topic = row.topic as TopicNumber;
-      const views = (assignments.get(row.id) ?? []).map((a) => presentAssignment(a, topic));
+    return rows.map((application) => {
+      const topic = application.topic as TopicNumber;
+      const ofApplication = assignments.get(application.id) ?? [];
+      const totals = ofApplication.flatMap(({ assignment: a }) =>
+        a.submittedAt ? [weightedTotal(SCORING_FORMS[topic], a.scores)] : [],
+      );
       return {
-        id: row.id,
-        callId: row.callId,
-        acceptanceNo: row.acceptanceNo,
-        topic,
-        direction: row.direction,
-        title: row.form.title ?? '',
-        field: row.form.field ?? '',
-        organization: row.organization,
-        department: row.department,
-        assignments: views,
-        aggregate: aggregate(views.flatMap((v) => (v.total === null ? [] : [v.total]))),
+        application,
+        assignments: ofApplication.map(({ assignment, expert }) => ({ ...assignment, expert, topic })),
+        aggregate: aggregate(totals),
       };
     });
   }
 }
 
-function profileOf(e: Expert) {
+/** What an expert's profile says, as the audit log and the province read it. */
+export function profileOf(e: Expert) {
   return {
     name: e.name,
     organizationName: e.organizationName,
@@ -490,13 +472,4 @@ function profileOf(e: Expert) {
     email: e.email,
     active: e.active,
   };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), item]);
-  }
-  return groups;
 }

@@ -4,12 +4,13 @@ import type { Database } from '../db/database.js';
 import type { FormalReviewReason } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { PrincipalOf } from '../principal.js';
-import type { ProvinceRow } from '../repositories/decisions.js';
+import type { AnnouncementRow, DecisionRow, FormalReviewRow } from '../repositories/decisions.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { FormalReviewBody, FormalReviewListQuery } from '../../contract/formal-review.js';
 import { type Applicant, canRead } from './application-access.js';
 import { BundleService } from './bundles.js';
-import type { CallService, CallView } from './calls.js';
+import type { CallService } from './calls.js';
+import { type ProvinceItem, ProvinceApplications } from './province-applications.js';
 
 // 形式审查（信用审查） by the province (issue 5 §4): 受理 or 不予受理 with reasons, per application a department
 // recommended and can no longer take back. The core's errors as of now (credit, ongoing projects …) are offered
@@ -17,17 +18,12 @@ import type { CallService, CallView } from './calls.js';
 
 export type ProvinceUser = PrincipalOf<'province'>;
 
-export interface ProvinceItem {
-  row: ProvinceRow;
-  findings: Finding[];
-}
-
-/** Recommended, and final: its department confirmed its list, or the recommendation deadline has passed. */
-export function atProvince(row: ProvinceRow, call: CallView, now: Date): boolean {
-  return (
-    row.application.status === 'recommended' &&
-    (row.listConfirmedAt !== null || now >= call.row.recommendationClosesAt)
-  );
+/** What the applicant sees of the province's handling: the decision only once a published 公示 lists it. */
+export interface ProvinceResult {
+  review: FormalReviewRow | undefined;
+  announcement: AnnouncementRow | undefined;
+  decision: DecisionRow | undefined;
+  formalAgreementDue: boolean;
 }
 
 /** A reason of 不予受理 from a failing rule of the core. */
@@ -35,50 +31,33 @@ export function reasonOf(finding: Finding): FormalReviewReason {
   return { rule: finding.rule, clause: finding.clause, message: finding.message };
 }
 
-/** The call, or a field error naming it. */
-export async function callOf(calls: CallService, callId: string): Promise<CallView> {
-  return calls.require(callId);
-}
-
 export class FormalReviewService {
+  private readonly province: ProvinceApplications;
+
   constructor(
     private readonly db: Database,
     private readonly repos: Repositories,
     private readonly clock: Clock,
     private readonly calls: CallService,
-  ) {}
-
-  /** The applications that reached the province, judged by the core as of now. */
-  async reached(repos: Repositories, call: CallView, ids?: string[]): Promise<ProvinceItem[]> {
-    const now = this.clock.now();
-    const rows = (await repos.decisions.recommended(call.row.id, ids)).filter((r) =>
-      atProvince(r, call, now),
-    );
-    if (rows.length === 0) return [];
-    const { report } = await new BundleService(repos).judge(
-      call.parameters,
-      rows.map((r) => r.application),
-      now,
-    );
-    const findings = new Map(report.applications.map((a) => [a.id, a.findings]));
-    return rows.map((row) => ({ row, findings: findings.get(row.application.id) ?? [] }));
+  ) {
+    this.province = new ProvinceApplications(clock, calls);
   }
 
-  async list(query: FormalReviewListQuery): Promise<ProvinceItem[]> {
-    const items = await this.reached(this.repos, await callOf(this.calls, query.callId));
+  async list(_actor: ProvinceUser, query: FormalReviewListQuery): Promise<ProvinceItem[]> {
+    const items = await this.province.reached(this.repos, await this.calls.require(query.callId));
     if (!query.result) return items;
     return items.filter(({ row }) => (row.review?.result ?? 'pending') === query.result);
   }
 
-  async get(id: string): Promise<ProvinceItem> {
-    return this.one(this.repos, await this.callOfApplication(id), id);
+  async get(_actor: ProvinceUser, id: string): Promise<ProvinceItem> {
+    return this.province.one(this.repos, await this.province.callOf(this.repos, id), id);
   }
 
   async save(actor: ProvinceUser, id: string, body: FormalReviewBody): Promise<ProvinceItem> {
-    const call = await this.callOfApplication(id);
+    const call = await this.province.callOf(this.repos, id);
     await inTransaction(this.db, async (repos) => {
       await repos.applications.lock(id);
-      await this.one(repos, call, id);
+      await this.province.one(repos, call, id);
       if (await repos.decisions.decision(id)) throw new AppError('FORMAL_REVIEW_LOCKED');
       const previous = await repos.decisions.formalReview(id);
       const now = this.clock.now();
@@ -101,11 +80,11 @@ export class FormalReviewService {
         { before: { result: previous?.result ?? null, reasons: previous?.reasons ?? null } },
       );
     });
-    return this.get(id);
+    return this.get(actor, id);
   }
 
   /** What the applicant (its unit administrator, its PI) sees of the province's handling; anyone else: missing. */
-  async resultFor(actor: Applicant, id: string) {
+  async resultFor(actor: Applicant, id: string): Promise<ProvinceResult> {
     const application = await this.repos.applications.findById(id);
     if (!application || !canRead(actor, application)) throw new AppError('NOT_FOUND');
     const review = await this.repos.decisions.formalReview(id);
@@ -122,20 +101,6 @@ export class FormalReviewService {
       formalAgreementDue = loiFindings(report.applications.find((a) => a.id === id)!.findings).length > 0;
     }
     return { review, announcement, decision, formalAgreementDue };
-  }
-
-  /** The call of an application the province may see (anything but a draft). */
-  async callOfApplication(id: string): Promise<CallView> {
-    const application = await this.repos.applications.findById(id);
-    if (!application || application.status === 'draft') throw new AppError('NOT_FOUND');
-    return this.calls.require(application.callId);
-  }
-
-  /** The application, if it reached the province. */
-  async one(repos: Repositories, call: CallView, id: string): Promise<ProvinceItem> {
-    const [item] = await this.reached(repos, call, [id]);
-    if (!item) throw new AppError('NOT_AT_PROVINCE');
-    return item;
   }
 }
 

@@ -34,7 +34,6 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
   const repos = repositories(db);
   const calls = new CallService(repos, clock);
   const store = new LocalFileStore(join(config.dataDir, 'files'));
-  const formalReview = new FormalReviewService(db, repos, clock, calls);
   const departmentQuota = new DepartmentQuotaService(db, repos, clock, calls);
   return {
     applications: new ApplicationService(
@@ -53,8 +52,8 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     bundleImport: new BundleImportService(db, clock, calls),
     departments: new DepartmentService(repos),
     departmentQuota,
-    formalReview,
-    decisions: new DecisionService(db, repos, clock, calls, formalReview),
+    formalReview: new FormalReviewService(db, repos, clock, calls),
+    decisions: new DecisionService(db, repos, clock, calls),
     announcements: new AnnouncementService(db, repos, clock, calls),
     commitments: new CommitmentService(db, repos, store, clock, calls),
     crossChecks: new CrossCheckService(db, repos, clock, calls),

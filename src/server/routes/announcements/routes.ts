@@ -1,22 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AnnouncementDetail } from '../../services/announcements.js';
 import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
-import { presentAnnouncement, presentEntry } from '../../presenters/formal-review.js';
+import { presentAnnouncement, presentAnnouncementDetail } from '../../presenters/announcements.js';
 import {
   announcementBodySchema,
   announcementDetailSchema,
   announcementListQuerySchema,
   announcementListResponseSchema,
 } from '../../../contract/announcements.js';
-
-export function presentDetail({ announcement, entries }: AnnouncementDetail) {
-  return {
-    announcement: presentAnnouncement(announcement, entries.length),
-    entries: entries.map(presentEntry),
-  };
-}
 
 export const announcementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
   const { announcements } = services;
@@ -34,8 +26,8 @@ export const announcementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request) => {
-      await guard.require(request, 'province');
-      const list = await announcements.list(request.query.callId);
+      const actor = await guard.require(request, 'province');
+      const list = await announcements.list(actor, request.query.callId);
       return { announcements: list.map((d) => presentAnnouncement(d.announcement, d.entries.length)) };
     },
   );
@@ -52,7 +44,9 @@ export const announcementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     },
     async (request, reply) => {
       const actor = await guard.require(request, 'province');
-      return reply.status(201).send(presentDetail(await announcements.create(actor, request.body)));
+      return reply
+        .status(201)
+        .send(presentAnnouncementDetail(await announcements.create(actor, request.body)));
     },
   );
 
@@ -67,8 +61,8 @@ export const announcementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request) => {
-      await guard.require(request, 'province');
-      return presentDetail(await announcements.get(request.params.id));
+      const actor = await guard.require(request, 'province');
+      return presentAnnouncementDetail(await announcements.get(actor, request.params.id));
     },
   );
 
@@ -89,7 +83,7 @@ export const announcementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     },
     async (request) => {
       const actor = await guard.require(request, 'province');
-      return presentDetail(await announcements.publish(actor, request.params.id));
+      return presentAnnouncementDetail(await announcements.publish(actor, request.params.id));
     },
   );
 

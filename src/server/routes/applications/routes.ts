@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { presentApplication, presentEvent, presentReceipt } from '../../presenters/applications.js';
-import { verifyReceipt } from '../../security/receipt-signing.js';
+import {
+  presentApplication,
+  presentApplicationView,
+  presentEvaluation,
+  presentEvent,
+  presentReceipt,
+} from '../../presenters/applications.js';
+import { presentRefusal } from '../../presenters/errors.js';
+import { ERRORS } from '../../../contract/errors.js';
 import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
 import {
@@ -24,11 +31,6 @@ export const applicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   const { applications } = services;
   const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');
   const missing = errorResponses('NOT_FOUND');
-  const named = async (id: string) => presentApplication(await applications.named(id));
-  const withEvaluation = async (id: string) => ({
-    application: await named(id),
-    evaluation: await applications.evaluate(await applications.row(id)),
-  });
 
   app.get(
     '/applications',
@@ -62,7 +64,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     async (request, reply) => {
       const actor = await guard.require(request, ...APPLICANTS);
       const row = await applications.create(actor, request.body);
-      return reply.status(201).send(await withEvaluation(row.id));
+      return reply.status(201).send(presentApplicationView(await applications.view(actor, row.id)));
     },
   );
 
@@ -78,8 +80,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     },
     async (request) => {
       const actor = await guard.require(request, ...READERS);
-      await applications.get(actor, request.params.id);
-      return withEvaluation(request.params.id);
+      return presentApplicationView(await applications.view(actor, request.params.id));
     },
   );
 
@@ -102,7 +103,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     async (request) => {
       const actor = await guard.require(request, ...APPLICANTS);
       await applications.update(actor, request.params.id, request.body);
-      return withEvaluation(request.params.id);
+      return presentApplicationView(await applications.view(actor, request.params.id));
     },
   );
 
@@ -127,12 +128,14 @@ export const applicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
       const actor = await guard.require(request, ...APPLICANTS);
       const outcome = await applications.submit(actor, request.params.id, request.body.version);
       if (!outcome.submitted) {
-        return reply.status(422).send({
-          error: { code: 'SUBMISSION_BLOCKED', message: '申报书还有问题未解决，暂不能提交' },
-          evaluation: outcome.evaluation,
-        });
+        return reply
+          .status(ERRORS.SUBMISSION_BLOCKED.status)
+          .send(presentRefusal('SUBMISSION_BLOCKED', { evaluation: presentEvaluation(outcome.evaluation) }));
       }
-      return { application: await named(request.params.id), receipt: presentReceipt(outcome.receipt) };
+      return {
+        application: presentApplication(await applications.named(actor, request.params.id)),
+        receipt: presentReceipt(outcome.receipt),
+      };
     },
   );
 
@@ -202,9 +205,6 @@ export const applicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
         response: { 200: z.object({ valid: z.boolean(), publicKey: z.string() }) },
       },
     },
-    async (request) => ({
-      valid: verifyReceipt(request.body.payload, request.body.signature, services.applications.publicKey),
-      publicKey: services.applications.publicKey,
-    }),
+    async (request) => applications.verifyReceipt(request.body.payload, request.body.signature),
   );
 };

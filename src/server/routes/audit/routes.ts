@@ -1,12 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { toBeijingIso } from '../../../core/time.js';
+import { presentAuditPage } from '../../presenters/audit.js';
 import { errorResponses } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
 import { auditPageSchema, auditQuerySchema, auditVerdictSchema } from '../../../contract/audit.js';
-
-const DAY_MS = 86_400_000;
-/** The start of a Beijing calendar day. */
-const beijingDayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
 export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
   const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');
@@ -22,28 +18,8 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
       },
     },
     async (request) => {
-      await guard.require(request, 'province');
-      const { actor, from, to, ...rest } = request.query;
-      const page = await services.audit.list({
-        ...rest,
-        actorUserId: actor,
-        from: from ? beijingDayStart(from) : undefined,
-        to: to ? new Date(beijingDayStart(to).getTime() + DAY_MS) : undefined,
-      });
-      return {
-        entries: page.entries.map((e) => ({
-          seq: e.seq,
-          at: toBeijingIso(e.at.getTime()),
-          actor: e.actor,
-          action: e.action,
-          entityType: e.entityType,
-          entityId: e.entityId,
-          before: e.before,
-          after: e.after,
-          hash: e.hash,
-        })),
-        nextBeforeSeq: page.nextBeforeSeq,
-      };
+      const reader = await guard.require(request, 'province');
+      return presentAuditPage(await services.audit.list(reader, request.query));
     },
   );
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { presentCurrentUser } from '../../presenters/users.js';
+import { presentCurrentUser, presentRegistration } from '../../presenters/users.js';
 import { USER_ROLES } from '../../../contract/vocabulary.js';
 import { errorResponses, noContentSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
@@ -25,11 +25,8 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
       },
     },
     async (request, reply) => {
-      const { organization, profile } = await services.accounts.registerOrganization(request.body);
-      return reply.status(201).send({
-        organization: { id: organization.id, name: organization.name, creditCode: organization.creditCode },
-        user: presentCurrentUser(profile),
-      });
+      const registration = await services.accounts.registerOrganization(request.body);
+      return reply.status(201).send(presentRegistration(registration));
     },
   );
 

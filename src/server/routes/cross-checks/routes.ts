@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
-import { presentFinding, presentPair, presentRun } from '../../presenters/cross-checks.js';
+import {
+  presentFindingsPage,
+  presentPairDetail,
+  presentPairsPage,
+  presentRun,
+  presentRunList,
+} from '../../presenters/cross-checks.js';
 import {
   callQuerySchema,
   findingsQuerySchema,
@@ -52,17 +58,7 @@ export const crossCheckRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
     },
     async (request) => {
       await guard.require(request, 'province');
-      const { runs, current, duplicates } = await crossChecks.runs(request.query.callId);
-      return {
-        runs: runs.map(presentRun),
-        currentRunId: current,
-        thresholds: {
-          reportAt: duplicates.value.warnAt,
-          errorAt: duplicates.value.errorAt,
-          clause: duplicates.clause,
-          quote: duplicates.quote,
-        },
-      };
+      return presentRunList(await crossChecks.runs(request.query.callId));
     },
   );
 
@@ -93,15 +89,9 @@ export const crossCheckRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       },
     },
     async (request) => {
-      await guard.require(request, 'province');
+      const actor = await guard.require(request, 'province');
       const { callId, ...filter } = request.query;
-      const page = await crossChecks.findings(callId, filter);
-      return {
-        run: page.run && presentRun(page.run),
-        total: page.total,
-        findings: page.rows.map(presentFinding),
-        rules: page.rules,
-      };
+      return presentFindingsPage(await crossChecks.findings(actor, callId, filter));
     },
   );
 
@@ -116,10 +106,9 @@ export const crossCheckRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       },
     },
     async (request) => {
-      await guard.require(request, 'province');
+      const actor = await guard.require(request, 'province');
       const { callId, ...filter } = request.query;
-      const page = await crossChecks.pairs(callId, filter);
-      return { run: page.run && presentRun(page.run), total: page.total, pairs: page.rows.map(presentPair) };
+      return presentPairsPage(await crossChecks.pairs(actor, callId, filter));
     },
   );
 
@@ -134,9 +123,8 @@ export const crossCheckRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       },
     },
     async (request) => {
-      await guard.require(request, 'province');
-      const { view, title, summary } = await crossChecks.pair(request.params.id);
-      return { pair: presentPair(view), title, summary };
+      const actor = await guard.require(request, 'province');
+      return presentPairDetail(await crossChecks.pair(actor, request.params.id));
     },
   );
 };

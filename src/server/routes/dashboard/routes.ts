@@ -1,11 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { toBeijingIso } from '../../../core/time.js';
-import type { TopicNumber } from '../../../core/bundle/schema.js';
+import { presentDashboard } from '../../presenters/dashboard.js';
 import { errorResponses } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
-import { dashboardQuerySchema, dashboardSchema, type DashboardDto } from '../../../contract/dashboard.js';
-
-const iso = (date: Date) => toBeijingIso(date.getTime());
+import { dashboardQuerySchema, dashboardSchema } from '../../../contract/dashboard.js';
 
 export const dashboardRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
   app.get(
@@ -21,23 +18,9 @@ export const dashboardRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { s
         },
       },
     },
-    async (request): Promise<DashboardDto> => {
+    async (request) => {
       await guard.require(request, 'province');
-      const d = await services.dashboard.get(request.query.call, request.query.days);
-      return {
-        call: { id: d.call.row.id, name: d.call.row.name },
-        byStatus: d.byStatus,
-        byTopic: d.byTopic.map((t) => ({ ...t, topic: t.topic as TopicNumber })),
-        byDepartment: d.byDepartment,
-        byCountry: d.byCountry,
-        funding: d.funding,
-        submissions: {
-          from: iso(d.submissions.from),
-          to: iso(d.submissions.to),
-          closesAt: iso(d.submissions.closesAt),
-          hours: d.submissions.hours.map((h) => ({ hour: iso(h.hour), count: h.count })),
-        },
-      };
+      return presentDashboard(await services.dashboard.get(request.query.call, request.query.days));
     },
   );
 };

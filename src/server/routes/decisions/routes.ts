@@ -1,11 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { toBeijingIso } from '../../../core/time.js';
-import { capOf } from '../../services/decisions.js';
-import type { CallView } from '../../services/calls.js';
-import { loiFindings, type ProvinceItem } from '../../services/formal-review.js';
 import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
-import { presentProvinceApplication } from '../../presenters/formal-review.js';
+import { presentContractItem, presentDecisionItem } from '../../presenters/decisions.js';
 import { callQuerySchema } from '../../../contract/formal-review.js';
 import {
   contractListResponseSchema,
@@ -13,23 +9,6 @@ import {
   decisionItemResponseSchema,
   decisionListResponseSchema,
 } from '../../../contract/decisions.js';
-
-function presentDecisionItem(call: CallView, { row }: ProvinceItem) {
-  const d = row.decision;
-  return {
-    application: presentProvinceApplication(row),
-    cap: capOf(call, row),
-    decision: d
-      ? {
-          outcome: d.outcome,
-          funding: d.funding,
-          reason: d.reason,
-          decidedAt: toBeijingIso(d.decidedAt.getTime()),
-          locked: d.announcementId !== null,
-        }
-      : null,
-  };
-}
 
 export const decisionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
   const { decisions } = services;
@@ -47,8 +26,8 @@ export const decisionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
       },
     },
     async (request) => {
-      await guard.require(request, 'province');
-      const { call, items } = await decisions.list(request.query.callId);
+      const actor = await guard.require(request, 'province');
+      const { call, items } = await decisions.list(actor, request.query.callId);
       return { items: items.map((item) => presentDecisionItem(call, item)) };
     },
   );
@@ -110,24 +89,8 @@ export const decisionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
       },
     },
     async (request) => {
-      await guard.require(request, 'province');
-      const items = await decisions.contracts(request.query.callId);
-      return {
-        items: items.map(({ row, findings, announcement }) => ({
-          application: presentProvinceApplication(row),
-          funding: row.decision!.funding!,
-          announcement: {
-            id: announcement.id,
-            title: announcement.title,
-            startsOn: announcement.startsOn!,
-            endsOn: announcement.endsOn!,
-          },
-          formalAgreementMissing: loiFindings(findings).map((f) => f.message),
-          contractStageAt: row.decision!.contractStageAt
-            ? toBeijingIso(row.decision!.contractStageAt.getTime())
-            : null,
-        })),
-      };
+      const actor = await guard.require(request, 'province');
+      return { items: (await decisions.contracts(actor, request.query.callId)).map(presentContractItem) };
     },
   );
 

@@ -1,7 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { attachmentDisposition } from '../../http/content-disposition.js';
+import { fileResponse, notModifiedResponse, sendStoredFile } from '../../http/file-response.js';
 import { readMultipartForm } from '../../http/multipart.js';
 import { presentDocument } from '../../presenters/documents.js';
 import { USER_ROLES } from '../../../contract/vocabulary.js';
@@ -151,8 +150,8 @@ export const documentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
         produces: [PDF_MIME],
         params: documentParamsSchema,
         response: {
-          200: z.any().meta({ description: 'PDF 文件', format: 'binary' }),
-          304: z.void().meta({ description: '未修改（无内容）' }),
+          200: fileResponse('PDF 文件'),
+          304: notModifiedResponse,
           ...errorResponses('UNAUTHENTICATED', 'NOT_FOUND'),
         },
       },
@@ -160,17 +159,7 @@ export const documentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
     async (request, reply) => {
       const actor = await guard.require(request, ...USER_ROLES);
       const { document, open } = await documents.file(actor, request.params.docId);
-      const etag = `"${document.fileSha256}"`;
-      reply
-        .header('ETag', etag)
-        .header('Cache-Control', 'private, no-cache')
-        .header('X-Content-Type-Options', 'nosniff');
-      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
-      return reply
-        .type(PDF_MIME)
-        .header('Content-Length', document.size)
-        .header('Content-Disposition', attachmentDisposition(document.fileName))
-        .send(open());
+      return sendStoredFile(request, reply, PDF_MIME, document, open);
     },
   );
 };

@@ -2,6 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
 import {
+  presentMyAssignment,
+  presentMyAssignmentDetail,
+  presentNotification,
+} from '../../presenters/expert.js';
+import {
   myAssignmentResponseSchema,
   myAssignmentSchema,
   myAssignmentsResponseSchema,
@@ -32,7 +37,7 @@ export const expertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
     },
     async (request) => {
       const actor = await guard.require(request, 'expert');
-      return { assignments: await expertScoring.mine(actor) };
+      return { assignments: (await expertScoring.mine(actor)).map(presentMyAssignment) };
     },
   );
 
@@ -48,7 +53,7 @@ export const expertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
     },
     async (request) => {
       const actor = await guard.require(request, 'expert');
-      return expertScoring.detail(actor, request.params.id);
+      return presentMyAssignmentDetail(await expertScoring.detail(actor, request.params.id));
     },
   );
 
@@ -80,7 +85,8 @@ export const expertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
       },
       handler: async (request) => {
         const actor = await guard.require(request, 'expert');
-        return { assignment: await expertScoring[write](actor, request.params.id, request.body) };
+        const task = await expertScoring[write](actor, request.params.id, request.body);
+        return { assignment: presentMyAssignment(task) };
       },
     });
   }
@@ -119,7 +125,7 @@ export const expertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
     },
     async (request) => {
       const actor = await guard.require(request, 'expert');
-      return { notifications: await expertScoring.notifications(actor) };
+      return { notifications: (await expertScoring.notifications(actor)).map(presentNotification) };
     },
   );
 
@@ -135,7 +141,7 @@ export const expertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
     },
     async (request) => {
       const actor = await guard.require(request, 'expert');
-      return { notification: await expertScoring.markRead(actor, request.params.id) };
+      return { notification: presentNotification(await expertScoring.markRead(actor, request.params.id)) };
     },
   );
 };

@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { WIDE_SPREAD_POINTS } from '../../../core/experts/aggregation.js';
+import {
+  presentApplicationReview,
+  presentAutoAssignOutcome,
+  presentDeclaredConflict,
+  presentExpert,
+  presentExpertRecord,
+  presentProvinceAssignment,
+  presentReviewedList,
+} from '../../presenters/experts.js';
+import { presentRefusal } from '../../presenters/errors.js';
 import { ERRORS } from '../../../contract/errors.js';
 import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
@@ -43,8 +52,8 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       },
     },
     async (request) => {
-      await guard.require(request, 'province');
-      return { experts: await experts.list() };
+      const actor = await guard.require(request, 'province');
+      return { experts: (await experts.list(actor)).map(presentExpert) };
     },
   );
 
@@ -60,7 +69,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
     },
     async (request, reply) => {
       const actor = await guard.require(request, 'province');
-      return reply.status(201).send(await experts.create(actor, request.body));
+      return reply.status(201).send(presentExpertRecord(await experts.create(actor, request.body)));
     },
   );
 
@@ -75,11 +84,8 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       },
     },
     async (request) => {
-      await guard.require(request, 'province');
-      return {
-        applications: await experts.applications(request.query.callId),
-        wideSpreadPoints: WIDE_SPREAD_POINTS,
-      };
+      const actor = await guard.require(request, 'province');
+      return presentReviewedList(await experts.applications(actor, request.query.callId));
     },
   );
 
@@ -94,8 +100,8 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       },
     },
     async (request) => {
-      await guard.require(request, 'province');
-      return experts.application(request.params.id);
+      const actor = await guard.require(request, 'province');
+      return presentApplicationReview(await experts.application(actor, request.params.id));
     },
   );
 
@@ -120,12 +126,11 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       const actor = await guard.require(request, 'province');
       const outcome = await experts.assign(actor, request.params.id, request.body);
       if (!outcome.ok) {
-        const { status, message } = ERRORS.CONFLICT_OF_INTEREST;
         return reply
-          .status(status)
-          .send({ error: { code: 'CONFLICT_OF_INTEREST', message }, conflicts: outcome.conflicts });
+          .status(ERRORS.CONFLICT_OF_INTEREST.status)
+          .send(presentRefusal('CONFLICT_OF_INTEREST', { conflicts: outcome.conflicts }));
       }
-      return reply.status(201).send({ assignment: outcome.assignment });
+      return reply.status(201).send({ assignment: presentProvinceAssignment(outcome.assignment) });
     },
   );
 
@@ -141,7 +146,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
     },
     async (request) => {
       const actor = await guard.require(request, 'province');
-      return experts.autoAssign(actor, request.body);
+      return presentAutoAssignOutcome(await experts.autoAssign(actor, request.body));
     },
   );
 
@@ -164,7 +169,8 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
     },
     async (request) => {
       const actor = await guard.require(request, 'province');
-      return { assignment: await experts.changeDue(actor, request.params.id, request.body.dueAt) };
+      const assignment = await experts.changeDue(actor, request.params.id, request.body.dueAt);
+      return { assignment: presentProvinceAssignment(assignment) };
     },
   );
 
@@ -211,8 +217,8 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       },
     },
     async (request) => {
-      await guard.require(request, 'province');
-      return experts.detail(request.params.id);
+      const actor = await guard.require(request, 'province');
+      return presentExpertRecord(await experts.detail(actor, request.params.id));
     },
   );
 
@@ -229,7 +235,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
     },
     async (request) => {
       const actor = await guard.require(request, 'province');
-      return experts.update(actor, request.params.id, request.body);
+      return presentExpertRecord(await experts.update(actor, request.params.id, request.body));
     },
   );
 
@@ -247,7 +253,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
     async (request, reply) => {
       const actor = await guard.require(request, 'province');
       const conflict = await experts.declareConflict(actor, request.params.id, request.body);
-      return reply.status(201).send({ conflict });
+      return reply.status(201).send({ conflict: presentDeclaredConflict(conflict) });
     },
   );
 

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { toBeijingIso } from '../../../core/time.js';
 import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
-import { presentFormalReviewItem } from '../../presenters/formal-review.js';
+import { presentFormalReviewItem, presentProvinceResult } from '../../presenters/formal-review.js';
 import {
   formalReviewBodySchema,
   formalReviewItemResponseSchema,
@@ -28,8 +27,8 @@ export const formalReviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request) => {
-      await guard.require(request, 'province');
-      return { items: (await formalReview.list(request.query)).map(presentFormalReviewItem) };
+      const actor = await guard.require(request, 'province');
+      return { items: (await formalReview.list(actor, request.query)).map(presentFormalReviewItem) };
     },
   );
 
@@ -44,8 +43,8 @@ export const formalReviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request) => {
-      await guard.require(request, 'province');
-      return { item: presentFormalReviewItem(await formalReview.get(request.params.id)) };
+      const actor = await guard.require(request, 'province');
+      return { item: presentFormalReviewItem(await formalReview.get(actor, request.params.id)) };
     },
   );
 
@@ -85,31 +84,7 @@ export const formalReviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     },
     async (request) => {
       const actor = await guard.require(request, 'unit-admin', 'pi');
-      const { review, announcement, decision, formalAgreementDue } = await formalReview.resultFor(
-        actor,
-        request.params.id,
-      );
-      return {
-        formalReview: review
-          ? {
-              result: review.result,
-              reasons: review.reasons,
-              reviewedAt: toBeijingIso(review.reviewedAt.getTime()),
-            }
-          : null,
-        announced:
-          announcement && decision
-            ? {
-                announcementId: announcement.id,
-                title: announcement.title,
-                startsOn: announcement.startsOn!,
-                endsOn: announcement.endsOn!,
-                funding: decision.funding!,
-              }
-            : null,
-        formalAgreementDue,
-        contractStageAt: decision?.contractStageAt ? toBeijingIso(decision.contractStageAt.getTime()) : null,
-      };
+      return presentProvinceResult(await formalReview.resultFor(actor, request.params.id));
     },
   );
 };

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { presentHealth } from '../../presenters/health.js';
 import type { RouteDeps } from '../deps.js';
 import { healthResponseSchema } from '../../../contract/health.js';
 
@@ -13,10 +14,8 @@ export const healthRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
       },
     },
     async (_request, reply) => {
-      const reachable = await services.health.databaseReachable();
-      return reachable
-        ? { status: 'ok' as const, database: 'ok' as const }
-        : reply.status(503).send({ status: 'unavailable', database: 'unreachable' });
+      const health = presentHealth(await services.health.databaseReachable());
+      return reply.status(health.status === 'ok' ? 200 : 503).send(health);
     },
   );
 };

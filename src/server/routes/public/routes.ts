@@ -1,20 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AnnouncementRow } from '../../repositories/decisions.js';
 import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
-import { presentAnnouncement, presentEntry } from '../../presenters/formal-review.js';
+import { presentPublicAnnouncement, presentPublishedAnnouncement } from '../../presenters/announcements.js';
 import { publicAnnouncementDetailSchema, publicAnnouncementListSchema } from '../../../contract/public.js';
 
 // No session is read here: these routes answer anyone, with the published fields only.
-
-function presentPublished(row: AnnouncementRow) {
-  const entries = row.entries ?? [];
-  const view = presentAnnouncement(row, entries.length);
-  return {
-    announcement: { ...view, startsOn: row.startsOn!, endsOn: row.endsOn!, publishedAt: view.publishedAt! },
-    entries: entries.map(presentEntry),
-  };
-}
 
 export const publicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
   const { announcements } = services;
@@ -29,7 +19,7 @@ export const publicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
       },
     },
     async () => ({
-      announcements: (await announcements.published()).map((row) => presentPublished(row).announcement),
+      announcements: (await announcements.published()).map(presentPublicAnnouncement),
     }),
   );
 
@@ -43,6 +33,6 @@ export const publicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
         response: { 200: publicAnnouncementDetailSchema, ...errorResponses('NOT_FOUND') },
       },
     },
-    async (request) => presentPublished(await announcements.publishedOne(request.params.id)),
+    async (request) => presentPublishedAnnouncement(await announcements.publishedOne(request.params.id)),
   );
 };

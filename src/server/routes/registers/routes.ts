@@ -1,12 +1,10 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { REGISTER_LABELS } from '../../../core/registers/kinds.js';
-import { toBeijingIso } from '../../../core/time.js';
-import { attachmentDisposition } from '../../http/content-disposition.js';
+import { fileResponse, sendAttachment, XLSX_MIME } from '../../http/file-response.js';
 import { readMultipartForm } from '../../http/multipart.js';
 import { AppError } from '../../errors.js';
-import type { RegisterOutcome } from '../../services/registers.js';
+import { presentRegisterBatch, presentRegisterOutcome } from '../../presenters/registers.js';
 import { errorResponses } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
 import { FILE_FIELD } from '../../../contract/documents.js';
@@ -16,27 +14,10 @@ import {
   importQuerySchema,
   kindParamsSchema,
   registerOutcomeSchema,
-  type RegisterOutcomeView,
 } from '../../../contract/registers.js';
 import { receiveSpreadsheet, SPREADSHEET_LIMITS, templateXlsx } from '../../io/register-spreadsheet.js';
 
 // 登记库导入: the province only; every other role is refused before the upload is read.
-
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function present(outcome: RegisterOutcome): RegisterOutcomeView {
-  return {
-    kind: outcome.kind,
-    callId: outcome.callId,
-    fileName: outcome.fileName,
-    sha256: outcome.sha256,
-    fileProblems: outcome.fileProblems,
-    rows: outcome.rows.map((r) => ({ ...r, record: r.record ?? null })),
-    counts: outcome.counts,
-    effect: outcome.effect,
-    batchId: outcome.batch?.id ?? null,
-  };
-}
 
 export const registerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
   await app.register(multipart);
@@ -69,16 +50,17 @@ export const registerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
         tags,
         produces: [XLSX_MIME],
         params: kindParamsSchema,
-        response: { 200: z.any().meta({ description: 'xlsx 文件', format: 'binary' }), ...denied },
+        response: { 200: fileResponse('xlsx 文件'), ...denied },
       },
     },
     async (request, reply) => {
       await guard.require(request, 'province');
       const { kind } = request.params;
-      return reply
-        .type(XLSX_MIME)
-        .header('Content-Disposition', attachmentDisposition(`${REGISTER_LABELS[kind]}导入模板.xlsx`))
-        .send(await templateXlsx(kind));
+      return sendAttachment(reply, {
+        mime: XLSX_MIME,
+        fileName: `${REGISTER_LABELS[kind]}导入模板.xlsx`,
+        body: await templateXlsx(kind),
+      });
     },
   );
 
@@ -99,7 +81,9 @@ export const registerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
     async (request) => {
       const actor = await guard.require(request, 'province');
       const file = await readUpload(request);
-      return present(await registers.preview(actor, request.params.kind, file, request.query.callId));
+      return presentRegisterOutcome(
+        await registers.preview(actor, request.params.kind, file, request.query.callId),
+      );
     },
   );
 
@@ -125,7 +109,7 @@ export const registerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
       const actor = await guard.require(request, 'province');
       const file = await readUpload(request);
       const outcome = await registers.commit(actor, request.params.kind, file, request.query.callId);
-      return reply.status(201).send(present(outcome));
+      return reply.status(201).send(presentRegisterOutcome(outcome));
     },
   );
 
@@ -140,22 +124,7 @@ export const registerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
     },
     async (request) => {
       await guard.require(request, 'province');
-      const batches = await registers.batches();
-      return {
-        batches: batches.map((b) => ({
-          id: b.id,
-          kind: b.kind,
-          callId: b.callId,
-          fileName: b.fileName,
-          sha256: b.fileSha256,
-          importedBy: b.importedByName,
-          importedAt: toBeijingIso(b.importedAt.getTime()),
-          rows: b.rows,
-          created: b.created,
-          updated: b.updated,
-          unchanged: b.unchanged,
-        })),
-      };
+      return { batches: (await registers.batches()).map(presentRegisterBatch) };
     },
   );
 };

@@ -1,0 +1,114 @@
+import { WIDE_SPREAD_POINTS } from '../../core/experts/aggregation.js';
+import { SCORING_FORMS, weightedTotal } from '../../core/experts/scoring-forms.js';
+import { toBeijingIso } from '../../core/time.js';
+import type {
+  AutoAssignResult,
+  DeclaredConflictView,
+  ExpertDetail,
+  ExpertView,
+  ProvinceAssignmentView,
+  ReviewedApplicationView,
+  ReviewedDetail,
+  reviewedListResponseSchema,
+} from '../../contract/experts.js';
+import type { ExpertConflictRow } from '../repositories/experts.js';
+import {
+  type ApplicationReview,
+  type AutoAssignOutcome,
+  type ExpertListing,
+  type ExpertRecord,
+  profileOf,
+  type ReviewedApplication,
+  type TopicAssignment,
+} from '../services/experts.js';
+import type { z } from 'zod';
+
+// 专家评审 as the province sees it: the pool, declared conflicts, assignments and the aggregated scores.
+
+const iso = (at: Date) => toBeijingIso(at.getTime());
+
+export function presentExpert(e: ExpertListing): ExpertView {
+  return { id: e.id, login: e.login, ...profileOf(e), assignments: e.assignments, pending: e.pending };
+}
+
+export function presentDeclaredConflict(row: ExpertConflictRow): DeclaredConflictView {
+  return {
+    id: row.id,
+    creditCode: row.creditCode,
+    applicationId: row.applicationId,
+    reason: row.reason,
+    createdAt: iso(row.createdAt),
+  };
+}
+
+export function presentExpertRecord({ expert, conflicts }: ExpertRecord): ExpertDetail {
+  return { expert: presentExpert(expert), conflicts: conflicts.map(presentDeclaredConflict) };
+}
+
+export function presentProvinceAssignment(a: TopicAssignment): ProvinceAssignmentView {
+  const submitted = a.submittedAt !== null;
+  return {
+    id: a.id,
+    applicationId: a.applicationId,
+    expert: a.expert,
+    dueAt: iso(a.dueAt),
+    assignedAt: iso(a.assignedAt),
+    submittedAt: a.submittedAt ? iso(a.submittedAt) : null,
+    overrideReason: a.overrideReason,
+    conflicts: a.conflicts,
+    // Drafts are the expert's own until submitted.
+    scores: submitted ? a.scores : null,
+    total: submitted ? weightedTotal(SCORING_FORMS[a.topic], a.scores) : null,
+    comment: submitted ? a.comment : null,
+  };
+}
+
+export function presentReviewedApplication({
+  application: row,
+  assignments,
+  aggregate,
+}: ReviewedApplication): ReviewedApplicationView {
+  return {
+    id: row.id,
+    callId: row.callId,
+    acceptanceNo: row.acceptanceNo,
+    topic: row.topic as ReviewedApplicationView['topic'],
+    direction: row.direction,
+    title: row.form.title ?? '',
+    field: row.form.field ?? '',
+    organization: row.organization,
+    department: row.department,
+    assignments: assignments.map(presentProvinceAssignment),
+    aggregate,
+  };
+}
+
+export function presentReviewedList(
+  applications: ReviewedApplication[],
+): z.infer<typeof reviewedListResponseSchema> {
+  return { applications: applications.map(presentReviewedApplication), wideSpreadPoints: WIDE_SPREAD_POINTS };
+}
+
+export function presentApplicationReview({
+  reviewed,
+  candidates,
+  criteria,
+}: ApplicationReview): ReviewedDetail {
+  return {
+    application: presentReviewedApplication(reviewed),
+    candidates: candidates.map((c) => ({ ...c, expert: presentExpert(c.expert) })),
+    criteria: [...criteria],
+  };
+}
+
+export function presentAutoAssignOutcome({ assigned, shortfalls }: AutoAssignOutcome): AutoAssignResult {
+  return {
+    assigned,
+    shortfalls: shortfalls.map(({ application, missing }) => ({
+      applicationId: application.id,
+      acceptanceNo: application.acceptanceNo,
+      title: application.form.title ?? '',
+      missing,
+    })),
+  };
+}

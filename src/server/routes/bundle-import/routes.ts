@@ -1,0 +1,87 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { attachmentDisposition } from '../../http/content-disposition.js';
+import { errorResponses } from '../../../contract/common.js';
+import type { RouteDeps } from '../deps.js';
+import {
+  bundleExportSchema,
+  callQuerySchema,
+  importPreviewResponseSchema,
+  importResultSchema,
+} from '../../../contract/review.js';
+
+// shenbao.bundle/1 in and out: a department exports what it received for `shenbao check`; a department or the
+// province previews and imports a bundle.
+
+/** A bundle of a few thousand applications. */
+const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
+
+export const bundleImportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
+  const { reviewReports, bundleImport } = services;
+  const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');
+
+  app.get(
+    '/review/bundle',
+    {
+      schema: {
+        summary:
+          '导出 shenbao.bundle/1：本部门（设区市含所辖县（市））收到的申报书及规则比较所需的其他申报书，可用 shenbao check 检查',
+        description:
+          '演示计划以其基础计划的编号导出（shenbao check 只认识正式计划，并按基础计划的时间窗判断），响应头 X-Shenbao-Note 说明',
+        tags: ['review'],
+        querystring: callQuerySchema,
+        response: { 200: bundleExportSchema, ...errorResponses('VALIDATION_FAILED'), ...denied },
+      },
+    },
+    async (request, reply) => {
+      const actor = await guard.require(request, 'department');
+      const { bundle, note } = await reviewReports.exportBundle(actor, request.query.callId);
+      if (note) reply.header('X-Shenbao-Note', note);
+      return reply
+        .header('Content-Disposition', attachmentDisposition(`bundle-${request.query.callId}.json`))
+        .send(bundle);
+    },
+  );
+
+  app.post(
+    '/review/import/preview',
+    {
+      schema: {
+        summary:
+          '导入预览：读取 shenbao.bundle/1，列出每个格式问题或每项申报书的规则检查结果，不写入任何数据',
+        tags: ['review'],
+        body: z.unknown().meta({ description: 'shenbao.bundle/1' }),
+        response: { 200: importPreviewResponseSchema, ...denied },
+      },
+    },
+    async (request) => {
+      await guard.require(request, 'department', 'province');
+      return reviewReports.previewImport(request.body);
+    },
+  );
+
+  app.post(
+    '/review/import',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        summary:
+          '导入 shenbao.bundle/1：主管部门导入本部门的申报书，省厅可导入任何部门的；有任何问题则不写入任何数据',
+        description:
+          '按统一社会信用代码匹配或新建单位，在单位内按证件号码（people[i].idNumber，可选）或姓名匹配或新建项目负责人；同一计划、同一导入方再次导入同一包不作任何修改，修改过的包只更新有变化的部分（已提交申报书的内容不能通过导入修改）',
+        tags: ['review'],
+        querystring: callQuerySchema,
+        body: z.unknown().meta({ description: 'shenbao.bundle/1' }),
+        response: {
+          200: importResultSchema,
+          ...errorResponses('VALIDATION_FAILED', 'IMPORT_REFUSED', 'REVIEW_CLOSED'),
+          ...denied,
+        },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'department', 'province');
+      return bundleImport.commit(actor, request.query.callId, request.body);
+    },
+  );
+};
