@@ -63,7 +63,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     health: new HealthService(repos),
     people: new PeopleService(db, repos, clock),
     registers: new RegisterService(db, repos, clock),
-    review: new ReviewService(db, repos, clock, calls, departmentQuota),
+    review: new ReviewService(db, repos, clock, calls),
     reviewReports: new ReviewReportService(repos, clock, calls),
   };
 }

@@ -13,7 +13,6 @@ import type {
   ChangesView,
   ChecklistBody,
   ChecklistView,
-  DecisionBody,
   ReturnBody,
   ReviewListQuery,
 } from '../../contract/review.js';
@@ -28,7 +27,7 @@ import {
   updateLocked,
   type DepartmentUser,
 } from './review/access.js';
-import { quotaHolderId, type DepartmentQuotaService } from './review/quota.js';
+import { quotaHolderId } from './review/quota.js';
 import { diffDocuments, diffForm } from './submission-changes.js';
 
 // 项目主管部门审核推荐 (二、5, 三、2–三、4): a department reviews what was submitted to it, returns it for
@@ -51,7 +50,6 @@ export class ReviewService {
     private readonly repos: Repositories,
     private readonly clock: Clock,
     private readonly calls: CallService,
-    private readonly quotaDecisions: DepartmentQuotaService,
   ) {}
 
   async list(actor: DepartmentUser, query: ReviewListQuery): Promise<ReviewItem[]> {
@@ -126,19 +124,6 @@ export class ReviewService {
         { from: locked.status, to: 'returned' },
       );
     });
-  }
-
-  /** The routes' entry to the quota decisions (review/quota.ts). */
-  decide(actor: DepartmentUser, id: string, body: DecisionBody) {
-    return this.quotaDecisions.decide(actor, id, body);
-  }
-
-  undo(actor: DepartmentUser, id: string) {
-    return this.quotaDecisions.undo(actor, id);
-  }
-
-  quota(actor: DepartmentUser, callId: string) {
-    return this.quotaDecisions.quota(actor, callId);
   }
 
   /** 网上确认提交: the department's list for the call, final (三、2 一律不予退回重报). */

@@ -36,7 +36,7 @@ import {
 // 项目主管部门审核推荐: the department's queue, decisions, 形式审查, its confirmed list and 汇总表.
 
 export const reviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
-  const { review, applications, reviewReports } = services;
+  const { review, departmentQuota, applications, reviewReports } = services;
   const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');
   const missing = errorResponses('NOT_FOUND');
   const closed = errorResponses('REVIEW_CLOSED', 'LIST_CONFIRMED', 'STATUS_CONFLICT');
@@ -134,7 +134,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
     },
     async (request, reply) => {
       const actor = await guard.require(request, 'department');
-      const outcome = await review.decide(actor, request.params.id, request.body);
+      const outcome = await departmentQuota.decide(actor, request.params.id, request.body);
       if (!outcome.ok) {
         const { code, status, message } = outcome.error;
         return reply
@@ -157,7 +157,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
     },
     async (request, reply) => {
       const actor = await guard.require(request, 'department');
-      await review.undo(actor, request.params.id);
+      await departmentQuota.undo(actor, request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -175,7 +175,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
     },
     async (request) => {
       const actor = await guard.require(request, 'department');
-      return presentQuota(await review.quota(actor, request.query.callId));
+      return presentQuota(await departmentQuota.quota(actor, request.query.callId));
     },
   );
 
