@@ -28,7 +28,7 @@ export function presentCall({ row, parameters, open }: CallView): CallDto {
   return {
     id: row.id,
     name: row.name,
-    noticeNumber: parameters.notice.number,
+    noticeNumber: parameters.notice.number.value,
     isPractice: row.isPractice,
     open,
     submissionClosesAt: toBeijingIso(row.submissionClosesAt.getTime()),
