@@ -75,7 +75,7 @@ function requirement(
 
 /**
  * The documents of an application judged by `stream` (`undefined`: a closed topic, or 专题一 without a
- * direction, where no stream asks for anything), required ones first within each group, in the notice's order.
+ * direction, where no stream asks for anything), in the notice's order.
  */
 export function documentRequirements(
   call: CallParameters,

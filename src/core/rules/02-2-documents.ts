@@ -1,4 +1,4 @@
-import type { Application, BundleDocument, DocumentKind } from '../bundle/schema.js';
+import type { BundleDocument, DocumentKind } from '../bundle/schema.js';
 import type { CallParameters, StreamTerms } from '../calls/parameters.js';
 import { documentRequirements, type RequirementKey } from '../documents/requirements.js';
 import { COMPLETENESS_LABELS, DOCUMENT_KIND_LABELS, listZh } from '../labels.js';
