@@ -4,7 +4,8 @@ import type { CallDto, CommitmentsDto, RequirementsDto } from '../../contract/ca
 import { api, query } from './api.js';
 
 // What a call says, read from the public /api/calls routes. Each key is the path it reads and each entry holds the
-// server's answer as it came, so two pages asking for the same thing share one cache entry.
+// server's answer as it came, so two pages asking for the same thing share one cache entry. A call's requirements
+// and commitments are stated by the code the server runs, so they never go stale while the page is open.
 
 export const callsQuery = queryOptions({
   queryKey: ['calls'],

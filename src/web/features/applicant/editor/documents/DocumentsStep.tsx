@@ -95,24 +95,22 @@ export function DocumentsStep({
   return (
     <div id={fieldId('documents')}>
       <PageState query={requirements}>
-        {({ documents: needs }) => (
-          <>
-            {needs.some((r) => r.key === 'unit') && (
-              <CommitmentsNotice
-                applicationId={application.id}
-                clause={needs.find((r) => r.key === 'unit')!.clause}
+        {({ documents: needs }) => {
+          const unit = needs.find((r) => r.key === 'unit');
+          return (
+            <>
+              {unit && <CommitmentsNotice applicationId={application.id} clause={unit.clause} />}
+              <ChecklistCard
+                rows={checklistRows(needs, partnerName, domesticPartners)}
+                current={all.filter((d) => d.supersededAt === null)}
+                applicantId={applicantId}
+                piName={application.pi.name}
+                readOnly={readOnly}
+                onUpload={setTarget}
               />
-            )}
-            <ChecklistCard
-              rows={checklistRows(needs, partnerName, domesticPartners)}
-              current={all.filter((d) => d.supersededAt === null)}
-              applicantId={applicantId}
-              piName={application.pi.name}
-              readOnly={readOnly}
-              onUpload={setTarget}
-            />
-          </>
-        )}
+            </>
+          );
+        }}
       </PageState>
       <PageState query={documents}>
         {() => (
