@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DIRECTIONS, TOPICS } from '../core/bundle/schema.js';
+import { COMPLETENESS_FLAGS, DIRECTIONS, DOCUMENT_KINDS, TOPICS } from '../core/bundle/schema.js';
+import { REQUIREMENT_KEYS } from '../core/documents/requirements.js';
 
 export const callSchema = z
   .object({
@@ -44,3 +45,59 @@ export const callSchema = z
 export type CallDto = z.infer<typeof callSchema>;
 
 export const callListResponseSchema = z.object({ calls: z.array(callSchema) });
+
+export const requirementsQuerySchema = z.object({
+  topic: z.coerce
+    .number({ error: '请选择专题（1–5）' })
+    .pipe(z.literal(TOPICS, { error: '专题应为 1–5' }))
+    .meta({ title: '专题' }),
+  direction: z.enum(DIRECTIONS, { error: '专题一的方向无效' }).optional().meta({ title: '方向' }),
+});
+export type RequirementsQuery = z.infer<typeof requirementsQuerySchema>;
+
+/** The notice's words for a term, and the clause they are in. */
+const citedSchema = z.object({ clause: z.string(), quote: z.string() });
+
+export const documentRequirementSchema = z
+  .object({
+    key: z.enum(REQUIREMENT_KEYS),
+    /** Kinds that satisfy it; the first is the one to upload. */
+    kinds: z.array(z.enum(DOCUMENT_KINDS)),
+    label: z.string(),
+    required: z.boolean(),
+    /** Signed with the main foreign partner, or with each domestic partner in turn. */
+    signedWith: z.enum(['partner', 'domestic-partner']).nullable(),
+    /** The items a complete document has. */
+    contents: z.array(z.object({ flag: z.enum(COMPLETENESS_FLAGS), label: z.string() })),
+    /** Signed on this date or earlier. */
+    signedOnOrBefore: z.iso.date().nullable(),
+    ...citedSchema.shape,
+  })
+  .meta({ id: 'DocumentRequirement' });
+export type DocumentRequirementDto = z.infer<typeof documentRequirementSchema>;
+
+export const requirementsResponseSchema = z.object({
+  callId: z.string(),
+  topic: z.literal(TOPICS),
+  direction: z.enum(DIRECTIONS).nullable(),
+  documents: z.array(documentRequirementSchema),
+  /** What every cooperation document must hold to be complete (二、2). */
+  completeness: citedSchema,
+  /** That a foreign-language document comes with a Chinese translation; `null` when the call asks none. */
+  translation: citedSchema.nullable(),
+});
+export type RequirementsDto = z.infer<typeof requirementsResponseSchema>;
+
+const pledgesSchema = z.array(z.string());
+
+export const commitmentsResponseSchema = z.object({
+  callId: z.string(),
+  callName: z.string(),
+  notice: z.object({ number: z.string(), title: z.string(), publishedOn: z.iso.date() }),
+  /** The rules a breach is handled under, e.g. 《江苏省科技计划项目信用管理办法》. */
+  creditRules: z.string(),
+  /** What the applicant unit, the project leader and the department each pledge. */
+  pledges: z.object({ unit: pledgesSchema, pi: pledgesSchema, department: pledgesSchema }),
+  ...citedSchema.shape,
+});
+export type CommitmentsDto = z.infer<typeof commitmentsResponseSchema>;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCode, VALID_PASSWORD } from '../support/factories/server.js';
 import { useTestApp } from '../support/harness.js';
 import { pdf, sha256 } from '../support/pdf.js';
+import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
 import { seedCalls } from '../../src/server/seed/calls.js';
 import { button, launchChromium, newPage, requireWebBuild, screenshots } from '../support/browser.js';
 
@@ -57,6 +58,9 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       const code = creditCode();
       const admin = `e2e-admin-${code.slice(-6).toLowerCase()}`;
       await page.goto(`${base}/register`);
+      await expect
+        .poll(() => page.getByTestId('public-notice').textContent())
+        .toBe(`项目网上申报 · ${JS_INTL_2026.notice.number.value}`);
       await page.fill('#organization_name', '南京端到端测试科技有限公司');
       await page.fill('#organization_creditCode', `${code.slice(0, 17)}${code[17] === '0' ? '1' : '0'}`);
       await expect
@@ -191,6 +195,28 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
         await page.locator(`[data-requirement="${upload.requirement}"]`).getByText('已上传 1 份').waitFor();
       }
       await snap('documents');
+
+      // 清单上的每项材料引用通知原文；承诺书按计划的通知和承诺事项生成。
+      expect(await page.locator('[data-requirement="partner"]').textContent()).toContain(
+        `〔${JS_INTL_2026.documents.completeness.clause}〕`,
+      );
+      for (const [link, pledges] of [
+        ['项目申报单位科研诚信承诺书', JS_INTL_2026.commitments.value.pledges.unit],
+        ['项目负责人科研诚信承诺书', JS_INTL_2026.commitments.value.pledges.pi],
+      ] as const) {
+        const [paper] = await Promise.all([
+          page.waitForEvent('popup'),
+          page.getByRole('link', { name: link, exact: true }).click(),
+        ]);
+        const text = paper.locator('article.paper');
+        await text.waitFor();
+        const words = await text.textContent();
+        expect(words).toContain(`（${JS_INTL_2026.notice.number.value}）`);
+        expect(words).toContain(`《${JS_INTL_2026.notice.title.value}》`);
+        expect(words).toContain('面向新型储能的固态电解质联合研发');
+        for (const pledge of pledges) expect(words).toContain(pledge);
+        await paper.close();
+      }
 
       // 全部通过：提交按钮可用；提交后进入回执页。
       const submit = page.getByTestId('submit');

@@ -24,6 +24,8 @@ describe('GET /api/openapi.json', () => {
       '/api/auth/me',
       '/api/auth/register-organization',
       '/api/calls',
+      '/api/calls/{id}/commitments',
+      '/api/calls/{id}/requirements',
       '/api/departments',
       '/api/documents/{docId}/file',
       '/api/expert/assignments',

@@ -16,6 +16,8 @@ const PUBLIC: Record<string, string> = {
   'GET /api/health': '负载均衡探活，只答服务与数据库是否可用',
   'GET /api/departments': '注册单位时选择项目主管部门',
   'GET /api/calls': '公开的申报计划（草稿不列出）',
+  'GET /api/calls/{id}/requirements': '申报材料要求，与通知一样公开（草稿计划答“不存在”）',
+  'GET /api/calls/{id}/commitments': '承诺书的通知文号和承诺事项，与通知一样公开（草稿计划答“不存在”）',
   'POST /api/auth/register-organization': '单位自行注册',
   'POST /api/auth/login': '登录',
   'POST /api/auth/logout': '无会话时只清除 Cookie',

@@ -96,10 +96,20 @@ export interface SeparateSlotTerms {
   label: string;
 }
 
+/** Who signs a 科研诚信承诺书 (二、4). */
+export type CommitmentSigner = 'unit' | 'pi' | 'department';
+
+export interface CommitmentTerms {
+  /** The rules a breach is handled under, e.g. 《江苏省科技计划项目信用管理办法》. */
+  creditRules: string;
+  /** What each signer pledges: the notice's duties restated in the first person. */
+  pledges: Readonly<Record<CommitmentSigner, readonly string[]>>;
+}
+
 export interface CallParameters {
   id: string;
   name: string;
-  notice: { number: string; title: string; publishedOn: string };
+  notice: { number: Cited<string>; title: Cited<string>; publishedOn: Cited<string> };
   /** Every deadline and every "date of" is read at this UTC offset (Beijing time). */
   utcOffset: '+08:00';
   deadlines: {
@@ -124,7 +134,12 @@ export interface CallParameters {
     completeness: Cited<readonly CompletenessFlag[]>;
     translationRequired: Cited<boolean>;
     integrityCommitments: Cited<readonly DocumentKind[]>;
+    /** 三、1: the platform's forms, signed and sealed, scanned and uploaded. */
+    signedForms: Cited<readonly DocumentKind[]>;
+    /** 三、1: 其他项目附件材料应传尽传 — offered for upload, never required. */
+    otherAttachments: Cited<boolean>;
   };
+  commitments: Cited<CommitmentTerms>;
   limits: {
     /** 同一企业同一年度只能申报一项; external submissions to these programs do not count. */
     perEnterprise: Cited<{ max: number; exemptPrograms: readonly string[] }>;
@@ -165,6 +180,16 @@ export function streamOf(
   const terms = call.topics[topic].terms;
   if ('byDirection' in terms) return direction === undefined ? undefined : terms.byDirection[direction];
   return terms;
+}
+
+/** The terms an application is judged by: its stream's, or `undefined` when the topic is closed (另行发布). */
+export function openStreamOf(
+  call: CallParameters,
+  topic: TopicNumber,
+  direction: Direction | undefined,
+): StreamTerms | undefined {
+  const stream = streamOf(call, topic, direction);
+  return stream?.open.value ? stream : undefined;
 }
 
 /** A copy of a call under a new id and name with other deadlines (e.g. a practice call). */

@@ -16,7 +16,7 @@ export function renderTextReport(report: Report, bundle: Bundle, call: CallParam
   const eligible = report.applications.filter((a) => a.eligible).length;
   const overQuota = report.departments.filter((d) => !d.withinQuota).length;
   const lines = [
-    `${call.notice.number} ${call.name} 申报检查报告`,
+    `${call.notice.number.value} ${call.name} 申报检查报告`,
     `检查时点：${formatBeijing(instantMs(bundle.asOf))}（北京时间）`,
     `申报项目 ${report.applications.length} 项：符合要求 ${eligible} 项，不符合 ${report.applications.length - eligible} 项；` +
       `主管部门 ${report.departments.length} 个，超出推荐限额 ${overQuota} 个。`,

@@ -14,7 +14,7 @@ export const topicNotOpen = applicationRule(
     if (terms && !terms.open.value) {
       emit(
         terms.open.clause,
-        `${TOPIC_LABELS[app.topic]}“${topic.name}”的申报通知另行发布，${call.notice.number}不受理该专题申报。请改选已开放的专题，或待专题通知发布后再申报。`,
+        `${TOPIC_LABELS[app.topic]}“${topic.name}”的申报通知另行发布，${call.notice.number.value}不受理该专题申报。请改选已开放的专题，或待专题通知发布后再申报。`,
         'topic',
       );
     }

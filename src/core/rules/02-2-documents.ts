@@ -1,11 +1,18 @@
-import type { Application, BundleDocument, DocumentKind } from '../bundle/schema.js';
-import type { CallParameters } from '../calls/parameters.js';
+import type { BundleDocument, DocumentKind } from '../bundle/schema.js';
+import type { CallParameters, StreamTerms } from '../calls/parameters.js';
+import { documentRequirements, type RequirementKey } from '../documents/requirements.js';
 import { COMPLETENESS_LABELS, DOCUMENT_KIND_LABELS, listZh } from '../labels.js';
 import { formatChineseDate } from '../time.js';
+import type { ApplicationView, CheckContext } from './context.js';
 import { applicationRule } from './rule.js';
 
 // Reading: docs/reading/02-2-documents.md
-// 二、2．申报材料要求。
+// 二、2．申报材料要求。What is required is decided in documents/requirements.ts, which the web app's checklist
+// is served from; these rules judge what was uploaded against it.
+
+function required(call: CallParameters, terms: StreamTerms | undefined, key: RequirementKey) {
+  return documentRequirements(call, terms).find((r) => r.key === key && r.required);
+}
 
 function missingFlags(call: CallParameters, doc: BundleDocument): string[] {
   return call.documents.completeness.value
@@ -23,6 +30,9 @@ interface AgreementNeed {
   partyName: string;
   formal: DocumentKind;
   intent: DocumentKind;
+  /** e.g. 合作协议或合作意向书. */
+  kinds: string;
+  clause: string;
   field: string;
 }
 
@@ -51,26 +61,37 @@ function judgeAgreement(
   };
 }
 
-function agreementNeeds(app: Application, names: (id: string) => string): AgreementNeed[] {
+function agreementNeeds(
+  { app, terms }: Pick<ApplicationView, 'app' | 'terms'>,
+  { call, organizations }: Pick<CheckContext, 'call' | 'organizations'>,
+): AgreementNeed[] {
   const needs: AgreementNeed[] = [];
-  if (app.partner) {
+  const withPartner = required(call, terms, 'partner');
+  if (withPartner && app.partner) {
     needs.push({
       party: app.partner.name,
       partyName: `主要境外合作机构“${app.partner.name}”`,
-      formal: 'cooperation-agreement',
-      intent: 'letter-of-intent',
+      formal: withPartner.kinds[0]!,
+      intent: withPartner.kinds[1]!,
+      kinds: withPartner.label,
+      clause: withPartner.clause,
       field: 'documents',
     });
   }
-  app.domesticPartners.forEach((id, i) =>
-    needs.push({
-      party: id,
-      partyName: `境内合作单位“${names(id)}”`,
-      formal: 'domestic-agreement',
-      intent: 'domestic-letter-of-intent',
-      field: `domesticPartners[${i}]`,
-    }),
-  );
+  const withDomestic = required(call, terms, 'domestic');
+  if (withDomestic) {
+    app.domesticPartners.forEach((id, i) =>
+      needs.push({
+        party: id,
+        partyName: `境内合作单位“${organizations.get(id)!.name}”`,
+        formal: withDomestic.kinds[0]!,
+        intent: withDomestic.kinds[1]!,
+        kinds: withDomestic.label,
+        clause: withDomestic.clause,
+        field: `domesticPartners[${i}]`,
+      }),
+    );
+  }
   return needs;
 }
 
@@ -84,22 +105,19 @@ export const agreementMissing = applicationRule(
     clause: '二、2',
     title: '须与境内外合作方签署内容齐全的合作协议或合作意向书',
   },
-  ({ app, applicant, terms }, emit, { call, organizations }) => {
-    if (!terms?.documents.agreements.value) return;
-    const clause = terms.documents.agreements.clause;
-    for (const need of agreementNeeds(app, (id) => organizations.get(id)!.name)) {
-      const verdict = judgeAgreement(call, app.documents, applicant.id, need);
-      const kinds = `${DOCUMENT_KIND_LABELS[need.formal]}或${DOCUMENT_KIND_LABELS[need.intent]}`;
+  (view, emit, context) => {
+    for (const need of agreementNeeds(view, context)) {
+      const verdict = judgeAgreement(context.call, view.app.documents, view.applicant.id, need);
       if (verdict.status === 'missing') {
         emit(
-          clause,
-          `缺少申报单位与${need.partyName}签署的${kinds}。请上传双方签署的文件，并在签约方中列明双方。`,
+          need.clause,
+          `缺少申报单位与${need.partyName}签署的${need.kinds}。请上传双方签署的文件，并在签约方中列明双方。`,
           need.field,
         );
       } else if (verdict.status === 'incomplete') {
         emit(
-          clause,
-          `申报单位与${need.partyName}签署的${kinds}信息不全，缺少：${listZh(verdict.missing)}。请上传签字、盖章、日期、代表姓名职务、职责分工及知识产权条款齐全的文件。`,
+          need.clause,
+          `申报单位与${need.partyName}签署的${need.kinds}信息不全，缺少：${listZh(verdict.missing)}。请上传签字、盖章、日期、代表姓名职务、职责分工及知识产权条款齐全的文件。`,
           need.field,
         );
       }
@@ -115,12 +133,13 @@ export const letterOfIntentOnly = applicationRule(
     clause: '二、2',
     title: '仅有合作意向书的，立项后须在签订合同时提供正式合作协议',
   },
-  ({ app, applicant, terms }, emit, { call, organizations }) => {
-    if (!terms?.documents.agreements.value) return;
-    for (const need of agreementNeeds(app, (id) => organizations.get(id)!.name)) {
-      if (judgeAgreement(call, app.documents, applicant.id, need).status === 'intent-only') {
+  (view, emit, context) => {
+    for (const need of agreementNeeds(view, context)) {
+      if (
+        judgeAgreement(context.call, view.app.documents, view.applicant.id, need).status === 'intent-only'
+      ) {
         emit(
-          terms.documents.agreements.clause,
+          need.clause,
           `与${need.partyName}目前仅有合作意向书。可以申报，但获得立项后须在签订项目合同时提供正式的合作协议文本。`,
           need.field,
         );
@@ -157,14 +176,14 @@ export const translationMissing = applicationRule(
 function jointLabProblems(
   call: CallParameters,
   doc: BundleDocument,
-  signedOnOrBefore: string,
+  signedOnOrBefore: string | null,
   asOfDate: string,
 ): string[] {
   const problems: string[] = [];
   const missing = missingFlags(call, doc);
   if (missing.length > 0) problems.push(`信息不全，缺少：${listZh(missing)}`);
   if (doc.signedOn === undefined) problems.push('未注明签署日期');
-  else if (doc.signedOn > signedOnOrBefore)
+  else if (signedOnOrBefore !== null && doc.signedOn > signedOnOrBefore)
     problems.push(
       `签署日期${formatChineseDate(doc.signedOn)}不早于本通知发布日期（须在${formatChineseDate(signedOnOrBefore)}或之前签署）`,
     );
@@ -181,13 +200,13 @@ export const jointLabAgreement = applicationRule(
     title: '专题二须提供通知发布前签署、在有效期内、内容齐全的共建联合实验室合作文件',
   },
   ({ app, applicant, terms }, emit, { call, asOfDate }) => {
-    const jointLab = terms?.documents.jointLab;
+    const jointLab = required(call, terms, 'joint-lab');
     if (!jointLab || !app.partner) return;
     const partner = app.partner.name;
     const docs = app.documents.filter(
-      (d) => d.kind === 'joint-lab-agreement' && between(d, applicant.id, partner),
+      (d) => jointLab.kinds.includes(d.kind) && between(d, applicant.id, partner),
     );
-    const label = DOCUMENT_KIND_LABELS['joint-lab-agreement'];
+    const label = jointLab.label;
     if (docs.length === 0) {
       emit(
         jointLab.clause,
@@ -196,7 +215,7 @@ export const jointLabAgreement = applicationRule(
       );
       return;
     }
-    const verdicts = docs.map((d) => jointLabProblems(call, d, jointLab.value.signedOnOrBefore, asOfDate));
+    const verdicts = docs.map((d) => jointLabProblems(call, d, jointLab.signedOnOrBefore, asOfDate));
     if (verdicts.some((p) => p.length === 0)) return;
     const closest = verdicts.reduce((a, b) => (b.length < a.length ? b : a));
     emit(
@@ -235,14 +254,10 @@ export const platformProofMissing = applicationRule(
     clause: '二、2',
     title: '平台建设项目须提供平台设立证明文件',
   },
-  ({ app, terms }, emit) => {
-    const rule = terms?.documents.platformProof;
-    if (terms && rule?.value && !app.documents.some((d) => d.kind === 'platform-proof')) {
-      emit(
-        rule.clause,
-        `${terms.label}须提供平台设立的证明文件。请上传${DOCUMENT_KIND_LABELS['platform-proof']}。`,
-        'documents',
-      );
+  ({ app, terms }, emit, { call }) => {
+    const proof = required(call, terms, 'platform');
+    if (terms && proof && !app.documents.some((d) => proof.kinds.includes(d.kind))) {
+      emit(proof.clause, `${terms.label}须提供平台设立的证明文件。请上传${proof.label}。`, 'documents');
     }
   },
 );

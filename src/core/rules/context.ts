@@ -1,5 +1,5 @@
 import type { Application, Bundle, Department, Organization, Person } from '../bundle/schema.js';
-import { streamOf, type CallParameters, type StreamTerms, type TopicTerms } from '../calls/parameters.js';
+import { openStreamOf, type CallParameters, type StreamTerms, type TopicTerms } from '../calls/parameters.js';
 import { beijingDate, instantMs } from '../time.js';
 import type { Finding, Rule } from './rule.js';
 
@@ -47,14 +47,13 @@ export function createContext(
   const departments = byId(bundle.departments);
   const asOfMs = instantMs(bundle.asOf);
   const views = bundle.applications.map((app): ApplicationView => {
-    const stream = streamOf(call, app.topic, app.direction);
     return {
       app,
       applicant: organizations.get(app.applicant)!,
       pi: people.get(app.pi)!,
       department: departments.get(app.department)!,
       topic: call.topics[app.topic],
-      terms: stream?.open.value ? stream : undefined,
+      terms: openStreamOf(call, app.topic, app.direction),
     };
   });
   return {

@@ -162,7 +162,9 @@ export function summaryTable(
       departmentName: department.name,
       contact: options.contact ?? '',
       phone: options.phone ?? '',
-      date: options.date ? formatChineseDate(options.date) : `${call.notice.publishedOn.slice(0, 4)}年 月 日`,
+      date: options.date
+        ? formatChineseDate(options.date)
+        : `${call.notice.publishedOn.value.slice(0, 4)}年 月 日`,
     },
     rows: recommended.map(({ app }, i) =>
       summaryRow(bundle, call, app, findings.get(app.id) ?? [], i + 1, options.acceptanceNumbers),

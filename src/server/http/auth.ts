@@ -13,6 +13,8 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/health',
   'GET /api/departments',
   'GET /api/calls',
+  'GET /api/calls/:id/requirements',
+  'GET /api/calls/:id/commitments',
   'POST /api/auth/register-organization',
   'POST /api/auth/login',
   'POST /api/auth/logout',

@@ -133,7 +133,11 @@ export function presentCallParameters(call: CallParameters): CallParametersDto {
   const { deadlines, applicant, documents, limits, integrity } = call;
   const instant = (iso: string) => `${formatBeijing(Date.parse(iso))}（北京时间）`;
   return {
-    notice: { ...call.notice },
+    notice: {
+      number: call.notice.number.value,
+      title: call.notice.title.value,
+      publishedOn: call.notice.publishedOn.value,
+    },
     deadlines: [
       ...item('网上填报截止', deadlines.submission, instant),
       ...item('主管部门网上审核推荐截止', deadlines.recommendation, instant),
@@ -195,7 +199,7 @@ export function presentCallParameters(call: CallParameters): CallParametersDto {
 }
 
 export function presentAdminCall({ row, parameters, open }: CallView): AdminCallDto {
-  return { ...snapshotOf(row), noticeNumber: parameters.notice.number, open, version: row.version };
+  return { ...snapshotOf(row), noticeNumber: parameters.notice.number.value, open, version: row.version };
 }
 
 export function presentCallVersion(row: CallVersionRow & { actorName: string | null }): CallVersionDto {

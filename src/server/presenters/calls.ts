@@ -1,7 +1,10 @@
+import type { Direction, TopicNumber } from '../../core/bundle/schema.js';
 import type { StreamTerms } from '../../core/calls/parameters.js';
 import { DIRECTIONS, TOPICS } from '../../core/bundle/schema.js';
+import type { DocumentRequirement } from '../../core/documents/requirements.js';
+import { COMPLETENESS_LABELS } from '../../core/labels.js';
 import { toBeijingIso } from '../../core/time.js';
-import type { CallDto } from '../../contract/calls.js';
+import type { CallDto, CommitmentsDto, RequirementsDto } from '../../contract/calls.js';
 import type { CallView } from '../services/calls.js';
 
 function stream(direction: CallDto['topics'][number]['streams'][number]['direction'], terms: StreamTerms) {
@@ -28,7 +31,7 @@ export function presentCall({ row, parameters, open }: CallView): CallDto {
   return {
     id: row.id,
     name: row.name,
-    noticeNumber: parameters.notice.number,
+    noticeNumber: parameters.notice.number.value,
     isPractice: row.isPractice,
     open,
     submissionClosesAt: toBeijingIso(row.submissionClosesAt.getTime()),
@@ -45,5 +48,46 @@ export function presentCall({ row, parameters, open }: CallView): CallDto {
       const open = 'byDirection' in topic.terms ? true : topic.terms.open.value;
       return { number, name: topic.name, clause: topic.clause, open, streams };
     }),
+  };
+}
+
+export function presentRequirements(
+  { parameters }: CallView,
+  topic: TopicNumber,
+  direction: Direction | null,
+  documents: readonly DocumentRequirement[],
+): RequirementsDto {
+  const { completeness, translationRequired } = parameters.documents;
+  return {
+    callId: parameters.id,
+    topic,
+    direction,
+    documents: documents.map((r) => ({
+      ...r,
+      kinds: [...r.kinds],
+      contents: r.contents.map((flag) => ({ flag, label: COMPLETENESS_LABELS[flag] })),
+    })),
+    completeness: { clause: completeness.clause, quote: completeness.quote },
+    translation: translationRequired.value
+      ? { clause: translationRequired.clause, quote: translationRequired.quote }
+      : null,
+  };
+}
+
+export function presentCommitments({ row, parameters }: CallView): CommitmentsDto {
+  const { notice, commitments } = parameters;
+  const { pledges } = commitments.value;
+  return {
+    callId: row.id,
+    callName: row.name,
+    notice: {
+      number: notice.number.value,
+      title: notice.title.value,
+      publishedOn: notice.publishedOn.value,
+    },
+    creditRules: commitments.value.creditRules,
+    pledges: { unit: [...pledges.unit], pi: [...pledges.pi], department: [...pledges.department] },
+    clause: commitments.clause,
+    quote: commitments.quote,
   };
 }

@@ -1,5 +1,7 @@
+import type { Direction, TopicNumber } from '../../core/bundle/schema.js';
 import { withDeadlines, type CallParameters } from '../../core/calls/parameters.js';
 import { getCall } from '../../core/calls/registry.js';
+import { requirementsFor, type DocumentRequirement } from '../../core/documents/requirements.js';
 import { toBeijingIso } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
@@ -26,6 +28,10 @@ export function parametersOf(row: CallRow): CallParameters {
   });
 }
 
+function callNotFound(): AppError {
+  return new AppError('CALL_NOT_FOUND', { fields: [{ path: 'callId', message: '找不到该申报计划' }] });
+}
+
 export class CallService {
   constructor(
     private readonly repos: Repositories,
@@ -42,10 +48,27 @@ export class CallService {
   /** The call, or CALL_NOT_FOUND naming `callId` when there is none; any other failure is thrown as it is. */
   async require(id: string): Promise<CallView> {
     const row = await this.repos.calls.findById(id);
-    if (!row) {
-      throw new AppError('CALL_NOT_FOUND', { fields: [{ path: 'callId', message: '找不到该申报计划' }] });
-    }
+    if (!row) throw callNotFound();
     return this.view(row);
+  }
+
+  /** A call as `list` shows it to anyone: a draft is answered exactly as a missing call. */
+  async requirePublished(id: string): Promise<CallView> {
+    const call = await this.require(id);
+    if (call.row.status === 'draft') throw callNotFound();
+    return call;
+  }
+
+  /** What an application of `topic` (and, in 专题一, `direction`) must and may upload under the call. */
+  async documentRequirements(
+    id: string,
+    topic: TopicNumber,
+    direction: Direction | undefined,
+  ): Promise<{ call: CallView; direction: Direction | null; documents: DocumentRequirement[] }> {
+    const call = await this.requirePublished(id);
+    const directed = 'byDirection' in call.parameters.topics[topic].terms;
+    const stream = directed ? direction : undefined;
+    return { call, direction: stream ?? null, documents: requirementsFor(call.parameters, topic, stream) };
   }
 
   view(row: CallRow): CallView {

@@ -184,7 +184,7 @@ function assertFundable(call: CallView, row: ProvinceRow, funding: number): void
   if (!cap) throw new AppError('STATUS_CONFLICT', { message: '该申报书未选择专题方向，无法确定资助上限' });
   if (funding > cap.amount) {
     throw new AppError('FUNDING_OVER_CAP', {
-      message: `立项资助经费 ${formatWan(funding)}，超过${cap.label}省资助经费上限 ${formatWan(cap.amount)}（${call.parameters.notice.number} ${cap.clause}），请调减至 ${formatWan(cap.amount)}以内`,
+      message: `立项资助经费 ${formatWan(funding)}，超过${cap.label}省资助经费上限 ${formatWan(cap.amount)}（${call.parameters.notice.number.value} ${cap.clause}），请调减至 ${formatWan(cap.amount)}以内`,
       fields: [{ path: 'funding', message: `不超过 ${formatWan(cap.amount)}` }],
     });
   }

@@ -1,10 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { presentCall } from '../../presenters/calls.js';
+import { presentCall, presentCommitments, presentRequirements } from '../../presenters/calls.js';
 import type { RouteDeps } from '../deps.js';
-import { callListResponseSchema } from '../../../contract/calls.js';
+import {
+  callListResponseSchema,
+  commitmentsResponseSchema,
+  requirementsQuerySchema,
+  requirementsResponseSchema,
+} from '../../../contract/calls.js';
+import { callIdParamsSchema } from '../../../contract/province-calls.js';
 
+// Public, like the notice itself: a draft call is the province's alone and answered as missing.
 export const callRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
-  // Public, like the notice itself: the calls, their windows and each topic's terms.
   app.get(
     '/calls',
     {
@@ -15,5 +21,36 @@ export const callRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
       },
     },
     async () => ({ calls: (await services.calls.list()).map(presentCall) }),
+  );
+
+  app.get(
+    '/calls/:id/requirements',
+    {
+      schema: {
+        summary: '某专题（方向）须提交和可提交的申报材料',
+        tags: ['calls'],
+        params: callIdParamsSchema,
+        querystring: requirementsQuerySchema,
+        response: { 200: requirementsResponseSchema },
+      },
+    },
+    async (request) => {
+      const { topic, direction } = request.query;
+      const found = await services.calls.documentRequirements(request.params.id, topic, direction);
+      return presentRequirements(found.call, topic, found.direction, found.documents);
+    },
+  );
+
+  app.get(
+    '/calls/:id/commitments',
+    {
+      schema: {
+        summary: '科研诚信承诺书：通知文号、标题及申报单位、项目负责人、主管部门的承诺事项',
+        tags: ['calls'],
+        params: callIdParamsSchema,
+        response: { 200: commitmentsResponseSchema },
+      },
+    },
+    async (request) => presentCommitments(await services.calls.requirePublished(request.params.id)),
   );
 };

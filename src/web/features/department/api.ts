@@ -49,6 +49,6 @@ export const summaryXlsxUrl = (callId: string, contact: string, phone: string) =
 
 /** Topics with a separate recommendation slot (二、3) under the call's parameters. */
 export function separateSlotTopics(call: CallDto | undefined): readonly TopicNumber[] {
-  const parameters = KNOWN_CALLS.find((c) => c.notice.number === call?.noticeNumber);
+  const parameters = KNOWN_CALLS.find((c) => c.notice.number.value === call?.noticeNumber);
   return parameters?.separateSlots.value.flatMap((slot) => slot.topics) ?? [];
 }

@@ -1,10 +1,12 @@
 import { UploadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { formatWan } from '../../../../core/money.js';
 import { formatChineseDate } from '../../../../core/time.js';
 import type { ProvinceResultView } from '../../../../contract/formal-review.js';
 import type { ApplicationDto } from '../../../shared/api.js';
+import { requirementsQuery } from '../../../shared/calls.js';
 import { DocumentModal, type DocumentModalTarget } from '../../applicant/editor/documents/DocumentModal.js';
 import { decisionsApi } from './api.js';
 
@@ -12,6 +14,9 @@ import { decisionsApi } from './api.js';
 export function ProvinceResult({ application }: { application: ApplicationDto }) {
   const [result, setResult] = useState<ProvinceResultView>();
   const [target, setTarget] = useState<DocumentModalTarget | null>(null);
+  const requirements = useQuery(
+    requirementsQuery(application.callId, application.topic, application.direction),
+  );
   const load = useCallback(() => {
     // Nothing to show is no error for the applicant: the province may not have reached it yet.
     decisionsApi.provinceResult(application.id).then(setResult, () => setResult(undefined));
@@ -80,6 +85,7 @@ export function ProvinceResult({ application }: { application: ApplicationDto })
         applicationId={application.id}
         target={target}
         partyChoices={partyChoices}
+        terms={requirements.data}
         onClose={() => setTarget(null)}
         onSaved={() => {
           setTarget(null);

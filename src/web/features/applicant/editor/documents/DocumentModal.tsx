@@ -10,6 +10,7 @@ import {
   type DocumentKind,
 } from '../../../../../core/bundle/schema.js';
 import { COMPLETENESS_LABELS, DOCUMENT_KIND_LABELS } from '../../../../../core/labels.js';
+import type { RequirementsDto } from '../../../../../contract/calls.js';
 import {
   FILE_FIELD,
   PDF_MIME,
@@ -88,12 +89,15 @@ export function DocumentModal({
   applicationId,
   target,
   partyChoices,
+  terms,
   onClose,
   onSaved,
 }: {
   applicationId: string;
   target: DocumentModalTarget | null;
   partyChoices: PartyChoice[];
+  /** The call's words on complete documents and translations, once loaded. */
+  terms: Pick<RequirementsDto, 'completeness' | 'translation'> | undefined;
   onClose(): void;
   onSaved(document: DocumentView): void;
 }) {
@@ -101,15 +105,20 @@ export function DocumentModal({
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [openedFor, setOpenedFor] = useState(target);
   const language = Form.useWatch('language', form);
   const kind = Form.useWatch('kind', form);
 
+  // A new target starts with no file and no error (reset while rendering, not in an effect after it).
+  if (target !== openedFor) {
+    setOpenedFor(target);
+    setFiles([]);
+    setError(undefined);
+  }
   useEffect(() => {
     if (!target) return;
     form.resetFields();
     form.setFieldsValue(initialValues(target));
-    setFiles([]);
-    setError(undefined);
   }, [target, form]);
 
   const file = files[0]?.originFileObj;
@@ -248,13 +257,13 @@ export function DocumentModal({
           <Form.Item
             name="chineseTranslation"
             valuePropName="checked"
-            extra="外文合作文件须同时提供中文翻译件〔二、2〕"
+            extra={terms?.translation && `${terms.translation.quote}〔${terms.translation.clause}〕`}
           >
             <Checkbox>已附中文翻译件</Checkbox>
           </Form.Item>
         )}
         <Form.Item
-          label="文件要素〔二、2〕：签字、盖章、签署日期及签约各方代表的姓名、职务等信息齐全有效，各方职责分工及知识产权条款具体明确"
+          label={terms ? `文件要素〔${terms.completeness.clause}〕：${terms.completeness.quote}` : '文件要素'}
           name="complete"
         >
           <Checkbox.Group

@@ -1,0 +1,141 @@
+import type { CompletenessFlag, Direction, DocumentKind, TopicNumber } from '../bundle/schema.js';
+import { openStreamOf, type CallParameters, type Cited, type StreamTerms } from '../calls/parameters.js';
+import { DOCUMENT_KIND_LABELS } from '../labels.js';
+
+// What an application must and may upload (二、2, 二、4, 三、1), decided once: the 二、2 rules judge by it and
+// the API serves it to the web app's checklist, so the two cannot disagree.
+
+export const REQUIREMENT_KEYS = [
+  'partner',
+  'domestic',
+  'joint-lab',
+  'platform',
+  'unit',
+  'pi',
+  'application-form',
+  'info-form',
+] as const;
+export type RequirementKey = (typeof REQUIREMENT_KEYS)[number];
+
+/** Who must have signed it with the applicant: the main foreign partner, or each domestic partner in turn. */
+export type Counterparty = 'partner' | 'domestic-partner';
+
+export interface DocumentRequirement {
+  key: RequirementKey;
+  /** Kinds that satisfy it, the one to upload first (a formal agreement before a letter of intent). */
+  kinds: readonly DocumentKind[];
+  label: string;
+  required: boolean;
+  signedWith: Counterparty | null;
+  /** The items a complete document has (二、2); empty when the notice asks only that it be there. */
+  contents: readonly CompletenessFlag[];
+  /** Signed on this date or earlier (e.g. before the notice was published). */
+  signedOnOrBefore: string | null;
+  clause: string;
+  /** The notice's words. */
+  quote: string;
+}
+
+/** The requirements a call names by document kind alone. */
+const KEY_OF_KIND: Partial<Record<DocumentKind, RequirementKey>> = {
+  'integrity-commitment-unit': 'unit',
+  'integrity-commitment-pi': 'pi',
+  'application-form': 'application-form',
+  'info-form': 'info-form',
+};
+
+function keyOf(kind: DocumentKind): RequirementKey {
+  const key = KEY_OF_KIND[kind];
+  if (!key) throw new Error(`no requirement is named for document kind ${kind}`);
+  return key;
+}
+
+const either = (kinds: readonly DocumentKind[]) => kinds.map((k) => DOCUMENT_KIND_LABELS[k]).join('或');
+
+function requirement(
+  key: RequirementKey,
+  kinds: readonly DocumentKind[],
+  terms: Cited<unknown>,
+  details: Partial<Pick<DocumentRequirement, 'signedWith' | 'contents' | 'signedOnOrBefore'>> & {
+    required: boolean;
+  },
+): DocumentRequirement {
+  return {
+    key,
+    kinds,
+    label: either(kinds),
+    signedWith: null,
+    contents: [],
+    signedOnOrBefore: null,
+    clause: terms.clause,
+    quote: terms.quote,
+    ...details,
+  };
+}
+
+/**
+ * The documents of an application judged by `stream` (`undefined`: a closed topic, or 专题一 without a
+ * direction, where no stream asks for anything), in the notice's order.
+ */
+export function documentRequirements(
+  call: CallParameters,
+  stream: StreamTerms | undefined,
+): DocumentRequirement[] {
+  const { completeness, integrityCommitments, signedForms, otherAttachments } = call.documents;
+  const agreements = stream?.documents.agreements;
+  const jointLab = stream?.documents.jointLab;
+  const platformProof = stream?.documents.platformProof;
+  const list: DocumentRequirement[] = [];
+  if (agreements?.value) {
+    list.push(
+      requirement('partner', ['cooperation-agreement', 'letter-of-intent'], agreements, {
+        required: true,
+        signedWith: 'partner',
+        contents: completeness.value,
+      }),
+    );
+  }
+  list.push(
+    requirement(
+      'domestic',
+      ['domestic-agreement', 'domestic-letter-of-intent'],
+      agreements?.value ? agreements : otherAttachments,
+      {
+        required: agreements?.value ?? false,
+        signedWith: 'domestic-partner',
+        contents: completeness.value,
+      },
+    ),
+  );
+  if (jointLab) {
+    list.push(
+      requirement('joint-lab', ['joint-lab-agreement'], jointLab, {
+        required: true,
+        signedWith: 'partner',
+        contents: completeness.value,
+        signedOnOrBefore: jointLab.value.signedOnOrBefore,
+      }),
+    );
+  }
+  if (platformProof?.value) {
+    list.push(requirement('platform', ['platform-proof'], platformProof, { required: true }));
+  }
+  for (const kind of integrityCommitments.value) {
+    list.push(requirement(keyOf(kind), [kind], integrityCommitments, { required: true }));
+  }
+  // READING counts the unsigned forms as errors (三、1), but no rule judges them yet: a checklist that called
+  // them required would disagree with the checker, so they are offered like every other attachment.
+  for (const kind of signedForms.value) {
+    list.push(requirement(keyOf(kind), [kind], signedForms, { required: false }));
+  }
+  return list;
+}
+
+/** The requirements of an application of `topic` (and, in 专题一, `direction`) under `call`. */
+export function requirementsFor(
+  call: CallParameters,
+  topic: TopicNumber,
+  direction: Direction | undefined,
+): DocumentRequirement[] {
+  return documentRequirements(call, openStreamOf(call, topic, direction));
+}
