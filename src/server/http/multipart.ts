@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ErrorCode } from '../../contract/errors.js';
 import { AppError } from '../errors.js';
-import { fieldErrors, RequestValidationError, zhErrorMap } from './validation.js';
+import { validate } from './validation.js';
 
 /** Something received from a file part that must be released if the request fails after all. */
 export interface Received {
@@ -105,11 +105,9 @@ export async function readMultipartForm<S extends z.ZodType, F extends Received>
         file = Object.assign(await options.receive(part.file), { fileName: cleanFileName(part.filename) });
       }
     }
-    const parsed = z.safeParse(options.schema, nest(fields), {
-      error: zhErrorMap,
-    });
-    if (!parsed.success) throw new RequestValidationError(fieldErrors(options.schema, parsed.error));
-    return { fields: parsed.data, file };
+    const parsed = validate(options.schema, nest(fields));
+    if ('error' in parsed) throw parsed.error;
+    return { fields: parsed.value, file };
   } catch (error) {
     await file?.discard();
     const answer = translate(error);

@@ -2,6 +2,7 @@ import type { FastifySchemaCompiler } from 'fastify';
 import { z } from 'zod';
 import { formatPath } from '../../core/bundle/parse.js';
 import type { FieldError } from '../../contract/errors.js';
+import { unsafeTextFields } from './unsafe-text.js';
 
 // Chinese messages for Zod issues. Pure (zod and the core only), so the web forms can use the same words.
 
@@ -97,12 +98,21 @@ export class RequestValidationError extends Error {
   }
 }
 
-/** Fastify's validator for Zod schemas, reporting every issue in Chinese with its field path. */
+/** `data` judged by `schema`: every issue in Chinese with its field path, unsafe text refused first. */
+export function validate<S extends z.core.$ZodType>(
+  schema: S,
+  data: unknown,
+): { value: z.output<S> } | { error: RequestValidationError } {
+  const unsafe = unsafeTextFields(data);
+  if (unsafe.length > 0) return { error: new RequestValidationError(unsafe) };
+  const result = z.safeParse(schema, data, { error: zhErrorMap });
+  return result.success
+    ? { value: result.data }
+    : { error: new RequestValidationError(fieldErrors(schema, result.error)) };
+}
+
+/** Fastify's validator for Zod schemas. */
 export const validatorCompiler: FastifySchemaCompiler<z.core.$ZodType> =
   ({ schema }) =>
-  (data) => {
-    const result = z.safeParse(schema, data, { error: zhErrorMap });
-    return result.success
-      ? { value: result.data }
-      : { error: new RequestValidationError(fieldErrors(schema, result.error)) };
-  };
+  (data) =>
+    validate(schema, data);
