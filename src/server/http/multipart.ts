@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ErrorCode } from '../../contract/errors.js';
 import { AppError } from '../errors.js';
 import { validate } from './validation.js';
