@@ -228,4 +228,18 @@ describe('口令校验的并发上限', () => {
     expect(refused.every((r) => r.json().error.code === 'TOO_MANY_REQUESTS')).toBe(true);
     expect(statuses(responses).every((s) => s === 401 || s === 429)).toBe(true);
   });
+
+  it('因校验已满被立即拒绝的尝试不计为该账号的失败', async () => {
+    const admin = await registerUnitAdmin(t);
+    const app = await t.buildApp({
+      PASSWORD_CHECKS_IN_FLIGHT: '1',
+      PASSWORD_CHECKS_QUEUED: '1',
+      LOGIN_ACCOUNT_MAX_FAILURES: '20',
+    });
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => attempt(app, admin.login, 'Wrong2026', `10.30.0.${i + 1}`)),
+    );
+    expect(statuses(responses)).toContain(429);
+    expect((await attempt(app, admin.login, VALID_PASSWORD, '10.30.0.99')).statusCode).toBe(200);
+  });
 });

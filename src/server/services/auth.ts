@@ -19,6 +19,7 @@ interface FailureCounter {
 }
 
 export interface LoginAttempt {
+  /** Trimmed and in lower case, as the body's schema leaves it. */
   login: string;
   password: string;
   ip: string;
@@ -59,7 +60,11 @@ export class AuthService {
     const counters = this.failureCounters(attempt, known);
     await this.countAttempt(counters, now);
 
-    const valid = await this.passwords.verify(user?.passwordHash, attempt.password);
+    const valid = await this.passwords.verify(user?.passwordHash, attempt.password).catch(async (error) => {
+      // Refused before any check (too many in flight): not a failure of this login.
+      await this.uncount(counters, now);
+      throw error;
+    });
     if (!user || !valid) throw new AppError('INVALID_CREDENTIALS');
     await this.forgiveAttempt(counters, now);
     if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
@@ -93,7 +98,6 @@ export class AuthService {
    */
   private failureCounters(attempt: LoginAttempt, knownDevice: boolean): FailureCounter[] {
     const limits = this.config.loginThrottle;
-    const login = attempt.login.trim().toLowerCase();
     const ip: FailureCounter = {
       key: `login-failures|ip|${attempt.ip}`,
       max: limits.ipMaxFailures,
@@ -101,8 +105,12 @@ export class AuthService {
     };
     if (knownDevice) return [ip];
     return [
-      { key: `login-failures|ip-login|${attempt.ip}|${login}`, max: limits.maxFailures, of: 'account' },
-      { key: `login-failures|login|${login}`, max: limits.accountMaxFailures, of: 'account' },
+      {
+        key: `login-failures|ip-login|${attempt.ip}|${attempt.login}`,
+        max: limits.maxFailures,
+        of: 'account',
+      },
+      { key: `login-failures|login|${attempt.login}`, max: limits.accountMaxFailures, of: 'account' },
       ip,
       { key: 'login-failures|all', max: limits.globalMaxFailures, of: 'all' },
     ];
@@ -121,12 +129,16 @@ export class AuthService {
     }
     const over = counts.filter(({ counter, count }) => count > counter.max);
     if (over.length === 0) return;
-    for (const { counter } of counts) await this.repos.rateLimits.unhit(counter.key, now);
+    await this.uncount(counters, now);
     const waitMs = Math.max(...over.map(({ windowEndsAt }) => windowEndsAt.getTime() - now.getTime()));
     throw new AppError('TOO_MANY_LOGIN_ATTEMPTS', {
       message: `登录失败次数过多，请 ${Math.max(1, Math.ceil(waitMs / 60_000))} 分钟后再试`,
       headers: { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) },
     });
+  }
+
+  private async uncount(counters: FailureCounter[], now: Date): Promise<void> {
+    for (const counter of counters) await this.repos.rateLimits.unhit(counter.key, now);
   }
 
   /** A successful sign-in: the account's failures are forgiven, and this attempt no longer counts elsewhere. */
