@@ -86,6 +86,7 @@ export const ERRORS = {
   SPREADSHEET_OVER_LIMIT: { status: 413, message: '表格超过可导入的上限' },
   PDF_MALFORMED: { status: 422, message: 'PDF 文件结构不完整或已损坏，请重新导出后上传' },
   TOO_MANY_LOGIN_ATTEMPTS: { status: 429, message: '登录失败次数过多，请稍后再试' },
+  TOO_MANY_REQUESTS: { status: 429, message: '请求过于频繁，请稍后再试' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
   DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时不可用，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -21,7 +21,9 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { AuthGuard } from './http/auth.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { registerRateLimits } from './http/rate-limit.js';
 import { validatorCompiler } from './http/validation.js';
+import { RateLimitRepository } from './repositories/rate-limits.js';
 import { announcementRoutes } from './routes/announcements/routes.js';
 import { applicationRoutes } from './routes/applications/routes.js';
 import { auditRoutes } from './routes/audit/routes.js';
@@ -96,6 +98,7 @@ export async function buildApp({ config, db, clock, logger }: AppDependencies): 
 
   await app.register(
     async (api) => {
+      await registerRateLimits(api, { config, counters: new RateLimitRepository(db), clock });
       api.addHook('onRequest', deps.guard.fence);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
       await api.register(healthRoutes, deps);

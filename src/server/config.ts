@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
@@ -25,10 +26,26 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
   LOG_LEVEL: { zh: `应为 ${LOG_LEVELS.join('、')} 之一`, en: `expected one of ${LOG_LEVELS.join(', ')}` },
   SESSION_SECRET: { zh: '应至少 32 个字符', en: 'expected at least 32 characters', secret: true },
   SESSION_TTL_HOURS: { zh: '应为正数（小时）', en: 'expected a positive number of hours' },
-  TRUST_PROXY: { zh: '应为 true 或 false', en: 'expected true or false' },
+  TRUST_PROXY: {
+    zh: '应为 false、true 或以逗号分隔的代理 IP 地址 / CIDR 网段',
+    en: 'expected false, true or a comma-separated list of proxy IP addresses / CIDR ranges',
+  },
   COOKIE_SECURE: { zh: '应为 auto、always 或 never', en: 'expected auto, always or never' },
   LOGIN_MAX_FAILURES: { zh: '应为正整数', en: 'expected a positive integer' },
   LOGIN_WINDOW_MINUTES: { zh: '应为正数（分钟）', en: 'expected a positive number of minutes' },
+  LOGIN_ACCOUNT_MAX_FAILURES: { zh: '应为正整数', en: 'expected a positive integer' },
+  LOGIN_IP_MAX_FAILURES: { zh: '应为正整数', en: 'expected a positive integer' },
+  LOGIN_GLOBAL_MAX_FAILURES: { zh: '应为正整数', en: 'expected a positive integer' },
+  RATE_LIMIT_PER_IP: {
+    zh: '应为正整数（每分钟请求数）',
+    en: 'expected a positive integer (requests a minute)',
+  },
+  RATE_LIMIT_GLOBAL: {
+    zh: '应为正整数（每分钟请求数）',
+    en: 'expected a positive integer (requests a minute)',
+  },
+  PASSWORD_CHECKS_IN_FLIGHT: { zh: '应为正整数', en: 'expected a positive integer' },
+  PASSWORD_CHECKS_QUEUED: { zh: '应为不小于 0 的整数', en: 'expected a non-negative integer' },
   UPLOAD_MAX_MB: { zh: '应为正数（MB）', en: 'expected a positive number of megabytes' },
   JOBS_POLL_MS: {
     zh: '应为不小于 0 的整数（毫秒，0 为不运行后台任务）',
@@ -56,11 +73,29 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SESSION_SECRET: z.string().min(32).optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  TRUST_PROXY: z.stringbool().default(false),
+  TRUST_PROXY: z
+    .string()
+    .transform((value, context) => {
+      const parsed = trustedProxies(value);
+      if (parsed === undefined) context.addIssue({ code: 'custom', message: 'invalid' });
+      return parsed ?? false;
+    })
+    .default(false),
   // auto: Secure exactly when the request came over HTTPS (behind a proxy, with TRUST_PROXY set).
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  // Failed logins in LOGIN_WINDOW_MINUTES: one account from anywhere (its known devices exempt), one address
+  // (a whole university may sit behind it), and everyone together.
+  LOGIN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().positive().default(20),
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().positive().default(200),
+  LOGIN_GLOBAL_MAX_FAILURES: z.coerce.number().int().positive().default(2000),
+  // Requests a minute to the anonymous routes; a university's 17:29 logins all come from one address.
+  RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(1200),
+  RATE_LIMIT_GLOBAL: z.coerce.number().int().positive().default(12000),
+  // argon2 runs on libuv's 4 threads, which file reads share: 2 leave them room. Beyond the queue, 429 at once.
+  PASSWORD_CHECKS_IN_FLIGHT: z.coerce.number().int().positive().default(2),
+  PASSWORD_CHECKS_QUEUED: z.coerce.number().int().min(0).default(200),
   UPLOAD_MAX_MB: z.coerce.number().positive().default(DEFAULT_UPLOAD_MAX_MB),
   RECEIPT_PRIVATE_KEY: z.string().includes('PRIVATE KEY').optional(),
   JOBS_POLL_MS: z.coerce.number().int().min(0).default(2000),
@@ -84,9 +119,14 @@ export interface Config {
   logLevel: LogLevel;
   sessionSecret: string;
   sessionTtlMs: number;
-  trustProxy: boolean;
+  /** Whose X-Forwarded-For is believed: no one, every peer, or these addresses and CIDR ranges. */
+  trustProxy: boolean | string[];
   cookieSecure: 'auto' | 'always' | 'never';
-  loginThrottle: { maxFailures: number; windowMs: number };
+  loginThrottle: LoginThrottleConfig;
+  /** Requests a minute to the anonymous routes, per address and for everyone together. */
+  rateLimit: { perIp: number; global: number };
+  /** Password verifications running at once per process, and how many more may wait for one. */
+  passwordChecks: { inFlight: number; queued: number };
   /** The largest file an upload may carry. */
   uploadMaxBytes: number;
   /** Signs 受理回执; every instance must share it. */
@@ -94,6 +134,18 @@ export interface Config {
   /** How often an instance looks for background jobs (全省交叉核查, 专家到期提醒); 0: never. */
   jobsPollMs: number;
   audit: AuditAnchorConfig;
+}
+
+export interface LoginThrottleConfig {
+  windowMs: number;
+  /** Failures of one login from one address. */
+  maxFailures: number;
+  /** Failures of one login from anywhere; a client that signed in to it before is exempt. */
+  accountMaxFailures: number;
+  /** Failures from one address, whatever the login. */
+  ipMaxFailures: number;
+  /** Failures of everyone together. */
+  globalMaxFailures: number;
 }
 
 export interface AuditAnchorConfig {
@@ -105,6 +157,27 @@ export interface AuditAnchorConfig {
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+// proxy-addr's names for the private ranges, as Fastify's trustProxy accepts them.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY read: true / false, or the list of proxy addresses; undefined when an entry is neither. */
+function trustedProxies(value: string): boolean | string[] | undefined {
+  const lower = value.trim().toLowerCase();
+  if (lower === 'true') return true;
+  if (lower === 'false') return false;
+  const entries = value.split(',').map((entry) => entry.trim());
+  const valid = (entry: string) => {
+    if (PROXY_RANGE_NAMES.has(entry)) return true;
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const version = isIP(address);
+    if (version === 0 || rest.length > 0) return false;
+    if (prefix === undefined) return true;
+    const bits = /^\d{1,3}$/.test(prefix) ? Number(prefix) : -1;
+    return bits >= 0 && bits <= (version === 4 ? 32 : 128);
+  };
+  return entries.every(valid) ? entries : undefined;
 }
 
 const SECRET_FILE = 'session-secret';
@@ -229,9 +302,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: vars.TRUST_PROXY,
     cookieSecure: vars.COOKIE_SECURE,
     loginThrottle: {
-      maxFailures: vars.LOGIN_MAX_FAILURES,
       windowMs: vars.LOGIN_WINDOW_MINUTES * 60_000,
+      maxFailures: vars.LOGIN_MAX_FAILURES,
+      accountMaxFailures: vars.LOGIN_ACCOUNT_MAX_FAILURES,
+      ipMaxFailures: vars.LOGIN_IP_MAX_FAILURES,
+      globalMaxFailures: vars.LOGIN_GLOBAL_MAX_FAILURES,
     },
+    rateLimit: { perIp: vars.RATE_LIMIT_PER_IP, global: vars.RATE_LIMIT_GLOBAL },
+    passwordChecks: { inFlight: vars.PASSWORD_CHECKS_IN_FLIGHT, queued: vars.PASSWORD_CHECKS_QUEUED },
     uploadMaxBytes: Math.floor(vars.UPLOAD_MAX_MB * MB),
     jobsPollMs: vars.JOBS_POLL_MS,
     audit: auditAnchorConfig(dataDir, vars),

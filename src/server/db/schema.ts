@@ -6,6 +6,7 @@ export * from './schema/departments.js';
 export * from './schema/organizations.js';
 export * from './schema/people.js';
 export * from './schema/users.js';
+export * from './schema/rate-limits.js';
 export * from './schema/calls.js';
 export * from './schema/calls-history.js';
 export * from './schema/applications.js';

@@ -6,6 +6,9 @@ import type { AuthService } from '../services/auth.js';
 import type { UserRole } from '../../contract/vocabulary.js';
 
 export const SESSION_COOKIE = 'shenbao_session';
+/** Marks a client that has signed in to an account before (security/known-device.ts); only login reads it. */
+const KNOWN_DEVICE_COOKIE = 'shenbao_device';
+const LOGIN_PATH = '/api/auth/login';
 
 /** The routes anyone may call: signing up and in, the public call list and 公示, receipt checks, health, audit checkpoints. */
 export const PUBLIC_ROUTES = new Set([
@@ -85,6 +88,23 @@ export class AuthGuard {
 
   clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
     reply.clearCookie(SESSION_COOKIE, this.cookieOptions(request));
+  }
+
+  knownDevice(request: FastifyRequest): string | undefined {
+    return request.cookies[KNOWN_DEVICE_COOKIE];
+  }
+
+  setKnownDeviceCookie(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    knownDevice: { value: string; expiresAt: Date },
+  ): void {
+    reply.setCookie(KNOWN_DEVICE_COOKIE, knownDevice.value, {
+      ...this.cookieOptions(request),
+      sameSite: 'strict',
+      path: LOGIN_PATH,
+      expires: knownDevice.expiresAt,
+    });
   }
 
   private cookieOptions(request: FastifyRequest) {

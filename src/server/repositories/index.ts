@@ -12,9 +12,9 @@ import { DepartmentRepository } from './departments.js';
 import { DocumentRepository } from './documents.js';
 import { HealthRepository } from './health.js';
 import { ImportKeyRepository } from './import-keys.js';
-import { LoginThrottleRepository } from './login-throttle.js';
 import { OrganizationRepository } from './organizations.js';
 import { PersonRepository } from './people.js';
+import { RateLimitRepository } from './rate-limits.js';
 import { RegisterRepository } from './registers.js';
 import { ReviewRepository } from './review.js';
 import { SessionRepository } from './sessions.js';
@@ -36,9 +36,9 @@ export function repositories(db: Database) {
     documents: new DocumentRepository(db),
     health: new HealthRepository(db),
     importKeys: new ImportKeyRepository(db),
-    loginThrottle: new LoginThrottleRepository(db),
     organizations: new OrganizationRepository(db),
     people: new PersonRepository(db),
+    rateLimits: new RateLimitRepository(db),
     registers: new RegisterRepository(db),
     review: new ReviewRepository(db),
     sessions: new SessionRepository(db),

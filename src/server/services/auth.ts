@@ -4,43 +4,69 @@ import { AppError } from '../errors.js';
 import { type Principal, principalOf } from '../principal.js';
 import type { Repositories } from '../repositories/index.js';
 import type { User } from '../repositories/users.js';
-import { verifyPassword } from '../security/passwords.js';
+import { isKnownDevice, markKnownDevice } from '../security/known-device.js';
+import { PasswordChecks } from '../security/passwords.js';
 import { newSessionToken, sessionIdOf } from '../security/session-token.js';
 
 // Writing last_seen on every request would turn reads into writes; once a minute is enough to see activity.
 const TOUCH_INTERVAL_MS = 60_000;
 
+interface FailureCounter {
+  key: string;
+  max: number;
+  /** An account's failures are forgiven by its sign-in; an address's or everyone's only lose that attempt. */
+  of: 'account' | 'ip' | 'all';
+}
+
 export interface LoginAttempt {
+  /** Trimmed and in lower case, as the body's schema leaves it. */
   login: string;
   password: string;
   ip: string;
+  /** The known-device cookie the client sent, if any. */
+  knownDevice: string | undefined;
 }
+
+export interface LoginSuccess {
+  token: string;
+  expiresAt: Date;
+  user: User;
+  /** The known-device cookie to set, and until when. */
+  knownDevice: { value: string; expiresAt: Date };
+}
+
+// A client stays known to an account for a season of calls after its last sign-in.
+const KNOWN_DEVICE_TTL_MS = 180 * 24 * 3_600_000;
 
 export class AuthService {
   constructor(
     private readonly repos: Repositories,
     private readonly clock: Clock,
-    private readonly config: Pick<Config, 'sessionSecret' | 'sessionTtlMs' | 'loginThrottle'>,
-  ) {}
+    private readonly config: Pick<
+      Config,
+      'sessionSecret' | 'sessionTtlMs' | 'loginThrottle' | 'passwordChecks'
+    >,
+  ) {
+    this.passwords = new PasswordChecks(config.passwordChecks);
+  }
 
-  async login(attempt: LoginAttempt): Promise<{ token: string; expiresAt: Date; user: User }> {
+  private readonly passwords: PasswordChecks;
+
+  async login(attempt: LoginAttempt): Promise<LoginSuccess> {
     const now = this.clock.now();
-    const { maxFailures, windowMs } = this.config.loginThrottle;
-    const key = `${attempt.ip}|${attempt.login}`;
-    await this.repos.loginThrottle.pruneBefore(new Date(now.getTime() - windowMs));
-    const { failures, windowStartedAt } = await this.repos.loginThrottle.countAttempt(key, now, windowMs);
-    if (failures > maxFailures) {
-      const waitMs = windowStartedAt.getTime() + windowMs - now.getTime();
-      throw new AppError('TOO_MANY_LOGIN_ATTEMPTS', {
-        message: `登录失败次数过多，请 ${Math.max(1, Math.ceil(waitMs / 60_000))} 分钟后再试`,
-        headers: { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) },
-      });
-    }
-
     const user = await this.repos.users.findByLogin(attempt.login);
-    const valid = await verifyPassword(user?.passwordHash, attempt.password);
+    const known =
+      user !== undefined && isKnownDevice(attempt.knownDevice, user.id, this.config.sessionSecret, now);
+    const counters = this.failureCounters(attempt, known);
+    await this.countAttempt(counters, now);
+
+    const valid = await this.passwords.verify(user?.passwordHash, attempt.password).catch(async (error) => {
+      // Refused before any check (too many in flight): not a failure of this login.
+      await this.uncount(counters, now);
+      throw error;
+    });
     if (!user || !valid) throw new AppError('INVALID_CREDENTIALS');
-    await this.repos.loginThrottle.clear(key);
+    await this.forgiveAttempt(counters, now);
     if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
 
     const token = newSessionToken();
@@ -54,7 +80,73 @@ export class AuthService {
       lastSeenAt: now,
     });
     await this.repos.users.recordLogin(user.id, now);
-    return { token, expiresAt, user };
+    const knownUntil = new Date(now.getTime() + KNOWN_DEVICE_TTL_MS);
+    return {
+      token,
+      expiresAt,
+      user,
+      knownDevice: {
+        value: markKnownDevice(attempt.knownDevice, user.id, this.config.sessionSecret, now, knownUntil),
+        expiresAt: knownUntil,
+      },
+    };
+  }
+
+  /**
+   * The failure counters an attempt counts against. A client that signed in to the account before is held
+   * back only by its own address's failures: whoever sprays the account (or everyone) cannot lock it out.
+   */
+  private failureCounters(attempt: LoginAttempt, knownDevice: boolean): FailureCounter[] {
+    const limits = this.config.loginThrottle;
+    const ip: FailureCounter = {
+      key: `login-failures|ip|${attempt.ip}`,
+      max: limits.ipMaxFailures,
+      of: 'ip',
+    };
+    if (knownDevice) return [ip];
+    return [
+      {
+        key: `login-failures|ip-login|${attempt.ip}|${attempt.login}`,
+        max: limits.maxFailures,
+        of: 'account',
+      },
+      { key: `login-failures|login|${attempt.login}`, max: limits.accountMaxFailures, of: 'account' },
+      ip,
+      { key: 'login-failures|all', max: limits.globalMaxFailures, of: 'all' },
+    ];
+  }
+
+  /**
+   * Counts the attempt as a failure before the password is checked, so that concurrent guesses cannot slip
+   * past a limit; an attempt over a limit is taken back and refused without a check.
+   */
+  private async countAttempt(counters: FailureCounter[], now: Date): Promise<void> {
+    const { windowMs } = this.config.loginThrottle;
+    await this.repos.rateLimits.pruneEndedBy(now);
+    const counts = [];
+    for (const counter of counters) {
+      counts.push({ counter, ...(await this.repos.rateLimits.hit(counter.key, now, windowMs)) });
+    }
+    const over = counts.filter(({ counter, count }) => count > counter.max);
+    if (over.length === 0) return;
+    await this.uncount(counters, now);
+    const waitMs = Math.max(...over.map(({ windowEndsAt }) => windowEndsAt.getTime() - now.getTime()));
+    throw new AppError('TOO_MANY_LOGIN_ATTEMPTS', {
+      message: `登录失败次数过多，请 ${Math.max(1, Math.ceil(waitMs / 60_000))} 分钟后再试`,
+      headers: { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) },
+    });
+  }
+
+  private async uncount(counters: FailureCounter[], now: Date): Promise<void> {
+    for (const counter of counters) await this.repos.rateLimits.unhit(counter.key, now);
+  }
+
+  /** A successful sign-in: the account's failures are forgiven, and this attempt no longer counts elsewhere. */
+  private async forgiveAttempt(counters: FailureCounter[], now: Date): Promise<void> {
+    for (const counter of counters) {
+      if (counter.of === 'account') await this.repos.rateLimits.clear(counter.key);
+      else await this.repos.rateLimits.unhit(counter.key, now);
+    }
   }
 
   /** The principal a session token stands for, or null when it is unknown, expired or its user disabled. */

@@ -1,15 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { USER_ROLES } from '../../../contract/vocabulary.js';
 import { createdAt, instant, updatedAt } from './columns.js';
 import { departments } from './departments.js';
@@ -65,10 +55,3 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
-
-/** Failed logins per key (IP + login) in a fixed window: in the database so that every instance sees them. */
-export const loginThrottle = pgTable('login_throttle', {
-  key: text('key').primaryKey(),
-  windowStartedAt: instant('window_started_at').notNull(),
-  failures: integer('failures').notNull(),
-});

@@ -1,3 +1,4 @@
+import { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { presentCurrentUser, presentRegistration } from '../../presenters/users.js';
 import { USER_ROLES } from '../../../contract/vocabulary.js';
@@ -20,7 +21,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
         body: registerOrganizationBodySchema,
         response: {
           201: registeredOrganizationResponseSchema,
-          ...errorResponses('VALIDATION_FAILED', 'CREDIT_CODE_TAKEN'),
+          ...errorResponses('VALIDATION_FAILED', 'CREDIT_CODE_TAKEN', 'TOO_MANY_REQUESTS'),
         },
       },
     },
@@ -44,13 +45,19 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
             'INVALID_CREDENTIALS',
             'ACCOUNT_DISABLED',
             'TOO_MANY_LOGIN_ATTEMPTS',
+            'TOO_MANY_REQUESTS',
           ),
         },
       },
     },
     async (request, reply) => {
-      const session = await services.auth.login({ ...request.body, ip: request.ip });
+      const session = await services.auth.login({
+        ...request.body,
+        ip: normalizeIP(request.ip),
+        knownDevice: guard.knownDevice(request),
+      });
       guard.setSessionCookie(request, reply, session.token, session.expiresAt);
+      guard.setKnownDeviceCookie(request, reply, session.knownDevice);
       return { user: presentCurrentUser(await services.accounts.profile(session.user.id)) };
     },
   );

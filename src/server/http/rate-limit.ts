@@ -1,0 +1,79 @@
+import rateLimit, { type FastifyRateLimitStore, normalizeIP } from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+import type { RateLimitRepository } from '../repositories/rate-limits.js';
+import { PUBLIC_ROUTES } from './auth.js';
+
+const MINUTE_MS = 60_000;
+
+// Anonymous routes that cost nothing to answer and that monitoring or signing out must always reach.
+const UNLIMITED = new Set(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/logout']);
+
+/** @fastify/rate-limit's store over the database, so that every instance counts against the same limits. */
+function databaseStore(counters: RateLimitRepository, clock: Clock) {
+  return class DatabaseStore implements FastifyRateLimitStore {
+    incr(
+      key: string,
+      callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
+      timeWindow: number,
+    ): void {
+      const now = clock.now();
+      counters.hit(key, now, timeWindow).then(
+        ({ count, windowEndsAt }) =>
+          callback(null, { current: count, ttl: windowEndsAt.getTime() - now.getTime() }),
+        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+      );
+    }
+
+    child(): FastifyRateLimitStore {
+      return this;
+    }
+  };
+}
+
+const isLimited = (request: FastifyRequest) => {
+  const url = request.routeOptions.url;
+  if (url === undefined) return false;
+  const route = `${request.method === 'HEAD' ? 'GET' : request.method} ${url}`;
+  return PUBLIC_ROUTES.has(route) && !UNLIMITED.has(route);
+};
+
+/**
+ * Limits the requests to the anonymous routes (sign-up, sign-in, receipt checks, the public lists and 公示)
+ * per address and for everyone together, before anything else is done for them.
+ */
+export async function registerRateLimits(
+  api: FastifyInstance,
+  {
+    config,
+    counters,
+    clock,
+  }: { config: Pick<Config, 'rateLimit'>; counters: RateLimitRepository; clock: Clock },
+): Promise<void> {
+  await api.register(rateLimit, { global: false, store: databaseStore(counters, clock) });
+  const limits = [
+    api.createRateLimit({
+      max: config.rateLimit.perIp,
+      timeWindow: MINUTE_MS,
+      keyGenerator: (request) => `requests|ip|${normalizeIP(request.ip)}`,
+    }),
+    api.createRateLimit({
+      max: config.rateLimit.global,
+      timeWindow: MINUTE_MS,
+      keyGenerator: () => 'requests|all',
+    }),
+  ];
+  api.addHook('onRequest', async (request) => {
+    if (!isLimited(request)) return;
+    for (const limit of limits) {
+      const result = await limit(request);
+      if (!result.isAllowed && result.isExceeded) {
+        throw new AppError('TOO_MANY_REQUESTS', {
+          headers: { 'retry-after': String(Math.max(1, result.ttlInSeconds)) },
+        });
+      }
+    }
+  });
+}
