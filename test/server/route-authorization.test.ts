@@ -24,6 +24,7 @@ const PUBLIC: Record<string, string> = {
   'POST /api/receipts/verify': '持回执者核验签名，只用服务器公钥，不读数据库',
   'GET /api/public/announcements': '公示无需登录（任务五、6）',
   'GET /api/public/announcements/{id}': '公示无需登录（任务五、6）',
+  'GET /api/public/audit-checkpoints': '审计日志的签名检查点，公开供任何人留存核验（只有序号、哈希和时间）',
 };
 
 /** Prefixes and the roles that may use them; every other role must be refused there. */
