@@ -15,11 +15,14 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { CreatePersonBody, PersonView, UpdatePersonBody } from '../../../contract/people.js';
 import { api, ApiError, describeError } from '../../shared/api.js';
 import { showFieldErrors } from '../../shared/forms.js';
+import { PageState } from '../../shared/PageState.js';
 import { useUser } from '../../app/session.js';
+import { peopleQuery } from './queries.js';
 
 interface PersonValues {
   name: string;
@@ -30,93 +33,64 @@ interface PersonValues {
   password?: string;
 }
 
+/** Registers a person (`person` absent) or changes one; mounted for each opening, so it starts afresh. */
 function PersonModal({
   person,
-  open,
   onClose,
   onSaved,
 }: {
-  /** Absent: a new person. */
   person: PersonView | undefined;
-  open: boolean;
   onClose(): void;
   onSaved(person: PersonView): void;
 }) {
   const [form] = Form.useForm<PersonValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const withAccount = Form.useWatch('withAccount', form);
-
-  useEffect(() => {
-    if (!open) return;
-    setError(undefined);
-    form.resetFields();
-    form.setFieldsValue(
-      person
-        ? {
-            name: person.name,
-            idNumber: person.idNumber ?? undefined,
-            ongoingProvincialProjects: person.ongoingProvincialProjects,
-          }
-        : { ongoingProvincialProjects: 0, withAccount: false },
-    );
-  }, [open, person, form]);
-
-  const save = async () => {
-    const values = await form.validateFields();
-    setBusy(true);
-    setError(undefined);
-    try {
-      let saved: PersonView;
-      if (person) {
-        const changes: UpdatePersonBody = {
-          name: values.name,
-          idNumber: values.idNumber?.trim() ? values.idNumber : null,
-          ongoingProvincialProjects: values.ongoingProvincialProjects ?? 0,
-        };
-        ({ person: saved } = await api<{ person: PersonView }>(`/organization/people/${person.id}`, {
-          method: 'PATCH',
-          body: changes,
-        }));
-      } else {
-        const body: CreatePersonBody = {
-          name: values.name,
-          ...(values.idNumber?.trim() ? { idNumber: values.idNumber } : {}),
-          ongoingProvincialProjects: values.ongoingProvincialProjects ?? 0,
-          ...(values.withAccount && values.login && values.password
-            ? { account: { login: values.login, password: values.password } }
-            : {}),
-        };
-        ({ person: saved } = await api<{ person: PersonView }>('/organization/people', {
-          method: 'POST',
-          body,
-        }));
-      }
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (values: PersonValues) => savePerson(person, values),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: peopleQuery.queryKey });
       onSaved(saved);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        showFieldErrors(form, e.fields, (path) => path.replace(/^account\./, ''));
-        if (e.code === 'LOGIN_TAKEN') showFieldErrors(form, [{ path: 'login', message: e.message }]);
-        if (e.code === 'ID_NUMBER_TAKEN') showFieldErrors(form, [{ path: 'idNumber', message: e.message }]);
-      }
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onError: (e) => {
+      if (!(e instanceof ApiError)) return;
+      showFieldErrors(form, e.fields, (path) => path.replace(/^account\./, ''));
+      if (e.code === 'LOGIN_TAKEN') showFieldErrors(form, [{ path: 'login', message: e.message }]);
+      if (e.code === 'ID_NUMBER_TAKEN') showFieldErrors(form, [{ path: 'idNumber', message: e.message }]);
+    },
+  });
 
   return (
     <Modal
       title={person ? `修改项目负责人：${person.name}` : '登记项目负责人'}
-      open={open}
+      open
       onCancel={onClose}
-      onOk={save}
+      onOk={() =>
+        form.validateFields().then(
+          (values) => save.mutate(values),
+          () => undefined,
+        )
+      }
       okText="保存"
-      confirmLoading={busy}
-      forceRender
+      confirmLoading={save.isPending}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form<PersonValues> form={form} layout="vertical" name="person">
+      {save.error && (
+        <Alert type="error" showIcon title={describeError(save.error)} style={{ marginBottom: 16 }} />
+      )}
+      <Form<PersonValues>
+        form={form}
+        layout="vertical"
+        name="person"
+        initialValues={
+          person
+            ? {
+                name: person.name,
+                idNumber: person.idNumber ?? undefined,
+                ongoingProvincialProjects: person.ongoingProvincialProjects,
+              }
+            : { ongoingProvincialProjects: 0, withAccount: false }
+        }
+      >
         <Form.Item
           label="姓名"
           name="name"
@@ -179,26 +153,43 @@ function PersonModal({
   );
 }
 
+async function savePerson(person: PersonView | undefined, values: PersonValues): Promise<PersonView> {
+  if (person) {
+    const changes: UpdatePersonBody = {
+      name: values.name,
+      idNumber: values.idNumber?.trim() ? values.idNumber : null,
+      ongoingProvincialProjects: values.ongoingProvincialProjects ?? 0,
+    };
+    const r = await api<{ person: PersonView }>(`/organization/people/${person.id}`, {
+      method: 'PATCH',
+      body: changes,
+    });
+    return r.person;
+  }
+  const body: CreatePersonBody = {
+    name: values.name,
+    ...(values.idNumber?.trim() ? { idNumber: values.idNumber } : {}),
+    ongoingProvincialProjects: values.ongoingProvincialProjects ?? 0,
+    ...(values.withAccount && values.login && values.password
+      ? { account: { login: values.login, password: values.password } }
+      : {}),
+  };
+  const r = await api<{ person: PersonView }>('/organization/people', { method: 'POST', body });
+  return r.person;
+}
+
 export function PeoplePage() {
   const user = useUser();
-  const { message } = App.useApp();
-  const [people, setPeople] = useState<PersonView[]>();
-  const [error, setError] = useState<string>();
-  const [editing, setEditing] = useState<{ person?: PersonView } | null>(null);
-
-  const isAdmin = user.role === 'unit-admin';
-  const load = useCallback(() => {
-    if (!isAdmin) return;
-    api<{ people: PersonView[] }>('/organization/people').then(
-      (r) => setPeople(r.people),
-      (e: unknown) => setError(describeError(e)),
-    );
-  }, [isAdmin]);
-  useEffect(load, [load]);
-
-  if (!isAdmin) {
+  if (user.role !== 'unit-admin') {
     return <Alert type="info" showIcon title="项目负责人由单位管理员登记和维护。" />;
   }
+  return <PeopleRegister />;
+}
+
+function PeopleRegister() {
+  const { message } = App.useApp();
+  const people = useQuery(peopleQuery);
+  const [editing, setEditing] = useState<{ person?: PersonView } | null>(null);
 
   return (
     <Card
@@ -212,50 +203,55 @@ export function PeoplePage() {
       <Typography.Paragraph type="secondary">
         项目负责人须为申报单位在职人员〔二、1〕。同一项目负责人同一年度只能申报一项省科技计划项目〔二、3〕。
       </Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Table<PersonView>
-        rowKey="id"
-        loading={people === undefined && !error}
-        dataSource={people}
-        pagination={false}
-        locale={{ emptyText: '尚未登记项目负责人，请先登记，再新建申报书' }}
-        columns={[
-          { title: '姓名', dataIndex: 'name' },
-          { title: '证件号码', dataIndex: 'idNumber', render: (v: string | null) => v ?? '—' },
-          { title: '在研省级项目', dataIndex: 'ongoingProvincialProjects', width: 120 },
-          {
-            title: '登录账号',
-            dataIndex: 'login',
-            render: (v: string | null) => (v ? <Tag color="blue">{v}</Tag> : <Tag>未开通</Tag>),
-          },
-          {
-            title: '信用',
-            dataIndex: 'dishonestyUntil',
-            render: (v: string | null) =>
-              v ? <Tag color="red">惩戒执行期至 {v}</Tag> : <Tag color="green">良好</Tag>,
-          },
-          {
-            title: '操作',
-            key: 'actions',
-            width: 100,
-            render: (_, person) => (
-              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ person })}>
-                修改
-              </Button>
-            ),
-          },
-        ]}
-      />
-      <PersonModal
-        open={editing !== null}
-        person={editing?.person}
-        onClose={() => setEditing(null)}
-        onSaved={(saved) => {
-          setEditing(null);
-          message.success(`已保存：${saved.name}`);
-          load();
-        }}
-      />
+      <PageState
+        query={people}
+        isEmpty={(list) => list.length === 0}
+        empty="尚未登记项目负责人，请先登记，再新建申报书"
+      >
+        {(list) => (
+          <Table<PersonView>
+            rowKey="id"
+            dataSource={list}
+            pagination={false}
+            columns={[
+              { title: '姓名', dataIndex: 'name' },
+              { title: '证件号码', dataIndex: 'idNumber', render: (v: string | null) => v ?? '—' },
+              { title: '在研省级项目', dataIndex: 'ongoingProvincialProjects', width: 120 },
+              {
+                title: '登录账号',
+                dataIndex: 'login',
+                render: (v: string | null) => (v ? <Tag color="blue">{v}</Tag> : <Tag>未开通</Tag>),
+              },
+              {
+                title: '信用',
+                dataIndex: 'dishonestyUntil',
+                render: (v: string | null) =>
+                  v ? <Tag color="red">惩戒执行期至 {v}</Tag> : <Tag color="green">良好</Tag>,
+              },
+              {
+                title: '操作',
+                key: 'actions',
+                width: 100,
+                render: (_, person) => (
+                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ person })}>
+                    修改
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        )}
+      </PageState>
+      {editing && (
+        <PersonModal
+          person={editing.person}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            setEditing(null);
+            message.success(`已保存：${saved.name}`);
+          }}
+        />
+      )}
     </Card>
   );
 }
