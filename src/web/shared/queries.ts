@@ -16,9 +16,8 @@ export const callsQuery = queryOptions({
 });
 
 /** The data of a query once it is there; `undefined` for a query not needed. (Distributes over TanStack's states.) */
-type DataOf<Q extends QueryLike<unknown> | undefined> = Q extends QueryLike<unknown>
-  ? Exclude<Q['data'], undefined>
-  : undefined;
+type DataOf<Q extends QueryLike<unknown> | undefined> =
+  Q extends QueryLike<unknown> ? Exclude<Q['data'], undefined> : undefined;
 
 /**
  * Several queries as one for PageState: their data once every one has answered, the first failure, and a retry
@@ -32,7 +31,9 @@ export function allOf<const Q extends readonly (QueryLike<unknown> | undefined)[
   const failed = wanted.filter((query) => query.error);
   const ready = wanted.every((query) => query.data !== undefined);
   return {
-    data: ready ? (queries.map((query) => query?.data) as { -readonly [K in keyof Q]: DataOf<Q[K]> }) : undefined,
+    data: ready
+      ? (queries.map((query) => query?.data) as { -readonly [K in keyof Q]: DataOf<Q[K]> })
+      : undefined,
     error: failed[0]?.error ?? null,
     isPending: !ready,
     refetch: () => Promise.all(failed.map((query) => query.refetch())),

@@ -1,6 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { PersonView } from '../../../contract/people.js';
-import { api, type ApplicationDto, type ApplicationRead, type Receipt, type TimelineEvent } from '../../shared/api.js';
+import {
+  api,
+  type ApplicationDto,
+  type ApplicationRead,
+  type Receipt,
+  type TimelineEvent,
+} from '../../shared/api.js';
 
 // The applicant's server state. Every key under ['applications'] is about applications, so invalidating that
 // prefix after a write that touches one (submission, documents) refreshes whatever shows it.
