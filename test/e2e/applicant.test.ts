@@ -9,7 +9,9 @@ import { useTestApp } from '../support/harness.js';
 import { pdf, sha256 } from '../support/pdf.js';
 import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
 import { seedCalls } from '../../src/server/seed/calls.js';
+import { createDraft, unitWithPerson } from '../support/api/applicant.js';
 import { button, launchChromium, newPage, requireWebBuild, screenshots } from '../support/browser.js';
+import { inject } from '../support/harness.js';
 
 // The applicant's whole journey in a real browser against the real server: register, sign in, add a PI,
 // fill a 专题四 application, see a rule fire and fix it, upload the documents, submit, verify the receipt.
@@ -251,4 +253,71 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       await failed(error);
     }
   }, 120_000);
+
+  it('另一处先保存时本页显示版本冲突并保留所填内容；未能保存的内容重新打开时可恢复', async () => {
+    const admin = await unitWithPerson(t);
+    const { id } = await createDraft(t, admin);
+    const titleOnServer = async () =>
+      (await inject(t.app, { method: 'GET', url: `/api/applications/${id}`, cookie: admin.cookie })).json()
+        .application.form.title as string | undefined;
+    // A page of its own, signed in as this test's unit.
+    const page = await newPage(browser);
+    const { failed } = screenshots(() => page);
+    const saved = () =>
+      expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/已保存 \d{2}:\d{2}:\d{2}/);
+    // Reloading with a change not yet saved asks first; the applicant leaves.
+    page.on('dialog', (dialog) => void dialog.accept());
+    try {
+      await page.goto(`${base}/login`);
+      await page.fill('#login-name', admin.login);
+      await page.fill('#login-password', VALID_PASSWORD);
+      await button(page, '登录').click();
+      await page.waitForURL(/\/applications$/);
+      await page.goto(`${base}/applications/${id}`);
+      await page.fill('#field-title', '本页填写的项目名称');
+      await saved();
+
+      // 另一窗口先保存：本页再保存时被拒绝，所填内容仍在页面上，可选择覆盖。
+      const current = await inject(t.app, {
+        method: 'GET',
+        url: `/api/applications/${id}`,
+        cookie: admin.cookie,
+      });
+      const other = await inject(t.app, {
+        method: 'PUT',
+        url: `/api/applications/${id}`,
+        cookie: admin.cookie,
+        payload: { version: current.json().application.version, form: { title: '另一窗口的项目名称' } },
+      });
+      expect(other.statusCode).toBe(200);
+      await page.fill('#field-title', '本页修改后的项目名称');
+      await page.getByTestId('version-conflict').waitFor();
+      expect(await page.locator('#field-title').inputValue()).toBe('本页修改后的项目名称');
+      expect(await titleOnServer()).toBe('另一窗口的项目名称');
+      await button(page.getByTestId('version-conflict'), '用本页内容覆盖').click();
+      await page.getByTestId('version-conflict').waitFor({ state: 'detached' });
+      await saved();
+      expect(await titleOnServer()).toBe('本页修改后的项目名称');
+
+      // 断网时的修改只在本机：重新打开时提示恢复，恢复后保存到服务器。
+      await page.route(`**/api/applications/${id}`, (route) =>
+        route.request().method() === 'PUT' ? route.abort() : route.continue(),
+      );
+      await page.fill('#field-title', '断网时填写的项目名称');
+      await expect.poll(() => page.getByTestId('save-status').textContent()).toContain('保存失败');
+      await page.unrouteAll();
+      await page.reload();
+      await page.getByTestId('restore-local').waitFor();
+      expect(await page.locator('#field-title').inputValue()).toBe('本页修改后的项目名称');
+      await button(page.getByTestId('restore-local'), '恢复本机内容').click();
+      await page.getByTestId('restore-local').waitFor({ state: 'detached' });
+      expect(await page.locator('#field-title').inputValue()).toBe('断网时填写的项目名称');
+      await saved();
+      expect(await titleOnServer()).toBe('断网时填写的项目名称');
+    } catch (error) {
+      await failed(error);
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
 });

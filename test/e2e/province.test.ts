@@ -18,7 +18,7 @@ import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
 import { addWorkingDays } from '../../src/core/reference/working-days.js';
 import { createServices } from '../../src/server/services/index.js';
-import { PROVINCE_MENU } from '../../src/web/features/province/menu.js';
+import { PROVINCE_MENU } from '../../src/web/features/province/routes.js';
 import { uploadCommitment } from '../support/api/department-commitments.js';
 import { uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
 import { inject, login, useTestApp } from '../support/harness.js';
@@ -358,7 +358,7 @@ describe('省科技项目管理中心在浏览器中受理、分配专家、评�
       await page.locator('#login-name').or(page.getByRole('menuitem').first()).waitFor();
       if (new URL(page.url()).pathname === '/login') await signIn(page, 'demo-province', /\/province$/);
       for (const item of items) {
-        const label = 'label' in item ? String(item.label) : item.key;
+        const label = item.label;
         pageErrors.length = 0;
         await menu(page, label);
         await page.waitForURL((url) => url.pathname === item.key);

@@ -1,18 +1,9 @@
-import {
-  AuditOutlined,
-  FileTextOutlined,
-  ImportOutlined,
-  LogoutOutlined,
-  SafetyCertificateOutlined,
-  TableOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { Outlet, useLocation, useNavigate } from 'react-router';
-import { ROLE_LABELS } from '../shared/format.js';
-import { EXPERT_MENU, PROVINCE_MENU } from '../features/province/menu.js';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import type { UserRole } from '../../contract/vocabulary.js';
+import { ROLE_LABELS } from '../shared/format.js';
+import { MENUS } from './menus.js';
 import { useSession, useUser } from './session.js';
 
 const AREA_TITLES: Record<UserRole, string> = {
@@ -27,32 +18,17 @@ export function AppLayout() {
   const user = useUser();
   const { logout } = useSession();
   const navigate = useNavigate();
+  // A page's code is loaded when it is first opened: the header says so while it is on its way.
+  const loadingPage = useNavigation().state === 'loading';
   const { pathname, search } = useLocation();
-  const items =
-    user.role === 'province'
-      ? PROVINCE_MENU
-      : user.role === 'expert'
-        ? EXPERT_MENU
-        : user.role === 'department'
-          ? [
-              { key: '/review', icon: <AuditOutlined />, label: '审核推荐' },
-              { key: '/review/confirm', icon: <SafetyCertificateOutlined />, label: '确认提交' },
-              { key: '/review/summary', icon: <TableOutlined />, label: '推荐项目汇总表' },
-              { key: '/review/import', icon: <ImportOutlined />, label: '批量导入' },
-            ]
-          : [
-              { key: '/applications', icon: <FileTextOutlined />, label: '申报书' },
-              ...(user.role === 'unit-admin'
-                ? [{ key: '/people', icon: <TeamOutlined />, label: '项目负责人' }]
-                : []),
-            ];
+  const items = MENUS[user.role];
   // The longest matching key: /review/confirm is not /review.
   const selected =
     items.filter((item) => pathname.startsWith(item.key)).sort((a, b) => b.key.length - a.key.length)[0]
       ?.key ?? items[0]?.key;
   // The chosen call travels from page to page.
   const go = (key: string) =>
-    navigate(user.role === 'department' || user.role === 'province' ? `${key}${search}` : key);
+    void navigate(user.role === 'department' || user.role === 'province' ? `${key}${search}` : key);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -62,6 +38,7 @@ export function AppLayout() {
         <Typography.Text strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>
           省国际科技合作/港澳台科技合作计划 · {AREA_TITLES[user.role]}
         </Typography.Text>
+        <Spin spinning={loadingPage} delay={200} size="small" />
         <div style={{ flex: 1 }} />
         <Space size="middle" style={{ color: '#fff' }}>
           {(user.organization ?? user.department) && (

@@ -8,8 +8,8 @@ export function NotFoundPage() {
       title="页面不存在"
       subTitle="您访问的页面不存在，或已被移动。"
       extra={
-        <Link to="/applications">
-          <Button type="primary">返回申报书列表</Button>
+        <Link to="/">
+          <Button type="primary">返回首页</Button>
         </Link>
       }
     />

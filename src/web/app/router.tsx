@@ -1,56 +1,50 @@
 import { createBrowserRouter, Navigate } from 'react-router';
-import { ApplicationEditorPage } from '../features/applicant/editor/EditorPage.js';
+import { APPLICANT_PRINT_ROUTES, APPLICANT_ROUTES } from '../features/applicant/routes.js';
+import { DEPARTMENT_PRINT_ROUTES, DEPARTMENT_ROUTES } from '../features/department/routes.js';
+import { EXPERT_ROUTES } from '../features/expert/routes.js';
+import { PROVINCE_ROUTES } from '../features/province/routes.js';
+import { PUBLIC_ROUTES } from '../features/public/routes.js';
 import { AppLayout } from './AppLayout.js';
-import { ApplicationsPage } from '../features/applicant/ApplicationsPage.js';
-import { CommitmentPage } from '../features/applicant/CommitmentPage.js';
-import { LoginPage } from '../features/public/LoginPage.js';
+import { FullPageLoading } from './FullPageLoading.js';
+import { homeOf } from './menus.js';
 import { NotFoundPage } from './NotFoundPage.js';
-import { PeoplePage } from '../features/applicant/PeoplePage.js';
-import { ReceiptPage } from '../features/applicant/ReceiptPage.js';
-import { RegisterPage } from '../features/public/RegisterPage.js';
-import { ConfirmPage } from '../features/department/ConfirmPage.js';
-import { DepartmentCommitmentPage } from '../features/department/DepartmentCommitmentPage.js';
-import { ImportPage } from '../features/department/ImportPage.js';
-import { QueuePage } from '../features/department/QueuePage.js';
-import { ReviewPage } from '../features/department/ReviewPage.js';
-import { SummaryPage } from '../features/department/SummaryPage.js';
-import { EXPERT_ROUTES, PROVINCE_ROUTES, PUBLIC_ROUTES } from '../features/province/menu.js';
+import { RouteError } from './RouteError.js';
 import { RequireSession, useUser } from './session.js';
-
-const HOMES = { department: '/review', province: '/province', expert: '/expert' } as const;
 
 /** Each role's home: departments review, the province oversees, experts score, applicants apply. */
 function Home() {
-  const role = useUser().role;
-  return <Navigate to={role in HOMES ? HOMES[role as keyof typeof HOMES] : '/applications'} replace />;
+  return <Navigate to={homeOf(useUser().role)} replace />;
 }
 
+// Every page is loaded lazily by its role's route module; the window shows FullPageLoading until the first
+// one arrives, and RouteError when one cannot be loaded (inside the layout, the menu stays usable).
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
-  { path: '/register', element: <RegisterPage /> },
-  ...PUBLIC_ROUTES,
   {
-    element: <RequireSession />,
+    HydrateFallback: FullPageLoading,
+    ErrorBoundary: RouteError,
     children: [
-      // Print views: the paper alone, without the application's chrome.
-      { path: '/applications/:id/commitments/:who', element: <CommitmentPage /> },
-      { path: '/review/commitment', element: <DepartmentCommitmentPage /> },
+      ...PUBLIC_ROUTES,
       {
-        element: <AppLayout />,
+        element: <RequireSession />,
         children: [
-          { index: true, element: <Home /> },
-          { path: '/applications', element: <ApplicationsPage /> },
-          { path: '/applications/:id', element: <ApplicationEditorPage /> },
-          { path: '/applications/:id/receipt', element: <ReceiptPage /> },
-          { path: '/people', element: <PeoplePage /> },
-          { path: '/review', element: <QueuePage /> },
-          { path: '/review/confirm', element: <ConfirmPage /> },
-          { path: '/review/summary', element: <SummaryPage /> },
-          { path: '/review/import', element: <ImportPage /> },
-          { path: '/review/:id', element: <ReviewPage /> },
-          ...PROVINCE_ROUTES,
-          ...EXPERT_ROUTES,
-          { path: '*', element: <NotFoundPage /> },
+          ...APPLICANT_PRINT_ROUTES,
+          ...DEPARTMENT_PRINT_ROUTES,
+          {
+            element: <AppLayout />,
+            children: [
+              {
+                ErrorBoundary: RouteError,
+                children: [
+                  { index: true, element: <Home /> },
+                  ...APPLICANT_ROUTES,
+                  ...DEPARTMENT_ROUTES,
+                  ...PROVINCE_ROUTES,
+                  ...EXPERT_ROUTES,
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
+            ],
+          },
         ],
       },
     ],

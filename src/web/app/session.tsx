@@ -1,8 +1,9 @@
-import { Spin } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { CurrentUser } from '../../contract/auth.js';
 import { api, UNAUTHENTICATED_EVENT } from '../shared/api.js';
+import { FullPageLoading } from './FullPageLoading.js';
 
 interface Session {
   /** `undefined` while the first /auth/me is under way. */
@@ -15,36 +16,54 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+const SESSION_KEY = ['session'] as const;
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<CurrentUser | null | undefined>(undefined);
+  const queryClient = useQueryClient();
   const [signedOut, setSignedOut] = useState(false);
+  const { data: user } = useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: ({ signal }) =>
+      api<{ user: CurrentUser }>('/auth/me', { signal }).then(
+        (r): CurrentUser | null => r.user,
+        // Signed out, or the server cannot be reached: the login page says which when used.
+        () => null,
+      ),
+    staleTime: Infinity,
+  });
 
   useEffect(() => {
-    api<{ user: CurrentUser }>('/auth/me').then(
-      (r) => setUser(r.user),
-      // Signed out, or the server cannot be reached: the login page says which when used.
-      () => setUser(null),
-    );
-    const expired = () => setUser(null);
+    const expired = () => queryClient.setQueryData(SESSION_KEY, null);
     window.addEventListener(UNAUTHENTICATED_EVENT, expired);
     return () => window.removeEventListener(UNAUTHENTICATED_EVENT, expired);
-  }, []);
+  }, [queryClient]);
 
-  const login = useCallback(async (loginName: string, password: string) => {
-    const { user: signedIn } = await api<{ user: CurrentUser }>('/auth/login', {
-      method: 'POST',
-      body: { login: loginName, password },
-    });
-    setUser(signedIn);
-    setSignedOut(false);
-    return signedIn;
-  }, []);
+  /** Everything cached was read as the previous user: nothing of it may show to the next one. */
+  const forgetServerState = useCallback(
+    () => queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] }),
+    [queryClient],
+  );
+
+  const login = useCallback(
+    async (loginName: string, password: string) => {
+      const { user: signedIn } = await api<{ user: CurrentUser }>('/auth/login', {
+        method: 'POST',
+        body: { login: loginName, password },
+      });
+      forgetServerState();
+      queryClient.setQueryData(SESSION_KEY, signedIn);
+      setSignedOut(false);
+      return signedIn;
+    },
+    [queryClient, forgetServerState],
+  );
 
   const logout = useCallback(async () => {
     await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
     setSignedOut(true);
-    setUser(null);
-  }, []);
+    queryClient.setQueryData(SESSION_KEY, null);
+    forgetServerState();
+  }, [queryClient, forgetServerState]);
 
   const value = useMemo(() => ({ user, signedOut, login, logout }), [user, signedOut, login, logout]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
@@ -67,9 +86,7 @@ export function useUser(): CurrentUser {
 export function RequireSession() {
   const { user, signedOut } = useSession();
   const location = useLocation();
-  if (user === undefined) {
-    return <Spin size="large" fullscreen description="正在加载…" />;
-  }
+  if (user === undefined) return <FullPageLoading />;
   if (user === null) {
     if (signedOut) return <Navigate to="/login" replace />;
     const next = `${location.pathname}${location.search}`;

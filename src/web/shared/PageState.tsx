@@ -1,52 +1,70 @@
 import { Alert, Button, Empty, Spin } from 'antd';
 import type { ReactNode } from 'react';
-import { describeError } from './api.js';
-
-interface QueryLike<T> {
-  data: T | undefined;
-  error: unknown;
-  isPending: boolean;
-  refetch: () => unknown;
-}
+import { ApiError, describeError } from './api.js';
+import type { QueryLike } from './queries.js';
 
 interface PageStateProps<T> {
+  /** A TanStack query's result, or several made one by `allOf`. */
   query: QueryLike<T>;
   /** What the page shows once the data is there. */
   children: (data: T) => ReactNode;
   /** When the data is there but holds nothing to show, and what to say then. */
   isEmpty?: (data: T) => boolean;
   empty?: ReactNode;
+  /**
+   * What to show when the server answers 404 (the record does not exist, or is not the user's): a page about
+   * one record says which and leads back to the list; without it a 404 is a failure like any other.
+   */
+  notFound?: ReactNode;
 }
 
 /**
  * Loading, failure and emptiness, said the same way on every page: a spinner while the first answer is on its
- * way, the server's Chinese message with a retry button when it fails, and `empty` when there is nothing.
+ * way, the server's Chinese message with a retry button when it fails (above the page when only a later
+ * reading failed), and `empty` when there is nothing.
  */
-export function PageState<T>({ query, children, isEmpty, empty }: PageStateProps<T>) {
-  if (query.error) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        message="加载失败"
-        description={describeError(query.error)}
-        action={
-          <Button size="small" onClick={() => void query.refetch()}>
-            重试
-          </Button>
-        }
-      />
-    );
+export function PageState<T>({ query, children, isEmpty, empty, notFound }: PageStateProps<T>) {
+  const { data, error } = query;
+  const retry = (
+    <Button size="small" onClick={() => void query.refetch()}>
+      重试
+    </Button>
+  );
+  if (error && data === undefined) {
+    if (notFound && error instanceof ApiError && error.status === 404) return <>{notFound}</>;
+    return <Alert type="error" showIcon title="加载失败" description={describeError(error)} action={retry} />;
   }
-  if (query.isPending || query.data === undefined) {
+  if (query.isPending || data === undefined) {
     return (
       <div role="status" aria-live="polite" style={{ padding: 48, textAlign: 'center' }}>
-        <Spin tip="正在加载…">
+        <Spin description="正在加载…">
           <span />
         </Spin>
       </div>
     );
   }
-  if (isEmpty?.(query.data)) return <Empty description={empty ?? '暂无数据'} />;
-  return <>{children(query.data)}</>;
+  // Reading again failed: what was read stays on the page (an editor keeps its text), with the failure above it.
+  const stale = error ? (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={`刷新失败，页面显示的是之前读取的内容：${describeError(error)}`}
+      action={retry}
+    />
+  ) : null;
+  if (isEmpty?.(data)) {
+    return (
+      <>
+        {stale}
+        <Empty description={empty ?? '暂无数据'} />
+      </>
+    );
+  }
+  return (
+    <>
+      {stale}
+      {children(data)}
+    </>
+  );
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
   ApplicationDto,
+  applicationResponseSchema,
   Evaluation,
   receiptSchema,
   timelineResponseSchema,
@@ -13,6 +14,8 @@ import type { fieldErrorSchema } from '../../contract/common.js';
 
 export type { ApplicationDto, CallDto, Evaluation };
 export type FieldErrorView = z.infer<typeof fieldErrorSchema>;
+/** An application with the rules' verdict on it, as every application route answers. */
+export type ApplicationRead = z.infer<typeof applicationResponseSchema>;
 export type Receipt = z.infer<typeof receiptSchema>;
 export type TimelineEvent = z.infer<typeof timelineResponseSchema>['events'][number];
 
@@ -94,7 +97,8 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export const fetchCalls = () => api<{ calls: CallDto[] }>('/calls').then((r) => r.calls);
+export const fetchCalls = (signal?: AbortSignal) =>
+  api<{ calls: CallDto[] }>('/calls', { signal }).then((r) => r.calls);
 
 /** `?key=value&…` of the given values, leaving out the empty ones; '' when none is left. */
 export function query(params: Record<string, string | number | boolean | undefined>): string {

@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -9,18 +10,19 @@ import {
   Result,
   Row,
   Space,
-  Spin,
   Table,
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { DocumentKind, TopicNumber } from '../../../core/bundle/schema.js';
 import { DOCUMENT_KIND_LABELS, TOPIC_LABELS } from '../../../core/labels.js';
-import { api, describeError, type ApplicationDto, type Evaluation, type Receipt } from '../../shared/api.js';
-import { ApplicationTimeline } from './editor/TimelineCard.js';
+import { api, describeError, type ApplicationDto, type Receipt } from '../../shared/api.js';
 import { beijingTime } from '../../shared/format.js';
+import { PageState } from '../../shared/PageState.js';
+import { allOf } from '../../shared/queries.js';
+import { ApplicationTimeline } from './editor/TimelineCard.js';
+import { applicationQuery, receiptQuery } from './queries.js';
 
 /** The receipt's payload as the server signs it (shenbao.receipt/1). */
 interface ReceiptPayload {
@@ -34,62 +36,40 @@ interface ReceiptPayload {
   documents: { kind: DocumentKind; fileName: string; sha256: string; signedOn: string | null }[];
 }
 
-type Verdict =
-  | { state: 'idle' }
-  | { state: 'checking' }
-  | { state: 'done'; valid: boolean }
-  | { state: 'error'; message: string };
-
 export function ReceiptPage() {
-  const { id } = useParams();
-  const [receipt, setReceipt] = useState<Receipt>();
-  const [application, setApplication] = useState<ApplicationDto>();
-  const [error, setError] = useState<string>();
-  const [verdict, setVerdict] = useState<Verdict>({ state: 'idle' });
+  const { id = '' } = useParams();
+  const receipt = useQuery(receiptQuery(id));
+  const application = useQuery(applicationQuery(id));
+  return (
+    <PageState
+      query={allOf([receipt, application])}
+      notFound={
+        <Result
+          status="warning"
+          title="没有找到受理回执"
+          subTitle="申报书尚未提交受理，或您无权查看。"
+          extra={
+            <Link to={`/applications/${id}`}>
+              <Button>返回申报书</Button>
+            </Link>
+          }
+        />
+      }
+    >
+      {([r, a]) => <ReceiptView receipt={r} application={a.application} />}
+    </PageState>
+  );
+}
 
-  useEffect(() => {
-    Promise.all([
-      api<{ receipt: Receipt }>(`/applications/${id}/receipt`),
-      api<{ application: ApplicationDto; evaluation: Evaluation }>(`/applications/${id}`),
-    ]).then(
-      ([r, a]) => {
-        setReceipt(r.receipt);
-        setApplication(a.application);
-      },
-      (e: unknown) => setError(describeError(e)),
-    );
-  }, [id]);
-
-  const verify = async () => {
-    if (!receipt) return;
-    setVerdict({ state: 'checking' });
-    try {
-      const { valid } = await api<{ valid: boolean }>('/receipts/verify', {
+function ReceiptView({ receipt, application }: { receipt: Receipt; application: ApplicationDto }) {
+  const { id } = application;
+  const verify = useMutation({
+    mutationFn: () =>
+      api<{ valid: boolean }>('/receipts/verify', {
         method: 'POST',
         body: { payload: receipt.payload, signature: receipt.signature },
-      });
-      setVerdict({ state: 'done', valid });
-    } catch (e) {
-      setVerdict({ state: 'error', message: describeError(e) });
-    }
-  };
-
-  if (error) {
-    return (
-      <Result
-        status="warning"
-        title="没有找到受理回执"
-        subTitle={error}
-        extra={
-          <Link to={`/applications/${id}`}>
-            <Button>返回申报书</Button>
-          </Link>
-        }
-      />
-    );
-  }
-  if (!receipt || !application)
-    return <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />;
+      }).then((r) => r.valid),
+  });
   const payload = receipt.payload as unknown as ReceiptPayload;
 
   return (
@@ -183,16 +163,16 @@ export function ReceiptPage() {
             <Button
               type="primary"
               icon={<SafetyCertificateOutlined />}
-              loading={verdict.state === 'checking'}
-              onClick={verify}
+              loading={verify.isPending}
+              onClick={() => verify.mutate()}
               data-testid="verify-receipt"
             >
               核验回执
             </Button>
           </Col>
           <Col flex="auto" data-testid="verify-result">
-            {verdict.state === 'done' &&
-              (verdict.valid ? (
+            {verify.data !== undefined &&
+              (verify.data ? (
                 <Tag color="success" style={{ fontSize: 14, padding: '4px 8px' }}>
                   签名有效：回执内容与服务器签发时一致
                 </Tag>
@@ -201,7 +181,7 @@ export function ReceiptPage() {
                   签名无效：回执内容可能已被改动
                 </Tag>
               ))}
-            {verdict.state === 'error' && <Alert type="error" showIcon title={verdict.message} />}
+            {verify.error && <Alert type="error" showIcon title={describeError(verify.error)} />}
           </Col>
         </Row>
         <Collapse

@@ -1,5 +1,5 @@
+import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { describeError } from '../../shared/api.js';
 import { useSession } from '../../app/session.js';
@@ -19,24 +19,13 @@ export function LoginPage() {
   const { user, login } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
+  const signIn = useMutation({
+    mutationFn: (values: LoginValues) => login(values.login, values.password),
+    onSuccess: () => void navigate(next, { replace: true }),
+  });
 
   if (user) return <Navigate to={next} replace />;
-
-  const submit = async (values: LoginValues) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await login(values.login, values.password);
-      navigate(next, { replace: true });
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <PublicFrame>
@@ -49,15 +38,21 @@ export function LoginPage() {
             style={{ marginBottom: 16 }}
           />
         )}
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Form<LoginValues> layout="vertical" onFinish={submit} requiredMark={false}>
+        {signIn.error && (
+          <Alert type="error" showIcon title={describeError(signIn.error)} style={{ marginBottom: 16 }} />
+        )}
+        <Form<LoginValues>
+          layout="vertical"
+          onFinish={(values) => signIn.mutate(values)}
+          requiredMark={false}
+        >
           <Form.Item label="登录名" name="login" rules={[{ required: true, message: '请输入登录名' }]}>
             <Input autoComplete="username" autoFocus id="login-name" />
           </Form.Item>
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password autoComplete="current-password" id="login-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
+          <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
             登录
           </Button>
         </Form>

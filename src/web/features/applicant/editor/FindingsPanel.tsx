@@ -15,15 +15,15 @@ type Finding = Evaluation['findings'][number];
 
 const ul = { margin: 0, padding: 0 };
 
+/** The server's clock, ticking each second: the time the evaluation was made, carried on by this computer's. */
 function useServerClock(serverTime: string): number {
-  const [offset, setOffset] = useState(0);
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => setOffset(Date.parse(serverTime) - Date.now()), [serverTime]);
+  const [now, setNow] = useState(() => Date.parse(serverTime));
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    const offset = Date.parse(serverTime) - Date.now();
+    const timer = window.setInterval(() => setNow(Date.now() + offset), 1000);
     return () => window.clearInterval(timer);
-  }, []);
-  return now + offset;
+  }, [serverTime]);
+  return now;
 }
 
 function remaining(ms: number): string {

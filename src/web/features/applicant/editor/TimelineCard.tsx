@@ -1,9 +1,11 @@
-import { Alert, Empty, Spin, Timeline } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Timeline } from 'antd';
 import type { DocumentKind } from '../../../../core/bundle/schema.js';
 import { DOCUMENT_KIND_LABELS } from '../../../../core/labels.js';
-import { api, describeError, type TimelineEvent } from '../../../shared/api.js';
+import type { TimelineEvent } from '../../../shared/api.js';
 import { beijingTime } from '../../../shared/format.js';
+import { PageState } from '../../../shared/PageState.js';
+import { timelineQuery } from '../queries.js';
 
 const EVENT_LABELS: Record<string, { label: string; color: string }> = {
   created: { label: '新建申报书', color: 'gray' },
@@ -59,41 +61,34 @@ export function ApplicationTimeline({
   refresh = 0,
 }: {
   applicationId: string;
+  /** Bumped by a page that changed the application, to read the record again. */
   refresh?: number;
 }) {
-  const [events, setEvents] = useState<TimelineEvent[]>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    api<{ events: TimelineEvent[] }>(`/applications/${applicationId}/timeline`).then(
-      (r) => setEvents(r.events),
-      (e: unknown) => setError(describeError(e)),
-    );
-  }, [applicationId, refresh]);
-
-  if (error) return <Alert type="error" showIcon title={error} />;
-  if (!events) return <Spin />;
-  if (events.length === 0) return <Empty description="暂无记录" />;
+  const events = useQuery(timelineQuery(applicationId, refresh));
   return (
-    <Timeline
-      data-testid="timeline"
-      items={events.map((event) => {
-        const known = EVENT_LABELS[event.kind];
-        const detail = detailText(event);
-        return {
-          color: known?.color ?? 'gray',
-          title: beijingTime(event.at),
-          content: (
-            <div>
-              <div>{known?.label ?? event.kind}</div>
-              <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>
-                {event.actor ?? '系统'}
-                {detail && ` · ${detail}`}
-              </div>
-            </div>
-          ),
-        };
-      })}
-    />
+    <PageState query={events} isEmpty={(list) => list.length === 0} empty="暂无记录">
+      {(list) => (
+        <Timeline
+          data-testid="timeline"
+          items={list.map((event) => {
+            const known = EVENT_LABELS[event.kind];
+            const detail = detailText(event);
+            return {
+              color: known?.color ?? 'gray',
+              title: beijingTime(event.at),
+              content: (
+                <div>
+                  <div>{known?.label ?? event.kind}</div>
+                  <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>
+                    {event.actor ?? '系统'}
+                    {detail && ` · ${detail}`}
+                  </div>
+                </div>
+              ),
+            };
+          })}
+        />
+      )}
+    </PageState>
   );
 }

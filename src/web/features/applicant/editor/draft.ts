@@ -70,6 +70,14 @@ export function payloadOf(draft: Draft): Payload {
   };
 }
 
+/** A server path (`domesticPartners[1].name`) as a draft path: the server numbers only the partners it holds. */
+export function draftPath(path: string, partnerIndex: number[]): string {
+  return path.replace(
+    /^domesticPartners\[(\d+)\]/,
+    (_, j: string) => `domesticPartners[${partnerIndex[Number(j)] ?? j}]`,
+  );
+}
+
 /** JSON with sorted keys, to compare drafts however their keys were ordered. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
@@ -116,3 +124,12 @@ export const localCopies = {
     }
   },
 };
+
+/** The local copy worth offering back: newer than the server's (still editable) version and different from it. */
+export function newerLocalCopy(application: ApplicationDto): LocalCopy | undefined {
+  const local = localCopies.read(application.id);
+  if (!local || !application.editable) return undefined;
+  const newer = Date.parse(local.changedAt) > Date.parse(application.updatedAt);
+  const differs = stableJson(local.draft) !== stableJson(draftOf(application));
+  return newer && differs ? local : undefined;
+}

@@ -1,3 +1,5 @@
+import type { Evaluation } from '../../../shared/api.js';
+
 // Findings name the field to fix by its bundle path (`budget.provincialFunding`, `domesticPartners[0]`, …).
 // Every input of the form carries the id fieldId(path), so a finding can open its step and focus it.
 
@@ -35,6 +37,20 @@ function rootOf(path: string): string {
 /** The step that holds the field, if the form has one for it. */
 export function stepOfField(path: string): number | undefined {
   return STEP_OF_ROOT[rootOf(path)];
+}
+
+/** The steps holding an error or a missing answer, to mark them in the step bar. */
+export function stepsWithProblems(evaluation: Evaluation): Set<number> {
+  const fields = [
+    ...evaluation.findings.filter((f) => f.severity === 'error').map((f) => f.field),
+    ...evaluation.missing.map((m) => m.field),
+  ];
+  const steps = new Set<number>();
+  for (const field of fields) {
+    const step = field ? stepOfField(field) : undefined;
+    if (step !== undefined) steps.add(step);
+  }
+  return steps;
 }
 
 export function fieldId(path: string): string {

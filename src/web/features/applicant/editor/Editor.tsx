@@ -1,0 +1,98 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Col, Drawer, Row } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { beijingTime, STATUS_LABELS } from '../../../shared/format.js';
+import { ProvinceResult } from '../../province/decisions/ProvinceResultCard.js';
+import { applicationKeys } from '../queries.js';
+import { payloadOf } from './draft.js';
+import { EditorHeader } from './EditorHeader.js';
+import { FindingsPanel } from './FindingsPanel.js';
+import { RestoreLocalCopy } from './RestoreLocalCopy.js';
+import { StepsCard } from './StepsCard.js';
+import { streamOf, type StepProps } from './steps/common.js';
+import { ApplicationTimeline } from './TimelineCard.js';
+import type { EditorData } from './useEditorData.js';
+import { useEditorDraft } from './useEditorDraft.js';
+import { useStepNavigation } from './useStepNavigation.js';
+import { useSubmission } from './useSubmission.js';
+import { VersionConflictAlert } from './VersionConflictAlert.js';
+
+const UNSAVED = new Set(['pending', 'saving', 'error', 'conflict']);
+
+/** One application being filled in: the steps on the left, the live 形式审查 on the right. */
+export function Editor({ application, evaluation, call, people }: EditorData) {
+  const queryClient = useQueryClient();
+  const { draft, update, restore, readOnly, partnerIndex, autosave, keepMine, takeTheirs } =
+    useEditorDraft(application);
+  const { step, setStep, go } = useStepNavigation(partnerIndex);
+  const { submit, submitting, withdraw } = useSubmission(application.id, autosave);
+  const [timelineOpen, setTimelineOpen] = useState(false);
+
+  const { stream } = useMemo(() => streamOf(call, draft), [call, draft]);
+  const heldBack = useMemo(() => payloadOf(draft).heldBack, [draft]);
+  // A document changes the evaluation (and the record): read the application again.
+  const documentsChanged = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: applicationKeys.one(application.id) }),
+    [queryClient, application.id],
+  );
+  const stepProps: StepProps = { draft, update, readOnly, application, call, stream };
+  const status = STATUS_LABELS[application.status];
+
+  return (
+    <>
+      <EditorHeader
+        application={application}
+        draft={draft}
+        saveState={autosave.state}
+        heldBack={heldBack.length}
+        onRetrySave={() => void autosave.flush()}
+        onShowTimeline={() => setTimelineOpen(true)}
+        onWithdraw={withdraw}
+      />
+      <RestoreLocalCopy application={application} onRestore={restore} />
+      {autosave.state.kind === 'conflict' && (
+        <VersionConflictAlert onKeepMine={() => void keepMine()} onTakeTheirs={() => void takeTheirs()} />
+      )}
+      {!application.editable && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`申报书${status.label}${application.submittedAt ? `（${beijingTime(application.submittedAt)}）` : ''}，内容只读`}
+        />
+      )}
+      {application.status === 'recommended' && <ProvinceResult application={application} />}
+      {autosave.state.kind === 'locked' && (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={autosave.state.message} />
+      )}
+
+      <Row gutter={16} align="top">
+        <Col xs={24} xl={16}>
+          <StepsCard
+            step={step}
+            onStep={setStep}
+            evaluation={evaluation}
+            stepProps={stepProps}
+            people={people}
+            heldBack={heldBack}
+            onDocumentsChanged={documentsChanged}
+          />
+        </Col>
+        <Col xs={24} xl={8}>
+          <FindingsPanel
+            evaluation={evaluation}
+            editable={application.editable}
+            unsaved={UNSAVED.has(autosave.state.kind)}
+            submitting={submitting}
+            onGo={go}
+            onSubmit={() => void submit()}
+          />
+        </Col>
+      </Row>
+
+      <Drawer title="办理记录" open={timelineOpen} onClose={() => setTimelineOpen(false)} size="default">
+        {timelineOpen && <ApplicationTimeline applicationId={application.id} />}
+      </Drawer>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { AuditOutlined, ImportOutlined, SafetyCertificateOutlined, TableOutlined } from '@ant-design/icons';
+import type { RouteObject } from 'react-router';
+import type { MenuItem } from '../../app/menu-item.js';
+
+// 项目主管部门: each page is its own chunk, loaded when first opened.
+
+export const DEPARTMENT_MENU: MenuItem[] = [
+  { key: '/review', icon: <AuditOutlined />, label: '审核推荐' },
+  { key: '/review/confirm', icon: <SafetyCertificateOutlined />, label: '确认提交' },
+  { key: '/review/summary', icon: <TableOutlined />, label: '推荐项目汇总表' },
+  { key: '/review/import', icon: <ImportOutlined />, label: '批量导入' },
+];
+
+export const DEPARTMENT_ROUTES: RouteObject[] = [
+  { path: '/review', lazy: { Component: async () => (await import('./QueuePage.js')).QueuePage } },
+  {
+    path: '/review/confirm',
+    lazy: { Component: async () => (await import('./ConfirmPage.js')).ConfirmPage },
+  },
+  {
+    path: '/review/summary',
+    lazy: { Component: async () => (await import('./SummaryPage.js')).SummaryPage },
+  },
+  { path: '/review/import', lazy: { Component: async () => (await import('./ImportPage.js')).ImportPage } },
+  { path: '/review/:id', lazy: { Component: async () => (await import('./ReviewPage.js')).ReviewPage } },
+];
+
+/** Print views: the paper alone, without the chrome. */
+export const DEPARTMENT_PRINT_ROUTES: RouteObject[] = [
+  {
+    path: '/review/commitment',
+    lazy: {
+      Component: async () => (await import('./DepartmentCommitmentPage.js')).DepartmentCommitmentPage,
+    },
+  },
+];

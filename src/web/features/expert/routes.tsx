@@ -1,0 +1,17 @@
+import type { RouteObject } from 'react-router';
+import type { MenuItem } from '../../app/menu-item.js';
+
+// 评审专家: each page is its own chunk, loaded when first opened.
+
+export const EXPERT_MENU: MenuItem[] = [{ key: '/expert', label: '我的评审任务' }];
+
+export const EXPERT_ROUTES: RouteObject[] = [
+  {
+    path: '/expert',
+    lazy: { Component: async () => (await import('./MyAssignmentsPage.js')).MyAssignmentsPage },
+  },
+  {
+    path: '/expert/assignments/:id',
+    lazy: { Component: async () => (await import('./ScoringPage.js')).ScoringPage },
+  },
+];

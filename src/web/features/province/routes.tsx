@@ -1,0 +1,75 @@
+import type { RouteObject } from 'react-router';
+import type { MenuItem } from '../../app/menu-item.js';
+
+// 省科技厅 / 省科技项目管理中心: each page is its own chunk, loaded when first opened (ECharts only with the
+// dashboard, the one page that draws charts). Each area of the provincial centre adds its menu entry and routes.
+
+export const PROVINCE_MENU: MenuItem[] = [
+  { key: '/province', label: '总览' },
+  { key: '/province/calls', label: '计划管理' },
+  { key: '/province/confirmations', label: '推荐名单确认' },
+  { key: '/province/import', label: '批量导入' },
+  { key: '/province/registers', label: '登记库导入' },
+  { key: '/province/cross-checks', label: '全省交叉核查' },
+  { key: '/province/formal-review', label: '形式审查' },
+  { key: '/province/experts', label: '专家评审' },
+  { key: '/province/decisions', label: '立项决定与公示' },
+  { key: '/province/audit', label: '审计日志' },
+];
+
+export const PROVINCE_ROUTES: RouteObject[] = [
+  {
+    path: '/province',
+    lazy: { Component: async () => (await import('./dashboard/DashboardPage.js')).DashboardPage },
+  },
+  {
+    path: '/province/calls',
+    lazy: { Component: async () => (await import('./calls/CallsPage.js')).CallsPage },
+  },
+  {
+    path: '/province/calls/:id',
+    lazy: { Component: async () => (await import('./calls/CallDetailPage.js')).CallDetailPage },
+  },
+  {
+    path: '/province/audit',
+    lazy: { Component: async () => (await import('./audit/AuditPage.js')).AuditPage },
+  },
+  {
+    path: '/province/formal-review',
+    lazy: { Component: async () => (await import('./decisions/FormalReviewPage.js')).FormalReviewPage },
+  },
+  {
+    path: '/province/decisions',
+    lazy: { Component: async () => (await import('./decisions/DecisionsPage.js')).DecisionsPage },
+  },
+  {
+    path: '/province/experts',
+    lazy: { Component: async () => (await import('./experts/ExpertsPage.js')).ExpertsPage },
+  },
+  {
+    path: '/province/experts/applications/:id',
+    lazy: { Component: async () => (await import('./experts/AssignmentPage.js')).AssignmentPage },
+  },
+  {
+    path: '/province/confirmations',
+    lazy: {
+      Component: async () => (await import('./confirmations/ConfirmationsPage.js')).ConfirmationsPage,
+    },
+  },
+  {
+    path: '/province/import',
+    lazy: { Component: async () => (await import('../department/ImportPage.js')).ImportPage },
+  },
+  {
+    path: '/province/registers',
+    lazy: { Component: async () => (await import('./registers/RegistersPage.js')).RegistersPage },
+  },
+  {
+    path: '/province/cross-checks',
+    lazy: { Component: async () => (await import('./cross-checks/CrossChecksPage.js')).CrossChecksPage },
+  },
+  {
+    path: '/province/cross-checks/pairs/:id',
+    lazy: { Component: async () => (await import('./cross-checks/PairPage.js')).PairPage },
+  },
+];
