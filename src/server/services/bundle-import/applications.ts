@@ -89,6 +89,7 @@ export async function importApplications(
     // Each of these is a problem already.
     if (!department || !organizationId || !piId || run.problems.some((p) => within(p.path, at))) continue;
     const target: Target = {
+      index: i,
       at,
       bundleId: a.id,
       values: applicationValues(a, bundle, organizationId, piId, department.id),
@@ -99,10 +100,6 @@ export async function importApplications(
     const written = existing
       ? await updateApplication(run, target, existing, isConfirmed)
       : await createApplication(run, target, isConfirmed);
-    if (written) run.planned.set(i, { outcome: existing ? 'updated' : 'created', status: written.status });
-    else if (existing && !run.problems.some((p) => within(p.path, at))) {
-      run.planned.set(i, { outcome: 'unchanged', status: existing.status });
-    }
     if (written?.status === 'recommended') push(recommendedUnder, department.id, i);
   }
   return recommendedUnder;
@@ -110,6 +107,7 @@ export async function importApplications(
 
 /** An application of the bundle as the run would write it. */
 interface Target {
+  index: number;
   /** Its bundle path. */
   at: string;
   bundleId: string;
@@ -170,6 +168,7 @@ async function createApplication(
   );
   await run.remember('application', target.bundleId, row.id, true);
   run.count('created', 'application');
+  run.planned.set(target.index, { outcome: 'created', status: row.status });
   return row;
 }
 
@@ -187,6 +186,7 @@ async function updateApplication(
   const decision = diffForm(decisionSnapshot(existing), decisionSnapshot(target.values));
   if (content.length === 0 && decision.length === 0) {
     run.count('unchanged', 'application');
+    run.planned.set(target.index, { outcome: 'unchanged', status: existing.status });
     return undefined;
   }
   if (await isConfirmed(existing.departmentId)) {
@@ -228,6 +228,7 @@ async function updateApplication(
     { from: existing.status, to: updated.status },
   );
   run.count('updated', 'application');
+  run.planned.set(target.index, { outcome: 'updated', status: updated.status });
   return updated;
 }
 
