@@ -37,6 +37,8 @@ const { users, departmentUser } = reviewSession(t, START);
 let city: Department;
 let otherCity: Department;
 let zone: Department;
+/** Cities no other test imports into or confirms, for tests that need a second importer of their own. */
+let spareCities: Department[];
 const outsiders: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -45,6 +47,7 @@ beforeAll(async () => {
   city = all.find((d) => d.id === county.cityId)!;
   otherCity = all.find((d) => d.kind === 'city' && d.id !== city.id)!;
   zone = all.find((d) => d.kind === 'national-hitech-zone')!;
+  spareCities = all.filter((d) => d.kind === 'city' && d.id !== city.id && d.id !== otherCity.id);
   users.city = await departmentUser(city);
   users.otherCity = await departmentUser(otherCity);
   users.zone = await departmentUser(zone);
@@ -264,11 +267,13 @@ describe('导入 shenbao.bundle/1', () => {
   // On PostgreSQL (CI's second run) the imports below run at once on separate connections; PGlite takes them
   // one at a time, so there the test shows only that the outcome does not depend on the order.
   it('同时导入和注册：同一家单位只建一次，归先到者；同一个包只写一份，其余导入被拒绝且不写入', async () => {
+    const rival = spareCities[0]!;
+    const rivalUser = await departmentUser(rival);
     const unrecommended = (a: Application) => ({ ...a, recommendation: undefined });
     const cityBundle = bundleFor('race-city', city, 2, unrecommended);
-    const zoneBundle = bundleFor('race-zone', zone, 2, unrecommended);
+    const rivalBundle = bundleFor('race-rival', rival, 2, unrecommended);
     const shared = cityBundle.organizations[0]!.creditCode;
-    zoneBundle.organizations[0] = { ...zoneBundle.organizations[0]!, creditCode: shared };
+    rivalBundle.organizations[0] = { ...rivalBundle.organizations[0]!, creditCode: shared };
 
     const [registered, ...responses] = await Promise.all([
       inject(t.app, {
@@ -277,9 +282,9 @@ describe('导入 shenbao.bundle/1', () => {
         payload: registrationBody({ departmentId: city.id, creditCode: shared }),
       }),
       postImport(users.city!.cookie, cityBundle),
-      postImport(users.zone!.cookie, zoneBundle),
+      postImport(rivalUser.cookie, rivalBundle),
       postImport(users.city!.cookie, cityBundle),
-      postImport(users.zone!.cookie, zoneBundle),
+      postImport(rivalUser.cookie, rivalBundle),
     ]);
     if (registered!.statusCode !== 201) {
       expect(registered!.json().error.code, registered!.body).toBe('CREDIT_CODE_TAKEN');
@@ -292,10 +297,10 @@ describe('导入 shenbao.bundle/1', () => {
       ]);
     }
     // Whoever came first owns the enterprise; both runs of one bundle agree.
-    const [cityFirst, zoneFirst, cityAgain, zoneAgain] = responses;
+    const [cityFirst, rivalFirst, cityAgain, rivalAgain] = responses;
     expect(cityAgain!.statusCode).toBe(cityFirst!.statusCode);
-    expect(zoneAgain!.statusCode).toBe(zoneFirst!.statusCode);
-    const imported = [cityFirst!, zoneFirst!].filter((r) => r.statusCode === 200);
+    expect(rivalAgain!.statusCode).toBe(rivalFirst!.statusCode);
+    const imported = [cityFirst!, rivalFirst!].filter((r) => r.statusCode === 200);
     expect(imported.length + Number(registered!.statusCode === 201)).toBe(1);
 
     const created = responses.filter((r) => r.statusCode === 200).map((r) => r.json().created);
@@ -304,12 +309,12 @@ describe('导入 shenbao.bundle/1', () => {
     expect(total('organizations')).toBe(2 * imported.length);
     if (cityFirst!.statusCode === 200)
       expect(cityAgain!.json().applications).toEqual(cityFirst!.json().applications);
-    if (zoneFirst!.statusCode === 200)
-      expect(zoneAgain!.json().applications).toEqual(zoneFirst!.json().applications);
+    if (rivalFirst!.statusCode === 200)
+      expect(rivalAgain!.json().applications).toEqual(rivalFirst!.json().applications);
 
     const [org] = await t.db.select().from(organizations).where(eq(organizations.creditCode, shared));
     const ofShared = await t.db.select().from(applications).where(eq(applications.organizationId, org!.id));
-    const owner = cityFirst!.statusCode === 200 ? city : zoneFirst!.statusCode === 200 ? zone : undefined;
+    const owner = cityFirst!.statusCode === 200 ? city : rivalFirst!.statusCode === 200 ? rival : undefined;
     expect(ofShared.map((a) => a.departmentId)).toEqual(owner ? [owner.id] : []);
   });
 
@@ -421,9 +426,7 @@ describe('导入是主管部门的纸质受理：只能写入新单位和本部�
   });
 
   it('其他部门导入建立的单位不能由本部门导入写入', async () => {
-    const third = (await repositories(t.db).departments.list()).find(
-      (d) => d.kind === 'city' && d.id !== city.id && d.id !== otherCity.id,
-    )!;
+    const third = spareCities[1]!;
     const theirs = bundleFor('third-made', third, 1);
     const made = await postImport((await departmentUser(third)).cookie, theirs);
     expect(made.statusCode, made.body).toBe(200);
