@@ -278,11 +278,25 @@ export const commitmentParamsSchema = z.object({ id: z.uuid().meta({ title: '承
 
 // Bundle import preview: nothing is written.
 
+const bundleProblemSchema = z.object({ path: z.string(), message: z.string() });
+
+/** What importing the bundle would do with one application, judged against the database. */
+const importPlanSchema = z.object({
+  action: z.enum(['create', 'update', 'unchanged', 'refused']),
+  /** Its status after the import; null when refused. */
+  status: z.enum(APPLICATION_STATUSES).nullable(),
+  /** In Chinese: what will be done, in which status, and who will see it; or why it is refused. */
+  message: z.string(),
+  /** Why it is refused, with bundle paths: its own problems, its applicant's and its PI's. */
+  problems: z.array(bundleProblemSchema),
+});
+export type ImportPlan = z.infer<typeof importPlanSchema>;
+
 export const importPreviewResponseSchema = z.object({
   /** The bundle could be read: `problems` is empty and `applications` holds the verdicts. */
   ok: z.boolean(),
   call: z.string().nullable(),
-  problems: z.array(z.object({ path: z.string(), message: z.string() })),
+  problems: z.array(bundleProblemSchema),
   applications: z.array(
     z.object({
       id: z.string(),
@@ -291,6 +305,8 @@ export const importPreviewResponseSchema = z.object({
       department: z.string(),
       eligible: z.boolean(),
       findings: z.array(findingSchema),
+      /** Present when the preview knows who imports into which call. */
+      plan: importPlanSchema.optional(),
     }),
   ),
   departments: z.array(
@@ -301,6 +317,11 @@ export const importPreviewResponseSchema = z.object({
       findings: z.array(findingSchema),
     }),
   ),
+  /**
+   * Present with the plan: every problem the import would be refused with (422 `IMPORT_REFUSED`, or the
+   * deadline). Any at all and the import writes nothing, whatever each application's plan says.
+   */
+  importProblems: z.array(bundleProblemSchema).optional(),
 });
 export type ImportPreview = z.infer<typeof importPreviewResponseSchema>;
 
@@ -328,6 +349,6 @@ export const importResultSchema = z.object({
     }),
   ),
   /** What the import did not take over (documents without files, registered organizations' details). */
-  notes: z.array(z.object({ path: z.string(), message: z.string() })),
+  notes: z.array(bundleProblemSchema),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;

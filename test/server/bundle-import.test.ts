@@ -14,6 +14,8 @@ import {
 import type { Department } from '../../src/server/repositories/departments.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
+import { BundleImportService } from '../../src/server/services/bundle-import/service.js';
+import { CallService } from '../../src/server/services/calls.js';
 import {
   application,
   bundle as bundleOf,
@@ -21,8 +23,9 @@ import {
   organization,
   person,
 } from '../support/factories/bundle.js';
-import { registrationBody } from '../support/factories/server.js';
-import { inject, insertUser, registerUnitAdmin, useTestApp } from '../support/harness.js';
+import { personBody, registrationBody } from '../support/factories/server.js';
+import { inject, insertUser, login, registerUnitAdmin, useTestApp } from '../support/harness.js';
+import { createDraft } from '../support/api/applicant.js';
 import { reviewSession } from '../support/api/review-session.js';
 
 const t = useTestApp();
@@ -34,6 +37,8 @@ const { users, departmentUser } = reviewSession(t, START);
 let city: Department;
 let otherCity: Department;
 let zone: Department;
+/** Cities no other test imports into or confirms, for tests that need a second importer of their own. */
+let spareCities: Department[];
 const outsiders: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -42,6 +47,7 @@ beforeAll(async () => {
   city = all.find((d) => d.id === county.cityId)!;
   otherCity = all.find((d) => d.kind === 'city' && d.id !== city.id)!;
   zone = all.find((d) => d.kind === 'national-hitech-zone')!;
+  spareCities = all.filter((d) => d.kind === 'city' && d.id !== city.id && d.id !== otherCity.id);
   users.city = await departmentUser(city);
   users.otherCity = await departmentUser(otherCity);
   users.zone = await departmentUser(zone);
@@ -260,12 +266,14 @@ describe('导入 shenbao.bundle/1', () => {
 
   // On PostgreSQL (CI's second run) the imports below run at once on separate connections; PGlite takes them
   // one at a time, so there the test shows only that the outcome does not depend on the order.
-  it('同时导入和注册：同一个包只写一份；同一家单位只建一次，注册晚到的得到“已注册”', async () => {
+  it('同时导入和注册：同一家单位只建一次，归先到者；同一个包只写一份，其余导入被拒绝且不写入', async () => {
+    const rival = spareCities[0]!;
+    const rivalUser = await departmentUser(rival);
     const unrecommended = (a: Application) => ({ ...a, recommendation: undefined });
     const cityBundle = bundleFor('race-city', city, 2, unrecommended);
-    const zoneBundle = bundleFor('race-zone', zone, 2, unrecommended);
+    const rivalBundle = bundleFor('race-rival', rival, 2, unrecommended);
     const shared = cityBundle.organizations[0]!.creditCode;
-    zoneBundle.organizations[0] = { ...zoneBundle.organizations[0]!, creditCode: shared };
+    rivalBundle.organizations[0] = { ...rivalBundle.organizations[0]!, creditCode: shared };
 
     const [registered, ...responses] = await Promise.all([
       inject(t.app, {
@@ -274,24 +282,40 @@ describe('导入 shenbao.bundle/1', () => {
         payload: registrationBody({ departmentId: city.id, creditCode: shared }),
       }),
       postImport(users.city!.cookie, cityBundle),
-      postImport(users.zone!.cookie, zoneBundle),
+      postImport(rivalUser.cookie, rivalBundle),
       postImport(users.city!.cookie, cityBundle),
-      postImport(users.zone!.cookie, zoneBundle),
+      postImport(rivalUser.cookie, rivalBundle),
     ]);
-    for (const r of responses) expect(r.statusCode, r.body).toBe(200);
     if (registered!.statusCode !== 201) {
       expect(registered!.json().error.code, registered!.body).toBe('CREDIT_CODE_TAKEN');
     }
-    const created = responses.map((r) => r.json().created);
+    for (const r of responses) {
+      if (r.statusCode === 200) continue;
+      expect(r.statusCode, r.body).toBe(422);
+      expect(r.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
+        'organizations[0].creditCode',
+      ]);
+    }
+    // Whoever came first owns the enterprise; both runs of one bundle agree.
+    const [cityFirst, rivalFirst, cityAgain, rivalAgain] = responses;
+    expect(cityAgain!.statusCode).toBe(cityFirst!.statusCode);
+    expect(rivalAgain!.statusCode).toBe(rivalFirst!.statusCode);
+    const imported = [cityFirst!, rivalFirst!].filter((r) => r.statusCode === 200);
+    expect(imported.length + Number(registered!.statusCode === 201)).toBe(1);
+
+    const created = responses.filter((r) => r.statusCode === 200).map((r) => r.json().created);
     const total = (key: 'organizations' | 'applications') => created.reduce((n, c) => n + c[key], 0);
-    expect(total('applications')).toBe(4);
-    expect(total('organizations') + Number(registered!.statusCode === 201)).toBe(3);
-    expect(responses[0]!.json().applications).toEqual(responses[2]!.json().applications);
-    expect(responses[1]!.json().applications).toEqual(responses[3]!.json().applications);
+    expect(total('applications')).toBe(2 * imported.length);
+    expect(total('organizations')).toBe(2 * imported.length);
+    if (cityFirst!.statusCode === 200)
+      expect(cityAgain!.json().applications).toEqual(cityFirst!.json().applications);
+    if (rivalFirst!.statusCode === 200)
+      expect(rivalAgain!.json().applications).toEqual(rivalFirst!.json().applications);
 
     const [org] = await t.db.select().from(organizations).where(eq(organizations.creditCode, shared));
     const ofShared = await t.db.select().from(applications).where(eq(applications.organizationId, org!.id));
-    expect(ofShared.map((a) => a.departmentId).sort()).toEqual([city.id, zone.id].sort());
+    const owner = cityFirst!.statusCode === 200 ? city : rivalFirst!.statusCode === 200 ? rival : undefined;
+    expect(ofShared.map((a) => a.departmentId)).toEqual(owner ? [owner.id] : []);
   });
 
   it('确认提交后导入不能再新增或修改，同一包再次导入仍不作修改', async () => {
@@ -315,5 +339,206 @@ describe('导入 shenbao.bundle/1', () => {
     const refused = await postImport(users.zone!.cookie, bundle);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.fields[0].message).toContain('已网上确认提交推荐名单');
+  });
+});
+
+describe('导入是主管部门的纸质受理：只能写入新单位和本部门导入建立的单位', () => {
+  const importers = async (department: Department) => {
+    const { user } = await insertUser(t, 'department', { departmentId: department.id });
+    return { role: 'department' as const, userId: user.id, departmentId: department.id };
+  };
+  const previewOf = async (department: Department, bundle: object) => {
+    const repos = repositories(t.db);
+    const service = new BundleImportService(t.db, t.clock, new CallService(repos, t.clock));
+    return service.preview(await importers(department), bundle, PRACTICE_CALL_ID);
+  };
+
+  /** An enterprise that registered itself under `under`, with its PI and a draft of its own. */
+  async function registeredEnterprise(under: Department) {
+    const body = registrationBody({ departmentId: under.id });
+    const registered = await inject(t.app, {
+      method: 'POST',
+      url: '/api/auth/register-organization',
+      payload: body,
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const admin = {
+      cookie: await login(t.app, body.admin.login),
+      login: body.admin.login,
+      organizationId: registered.json().organization.id as string,
+      userId: registered.json().user.id as string,
+    };
+    const pi = personBody();
+    const person = await inject(t.app, {
+      method: 'POST',
+      url: '/api/organization/people',
+      cookie: admin.cookie,
+      payload: pi,
+    });
+    const draft = await createDraft(t, { ...admin, personId: person.json().person.id as string });
+    return { admin, creditCode: body.organization.creditCode, piName: pi.name, draft };
+  }
+
+  /** `prefix`'s bundle whose one submitted application names the enterprise and its PI by name only. */
+  function inTheNameOf(prefix: string, enterprise: { creditCode: string; piName: string }) {
+    const bundle = bundleFor(prefix, city, 1, (a) => ({ ...a, recommendation: undefined }));
+    bundle.organizations[0] = { ...bundle.organizations[0]!, creditCode: enterprise.creditCode };
+    bundle.people[0] = { ...bundle.people[0]!, name: enterprise.piName };
+    return bundle;
+  }
+
+  it('以其他部门已注册企业的名义导入已提交的申报书被拒绝，不写入任何数据；企业自己的草稿不受影响', async () => {
+    const enterprise = await registeredEnterprise(otherCity);
+    const bundle = inTheNameOf('foreign-enterprise', enterprise);
+    expect(bundle.applications[0]!.submittedAt).toBeDefined();
+    const before = await databaseState();
+    const response = await postImport(users.city!.cookie, bundle);
+    expect(response.statusCode, response.body).toBe(422);
+    expect(response.json().error.code).toBe('IMPORT_REFUSED');
+    expect(response.json().error.fields).toEqual([
+      {
+        path: 'organizations[0].creditCode',
+        message: expect.stringContaining(`隶属于${otherCity.name}，导入不能以其名义新建或修改申报书`),
+      },
+    ]);
+    expect(await databaseState()).toEqual(before);
+
+    const own = await inject(t.app, {
+      method: 'GET',
+      url: `/api/applications/${enterprise.draft.id}`,
+      cookie: enterprise.admin.cookie,
+    });
+    expect(own.statusCode).toBe(200);
+    const rules = own.json().evaluation.findings.map((f: { rule: string }) => f.rule);
+    expect(rules).not.toContain('limit.enterprise-one-application');
+    expect(rules).not.toContain('limit.pi-one-application');
+  });
+
+  it('本部门辖内自行注册的单位也不能由导入写入：其申报由该单位在本系统办理', async () => {
+    const enterprise = await registeredEnterprise(city);
+    const before = await databaseState();
+    const response = await postImport(users.city!.cookie, inTheNameOf('own-enterprise', enterprise));
+    expect(response.statusCode, response.body).toBe(422);
+    expect(response.json().error.fields).toEqual([
+      { path: 'organizations[0].creditCode', message: expect.stringContaining('已在本系统自行注册') },
+    ]);
+    expect(await databaseState()).toEqual(before);
+  });
+
+  it('其他部门导入建立的单位不能由本部门导入写入', async () => {
+    const third = spareCities[1]!;
+    const theirs = bundleFor('third-made', third, 1);
+    const made = await postImport((await departmentUser(third)).cookie, theirs);
+    expect(made.statusCode, made.body).toBe(200);
+    const ours = bundleFor('city-copy', city, 1);
+    ours.organizations[0] = { ...ours.organizations[0]!, creditCode: theirs.organizations[0]!.creditCode };
+    const before = await databaseState();
+    const response = await postImport(users.city!.cookie, ours);
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.fields).toEqual([
+      { path: 'organizations[0].creditCode', message: expect.stringContaining(`隶属于${third.name}`) },
+    ]);
+    expect(await databaseState()).toEqual(before);
+  });
+
+  it('项目负责人只按证件号码匹配：同名无证件号码的是新人员，证件号码相同的是同一人', async () => {
+    const draftOf = (a: Application) => {
+      const { submittedAt: _s, recommendation: _r, ...draft } = a;
+      return draft;
+    };
+    const bundleWith = (prefix: string, name: string, idNumber?: string) => {
+      const bundle = bundleFor(prefix, city, 1, draftOf);
+      bundle.organizations[0] = {
+        ...bundle.organizations[0]!,
+        creditCode: first.organizations[0]!.creditCode,
+      };
+      bundle.people[0] = { ...bundle.people[0]!, name, ...(idNumber ? { idNumber } : {}) };
+      return bundle;
+    };
+    const first = bundleFor('id-match', city, 1, draftOf);
+    first.people[0] = { ...first.people[0]!, name: '张同名' };
+    const imported = await postImport(users.city!.cookie, first);
+    expect(imported.statusCode, imported.body).toBe(200);
+    const [firstRow] = await t.db
+      .select()
+      .from(applications)
+      .where(eq(applications.id, imported.json().applications[0].applicationId));
+    const colleagues = () =>
+      t.db.select().from(people).where(eq(people.employerId, firstRow!.organizationId));
+
+    const namesake = await postImport(users.city!.cookie, bundleWith('id-match-namesake', '张同名'));
+    expect(namesake.statusCode, namesake.body).toBe(200);
+    expect(namesake.json().created.people).toBe(1);
+    expect((await colleagues()).filter((p) => p.name === '张同名')).toHaveLength(2);
+
+    const idNumber = '32010219800101123X';
+    const declared = await postImport(
+      users.city!.cookie,
+      bundleWith('id-match-declared', '李证件', idNumber),
+    );
+    expect(declared.json().created.people).toBe(1);
+    const again = await postImport(
+      users.city!.cookie,
+      bundleWith('id-match-again', '李证件（改名）', idNumber),
+    );
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().created.people).toBe(0);
+    const [declaredRow, againRow] = await Promise.all(
+      [declared, again].map(async (r) => {
+        const [row] = await t.db
+          .select()
+          .from(applications)
+          .where(eq(applications.id, r.json().applications[0].applicationId));
+        return row!;
+      }),
+    );
+    expect(againRow!.piId).toBe(declaredRow!.piId);
+    expect((await colleagues()).filter((p) => p.idNumber === idNumber).map((p) => p.name)).toEqual([
+      '李证件（改名）',
+    ]);
+  });
+
+  it('导入预览逐项说明将新建、更新、不变或拒绝及导入后的状态和可见范围，不写入任何数据', async () => {
+    const bundle = bundleFor('plan', city, 3);
+    expect((await postImport(users.city!.cookie, bundle)).statusCode).toBe(200);
+    bundle.applications[1]!.title = '预览中修改的草稿名称';
+    const enterprise = await registeredEnterprise(otherCity);
+    const foreign = inTheNameOf('plan-foreign', enterprise);
+    bundle.organizations.push({ ...foreign.organizations[0]!, id: 'plan-foreign-o' });
+    bundle.people.push({ ...foreign.people[0]!, id: 'plan-foreign-p', employer: 'plan-foreign-o' });
+    bundle.applications.push({
+      ...foreign.applications[0]!,
+      id: 'plan-foreign-a',
+      applicant: 'plan-foreign-o',
+      pi: 'plan-foreign-p',
+      department: 'd',
+    });
+    const fresh = bundleFor('plan-new', city, 1, (a) => ({ ...a, recommendation: undefined }));
+    bundle.organizations.push(fresh.organizations[0]!);
+    bundle.people.push(fresh.people[0]!);
+    bundle.applications.push({ ...fresh.applications[0]!, department: 'd' });
+
+    const before = await databaseState();
+    const preview = await previewOf(city, bundle);
+    expect(await databaseState()).toEqual(before);
+    expect(preview.applications.map((a) => [a.plan?.action, a.plan?.status])).toEqual([
+      ['unchanged', 'recommended'],
+      ['update', 'draft'],
+      ['unchanged', 'submitted'],
+      ['refused', null],
+      ['create', 'submitted'],
+    ]);
+    const [, draft, , refused, created] = preview.applications.map((a) => a.plan!);
+    expect(created!.message).toBe('将新建，状态为“已提交”，本部门和省科技厅可见');
+    expect(draft!.message).toContain('草稿未提交');
+    expect(refused!.problems).toEqual([
+      { path: 'organizations[3].creditCode', message: expect.stringContaining(`隶属于${otherCity.name}`) },
+    ]);
+    expect(refused!.message).toContain('不能导入');
+    expect(preview.importProblems).toEqual(refused!.problems);
+
+    const other = await previewOf(otherCity, bundleFor('plan', city, 1));
+    expect(other.applications[0]!.plan).toMatchObject({ action: 'refused', status: null });
+    expect(other.applications[0]!.plan!.problems[0]!.path).toBe('applications[0].department');
   });
 });

@@ -38,6 +38,26 @@ export class ImportKeyRepository {
       });
   }
 
+  /** Who created each of these rows by an import, in any call: departments' ids or `province`. */
+  async creators(entityType: ImportEntity, dbIds: string[]): Promise<Map<string, Set<string>>> {
+    const rows =
+      dbIds.length === 0
+        ? []
+        : await this.db
+            .selectDistinct({ dbId: importKeys.dbId, importer: importKeys.importer })
+            .from(importKeys)
+            .where(
+              and(
+                eq(importKeys.entityType, entityType),
+                inArray(importKeys.dbId, dbIds),
+                eq(importKeys.created, true),
+              ),
+            );
+    const found = new Map<string, Set<string>>();
+    for (const r of rows) found.set(r.dbId, (found.get(r.dbId) ?? new Set()).add(r.importer));
+    return found;
+  }
+
   organizationsByCreditCode(codes: string[]): Promise<Organization[]> {
     return codes.length === 0
       ? Promise.resolve([])

@@ -52,3 +52,23 @@ export type Repositories = ReturnType<typeof repositories>;
 export function inTransaction<T>(db: Database, work: (repos: Repositories) => Promise<T>): Promise<T> {
   return db.transaction((tx) => deferringAudit(tx, () => work(repositories(tx))));
 }
+
+/** Carries what a rolled-back transaction found out of it. */
+class Rollback<T> extends Error {
+  constructor(readonly value: T) {
+    super('rolled back');
+  }
+}
+
+/** Runs `work` in a transaction that is then rolled back, and returns what it found. */
+export async function rolledBack<T>(db: Database, work: (repos: Repositories) => Promise<T>): Promise<T> {
+  try {
+    await inTransaction(db, async (repos) => {
+      throw new Rollback(await work(repos));
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.value as T;
+    throw error;
+  }
+  throw new Error('unreachable: the transaction always rolls back');
+}

@@ -16,7 +16,7 @@ import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { PrincipalOf } from '../principal.js';
 import type { ApplicationRow } from '../repositories/bundles.js';
-import { inTransaction, type Repositories } from '../repositories/index.js';
+import { inTransaction, rolledBack, type Repositories } from '../repositories/index.js';
 import type { HeldRecord, RecordWrite, RegisterBatchRow } from '../repositories/registers.js';
 import { BundleService } from './bundles.js';
 import { parametersOf } from './calls.js';
@@ -352,24 +352,4 @@ function refuseRowProblems(problems: RowProblem[]): void {
       message: p.message,
     })),
   });
-}
-
-/** Carries what a rolled-back transaction found out of it. */
-class Rollback<T> extends Error {
-  constructor(readonly value: T) {
-    super('rolled back');
-  }
-}
-
-/** Runs `work` in a transaction that is then rolled back, and returns what it found. */
-async function rolledBack<T>(db: Database, work: (repos: Repositories) => Promise<T>): Promise<T> {
-  try {
-    await inTransaction(db, async (repos) => {
-      throw new Rollback(await work(repos));
-    });
-  } catch (error) {
-    if (error instanceof Rollback) return error.value as T;
-    throw error;
-  }
-  throw new Error('unreachable: the transaction always rolls back');
 }

@@ -1,12 +1,11 @@
-import { parseBundle } from '../../core/bundle/parse.js';
 import type { Bundle } from '../../core/bundle/schema.js';
-import { checkBundle } from '../../core/check.js';
 import { summaryTable, type SummaryTable } from '../../core/summary/summary-table.js';
 import type { Clock } from '../clock.js';
 import type { ApplicationRow } from '../repositories/applications.js';
 import type { Department } from '../repositories/departments.js';
 import type { Repositories } from '../repositories/index.js';
 import type { ImportPreview, SummaryQuery } from '../../contract/review.js';
+import { verdictsOf } from './bundle-import/preview.js';
 import { BundleService } from './bundles.js';
 import type { CallService, CallView } from './calls.js';
 import { withChecklist } from './review-checklist.js';
@@ -91,40 +90,7 @@ export class ReviewReportService {
 
   /** Every parse problem, or every rule finding, of a bundle; nothing is written. */
   previewImport(input: unknown): ImportPreview {
-    const declared = (input as { call?: unknown } | null)?.call;
-    const parsed = parseBundle(input);
-    if (!parsed.ok) {
-      return {
-        ok: false,
-        call: typeof declared === 'string' ? declared : null,
-        problems: parsed.problems,
-        applications: [],
-        departments: [],
-      };
-    }
-    const { bundle } = parsed;
-    const report = checkBundle(bundle);
-    const verdicts = new Map(report.applications.map((a) => [a.id, a]));
-    const quotas = new Map(report.departments.map((d) => [d.id, d]));
-    return {
-      ok: true,
-      call: bundle.call,
-      problems: [],
-      applications: bundle.applications.map((a) => ({
-        id: a.id,
-        title: a.title,
-        topic: a.topic,
-        department: a.department,
-        eligible: verdicts.get(a.id)!.eligible,
-        findings: verdicts.get(a.id)!.findings,
-      })),
-      departments: bundle.departments.map((d) => ({
-        id: d.id,
-        name: d.name,
-        withinQuota: quotas.get(d.id)!.withinQuota,
-        findings: quotas.get(d.id)!.findings,
-      })),
-    };
+    return verdictsOf(input);
   }
 
   /** What the department received for the call (a city: with its counties'), as the review list shows it. */

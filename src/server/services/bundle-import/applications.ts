@@ -11,8 +11,12 @@ import { DECIDABLE } from '../review/access.js';
 import { diffForm } from '../submission-changes.js';
 import type { ImportRun } from './run.js';
 
-const STATUS_LABELS: Partial<Record<ApplicationStatus, string>> = {
+export const STATUS_LABELS: Record<ApplicationStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
   returned: '退回修改',
+  recommended: '已推荐',
+  'not-recommended': '不予推荐',
   withdrawn: '作废',
 };
 
@@ -64,7 +68,10 @@ export function checkApplications(
   });
 }
 
-/** Returns, per quota holder, the bundle indexes of applications this run made or left recommended anew. */
+/**
+ * Writes the applications whose applicant and PI the run may write under and that have no problem of their
+ * own. Returns, per quota holder, the bundle indexes of applications this run made or left recommended anew.
+ */
 export async function importApplications(
   run: ImportRun,
   bundle: Bundle,
@@ -75,13 +82,17 @@ export async function importApplications(
   const recommendedUnder = new Map<string, number[]>();
   const isConfirmed = confirmationsOf(run);
   for (const [i, a] of bundle.applications.entries()) {
-    const department = departments.get(a.department)!;
+    const at = `applications[${i}]`;
+    const department = departments.get(a.department);
+    const organizationId = orgIds.get(a.applicant);
     const piId = personIds.get(a.pi);
-    if (!piId) continue; // its PI is a problem already
+    // Each of these is a problem already.
+    if (!department || !organizationId || !piId || run.problems.some((p) => within(p.path, at))) continue;
     const target: Target = {
-      at: `applications[${i}]`,
+      index: i,
+      at,
       bundleId: a.id,
-      values: applicationValues(a, bundle, orgIds.get(a.applicant)!, piId, department.id),
+      values: applicationValues(a, bundle, organizationId, piId, department.id),
       locked: `${department.name}已网上确认提交推荐名单，导入不能再新增或修改其申报书`,
     };
     const ours = run.key('application', a.id);
@@ -96,6 +107,7 @@ export async function importApplications(
 
 /** An application of the bundle as the run would write it. */
 interface Target {
+  index: number;
   /** Its bundle path. */
   at: string;
   bundleId: string;
@@ -156,6 +168,7 @@ async function createApplication(
   );
   await run.remember('application', target.bundleId, row.id, true);
   run.count('created', 'application');
+  run.planned.set(target.index, { outcome: 'created', status: row.status });
   return row;
 }
 
@@ -173,6 +186,7 @@ async function updateApplication(
   const decision = diffForm(decisionSnapshot(existing), decisionSnapshot(target.values));
   if (content.length === 0 && decision.length === 0) {
     run.count('unchanged', 'application');
+    run.planned.set(target.index, { outcome: 'unchanged', status: existing.status });
     return undefined;
   }
   if (await isConfirmed(existing.departmentId)) {
@@ -189,7 +203,7 @@ async function updateApplication(
   if (existing.status !== 'draft' && !DECIDABLE.has(existing.status)) {
     run.problems.push({
       path: `${target.at}.recommendation`,
-      message: `申报书当前为“${STATUS_LABELS[existing.status] ?? existing.status}”状态，导入不能改变其推荐决定`,
+      message: `申报书当前为“${STATUS_LABELS[existing.status]}”状态，导入不能改变其推荐决定`,
     });
     return undefined;
   }
@@ -214,8 +228,13 @@ async function updateApplication(
     { from: existing.status, to: updated.status },
   );
   run.count('updated', 'application');
+  run.planned.set(target.index, { outcome: 'updated', status: updated.status });
   return updated;
 }
+
+/** Whether a bundle path is `at` or below it. */
+export const within = (path: string, at: string) =>
+  path === at || path.startsWith(`${at}.`) || path.startsWith(`${at}[`);
 
 function push(map: Map<string, number[]>, key: string, value: number) {
   map.set(key, [...(map.get(key) ?? []), value]);

@@ -4,7 +4,11 @@ import type { Organization } from '../../repositories/organizations.js';
 import { diffForm } from '../submission-changes.js';
 import type { ImportRun } from './run.js';
 
-/** Applicants and PIs' employers, by credit code; partners stay in the form. Returns bundle id → row id. */
+/**
+ * Applicants and PIs' employers, by credit code; partners stay in the form. Returns bundle id → row id of
+ * those the run may write under. A department writes only under organizations new to the system and those its
+ * own imports created under it; the province also under any other, whose details it leaves as they are.
+ */
 export async function importOrganizations(
   run: ImportRun,
   bundle: Bundle,
@@ -23,6 +27,10 @@ export async function importOrganizations(
       o.creditCode,
       o,
     ]),
+  );
+  const creators = await run.repos.importKeys.creators(
+    'organization',
+    [...existing.values()].map((o) => o.id),
   );
   const ids = new Map<string, string>();
   for (const o of wanted) {
@@ -50,8 +58,18 @@ export async function importOrganizations(
       ids.set(o.id, row.id);
       continue;
     }
+    const createdBy = creators.get(found.id) ?? new Set<string>();
+    const createdByUs = createdBy.has(run.importerKey);
+    const refusal =
+      run.importer.role === 'department' &&
+      (await refusalOf(run, run.importer.departmentId, found, createdBy));
+    if (refusal) {
+      run.problems.push({ path: `organizations[${i}].creditCode`, message: refusal });
+      continue;
+    }
+    // Perhaps created by this importer in another call: this call's bundle id now stands for it too.
+    if (createdByUs) await run.remember('organization', o.id, found.id, true);
     ids.set(o.id, found.id);
-    const ours = run.key('organization', o.id);
     const before = {
       ...organizationValues(found),
       ongoingProjects: await ongoingOf(run, found.id),
@@ -61,7 +79,7 @@ export async function importOrganizations(
       { ...before, departmentId: found.departmentId },
       { ...after, departmentId: departmentId ?? found.departmentId },
     );
-    if (ours?.created && ours.dbId === found.id) {
+    if (createdByUs) {
       if (changes.length === 0) {
         run.count('unchanged', 'organization');
         continue;
@@ -85,6 +103,20 @@ export async function importOrganizations(
     }
   }
   return ids;
+}
+
+/** Why a department's import may not write under an organization the system already holds, if it may not. */
+async function refusalOf(run: ImportRun, departmentId: string, found: Organization, createdBy: Set<string>) {
+  const named = `单位“${found.name}”（统一社会信用代码 ${found.creditCode}）`;
+  const cannot = '导入不能以其名义新建或修改申报书、人员和附件';
+  if (found.departmentId !== departmentId) {
+    const owner = found.departmentId ? await run.repos.departments.findById(found.departmentId) : undefined;
+    return `${named}${owner ? `隶属于${owner.name}` : '不隶属于本部门'}，${cannot}`;
+  }
+  if (createdBy.has(departmentId)) return undefined;
+  return createdBy.size === 0
+    ? `${named}已在本系统自行注册，${cannot}；其申报由该单位在本系统办理`
+    : `${named}不是本部门导入建立的，${cannot}`;
 }
 
 async function ongoingOf(run: ImportRun, organizationId: string) {

@@ -4,7 +4,11 @@ import type { Person } from '../../repositories/people.js';
 import { diffForm } from '../submission-changes.js';
 import type { ImportRun } from './run.js';
 
-/** The PIs, within their employer: by the key of an earlier import, else the ID number, else the name. */
+/**
+ * The PIs, within an employer the run may write under: by the key of an earlier import, else by the ID number
+ * the bundle declares, never by name (a person without one is new). Only people this importer's imports
+ * created are updated; others are used as they are.
+ */
 export async function importPeople(
   run: ImportRun,
   bundle: Bundle,
@@ -12,29 +16,24 @@ export async function importPeople(
   idNumbers: Map<string, string>,
 ): Promise<Map<string, string>> {
   const pis = new Set(bundle.applications.map((a) => a.pi));
-  const wanted = bundle.people.filter((p) => pis.has(p.id));
+  const wanted = bundle.people.filter((p) => pis.has(p.id) && orgIds.has(p.employer));
   const known = await run.repos.importKeys.peopleOf([...new Set(wanted.map((p) => orgIds.get(p.employer)!))]);
+  const creators = await run.repos.importKeys.creators(
+    'person',
+    known.map((k) => k.id),
+  );
   const ids = new Map<string, string>();
   for (const p of wanted) {
-    const i = bundle.people.indexOf(p);
     const employerId = orgIds.get(p.employer)!;
     const idNumber = idNumbers.get(p.id) ?? null;
     const colleagues = known.filter((k) => k.employerId === employerId);
-    const ours = run.key('person', p.id);
-    const keyed = ours && colleagues.find((k) => k.id === ours.dbId);
-    const sameName = colleagues.filter((k) => k.name === p.name);
-    if (!keyed && !idNumber && sameName.length > 1) {
-      run.problems.push({
-        path: `people[${i}].name`,
-        message: `单位中有 ${sameName.length} 位名为“${p.name}”的人员，请在 idNumber 中注明证件号码以区分`,
-      });
-      continue;
-    }
-    const match = keyed ?? (idNumber ? colleagues.find((k) => k.idNumber === idNumber) : sameName[0]);
+    const keyed = colleagues.find((k) => k.id === run.key('person', p.id)?.dbId);
+    const match = keyed ?? (idNumber ? colleagues.find((k) => k.idNumber === idNumber) : undefined);
     const values = personValues(p, idNumber ?? match?.idNumber ?? null);
     if (!match) {
       const row = await run.repos.people.insert({ employerId, ...values });
       known.push(row);
+      creators.set(row.id, new Set([run.importerKey]));
       await run.remember('person', p.id, row.id, true);
       await run.audit('person-created', 'person', row.id, null, {
         employerId,
@@ -45,8 +44,10 @@ export async function importPeople(
       continue;
     }
     ids.set(p.id, match.id);
+    const createdByUs = creators.get(match.id)?.has(run.importerKey) ?? false;
+    await run.remember('person', p.id, match.id, createdByUs);
     const changes = diffForm(personValues(match, match.idNumber), values);
-    if (ours?.created && ours.dbId === match.id && changes.length > 0) {
+    if (createdByUs && changes.length > 0) {
       await run.repos.importKeys.updatePerson(match.id, values);
       await run.audit(
         'person-updated',
@@ -58,7 +59,6 @@ export async function importPeople(
       run.count('updated', 'person');
       continue;
     }
-    if (!ours?.created || ours.dbId !== match.id) await run.remember('person', p.id, match.id, false);
     run.count('unchanged', 'person');
   }
   return ids;

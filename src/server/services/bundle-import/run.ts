@@ -3,11 +3,18 @@ import type { PrincipalOf } from '../../principal.js';
 import type { ImportEntity, ImportKey } from '../../repositories/import-keys.js';
 import type { Repositories } from '../../repositories/index.js';
 import type { CallView } from '../calls.js';
+import type { ApplicationStatus } from '../../../contract/vocabulary.js';
 
 export type Importer = PrincipalOf<'department'> | PrincipalOf<'province'>;
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
 export type Counts = Record<ImportEntity, number>;
+
+/** What the run did with an application of the bundle, and the status it left it in. */
+export interface Planned {
+  outcome: Outcome;
+  status: ApplicationStatus;
+}
 
 /** What an import run has found and done so far. */
 export class ImportRun {
@@ -18,6 +25,8 @@ export class ImportRun {
     updated: { organization: 0, person: 0, application: 0 },
     unchanged: { organization: 0, person: 0, application: 0 },
   };
+  /** By the application's index in the bundle. */
+  readonly planned = new Map<number, Planned>();
   wrote = false;
   private readonly keys: Map<string, ImportKey>;
 

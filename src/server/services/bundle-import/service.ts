@@ -1,26 +1,28 @@
 import { parseBundle, type BundleProblem } from '../../../core/bundle/parse.js';
 import type { Bundle } from '../../../core/bundle/schema.js';
 import { checkBundle } from '../../../core/check.js';
-import type { ImportResult } from '../../../contract/review.js';
+import type { ImportPreview, ImportResult } from '../../../contract/review.js';
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/database.js';
 import { AppError } from '../../errors.js';
 import type { ApplicationRow } from '../../repositories/applications.js';
 import type { Department } from '../../repositories/departments.js';
-import { inTransaction } from '../../repositories/index.js';
-import type { CallService } from '../calls.js';
+import { inTransaction, rolledBack, type Repositories } from '../../repositories/index.js';
+import type { CallService, CallView } from '../calls.js';
 import { assertReviewOpen } from '../review/access.js';
 import { checkApplications, importApplications } from './applications.js';
 import { importOrganizations } from './organizations.js';
 import { declaredIdNumbers, importPeople } from './people.js';
+import { plansOf, verdictsOf } from './preview.js';
 import { checkQuotas, lockDepartments } from './recommendations.js';
 import { ImportRun, type Counts, type Importer } from './run.js';
 
-// 导入 shenbao.bundle/1 (批量导入): a department imports applications under itself, the province any. One
-// transaction: a bundle with any problem writes nothing. What the import wrote is remembered per call and
-// importer (import_keys), so the same bundle again changes nothing and a changed one updates what changed —
-// but only what the import itself created: registered organizations and people, and applications made in
-// the system, are matched and never changed by an import. Each step has its file beside this one.
+// 导入 shenbao.bundle/1 (批量导入): a department's paper intake. It imports applications under itself, the
+// province under any department. One transaction: a bundle with any problem writes nothing. A department
+// writes only under organizations new to the system and those its own imports created; an organization that
+// registered itself, or one under another department, is refused. What the import wrote is remembered per
+// call and importer (import_keys), so the same bundle again changes nothing and a changed one updates what
+// changed, but only what the importer itself created. Each step has its file beside this one.
 
 export class BundleImportService {
   constructor(
@@ -31,12 +33,12 @@ export class BundleImportService {
 
   /**
    * Writes the bundle into the call, or nothing: parse problems answer 400, anything that cannot be imported
-   * (another department's application, a submitted application's content changed, a recommendation the
-   * rules or the quota refuse) 422, each with the bundle path it concerns.
+   * (another department's application or organization, a registered organization, a submitted application's
+   * content changed, a recommendation the rules or the quota refuse) 422, each with the bundle path it concerns.
    */
   async commit(importer: Importer, callId: string, input: unknown): Promise<ImportResult> {
     const call = await this.calls.require(callId);
-    const parsed = parseBundle(input, { knownCall: (id) => id === call.row.baseCallId });
+    const parsed = parseFor(call, input);
     if (!parsed.ok) {
       throw new AppError('VALIDATION_FAILED', {
         message: `导入包格式有误，共 ${parsed.problems.length} 处，未写入任何数据`,
@@ -44,34 +46,17 @@ export class BundleImportService {
       });
     }
     const bundle = parsed.bundle;
-    const report = checkBundle(bundle, call.parameters);
-    const idNumbers = declaredIdNumbers(input);
     return inTransaction(this.db, async (repos) => {
-      const now = this.clock.now();
-      const importerKey = importer.role === 'department' ? importer.departmentId : 'province';
-      // Imports by one importer into one call take turns: two runs of one bundle cannot both create.
-      await repos.applications.lockKeys([`import:${callId}:${importerKey}`]);
-      const run = new ImportRun(repos, call, importer, now, await repos.importKeys.list(callId, importerKey));
-      const departments = await this.resolveDepartments(run, bundle);
-      checkApplications(run, bundle, report, departments);
+      const { run } = await this.execute(repos, importer, call, bundle, input, { stopEarly: true });
       refuseIf(run.problems);
-
-      const involved = [...new Set(departments.values())];
-      const holders = await lockDepartments(run, involved);
-      const orgIds = await importOrganizations(run, bundle, departments);
-      const personIds = await importPeople(run, bundle, orgIds, idNumbers);
-      const recommendedUnder = await importApplications(run, bundle, departments, orgIds, personIds);
-      await checkQuotas(run, holders, recommendedUnder);
-      refuseIf(run.problems);
-
       if (run.wrote) {
-        if (importer.role === 'department') assertReviewOpen(call, now);
+        if (importer.role === 'department') assertReviewOpen(call, run.now);
         await repos.audit.append({
-          at: now,
+          at: run.now,
           actorUserId: importer.userId,
           action: 'import.bundle',
           entityType: 'import',
-          entityId: `${callId}:${importerKey}`,
+          entityId: `${callId}:${run.importerKey}`,
           before: null,
           after: { created: run.counts.created, updated: run.counts.updated },
         });
@@ -91,6 +76,68 @@ export class BundleImportService {
         notes: run.notes,
       };
     });
+  }
+
+  /**
+   * The bundle's verdicts and, row by row, what `commit` would do with each application: the import itself,
+   * run to the end in a transaction that is rolled back. The call is the bundle's own unless named.
+   */
+  async preview(importer: Importer, input: unknown, callId?: string): Promise<ImportPreview> {
+    const verdicts = verdictsOf(input);
+    if (!verdicts.ok) return verdicts;
+    const call = await this.calls.require(callId ?? verdicts.call!);
+    const parsed = parseFor(call, input);
+    if (!parsed.ok) return { ...verdicts, importProblems: parsed.problems };
+    const bundle = parsed.bundle;
+    return rolledBack(this.db, async (repos) => {
+      const { run, departments } = await this.execute(repos, importer, call, bundle, input, {
+        stopEarly: false,
+      });
+      const importProblems = [...run.problems];
+      if (run.wrote && importer.role === 'department') {
+        try {
+          assertReviewOpen(call, run.now);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          importProblems.push({ path: '', message: error.message });
+        }
+      }
+      const plans = plansOf(run, bundle, departments);
+      return {
+        ...verdicts,
+        applications: verdicts.applications.map((a, i) => ({ ...a, plan: plans[i]! })),
+        importProblems,
+      };
+    });
+  }
+
+  /**
+   * Runs every step in `repos`' transaction. With `stopEarly`, the writing steps are not reached when the
+   * applications themselves are refused; without, they run for the applications that are not.
+   */
+  private async execute(
+    repos: Repositories,
+    importer: Importer,
+    call: CallView,
+    bundle: Bundle,
+    input: unknown,
+    { stopEarly }: { stopEarly: boolean },
+  ): Promise<{ run: ImportRun; departments: Map<string, Department> }> {
+    const importerKey = importer.role === 'department' ? importer.departmentId : 'province';
+    // Imports by one importer into one call take turns: two runs of one bundle cannot both create.
+    await repos.applications.lockKeys([`import:${call.row.id}:${importerKey}`]);
+    const keys = await repos.importKeys.list(call.row.id, importerKey);
+    const run = new ImportRun(repos, call, importer, this.clock.now(), keys);
+    const departments = await this.resolveDepartments(run, bundle);
+    checkApplications(run, bundle, checkBundle(bundle, call.parameters), departments);
+    if (stopEarly) refuseIf(run.problems);
+
+    const holders = await lockDepartments(run, [...new Set(departments.values())]);
+    const orgIds = await importOrganizations(run, bundle, departments);
+    const personIds = await importPeople(run, bundle, orgIds, declaredIdNumbers(input));
+    const recommendedUnder = await importApplications(run, bundle, departments, orgIds, personIds);
+    await checkQuotas(run, holders, recommendedUnder);
+    return { run, departments };
   }
 
   /** The database's department for each bundle department an application names: by id, else by name. */
@@ -123,6 +170,11 @@ export class BundleImportService {
       status: rows[i]!.status,
     }));
   }
+}
+
+/** The bundle as the call reads it: a practice call reads its base call's bundles. */
+function parseFor(call: CallView, input: unknown) {
+  return parseBundle(input, { knownCall: (id) => id === call.row.baseCallId });
 }
 
 function refuseIf(problems: BundleProblem[]): void {
