@@ -4,8 +4,7 @@ import type { Clock } from '../clock.js';
 import type { ApplicationRow } from '../repositories/applications.js';
 import type { Department } from '../repositories/departments.js';
 import type { Repositories } from '../repositories/index.js';
-import type { ImportPreview, SummaryQuery } from '../../contract/review.js';
-import { verdictsOf } from './bundle-import/preview.js';
+import type { SummaryQuery } from '../../contract/review.js';
 import { BundleService } from './bundles.js';
 import type { CallService, CallView } from './calls.js';
 import { withChecklist } from './review-checklist.js';
@@ -86,11 +85,6 @@ export class ReviewReportService {
       bundle: { ...bundle, call: call.row.baseCallId },
       note: `practice call ${call.row.id} exported as ${call.row.baseCallId}; shenbao check judges it with the windows of ${call.row.baseCallId}`,
     };
-  }
-
-  /** Every parse problem, or every rule finding, of a bundle; nothing is written. */
-  previewImport(input: unknown): ImportPreview {
-    return verdictsOf(input);
   }
 
   /** What the department received for the call (a city: with its counties'), as the review list shows it. */

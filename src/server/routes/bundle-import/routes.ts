@@ -46,17 +46,20 @@ export const bundleImportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.post(
     '/review/import/preview',
     {
+      bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         summary:
-          '导入预览：读取 shenbao.bundle/1，列出每个格式问题或每项申报书的规则检查结果，不写入任何数据',
+          '导入预览：读取 shenbao.bundle/1，列出每个格式问题、每项申报书的规则检查结果和导入将如何处理它，不写入任何数据',
+        description: '不指定 callId 时按数据包自己的计划判断',
         tags: ['review'],
+        querystring: callQuerySchema.partial(),
         body: z.unknown().meta({ description: 'shenbao.bundle/1' }),
-        response: { 200: importPreviewResponseSchema, ...denied },
+        response: { 200: importPreviewResponseSchema, ...errorResponses('CALL_NOT_FOUND'), ...denied },
       },
     },
     async (request) => {
-      await guard.require(request, 'department', 'province');
-      return reviewReports.previewImport(request.body);
+      const actor = await guard.require(request, 'department', 'province');
+      return bundleImport.preview(actor, request.body, request.query.callId);
     },
   );
 
@@ -68,7 +71,7 @@ export const bundleImportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         summary:
           '导入 shenbao.bundle/1：主管部门导入本部门的申报书，省厅可导入任何部门的；有任何问题则不写入任何数据',
         description:
-          '按统一社会信用代码匹配或新建单位，在单位内按证件号码（people[i].idNumber，可选）或姓名匹配或新建项目负责人；同一计划、同一导入方再次导入同一包不作任何修改，修改过的包只更新有变化的部分（已提交申报书的内容不能通过导入修改）',
+          '按统一社会信用代码匹配或新建单位（主管部门只能新建系统中尚无的单位，只能修改本部门导入建立的单位），按证件号码（people[i].idNumber）匹配项目负责人，不按姓名匹配；同一计划、同一导入方再次导入同一包不作任何修改，修改过的包只更新有变化的部分（已提交申报书的内容不能通过导入修改）',
         tags: ['review'],
         querystring: callQuerySchema,
         body: z.unknown().meta({ description: 'shenbao.bundle/1' }),
