@@ -6,7 +6,8 @@ import type { CommitmentOverview } from '../../../../contract/review.js';
 import { api, describeError } from '../../../shared/api.js';
 import { beijingTime } from '../../../shared/format.js';
 import { commitmentFileUrl } from '../../department/api.js';
-import { CallSelect, useReviewCall } from '../../department/useReviewCall.js';
+import { CallSelect } from '../../department/CallSelect.js';
+import { useReviewCall } from '../../department/useReviewCall.js';
 
 type Row = CommitmentOverview['departments'][number];
 

@@ -1,7 +1,8 @@
 import { Alert, Space, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { describeError } from '../../../shared/api.js';
-import { CallSelect, useReviewCall } from '../../department/useReviewCall.js';
+import { CallSelect } from '../../department/CallSelect.js';
+import { useReviewCall } from '../../department/useReviewCall.js';
 import { crossCheckApi, percent, type DepartmentView, type RunsView } from './api.js';
 import { FindingsTable } from './FindingsTable.js';
 import { PairsTable } from './PairsTable.js';

@@ -3,7 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { type ChartOption, EChart } from '../../../shared/EChart.js';
 import { describeError } from '../../../shared/api.js';
 import { beijingTime } from '../../../shared/format.js';
-import { CallSelect, useReviewCall } from '../../department/useReviewCall.js';
+import { CallSelect } from '../../department/CallSelect.js';
+import { useReviewCall } from '../../department/useReviewCall.js';
 import { type DashboardDto, fetchDashboard } from './api.js';
 import {
   countryChart,

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FormalReviewBody } from '../../../../contract/formal-review.js';
 import { describeError } from '../../../shared/api.js';
 import { beijingTime } from '../../../shared/format.js';
-import { CallSelect, useReviewCall } from '../../department/useReviewCall.js';
+import { CallSelect } from '../../department/CallSelect.js';
+import { useReviewCall } from '../../department/useReviewCall.js';
 import { decisionsApi, type FormalReviewItemView } from './api.js';
 import { applicationColumns, SaveModal } from './common.js';
 

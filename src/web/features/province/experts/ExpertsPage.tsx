@@ -20,7 +20,8 @@ import { DEFAULT_EXPERTS_PER_APPLICATION } from '../../../../core/experts/assign
 import { TOPIC_LABELS } from '../../../../core/labels.js';
 import { describeError } from '../../../shared/api.js';
 import { fromBeijingPicker } from '../../../shared/format.js';
-import { CallSelect, useReviewCall } from '../../department/useReviewCall.js';
+import { CallSelect } from '../../department/CallSelect.js';
+import { useReviewCall } from '../../department/useReviewCall.js';
 import { expertsApi, type ReviewedApplicationView } from './api.js';
 import { ExpertPoolTab } from './ExpertPoolTab.js';
 

@@ -11,7 +11,8 @@ import {
 } from '../../../../core/registers/kinds.js';
 import { describeError } from '../../../shared/api.js';
 import { beijingTime } from '../../../shared/format.js';
-import { CallSelect, useReviewCall } from '../../department/useReviewCall.js';
+import { CallSelect } from '../../department/CallSelect.js';
+import { useReviewCall } from '../../department/useReviewCall.js';
 import { registersApi, type RegisterBatchView, type RegisterOutcomeView } from './api.js';
 
 // 登记库导入: choose a register and a file, see every row with its problems and what the import would do to
