@@ -118,10 +118,11 @@ export const reviewQueries = {
       queryKey: [...REVIEW_KEY, 'commitments', callId],
       queryFn: ({ signal }) => reviewApi.commitments(callId, signal),
     }),
-  commitmentOverview: (callId: string) =>
+  /** Asked for only once a call is chosen. */
+  commitmentOverview: (callId: string | undefined) =>
     queryOptions({
       queryKey: [...REVIEW_KEY, 'commitment-overview', callId],
-      queryFn: ({ signal }) => reviewApi.commitmentOverview(callId, signal),
+      queryFn: callId ? ({ signal }) => reviewApi.commitmentOverview(callId, signal) : skipToken,
     }),
   /** Asked for only once a call is chosen. */
   summary: (callId: string | undefined, contact: string, phone: string) =>

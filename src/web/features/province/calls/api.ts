@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type {
   AdminCallDto,
   CallDetailDto,
@@ -14,15 +15,34 @@ export type { AdminCallDto, CallDetailDto, CallVersionDto, CloneBody, DeadlinesB
 const base = (id: string) => `/province/calls/${encodeURIComponent(id)}`;
 
 export const callAdminApi = {
-  list: () => api<{ calls: AdminCallDto[] }>('/province/calls').then((r) => r.calls),
-  detail: (id: string) => api<CallDetailDto>(base(id)),
-  versions: (id: string) =>
-    api<{ versions: CallVersionDto[] }>(`${base(id)}/versions`).then((r) => r.versions),
+  list: (signal?: AbortSignal) =>
+    api<{ calls: AdminCallDto[] }>('/province/calls', { signal }).then((r) => r.calls),
+  detail: (id: string, signal?: AbortSignal) => api<CallDetailDto>(base(id), { signal }),
+  versions: (id: string, signal?: AbortSignal) =>
+    api<{ versions: CallVersionDto[] }>(`${base(id)}/versions`, { signal }).then((r) => r.versions),
   open: (id: string) => api<AdminCallDto>(`${base(id)}/open`, { method: 'POST' }),
   close: (id: string) => api<AdminCallDto>(`${base(id)}/close`, { method: 'POST' }),
   changeDeadlines: (id: string, body: DeadlinesBody) =>
     api<AdminCallDto>(`${base(id)}/deadlines`, { method: 'PUT', body }),
   clone: (id: string, body: CloneBody) => api<AdminCallDto>(`${base(id)}/clone`, { method: 'POST', body }),
+};
+
+/** Every call, each call's parameters and versions: a change to a call may show in any of them. */
+export const CALLS_KEY = ['province', 'calls'] as const;
+
+export const callAdminQueries = {
+  list: () =>
+    queryOptions({ queryKey: [...CALLS_KEY, 'list'], queryFn: ({ signal }) => callAdminApi.list(signal) }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...CALLS_KEY, 'call', id],
+      queryFn: ({ signal }) => callAdminApi.detail(id, signal),
+    }),
+  versions: (id: string) =>
+    queryOptions({
+      queryKey: [...CALLS_KEY, 'call', id, 'versions'],
+      queryFn: ({ signal }) => callAdminApi.versions(id, signal),
+    }),
 };
 
 export const CALL_STATUS_LABELS: Record<AdminCallDto['status'], { label: string; color: string }> = {
