@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Space, Tabs, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import { PageState } from '../../../shared/PageState.js';
 import { CallSelect } from '../../department/CallSelect.js';
 import { useReviewCall } from '../../department/useReviewCall.js';
