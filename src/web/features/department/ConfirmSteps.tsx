@@ -7,15 +7,13 @@ import { PageState } from '../../shared/PageState.js';
 import { REVIEW_KEY, reviewApi, reviewQueries } from './api.js';
 import { CommitmentUpload } from './CommitmentUpload.js';
 import { QuotaMeter } from './QuotaMeter.js';
+import { useConfirmed } from './useConfirmed.js';
 
 /** The quota, then the three steps: print the commitment, upload it signed, confirm the list. */
 export function ConfirmSteps({ call }: { call: CallDto }) {
   const { modal, message } = App.useApp();
   const queryClient = useQueryClient();
-  const confirmed = useQuery({
-    ...reviewQueries.confirmation(call.id),
-    select: (r) => r.confirmation !== null,
-  }).data;
+  const confirmed = useConfirmed(call.id);
   const commitments = useQuery(reviewQueries.commitments(call.id));
   const confirming = useMutation({
     mutationFn: () => reviewApi.confirm(call.id),

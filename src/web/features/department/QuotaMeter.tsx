@@ -4,14 +4,12 @@ import type { CallDto } from '../../shared/api.js';
 import { beijingTime } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
 import { reviewQueries, type Quota } from './api.js';
+import { useConfirmed } from './useConfirmed.js';
 
 /** 推荐限额 at a glance: 专题四+五 used of the limit, separate slots, 专题二 per organization, deadline, confirmation. */
 export function QuotaMeter({ call }: { call: CallDto }) {
   const quotaQuery = useQuery(reviewQueries.quota(call.id));
-  const confirmed = useQuery({
-    ...reviewQueries.confirmation(call.id),
-    select: (r) => r.confirmation !== null,
-  }).data;
+  const confirmed = useConfirmed(call.id);
   return <PageState query={quotaQuery}>{(quota) => quotaCard(call, quota, confirmed)}</PageState>;
 }
 

@@ -1,8 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input } from 'antd';
-import { reviewQueries } from '../../department/api.js';
 import { SaveModal } from '../../../shared/SaveModal.js';
-import { type AdminCallDto, CALLS_KEY, callAdminApi } from './api.js';
+import { type AdminCallDto, callAdminApi, readCallsAgain } from './api.js';
 import { DeadlineInputs } from './DeadlineInputs.js';
 import { DEADLINES, type DeadlineFields, fromWallClock, toWallClock } from './deadlines.js';
 
@@ -27,10 +26,7 @@ export function CallEditModal({ editing, onClose }: { editing: CallEdit; onClose
       const changed = await callAdminApi.changeDeadlines(call.id, deadlines);
       void message.success(`截止时间已修改（第 ${changed.version} 版）`);
     }
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: CALLS_KEY }),
-      queryClient.invalidateQueries({ queryKey: reviewQueries.calls().queryKey }),
-    ]);
+    await readCallsAgain(queryClient);
   };
 
   return (

@@ -5,8 +5,13 @@ import { Link } from 'react-router';
 import { describeError } from '../../../shared/api.js';
 import { beijingTime } from '../../../shared/format.js';
 import { PageState } from '../../../shared/PageState.js';
-import { reviewQueries } from '../../department/api.js';
-import { type AdminCallDto, CALL_STATUS_LABELS, CALLS_KEY, callAdminApi, callAdminQueries } from './api.js';
+import {
+  type AdminCallDto,
+  CALL_STATUS_LABELS,
+  callAdminApi,
+  callAdminQueries,
+  readCallsAgain,
+} from './api.js';
 import { type CallEdit, CallEditModal } from './CallEditModal.js';
 import { DEADLINES } from './deadlines.js';
 
@@ -20,10 +25,7 @@ export function CallsPage() {
     mutationFn: ({ change }: { change: () => Promise<AdminCallDto>; done: string }) => change(),
     onSuccess: (_, { done }) => {
       void message.success(done);
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: CALLS_KEY }),
-        queryClient.invalidateQueries({ queryKey: reviewQueries.calls().queryKey }),
-      ]);
+      return readCallsAgain(queryClient);
     },
     onError: (e) => void message.error(describeError(e)),
   });

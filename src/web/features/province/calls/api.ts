@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import type {
   AdminCallDto,
   CallDetailDto,
@@ -7,6 +7,7 @@ import type {
   DeadlinesBody,
 } from '../../../../contract/province-calls.js';
 import { api } from '../../../shared/api.js';
+import { reviewQueries } from '../../department/api.js';
 
 // The province's side of calls: every call with its status, a call's parameters and versions, and the changes.
 
@@ -27,8 +28,14 @@ export const callAdminApi = {
   clone: (id: string, body: CloneBody) => api<AdminCallDto>(`${base(id)}/clone`, { method: 'POST', body }),
 };
 
-/** Every call, each call's parameters and versions: a change to a call may show in any of them. */
-export const CALLS_KEY = ['province', 'calls'] as const;
+const CALLS_KEY = ['province', 'calls'] as const;
+
+/** A change to a call may show in any of the province's views of calls, and in the calls everyone reads. */
+export const readCallsAgain = (queryClient: QueryClient) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: CALLS_KEY }),
+    queryClient.invalidateQueries({ queryKey: reviewQueries.calls().queryKey }),
+  ]);
 
 export const callAdminQueries = {
   list: () =>
