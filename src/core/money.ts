@@ -1,15 +1,22 @@
 const YUAN_PER_WAN = 10_000;
 
-/** Yuan as 万元 for people: 800000 → `80 万元`, 805000 → `80.5 万元`. */
+/**
+ * Yuan in 万元, rounded to the yuan: 800000 → 80, 800001 → 80.0001. Amounts are kept in whole yuan; only
+ * aggregates such as a median have fractions.
+ */
+export function yuanToWan(yuan: number): number {
+  return Math.round(yuan) / YUAN_PER_WAN;
+}
+
+/**
+ * Yuan as 万元 for people, to the yuan: `80 万元`, `80.5 万元`, `80.0001 万元`. Not rounded to fewer decimals, so
+ * that an amount one yuan over a cap never reads as the cap itself.
+ */
 export function formatWan(yuan: number): string {
-  return `${Number((yuan / YUAN_PER_WAN).toFixed(4))} 万元`;
+  return `${yuanToWan(yuan)} 万元`;
 }
 
 /** 万元 as typed in a form (up to four decimals) to whole yuan. */
 export function wanToYuan(wan: number): number {
   return Math.round(wan * YUAN_PER_WAN);
-}
-
-export function yuanToWan(yuan: number): number {
-  return yuan / YUAN_PER_WAN;
 }

@@ -1,9 +1,9 @@
-import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { DOCUMENT_KIND_LABELS } from '../../../core/labels.js';
-import { describeError } from '../../shared/api.js';
 import { beijingTime } from '../../shared/format.js';
-import { reviewApi, type ChangesView } from './api.js';
+import { PageState } from '../../shared/PageState.js';
+import { reviewQueries, type ChangesView } from './api.js';
 
 type FieldChange = ChangesView['form'][number];
 
@@ -16,17 +16,14 @@ function show(value: unknown): string {
 }
 
 /** 修改情况: what the applicant changed between its last two submissions, after a return. */
-export function ChangesCard({ applicationId, refresh }: { applicationId: string; refresh: number }) {
-  const [changes, setChanges] = useState<ChangesView>();
-  const [error, setError] = useState<string>();
+export function ChangesCard({ applicationId }: { applicationId: string }) {
+  const query = useQuery(reviewQueries.changes(applicationId));
+  return <PageState query={query}>{changesCard}</PageState>;
+}
 
-  useEffect(() => {
-    reviewApi.changes(applicationId).then(setChanges, (e: unknown) => setError(describeError(e)));
-  }, [applicationId, refresh]);
-
-  if (error) return <Alert type="error" showIcon title={`修改情况读取失败：${error}`} />;
+function changesCard(changes: ChangesView) {
   // Before a second submission there is nothing to compare.
-  if (!changes || changes.previous === null) return null;
+  if (changes.previous === null) return null;
   const { added, removed, replaced } = changes.documents;
   const documentsChanged = added.length + removed.length + replaced.length > 0;
 

@@ -1,47 +1,10 @@
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { COMPLETENESS_LABELS, DOCUMENT_KIND_LABELS } from '../../../core/labels.js';
 import { fileSize } from '../../shared/format.js';
 import { documentFileUrl, type DocumentView } from './api.js';
-
-/**
- * The PDF inline. The download answers `Content-Disposition: attachment`, which a frame would save rather than
- * show, so the bytes are fetched and framed from a blob address.
- */
-function PdfPreview({ document, onClose }: { document: DocumentView; onClose(): void }) {
-  const [url, setUrl] = useState<string>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    let objectUrl: string | undefined;
-    fetch(documentFileUrl(document.id), { credentials: 'same-origin' })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`文件读取失败（HTTP ${response.status}）`);
-        objectUrl = URL.createObjectURL(new Blob([await response.blob()], { type: 'application/pdf' }));
-        setUrl(objectUrl);
-      })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
-    };
-  }, [document.id]);
-  return (
-    <Modal open title={document.fileName} width="80vw" footer={null} onCancel={onClose} destroyOnHidden>
-      {error ? (
-        <Alert type="error" showIcon title={error} />
-      ) : (
-        url && (
-          <iframe
-            title={document.fileName}
-            src={url}
-            data-testid="pdf-preview"
-            style={{ width: '100%', height: '75vh', border: 0 }}
-          />
-        )
-      )}
-    </Modal>
-  );
-}
+import { PdfPreview } from './PdfPreview.js';
 
 export function DocumentsCard({ documents }: { documents: DocumentView[] }) {
   const [previewing, setPreviewing] = useState<DocumentView>();

@@ -1,5 +1,6 @@
 import { Card, Descriptions, Empty, Tag, Typography } from 'antd';
 import type { ApplicationForm } from '../../../core/application/form.js';
+import { formatWan } from '../../../core/money.js';
 import {
   DIRECTION_LABELS,
   ETHICS_LABELS,
@@ -19,11 +20,7 @@ const PARTNER_ANSWERS: { key: keyof NonNullable<ApplicationForm['partner']>; lab
 ];
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? '未填' : value ? '是' : '否');
-/** Yuan as 万元, the unit the notice speaks in. */
-export const wan = (yuan: number | undefined) =>
-  yuan === undefined
-    ? '未填'
-    : `${(yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元`;
+const wan = (yuan: number | undefined) => (yuan === undefined ? '未填' : formatWan(yuan));
 
 /** The application's form as the department reads it: every answer, nothing editable. */
 export function FormContent({ application }: { application: ApplicationDto }) {

@@ -1,91 +1,46 @@
 import { CloudUploadOutlined, FileSearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography, Upload } from 'antd';
-import { useState } from 'react';
-import type { TopicNumber } from '../../../core/bundle/schema.js';
-import { TOPIC_LABELS } from '../../../core/labels.js';
-import type { ImportPreview, ImportResult } from '../../../contract/review.js';
-import { api, ApiError, describeError, type FieldErrorView } from '../../shared/api.js';
-import { CallSelect, useReviewCall } from './useReviewCall.js';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Space, Typography, Upload } from 'antd';
+import { ApiError, describeError } from '../../shared/api.js';
+import { PageState } from '../../shared/PageState.js';
+import { REVIEW_KEY, reviewApi } from './api.js';
+import { CallSelect } from './CallSelect.js';
+import { ImportCounts } from './ImportCounts.js';
+import { ImportPreviewTable } from './ImportPreviewTable.js';
+import { ProblemTable } from './ProblemTable.js';
+import { useReviewCall } from './useReviewCall.js';
 
 // 批量导入 shenbao.bundle/1: read the file, preview every problem and verdict, then import it in one go.
 
-function ProblemTable({ problems, testId }: { problems: FieldErrorView[]; testId: string }) {
-  return (
-    <Table
-      data-testid={testId}
-      size="small"
-      rowKey={(p) => `${p.path}:${p.message}`}
-      pagination={false}
-      dataSource={problems}
-      columns={[
-        { title: '位置', dataIndex: 'path', width: 280, render: (path: string) => <code>{path}</code> },
-        { title: '问题', dataIndex: 'message' },
-      ]}
-    />
-  );
-}
-
-function ResultCounts({ result }: { result: ImportResult }) {
-  const line = (counts: ImportResult['created']) =>
-    `单位 ${counts.organizations}，项目负责人 ${counts.people}，申报书 ${counts.applications}`;
-  return (
-    <Descriptions data-testid="import-result" bordered size="small" column={1}>
-      <Descriptions.Item label="新建">{line(result.created)}</Descriptions.Item>
-      <Descriptions.Item label="更新">{line(result.updated)}</Descriptions.Item>
-      <Descriptions.Item label="未变">{line(result.unchanged)}</Descriptions.Item>
-    </Descriptions>
-  );
+async function readBundle(file: File): Promise<unknown> {
+  try {
+    return JSON.parse(await file.text());
+  } catch {
+    throw new Error(`${file.name} 不是有效的 JSON 文件`);
+  }
 }
 
 export function ImportPage() {
-  const { calls, callId, error, select } = useReviewCall();
-  const [file, setFile] = useState<{ name: string; bundle: unknown }>();
-  const [preview, setPreview] = useState<ImportPreview>();
-  const [result, setResult] = useState<ImportResult>();
-  const [refusal, setRefusal] = useState<{ message: string; problems: FieldErrorView[] }>();
-  const [busy, setBusy] = useState(false);
+  const { query: calls, callId, select } = useReviewCall();
+  const queryClient = useQueryClient();
+  const previewing = useMutation({
+    mutationFn: async (file: File) => {
+      const bundle = await readBundle(file);
+      return { bundle, preview: await reviewApi.previewImport(bundle) };
+    },
+  });
+  const importing = useMutation({
+    mutationFn: ({ callId, bundle }: { callId: string; bundle: unknown }) =>
+      reviewApi.importBundle(callId, bundle),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: REVIEW_KEY }),
+  });
+  const preview = previewing.data?.preview;
+  const result = importing.data;
+  const refusal = importing.error ?? previewing.error;
 
-  const read = async (chosen: File) => {
-    setPreview(undefined);
-    setResult(undefined);
-    setRefusal(undefined);
-    let bundle: unknown;
-    try {
-      bundle = JSON.parse(await chosen.text());
-    } catch {
-      setRefusal({ message: `${chosen.name} 不是有效的 JSON 文件`, problems: [] });
-      return;
-    }
-    setFile({ name: chosen.name, bundle });
-    setBusy(true);
-    try {
-      setPreview(await api<ImportPreview>('/review/import/preview', { method: 'POST', body: bundle }));
-    } catch (e) {
-      setRefusal({ message: describeError(e), problems: [] });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const commit = async () => {
-    if (!file || !callId) return;
-    setBusy(true);
-    setRefusal(undefined);
-    try {
-      setResult(
-        await api<ImportResult>(`/review/import?callId=${encodeURIComponent(callId)}`, {
-          method: 'POST',
-          body: file.bundle,
-        }),
-      );
-    } catch (e) {
-      setRefusal({
-        message: describeError(e),
-        problems: e instanceof ApiError ? e.fields : [],
-      });
-    } finally {
-      setBusy(false);
-    }
+  const read = (file: File) => {
+    importing.reset();
+    previewing.mutate(file);
   };
 
   return (
@@ -93,31 +48,36 @@ export function ImportPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         批量导入申报书
       </Typography.Title>
-      {error && <Alert type="error" showIcon title={error} />}
-      <Card>
-        <Space wrap>
-          <span>导入到</span>
-          <CallSelect calls={calls} value={callId} onChange={select} />
-          <Upload
-            accept=".json,application/json"
-            showUploadList={false}
-            beforeUpload={(chosen) => {
-              void read(chosen);
-              return false;
-            }}
-          >
-            <Button icon={<FileSearchOutlined />} loading={busy && !preview}>
-              选择 shenbao.bundle/1 文件并预览
-            </Button>
-          </Upload>
-          {file && <Typography.Text type="secondary">{file.name}</Typography.Text>}
-        </Space>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-          单位按统一社会信用代码匹配（已登记的单位信息以本系统为准），项目负责人在单位内按证件号码或姓名匹配。
-          再次导入同一文件不会重复写入；修改过的文件只更新有变化的部分，已提交申报书的内容不能通过导入修改。
-          有任何问题时整个文件都不写入。
-        </Typography.Paragraph>
-      </Card>
+      <PageState query={calls}>
+        {() => (
+          <Card>
+            <Space wrap>
+              <span>导入到</span>
+              <CallSelect calls={calls.data} value={callId} onChange={select} />
+              <Upload
+                accept=".json,application/json"
+                showUploadList={false}
+                beforeUpload={(chosen) => {
+                  read(chosen);
+                  return false;
+                }}
+              >
+                <Button icon={<FileSearchOutlined />} loading={previewing.isPending}>
+                  选择 shenbao.bundle/1 文件并预览
+                </Button>
+              </Upload>
+              {previewing.variables && (
+                <Typography.Text type="secondary">{previewing.variables.name}</Typography.Text>
+              )}
+            </Space>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+              单位按统一社会信用代码匹配（已登记的单位信息以本系统为准），项目负责人在单位内按证件号码或姓名匹配。
+              再次导入同一文件不会重复写入；修改过的文件只更新有变化的部分，已提交申报书的内容不能通过导入修改。
+              有任何问题时整个文件都不写入。
+            </Typography.Paragraph>
+          </Card>
+        )}
+      </PageState>
       {preview && !preview.ok && (
         <Card title="格式问题（不能导入）">
           <ProblemTable problems={preview.problems} testId="preview-problems" />
@@ -130,60 +90,27 @@ export function ImportPage() {
             <Button
               type="primary"
               icon={<CloudUploadOutlined />}
-              loading={busy}
+              loading={importing.isPending}
               disabled={!callId || result !== undefined}
-              onClick={() => void commit()}
+              onClick={() => callId && importing.mutate({ callId, bundle: previewing.data?.bundle })}
               data-testid="import-commit"
             >
               导入
             </Button>
           }
         >
-          <Table
-            data-testid="preview-applications"
-            size="small"
-            rowKey="id"
-            pagination={false}
-            dataSource={preview.applications}
-            columns={[
-              { title: '编号', dataIndex: 'id', width: 160 },
-              { title: '项目名称', dataIndex: 'title' },
-              {
-                title: '专题',
-                dataIndex: 'topic',
-                width: 80,
-                render: (topic: TopicNumber) => TOPIC_LABELS[topic],
-              },
-              {
-                title: '规则检查',
-                width: 320,
-                render: (_: unknown, a: ImportPreview['applications'][number]) =>
-                  a.eligible ? (
-                    <Tag color="green">符合要求</Tag>
-                  ) : (
-                    <Space orientation="vertical" size={0}>
-                      {a.findings
-                        .filter((f) => f.severity === 'error')
-                        .map((f) => (
-                          <Typography.Text key={f.rule + f.message} type="danger">
-                            {f.message}
-                          </Typography.Text>
-                        ))}
-                    </Space>
-                  ),
-              },
-            ]}
-          />
+          <ImportPreviewTable applications={preview.applications} />
         </Card>
       )}
       {refusal && (
         <Alert
           type="error"
           showIcon
-          title={refusal.message}
+          title={describeError(refusal)}
           description={
-            refusal.problems.length > 0 && (
-              <ProblemTable problems={refusal.problems} testId="import-problems" />
+            importing.error instanceof ApiError &&
+            importing.error.fields.length > 0 && (
+              <ProblemTable problems={importing.error.fields} testId="import-problems" />
             )
           }
         />
@@ -191,7 +118,7 @@ export function ImportPage() {
       {result && (
         <Card title="导入完成">
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <ResultCounts result={result} />
+            <ImportCounts result={result} />
             {result.notes.length > 0 && <ProblemTable problems={result.notes} testId="import-notes" />}
           </Space>
         </Card>

@@ -1,35 +1,24 @@
-import { Alert, Card, Col, Progress, Row, Space, Statistic, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { describeError, type CallDto } from '../../shared/api.js';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Progress, Row, Space, Statistic, Tag, Tooltip, Typography } from 'antd';
+import type { CallDto } from '../../shared/api.js';
 import { beijingTime } from '../../shared/format.js';
-import { reviewApi, type Quota } from './api.js';
+import { PageState } from '../../shared/PageState.js';
+import { reviewQueries, type Quota } from './api.js';
+import { useConfirmed } from './useConfirmed.js';
 
 /** 推荐限额 at a glance: 专题四+五 used of the limit, separate slots, 专题二 per organization, deadline, confirmation. */
-export function QuotaMeter({
-  call,
-  confirmed,
-  refresh = 0,
-}: {
-  call: CallDto;
-  /** `undefined` while unknown. */
-  confirmed: boolean | undefined;
-  refresh?: number;
-}) {
-  const [quota, setQuota] = useState<Quota>();
-  const [error, setError] = useState<string>();
+export function QuotaMeter({ call }: { call: CallDto }) {
+  const quotaQuery = useQuery(reviewQueries.quota(call.id));
+  const confirmed = useConfirmed(call.id);
+  return <PageState query={quotaQuery}>{(quota) => quotaCard(call, quota, confirmed)}</PageState>;
+}
 
-  useEffect(() => {
-    setError(undefined);
-    reviewApi.quota(call.id).then(setQuota, (e: unknown) => setError(describeError(e)));
-  }, [call.id, refresh]);
-
-  if (error) return <Alert type="error" showIcon title={`推荐限额读取失败：${error}`} />;
-  const used = quota?.used ?? 0;
-  const limit = quota?.limit ?? null;
-  const counties = quota?.byDepartment.filter((d) => d.id !== quota.holder.id && d.used > 0) ?? [];
+function quotaCard(call: CallDto, quota: Quota, confirmed: boolean | undefined) {
+  const { used, limit } = quota;
+  const counties = quota.byDepartment.filter((d) => d.id !== quota.holder.id && d.used > 0);
 
   return (
-    <Card size="small" loading={!quota} data-testid="quota-meter">
+    <Card size="small" data-testid="quota-meter">
       <Row gutter={[24, 12]} align="middle">
         <Col flex="260px">
           <Typography.Text type="secondary">专题四+五 推荐数 / 限额</Typography.Text>
@@ -46,7 +35,7 @@ export function QuotaMeter({
               size="small"
             />
           )}
-          {quota && quota.byDepartment.length > 1 && (
+          {quota.byDepartment.length > 1 && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               含所辖县（市）：
               {counties.length === 0 ? '无' : counties.map((d) => `${d.name} ${d.used} 项`).join('、')}
@@ -54,12 +43,12 @@ export function QuotaMeter({
           )}
         </Col>
         <Col flex="140px">
-          <Statistic title="单独推荐名额已用" value={quota?.separateSlotsUsed ?? 0} suffix="项" />
+          <Statistic title="单独推荐名额已用" value={quota.separateSlotsUsed} suffix="项" />
         </Col>
         <Col flex="auto">
           <Typography.Text type="secondary">专题二 每家高校、科研机构（限报）</Typography.Text>
           <div data-testid="belt-road">
-            {quota?.beltRoad.length ? (
+            {quota.beltRoad.length ? (
               <Space wrap size={[4, 4]} style={{ marginTop: 4 }}>
                 {quota.beltRoad.map((b) => (
                   <Tooltip

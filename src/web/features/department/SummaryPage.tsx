@@ -1,44 +1,35 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { summaryRowCells } from '../../../core/summary/summary-table.js';
-import type { SummaryView } from '../../../contract/review.js';
-import { api, describeError } from '../../shared/api.js';
-import { bundleUrl, summaryXlsxUrl } from './api.js';
-import { CallSelect, useReviewCall } from './useReviewCall.js';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { PageState } from '../../shared/PageState.js';
+import { useDebouncedValue } from '../../shared/useDebouncedValue.js';
+import { bundleUrl, reviewQueries, summaryXlsxUrl } from './api.js';
+import { CallSelect } from './CallSelect.js';
+import { SummaryPaper } from './SummaryPaper.js';
+import { useReviewCall } from './useReviewCall.js';
 
-/** Shares of the table's width, in column order: room for the title and the reasons, little for 序号. */
-const COLUMN_WIDTHS = [4, 9, 7, 13, 11, 6, 11, 9, 10, 9, 11];
+/** How long typing the contact must pause before the table is asked for again. */
+const TYPING_PAUSE_MS = 300;
 
 /** 推荐项目汇总表 as the notice's attachment lays it out, printed A4 landscape from the browser. */
 export function SummaryPage() {
-  const { calls, callId, error: callError, select } = useReviewCall();
+  const { query: calls, callId, select } = useReviewCall();
   const [contact, setContact] = useState('');
   const [phone, setPhone] = useState('');
-  const [summary, setSummary] = useState<SummaryView>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    if (!callId) return;
-    setError(undefined);
-    // The contact is typed here; the table waits for a pause in typing before asking again.
-    const timer = window.setTimeout(() => {
-      const search = new URLSearchParams({ callId, contact, phone });
-      api<SummaryView>(`/review/summary?${search.toString()}`).then(setSummary, (e: unknown) =>
-        setError(describeError(e)),
-      );
-    }, 300);
-    return () => window.clearTimeout(timer);
-  }, [callId, contact, phone]);
-
-  if (callError) return <Alert type="error" showIcon title={callError} />;
+  const typedContact = useDebouncedValue(contact, TYPING_PAUSE_MS);
+  const typedPhone = useDebouncedValue(phone, TYPING_PAUSE_MS);
+  const summary = useQuery({
+    ...reviewQueries.summary(callId, typedContact, typedPhone),
+    placeholderData: keepPreviousData,
+  });
 
   return (
     <div>
       <Card size="small" className="no-print" style={{ marginBottom: 16 }}>
         <Space wrap align="center">
           <Typography.Text strong>推荐项目汇总表</Typography.Text>
-          <CallSelect calls={calls} value={callId} onChange={select} />
+          <CallSelect calls={calls.data} value={callId} onChange={select} />
           <Input
             id="summary-contact"
             placeholder="联系人"
@@ -59,7 +50,7 @@ export function SummaryPage() {
             type="primary"
             icon={<PrinterOutlined />}
             onClick={() => window.print()}
-            disabled={!summary}
+            disabled={!summary.data}
           >
             打印（A4 横向）
           </Button>
@@ -81,66 +72,9 @@ export function SummaryPage() {
           </Button>
         </Space>
       </Card>
-      {error && <Alert type="error" showIcon title={error} className="no-print" />}
-      {!summary && !error && <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />}
-      {summary && (
-        <article className="summary-paper" data-testid="summary-table">
-          <div className="summary-attachment">{summary.texts.attachmentLabel}</div>
-          <h1>{summary.texts.title}</h1>
-          <div className="summary-header">
-            <span>
-              {summary.texts.departmentLabel}
-              {summary.header.departmentName}
-            </span>
-            <span>{summary.header.date}</span>
-          </div>
-          <div className="summary-header">
-            <span>
-              {summary.texts.contactLabel}
-              {summary.header.contact || '\u3000'.repeat(6)}
-            </span>
-            <span>
-              {summary.texts.phoneLabel}
-              {summary.header.phone || '\u3000'.repeat(8)}
-            </span>
-          </div>
-          <table>
-            <colgroup>
-              {COLUMN_WIDTHS.map((width, i) => (
-                <col key={i} style={{ width: `${width}%` }} />
-              ))}
-            </colgroup>
-            <thead>
-              <tr>
-                {summary.texts.headings.map((heading) => (
-                  <th key={heading}>{heading}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {summary.rows.length === 0 && (
-                <tr>
-                  <td colSpan={summary.texts.headings.length} className="summary-empty">
-                    尚未推荐项目
-                  </td>
-                </tr>
-              )}
-              {summary.rows.map((row) => (
-                <tr key={row.applicationId} data-testid="summary-row">
-                  {summaryRowCells(row).map((cell, i) => (
-                    <td key={i}>{cell}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="summary-notes">
-            {summary.texts.notes.map((note) => (
-              <p key={note}>{note}</p>
-            ))}
-          </div>
-        </article>
-      )}
+      <PageState query={calls}>
+        {() => <PageState query={summary}>{(view) => <SummaryPaper summary={view} />}</PageState>}
+      </PageState>
     </div>
   );
 }

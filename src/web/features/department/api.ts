@@ -1,37 +1,135 @@
+import { queryOptions, skipToken } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { KNOWN_CALLS } from '../../../core/calls/registry.js';
 import type { TopicNumber } from '../../../core/bundle/schema.js';
 import type { DocumentView } from '../../../contract/documents.js';
 import type {
   ChangesView,
+  Checklist,
+  ChecklistView,
+  CommitmentOverview,
+  CommitmentView,
   DecisionBody,
+  ImportPreview,
+  ImportResult,
+  ownConfirmationResponseSchema,
   quotaResponseSchema,
   ReturnBody,
   reviewDetailResponseSchema,
   ReviewListQuery,
   reviewItemSchema,
+  SummaryView,
 } from '../../../contract/review.js';
 import { api, type CallDto, query } from '../../shared/api.js';
 
-// The department's side of the API: its queue, one application, its decisions, its quota and confirmation.
+// The department's side of the API: its queue, one application, its decisions, its quota and confirmation;
+// and the keys under which their answers are cached.
 
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 export type ReviewDetail = z.infer<typeof reviewDetailResponseSchema>;
 export type Quota = z.infer<typeof quotaResponseSchema>;
+export type OwnConfirmation = z.infer<typeof ownConfirmationResponseSchema>;
+export interface Commitments {
+  current: CommitmentView | null;
+  history: CommitmentView[];
+}
 export type { ChangesView, DocumentView };
 
 export const reviewApi = {
-  list: (filters: ReviewListQuery) =>
-    api<{ applications: ReviewItem[] }>(`/review/applications${query(filters)}`).then((r) => r.applications),
-  detail: (id: string) => api<ReviewDetail>(`/review/applications/${id}`),
-  changes: (id: string) => api<ChangesView>(`/review/applications/${id}/changes`),
+  list: (filters: ReviewListQuery, signal?: AbortSignal) =>
+    api<{ applications: ReviewItem[] }>(`/review/applications${query(filters)}`, { signal }).then(
+      (r) => r.applications,
+    ),
+  detail: (id: string, signal?: AbortSignal) => api<ReviewDetail>(`/review/applications/${id}`, { signal }),
+  changes: (id: string, signal?: AbortSignal) =>
+    api<ChangesView>(`/review/applications/${id}/changes`, { signal }),
+  checklist: (id: string, signal?: AbortSignal) =>
+    api<ChecklistView>(`/review/applications/${id}/checklist`, { signal }),
+  saveChecklist: (id: string, answers: Checklist) =>
+    api<ChecklistView>(`/review/applications/${id}/checklist`, { method: 'PUT', body: { answers } }),
   returnForRevision: (id: string, body: ReturnBody) =>
     api<void>(`/review/applications/${id}/return`, { method: 'POST', body }),
   decide: (id: string, body: DecisionBody) =>
     api<void>(`/review/applications/${id}/decision`, { method: 'POST', body }),
   undo: (id: string) => api<void>(`/review/applications/${id}/undo`, { method: 'POST' }),
-  quota: (callId: string) => api<Quota>(`/review/quota${query({ callId })}`),
+  quota: (callId: string, signal?: AbortSignal) =>
+    api<Quota>(`/review/quota${query({ callId })}`, { signal }),
+  confirmation: (callId: string, signal?: AbortSignal) =>
+    api<OwnConfirmation>(`/review/confirmation${query({ callId })}`, { signal }),
   confirm: (callId: string) => api<unknown>('/review/confirm', { method: 'POST', body: { callId } }),
+  commitments: (callId: string, signal?: AbortSignal) =>
+    api<Commitments>(`/review/commitment${query({ callId })}`, { signal }),
+  /** The server reads the call from the address before it reads the file, and again from the form. */
+  uploadCommitment: (callId: string, form: FormData) =>
+    api<unknown>(`/review/commitment${query({ callId })}`, { method: 'POST', form }),
+  /** For the province: each department's confirmation and current commitment. */
+  commitmentOverview: (callId: string, signal?: AbortSignal) =>
+    api<CommitmentOverview>(`/review/commitments${query({ callId })}`, { signal }),
+  summary: (callId: string, contact: string, phone: string, signal?: AbortSignal) =>
+    api<SummaryView>(`/review/summary${query({ callId, contact, phone })}`, { signal }),
+  previewImport: (bundle: unknown) =>
+    api<ImportPreview>('/review/import/preview', { method: 'POST', body: bundle }),
+  importBundle: (callId: string, bundle: unknown) =>
+    api<ImportResult>(`/review/import${query({ callId })}`, { method: 'POST', body: bundle }),
+};
+
+/** Every answer of the department's review lives under `review`: a decision may change any of them. */
+export const REVIEW_KEY = ['review'] as const;
+
+export const reviewQueries = {
+  /** The calls applicants see (`GET /calls`), kept as the server answered them. */
+  calls: () =>
+    queryOptions({
+      queryKey: ['calls'],
+      queryFn: ({ signal }) => api<{ calls: CallDto[] }>('/calls', { signal }),
+    }),
+  list: (filters: ReviewListQuery) =>
+    queryOptions({
+      queryKey: [...REVIEW_KEY, 'list', filters],
+      queryFn: ({ signal }) => reviewApi.list(filters, signal),
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...REVIEW_KEY, 'application', id],
+      queryFn: ({ signal }) => reviewApi.detail(id, signal),
+    }),
+  changes: (id: string) =>
+    queryOptions({
+      queryKey: [...REVIEW_KEY, 'application', id, 'changes'],
+      queryFn: ({ signal }) => reviewApi.changes(id, signal),
+    }),
+  checklist: (id: string) =>
+    queryOptions({
+      queryKey: [...REVIEW_KEY, 'application', id, 'checklist'],
+      queryFn: ({ signal }) => reviewApi.checklist(id, signal),
+    }),
+  quota: (callId: string) =>
+    queryOptions({
+      queryKey: [...REVIEW_KEY, 'quota', callId],
+      queryFn: ({ signal }) => reviewApi.quota(callId, signal),
+    }),
+  confirmation: (callId: string) =>
+    queryOptions({
+      queryKey: [...REVIEW_KEY, 'confirmation', callId],
+      queryFn: ({ signal }) => reviewApi.confirmation(callId, signal),
+    }),
+  commitments: (callId: string) =>
+    queryOptions({
+      queryKey: [...REVIEW_KEY, 'commitments', callId],
+      queryFn: ({ signal }) => reviewApi.commitments(callId, signal),
+    }),
+  /** Asked for only once a call is chosen. */
+  commitmentOverview: (callId: string | undefined) =>
+    queryOptions({
+      queryKey: [...REVIEW_KEY, 'commitment-overview', callId],
+      queryFn: callId ? ({ signal }) => reviewApi.commitmentOverview(callId, signal) : skipToken,
+    }),
+  /** Asked for only once a call is chosen. */
+  summary: (callId: string | undefined, contact: string, phone: string) =>
+    queryOptions({
+      queryKey: [...REVIEW_KEY, 'summary', { callId, contact, phone }],
+      queryFn: callId ? ({ signal }) => reviewApi.summary(callId, contact, phone, signal) : skipToken,
+    }),
 };
 
 /** Where the browser fetches a document's PDF. */

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type {
   MyAssignmentDetail,
   MyAssignmentView,
@@ -7,22 +8,46 @@ import type {
 } from '../../../contract/expert.js';
 import { api } from '../../shared/api.js';
 
-// The expert's side of the API: their assignments, scores and notifications.
+// The expert's side of the API: their assignments, scores and notifications; and the keys they are cached under.
 
 export type { MyAssignmentDetail, MyAssignmentView, NotificationView };
 
 export const expertApi = {
-  assignments: () =>
-    api<{ assignments: MyAssignmentView[] }>('/expert/assignments').then((r) => r.assignments),
-  assignment: (id: string) => api<MyAssignmentDetail>(`/expert/assignments/${id}`),
+  assignments: (signal?: AbortSignal) =>
+    api<{ assignments: MyAssignmentView[] }>('/expert/assignments', { signal }).then((r) => r.assignments),
+  assignment: (id: string, signal?: AbortSignal) =>
+    api<MyAssignmentDetail>(`/expert/assignments/${id}`, { signal }),
   saveDraft: (id: string, body: ScoresBody) =>
     api<{ assignment: MyAssignmentView }>(`/expert/assignments/${id}/scores`, { method: 'PUT', body }),
   submit: (id: string, body: ScoresBody) =>
     api<{ assignment: MyAssignmentView }>(`/expert/assignments/${id}/submit`, { method: 'POST', body }),
   recuse: (id: string, body: RecusalBody) =>
     api<void>(`/expert/assignments/${id}/recuse`, { method: 'POST', body }),
-  notifications: () =>
-    api<{ notifications: NotificationView[] }>('/expert/notifications').then((r) => r.notifications),
+  notifications: (signal?: AbortSignal) =>
+    api<{ notifications: NotificationView[] }>('/expert/notifications', { signal }).then(
+      (r) => r.notifications,
+    ),
   markRead: (id: string) =>
     api<{ notification: NotificationView }>(`/expert/notifications/${id}/read`, { method: 'POST' }),
+};
+
+/** The expert's assignments, the list and each one: scoring or recusing changes both. */
+export const ASSIGNMENTS_KEY = ['expert', 'assignments'] as const;
+
+export const expertQueries = {
+  assignments: () =>
+    queryOptions({
+      queryKey: [...ASSIGNMENTS_KEY, 'list'],
+      queryFn: ({ signal }) => expertApi.assignments(signal),
+    }),
+  assignment: (id: string) =>
+    queryOptions({
+      queryKey: [...ASSIGNMENTS_KEY, id],
+      queryFn: ({ signal }) => expertApi.assignment(id, signal),
+    }),
+  notifications: () =>
+    queryOptions({
+      queryKey: ['expert', 'notifications'],
+      queryFn: ({ signal }) => expertApi.notifications(signal),
+    }),
 };

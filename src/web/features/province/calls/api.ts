@@ -1,3 +1,4 @@
+import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import type {
   AdminCallDto,
   CallDetailDto,
@@ -6,6 +7,7 @@ import type {
   DeadlinesBody,
 } from '../../../../contract/province-calls.js';
 import { api } from '../../../shared/api.js';
+import { reviewQueries } from '../../department/api.js';
 
 // The province's side of calls: every call with its status, a call's parameters and versions, and the changes.
 
@@ -14,15 +16,40 @@ export type { AdminCallDto, CallDetailDto, CallVersionDto, CloneBody, DeadlinesB
 const base = (id: string) => `/province/calls/${encodeURIComponent(id)}`;
 
 export const callAdminApi = {
-  list: () => api<{ calls: AdminCallDto[] }>('/province/calls').then((r) => r.calls),
-  detail: (id: string) => api<CallDetailDto>(base(id)),
-  versions: (id: string) =>
-    api<{ versions: CallVersionDto[] }>(`${base(id)}/versions`).then((r) => r.versions),
+  list: (signal?: AbortSignal) =>
+    api<{ calls: AdminCallDto[] }>('/province/calls', { signal }).then((r) => r.calls),
+  detail: (id: string, signal?: AbortSignal) => api<CallDetailDto>(base(id), { signal }),
+  versions: (id: string, signal?: AbortSignal) =>
+    api<{ versions: CallVersionDto[] }>(`${base(id)}/versions`, { signal }).then((r) => r.versions),
   open: (id: string) => api<AdminCallDto>(`${base(id)}/open`, { method: 'POST' }),
   close: (id: string) => api<AdminCallDto>(`${base(id)}/close`, { method: 'POST' }),
   changeDeadlines: (id: string, body: DeadlinesBody) =>
     api<AdminCallDto>(`${base(id)}/deadlines`, { method: 'PUT', body }),
   clone: (id: string, body: CloneBody) => api<AdminCallDto>(`${base(id)}/clone`, { method: 'POST', body }),
+};
+
+const CALLS_KEY = ['province', 'calls'] as const;
+
+/** A change to a call may show in any of the province's views of calls, and in the calls everyone reads. */
+export const readCallsAgain = (queryClient: QueryClient) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: CALLS_KEY }),
+    queryClient.invalidateQueries({ queryKey: reviewQueries.calls().queryKey }),
+  ]);
+
+export const callAdminQueries = {
+  list: () =>
+    queryOptions({ queryKey: [...CALLS_KEY, 'list'], queryFn: ({ signal }) => callAdminApi.list(signal) }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...CALLS_KEY, 'call', id],
+      queryFn: ({ signal }) => callAdminApi.detail(id, signal),
+    }),
+  versions: (id: string) =>
+    queryOptions({
+      queryKey: [...CALLS_KEY, 'call', id, 'versions'],
+      queryFn: ({ signal }) => callAdminApi.versions(id, signal),
+    }),
 };
 
 export const CALL_STATUS_LABELS: Record<AdminCallDto['status'], { label: string; color: string }> = {

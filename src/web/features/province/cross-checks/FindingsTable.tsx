@@ -1,9 +1,11 @@
-import { Alert, Select, Space, Table, Tag } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Select, Space, Table, Tag } from 'antd';
 import { TOPICS, type TopicNumber } from '../../../../core/bundle/schema.js';
 import { TOPIC_LABELS } from '../../../../core/labels.js';
+import { PageState } from '../../../shared/PageState.js';
+import { crossCheckQueries, type DepartmentView, type FindingsPage, NO_RUN_YET } from './api.js';
 import { DepartmentFilter } from './DepartmentFilter.js';
-import { usePagedResults } from './usePagedResults.js';
-import { crossCheckApi, type DepartmentView, type FindingsPage } from './api.js';
+import { usePaging } from './usePaging.js';
 
 type Finding = FindingsPage['findings'][number];
 
@@ -17,20 +19,18 @@ interface Filters {
 /** Every finding of the current run across the province, filtered on the server and read a page at a time. */
 export function FindingsTable({
   callId,
+  currentRunId,
   departments,
-  version,
 }: {
   callId: string;
+  currentRunId: string | null;
   departments: DepartmentView[];
-  /** Changes when a run finished: the findings are read again. */
-  version: number;
 }) {
-  const { filters, filter, data, error, table } = usePagedResults<Filters, FindingsPage>(
-    (query) => crossCheckApi.findings({ callId, ...query }),
-    callId,
-    version,
-  );
-  if (error) return <Alert type="error" showIcon title={error} />;
+  const { filters, filter, window, pagination } = usePaging<Filters>();
+  const findings = useQuery({
+    ...crossCheckQueries.findings(currentRunId, { callId, ...window }),
+    placeholderData: keepPreviousData,
+  });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
@@ -41,7 +41,7 @@ export function FindingsTable({
           style={{ width: 360 }}
           value={filters.rule}
           onChange={(rule) => filter({ rule })}
-          options={data?.rules.map((r) => ({
+          options={findings.data?.rules.map((r) => ({
             value: r.rule,
             label: `${r.title}（${r.rule}，${r.count} 条）`,
           }))}
@@ -74,43 +74,52 @@ export function FindingsTable({
           data-testid="filter-topic"
         />
       </Space>
-      <Table<Finding>
-        data-testid="cross-check-findings"
-        {...table(data?.findings, '条', '没有符合条件的核查结果')}
-        columns={[
-          {
-            title: '级别',
-            key: 'severity',
-            width: 70,
-            render: (_, f) =>
-              f.severity === 'error' ? <Tag color="error">错误</Tag> : <Tag color="warning">提示</Tag>,
-          },
-          {
-            title: '申报书',
-            key: 'application',
-            render: (_, f) =>
-              f.application ? (
-                <Space orientation="vertical" size={0}>
-                  <span>{f.application.title || '（未填写）'}</span>
-                  <span style={{ color: '#888' }}>
-                    {f.application.acceptanceNo ?? '草稿'} · {f.application.applicant}
-                  </span>
-                </Space>
-              ) : (
-                <Tag>主管部门</Tag>
-              ),
-          },
-          { title: '主管部门', key: 'department', width: 160, render: (_, f) => f.department.name },
-          {
-            title: '专题',
-            key: 'topic',
-            width: 80,
-            render: (_, f) => (f.topic ? TOPIC_LABELS[f.topic as TopicNumber] : '—'),
-          },
-          { title: '条款', dataIndex: 'clause', width: 90 },
-          { title: '问题', dataIndex: 'message' },
-        ]}
-      />
+      <PageState query={findings}>
+        {(data) => (
+          <Table<Finding>
+            data-testid="cross-check-findings"
+            rowKey="id"
+            size="middle"
+            loading={findings.isPlaceholderData}
+            dataSource={data.findings}
+            locale={{ emptyText: data.run ? '没有符合条件的核查结果' : NO_RUN_YET }}
+            pagination={pagination(data.total, '条')}
+            columns={[
+              {
+                title: '级别',
+                key: 'severity',
+                width: 70,
+                render: (_, f) =>
+                  f.severity === 'error' ? <Tag color="error">错误</Tag> : <Tag color="warning">提示</Tag>,
+              },
+              {
+                title: '申报书',
+                key: 'application',
+                render: (_, f) =>
+                  f.application ? (
+                    <Space orientation="vertical" size={0}>
+                      <span>{f.application.title || '（未填写）'}</span>
+                      <span style={{ color: '#888' }}>
+                        {f.application.acceptanceNo ?? '草稿'} · {f.application.applicant}
+                      </span>
+                    </Space>
+                  ) : (
+                    <Tag>主管部门</Tag>
+                  ),
+              },
+              { title: '主管部门', key: 'department', width: 160, render: (_, f) => f.department.name },
+              {
+                title: '专题',
+                key: 'topic',
+                width: 80,
+                render: (_, f) => (f.topic ? TOPIC_LABELS[f.topic as TopicNumber] : '—'),
+              },
+              { title: '条款', dataIndex: 'clause', width: 90 },
+              { title: '问题', dataIndex: 'message' },
+            ]}
+          />
+        )}
+      </PageState>
     </Space>
   );
 }

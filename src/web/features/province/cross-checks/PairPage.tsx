@@ -1,25 +1,21 @@
-import { Alert, Button, Card, Col, Row, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
-import { describeError } from '../../../shared/api.js';
-import { crossCheckApi, percent, type PairDetail } from './api.js';
+import { PageState } from '../../../shared/PageState.js';
+import { crossCheckQueries, percent, type PairDetail } from './api.js';
 import { Highlighted } from './Highlighted.js';
-import { PAIR_VERDICTS, SideLabel } from './PairsTable.js';
+import { PAIR_VERDICTS } from './PairsTable.js';
+import { SideLabel } from './SideLabel.js';
 
 /** One similar pair side by side, the text each shares with the other marked. */
 export function PairPage() {
   const { id = '' } = useParams();
-  const [detail, setDetail] = useState<PairDetail>();
-  const [error, setError] = useState<string>();
+  const query = useQuery(crossCheckQueries.pair(id));
   const navigate = useNavigate();
+  return <PageState query={query}>{(detail) => pairView(detail, () => void navigate(-1))}</PageState>;
+}
 
-  useEffect(() => {
-    crossCheckApi.pair(id).then(setDetail, (e: unknown) => setError(describeError(e)));
-  }, [id]);
-
-  if (error) return <Alert type="error" showIcon title={error} />;
-  if (!detail) return <Spin />;
-  const { pair, title, summary } = detail;
+function pairView({ pair, title, summary }: PairDetail, back: () => void) {
   const verdict = pair.rule ? PAIR_VERDICTS[pair.rule] : undefined;
   const side = (which: 'a' | 'b') => (
     <Card size="small" title={which === 'a' ? '项目甲' : '项目乙'} data-testid={`pair-${which}`}>
@@ -34,7 +30,7 @@ export function PairPage() {
   );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Button type="link" style={{ padding: 0 }} onClick={() => navigate(-1)}>
+      <Button type="link" style={{ padding: 0 }} onClick={back}>
         ← 返回相似度报告
       </Button>
       <Space wrap align="center">

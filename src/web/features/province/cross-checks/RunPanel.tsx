@@ -1,8 +1,8 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Progress, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { describeError } from '../../../shared/api.js';
 import { beijingTime } from '../../../shared/format.js';
-import { crossCheckApi, type CrossCheckRunDto } from './api.js';
+import { crossCheckApi, crossCheckQueries, type CrossCheckRunDto, isActive } from './api.js';
 
 const STATUS = {
   queued: { label: '排队中', color: 'default' },
@@ -13,50 +13,13 @@ const STATUS = {
 
 const PHASE = { rules: '逐项规则核查', similarity: '全省相似度比对' } as const;
 
-/** How often the page asks for the progress of a run under way. */
-const POLL_MS = 1500;
-
-const isActive = (run: CrossCheckRunDto | undefined) => run?.status === 'queued' || run?.status === 'running';
-
-/** The latest run of the call: start one, watch its progress, see what it found. */
-export function RunPanel({
-  callId,
-  latest,
-  onSettled,
-}: {
-  callId: string;
-  latest: CrossCheckRunDto | undefined;
-  /** A run finished (or failed): the results shown below are to be read again. */
-  onSettled(): void;
-}) {
-  const [run, setRun] = useState(latest);
-  const [starting, setStarting] = useState(false);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => setRun(latest), [latest]);
-
-  useEffect(() => {
-    if (!run || !isActive(run)) return;
-    const timer = setInterval(() => {
-      crossCheckApi.run(run.id).then(
-        (next) => {
-          setRun(next);
-          if (!isActive(next)) onSettled();
-        },
-        (e: unknown) => setError(describeError(e)),
-      );
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [run, onSettled]);
-
-  const start = () => {
-    setStarting(true);
-    setError(undefined);
-    crossCheckApi
-      .start(callId)
-      .then(setRun, (e: unknown) => setError(describeError(e)))
-      .finally(() => setStarting(false));
-  };
+/** The latest run of the call (its progress read again while it is under way): start one, see what it found. */
+export function RunPanel({ callId, run }: { callId: string; run: CrossCheckRunDto | undefined }) {
+  const queryClient = useQueryClient();
+  const starting = useMutation({
+    mutationFn: () => crossCheckApi.start(callId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: crossCheckQueries.runs(callId).queryKey }),
+  });
 
   const percent =
     run && run.progress.total > 0 ? Math.floor((100 * run.progress.done) / run.progress.total) : 0;
@@ -69,15 +32,15 @@ export function RunPanel({
           </Typography.Text>
           <Button
             type="primary"
-            loading={starting}
+            loading={starting.isPending}
             disabled={isActive(run)}
-            onClick={start}
+            onClick={() => starting.mutate()}
             data-testid="start-cross-check"
           >
             {isActive(run) ? '核查进行中' : '发起全省核查'}
           </Button>
         </Space>
-        {error && <Alert type="error" showIcon title={error} />}
+        {starting.error && <Alert type="error" showIcon title={describeError(starting.error)} />}
         {run ? (
           <>
             <Space wrap>

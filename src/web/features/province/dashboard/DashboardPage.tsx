@@ -1,155 +1,37 @@
-import { Alert, Card, Col, Radio, Row, Space, Statistic, Table, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { type ChartOption, EChart } from '../../../shared/EChart.js';
-import { describeError } from '../../../shared/api.js';
-import { beijingTime } from '../../../shared/format.js';
-import { CallSelect, useReviewCall } from '../../department/useReviewCall.js';
-import { type DashboardDto, fetchDashboard } from './api.js';
-import {
-  countryChart,
-  departmentChart,
-  fundingChart,
-  streamName,
-  submissionsChart,
-  topicChart,
-} from './charts.js';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { PageState } from '../../../shared/PageState.js';
+import { CallSelect } from '../../department/CallSelect.js';
+import { useReviewCall } from '../../department/useReviewCall.js';
+import { dashboardQuery } from './api.js';
+import { DashboardFigures } from './DashboardFigures.js';
 
-// 总览, the province's home page: what each call has received, where from, how much it asks, and when.
-
-const wan = (yuan: number) => `${(yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元`;
-
-function ChartCard({
-  title,
-  option,
-  height,
-  testId,
-  half = false,
-}: {
-  title: string;
-  option: ChartOption;
-  height?: number;
-  testId: string;
-  half?: boolean;
-}) {
-  return (
-    <Col xs={24} xl={half ? 12 : 24}>
-      <Card title={title}>
-        <EChart option={option} height={height} testId={testId} />
-      </Card>
-    </Col>
-  );
-}
-
+/** 总览, the province's home page: what each call has received, where from, how much it asks, and when. */
 export function DashboardPage() {
-  const { calls, callId, error, select } = useReviewCall();
+  const { query: calls, callId, select } = useReviewCall();
   const [days, setDays] = useState(7);
-  const [dashboard, setDashboard] = useState<DashboardDto>();
-  const [failure, setFailure] = useState<string>();
-
-  useEffect(() => {
-    if (!callId) return;
-    setFailure(undefined);
-    fetchDashboard(callId, days).then(setDashboard, (e: unknown) => setFailure(describeError(e)));
-  }, [callId, days]);
-
-  const charts = useMemo(
-    () =>
-      dashboard && {
-        topic: topicChart(dashboard),
-        department: departmentChart(dashboard),
-        country: countryChart(dashboard),
-        funding: fundingChart(dashboard),
-        submissions: submissionsChart(dashboard),
-      },
-    [dashboard],
-  );
-  const total = (status?: string) =>
-    dashboard?.byStatus.filter((s) => !status || s.status === status).reduce((n, s) => n + s.received, 0) ??
-    0;
+  const dashboard = useQuery({
+    ...dashboardQuery(callId, days),
+    // Another span of days keeps the figures in view until the new ones arrive.
+    placeholderData: keepPreviousData,
+  });
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         总览
       </Typography.Title>
-      {(error ?? failure) && <Alert type="error" showIcon title={error ?? failure} />}
       <Card>
-        <CallSelect calls={calls} value={callId} onChange={select} />
+        <CallSelect calls={calls.data} value={callId} onChange={select} />
       </Card>
-      {dashboard && charts && (
-        <>
-          <Row gutter={16}>
-            {[
-              ['收到申报书', total()],
-              ['待审核', total('submitted')],
-              ['已退回', total('returned')],
-              ['已推荐', total('recommended')],
-              ['未推荐', total('not-recommended')],
-            ].map(([title, value]) => (
-              <Col key={title} flex={1}>
-                <Card size="small">
-                  <Statistic title={title} value={value} suffix="项" />
-                </Card>
-              </Col>
-            ))}
-          </Row>
-          <Row gutter={[16, 16]}>
-            <ChartCard half title="按专题" option={charts.topic} testId="chart-topic" />
-            <ChartCard
-              half
-              title="按合作国别（地区）"
-              option={charts.country}
-              height={Math.max(320, dashboard.byCountry.length * 24)}
-              testId="chart-country"
-            />
-            <ChartCard
-              title="按项目主管部门"
-              option={charts.department}
-              height={Math.max(320, dashboard.byDepartment.length * 28)}
-              testId="chart-department"
-            />
-            <Col span={24}>
-              <Card title="申请省资助经费与上限">
-                <EChart option={charts.funding} height={360} testId="chart-funding" />
-                <Table
-                  size="small"
-                  rowKey={streamName}
-                  pagination={false}
-                  dataSource={dashboard.funding}
-                  columns={[
-                    { title: '专题', render: (_, f) => streamName(f) },
-                    { title: '上限', render: (_, f) => wan(f.cap) },
-                    { title: '项数', dataIndex: 'count' },
-                    { title: '合计', render: (_, f) => wan(f.sum) },
-                    { title: '中位数', render: (_, f) => (f.count ? wan(f.median) : '—') },
-                    {
-                      title: '超过上限',
-                      render: (_, f) =>
-                        f.overCap > 0 ? <Typography.Text type="danger">{f.overCap} 项</Typography.Text> : '0',
-                    },
-                  ]}
-                />
-              </Card>
-            </Col>
-            <Col span={24}>
-              <Card
-                title={`网上填报截止前逐小时提交数（截止 ${beijingTime(dashboard.submissions.closesAt)}，北京时间）`}
-                extra={
-                  <Radio.Group
-                    size="small"
-                    value={days}
-                    onChange={(e) => setDays(e.target.value as number)}
-                    options={[3, 7, 14].map((n) => ({ value: n, label: `${n} 天` }))}
-                    optionType="button"
-                  />
-                }
-              >
-                <EChart option={charts.submissions} height={320} testId="chart-submissions" />
-              </Card>
-            </Col>
-          </Row>
-        </>
-      )}
+      <PageState query={calls}>
+        {() => (
+          <PageState query={dashboard}>
+            {(figures) => <DashboardFigures dashboard={figures} days={days} onDays={setDays} />}
+          </PageState>
+        )}
+      </PageState>
     </Space>
   );
 }

@@ -1,7 +1,14 @@
+import { queryOptions, skipToken } from '@tanstack/react-query';
 import type { DashboardDto } from '../../../../contract/dashboard.js';
-import { api } from '../../../shared/api.js';
+import { api, query } from '../../../shared/api.js';
 
 export type { DashboardDto };
 
-export const fetchDashboard = (callId: string, days: number) =>
-  api<DashboardDto>(`/province/dashboard?call=${encodeURIComponent(callId)}&days=${days}`);
+/** The call's figures, the hourly submissions over `days` before its online deadline; once a call is chosen. */
+export const dashboardQuery = (callId: string | undefined, days: number) =>
+  queryOptions({
+    queryKey: ['province', 'dashboard', { callId, days }],
+    queryFn: callId
+      ? ({ signal }) => api<DashboardDto>(`/province/dashboard${query({ call: callId, days })}`, { signal })
+      : skipToken,
+  });

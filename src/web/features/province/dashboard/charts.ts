@@ -1,12 +1,12 @@
 import type { Direction } from '../../../../core/bundle/schema.js';
 import { TOPIC_LABELS } from '../../../../core/labels.js';
+import { yuanToWan } from '../../../../core/money.js';
 import type { ChartOption } from '../../../shared/EChart.js';
 import { regionName } from '../../../shared/countries.js';
 import type { DashboardDto } from './api.js';
 
 // The dashboard's figures as ECharts options, from the API's aggregates. Money in 万元, time in Beijing time.
 
-const WAN = 10_000;
 const RECEIVED = '收到';
 const RECOMMENDED = '已推荐';
 const DIRECTION_SHORT: Record<Direction, string> = {
@@ -79,7 +79,6 @@ export function streamName(s: Pick<DashboardDto['funding'][number], 'topic' | 'd
 
 /** Per stream: the spread of requested provincial funding (box: quartiles, whiskers: min and max) against its cap. */
 export function fundingChart(d: DashboardDto): ChartOption {
-  const wan = (yuan: number) => Math.round((yuan / WAN) * 100) / 100;
   return {
     tooltip: { trigger: 'item' },
     legend: { data: ['申请省资助经费分布', '经费上限'] },
@@ -89,7 +88,9 @@ export function fundingChart(d: DashboardDto): ChartOption {
       {
         name: '申请省资助经费分布',
         type: 'boxplot',
-        data: d.funding.map((f) => (f.count === 0 ? [] : [f.min, f.q1, f.median, f.q3, f.max].map(wan))),
+        data: d.funding.map((f) =>
+          f.count === 0 ? [] : [f.min, f.q1, f.median, f.q3, f.max].map(yuanToWan),
+        ),
       },
       {
         name: '经费上限',
@@ -98,7 +99,7 @@ export function fundingChart(d: DashboardDto): ChartOption {
         symbolSize: [28, 3],
         lineStyle: { opacity: 0 },
         itemStyle: { color: '#cf1322' },
-        data: d.funding.map((f) => wan(f.cap)),
+        data: d.funding.map((f) => yuanToWan(f.cap)),
       },
     ],
   };

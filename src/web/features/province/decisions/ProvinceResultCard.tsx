@@ -1,27 +1,24 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatWan } from '../../../../core/money.js';
 import { formatChineseDate } from '../../../../core/time.js';
-import type { ProvinceResultView } from '../../../../contract/formal-review.js';
 import type { ApplicationDto } from '../../../shared/api.js';
 import { requirementsQuery } from '../../../shared/calls.js';
 import { DocumentModal, type DocumentModalTarget } from '../../applicant/editor/documents/DocumentModal.js';
-import { decisionsApi } from './api.js';
+import { decisionsQueries } from './api.js';
 
 /** The province's result as the applicant sees it: 形式审查 with its reasons, then 立项 once published. */
 export function ProvinceResult({ application }: { application: ApplicationDto }) {
-  const [result, setResult] = useState<ProvinceResultView>();
+  const queryClient = useQueryClient();
+  const resultQuery = decisionsQueries.provinceResult(application.id);
+  // Nothing to show, nor a failure to read it, is news for the applicant: the province may not have reached it.
+  const result = useQuery(resultQuery).data;
   const [target, setTarget] = useState<DocumentModalTarget | null>(null);
   const requirements = useQuery(
     requirementsQuery(application.callId, application.topic, application.direction),
   );
-  const load = useCallback(() => {
-    // Nothing to show is no error for the applicant: the province may not have reached it yet.
-    decisionsApi.provinceResult(application.id).then(setResult, () => setResult(undefined));
-  }, [application.id]);
-  useEffect(load, [load]);
 
   if (!result?.formalReview) return null;
   const { formalReview, announced } = result;
@@ -89,7 +86,7 @@ export function ProvinceResult({ application }: { application: ApplicationDto })
         onClose={() => setTarget(null)}
         onSaved={() => {
           setTarget(null);
-          load();
+          void queryClient.invalidateQueries({ queryKey: resultQuery.queryKey });
         }}
       />
     </>

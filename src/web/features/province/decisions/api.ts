@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   AnnouncementBody,
@@ -11,9 +12,10 @@ import type {
   formalReviewListQuerySchema,
   ProvinceResultView,
 } from '../../../../contract/formal-review.js';
-import { api } from '../../../shared/api.js';
+import { api, query } from '../../../shared/api.js';
 
-// The province's 形式审查, 立项决定, 公示 and 合同签订, and the applicant's view of the outcome.
+// The province's 形式审查, 立项决定, 公示 and 合同签订, and the applicant's view of the outcome; and the keys
+// their answers are cached under.
 
 export type {
   AnnouncementDetailView,
@@ -22,35 +24,72 @@ export type {
   DecisionItemView,
   FormalReviewItemView,
 };
-
-const q = (callId: string) => `callId=${encodeURIComponent(callId)}`;
+type FormalReviewQuery = z.input<typeof formalReviewListQuerySchema>;
 
 export const decisionsApi = {
-  formalReviews: ({ callId, result }: z.input<typeof formalReviewListQuerySchema>) =>
-    api<{ items: FormalReviewItemView[] }>(
-      `/province/formal-review?${q(callId)}${result ? `&result=${result}` : ''}`,
-    ).then((r) => r.items),
+  formalReviews: (filters: FormalReviewQuery, signal?: AbortSignal) =>
+    api<{ items: FormalReviewItemView[] }>(`/province/formal-review${query(filters)}`, { signal }).then(
+      (r) => r.items,
+    ),
   saveFormalReview: (id: string, body: FormalReviewBody) =>
     api<{ item: FormalReviewItemView }>(`/province/formal-review/${id}`, { method: 'PUT', body }),
-  decisions: (callId: string) =>
-    api<{ items: DecisionItemView[] }>(`/province/decisions?${q(callId)}`).then((r) => r.items),
+  decisions: (callId: string, signal?: AbortSignal) =>
+    api<{ items: DecisionItemView[] }>(`/province/decisions${query({ callId })}`, { signal }).then(
+      (r) => r.items,
+    ),
   decide: (id: string, body: DecisionBody) =>
     api<unknown>(`/province/decisions/${id}`, { method: 'PUT', body }),
   undo: (id: string) => api<unknown>(`/province/decisions/${id}/undo`, { method: 'POST' }),
-  contracts: (callId: string) =>
-    api<{ items: ContractItemView[] }>(`/province/decisions/contracts?${q(callId)}`).then((r) => r.items),
+  contracts: (callId: string, signal?: AbortSignal) =>
+    api<{ items: ContractItemView[] }>(`/province/decisions/contracts${query({ callId })}`, { signal }).then(
+      (r) => r.items,
+    ),
   enterContractStage: (id: string) =>
     api<unknown>(`/province/decisions/${id}/contract-stage`, { method: 'POST' }),
-  announcements: (callId: string) =>
-    api<{ announcements: AnnouncementView[] }>(`/province/announcements?${q(callId)}`).then(
-      (r) => r.announcements,
-    ),
-  announcement: (id: string) => api<AnnouncementDetailView>(`/province/announcements/${id}`),
+  announcements: (callId: string, signal?: AbortSignal) =>
+    api<{ announcements: AnnouncementView[] }>(`/province/announcements${query({ callId })}`, {
+      signal,
+    }).then((r) => r.announcements),
   createAnnouncement: (body: AnnouncementBody) =>
     api<AnnouncementDetailView>('/province/announcements', { method: 'POST', body }),
   publish: (id: string) =>
     api<AnnouncementDetailView>(`/province/announcements/${id}/publish`, { method: 'POST' }),
   removeAnnouncement: (id: string) => api<void>(`/province/announcements/${id}`, { method: 'DELETE' }),
+  provinceResult: (applicationId: string, signal?: AbortSignal) =>
+    api<ProvinceResultView>(`/applications/${applicationId}/province-result`, { signal }),
+};
+
+/**
+ * 形式审查, 立项决定, 公示 and 合同签订 follow one another (only 受理 is decided, a publication locks the
+ * decisions, only what is published goes to contract): a write to one is read again in all.
+ */
+export const DECISIONS_KEY = ['province', 'decisions'] as const;
+
+export const decisionsQueries = {
+  formalReviews: (filters: FormalReviewQuery) =>
+    queryOptions({
+      queryKey: [...DECISIONS_KEY, 'formal-review', filters],
+      queryFn: ({ signal }) => decisionsApi.formalReviews(filters, signal),
+    }),
+  decisions: (callId: string) =>
+    queryOptions({
+      queryKey: [...DECISIONS_KEY, 'decisions', callId],
+      queryFn: ({ signal }) => decisionsApi.decisions(callId, signal),
+    }),
+  contracts: (callId: string) =>
+    queryOptions({
+      queryKey: [...DECISIONS_KEY, 'contracts', callId],
+      queryFn: ({ signal }) => decisionsApi.contracts(callId, signal),
+    }),
+  announcements: (callId: string) =>
+    queryOptions({
+      queryKey: [...DECISIONS_KEY, 'announcements', callId],
+      queryFn: ({ signal }) => decisionsApi.announcements(callId, signal),
+    }),
+  /** Under the application, so that whatever changes the application reads this again too. */
   provinceResult: (applicationId: string) =>
-    api<ProvinceResultView>(`/applications/${applicationId}/province-result`),
+    queryOptions({
+      queryKey: ['applications', applicationId, 'province-result'],
+      queryFn: ({ signal }) => decisionsApi.provinceResult(applicationId, signal),
+    }),
 };

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   AssignBody,
@@ -14,9 +15,10 @@ import type {
   ReviewedDetail,
   UpdateExpertBody,
 } from '../../../../contract/experts.js';
-import { api } from '../../../shared/api.js';
+import { api, query } from '../../../shared/api.js';
 
-// The province's side of expert review: the pool, declared conflicts, assignments and aggregated scores.
+// The province's side of expert review: the pool, declared conflicts, assignments and aggregated scores; and
+// the keys their answers are cached under.
 
 export type ConflictView = z.infer<typeof conflictSchema>;
 export type {
@@ -31,19 +33,21 @@ export type {
 const base = '/province/experts';
 
 export const expertsApi = {
-  list: () => api<{ experts: ExpertView[] }>(base).then((r) => r.experts),
-  detail: (id: string) => api<ExpertDetail>(`${base}/${id}`),
+  list: (signal?: AbortSignal) => api<{ experts: ExpertView[] }>(base, { signal }).then((r) => r.experts),
+  detail: (id: string, signal?: AbortSignal) => api<ExpertDetail>(`${base}/${id}`, { signal }),
   create: (body: CreateExpertBody) => api<ExpertDetail>(base, { method: 'POST', body }),
   update: (id: string, body: UpdateExpertBody) => api<ExpertDetail>(`${base}/${id}`, { method: 'PUT', body }),
   declare: (id: string, body: DeclareConflictBody) =>
     api<{ conflict: DeclaredConflictView }>(`${base}/${id}/conflicts`, { method: 'POST', body }),
   removeConflict: (id: string, conflictId: string) =>
     api<void>(`${base}/${id}/conflicts/${conflictId}`, { method: 'DELETE' }),
-  applications: (callId: string) =>
+  applications: (callId: string, signal?: AbortSignal) =>
     api<{ applications: ReviewedApplicationView[]; wideSpreadPoints: number }>(
-      `${base}/applications?callId=${encodeURIComponent(callId)}`,
+      `${base}/applications${query({ callId })}`,
+      { signal },
     ),
-  application: (id: string) => api<ReviewedDetail>(`${base}/applications/${id}`),
+  application: (id: string, signal?: AbortSignal) =>
+    api<ReviewedDetail>(`${base}/applications/${id}`, { signal }),
   assign: (applicationId: string, body: AssignBody) =>
     api<{ assignment: ProvinceAssignmentView }>(`${base}/applications/${applicationId}/assignments`, {
       method: 'POST',
@@ -58,4 +62,27 @@ export const expertsApi = {
     }),
   unassign: (id: string) => api<void>(`${base}/assignments/${id}`, { method: 'DELETE' }),
   sendReminders: () => api<{ sent: number }>(`${base}/reminders`, { method: 'POST' }),
+};
+
+/** The pool and the assignments: an assignment changes the expert's load, a new expert the candidates. */
+export const EXPERTS_KEY = ['province', 'experts'] as const;
+
+export const expertsQueries = {
+  pool: () =>
+    queryOptions({ queryKey: [...EXPERTS_KEY, 'pool'], queryFn: ({ signal }) => expertsApi.list(signal) }),
+  expert: (id: string) =>
+    queryOptions({
+      queryKey: [...EXPERTS_KEY, 'pool', id],
+      queryFn: ({ signal }) => expertsApi.detail(id, signal),
+    }),
+  applications: (callId: string) =>
+    queryOptions({
+      queryKey: [...EXPERTS_KEY, 'applications', callId],
+      queryFn: ({ signal }) => expertsApi.applications(callId, signal),
+    }),
+  application: (id: string) =>
+    queryOptions({
+      queryKey: [...EXPERTS_KEY, 'application', id],
+      queryFn: ({ signal }) => expertsApi.application(id, signal),
+    }),
 };

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type { RegisterKind } from '../../../../core/registers/kinds.js';
 import type { RegisterBatchView, RegisterOutcomeView } from '../../../../contract/registers.js';
 import { api } from '../../../shared/api.js';
@@ -27,5 +28,14 @@ export const registersApi = {
       method: 'POST',
       form: fileForm(file),
     }),
-  batches: () => api<{ batches: RegisterBatchView[] }>('/province/registers/batches').then((r) => r.batches),
+  batches: (signal?: AbortSignal) =>
+    api<{ batches: RegisterBatchView[] }>('/province/registers/batches', { signal }).then((r) => r.batches),
+};
+
+export const registersQueries = {
+  batches: () =>
+    queryOptions({
+      queryKey: ['province', 'registers', 'batches'],
+      queryFn: ({ signal }) => registersApi.batches(signal),
+    }),
 };

@@ -1,0 +1,153 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Space,
+  Statistic,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import type { ScoresBody } from '../../../contract/expert.js';
+import { ApiError, describeError } from '../../shared/api.js';
+import { beijingTime } from '../../shared/format.js';
+import { showFieldErrors } from '../../shared/forms.js';
+import { expertApi, expertQueries, type MyAssignmentDetail } from './api.js';
+import { BlindApplicationCard } from './BlindApplicationCard.js';
+import { RecusalModal } from './RecusalModal.js';
+import { ReviewHeading } from './ReviewHeading.js';
+
+interface ScoreForm {
+  scores: Record<string, number | null>;
+  comment: string;
+}
+
+type Action = 'draft' | 'submit';
+
+/** The application as experts see it, each criterion scored, the weighted total live; saved or submitted. */
+export function AssignmentScoring({ detail }: { detail: MyAssignmentDetail }) {
+  const queryClient = useQueryClient();
+  const { assignment, application, criteria } = detail;
+  const [form] = Form.useForm<ScoreForm>();
+  const values = Form.useWatch('scores', form);
+  const [recusing, setRecusing] = useState(false);
+  const saving = useMutation({
+    mutationFn: ({ action, body }: { action: Action; body: ScoresBody }) =>
+      (action === 'draft' ? expertApi.saveDraft : expertApi.submit)(assignment.id, body),
+    onSuccess: ({ assignment: saved }, { action }) => {
+      queryClient.setQueryData(expertQueries.assignment(assignment.id).queryKey, {
+        ...detail,
+        assignment: saved,
+      });
+      if (action === 'submit') Modal.success({ title: '评分已提交' });
+      return queryClient.invalidateQueries({ queryKey: expertQueries.assignments().queryKey });
+    },
+    onError: (e, { action }) => {
+      if (e instanceof ApiError) showFieldErrors(form, e.fields);
+      Modal.error({ title: action === 'draft' ? '未能保存' : '未能提交', content: describeError(e) });
+    },
+  });
+  const locked = assignment.submittedAt !== null || assignment.overdue;
+  // The same sum as the core's weightedTotal, shown as the expert types.
+  const total = criteria.reduce((sum, c) => sum + (c.weight * (values?.[c.id] ?? 0)) / c.max, 0);
+
+  const save = (action: Action) => {
+    const v = form.getFieldsValue();
+    const scores = Object.fromEntries(
+      Object.entries(v.scores ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number'),
+    );
+    // The refusal is shown in its own dialog.
+    return saving.mutateAsync({ action, body: { scores, comment: v.comment ?? '' } }).catch(() => undefined);
+  };
+  const busy = (action: Action) => saving.isPending && saving.variables.action === action;
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <ReviewHeading back="/expert" backLabel="我的评审任务" title={application.title} />
+      {assignment.submittedAt && (
+        <Alert
+          type="success"
+          showIcon
+          title={`已于 ${beijingTime(assignment.submittedAt)} 提交，评分不能再修改`}
+        />
+      )}
+      {!assignment.submittedAt && assignment.overdue && (
+        <Alert
+          type="error"
+          showIcon
+          title="已过评审截止时间，不能再保存或提交；如需延期请联系省科技项目管理中心"
+        />
+      )}
+      <BlindApplicationCard application={application} dueAt={assignment.dueAt} />
+      {!assignment.submittedAt && (
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          与本项目的申报单位、项目负责人或合作方有利益关系（同一单位、合作、师生等）时应当回避。
+          <Button type="link" danger onClick={() => setRecusing(true)} data-testid="recuse">
+            申请回避
+          </Button>
+        </Typography.Paragraph>
+      )}
+      {recusing && <RecusalModal assignmentId={assignment.id} onClose={() => setRecusing(false)} />}
+      <Card
+        title="评分表"
+        extra={
+          <Statistic title="加权总分（满分 100）" value={total} precision={2} data-testid="live-total" />
+        }
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          disabled={locked}
+          initialValues={{ scores: assignment.scores, comment: assignment.comment }}
+        >
+          {criteria.map((c) => (
+            <Form.Item
+              key={c.id}
+              name={['scores', c.id]}
+              label={
+                <Space>
+                  {c.label}
+                  <Tag>权重 {c.weight}</Tag>
+                  <Typography.Text type="secondary">0–{c.max} 分</Typography.Text>
+                </Space>
+              }
+              extra={c.guidance}
+            >
+              <InputNumber min={0} max={c.max} precision={0} data-testid={`score-${c.id}`} />
+            </Form.Item>
+          ))}
+          <Form.Item name="comment" label="评审意见（提交时必填）">
+            <Input.TextArea rows={5} maxLength={3000} showCount data-testid="comment" />
+          </Form.Item>
+          {!locked && (
+            <Space>
+              <Button onClick={() => void save('draft')} loading={busy('draft')}>
+                保存草稿
+              </Button>
+              <Button
+                type="primary"
+                loading={busy('submit')}
+                data-testid="submit-scores"
+                onClick={() =>
+                  Modal.confirm({
+                    title: '提交评分？',
+                    content: '提交后不能再修改。',
+                    okText: '提交',
+                    onOk: () => save('submit'),
+                  })
+                }
+              >
+                提交评分
+              </Button>
+            </Space>
+          )}
+        </Form>
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,79 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Form, Input, InputNumber, Radio, Typography } from 'antd';
+import { formatWan, wanToYuan, yuanToWan } from '../../../../core/money.js';
+import { SaveModal } from '../../../shared/SaveModal.js';
+import { DECISIONS_KEY, decisionsApi, type DecisionItemView } from './api.js';
+
+interface DecisionValues {
+  outcome: 'approved' | 'rejected';
+  fundingWan?: number;
+  reason: string;
+}
+
+/** 立项 with the funding, within the topic's cap and what was asked; or 不予立项; with the reason. */
+export function DecisionModal({ item, onClose }: { item: DecisionItemView; onClose(): void }) {
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<DecisionValues>();
+  const outcome = Form.useWatch('outcome', form);
+  const requested = item.application.requestedFunding;
+  const max = Math.min(item.cap?.amount ?? requested, requested);
+
+  const save = async () => {
+    const values = await form.validateFields();
+    await decisionsApi.decide(item.application.id, {
+      outcome: values.outcome,
+      reason: values.reason,
+      ...(values.outcome === 'approved' ? { funding: wanToYuan(values.fundingWan ?? 0) } : {}),
+    });
+    await queryClient.invalidateQueries({ queryKey: DECISIONS_KEY });
+  };
+
+  return (
+    <SaveModal
+      title={`立项决定：${item.application.acceptanceNo ?? ''} ${item.application.title}`}
+      save={save}
+      onClose={onClose}
+    >
+      <Typography.Paragraph>
+        申请省资助经费 {formatWan(requested)}；
+        {item.cap
+          ? `${item.cap.label}上限 ${formatWan(item.cap.amount)}（${item.cap.clause}）`
+          : '无上限信息'}
+      </Typography.Paragraph>
+      <Form<DecisionValues>
+        form={form}
+        layout="vertical"
+        initialValues={{
+          outcome: item.decision?.outcome ?? 'approved',
+          fundingWan: yuanToWan(item.decision?.funding ?? max),
+          reason: item.decision?.reason ?? '',
+        }}
+      >
+        <Form.Item name="outcome" label="决定">
+          <Radio.Group
+            options={[
+              { value: 'approved', label: '立项' },
+              { value: 'rejected', label: '不予立项' },
+            ]}
+          />
+        </Form.Item>
+        {outcome !== 'rejected' && (
+          <Form.Item
+            name="fundingWan"
+            label={`资助经费（万元，不超过 ${formatWan(max)}）`}
+            rules={[{ required: true, message: '请填写资助经费' }]}
+          >
+            <InputNumber min={0.0001} precision={4} style={{ width: 200 }} addonAfter="万元" />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="reason"
+          label="理由"
+          rules={[{ required: true, whitespace: true, message: '请填写理由' }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 2 }} />
+        </Form.Item>
+      </Form>
+    </SaveModal>
+  );
+}
