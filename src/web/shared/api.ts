@@ -97,9 +97,6 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export const fetchCalls = (signal?: AbortSignal) =>
-  api<{ calls: CallDto[] }>('/calls', { signal }).then((r) => r.calls);
-
 /** `?key=value&…` of the given values, leaving out the empty ones; '' when none is left. */
 export function query(params: Record<string, string | number | boolean | undefined>): string {
   const search = new URLSearchParams();

@@ -1,6 +1,3 @@
-import { queryOptions } from '@tanstack/react-query';
-import { fetchCalls } from './api.js';
-
 /** What PageState needs of a query: TanStack's result, or several combined by `allOf`. */
 export interface QueryLike<T> {
   data: T | undefined;
@@ -8,12 +5,6 @@ export interface QueryLike<T> {
   isPending: boolean;
   refetch: () => unknown;
 }
-
-/** The calls the signed-in user may see (drafts are the province's alone). */
-export const callsQuery = queryOptions({
-  queryKey: ['calls'],
-  queryFn: ({ signal }) => fetchCalls(signal),
-});
 
 /** The data of a query once it is there; `undefined` for a query not needed. (Distributes over TanStack's states.) */
 type DataOf<Q extends QueryLike<unknown> | undefined> =

@@ -9,7 +9,8 @@ import { useUser } from '../../app/session.js';
 import { api, describeError, type ApplicationRead, type CallDto } from '../../shared/api.js';
 import { beijingTime } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
-import { allOf, callsQuery } from '../../shared/queries.js';
+import { callsQuery } from '../../shared/calls.js';
+import { allOf } from '../../shared/queries.js';
 import { applicationKeys, peopleQuery } from './queries.js';
 
 interface NewValues {
@@ -26,7 +27,7 @@ export function NewApplicationModal({ onClose }: { onClose(): void }) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<NewValues>();
   const choosesPi = user.role === 'unit-admin';
-  const openCalls = useQuery({ ...callsQuery, select: (calls) => calls.filter((c) => c.open) });
+  const openCalls = useQuery({ ...callsQuery, select: ({ calls }) => calls.filter((c) => c.open) });
   const people = useQuery({ ...peopleQuery, enabled: choosesPi });
   const loaded = allOf([openCalls, choosesPi ? people : undefined]);
 

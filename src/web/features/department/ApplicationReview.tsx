@@ -1,3 +1,4 @@
+import { callsQuery } from '../../shared/calls.js';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
@@ -38,7 +39,7 @@ export function ApplicationReview({
   const id = detail.item.application.id;
   const callId = detail.item.application.callId;
   const call = useQuery({
-    ...reviewQueries.calls(),
+    ...callsQuery,
     select: (r) => r.calls.find((c) => c.id === callId),
   }).data;
 

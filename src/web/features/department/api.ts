@@ -77,12 +77,6 @@ export const reviewApi = {
 export const REVIEW_KEY = ['review'] as const;
 
 export const reviewQueries = {
-  /** The calls applicants see (`GET /calls`), kept as the server answered them. */
-  calls: () =>
-    queryOptions({
-      queryKey: ['calls'],
-      queryFn: ({ signal }) => api<{ calls: CallDto[] }>('/calls', { signal }),
-    }),
   list: (filters: ReviewListQuery) =>
     queryOptions({
       queryKey: [...REVIEW_KEY, 'list', filters],

@@ -1,3 +1,4 @@
+import { callsQuery } from '../../shared/calls.js';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { type CallDto, describeError } from '../../shared/api.js';
@@ -8,7 +9,7 @@ const practiceFirst = ({ calls }: { calls: CallDto[] }) =>
 
 /** The calls, the practice call first; the chosen one lives in the address (`?callId=`) so pages share it. */
 export function useReviewCall() {
-  const query = useQuery({ ...reviewQueries.calls(), select: practiceFirst });
+  const query = useQuery({ ...callsQuery, select: practiceFirst });
   const [params, setParams] = useSearchParams();
   const calls = query.data;
   const callId = params.get('callId') ?? calls?.[0]?.id;

@@ -50,9 +50,8 @@ export const creditCodeRule = {
 /** The departments to register under, grouped by kind for the select. */
 const departmentOptionsQuery = queryOptions({
   queryKey: ['departments'],
-  queryFn: ({ signal }) =>
-    api<{ departments: DepartmentView[] }>('/departments', { signal }).then((r) => r.departments),
-  select: (departments) =>
+  queryFn: ({ signal }) => api<{ departments: DepartmentView[] }>('/departments', { signal }),
+  select: ({ departments }) =>
     DEPARTMENT_KINDS.map((k) => ({
       label: DEPARTMENT_KIND_LABELS[k],
       options: departments.filter((d) => d.kind === k).map((d) => ({ value: d.id, label: d.name })),

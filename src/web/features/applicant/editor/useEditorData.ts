@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { PersonView } from '../../../../contract/people.js';
 import { useUser } from '../../../app/session.js';
 import type { ApplicationDto, CallDto, Evaluation } from '../../../shared/api.js';
-import { allOf, callsQuery, type QueryLike } from '../../../shared/queries.js';
+import { callsQuery } from '../../../shared/calls.js';
+import { allOf, type QueryLike } from '../../../shared/queries.js';
 import { applicationQuery, peopleQuery } from '../queries.js';
 
 export interface EditorData {
@@ -18,7 +19,7 @@ export interface EditorData {
 export function useEditorData(id: string): QueryLike<EditorData> {
   const choosesPi = useUser().role === 'unit-admin';
   const application = useQuery(applicationQuery(id));
-  const calls = useQuery(callsQuery);
+  const calls = useQuery({ ...callsQuery, select: (r) => r.calls });
   const people = useQuery({ ...peopleQuery, enabled: choosesPi });
   const loaded = allOf([application, calls, choosesPi ? people : undefined]);
   const [read, allCalls, unitPeople] = loaded.data ?? [];

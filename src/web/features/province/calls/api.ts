@@ -1,3 +1,4 @@
+import { callsQuery } from '../../../shared/calls.js';
 import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import type {
   AdminCallDto,
@@ -34,7 +35,7 @@ const CALLS_KEY = ['province', 'calls'] as const;
 export const readCallsAgain = (queryClient: QueryClient) =>
   Promise.all([
     queryClient.invalidateQueries({ queryKey: CALLS_KEY }),
-    queryClient.invalidateQueries({ queryKey: reviewQueries.calls().queryKey }),
+    queryClient.invalidateQueries({ queryKey: callsQuery.queryKey }),
   ]);
 
 export const callAdminQueries = {
