@@ -75,7 +75,7 @@ async function recommended() {
     accounts.push(signedIn);
     return signedIn;
   };
-  /** An account made when a test first asks for it: each costs a password hash and a login per clock move. */
+  /** An account made when a test first asks for it: each costs a login, and another at every clock move. */
   const lazily = (...args: Parameters<typeof account>) => {
     let made: Promise<Account> | undefined;
     return () => (made ??= account(...args));

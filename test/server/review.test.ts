@@ -206,14 +206,16 @@ describe('退回修改与重新提交', () => {
   it('退回后申报单位看到理由，在网上填报截止后、审核推荐截止前修改并重新提交：受理编号不变，修改逐项可查', async () => {
     const first = await submitThroughApi(t);
     const { admin, id: applicationId } = first;
+    // Its own signed-in users, whom `atInstant` signs in again at each instant.
+    const { users: signedIn, at: atInstant } = reviewSession(t, START);
     const department = (await repositories(t.db).organizations.findById(admin.organizationId))!.departmentId!;
-    users.reviewer = await departmentUser((await repositories(t.db).departments.findById(department))!);
-    users.admin = { login: admin.login, cookie: admin.cookie };
+    signedIn.reviewer = await departmentUser((await repositories(t.db).departments.findById(department))!);
+    signedIn.admin = { login: admin.login, cookie: admin.cookie };
 
     const returned = await inject(t.app, {
       method: 'POST',
       url: `/api/review/applications/${applicationId}/return`,
-      cookie: users.reviewer.cookie,
+      cookie: signedIn.reviewer.cookie,
       payload: {
         reasons: [{ field: 'title', message: '项目名称应体现合作内容' }, { message: '合作协议须重新盖章' }],
       },
@@ -268,14 +270,14 @@ describe('退回修改与重新提交', () => {
       inject(t.app, {
         method: 'POST',
         url: `/api/applications/${applicationId}/submit`,
-        cookie: users.admin!.cookie,
+        cookie: signedIn.admin!.cookie,
         payload: { version },
       });
-    const late = await at(REVIEW_CLOSES, resubmit);
+    const late = await atInstant(REVIEW_CLOSES, resubmit);
     expect(late.statusCode).toBe(409);
     expect(late.json().error.message).toContain('审核推荐已截止');
 
-    const again = await at('2026-12-24T10:00:00+08:00', resubmit);
+    const again = await atInstant('2026-12-24T10:00:00+08:00', resubmit);
     expect(again.statusCode).toBe(200);
     expect(again.json().receipt.acceptanceNo).toBe(first.receipt.acceptanceNo);
     expect(again.json().receipt.payload).toMatchObject({
@@ -286,7 +288,7 @@ describe('退回修改与重新提交', () => {
     const changes = await inject(t.app, {
       method: 'GET',
       url: `/api/review/applications/${applicationId}/changes`,
-      cookie: users.reviewer.cookie,
+      cookie: signedIn.reviewer.cookie,
     });
     expect(changes.statusCode).toBe(200);
     expect(changes.json()).toMatchObject({
@@ -423,15 +425,15 @@ describe('推荐与限额', () => {
 describe('确认提交', () => {
   it('未上传诚信承诺书或尚有未决定的申报书不能确认；确认后一律不予退回，不能再推荐或撤销；省厅看到名单', async () => {
     const agency = (await repositories(t.db).departments.list()).find((d) => d.kind === 'provincial-agency')!;
-    users.agency = await departmentUser(agency);
+    const agencyUser = await departmentUser(agency);
     const a = await submitted(agency);
     const b = await submitted(agency);
-    const confirmList = () => confirm(users.agency!.cookie, PRACTICE_CALL_ID);
+    const confirmList = () => confirm(agencyUser.cookie, PRACTICE_CALL_ID);
     const ownConfirmation = () =>
       inject(t.app, {
         method: 'GET',
         url: `/api/review/confirmation?callId=${PRACTICE_CALL_ID}`,
-        cookie: users.agency!.cookie,
+        cookie: agencyUser.cookie,
       });
     expect((await ownConfirmation()).json()).toEqual({ confirmation: null });
     const withoutCommitment = await confirmList();
@@ -440,15 +442,15 @@ describe('确认提交', () => {
       code: 'COMMITMENT_MISSING',
       message: expect.stringContaining('项目主管部门诚信承诺书'),
     });
-    expect((await uploadCommitment(t, users.agency.cookie, PRACTICE_CALL_ID)).statusCode).toBe(201);
+    expect((await uploadCommitment(t, agencyUser.cookie, PRACTICE_CALL_ID)).statusCode).toBe(201);
     const pending = await confirmList();
     expect(pending.statusCode).toBe(409);
     expect(pending.json().error.code).toBe('DECISIONS_PENDING');
     expect(pending.json().error.message).toContain('2 项');
 
-    expect((await recommend(users.agency.cookie, a.id)).statusCode).toBe(204);
+    expect((await recommend(agencyUser.cookie, a.id)).statusCode).toBe(204);
     expect(
-      (await decide(users.agency.cookie, b.id, { decision: 'not-recommended', reason: '创新性不足' }))
+      (await decide(agencyUser.cookie, b.id, { decision: 'not-recommended', reason: '创新性不足' }))
         .statusCode,
     ).toBe(204);
     const done = await confirmList();
@@ -464,14 +466,14 @@ describe('确认提交', () => {
       await inject(t.app, {
         method: 'POST',
         url: `/api/review/applications/${b.id}/return`,
-        cookie: users.agency.cookie,
+        cookie: agencyUser.cookie,
         payload: { reasons: [{ message: '补充' }] },
       }),
-      await recommend(users.agency.cookie, b.id),
+      await recommend(agencyUser.cookie, b.id),
       await inject(t.app, {
         method: 'POST',
         url: `/api/review/applications/${a.id}/undo`,
-        cookie: users.agency.cookie,
+        cookie: agencyUser.cookie,
       }),
     ]) {
       expect(response.statusCode).toBe(409);
@@ -491,7 +493,7 @@ describe('确认提交', () => {
     const asDepartment = await inject(t.app, {
       method: 'GET',
       url: '/api/review/confirmations',
-      cookie: users.agency.cookie,
+      cookie: agencyUser.cookie,
     });
     expect(asDepartment.statusCode).toBe(403);
   });
