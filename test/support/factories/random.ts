@@ -17,7 +17,7 @@ export const TEST_SEED = readSeed(process.env.SHENBAO_TEST_SEED);
 let state = TEST_SEED >>> 0;
 
 /** mulberry32: a float in [0, 1). */
-export function random(): number {
+function random(): number {
   state = (state + 0x6d2b79f5) >>> 0;
   let x = state;
   x = Math.imul(x ^ (x >>> 15), x | 1);
@@ -26,7 +26,7 @@ export function random(): number {
 }
 
 /** An integer in [0, max). */
-export function randomInt(max: number): number {
+function randomInt(max: number): number {
   return Math.floor(random() * max);
 }
 
