@@ -185,9 +185,9 @@ describe('shenbao check', () => {
 });
 
 describe('the installed command', () => {
-  it('npx-style bin runs the built CLI on a shared case', async () => {
+  it('npx-style bin runs the built CLI on a public case', async () => {
     const root = join(import.meta.dirname, '../..');
-    const file = join(root, '../shared/cases/zone-quota.bundle.json');
+    const file = join(root, 'test/fixtures/cases/zone-quota.bundle.json');
     const { stdout } = await promisify(execFile)(process.execPath, [
       join(root, 'bin/shenbao.js'),
       'check',

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 
-const CASES = join(import.meta.dirname, '../../../shared/cases');
+const CASES = join(import.meta.dirname, '../fixtures/cases');
 const names = readdirSync(CASES)
   .filter((f) => f.endsWith('.bundle.json'))
   .map((f) => f.replace('.bundle.json', ''));
 
-describe('the public cases in shared/cases', () => {
+describe('the public cases of the bundle spec (test/fixtures/cases)', () => {
   it('are all found', () => expect(names.length).toBeGreaterThanOrEqual(5));
 
   it.each(names)('%s gives its expected verdicts', async (name) => {

@@ -22,6 +22,50 @@ async function exitsCleanly(text: string) {
   else JSON.parse(run.stdout);
 }
 
+async function exitsJudged(text: string): Promise<Report> {
+  const run = await runCli(['check', 'x.json'], { 'x.json': text });
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  const report = JSON.parse(run.stdout) as Report;
+  expect(report.format).toBe('shenbao.report/1');
+  return report;
+}
+
+type Tree = { applications: Record<string, any>[]; organizations: Record<string, any>[] };
+/** Ways to make a bundle malformed by the spec, each returning the JSON path the CLI must name. */
+const BREAKAGES: ((tree: Tree, pick: number) => string)[] = [
+  (tree, pick) => {
+    const i = pick % tree.applications.length;
+    tree.applications[i]!.budget.provincialFunding = -1;
+    return `applications[${i}].budget.provincialFunding`;
+  },
+  (tree, pick) => {
+    const i = pick % tree.applications.length;
+    tree.applications[i]!.budget.total = 1.5;
+    return `applications[${i}].budget.total`;
+  },
+  (tree, pick) => {
+    const i = pick % tree.applications.length;
+    tree.applications[i]!.topic = 6;
+    return `applications[${i}].topic`;
+  },
+  (tree, pick) => {
+    const i = pick % tree.applications.length;
+    delete tree.applications[i]!.title;
+    return `applications[${i}].title`;
+  },
+  (tree, pick) => {
+    const i = pick % tree.applications.length;
+    tree.applications[i]!.applicant = 'nobody';
+    return `applications[${i}].applicant`;
+  },
+  (tree, pick) => {
+    const i = pick % tree.organizations.length;
+    tree.organizations[i]!.registeredOn = '2024-02-30';
+    return `organizations[${i}].registeredOn`;
+  },
+];
+
 /** Replaces, deletes or retypes the value at a random place in a JSON tree. */
 const mutation = fc.record({
   pick: fc.nat(),
@@ -77,7 +121,34 @@ describe('shenbao check never crashes', () => {
   });
 
   it('the factory bundle stays valid under the mutation harness with no mutation', async () => {
-    await exitsCleanly(JSON.stringify(bundle()));
+    await exitsJudged(JSON.stringify(bundle()));
+  });
+});
+
+describe('shenbao check reads what the spec allows and refuses the rest', () => {
+  it('generated valid bundles stay valid: exit 0 with a report of every application', async () => {
+    await fc.assert(
+      fc.asyncProperty(validBundle, async (b) => {
+        const report = await exitsJudged(JSON.stringify(b));
+        expect(report.applications.map((a) => a.id)).toEqual(b.applications.map((a) => a.id));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('malformed input exits 2 and names the offending field', async () => {
+    await fc.assert(
+      fc.asyncProperty(validBundle, fc.nat(), fc.constantFrom(...BREAKAGES), async (b, pick, breakage) => {
+        const tree = JSON.parse(JSON.stringify(b));
+        const path = breakage(tree, pick);
+        const run = await runCli(['check', 'x.json'], { 'x.json': JSON.stringify(tree) });
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toContain(`${path}:`);
+        expect(run.stderr).not.toMatch(STACK);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationForm } from '../../src/core/application/form.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
-import { personBody } from '../support/factories/server.js';
+import { randomUuid } from '../support/factories/random.js';
+import { personBody, uniqueLogin } from '../support/factories/server.js';
 import {
   inject,
   insertUser,
@@ -21,7 +21,7 @@ let piId: string;
 let piCookie: string;
 
 async function createPi(by: UnitAdmin): Promise<{ id: string; login: string }> {
-  const body = personBody({ account: { login: `pi-${randomUUID().slice(0, 8)}`, password: 'Kaifa2026' } });
+  const body = personBody({ account: { login: uniqueLogin('pi'), password: 'Kaifa2026' } });
   const response = await inject(t.app, {
     method: 'POST',
     url: '/api/organization/people',
@@ -329,7 +329,7 @@ describe('访问控制', () => {
       const theirs = await inject(t.app, { ...route, cookie: other.cookie });
       const missing = await inject(t.app, {
         ...route,
-        url: route.url.replace(mine.id, randomUUID()),
+        url: route.url.replace(mine.id, randomUuid()),
         cookie: other.cookie,
       });
       expect(theirs.statusCode, route.url).toBe(404);

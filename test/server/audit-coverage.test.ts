@@ -4,8 +4,14 @@ import { ID_NUMBER_HELD } from '../../src/server/audit/personal-data.js';
 import { verifyChain, type AuditEntry } from '../../src/server/audit/chain.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { createDraft, submitThroughApi, unitWithPerson } from '../support/api/applicant.js';
-import { personBody, registrationBody, uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
-import { inject, insertUser, useTestApp } from '../support/harness.js';
+import {
+  personBody,
+  registrationBody,
+  residentIdNumber,
+  uniqueLogin,
+  VALID_PASSWORD,
+} from '../support/factories/server.js';
+import { inject, insertUser, type UnitAdmin, useTestApp } from '../support/harness.js';
 import { pdf } from '../support/pdf.js';
 
 // Each kind of change made through the API reaches the audit log with its action, actor and before → after;
@@ -15,17 +21,52 @@ const t = useTestApp();
 const repos = () => repositories(t.db);
 
 let province: { userId: string; cookie: string };
-/** Every ID number the tests enter: none may reach the log. */
+/** Every ID number entered in this file: none may reach the log. */
 const idNumbers: string[] = [];
 
-/** A valid 18-digit resident ID number (GB 11643 check character), unique per call. */
 function residentId(): string {
-  const first17 = `32010219800101${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((s, w, i) => s + w * Number(first17[i]), 0);
-  const id = first17 + '10X98765432'[sum % 11]!;
+  const id = residentIdNumber();
   idNumbers.push(id);
   return id;
+}
+
+const enterPerson = (admin: UnitAdmin, login: string) =>
+  inject(t.app, {
+    method: 'POST',
+    url: '/api/organization/people',
+    cookie: admin.cookie,
+    payload: personBody({ idNumber: residentId(), account: { login, password: VALID_PASSWORD } }),
+  });
+
+const changePerson = (admin: UnitAdmin, personId: string) =>
+  inject(t.app, {
+    method: 'PATCH',
+    url: `/api/organization/people/${personId}`,
+    cookie: admin.cookie,
+    payload: { name: '改名后的负责人', idNumber: residentId(), ongoingProvincialProjects: 1 },
+  });
+
+/** A 失信 record of a person, with an ID number, imported by the province. */
+function importDishonesty(idNumber: string) {
+  const row: Record<string, string> = {
+    主体类型: '个人',
+    单位名称或姓名: '张某某',
+    身份证号码: idNumber,
+    处理期起: '2025-01-01',
+    处理期止: '2027-12-31',
+    认定来源: '信用江苏',
+    失信行为及处理: '严重失信',
+  };
+  const headers = registerColumns('dishonesty').map((c) => c.header);
+  const csv = [headers, headers.map((h) => row[h] ?? '')].map((l) => l.join(',')).join('\r\n');
+  const body = new FormData();
+  body.append('file', new Blob([`\uFEFF${csv}\r\n`]), '失信.csv');
+  return inject(t.app, {
+    method: 'POST',
+    url: '/api/province/registers/dishonesty/import',
+    cookie: province.cookie,
+    payload: body,
+  });
 }
 
 async function entriesOf(entityId: string): Promise<AuditEntry[]> {
@@ -78,12 +119,7 @@ describe('审计日志覆盖每一种状态变化', () => {
   it('登记和修改项目负责人：记录修改前后，证件号码只记“已登记”和“已修改”', async () => {
     const admin = await unitWithPerson(t);
     const login = uniqueLogin('pi');
-    const created = await inject(t.app, {
-      method: 'POST',
-      url: '/api/organization/people',
-      cookie: admin.cookie,
-      payload: personBody({ idNumber: residentId(), account: { login, password: VALID_PASSWORD } }),
-    });
+    const created = await enterPerson(admin, login);
     expect(created.statusCode).toBe(201);
     const person = created.json().person;
 
@@ -100,12 +136,7 @@ describe('审计日志覆盖每一种状态变化', () => {
     );
     expect(account?.after).toMatchObject({ login, role: 'pi', organizationId: admin.organizationId });
 
-    const updated = await inject(t.app, {
-      method: 'PATCH',
-      url: `/api/organization/people/${person.id}`,
-      cookie: admin.cookie,
-      payload: { name: '改名后的负责人', idNumber: residentId(), ongoingProvincialProjects: 1 },
-    });
+    const updated = await changePerson(admin, person.id);
     expect(updated.statusCode, updated.body).toBe(200);
     const change = await only(person.id, 'person.updated');
     expect(change.actorUserId).toBe(admin.userId);
@@ -209,26 +240,7 @@ describe('审计日志覆盖每一种状态变化', () => {
   });
 
   it('导入失信记录：按记录编号记入，修改前后都不含证件号码', async () => {
-    const id = residentId();
-    const row: Record<string, string> = {
-      主体类型: '个人',
-      单位名称或姓名: '张某某',
-      身份证号码: id,
-      处理期起: '2025-01-01',
-      处理期止: '2027-12-31',
-      认定来源: '信用江苏',
-      失信行为及处理: '严重失信',
-    };
-    const headers = registerColumns('dishonesty').map((c) => c.header);
-    const csv = [headers, headers.map((h) => row[h] ?? '')].map((l) => l.join(',')).join('\r\n');
-    const body = new FormData();
-    body.append('file', new Blob([`\uFEFF${csv}\r\n`]), '失信.csv');
-    const imported = await inject(t.app, {
-      method: 'POST',
-      url: '/api/province/registers/dishonesty/import',
-      cookie: province.cookie,
-      payload: body,
-    });
+    const imported = await importDishonesty(residentId());
     expect(imported.statusCode, imported.body).toBe(201);
     const [entry] = await repos().audit.list({ action: 'register.record-created', limit: 10 });
     expect(entry!.actorUserId).toBe(province.userId);
@@ -242,6 +254,12 @@ describe('审计日志覆盖每一种状态变化', () => {
   });
 
   it('日志中没有密码、密码哈希或证件号码，哈希链完整', async () => {
+    // ID numbers entered here, whatever else this file's tests entered before.
+    const admin = await unitWithPerson(t);
+    const created = await enterPerson(admin, uniqueLogin('pi'));
+    expect((await changePerson(admin, created.json().person.id)).statusCode).toBe(200);
+    expect((await importDishonesty(residentId())).statusCode).toBe(201);
+
     const all: AuditEntry[] = [];
     for await (const entry of repos().audit.all()) all.push(entry);
     const text = JSON.stringify(all);

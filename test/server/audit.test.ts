@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/server/audit/chain.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { useTestApp } from '../support/harness.js';
@@ -23,6 +23,11 @@ async function appendThree() {
 }
 
 describe('audit log hash chain', () => {
+  // Each test starts from an empty log of its own making: the others break theirs on purpose.
+  beforeEach(async () => {
+    await t.db.execute(sql`delete from audit_log`);
+  });
+
   it('an untouched log verifies, entry by entry in seq order', async () => {
     await appendThree();
     const verdict = await verifyChain(repositories(t.db).audit.all(2));
@@ -31,6 +36,7 @@ describe('audit log hash chain', () => {
   });
 
   it('an edited entry breaks the chain at that entry', async () => {
+    await appendThree();
     const [last] = await repositories(t.db).audit.list({ limit: 1 });
     await tamper(t.db, sql`update audit_log set after = '{"open": true}'::jsonb where seq = ${last!.seq}`);
     const verdict = await verifyChain(repositories(t.db).audit.all());

@@ -26,6 +26,7 @@ import {
 import { personBody, registrationBody } from '../support/factories/server.js';
 import { inject, insertUser, login, registerUnitAdmin, useTestApp } from '../support/harness.js';
 import { createDraft } from '../support/api/applicant.js';
+import { ownDepartment } from '../support/api/own-calls-and-departments.js';
 import { reviewSession } from '../support/api/review-session.js';
 
 const t = useTestApp();
@@ -319,8 +320,11 @@ describe('导入 shenbao.bundle/1', () => {
   });
 
   it('确认提交后导入不能再新增或修改，同一包再次导入仍不作修改', async () => {
+    // A zone of its own: the other tests still import into theirs after this one confirms.
+    const zone = await ownDepartment(t, 'national-hitech-zone');
+    const importer = await departmentUser(zone);
     const bundle = bundleFor('confirmed', zone, 1);
-    expect((await postImport(users.zone!.cookie, bundle)).statusCode).toBe(200);
+    expect((await postImport(importer.cookie, bundle)).statusCode).toBe(200);
     // Confirmation itself is tested with the review; here only its effect on imports.
     const { user } = await insertUser(t, 'department', { departmentId: zone.id });
     await t.db.insert(reviewConfirmations).values({
@@ -330,13 +334,13 @@ describe('导入 shenbao.bundle/1', () => {
       confirmedBy: user.id,
       summary: {},
     });
-    expect((await postImport(users.zone!.cookie, bundle)).json().unchanged.applications).toBe(1);
+    expect((await postImport(importer.cookie, bundle)).json().unchanged.applications).toBe(1);
     bundle.applications[0]!.recommendation = {
       status: 'not-recommended',
       separateSlot: false,
       at: DECIDED_AT,
     };
-    const refused = await postImport(users.zone!.cookie, bundle);
+    const refused = await postImport(importer.cookie, bundle);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.fields[0].message).toContain('已网上确认提交推荐名单');
   });

@@ -5,6 +5,7 @@ import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import type { UserRole } from '../../src/contract/vocabulary.js';
 import { unitWithPerson } from '../support/api/applicant.js';
 import { inject, insertUser, useTestApp } from '../support/harness.js';
+import { ownCall } from '../support/api/own-calls-and-departments.js';
 
 const t = useTestApp();
 
@@ -38,20 +39,21 @@ beforeAll(async () => {
 
 describe('计划管理的权限', () => {
   it.each<UserRole>(['unit-admin', 'pi', 'department', 'expert'])('%s 不能查看或修改计划', async (role) => {
+    const callId = await ownCall(t);
     const { cookie } = await signedIn(role);
     for (const [method, path, payload] of [
       ['GET', ''],
-      ['GET', `/${PRACTICE_CALL_ID}`],
-      ['GET', `/${PRACTICE_CALL_ID}/versions`],
-      ['POST', `/${PRACTICE_CALL_ID}/close`],
-      ['PUT', `/${PRACTICE_CALL_ID}/deadlines`, deadlines(2027)],
-      ['POST', `/${PRACTICE_CALL_ID}/clone`, { id: 'X-2027', name: '复制', ...deadlines(2027) }],
+      ['GET', `/${callId}`],
+      ['GET', `/${callId}/versions`],
+      ['POST', `/${callId}/close`],
+      ['PUT', `/${callId}/deadlines`, deadlines(2027)],
+      ['POST', `/${callId}/clone`, { id: 'X-2027', name: '复制', ...deadlines(2027) }],
     ] as const) {
       const response = await calls(method, path, payload, cookie);
       expect(response.statusCode, `${method} ${path}`).toBe(403);
     }
     expect((await calls('GET', '', undefined, '')).statusCode).toBe(401);
-    expect(await auditOf(PRACTICE_CALL_ID)).toEqual([]);
+    expect(await auditOf(callId)).toEqual([]);
   });
 });
 
@@ -120,7 +122,9 @@ describe('各专题参数及其依据条款', () => {
 
 describe('开放、关闭和截止时间', () => {
   it('改截止时间：新版本记下谁、何时、改成什么，审计日志有改前改后；时间顺序不对时逐项说明', async () => {
-    const wrong = await calls('PUT', `/${PRACTICE_CALL_ID}/deadlines`, {
+    // A call of its own: its versions and audit entries are this test's alone.
+    const callId = await ownCall(t);
+    const wrong = await calls('PUT', `/${callId}/deadlines`, {
       ...deadlines(2027),
       paperClosesAt: '2027-05-19T17:30:00+08:00',
     });
@@ -130,12 +134,12 @@ describe('开放、关闭和截止时间', () => {
       message: '纸质材料受理截止时间应晚于主管部门审核推荐截止时间',
     });
 
-    const before = (await calls('GET', `/${PRACTICE_CALL_ID}`)).json().call;
-    const changed = await calls('PUT', `/${PRACTICE_CALL_ID}/deadlines`, deadlines(2027));
+    const before = (await calls('GET', `/${callId}`)).json().call;
+    const changed = await calls('PUT', `/${callId}/deadlines`, deadlines(2027));
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ ...deadlines(2027), version: 2, open: true });
 
-    const versions = (await calls('GET', `/${PRACTICE_CALL_ID}/versions`)).json().versions;
+    const versions = (await calls('GET', `/${callId}/versions`)).json().versions;
     expect(versions.map((v: { version: number; change: string }) => [v.version, v.change])).toEqual([
       [2, 'deadlines-changed'],
       [1, 'initial'],
@@ -143,40 +147,38 @@ describe('开放、关闭和截止时间', () => {
     expect(versions[0]).toMatchObject({ snapshot: deadlines(2027), actor: { name: '测试province' } });
     expect(versions[1].snapshot.submissionClosesAt).toBe(before.submissionClosesAt);
 
-    const [entry] = await auditOf(PRACTICE_CALL_ID);
+    const [entry] = await auditOf(callId);
     expect(entry).toMatchObject({
       action: 'call.deadlines-changed',
       before: { submissionClosesAt: before.submissionClosesAt, version: 1 },
       after: { submissionClosesAt: '2027-05-18T17:30:00+08:00', version: 2 },
     });
 
-    const unchanged = await calls('PUT', `/${PRACTICE_CALL_ID}/deadlines`, deadlines(2027));
+    const unchanged = await calls('PUT', `/${callId}/deadlines`, deadlines(2027));
     expect(unchanged.json().error.message).toBe('截止时间没有变化');
   });
 
   it('关闭后申报单位不能新建申报书，重新开放后可以', async () => {
+    const callId = await ownCall(t);
     const admin = await unitWithPerson(t);
     const create = () =>
       inject(t.app, {
         method: 'POST',
         url: '/api/applications',
         cookie: admin.cookie,
-        payload: { callId: PRACTICE_CALL_ID, topic: 4, piId: admin.personId },
+        payload: { callId, topic: 4, piId: admin.personId },
       });
 
-    const closed = await calls('POST', `/${PRACTICE_CALL_ID}/close`);
+    const closed = await calls('POST', `/${callId}/close`);
     expect(closed.json()).toMatchObject({ status: 'closed', open: false });
     expect((await create()).json().error.code).toBe('CALL_CLOSED');
-    expect((await publicCalls()).find((c) => c.id === PRACTICE_CALL_ID)).toMatchObject({ open: false });
-    expect((await calls('POST', `/${PRACTICE_CALL_ID}/close`)).json().error.code).toBe('STATUS_CONFLICT');
+    expect((await publicCalls()).find((c) => c.id === callId)).toMatchObject({ open: false });
+    expect((await calls('POST', `/${callId}/close`)).json().error.code).toBe('STATUS_CONFLICT');
 
-    const reopened = await calls('POST', `/${PRACTICE_CALL_ID}/open`);
+    const reopened = await calls('POST', `/${callId}/open`);
     expect(reopened.json()).toMatchObject({ status: 'open', open: true });
     expect((await create()).statusCode).toBe(201);
-    expect((await auditOf(PRACTICE_CALL_ID)).map((e) => e.action).slice(-2)).toEqual([
-      'call.closed',
-      'call.opened',
-    ]);
+    expect((await auditOf(callId)).map((e) => e.action).slice(-2)).toEqual(['call.closed', 'call.opened']);
   });
 });
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documents, organizations } from '../../src/server/db/schema.js';
@@ -6,8 +5,10 @@ import type { ApplicationRow } from '../../src/server/repositories/applications.
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import type { UserRole } from '../../src/contract/vocabulary.js';
+import { randomUuid, uniqueNumber } from '../support/factories/random.js';
 import { inject, insertUser, login, useTestApp } from '../support/harness.js';
 import { pdf } from '../support/pdf.js';
+import { ownCall } from '../support/api/own-calls-and-departments.js';
 import { reviewSession } from '../support/api/review-session.js';
 
 const t = useTestApp();
@@ -22,43 +23,10 @@ interface Account {
   cookie: string;
 }
 
-const accounts: Account[] = [];
-async function account(role: UserRole, scope: Parameters<typeof insertUser>[2] = {}): Promise<Account> {
-  const { user, cookie } = await insertUser(t, role, scope);
-  const signedIn = { login: user.login, cookie };
-  accounts.push(signedIn);
-  return signedIn;
-}
-
-/** Moves the clock and signs everyone in again there (sessions last hours). */
-async function moveTo(instant: string) {
-  t.clock.set(instant);
-  for (const a of accounts) a.cookie = await login(t.app, a.login);
-}
-
-let province: Account;
-let department: Account;
-let expert: Account;
-let ok: ApplicationRow;
-let intent: ApplicationRow;
-let dishonest: ApplicationRow;
-let undecided: ApplicationRow;
-let dishonestAdmin: Account;
-let dishonestPi: Account;
-let intentAdmin: Account;
-let okAdmin: Account;
-
 const formalReview = (cookie: string, id: string, body: object) =>
   inject(t.app, { method: 'PUT', url: `/api/province/formal-review/${id}`, cookie, payload: body });
 const decide = (cookie: string, id: string, body: object) =>
   inject(t.app, { method: 'PUT', url: `/api/province/decisions/${id}`, cookie, payload: body });
-const accept = (id: string) => formalReview(province.cookie, id, { result: 'accepted' });
-const contractStage = (id: string) =>
-  inject(t.app, {
-    method: 'POST',
-    url: `/api/province/decisions/${id}/contract-stage`,
-    cookie: province.cookie,
-  });
 const provinceResult = (cookie: string, id: string) =>
   inject(t.app, { method: 'GET', url: `/api/applications/${id}/province-result`, cookie });
 
@@ -80,7 +48,7 @@ function agreementForm(organizationId: string, kind = 'cooperation-agreement'): 
   for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);
   body.append(
     'file',
-    new Blob([new Uint8Array(pdf({ seed: randomUUID() }))], { type: 'application/pdf' }),
+    new Blob([new Uint8Array(pdf({ seed: `agreement-${uniqueNumber()}` }))], { type: 'application/pdf' }),
     '正式合作协议.pdf',
   );
   return body;
@@ -93,16 +61,33 @@ const uploadAgreement = (who: Account, application: ApplicationRow, kind?: strin
     payload: agreementForm(application.organizationId, kind),
   });
 
-beforeAll(async () => {
+/**
+ * A test's world: a call of its own in which a 省级机关 (no numeric quota, so that recommendations here count
+ * against nothing) has recommended four applications, with the accounts that act on them, at START.
+ */
+async function recommended() {
+  t.clock.set(START);
+  const callId = await ownCall(t);
+  const accounts: Account[] = [];
+  const account = async (role: UserRole, scope: Parameters<typeof insertUser>[2] = {}): Promise<Account> => {
+    const { user, cookie } = await insertUser(t, role, scope);
+    const signedIn = { login: user.login, cookie };
+    accounts.push(signedIn);
+    return signedIn;
+  };
+  /** An account made when a test first asks for it: each costs a login, and another at every clock move. */
+  const lazily = (...args: Parameters<typeof account>) => {
+    let made: Promise<Account> | undefined;
+    return () => (made ??= account(...args));
+  };
   const session = reviewSession(t, START);
-  // 省级机关: no numeric quota, so that recommendations here count against nothing.
   const agency = (await repositories(t.db).departments.list()).find((d) => d.kind === 'provincial-agency')!;
-  department = await account('department', { departmentId: agency.id });
-  province = await account('province');
-  expert = await account('expert');
+  const department = await account('department', { departmentId: agency.id });
+  const province = await account('province');
 
-  ok = await session.submitted(agency);
-  intent = await session.submitted(agency, {
+  const ok = await session.submitted(agency, { callId });
+  const intent = await session.submitted(agency, {
+    callId,
     form: { budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 500_000 } },
   });
   // Applied on a letter of intent only: allowed, with a formal agreement owed at contract signing.
@@ -110,32 +95,110 @@ beforeAll(async () => {
     .update(documents)
     .set({ kind: 'letter-of-intent' })
     .where(and(eq(documents.applicationId, intent.id), eq(documents.kind, 'cooperation-agreement')));
-  dishonest = await session.submitted(agency);
-  undecided = await session.submitted(agency);
+  const dishonest = await session.submitted(agency, { callId });
+  const undecided = await session.submitted(agency, { callId });
   for (const a of [ok, intent, dishonest, undecided]) {
     const response = await session.recommend(department.cookie, a.id);
     expect(response.statusCode, response.body).toBe(204);
   }
-  dishonestAdmin = await account('unit-admin', { organizationId: dishonest.organizationId });
-  dishonestPi = await account('pi', { organizationId: dishonest.organizationId, personId: dishonest.piId });
-  intentAdmin = await account('unit-admin', { organizationId: intent.organizationId });
-  okAdmin = await account('unit-admin', { organizationId: ok.organizationId });
-});
+  return {
+    callId,
+    province,
+    department,
+    ok,
+    intent,
+    dishonest,
+    undecided,
+    expert: lazily('expert'),
+    dishonestAdmin: lazily('unit-admin', { organizationId: dishonest.organizationId }),
+    dishonestPi: lazily('pi', { organizationId: dishonest.organizationId, personId: dishonest.piId }),
+    intentAdmin: lazily('unit-admin', { organizationId: intent.organizationId }),
+    okAdmin: lazily('unit-admin', { organizationId: ok.organizationId }),
+    /** Moves the clock and signs everyone in again there (sessions last hours). */
+    async moveTo(instant: string) {
+      t.clock.set(instant);
+      for (const a of accounts) a.cookie = await login(t.app, a.login);
+    },
+    accept: (id: string) => formalReview(province.cookie, id, { result: 'accepted' }),
+    contractStage: (id: string) =>
+      inject(t.app, {
+        method: 'POST',
+        url: `/api/province/decisions/${id}/contract-stage`,
+        cookie: province.cookie,
+      }),
+  };
+}
+
+type World = Awaited<ReturnType<typeof recommended>>;
+
+/** After the recommendation deadline: the dishonest applicant refused at 形式审查, the other three accepted. */
+async function formallyReviewed() {
+  const w = await recommended();
+  await w.moveTo(AFTER_RECOMMENDATION);
+  await t.db
+    .update(organizations)
+    .set({ dishonestyUntil: '2027-12-31' })
+    .where(eq(organizations.id, w.dishonest.organizationId));
+  const rejected = await formalReview(w.province.cookie, w.dishonest.id, {
+    result: 'rejected',
+    reasons: [{ message: '信用审查：申报单位处于科研失信惩戒期内' }],
+  });
+  expect(rejected.statusCode, rejected.body).toBe(200);
+  for (const a of [w.ok, w.intent, w.undecided]) expect((await w.accept(a.id)).statusCode).toBe(200);
+  return w;
+}
+
+/** Then decided: ok approved at the cap (80 万元), intent at the 50 万元 it asked for, undecided not approved. */
+async function decided() {
+  const w = await formallyReviewed();
+  const decisions: [ApplicationRow, object][] = [
+    [w.ok, { outcome: 'approved', funding: 800_000, reason: '同意立项' }],
+    [w.intent, { outcome: 'approved', funding: 500_000, reason: '同意立项' }],
+    [w.undecided, { outcome: 'rejected', reason: '评审排名靠后' }],
+  ];
+  for (const [application, body] of decisions) {
+    const response = await decide(w.province.cookie, application.id, body);
+    expect(response.statusCode, response.body).toBe(200);
+  }
+  return w;
+}
+
+/** Then the 公示 of the two approved projects is published (default period: 2026-12-28 to 2027-01-04). */
+async function published() {
+  const w = await decided();
+  const created = await inject(t.app, {
+    method: 'POST',
+    url: '/api/province/announcements',
+    cookie: w.province.cookie,
+    payload: { callId: w.callId },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const announcementId: string = created.json().announcement.id;
+  const publish = await inject(t.app, {
+    method: 'POST',
+    url: `/api/province/announcements/${announcementId}/publish`,
+    cookie: w.province.cookie,
+  });
+  expect(publish.statusCode, publish.body).toBe(200);
+  return { ...w, announcementId };
+}
 
 describe('形式审查（信用审查）', () => {
   it('主管部门未确认且推荐未截止时，省里还不能审查', async () => {
+    const { callId, province, ok, accept } = await recommended();
     const response = await accept(ok.id);
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('NOT_AT_PROVINCE');
     const list = await inject(t.app, {
       method: 'GET',
-      url: `/api/province/formal-review?callId=${PRACTICE_CALL_ID}`,
+      url: `/api/province/formal-review?callId=${callId}`,
       cookie: province.cookie,
     });
     expect(list.json().items).toEqual([]);
   });
 
   it('推荐截止后，失信记录作为不予受理理由预先列出；不予受理名单只列不予受理的', async () => {
+    const { callId, province, ok, intent, dishonest, undecided, accept, moveTo } = await recommended();
     await moveTo(AFTER_RECOMMENDATION);
     await t.db
       .update(organizations)
@@ -143,7 +206,7 @@ describe('形式审查（信用审查）', () => {
       .where(eq(organizations.id, dishonest.organizationId));
     const list = await inject(t.app, {
       method: 'GET',
-      url: `/api/province/formal-review?callId=${PRACTICE_CALL_ID}`,
+      url: `/api/province/formal-review?callId=${callId}`,
       cookie: province.cookie,
     });
     expect(list.statusCode, list.body).toBe(200);
@@ -172,7 +235,7 @@ describe('形式审查（信用审查）', () => {
 
     const refusedList = await inject(t.app, {
       method: 'GET',
-      url: `/api/province/formal-review?callId=${PRACTICE_CALL_ID}&result=rejected`,
+      url: `/api/province/formal-review?callId=${callId}&result=rejected`,
       cookie: province.cookie,
     });
     expect(refusedList.json().items.map((i: { application: { id: string } }) => i.application.id)).toEqual([
@@ -181,6 +244,14 @@ describe('形式审查（信用审查）', () => {
   });
 
   it('不予受理的理由只有该申报单位（管理员、项目负责人）看得到', async () => {
+    const w = await formallyReviewed();
+    const { province, department, dishonest } = w;
+    const [expert, dishonestAdmin, dishonestPi, okAdmin] = [
+      await w.expert(),
+      await w.dishonestAdmin(),
+      await w.dishonestPi(),
+      await w.okAdmin(),
+    ];
     for (const who of [dishonestAdmin, dishonestPi]) {
       const result = await provinceResult(who.cookie, dishonest.id);
       expect(result.statusCode, result.body).toBe(200);
@@ -214,6 +285,7 @@ describe('形式审查（信用审查）', () => {
 
 describe('立项决定', () => {
   it('只有形式审查受理的项目才能作出立项决定', async () => {
+    const { province, dishonest } = await formallyReviewed();
     const response = await decide(province.cookie, dishonest.id, { outcome: 'rejected', reason: '不予立项' });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('NOT_ACCEPTED');
@@ -222,13 +294,19 @@ describe('立项决定', () => {
   it.each([
     {
       case: '超过本专题上限，说明上限',
-      which: () => ok,
+      which: (w: World) => w.ok,
       funding: 900_000,
       says: '省资助经费上限 80 万元（苏科资发〔2026〕26号 一、专题四）',
     },
-    { case: '超过申请的省资助经费', which: () => intent, funding: 600_000, says: '申请的省资助经费 50 万元' },
+    {
+      case: '超过申请的省资助经费',
+      which: (w: World) => w.intent,
+      funding: 600_000,
+      says: '申请的省资助经费 50 万元',
+    },
   ])('资助经费$case：拒绝', async ({ which, funding, says }) => {
-    const response = await decide(province.cookie, which().id, {
+    const w = await formallyReviewed();
+    const response = await decide(w.province.cookie, which(w).id, {
       outcome: 'approved',
       funding,
       reason: '同意立项',
@@ -239,12 +317,14 @@ describe('立项决定', () => {
   });
 
   it('立项须填写资助经费', async () => {
+    const { province, ok } = await formallyReviewed();
     const response = await decide(province.cookie, ok.id, { outcome: 'approved', reason: '同意立项' });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields[0].path).toBe('funding');
   });
 
   it('立项、不予立项，公示前可以撤销；作出决定后形式审查结果不能再改', async () => {
+    const { province, ok, intent, undecided } = await formallyReviewed();
     const approved = await decide(province.cookie, ok.id, {
       outcome: 'approved',
       funding: 800_000,
@@ -289,17 +369,16 @@ describe('立项决定', () => {
 });
 
 describe('公示', () => {
-  let announcementId: string;
-
   it('草稿不公开；发布后匿名可见，只含公开字段和公示期（默认 5 个工作日）', async () => {
+    const { callId, province, ok, intent, undecided } = await decided();
     const created = await inject(t.app, {
       method: 'POST',
       url: '/api/province/announcements',
       cookie: province.cookie,
-      payload: { callId: PRACTICE_CALL_ID },
+      payload: { callId },
     });
     expect(created.statusCode, created.body).toBe(201);
-    announcementId = created.json().announcement.id;
+    const announcementId = created.json().announcement.id;
     expect(
       created
         .json()
@@ -319,7 +398,9 @@ describe('公示', () => {
 
     const list = await inject(t.app, { method: 'GET', url: '/api/public/announcements' });
     expect(list.statusCode).toBe(200);
-    expect(list.json().announcements).toEqual([
+    // Other tests' calls publish theirs in the same database.
+    const ofThisCall = list.json().announcements.filter((a: { callId: string }) => a.callId === callId);
+    expect(ofThisCall).toEqual([
       expect.objectContaining({
         id: announcementId,
         startsOn: '2026-12-28',
@@ -354,6 +435,7 @@ describe('公示', () => {
   });
 
   it('公示发布后立项决定锁定，不能修改或撤销', async () => {
+    const { province, ok, undecided, announcementId } = await published();
     const change = await decide(province.cookie, ok.id, {
       outcome: 'approved',
       funding: 700_000,
@@ -381,6 +463,9 @@ describe('公示', () => {
   });
 
   it('申报单位在公示后看到立项与公示期，并被告知须提供正式合作协议', async () => {
+    const w = await published();
+    const { intent, ok, announcementId } = w;
+    const [intentAdmin, okAdmin] = [await w.intentAdmin(), await w.okAdmin()];
     const result = await provinceResult(intentAdmin.cookie, intent.id);
     expect(result.json()).toMatchObject({
       announced: { announcementId, startsOn: '2026-12-28', endsOn: '2027-01-04', funding: 500_000 },
@@ -392,16 +477,20 @@ describe('公示', () => {
 
 describe('合同签订', () => {
   it('公示期未满不能进入合同签订', async () => {
+    const { ok, contractStage } = await published();
     const response = await contractStage(ok.id);
     expect(response.statusCode).toBe(409);
     expect(response.json().error.message).toContain('公示期至 2027年1月4日');
   });
 
   it('仅有合作意向书的项目上传正式合作协议前不能进入合同签订，上传后可以', async () => {
-    await moveTo(AFTER_PERIOD);
+    const w = await published();
+    const { callId, province, ok, intent, contractStage } = w;
+    await w.moveTo(AFTER_PERIOD);
+    const [intentAdmin, okAdmin] = [await w.intentAdmin(), await w.okAdmin()];
     const contracts = await inject(t.app, {
       method: 'GET',
-      url: `/api/province/decisions/contracts?callId=${PRACTICE_CALL_ID}`,
+      url: `/api/province/decisions/contracts?callId=${callId}`,
       cookie: province.cookie,
     });
     const missing = Object.fromEntries(
@@ -438,7 +527,14 @@ describe('合同签订', () => {
 });
 
 describe('授权', () => {
-  const id = randomUUID();
+  const id = randomUuid();
+  // Only read here: one world, and its accounts, serve every route.
+  let w: World;
+  let strangers: Account[];
+  beforeAll(async () => {
+    w = await recommended();
+    strangers = [await w.okAdmin(), await w.dishonestPi(), w.department, await w.expert()];
+  });
   const routes: { method: 'GET' | 'PUT' | 'POST' | 'DELETE'; url: string; payload?: object }[] = [
     { method: 'GET', url: `/api/province/formal-review?callId=${PRACTICE_CALL_ID}` },
     { method: 'GET', url: `/api/province/formal-review/${id}` },
@@ -457,18 +553,18 @@ describe('授权', () => {
 
   it.each(routes)('$method $url：未登录 401，申报单位、主管部门、专家 403', async (route) => {
     expect((await inject(t.app, route)).statusCode).toBe(401);
-    for (const who of [okAdmin, dishonestPi, department, expert]) {
+    for (const who of strangers) {
       const response = await inject(t.app, { ...route, cookie: who.cookie });
       expect(response.statusCode, `${who.login} ${response.body}`).toBe(403);
     }
   });
 
   it('省里对不存在的申报书答 404', async () => {
-    expect((await formalReview(province.cookie, id, { result: 'accepted' })).statusCode).toBe(404);
-    expect((await contractStage(id)).statusCode).toBe(404);
+    expect((await formalReview(w.province.cookie, id, { result: 'accepted' })).statusCode).toBe(404);
+    expect((await w.contractStage(id)).statusCode).toBe(404);
   });
 
   it('申报书不存在时，申报单位看不到结果（404）', async () => {
-    expect((await provinceResult(okAdmin.cookie, id)).statusCode).toBe(404);
+    expect((await provinceResult(strangers[0]!.cookie, id)).statusCode).toBe(404);
   });
 });

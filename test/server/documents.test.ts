@@ -1,14 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { applicationEvents, applications, documents, files } from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { type DocumentView, MB } from '../../src/contract/documents.js';
 import { insertApplication, insertPerson } from '../support/api/application-rows.js';
+import { randomUuid, uniqueNumber } from '../support/factories/random.js';
 import { inject, insertUser, registerUnitAdmin, type UnitAdmin, useTestApp } from '../support/harness.js';
 import { pdf, pdfChunks, pdfWithXrefStream, PNG, sha256 } from '../support/pdf.js';
 
@@ -95,7 +95,10 @@ function upload(session: Session, file: Buffer | undefined, options: { fields?: 
   });
 }
 
-async function uploaded(session: Session = admin, file = pdf({ seed: randomUUID() })): Promise<DocumentView> {
+async function uploaded(
+  session: Session = admin,
+  file = pdf({ seed: `upload-${uniqueNumber()}` }),
+): Promise<DocumentView> {
   const response = await upload(session, file);
   expect(response.statusCode, response.body).toBe(201);
   return response.json().document;
@@ -554,7 +557,7 @@ describe('替换、修改、删除', () => {
 });
 
 describe('访问控制', () => {
-  const missing = randomUUID();
+  const missing = randomUuid();
 
   it('未登录返回 401', async () => {
     const response = await inject(t.app, {
@@ -639,7 +642,8 @@ describe('申报书提交后', () => {
   let submitted: Application;
   let document: DocumentView;
 
-  beforeAll(async () => {
+  // Each test its own submitted application: one returns it and uploads again.
+  beforeEach(async () => {
     const leader = await insertPerson(t.db, admin.organizationId);
     submitted = await insertApplication(t.db, {
       organizationId: admin.organizationId,
@@ -670,10 +674,10 @@ describe('申报书提交后', () => {
     }
     const listed = answer(await list(otherDepartment, '', submitted.id));
     expect(listed.status).toBe(404);
-    expect(listed).toEqual(answer(await list(otherDepartment, '', randomUUID())));
+    expect(listed).toEqual(answer(await list(otherDepartment, '', randomUuid())));
     const downloaded = answer(await download(otherDepartment, document.id));
     expect(downloaded.status).toBe(404);
-    expect(downloaded).toEqual(answer(await download(otherDepartment, randomUUID())));
+    expect(downloaded).toEqual(answer(await download(otherDepartment, randomUuid())));
   });
 
   it('不能替换、修改或删除，但仍可查看和下载', async () => {

@@ -3,13 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationForm } from '../../src/core/application/form.js';
 import { REMINDER_LEAD_HOURS } from '../../src/core/experts/reminders.js';
 import { SCORING_FORMS } from '../../src/core/experts/scoring-forms.js';
-import { applications, auditLog, calls, organizations, people } from '../../src/server/db/schema.js';
+import { applications, auditLog, organizations, people } from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import type { CreateExpertBody } from '../../src/contract/experts.js';
 import { creditCode, uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
 import { inject, insertUser, login, registerUnitAdmin, useTestApp } from '../support/harness.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { insertSubmitted } from '../support/api/submitted-applications.js';
+import { ownCall } from '../support/api/own-calls-and-departments.js';
 import { createJobRunner } from '../../src/server/jobs/index.js';
 import { REMINDER_INTERVAL_MS } from '../../src/server/jobs/reminders.js';
 
@@ -304,9 +305,7 @@ describe('利益冲突回避', () => {
 describe('自动分配', () => {
   it('按领域、负担均衡分配，回避利益冲突，不足时报告缺额', async () => {
     // A call of its own, so that other tests' applications stay out of it.
-    const callId = `EXPERTS-${uniqueLogin('c')}`;
-    const [practice] = await t.db.select().from(calls).where(eq(calls.id, PRACTICE_CALL_ID));
-    await t.db.insert(calls).values({ ...practice!, id: callId });
+    const callId = await ownCall(t);
     const field = `量子精密测量${uniqueLogin('f')}`;
     const apps: { id: string; organizationId: string }[] = [];
     for (let i = 0; i < 3; i++) {
@@ -562,9 +561,13 @@ describe('到期提醒', () => {
     expect(await reminders()).toHaveLength(1);
 
     t.clock.advance(REMINDER_INTERVAL_MS);
-    await instances[0]!.runPending();
-    expect(await reminders()).toHaveLength(1);
-    await Promise.all(instances.map((runner) => runner.stop()));
+    try {
+      await instances[0]!.runPending();
+      expect(await reminders()).toHaveLength(1);
+    } finally {
+      t.clock.advance(-REMINDER_INTERVAL_MS);
+      await Promise.all(instances.map((runner) => runner.stop()));
+    }
   });
 
   it('48 小时内到期且未提交的任务提醒一次；专家在通知中看到并可标为已读', async () => {

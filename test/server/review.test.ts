@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applications } from '../../src/server/db/schema.js';
@@ -6,7 +5,9 @@ import type { Department } from '../../src/server/repositories/departments.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { uploadCommitment } from '../support/api/department-commitments.js';
-import { inject, insertUser, registerUnitAdmin, type UnitAdmin, useTestApp } from '../support/harness.js';
+import { inject, insertUser, registerUnitAdmin, useTestApp } from '../support/harness.js';
+import { ownDepartment } from '../support/api/own-calls-and-departments.js';
+import { randomUuid } from '../support/factories/random.js';
 import { submitThroughApi } from '../support/api/applicant.js';
 import { reviewSession } from '../support/api/review-session.js';
 import { completeForm } from '../support/api/submitted-applications.js';
@@ -99,6 +100,9 @@ describe('GET /api/review/applications', () => {
   });
 
   it('按专题、状态、有无错误和规则编号筛选', async () => {
+    // A zone of its own: the filters answer exactly this test's applications.
+    const zone = await ownDepartment(t, 'provincial-hitech-zone');
+    const reviewer = await departmentUser(zone);
     const broken = await submitted(zone, {
       form: { budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 900_000 } },
     });
@@ -111,7 +115,7 @@ describe('GET /api/review/applications', () => {
         await inject(t.app, {
           method: 'GET',
           url: `/api/review/applications?${query}`,
-          cookie: users.zone!.cookie,
+          cookie: reviewer.cookie,
         })
       )
         .json()
@@ -124,7 +128,7 @@ describe('GET /api/review/applications', () => {
     const bad = await inject(t.app, {
       method: 'GET',
       url: '/api/review/applications?topic=9',
-      cookie: users.zone!.cookie,
+      cookie: reviewer.cookie,
     });
     expect(bad.statusCode).toBe(400);
   });
@@ -159,7 +163,7 @@ describe('其他部门的申报书：与不存在的编号答复相同', () => {
       },
       { method: 'POST' as const, url: `/api/review/applications/${id}/undo` },
     ];
-    const missing = randomUUID();
+    const missing = randomUuid();
     for (const [a, b] of routes(theirs.id).map((r, i) => [r, routes(missing)[i]!] as const)) {
       const response = await inject(t.app, { ...a, cookie: users.zone!.cookie });
       const absent = await inject(t.app, { ...b, cookie: users.zone!.cookie });
@@ -199,26 +203,19 @@ describe('GET /api/review/applications/:id', () => {
 });
 
 describe('退回修改与重新提交', () => {
-  let admin: UnitAdmin;
-  let applicationId: string;
-
-  async function submittedThroughApi() {
-    const submitted = await submitThroughApi(t);
-    admin = submitted.admin;
-    return submitted;
-  }
-
   it('退回后申报单位看到理由，在网上填报截止后、审核推荐截止前修改并重新提交：受理编号不变，修改逐项可查', async () => {
-    const first = await submittedThroughApi();
-    applicationId = first.id;
+    const first = await submitThroughApi(t);
+    const { admin, id: applicationId } = first;
+    // Its own signed-in users, whom `atInstant` signs in again at each instant.
+    const { users: signedIn, at: atInstant } = reviewSession(t, START);
     const department = (await repositories(t.db).organizations.findById(admin.organizationId))!.departmentId!;
-    users.reviewer = await departmentUser((await repositories(t.db).departments.findById(department))!);
-    users.admin = { login: admin.login, cookie: admin.cookie };
+    signedIn.reviewer = await departmentUser((await repositories(t.db).departments.findById(department))!);
+    signedIn.admin = { login: admin.login, cookie: admin.cookie };
 
     const returned = await inject(t.app, {
       method: 'POST',
       url: `/api/review/applications/${applicationId}/return`,
-      cookie: users.reviewer.cookie,
+      cookie: signedIn.reviewer.cookie,
       payload: {
         reasons: [{ field: 'title', message: '项目名称应体现合作内容' }, { message: '合作协议须重新盖章' }],
       },
@@ -273,14 +270,14 @@ describe('退回修改与重新提交', () => {
       inject(t.app, {
         method: 'POST',
         url: `/api/applications/${applicationId}/submit`,
-        cookie: users.admin!.cookie,
+        cookie: signedIn.admin!.cookie,
         payload: { version },
       });
-    const late = await at(REVIEW_CLOSES, resubmit);
+    const late = await atInstant(REVIEW_CLOSES, resubmit);
     expect(late.statusCode).toBe(409);
     expect(late.json().error.message).toContain('审核推荐已截止');
 
-    const again = await at('2026-12-24T10:00:00+08:00', resubmit);
+    const again = await atInstant('2026-12-24T10:00:00+08:00', resubmit);
     expect(again.statusCode).toBe(200);
     expect(again.json().receipt.acceptanceNo).toBe(first.receipt.acceptanceNo);
     expect(again.json().receipt.payload).toMatchObject({
@@ -291,7 +288,7 @@ describe('退回修改与重新提交', () => {
     const changes = await inject(t.app, {
       method: 'GET',
       url: `/api/review/applications/${applicationId}/changes`,
-      cookie: users.reviewer.cookie,
+      cookie: signedIn.reviewer.cookie,
     });
     expect(changes.statusCode).toBe(200);
     expect(changes.json()).toMatchObject({
@@ -315,23 +312,26 @@ describe('退回修改与重新提交', () => {
 
 describe('推荐与限额', () => {
   it('推荐无错误的申报书；有错误的不能推荐，列出问题', async () => {
+    // A zone of its own, whose quota of 1 no other test uses.
+    const zone = await ownDepartment(t, 'provincial-hitech-zone');
+    const reviewer = await departmentUser(zone);
     const good = await submitted(zone);
     const broken = await submitted(zone, {
       form: { budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 900_000 } },
     });
-    const refused = await recommend(users.zone!.cookie, broken.id);
+    const refused = await recommend(reviewer.cookie, broken.id);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.code).toBe('NOT_RECOMMENDABLE');
     expect(refused.json().findings.map((f: { rule: string }) => f.rule)).toContain('budget.cap');
     expect(
-      (await decide(users.zone!.cookie, broken.id, { decision: 'not-recommended', reason: '经费超标' }))
+      (await decide(reviewer.cookie, broken.id, { decision: 'not-recommended', reason: '经费超标' }))
         .statusCode,
     ).toBe(204);
-    expect((await recommend(users.zone!.cookie, good.id)).statusCode).toBe(204);
+    expect((await recommend(reviewer.cookie, good.id)).statusCode).toBe(204);
     const timeline = await inject(t.app, {
       method: 'GET',
       url: `/api/review/applications/${good.id}`,
-      cookie: users.zone!.cookie,
+      cookie: reviewer.cookie,
     });
     expect(timeline.json().events.at(-1)).toMatchObject({
       kind: 'recommended',
@@ -339,7 +339,7 @@ describe('推荐与限额', () => {
     });
     // 省级高新区限额 1 项：已用完。
     const third = await submitted(zone);
-    const over = await recommend(users.zone!.cookie, third.id);
+    const over = await recommend(reviewer.cookie, third.id);
     expect(over.statusCode).toBe(409);
     expect(over.json().error.code).toBe('QUOTA_EXCEEDED');
     expect(over.json().error.message).toContain('已推荐 1 项');
@@ -347,7 +347,7 @@ describe('推荐与限额', () => {
     const quota = await inject(t.app, {
       method: 'GET',
       url: `/api/review/quota?callId=${PRACTICE_CALL_ID}`,
-      cookie: users.zone!.cookie,
+      cookie: reviewer.cookie,
     });
     expect(quota.json()).toMatchObject({ holder: { id: zone.id }, used: 1, limit: 1 });
     // Undoing frees the slot.
@@ -356,24 +356,28 @@ describe('推荐与限额', () => {
         await inject(t.app, {
           method: 'POST',
           url: `/api/review/applications/${good.id}/undo`,
-          cookie: users.zone!.cookie,
+          cookie: reviewer.cookie,
         })
       ).statusCode,
     ).toBe(204);
-    expect((await recommend(users.zone!.cookie, third.id)).statusCode).toBe(204);
+    expect((await recommend(reviewer.cookie, third.id)).statusCode).toBe(204);
   });
 
   it('单独推荐名额：具备平台的单位不占限额，不具备的不能使用', async () => {
+    // A zone of its own: its quota of 1 is used here, by the application not entitled to a separate slot.
+    const zone = await ownDepartment(t, 'provincial-hitech-zone');
+    const reviewer = await departmentUser(zone);
     const lab = await submitted(zone, { platforms: ['provincial-key-lab'] });
     const plain = await submitted(zone);
-    const notEntitled = await recommend(users.zone!.cookie, plain.id, { separateSlot: true });
+    const notEntitled = await recommend(reviewer.cookie, plain.id, { separateSlot: true });
     expect(notEntitled.statusCode).toBe(422);
     expect(notEntitled.json().findings.map((f: { rule: string }) => f.rule)).toContain('slot.not-entitled');
-    expect((await recommend(users.zone!.cookie, lab.id, { separateSlot: true })).statusCode).toBe(204);
+    expect((await recommend(reviewer.cookie, plain.id)).statusCode).toBe(204);
+    expect((await recommend(reviewer.cookie, lab.id, { separateSlot: true })).statusCode).toBe(204);
     const quota = await inject(t.app, {
       method: 'GET',
       url: `/api/review/quota?callId=${PRACTICE_CALL_ID}`,
-      cookie: users.zone!.cookie,
+      cookie: reviewer.cookie,
     });
     expect(quota.json()).toMatchObject({ used: 1, limit: 1, separateSlotsUsed: 1 });
   });
@@ -421,15 +425,15 @@ describe('推荐与限额', () => {
 describe('确认提交', () => {
   it('未上传诚信承诺书或尚有未决定的申报书不能确认；确认后一律不予退回，不能再推荐或撤销；省厅看到名单', async () => {
     const agency = (await repositories(t.db).departments.list()).find((d) => d.kind === 'provincial-agency')!;
-    users.agency = await departmentUser(agency);
+    const agencyUser = await departmentUser(agency);
     const a = await submitted(agency);
     const b = await submitted(agency);
-    const confirmList = () => confirm(users.agency!.cookie, PRACTICE_CALL_ID);
+    const confirmList = () => confirm(agencyUser.cookie, PRACTICE_CALL_ID);
     const ownConfirmation = () =>
       inject(t.app, {
         method: 'GET',
         url: `/api/review/confirmation?callId=${PRACTICE_CALL_ID}`,
-        cookie: users.agency!.cookie,
+        cookie: agencyUser.cookie,
       });
     expect((await ownConfirmation()).json()).toEqual({ confirmation: null });
     const withoutCommitment = await confirmList();
@@ -438,15 +442,15 @@ describe('确认提交', () => {
       code: 'COMMITMENT_MISSING',
       message: expect.stringContaining('项目主管部门诚信承诺书'),
     });
-    expect((await uploadCommitment(t, users.agency.cookie, PRACTICE_CALL_ID)).statusCode).toBe(201);
+    expect((await uploadCommitment(t, agencyUser.cookie, PRACTICE_CALL_ID)).statusCode).toBe(201);
     const pending = await confirmList();
     expect(pending.statusCode).toBe(409);
     expect(pending.json().error.code).toBe('DECISIONS_PENDING');
     expect(pending.json().error.message).toContain('2 项');
 
-    expect((await recommend(users.agency.cookie, a.id)).statusCode).toBe(204);
+    expect((await recommend(agencyUser.cookie, a.id)).statusCode).toBe(204);
     expect(
-      (await decide(users.agency.cookie, b.id, { decision: 'not-recommended', reason: '创新性不足' }))
+      (await decide(agencyUser.cookie, b.id, { decision: 'not-recommended', reason: '创新性不足' }))
         .statusCode,
     ).toBe(204);
     const done = await confirmList();
@@ -462,14 +466,14 @@ describe('确认提交', () => {
       await inject(t.app, {
         method: 'POST',
         url: `/api/review/applications/${b.id}/return`,
-        cookie: users.agency.cookie,
+        cookie: agencyUser.cookie,
         payload: { reasons: [{ message: '补充' }] },
       }),
-      await recommend(users.agency.cookie, b.id),
+      await recommend(agencyUser.cookie, b.id),
       await inject(t.app, {
         method: 'POST',
         url: `/api/review/applications/${a.id}/undo`,
-        cookie: users.agency.cookie,
+        cookie: agencyUser.cookie,
       }),
     ]) {
       expect(response.statusCode).toBe(409);
@@ -489,7 +493,7 @@ describe('确认提交', () => {
     const asDepartment = await inject(t.app, {
       method: 'GET',
       url: '/api/review/confirmations',
-      cookie: users.agency.cookie,
+      cookie: agencyUser.cookie,
     });
     expect(asDepartment.statusCode).toBe(403);
   });

@@ -157,6 +157,9 @@ export async function registerUnitAdmin(t: TestApp): Promise<UnitAdmin> {
   };
 }
 
+// One hash serves every user written straight to the database: hashing costs as much as a login.
+let passwordHash: Promise<string> | undefined;
+
 /** A user of any role, written straight to the database (no route creates department, province or expert users yet). */
 export async function insertUser(
   t: TestApp,
@@ -168,7 +171,7 @@ export async function insertUser(
   const departmentId = needsDepartment ? (await repos.departments.list())[0]!.id : scope.departmentId;
   const user = await repos.users.insert({
     login: uniqueLogin(role),
-    passwordHash: await hashPassword(VALID_PASSWORD),
+    passwordHash: await (passwordHash ??= hashPassword(VALID_PASSWORD)),
     displayName: `测试${role}`,
     role,
     ...scope,

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { inject, type TestApp } from '../harness.js';
 import { pdf } from '../pdf.js';
+import { uniqueNumber } from '../factories/random.js';
 
 // 项目主管部门诚信承诺书 uploads, which confirmation needs.
 
@@ -14,7 +14,7 @@ export function uploadCommitment(
   t: TestApp,
   cookie: string,
   callId: string,
-  file = pdf({ seed: randomUUID() }),
+  file = pdf({ seed: `commitment-${uniqueNumber()}` }),
 ) {
   return inject(t.app, {
     method: 'POST',

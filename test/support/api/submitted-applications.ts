@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { UNBARRED_PARTNER_ANSWERS, type ApplicationForm } from '../../../src/core/application/form.js';
 import { ALL_COMPLETE, type Platform } from '../../../src/core/bundle/schema.js';
 import type { Database } from '../../../src/server/db/database.js';
 import { documents, files, organizations, users } from '../../../src/server/db/schema.js';
 import { PRACTICE_CALL_ID } from '../../../src/server/seed/calls.js';
 import { insertApplication, insertPerson } from './application-rows.js';
+import { uniqueNumber } from '../factories/random.js';
 import { creditCode, uniqueLogin } from '../factories/server.js';
 
 // Applications that break no rule of the notice: the form, the documents, and whole submitted applications
@@ -76,7 +76,7 @@ export async function insertSubmitted(
   const [organization] = await db
     .insert(organizations)
     .values({
-      name: `测试企业${randomUUID().slice(0, 8)}`,
+      name: `测试企业${uniqueNumber()}`,
       creditCode: creditCode(),
       kind: 'enterprise',
       inJiangsu: true,
@@ -86,7 +86,7 @@ export async function insertSubmitted(
       departmentId: options.departmentId,
     })
     .returning();
-  const person = await insertPerson(db, organization!.id, `负责人${randomUUID().slice(0, 6)}`);
+  const person = await insertPerson(db, organization!.id, `负责人${uniqueNumber()}`);
   const [user] = await db
     .insert(users)
     .values({
@@ -105,7 +105,7 @@ export async function insertSubmitted(
     topic: options.topic ?? 4,
     status: 'submitted',
     submittedAt: at,
-    acceptanceNo: `T-${randomUUID()}`,
+    acceptanceNo: `T-${uniqueNumber()}`,
     form: completeForm(options.form),
   });
   await attachRequiredDocuments(db, at, application.id, organization!.id, user!.id);

@@ -1,6 +1,6 @@
-import { creditCodeCheckCharacter } from '../../../src/core/credit-code.js';
 import { UNBARRED_PARTNER_ANSWERS } from '../../../src/core/application/form.js';
 import { ALL_COMPLETE } from '../../../src/core/bundle/schema.js';
+import { creditCode } from './credit-code.js';
 import type {
   Application,
   BundleDocument,
@@ -15,17 +15,6 @@ import type {
 // partner, all documents complete, submitted in time) that a test overrides where it matters.
 
 type Input<T> = Partial<T> & Record<string, unknown>;
-
-const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
-
-/** A valid 统一社会信用代码 for a number: `91320100` + organization code + check character. */
-export function creditCode(n: number, prefix = '91320100'): string {
-  const body = String(n).padStart(8, '0');
-  const sum = [...body].reduce((s, c, i) => s + parseInt(c, 36) * ORG_WEIGHTS[i]!, 0);
-  const check = 11 - (sum % 11);
-  const first17 = prefix + body + (check === 11 ? '0' : check === 10 ? 'X' : String(check));
-  return first17 + creditCodeCheckCharacter(first17);
-}
 
 export function organization(overrides: Input<Organization> = {}): Organization {
   const id = overrides.id ?? 'o1';
@@ -156,7 +145,7 @@ export function bundle(overrides: Partial<BundleInput> & { applications?: Applic
   };
 }
 
-export { ALL_COMPLETE };
+export { ALL_COMPLETE, creditCode };
 
 function hash(id: string): number {
   let h = 7;

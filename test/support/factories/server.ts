@@ -1,11 +1,9 @@
-import { creditCodeCheckCharacter, validateCreditCode } from '../../../src/core/credit-code.js';
 import type { RegisterOrganizationBody } from '../../../src/contract/auth.js';
 import type { CreatePersonBody } from '../../../src/contract/people.js';
+import { creditCode as creditCodeNumbered } from './credit-code.js';
+import { uniqueNumber as next } from './random.js';
 
 // Valid objects for the tests, each unique where the database wants it, with overrides.
-
-let sequence = Math.floor(Math.random() * 1_000_000);
-const next = () => ++sequence;
 
 export const VALID_PASSWORD = 'Kaifa2026';
 
@@ -13,15 +11,9 @@ export function uniqueLogin(prefix = 'user'): string {
   return `${prefix}-${next()}`;
 }
 
-/** A 统一社会信用代码 of a Nanjing enterprise that passes both checks; core's validator picks the GB 11714 digit. */
+/** A valid 统一社会信用代码 of a Nanjing enterprise that no other in this test file has. */
 export function creditCode(): string {
-  const body = `91320100${String(next()).padStart(8, '0')}`;
-  for (const organizationCheck of '0123456789X') {
-    const first17 = body + organizationCheck;
-    const code = first17 + creditCodeCheckCharacter(first17);
-    if (validateCreditCode(code).ok) return code;
-  }
-  throw new Error(`no valid credit code for ${body}`);
+  return creditCodeNumbered(next());
 }
 
 type OrganizationInput = RegisterOrganizationBody['organization'];
@@ -54,4 +46,13 @@ export function personBody(overrides: Partial<CreatePersonBody> = {}): CreatePer
     ongoingProvincialProjects: 0,
     ...overrides,
   };
+}
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/** A valid 18-digit resident ID number (GB 11643 check character) that no other in this test file has. */
+export function residentIdNumber(): string {
+  const first17 = `320102${String(next()).padStart(11, '0')}`;
+  const sum = ID_WEIGHTS.reduce((s, w, i) => s + w * Number(first17[i]), 0);
+  return first17 + '10X98765432'[sum % 11]!;
 }
