@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ReceiptSigner} from '../security/receipt-signing.js';
+import type { ReceiptSigner } from '../security/receipt-signing.js';
 import { verifyReceipt } from '../security/receipt-signing.js';
 import type { AuditEntry } from './chain.js';
 

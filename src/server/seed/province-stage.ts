@@ -162,7 +162,11 @@ export async function seedProvinceStage(repos: Repositories, services: Services)
   // 无锡市科学技术局: three recommended, one not; its commitment uploaded; its list confirmed.
   const department = (await login(repos, DEPARTMENT_LOGIN)) as PrincipalOf<'department'>;
   const decide = async (id: string, decision: 'recommended' | 'not-recommended', reason: string) => {
-    const outcome = await services.departmentQuota.decide(department, id, { decision, reason, separateSlot: false });
+    const outcome = await services.departmentQuota.decide(department, id, {
+      decision,
+      reason,
+      separateSlot: false,
+    });
     if (!outcome.ok) throw new Error(`demo recommendation refused: ${outcome.error.message}`);
   };
   for (const id of [sensor, medicine, farming]) await decide(id, 'recommended', RECOMMENDED);

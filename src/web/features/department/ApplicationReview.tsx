@@ -8,7 +8,7 @@ import type { CallDto, Evaluation } from '../../shared/api.js';
 import { FindingsPanel } from '../applicant/editor/FindingsPanel.js';
 import { ApplicationTimeline } from '../applicant/editor/TimelineCard.js';
 import { beijingTime, STATUS_LABELS } from '../../shared/format.js';
-import { reviewQueries, separateSlotTopics, type ReviewDetail } from './api.js';
+import { separateSlotTopics, type ReviewDetail } from './api.js';
 import { ChangesCard } from './ChangesCard.js';
 import { ChecklistCard } from './ChecklistCard.js';
 import { DocumentsCard } from './DocumentsCard.js';

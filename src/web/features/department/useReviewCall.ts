@@ -2,7 +2,6 @@ import { callsQuery } from '../../shared/calls.js';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { type CallDto, describeError } from '../../shared/api.js';
-import { reviewQueries } from './api.js';
 
 const practiceFirst = ({ calls }: { calls: CallDto[] }) =>
   [...calls].sort((a, b) => Number(b.isPractice) - Number(a.isPractice));

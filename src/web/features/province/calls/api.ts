@@ -8,7 +8,6 @@ import type {
   DeadlinesBody,
 } from '../../../../contract/province-calls.js';
 import { api } from '../../../shared/api.js';
-import { reviewQueries } from '../../department/api.js';
 
 // The province's side of calls: every call with its status, a call's parameters and versions, and the changes.
 
