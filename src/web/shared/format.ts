@@ -4,7 +4,7 @@ import type { ApplicationStatus, UserRole } from '../../contract/vocabulary.js';
 
 // How the web app shows the platform's values: Beijing time, statuses and roles in Chinese.
 
-/** `2026-05-18 17:30:00` (Beijing time) for an ISO instant with any offset. */
+/** `YYYY-MM-DD HH:mm:ss` (Beijing time) for an ISO instant with any offset. */
 export function beijingTime(iso: string): string {
   return formatBeijing(Date.parse(iso));
 }

@@ -55,10 +55,10 @@ export function CallEditModal({ editing, onClose }: { editing: CallEdit; onClose
         {kind === 'clone' && (
           <>
             <Form.Item name="id" label="新计划编号" rules={[{ required: true, message: '请填写计划编号' }]}>
-              <Input placeholder="JS-INTL-2027" />
+              <Input placeholder={`${call.id}-副本`} />
             </Form.Item>
             <Form.Item name="name" label="新计划名称" rules={[{ required: true, message: '请填写计划名称' }]}>
-              <Input placeholder="2027年度省国际科技合作/港澳台科技合作计划" />
+              <Input placeholder={`${call.name}（新年度）`} />
             </Form.Item>
           </>
         )}

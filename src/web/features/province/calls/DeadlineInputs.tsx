@@ -8,9 +8,11 @@ export function DeadlineInputs() {
       key={name}
       name={name}
       label={`${label}（北京时间）`}
-      rules={[{ required: true, pattern: WALL_CLOCK, message: '请按 2027-05-18 17:30 的格式填写' }]}
+      rules={[
+        { required: true, pattern: WALL_CLOCK, message: '请按 YYYY-MM-DD HH:mm 的格式填写（北京时间）' },
+      ]}
     >
-      <Input placeholder="2027-05-18 17:30" />
+      <Input placeholder="YYYY-MM-DD HH:mm" />
     </Form.Item>
   ));
 }

@@ -20,7 +20,7 @@ export function EthicsStep({ draft, update }: StepProps) {
       <Typography.Title level={5}>科技伦理〔二、4〕</Typography.Title>
       <Form.Item
         label="本项目研究是否涉及以下内容（可多选，均不涉及则不勾选）"
-        extra="研究涉及人体、实验动物、人工智能等属于《科技伦理审查办法（试行）》（国科发监〔2023〕167号）第二条所列范围科技活动的，应按要求进行科技伦理审查；涉及人类遗传资源、种质资源的，主管部门将在推荐汇总表中注明。"
+        extra="研究涉及人体、实验动物、人工智能等须进行科技伦理审查的科技活动的，应按要求进行科技伦理审查；涉及人类遗传资源、种质资源的，主管部门将在推荐汇总表中注明。"
       >
         <div id={fieldId('ethics')}>
           <Space orientation="vertical">
