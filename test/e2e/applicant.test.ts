@@ -13,6 +13,9 @@ import { createDraft, unitWithPerson } from '../support/api/applicant.js';
 import { button, launchChromium, newPage, requireWebBuild, screenshots } from '../support/browser.js';
 import { inject } from '../support/harness.js';
 
+// Autosave waits for a pause in typing, then saves: on a busy machine that can take seconds, never a minute.
+const AUTOSAVE_WAIT_MS = 20_000;
+
 // The applicant's whole journey in a real browser against the real server: register, sign in, add a PI,
 // fill a 专题四 application, see a rule fire and fix it, upload the documents, submit, verify the receipt.
 
@@ -150,7 +153,7 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       await capFinding.waitFor();
       expect(await capFinding.textContent()).toContain('〔一、专题四〕');
       await expect
-        .poll(() => page.getByTestId('save-status').textContent())
+        .poll(() => page.getByTestId('save-status').textContent(), { timeout: AUTOSAVE_WAIT_MS })
         .toMatch(/已保存 \d{2}:\d{2}:\d{2}/);
       await snap('budget-over-cap');
 
@@ -264,7 +267,9 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
     const page = await newPage(browser);
     const { failed } = screenshots(() => page);
     const saved = () =>
-      expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/已保存 \d{2}:\d{2}:\d{2}/);
+      expect
+        .poll(() => page.getByTestId('save-status').textContent(), { timeout: AUTOSAVE_WAIT_MS })
+        .toMatch(/已保存 \d{2}:\d{2}:\d{2}/);
     // Reloading with a change not yet saved asks first; the applicant leaves.
     page.on('dialog', (dialog) => void dialog.accept());
     try {

@@ -25,7 +25,7 @@ async function appendThree() {
 describe('audit log hash chain', () => {
   // Each test starts from an empty log of its own making: the others break theirs on purpose.
   beforeEach(async () => {
-    await t.db.execute(sql`delete from audit_log`);
+    await tamper(t.db, sql`delete from audit_log`);
   });
 
   it('an untouched log verifies, entry by entry in seq order', async () => {
