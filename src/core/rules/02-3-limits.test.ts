@@ -4,6 +4,7 @@ import {
   application,
   bundle,
   creditCode,
+  department,
   document,
   externalSubmission,
   organization,
@@ -82,6 +83,25 @@ const enterpriseCases: RuleCase[] = [
     name: '草稿同样计入：同一企业一项已提交、一项草稿，两项都不能申报',
     bundle: many(2, (i) => (i === 2 ? { submittedAt: undefined } : {})),
     others: all(2, ['limit.enterprise-one-application']),
+  },
+  {
+    name: '另一项在其他主管部门、尚未提交：各自的检查结果只说明另一项的所在和状态，不说是哪一项',
+    bundle: {
+      ...many(2, (i) => (i === 2 ? { department: 'd2', submittedAt: undefined } : {})),
+      departments: [department(), department({ id: 'd2' })],
+    },
+    others: {
+      a1: {
+        eligible: false,
+        errors: ['limit.enterprise-one-application'],
+        mentions: { 'limit.enterprise-one-application': ['另有 1 项申报（其他主管部门，未提交）'] },
+      },
+      a2: {
+        eligible: false,
+        errors: ['limit.enterprise-one-application'],
+        mentions: { 'limit.enterprise-one-application': ['另有 1 项申报（其他主管部门，已提交）'] },
+      },
+    },
   },
   {
     name: '因其他原因不合格的申报同样计入限额',
@@ -197,7 +217,18 @@ const piCases: RuleCase[] = [
         application({ id: 'a2', directed: true, submittedAt: undefined }),
       ],
     }),
-    others: all(2, ['limit.pi-one-application']),
+    others: {
+      a1: {
+        eligible: false,
+        errors: ['limit.pi-one-application'],
+        mentions: { 'limit.pi-one-application': ['另有 1 项申报（同一主管部门，未提交）'] },
+      },
+      a2: {
+        eligible: false,
+        errors: ['limit.pi-one-application'],
+        mentions: { 'limit.pi-one-application': ['另有 1 项申报（同一主管部门，已提交）'] },
+      },
+    },
   },
   {
     name: '同名的两位负责人（不同 id）各牵头 1 项：可以申报',

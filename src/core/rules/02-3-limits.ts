@@ -30,6 +30,21 @@ function countBy<T>(items: readonly T[], key: (item: T) => string | undefined): 
   return counts;
 }
 
+/**
+ * The other applications of `app`'s group as its reviewers may read of them: how many, whether under its
+ * department, whether submitted — never which (a draft, or another department's application, is not theirs).
+ */
+function othersOf(app: Application, group: readonly ApplicationView[]): string {
+  const others = countBy(
+    group.filter((v) => v.app.id !== app.id),
+    (v) =>
+      `${v.app.department === app.department ? '同一主管部门' : '其他主管部门'}，${v.app.submittedAt ? '已提交' : '未提交'}`,
+  );
+  return others.size === 0
+    ? ''
+    : `另有 ${[...others].map(([where, n]) => `${n} 项申报（${where}）`).join('、')}`;
+}
+
 function isSeparateSlot(app: Application): boolean {
   return app.recommendation?.status === 'recommended' && app.recommendation.separateSlot;
 }
@@ -62,10 +77,11 @@ export const onePerEnterprise = crossRule(
       if (total <= rule.value.max) continue;
       const detail = elsewhere > 0 ? `（本计划 ${group.length} 项，其他省科技计划 ${elsewhere} 项）` : '';
       for (const { app, applicant } of group) {
+        const others = othersOf(app, group);
         emit(
           app.id,
           rule.clause,
-          `企业“${applicant.name}”本年度共申报 ${total} 项省科技计划项目${detail}，同一企业同一年度只能申报 ${rule.value.max} 项（省自然科学基金和定向组织项目除外）。请保留一项，撤回其余申报。`,
+          `企业“${applicant.name}”本年度共申报 ${total} 项省科技计划项目${detail}${others ? `，该企业在本计划${others}` : ''}，同一企业同一年度只能申报 ${rule.value.max} 项（省自然科学基金和定向组织项目除外）。请保留一项，撤回其余申报。`,
           'applicant',
         );
       }
@@ -136,10 +152,11 @@ export const onePerPi = crossRule(
       if (total <= rule.value.max) continue;
       const detail = elsewhere > 0 ? `（本计划 ${group.length} 项，其他省科技计划 ${elsewhere} 项）` : '';
       for (const { app } of group) {
+        const others = othersOf(app, group);
         emit(
           app.id,
           rule.clause,
-          `项目负责人${pi.name}本年度共申报 ${total} 项省科技计划项目${detail}，同一项目负责人同一年度只能申报 ${rule.value.max} 项。请保留一项，其余更换负责人或撤回。`,
+          `项目负责人${pi.name}本年度共申报 ${total} 项省科技计划项目${detail}${others ? `，其在本计划${others}` : ''}，同一项目负责人同一年度只能申报 ${rule.value.max} 项。请保留一项，其余更换负责人或撤回。`,
           'pi',
         );
       }

@@ -89,7 +89,12 @@ export class CrossCheckJob implements JobQueue {
       if (lease.signal.aborted) throw new RunnerStopping();
       await this.fenced(run, lease, work);
     };
-    const { call, bundle } = await this.read(run);
+    const { call, bundle: whole, received } = await this.read(run);
+    // Drafts count in the limits of the applications they share an applicant or a PI with, but the province
+    // sees, and the report compares, only what departments received.
+    const report = checkBundle(whole, call);
+    const bundle = { ...whole, applications: whole.applications.filter((a) => received.has(a.id)) };
+    const judged = report.applications.filter((a) => received.has(a.id));
     const count = bundle.applications.length;
     const total = 2 * count;
     const progress = (repos: Repositories, phase: CrossCheckPhase, done: number) =>
@@ -100,14 +105,13 @@ export class CrossCheckJob implements JobQueue {
       await progress(repos, 'rules', 0);
     });
 
-    const report = checkBundle(bundle, call);
     const topicOf = new Map(bundle.applications.map((a) => [a.id, { topic: a.topic, dept: a.department }]));
     let errors = 0;
     let warnings = 0;
     const tally = (severity: 'error' | 'warning') => (severity === 'error' ? errors++ : warnings++);
     for (let from = 0; from < count || from === 0; from += STEP) {
       const rows: NewCrossCheckFinding[] = [];
-      for (const app of report.applications.slice(from, from + STEP)) {
+      for (const app of judged.slice(from, from + STEP)) {
         const { topic, dept } = topicOf.get(app.id)!;
         for (const f of app.findings) {
           tally(f.severity);
@@ -153,7 +157,7 @@ export class CrossCheckJob implements JobQueue {
       externalSubmissions: bundle.externalSubmissions.length,
       errors,
       warnings,
-      ineligible: report.applications.filter((a) => !a.eligible).length,
+      ineligible: judged.filter((a) => !a.eligible).length,
       pairs,
     };
     await step(async (repos) => {
@@ -177,8 +181,13 @@ export class CrossCheckJob implements JobQueue {
     });
   }
 
-  /** The call and its bundle, read in one snapshot so that every application is judged against the same state. */
-  private read(run: CrossCheckRun): Promise<{ call: CallParameters; bundle: Bundle }> {
+  /**
+   * The call, its bundle and the applications of it departments received, read in one snapshot so that every
+   * application is judged against the same state.
+   */
+  private read(
+    run: CrossCheckRun,
+  ): Promise<{ call: CallParameters; bundle: Bundle; received: ReadonlySet<string> }> {
     return this.db.transaction(
       async (tx) => {
         const repos = repositories(tx);
@@ -186,7 +195,7 @@ export class CrossCheckJob implements JobQueue {
         if (!row) throw new Error(`计划 ${run.callId} 不存在`);
         const call = parametersOf(row);
         const bundle = await new BundleService(repos).provinceBundle(call, run.callId, run.startedAt!);
-        return { call, bundle };
+        return { call, bundle, received: new Set(await repos.crossChecks.receivedApplications(run.callId)) };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import type { ApplicationStatus } from '../../contract/vocabulary.js';
 import { AuditRepository } from './audit.js';
@@ -30,6 +30,25 @@ export type NamedApplication = ApplicationRow & {
   piName: string;
   departmentName: string;
 };
+
+/**
+ * Whether the application reached its department: submitted at least once (an import attests submission with
+ * its `submittedAt`) and not a draft. A draft withdrawn before submission never did and stays its
+ * organization's alone. Every check of who else may see an application asks this, in code or in SQL.
+ */
+export function wasReceived(row: Pick<ApplicationRow, 'status' | 'submittedAt'>): boolean {
+  return row.status !== 'draft' && row.submittedAt !== null;
+}
+
+/** `wasReceived` as a condition on the applications table. */
+export const received: SQL = and(ne(applications.status, 'draft'), isNotNull(applications.submittedAt))!;
+
+/** Received and not withdrawn: what lists, counts and cross-checks show to anyone but the applicant. */
+export const receivedLive: SQL = and(received, ne(applications.status, 'withdrawn'))!;
+
+export function isReceivedLive(row: Pick<ApplicationRow, 'status' | 'submittedAt'>): boolean {
+  return wasReceived(row) && row.status !== 'withdrawn';
+}
 
 export class ApplicationRepository {
   constructor(private readonly db: Database) {}

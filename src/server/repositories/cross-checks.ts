@@ -9,6 +9,7 @@ import {
   organizations,
   users,
 } from '../db/schema.js';
+import { receivedLive } from './applications.js';
 
 export type CrossCheckRun = typeof crossCheckRuns.$inferSelect;
 export type NewCrossCheckFinding = typeof crossCheckFindings.$inferInsert;
@@ -309,6 +310,15 @@ export class CrossCheckRepository {
           .select({ id: users.id, displayName: users.displayName })
           .from(users)
           .where(inArray(users.id, userIds));
+  }
+
+  /** Ids of the call's applications its departments received and that were not withdrawn (`receivedLive`). */
+  async receivedApplications(callId: string): Promise<string[]> {
+    const rows = await this.db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.callId, callId), receivedLive));
+    return rows.map((r) => r.id);
   }
 
   acceptanceNumbers(applicationIds: string[]): Promise<{ id: string; acceptanceNo: string | null }[]> {

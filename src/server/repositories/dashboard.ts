@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, gte, isNotNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Direction, TopicNumber } from '../../core/bundle/schema.js';
 import type { Database } from '../db/database.js';
 import { applications, departments } from '../db/schema.js';
+import { receivedLive } from './applications.js';
 
 // The province's overview of a call, aggregated in the database: what was received (submitted, neither a draft
 // again nor withdrawn), by topic, department, partner country and hour, and the provincial funding requested.
@@ -24,8 +25,7 @@ export class DashboardRepository {
   private received(callId: string): SQL {
     return and(
       eq(applications.callId, callId),
-      isNotNull(applications.submittedAt),
-      notInArray(applications.status, ['draft', 'withdrawn']),
+      receivedLive,
     )!;
   }
 

@@ -35,6 +35,7 @@ export type NotificationRow = typeof notifications.$inferSelect;
 export interface ExpertReviewApplication {
   id: string;
   status: ApplicationStatus;
+  submittedAt: Date | null;
   callId: string;
   topic: number;
   direction: (typeof applications.$inferSelect)['direction'];
@@ -52,6 +53,7 @@ export interface AssignmentWithExpert {
 const reviewColumns = {
   id: applications.id,
   status: applications.status,
+  submittedAt: applications.submittedAt,
   callId: applications.callId,
   topic: applications.topic,
   direction: applications.direction,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import {
   applications,
@@ -10,7 +10,7 @@ import {
   users,
 } from '../db/schema.js';
 import type { ApplicationStatus } from '../../contract/vocabulary.js';
-import type { ApplicationRow } from './applications.js';
+import { type ApplicationRow, receivedLive } from './applications.js';
 import type { Department } from './departments.js';
 
 export type SnapshotRow = typeof submissionSnapshots.$inferSelect;
@@ -54,7 +54,7 @@ export class ReviewRepository {
       .orderBy(asc(departments.name));
   }
 
-  /** Applications the departments have received (anything but drafts). */
+  /** Applications the departments have received and that were not withdrawn since (`receivedLive`). */
   received(departmentIds: string[], filter: ReviewFilter): Promise<ApplicationRow[]> {
     return this.db
       .select()
@@ -62,7 +62,7 @@ export class ReviewRepository {
       .where(
         and(
           inArray(applications.departmentId, departmentIds),
-          ne(applications.status, 'draft'),
+          receivedLive,
           filter.callId ? eq(applications.callId, filter.callId) : undefined,
           filter.topic ? eq(applications.topic, filter.topic) : undefined,
           filter.status ? eq(applications.status, filter.status) : undefined,

@@ -1,5 +1,5 @@
 import type { Principal, PrincipalOf } from '../principal.js';
-import type { ApplicationRow } from '../repositories/applications.js';
+import { type ApplicationRow, wasReceived } from '../repositories/applications.js';
 
 // Who may see and change an application, and so its documents.
 
@@ -13,7 +13,8 @@ export function isEditable(row: ApplicationRow): boolean {
 
 /**
  * Whether `actor` may see the application; anyone else is answered exactly as for a missing one. Departments
- * and the province see it once it has been submitted; experts will see what they are assigned (issue 5).
+ * and the province see it once it reached its department (`wasReceived`: never a draft withdrawn unsubmitted);
+ * experts will see what they are assigned (issue 5).
  */
 export function canRead(actor: Principal, row: ApplicationRow): boolean {
   switch (actor.role) {
@@ -22,9 +23,9 @@ export function canRead(actor: Principal, row: ApplicationRow): boolean {
     case 'pi':
       return row.piId === actor.personId;
     case 'department':
-      return row.departmentId === actor.departmentId && row.status !== 'draft';
+      return row.departmentId === actor.departmentId && wasReceived(row);
     case 'province':
-      return row.status !== 'draft';
+      return wasReceived(row);
     case 'expert':
       return false;
   }
@@ -32,7 +33,7 @@ export function canRead(actor: Principal, row: ApplicationRow): boolean {
 
 /** Whether a department whose jurisdiction (itself, and a city's counties) is `departments` has received the application. */
 export function receivedWithin(row: ApplicationRow, departments: readonly { id: string }[]): boolean {
-  return row.status !== 'draft' && departments.some((d) => d.id === row.departmentId);
+  return wasReceived(row) && departments.some((d) => d.id === row.departmentId);
 }
 
 /**

@@ -14,6 +14,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { PrincipalOf } from '../principal.js';
+import { wasReceived } from '../repositories/applications.js';
 import { violatedUniqueConstraint } from '../repositories/constraint-violation.js';
 import type {
   AssignmentRow,
@@ -197,7 +198,7 @@ export class ExpertReviewService {
       if (!(await repos.experts.findById(id))) throw new AppError('NOT_FOUND');
       if (body.applicationId) {
         const [application] = await repos.experts.applications({ ids: [body.applicationId] });
-        if (!application || application.status === 'draft')
+        if (!application || !wasReceived(application))
           throw AppError.invalidField('applicationId', '回避的申报书：不存在');
       }
       const now = this.clock.now();
@@ -278,7 +279,7 @@ export class ExpertReviewService {
     return inTransaction(this.db, async (repos) => {
       await repos.experts.lockAssignments();
       const [application] = await repos.experts.applications({ ids: [applicationId] });
-      if (!application || application.status === 'draft') throw new AppError('NOT_FOUND');
+      if (!application || !wasReceived(application)) throw new AppError('NOT_FOUND');
       if (application.status !== 'recommended') throw new AppError('NOT_REVIEWABLE');
       const expert = await repos.experts.findById(body.expertId);
       if (!expert) throw AppError.invalidField('expertId', '专家：不存在');

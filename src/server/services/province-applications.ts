@@ -2,6 +2,7 @@ import type { Finding } from '../../core/rules/rule.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { ProvinceRow } from '../repositories/decisions.js';
+import { wasReceived } from '../repositories/applications.js';
 import type { Repositories } from '../repositories/index.js';
 import { BundleService } from './bundles.js';
 import type { CallService, CallView } from './calls.js';
@@ -44,10 +45,10 @@ export class ProvinceApplications {
     return rows.map((row) => ({ row, findings: findings.get(row.application.id) ?? [] }));
   }
 
-  /** The call of an application the province may see (anything but a draft). */
+  /** The call of an application the province may see (one its department received). */
   async callOf(repos: Repositories, id: string): Promise<CallView> {
     const application = await repos.applications.findById(id);
-    if (!application || application.status === 'draft') throw new AppError('NOT_FOUND');
+    if (!application || !wasReceived(application)) throw new AppError('NOT_FOUND');
     return this.calls.require(application.callId);
   }
 

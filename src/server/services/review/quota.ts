@@ -42,12 +42,10 @@ export class DepartmentQuotaService {
     const counted = recommended.filter(
       (r) => quotas.topics.includes(r.topic as TopicNumber) && !r.separateSlot,
     );
-    const received = (
-      await this.repos.review.received(
-        (await this.repos.review.jurisdiction(actor.departmentId)).map((d) => d.id),
-        { callId, topic: perInstitution.topics[0] },
-      )
-    ).filter((r) => r.status !== 'withdrawn');
+    const received = await this.repos.review.received(
+      (await this.repos.review.jurisdiction(actor.departmentId)).map((d) => d.id),
+      { callId, topic: perInstitution.topics[0] },
+    );
     const applicants = await this.repos.review.applicants([
       ...new Set(received.map((r) => r.organizationId)),
     ]);
