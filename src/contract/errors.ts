@@ -48,7 +48,7 @@ export const ERRORS = {
     message: '该专家与此申报书存在利益冲突，不能分配；确需分配的，请填写理由（将记入审计日志）',
   },
   ALREADY_ASSIGNED: { status: 409, message: '该专家已分配评审此申报书' },
-  NOT_REVIEWABLE: { status: 409, message: '只有项目主管部门已推荐的申报书才能分配专家评审' },
+  NOT_REVIEWABLE: { status: 409, message: '只有主管部门已推荐、省里形式审查已受理的申报书才能分配专家评审' },
   EXPERT_INACTIVE: { status: 409, message: '该专家已停用，不能分配评审任务' },
   SCORES_SUBMITTED: { status: 409, message: '评分已提交，不能再修改；如有问题请联系省科技项目管理中心' },
   REVIEW_OVERDUE: { status: 409, message: '评审已过截止时间（北京时间），不能再保存或提交评分' },

@@ -48,7 +48,13 @@ async function withdraw(cookie: string, id: string) {
 async function withdrawnDraft() {
   const admin = await unitWithPerson(t);
   const { id } = await createDraft(t, admin);
-  const [document] = await attachRequiredDocuments(t.db, t.clock.now(), id, admin.organizationId, admin.userId);
+  const [document] = await attachRequiredDocuments(
+    t.db,
+    t.clock.now(),
+    id,
+    admin.organizationId,
+    admin.userId,
+  );
   await withdraw(admin.cookie, id);
   return { admin, id, documentId: document!.id };
 }

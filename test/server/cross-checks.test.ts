@@ -247,7 +247,7 @@ describe('全省交叉核查', () => {
 
     await runner().runPending();
     const done = await runOf(cookie, queued.id);
-    const live = (await repositories(t.db).bundles.liveApplications(PRACTICE_CALL_ID)).length;
+    const live = (await repositories(t.db).crossChecks.receivedApplications(PRACTICE_CALL_ID)).length;
     expect(done).toMatchObject({ status: 'done', phase: null, attempts: 1 });
     expect(done.progress).toEqual({ done: 2 * live, total: 2 * live });
     expect(done.summary!.applications).toBe(live);

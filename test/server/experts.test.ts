@@ -3,7 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationForm } from '../../src/core/application/form.js';
 import { REMINDER_LEAD_HOURS } from '../../src/core/experts/reminders.js';
 import { SCORING_FORMS } from '../../src/core/experts/scoring-forms.js';
-import { applications, auditLog, organizations, people } from '../../src/server/db/schema.js';
+import {
+  applications,
+  auditLog,
+  organizations,
+  people,
+  reviewConfirmations,
+} from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import type { CreateExpertBody } from '../../src/contract/experts.js';
 import { creditCode, uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
@@ -23,6 +29,7 @@ let province: string;
 let department: string;
 let unitAdmin: string;
 let departmentId: string;
+let departmentUserId: string;
 
 beforeAll(async () => {
   province = (await insertUser(t, 'province')).cookie;
@@ -30,12 +37,36 @@ beforeAll(async () => {
   department = dept.cookie;
   departmentId = dept.user.departmentId!;
   unitAdmin = (await registerUnitAdmin(t)).cookie;
+  departmentUserId = dept.user.id;
+  await confirmList(PRACTICE_CALL_ID);
 });
 
-/** A submitted application its department has recommended, with its applicant's name and credit code. */
-async function recommended(form: Partial<ApplicationForm> = {}) {
-  const row = await insertSubmitted(t.db, t.clock.now(), { departmentId, form });
+/** The department's list of the call confirmed: what it recommends reaches the province's 形式审查 at once. */
+const confirmList = (callId: string) =>
+  t.db.insert(reviewConfirmations).values({
+    departmentId,
+    callId,
+    confirmedAt: t.clock.now(),
+    confirmedBy: departmentUserId,
+    summary: {},
+  });
+
+const formalReview = (id: string, body: object) =>
+  inject(t.app, { method: 'PUT', url: `/api/province/formal-review/${id}`, cookie: province, payload: body });
+const REFUSAL = { result: 'rejected', reasons: [{ message: '申报单位信用存在问题' }] };
+
+/** An application only recommended by its department, not yet 受理 at the province's 形式审查. */
+async function recommendedOnly(form: Partial<ApplicationForm> = {}, callId = PRACTICE_CALL_ID) {
+  const row = await insertSubmitted(t.db, t.clock.now(), { departmentId, callId, form });
   await t.db.update(applications).set({ status: 'recommended' }).where(eq(applications.id, row.id));
+  return row;
+}
+
+/** An application recommended by its department and 受理 by the province, with its applicant and PI. */
+async function recommended(form: Partial<ApplicationForm> = {}, callId = PRACTICE_CALL_ID) {
+  const row = await recommendedOnly(form, callId);
+  const accepted = await formalReview(row.id, { result: 'accepted' });
+  expect(accepted.statusCode, accepted.body).toBe(200);
   const [organization] = await t.db
     .select()
     .from(organizations)
@@ -293,6 +324,40 @@ describe('利益冲突回避', () => {
     expect((await assign(submitted.id, { expertId: id })).json().error.code).toBe('NOT_REVIEWABLE');
   });
 
+  it('只有已受理的申报书能分配：未审查和不予受理的不能；分配后改为不予受理，任务从专家和省里的列表中消失', async () => {
+    const { id, cookie } = await expert();
+    const pending = await recommendedOnly();
+    expect((await assign(pending.id, { expertId: id })).json().error.code).toBe('NOT_REVIEWABLE');
+    const refused = await recommendedOnly();
+    expect((await formalReview(refused.id, REFUSAL)).statusCode).toBe(200);
+    expect((await assign(refused.id, { expertId: id })).json().error.code).toBe('NOT_REVIEWABLE');
+
+    const app = await recommended();
+    const assignment = await assigned(app.id, id);
+    expect((await formalReview(app.id, REFUSAL)).statusCode).toBe(200);
+    const mine = await inject(t.app, { method: 'GET', url: '/api/expert/assignments', cookie });
+    expect(mine.json().assignments.map((a: { id: string }) => a.id)).not.toContain(assignment);
+    const task = await inject(t.app, { method: 'GET', url: `/api/expert/assignments/${assignment}`, cookie });
+    expect(task.statusCode).toBe(404);
+    const listed = await inject(t.app, {
+      method: 'GET',
+      url: `/api/province/experts/applications?callId=${PRACTICE_CALL_ID}`,
+      cookie: province,
+    });
+    expect(listed.json().applications.map((a: { id: string }) => a.id)).not.toContain(app.id);
+
+    // 受理 again: the assignment is back.
+    expect((await formalReview(app.id, { result: 'accepted' })).statusCode).toBe(200);
+    const again = await inject(t.app, { method: 'GET', url: '/api/expert/assignments', cookie });
+    expect(again.json().assignments.map((a: { id: string }) => a.id)).toContain(assignment);
+    const relisted = await inject(t.app, {
+      method: 'GET',
+      url: `/api/province/experts/applications?callId=${PRACTICE_CALL_ID}`,
+      cookie: province,
+    });
+    expect(relisted.json().applications.map((a: { id: string }) => a.id)).toContain(app.id);
+  });
+
   it('截止时间须晚于当前时间', async () => {
     const app = await recommended();
     const { id } = await expert();
@@ -306,13 +371,17 @@ describe('自动分配', () => {
   it('按领域、负担均衡分配，回避利益冲突，不足时报告缺额', async () => {
     // A call of its own, so that other tests' applications stay out of it.
     const callId = await ownCall(t);
+    await confirmList(callId);
     const field = `量子精密测量${uniqueLogin('f')}`;
     const apps: { id: string; organizationId: string }[] = [];
     for (let i = 0; i < 3; i++) {
-      const row = await insertSubmitted(t.db, t.clock.now(), { departmentId, callId, form: { field } });
-      await t.db.update(applications).set({ status: 'recommended' }).where(eq(applications.id, row.id));
-      apps.push(row);
+      const row = await recommended({ field }, callId);
+      apps.push({ id: row.id, organizationId: row.organization.id });
     }
+    // Neither 受理 yet, nor 不予受理: no expert reviews them.
+    const pending = await recommendedOnly({ field }, callId);
+    const refused = await recommendedOnly({ field }, callId);
+    expect((await formalReview(refused.id, REFUSAL)).statusCode).toBe(200);
     const [firstApplicant] = await t.db
       .select()
       .from(organizations)
@@ -337,6 +406,8 @@ describe('自动分配', () => {
     // 4 experts of the field, one in conflict with the first application: 3 + 3 + 3 = 9 seats, all filled.
     expect(pairs).toHaveLength(9);
     expect(shortfalls).toEqual([]);
+    expect(pairs.map((p) => p.applicationId)).not.toContain(pending.id);
+    expect(pairs.map((p) => p.applicationId)).not.toContain(refused.id);
     expect(pairs.map((p) => p.expertId)).not.toContain(offField);
     expect(pairs).not.toContainEqual(
       expect.objectContaining({ applicationId: apps[0]!.id, expertId: conflicted }),

@@ -20,6 +20,7 @@ import {
   expertAssignments,
   expertConflicts,
   experts,
+  formalReviews,
   notifications,
   organizations,
   users,
@@ -63,6 +64,16 @@ const reviewColumns = {
   department: { id: departments.id, name: departments.name },
 };
 
+/**
+ * What experts review: applications recommended by their department and accepted (受理) at the province's
+ * 形式审查. Assignments of any other (refused after assignment, say) are left out of every list and count, and
+ * come back if the province accepts the application after all.
+ */
+const reviewable = and(
+  eq(applications.status, 'recommended'),
+  sql`exists (select 1 from ${formalReviews} where ${formalReviews.applicationId} = ${applications.id} and ${formalReviews.result} = 'accepted')`,
+)!;
+
 export class ExpertRepository {
   constructor(private readonly db: Database) {}
 
@@ -105,6 +116,8 @@ export class ExpertRepository {
         pending: sql<number>`(count(*) filter (where ${expertAssignments.submittedAt} is null))::int`,
       })
       .from(expertAssignments)
+      .innerJoin(applications, eq(applications.id, expertAssignments.applicationId))
+      .where(reviewable)
       .groupBy(expertAssignments.expertId);
     return new Map(rows.map((r) => [r.expertId, { assignments: r.assignments, pending: r.pending }]));
   }
@@ -115,7 +128,7 @@ export class ExpertRepository {
       .select({ expertId: expertAssignments.expertId, n: count() })
       .from(expertAssignments)
       .innerJoin(applications, eq(applications.id, expertAssignments.applicationId))
-      .where(callId ? eq(applications.callId, callId) : undefined)
+      .where(and(reviewable, callId ? eq(applications.callId, callId) : undefined))
       .groupBy(expertAssignments.expertId);
     return new Map(rows.map((r) => [r.expertId, r.n]));
   }
@@ -142,16 +155,16 @@ export class ExpertRepository {
       .orderBy(asc(expertConflicts.createdAt), asc(expertConflicts.id));
   }
 
-  /** Applications with their parties, by call, ids and status. */
+  /** Applications with their parties, by call and ids; `reviewable`: only those experts review. */
   applications(filter: {
     callId?: string;
     ids?: string[];
-    status?: ApplicationStatus;
+    reviewable?: boolean;
   }): Promise<ExpertReviewApplication[]> {
     const where: SQL[] = [];
     if (filter.callId) where.push(eq(applications.callId, filter.callId));
     if (filter.ids) where.push(inArray(applications.id, filter.ids));
-    if (filter.status) where.push(eq(applications.status, filter.status));
+    if (filter.reviewable) where.push(reviewable);
     return this.db
       .select(reviewColumns)
       .from(applications)
@@ -230,6 +243,7 @@ export class ExpertRepository {
         and(
           isNull(expertAssignments.submittedAt),
           eq(experts.active, true),
+          reviewable,
           gt(expertAssignments.dueAt, from),
           lte(expertAssignments.dueAt, until),
         ),

@@ -41,12 +41,14 @@ export class ExpertScoringService {
     if (!expert) return [];
     const rows = await this.repos.experts.assignmentsOfExpert(expert.id);
     const applications = new Map(
-      (await this.repos.experts.applications({ ids: rows.map((r) => r.applicationId) })).map((a) => [
-        a.id,
-        a,
-      ]),
+      (
+        await this.repos.experts.applications({ ids: rows.map((r) => r.applicationId), reviewable: true })
+      ).map((a) => [a.id, a]),
     );
-    return rows.map((row) => this.task(row, applications.get(row.applicationId)!));
+    return rows.flatMap((row) => {
+      const application = applications.get(row.applicationId);
+      return application ? [this.task(row, application)] : [];
+    });
   }
 
   async detail(actor: ExpertUser, id: string): Promise<ExpertTask> {
@@ -183,14 +185,18 @@ export class ExpertScoringService {
     });
   }
 
-  /** The actor's own assignment; anyone else's is answered exactly as a missing one. */
+  /**
+   * The actor's own assignment of an application experts review; anyone else's, or one whose application is no
+   * longer reviewable (不予受理), is answered exactly as a missing one.
+   */
   private async own(repos: Repositories, actor: ExpertUser, id: string, lock: boolean) {
     const expert = await repos.experts.findByUser(actor.userId);
     const row =
       expert && (lock ? await repos.experts.lockAssignment(id) : await repos.experts.findAssignment(id));
     if (!row || row.expertId !== expert!.id) throw new AppError('NOT_FOUND');
-    const [application] = await repos.experts.applications({ ids: [row.applicationId] });
-    return { row, application: application! };
+    const [application] = await repos.experts.applications({ ids: [row.applicationId], reviewable: true });
+    if (!application) throw new AppError('NOT_FOUND');
+    return { row, application };
   }
 
   private task(assignment: AssignmentRow, application: ExpertReviewApplication): ExpertTask {

@@ -37,7 +37,7 @@ import { rethrowLoginTaken } from './accounts.js';
 
 // 专家评审, the province's side (issue 5 §5): the pool and its declared conflicts, assignment by hand (a
 // conflicted expert only with a reason, recorded) or automatically, and the experts' scores aggregated.
-// Applications reach it once their department recommends them.
+// Applications reach it once their department recommends them and the province accepts them (受理).
 
 type Province = PrincipalOf<'province'>;
 
@@ -247,14 +247,14 @@ export class ExpertReviewService {
     });
   }
 
-  /** Recommended applications with their assignments and aggregated scores. */
+  /** Applications experts review (recommended and 受理) with their assignments and aggregated scores. */
   async applications(_actor: Province, callId?: string): Promise<ReviewedApplication[]> {
-    const rows = await this.repos.experts.applications({ callId, status: 'recommended' });
+    const rows = await this.repos.experts.applications({ callId, reviewable: true });
     return this.reviewed(this.repos, rows);
   }
 
   async application(actor: Province, id: string): Promise<ApplicationReview> {
-    const [row] = await this.repos.experts.applications({ ids: [id], status: 'recommended' });
+    const [row] = await this.repos.experts.applications({ ids: [id], reviewable: true });
     if (!row) throw new AppError('NOT_FOUND');
     const [reviewed] = await this.reviewed(this.repos, [row]);
     const [experts, declared] = await Promise.all([this.list(actor), this.repos.experts.declaredConflicts()]);
@@ -280,7 +280,9 @@ export class ExpertReviewService {
       await repos.experts.lockAssignments();
       const [application] = await repos.experts.applications({ ids: [applicationId] });
       if (!application || !wasReceived(application)) throw new AppError('NOT_FOUND');
-      if (application.status !== 'recommended') throw new AppError('NOT_REVIEWABLE');
+      if ((await repos.experts.applications({ ids: [applicationId], reviewable: true })).length === 0) {
+        throw new AppError('NOT_REVIEWABLE');
+      }
       const expert = await repos.experts.findById(body.expertId);
       if (!expert) throw AppError.invalidField('expertId', '专家：不存在');
       if (!expert.active) throw new AppError('EXPERT_INACTIVE');
@@ -308,12 +310,12 @@ export class ExpertReviewService {
     });
   }
 
-  /** Fills every recommended application of the call up to `perApplication` experts of its field. */
+  /** Fills every application of the call experts review (recommended and 受理) up to `perApplication` experts of its field. */
   async autoAssign(actor: Province, body: AutoAssignBody): Promise<AutoAssignOutcome> {
     const dueAt = this.futureDue(body.dueAt);
     return inTransaction(this.db, async (repos) => {
       await repos.experts.lockAssignments();
-      const applications = await repos.experts.applications({ callId: body.callId, status: 'recommended' });
+      const applications = await repos.experts.applications({ callId: body.callId, reviewable: true });
       const experts = (await repos.experts.list()).filter((e) => e.active);
       const byExpert = groupBy(await repos.experts.declaredConflicts(), (d) => d.expertId);
       const loads = await repos.experts.loads(body.callId);
