@@ -149,6 +149,46 @@ describe('全省交叉核查', () => {
     expect(bySecond.findings.map((x) => x.application?.id)).not.toContain(one.id);
   });
 
+  it('未提交的草稿计入限额但不列入核查结果和相似度报告；它引起的问题不提其名称', async () => {
+    const cookie = await province();
+    const [first, second] = await departmentsOf('city');
+    const text = uniqueText(30);
+    const submitted = await insertSubmitted(t.db, t.clock.now(), {
+      departmentId: first!.id,
+      form: { title: uniqueText(16), summary: text },
+    });
+    const draftTitle = uniqueText(16);
+    const draft = await insertApplication(t.db, {
+      callId: PRACTICE_CALL_ID,
+      organizationId: submitted.organizationId,
+      piId: (await insertPerson(t.db, submitted.organizationId, `负责人${randomUUID().slice(0, 6)}`)).id,
+      departmentId: second!.id,
+      topic: 4,
+      form: completeForm({ title: draftTitle, summary: text }),
+    });
+    await startRun(cookie);
+    await runner().runPending();
+
+    type Listing = { application: { id: string } | null; rule: string; message: string };
+    const { findings } = await get<{ findings: Listing[] }>(
+      cookie,
+      `/api/province/cross-checks/findings?callId=${PRACTICE_CALL_ID}&limit=500`,
+    );
+    expect(findings.filter((x) => x.application?.id === draft.id)).toEqual([]);
+    const limit = findings.filter(
+      (x) => x.application?.id === submitted.id && x.rule === 'limit.enterprise-one-application',
+    );
+    expect(limit).toHaveLength(1);
+    expect(limit[0]!.message).toContain('另有 1 项申报（其他主管部门，未提交）');
+    expect(limit[0]!.message).not.toContain(draftTitle);
+
+    const { pairs } = await get<{ pairs: SimilarPairDto[] }>(
+      cookie,
+      `/api/province/cross-checks/pairs?callId=${PRACTICE_CALL_ID}&limit=500`,
+    );
+    expect(pairs.flatMap((p) => [p.a.applicationId, p.b.applicationId])).not.toContain(draft.id);
+  });
+
   it('不同申报人的近似项目进入相似度报告、重合文字高亮，但不报重复申报错误', async () => {
     const cookie = await province();
     const [department] = await departmentsOf('city');

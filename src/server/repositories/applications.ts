@@ -40,15 +40,15 @@ export function wasReceived(row: Pick<ApplicationRow, 'status' | 'submittedAt'>)
   return row.status !== 'draft' && row.submittedAt !== null;
 }
 
-/** `wasReceived` as a condition on the applications table. */
-export const received: SQL = and(ne(applications.status, 'draft'), isNotNull(applications.submittedAt))!;
-
-/** Received and not withdrawn: what lists, counts and cross-checks show to anyone but the applicant. */
-export const receivedLive: SQL = and(received, ne(applications.status, 'withdrawn'))!;
-
-export function isReceivedLive(row: Pick<ApplicationRow, 'status' | 'submittedAt'>): boolean {
-  return wasReceived(row) && row.status !== 'withdrawn';
-}
+/**
+ * `wasReceived` and not withdrawn, as a condition on the applications table: what lists, counts and
+ * cross-checks show to anyone but the applicant.
+ */
+export const receivedLive: SQL = and(
+  ne(applications.status, 'draft'),
+  isNotNull(applications.submittedAt),
+  ne(applications.status, 'withdrawn'),
+)!;
 
 export class ApplicationRepository {
   constructor(private readonly db: Database) {}
