@@ -652,7 +652,10 @@ describe('申报书提交后', () => {
     });
     const response = await upload(admin, pdf({ seed: 'before-submission' }), { to: submitted.id });
     document = response.json().document;
-    await t.db.update(applications).set({ status: 'submitted' }).where(eq(applications.id, submitted.id));
+    await t.db
+      .update(applications)
+      .set({ status: 'submitted', submittedAt: t.clock.now() })
+      .where(eq(applications.id, submitted.id));
   });
 
   it('不能再上传，提示已提交并说明如何修改', async () => {
@@ -700,6 +703,9 @@ describe('申报书提交后', () => {
     await t.db.update(applications).set({ status: 'returned' }).where(eq(applications.id, submitted.id));
     const response = await upload(admin, pdf({ seed: 'after-return' }), { to: submitted.id });
     expect(response.statusCode).toBe(201);
-    await t.db.update(applications).set({ status: 'submitted' }).where(eq(applications.id, submitted.id));
+    await t.db
+      .update(applications)
+      .set({ status: 'submitted', submittedAt: t.clock.now() })
+      .where(eq(applications.id, submitted.id));
   });
 });

@@ -182,7 +182,7 @@ export class CrossCheckJob implements JobQueue {
   }
 
   /**
-   * The call, its bundle and the applications of it departments received, read in one snapshot so that every
+   * The call, its bundle and the applications of it that departments received, read in one snapshot so that every
    * application is judged against the same state.
    */
   private read(

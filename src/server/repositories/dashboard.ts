@@ -23,10 +23,7 @@ export class DashboardRepository {
   constructor(private readonly db: Database) {}
 
   private received(callId: string): SQL {
-    return and(
-      eq(applications.callId, callId),
-      receivedLive,
-    )!;
+    return and(eq(applications.callId, callId), receivedLive)!;
   }
 
   byTopic(callId: string) {
