@@ -1,5 +1,6 @@
 import { pipeline, type Readable } from 'node:stream';
 import { COMPLETENESS_FLAGS, type DocumentKind } from '../../core/bundle/schema.js';
+import { DOCUMENT_KIND_LABELS } from '../../core/labels.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { DocumentMetadata } from '../db/schema.js';
@@ -156,7 +157,7 @@ export class DocumentService {
         applicationId,
         kind,
         fileSha256: file.sha256,
-        fileName: file.fileName || `${kind}.pdf`,
+        fileName: file.fileName || `${DOCUMENT_KIND_LABELS[kind]}.pdf`,
         metadata,
         uploadedBy: actor.userId,
         uploadedAt: now,
