@@ -9,6 +9,11 @@ export const ERRORS = {
   INVALID_CREDENTIALS: { status: 401, message: '登录名或密码错误' },
   ACCOUNT_DISABLED: { status: 403, message: '该账号已停用，请联系管理员' },
   FORBIDDEN: { status: 403, message: '当前账号无权执行此操作' },
+  CROSS_SITE_REFUSED: {
+    status: 403,
+    message:
+      '请求来自其他网站，已拒绝；请直接在本系统的页面中操作（若一直如此，请联系管理员检查反向代理设置）',
+  },
   NOT_FOUND: { status: 404, message: '找不到该记录，或您无权查看' },
   ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
   CALL_NOT_FOUND: { status: 404, message: '找不到该申报计划' },
