@@ -86,6 +86,10 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型，请以 JSON 提交' },
   FILE_TOO_LARGE: { status: 413, message: '文件超过大小上限' },
   MULTIPART_REQUIRED: { status: 415, message: '请以 multipart/form-data 表单上传文件' },
+  UPLOAD_LIMIT_REACHED: {
+    status: 409,
+    message: '附件的份数或占用空间已达上限；请替换或删除不需要的文件，确需上传请联系系统管理员',
+  },
   FILE_NOT_PDF: { status: 415, message: '文件不是 PDF，请上传 PDF 文件' },
   FILE_NOT_SPREADSHEET: { status: 415, message: '文件不是可读取的 .xlsx 或 .csv 表格' },
   SPREADSHEET_OVER_LIMIT: { status: 413, message: '表格超过可导入的上限' },
