@@ -133,11 +133,14 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
       // The PDF is framed from a blob: address (frame-src blob:); once Chromium's viewer has read it, a frame
       // holds the viewer's embed naming that address.
       const preview = page.getByTestId('pdf-preview');
-      await expect.poll(() => preview.getAttribute('src')).toMatch(/^blob:/);
-      const blobUrl = await preview.getAttribute('src');
-      const viewers = () =>
-        Promise.all(page.frames().map((frame) => frame.locator(`embed[original-url="${blobUrl}"]`).count()));
-      await expect.poll(async () => (await viewers()).some((n) => n > 0)).toBe(true);
+      const viewerShows = async () => {
+        const src = await preview.getAttribute('src');
+        if (!src?.startsWith('blob:')) return false;
+        const embeds = page.frames().map((frame) => frame.locator(`embed[original-url="${src}"]`).count());
+        const counts = await Promise.all(embeds.map((count) => count.catch(() => 0)));
+        return counts.some((n) => n > 0);
+      };
+      await expect.poll(viewerShows, { timeout: 20_000 }).toBe(true);
       await snap('application');
       await page.keyboard.press('Escape');
 
