@@ -9,6 +9,11 @@ export const ERRORS = {
   INVALID_CREDENTIALS: { status: 401, message: '登录名或密码错误' },
   ACCOUNT_DISABLED: { status: 403, message: '该账号已停用，请联系管理员' },
   FORBIDDEN: { status: 403, message: '当前账号无权执行此操作' },
+  CROSS_SITE_REFUSED: {
+    status: 403,
+    message:
+      '请求来自其他网站，已拒绝；请直接在本系统的页面中操作（若一直如此，请联系管理员检查反向代理设置）',
+  },
   NOT_FOUND: { status: 404, message: '找不到该记录，或您无权查看' },
   ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
   CALL_NOT_FOUND: { status: 404, message: '找不到该申报计划' },
@@ -81,6 +86,10 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型，请以 JSON 提交' },
   FILE_TOO_LARGE: { status: 413, message: '文件超过大小上限' },
   MULTIPART_REQUIRED: { status: 415, message: '请以 multipart/form-data 表单上传文件' },
+  UPLOAD_LIMIT_REACHED: {
+    status: 409,
+    message: '附件的份数或占用空间已达上限；请替换或删除不需要的文件，确需上传请联系系统管理员',
+  },
   FILE_NOT_PDF: { status: 415, message: '文件不是 PDF，请上传 PDF 文件' },
   FILE_NOT_SPREADSHEET: { status: 415, message: '文件不是可读取的 .xlsx 或 .csv 表格' },
   SPREADSHEET_OVER_LIMIT: { status: 413, message: '表格超过可导入的上限' },

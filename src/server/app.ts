@@ -20,8 +20,10 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { AuthGuard } from './http/auth.js';
+import { refuseCrossSite } from './http/cross-site.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { registerRateLimits } from './http/rate-limit.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { validatorCompiler } from './http/validation.js';
 import { RateLimitRepository } from './repositories/rate-limits.js';
 import { announcementRoutes } from './routes/announcements/routes.js';
@@ -80,6 +82,7 @@ export async function buildApp({ config, db, clock, logger }: AppDependencies): 
   const serveWeb = existsSync(join(WEB_ROOT, 'index.html'));
   app.setNotFoundHandler(serveWeb ? webAppFallback : notFoundHandler);
 
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -98,6 +101,7 @@ export async function buildApp({ config, db, clock, logger }: AppDependencies): 
 
   await app.register(
     async (api) => {
+      api.addHook('onRequest', refuseCrossSite);
       await registerRateLimits(api, { config, counters: new RateLimitRepository(db), clock });
       api.addHook('onRequest', deps.guard.fence);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

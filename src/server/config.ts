@@ -47,6 +47,9 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
   PASSWORD_CHECKS_IN_FLIGHT: { zh: '应为正整数', en: 'expected a positive integer' },
   PASSWORD_CHECKS_QUEUED: { zh: '应为不小于 0 的整数', en: 'expected a non-negative integer' },
   UPLOAD_MAX_MB: { zh: '应为正数（MB）', en: 'expected a positive number of megabytes' },
+  UPLOAD_MAX_DOCUMENTS_PER_KIND: { zh: '应为正整数（份）', en: 'expected a positive integer (documents)' },
+  UPLOAD_MAX_APPLICATION_MB: { zh: '应为正数（MB）', en: 'expected a positive number of megabytes' },
+  UPLOAD_MAX_ORGANIZATION_MB: { zh: '应为正数（MB）', en: 'expected a positive number of megabytes' },
   JOBS_POLL_MS: {
     zh: '应为不小于 0 的整数（毫秒，0 为不运行后台任务）',
     en: 'expected a non-negative integer of milliseconds (0: no background jobs)',
@@ -97,6 +100,12 @@ const envSchema = z.object({
   PASSWORD_CHECKS_IN_FLIGHT: z.coerce.number().int().positive().default(2),
   PASSWORD_CHECKS_QUEUED: z.coerce.number().int().min(0).default(200),
   UPLOAD_MAX_MB: z.coerce.number().positive().default(DEFAULT_UPLOAD_MAX_MB),
+  // Far above any real application: the notice asks for one or a few files of each kind (one agreement per
+  // partner), 50 × 20 MB files would fill 1 GB, and a university's hundred applications stay under 20 GB.
+  // They stop a script that fills the disk through one account (500 PDFs into one draft in 8 s).
+  UPLOAD_MAX_DOCUMENTS_PER_KIND: z.coerce.number().int().positive().default(50),
+  UPLOAD_MAX_APPLICATION_MB: z.coerce.number().positive().default(1024),
+  UPLOAD_MAX_ORGANIZATION_MB: z.coerce.number().positive().default(20480),
   RECEIPT_PRIVATE_KEY: z.string().includes('PRIVATE KEY').optional(),
   JOBS_POLL_MS: z.coerce.number().int().min(0).default(2000),
   AUDIT_SIGNING_KEY_FILE: z
@@ -129,6 +138,7 @@ export interface Config {
   passwordChecks: { inFlight: number; queued: number };
   /** The largest file an upload may carry. */
   uploadMaxBytes: number;
+  uploadLimits: UploadLimits;
   /** Signs 受理回执; every instance must share it. */
   receiptPrivateKeyPem: string;
   /** How often an instance looks for background jobs (全省交叉核查, 专家到期提醒); 0: never. */
@@ -146,6 +156,16 @@ export interface LoginThrottleConfig {
   ipMaxFailures: number;
   /** Failures of everyone together. */
   globalMaxFailures: number;
+}
+
+/** What one applicant may store; every version counts, as every version is kept. */
+export interface UploadLimits {
+  /** Current documents of one kind in one application. */
+  documentsPerKind: number;
+  /** The files of every version of an application's documents, each distinct file once. */
+  applicationBytes: number;
+  /** The same over all the organisation's applications. */
+  organizationBytes: number;
 }
 
 export interface AuditAnchorConfig {
@@ -311,6 +331,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: { perIp: vars.RATE_LIMIT_PER_IP, global: vars.RATE_LIMIT_GLOBAL },
     passwordChecks: { inFlight: vars.PASSWORD_CHECKS_IN_FLIGHT, queued: vars.PASSWORD_CHECKS_QUEUED },
     uploadMaxBytes: Math.floor(vars.UPLOAD_MAX_MB * MB),
+    uploadLimits: {
+      documentsPerKind: vars.UPLOAD_MAX_DOCUMENTS_PER_KIND,
+      applicationBytes: Math.floor(vars.UPLOAD_MAX_APPLICATION_MB * MB),
+      organizationBytes: Math.floor(vars.UPLOAD_MAX_ORGANIZATION_MB * MB),
+    },
     jobsPollMs: vars.JOBS_POLL_MS,
     audit: auditAnchorConfig(dataDir, vars),
     receiptPrivateKeyPem:

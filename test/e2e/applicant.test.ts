@@ -58,6 +58,10 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
   it('注册、登录、填报、按规则提示修改、上传附件、提交并核验回执', async () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The Content-Security-Policy's refusals reach the console only.
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) pageErrors.push(message.text());
+    });
     try {
       // 注册申报单位：统一社会信用代码边输入边校验。
       const code = creditCode();

@@ -101,9 +101,14 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
   it('退回修改、查看修改、推荐、确认提交并下载汇总表', async () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The Content-Security-Policy's refusals reach the console only, from the page and from the PDF's frame.
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) pageErrors.push(message.text());
+    });
     try {
       // 苏州市科学技术局登录：进入审核列表，演示计划在前。
-      await page.goto(`${base}/login`);
+      const loginPage = await page.goto(`${base}/login`);
+      expect(loginPage!.headers()['content-security-policy']).toContain("script-src 'self';");
       await page.fill('#login-name', 'demo-suzhou');
       await page.fill('#login-password', DEMO_PASSWORD);
       await button(page, '登录').click();
@@ -125,6 +130,17 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
       await page.getByTestId('checklist').waitFor();
       await button(page.locator('[data-testid="documents"]'), '查看').first().click();
       await page.getByTestId('pdf-preview').waitFor();
+      // The PDF is framed from a blob: address (frame-src blob:); once Chromium's viewer has read it, a frame
+      // holds the viewer's embed naming that address.
+      const preview = page.getByTestId('pdf-preview');
+      const viewerShows = async () => {
+        const src = await preview.getAttribute('src');
+        if (!src?.startsWith('blob:')) return false;
+        const embeds = page.frames().map((frame) => frame.locator(`embed[original-url="${src}"]`).count());
+        const counts = await Promise.all(embeds.map((count) => count.catch(() => 0)));
+        return counts.some((n) => n > 0);
+      };
+      await expect.poll(viewerShows, { timeout: 20_000 }).toBe(true);
       await snap('application');
       await page.keyboard.press('Escape');
 

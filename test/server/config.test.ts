@@ -13,6 +13,31 @@ describe('config', () => {
     expect(config.dataDir).toBe(join(process.cwd(), 'data'));
   });
 
+  it('附件数量与空间上限：默认值与设置值（MB 折算为字节）', () => {
+    expect(loadConfig({ SESSION_SECRET: secret }).uploadLimits).toEqual({
+      documentsPerKind: 50,
+      applicationBytes: 1024 * 1024 * 1024,
+      organizationBytes: 20480 * 1024 * 1024,
+    });
+    const configured = loadConfig({
+      SESSION_SECRET: secret,
+      UPLOAD_MAX_DOCUMENTS_PER_KIND: '3',
+      UPLOAD_MAX_APPLICATION_MB: '1.5',
+      UPLOAD_MAX_ORGANIZATION_MB: '10',
+    });
+    expect(configured.uploadLimits).toEqual({
+      documentsPerKind: 3,
+      applicationBytes: 1.5 * 1024 * 1024,
+      organizationBytes: 10 * 1024 * 1024,
+    });
+    expect(() => loadConfig({ SESSION_SECRET: secret, UPLOAD_MAX_DOCUMENTS_PER_KIND: '2.5' })).toThrowError(
+      /环境变量 UPLOAD_MAX_DOCUMENTS_PER_KIND 无效：应为正整数（份）/,
+    );
+    expect(() => loadConfig({ SESSION_SECRET: secret, UPLOAD_MAX_ORGANIZATION_MB: '0' })).toThrowError(
+      /环境变量 UPLOAD_MAX_ORGANIZATION_MB 无效/,
+    );
+  });
+
   it('空字符串视为未设置', () => {
     expect(loadConfig({ SESSION_SECRET: secret, PORT: '', DATABASE_URL: '' })).toMatchObject({
       port: 3000,

@@ -267,6 +267,35 @@ describe('POST /api/applications/:id/documents', () => {
     expect(temporaryFiles()).toEqual([]);
   });
 
+  it('文件名去掉方向控制等不可见字符，PDF 一律以 .pdf 结尾；下载时用同一个名字', async () => {
+    const named = async (fileName: string) => {
+      const response = await inject(t.app, {
+        method: 'POST',
+        url: `/api/applications/${application.id}/documents`,
+        cookie: admin.cookie,
+        payload: form(pdf({ seed: `name-${uniqueNumber()}` }), AGREEMENT, fileName),
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<{ document: DocumentView }>().document;
+    };
+    // Shown as "alm.pdf" by the right-to-left override; really an .html.
+    const disguised = await named('a\u202Efdp.html');
+    expect(disguised.fileName).toBe('afdp.pdf');
+    const listed = (await list(admin)).json<{ documents: DocumentView[] }>().documents;
+    expect(listed.find((d) => d.id === disguised.id)?.fileName).toBe('afdp.pdf');
+    expect((await download(admin, disguised.id)).headers['content-disposition']).toBe(
+      `attachment; filename="afdp.pdf"; filename*=UTF-8''afdp.pdf`,
+    );
+
+    expect((await named('报告')).fileName).toBe('报告.pdf');
+    expect((await named('x.html')).fileName).toBe('x.pdf');
+    expect((await named(' \u2066协议\u2069\u200B v1.2\u0007 ')).fileName).toBe('协议 v1.2.pdf');
+    expect((await named('申报书.PDF')).fileName).toBe('申报书.pdf');
+    expect([...(await named(`${'长'.repeat(300)}.pdf`)).fileName]).toHaveLength(124);
+    // Nothing but invisible characters: the kind's name.
+    expect((await named('\u202E\u200F.html')).fileName).toBe('合作协议.pdf');
+  });
+
   it('不是 multipart 表单时返回 415', async () => {
     const response = await inject(t.app, {
       method: 'POST',

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { attachmentDisposition } from './content-disposition.js';
+import { cleanFileName } from './file-name.js';
 
 // Files leave as downloads (`attachment`, nosniff): a user-supplied PDF is never rendered on our origin.
 
@@ -19,7 +20,13 @@ export interface StoredFile {
   fileName: string;
 }
 
-/** Sends a stored file with its SHA-256 as ETag: a matching If-None-Match is answered 304 without the body. */
+const EXTENSIONS: Partial<Record<string, string>> = { 'application/pdf': '.pdf' };
+
+/**
+ * Sends a stored file with its SHA-256 as ETag: a matching If-None-Match is answered 304 without the body.
+ * The name is cleaned again on the way out: names saved before uploads were cleaned may still hide bidi
+ * controls or end in ".html".
+ */
 export function sendStoredFile(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -36,7 +43,12 @@ export function sendStoredFile(
   return reply
     .type(mime)
     .header('Content-Length', file.size)
-    .header('Content-Disposition', attachmentDisposition(file.fileName))
+    .header(
+      'Content-Disposition',
+      attachmentDisposition(
+        cleanFileName(file.fileName, EXTENSIONS[mime]) || `附件${EXTENSIONS[mime] ?? ''}`,
+      ),
+    )
     .send(open());
 }
 

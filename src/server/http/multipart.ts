@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { ErrorCode } from '../../contract/errors.js';
 import { AppError } from '../errors.js';
+import { cleanFileName } from './file-name.js';
 import { validate } from './validation.js';
 
 /** Something received from a file part that must be released if the request fails after all. */
@@ -23,6 +24,8 @@ export interface MultipartOptions<S extends z.ZodType, F extends Received> {
   schema: S;
   fileField: string;
   maxFileBytes: number;
+  /** The extension the saved name ends in, whatever the uploader's did (".pdf" for a PDF). */
+  extension?: string;
   /** Consumes the file's bytes as they arrive; the form is never buffered whole. */
   receive(stream: Readable): Promise<F>;
 }
@@ -45,14 +48,6 @@ function translate(error: unknown): unknown {
 
 const MAX_FIELDS = 50;
 const MAX_FIELD_BYTES = 64 * 1024;
-
-/** A file name fit to show and to send back in Content-Disposition; never used as a storage path. */
-function cleanFileName(name: string): string {
-  return name
-    .replace(/\p{Cc}/gu, '')
-    .trim()
-    .slice(-200);
-}
 
 const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
@@ -102,7 +97,9 @@ export async function readMultipartForm<S extends z.ZodType, F extends Received>
         // A browser form with no file chosen still sends an empty file part.
         part.file.resume();
       } else {
-        file = Object.assign(await options.receive(part.file), { fileName: cleanFileName(part.filename) });
+        file = Object.assign(await options.receive(part.file), {
+          fileName: cleanFileName(part.filename, options.extension),
+        });
       }
     }
     const parsed = validate(options.schema, nest(fields));

@@ -1,6 +1,8 @@
 import { pipeline, type Readable } from 'node:stream';
 import { COMPLETENESS_FLAGS, type DocumentKind } from '../../core/bundle/schema.js';
+import { DOCUMENT_KIND_LABELS } from '../../core/labels.js';
 import type { Clock } from '../clock.js';
+import type { UploadLimits } from '../config.js';
 import type { Database } from '../db/database.js';
 import type { DocumentMetadata } from '../db/schema.js';
 import { AppError } from '../errors.js';
@@ -17,7 +19,7 @@ import {
   type UploadDocumentForm,
 } from '../../contract/documents.js';
 import type { FileStore, StagedFile } from '../storage/file-store.js';
-import { checkPdfStructure, PdfUploadGate } from '../uploads/pdf-checks.js';
+import { checkPdfStructure, formatMb, PdfUploadGate } from '../uploads/pdf-checks.js';
 import type { ApplicationStatus } from '../../contract/vocabulary.js';
 import { type Applicant, canEdit, canReadWithin, isEditable } from './application-access.js';
 
@@ -76,6 +78,10 @@ function applyChanges(base: DocumentMetadata, changes: DocumentChanges): Documen
   };
 }
 
+function limitReached(field: string, message: string): AppError {
+  return new AppError('UPLOAD_LIMIT_REACHED', { message, fields: [{ path: field, message }] });
+}
+
 /** A version as the audit log keeps it before a change: the timeline names only the new one. */
 const auditedDocument = (d: DocumentRow) => ({
   documentId: d.id,
@@ -99,6 +105,7 @@ export class DocumentService {
     private readonly store: FileStore,
     private readonly clock: Clock,
     readonly maxBytes: number,
+    private readonly limits: UploadLimits,
   ) {}
 
   private get documents(): DocumentRepository {
@@ -152,11 +159,12 @@ export class DocumentService {
   ): Promise<DocumentRecord> {
     if (!file) throw AppError.invalidField(FILE_FIELD, '请选择要上传的 PDF 文件');
     const id = await this.edit(actor, applicationId, file, kind, async ({ repos, documents, now }) => {
+      await this.assertRoomForKind(documents, applicationId, kind);
       const document = await documents.insert({
         applicationId,
         kind,
         fileSha256: file.sha256,
-        fileName: file.fileName || `${kind}.pdf`,
+        fileName: file.fileName || `${DOCUMENT_KIND_LABELS[kind]}.pdf`,
         metadata,
         uploadedBy: actor.userId,
         uploadedAt: now,
@@ -236,9 +244,11 @@ export class DocumentService {
     const id = await this.edit(actor, applicationId, file, undefined, async ({ repos, documents, now }) => {
       const old = await documents.lockCurrent(documentId, applicationId);
       if (!old) throw new AppError('NOT_FOUND');
+      const version = next(old);
+      if (version.kind !== old.kind) await this.assertRoomForKind(documents, applicationId, version.kind);
       const document = await documents.insert({
         applicationId,
-        ...next(old),
+        ...version,
         fileSha256: file?.sha256 ?? old.fileSha256,
         fileName: file?.fileName || old.fileName,
         uploadedBy: actor.userId,
@@ -285,13 +295,62 @@ export class DocumentService {
         const application = await repos.applications.lock(applicationId);
         const owed = uploading !== undefined && FORMAL_AGREEMENTS.has(uploading);
         if (!(owed && (await agreementOwed(repos, actor, application)))) assertEditable(actor, application);
-        if (file) await documents.addFile({ sha256: file.sha256, size: file.size, mime: PDF_MIME });
+        if (file) {
+          // Counted under the locks (the application's row, then its organisation's uploads), so that
+          // uploads at the same moment cannot each see room for themselves. The lock comes before the
+          // file's row, which a concurrent upload of the same bytes would otherwise wait on.
+          await documents.lockOrganizationUploads(application!.organizationId);
+          await this.assertRoomForFile(documents, application!, file);
+          await documents.addFile({ sha256: file.sha256, size: file.size, mime: PDF_MIME });
+        }
         const result = await work({ repos, documents, now: this.clock.now() });
         await file?.commit();
         return result;
       });
     } finally {
       await file?.discard();
+    }
+  }
+
+  private async assertRoomForKind(documents: DocumentRepository, applicationId: string, kind: DocumentKind) {
+    const limit = this.limits.documentsPerKind;
+    const current = await documents.countCurrentOfKind(applicationId, kind);
+    if (current >= limit) {
+      throw limitReached(
+        'kind',
+        `本申报书的“${DOCUMENT_KIND_LABELS[kind]}”已有 ${current} 份，达到每类附件 ${limit} 份的上限；请替换或删除不需要的文件后再上传`,
+      );
+    }
+  }
+
+  /** A file already among those counted adds nothing: equal bytes are stored once. */
+  private async assertRoomForFile(
+    documents: DocumentRepository,
+    application: ApplicationRow,
+    file: StagedUpload,
+  ) {
+    const scopes = [
+      {
+        used: await documents.applicationBytes(application.id, file.sha256),
+        limit: this.limits.applicationBytes,
+        what: '本申报书的附件',
+        upTo: '每份申报书',
+      },
+      {
+        used: await documents.organizationBytes(application.organizationId, file.sha256),
+        limit: this.limits.organizationBytes,
+        what: '本单位全部申报书的附件',
+        upTo: '每个单位',
+      },
+    ];
+    for (const { used, limit, what, upTo } of scopes) {
+      const total = used.bytes + (used.holds ? 0 : file.size);
+      if (total > limit) {
+        throw limitReached(
+          FILE_FIELD,
+          `${what}（含被替换或删除后保留的历史版本）已占用 ${formatMb(used.bytes)}，加上本文件 ${formatMb(file.size)} 将超过${upTo} ${formatMb(limit)} 的上限；请联系系统管理员`,
+        );
+      }
     }
   }
 

@@ -57,7 +57,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     announcements: new AnnouncementService(db, repos, clock, calls),
     commitments: new CommitmentService(db, repos, store, clock, calls),
     crossChecks: new CrossCheckService(db, repos, clock, calls),
-    documents: new DocumentService(db, repos, store, clock, config.uploadMaxBytes),
+    documents: new DocumentService(db, repos, store, clock, config.uploadMaxBytes, config.uploadLimits),
     experts: new ExpertReviewService(db, repos, clock),
     expertScoring: new ExpertScoringService(db, repos, clock),
     health: new HealthService(repos),

@@ -20,8 +20,10 @@ function fileError(code: 'FILE_TOO_LARGE' | 'FILE_NOT_PDF' | 'PDF_MALFORMED', me
 const malformed = (problem: string) =>
   fileError('PDF_MALFORMED', `PDF 文件结构有误：${problem}；请重新导出 PDF 后上传`);
 
-function formatMb(bytes: number): string {
-  return `${Number((bytes / MB).toFixed(1))} MB`;
+/** Sizes as people read them: MB to one decimal, or whole KB where that would say "0 MB". */
+export function formatMb(bytes: number): string {
+  const mb = Number((bytes / MB).toFixed(1));
+  return mb === 0 ? `${Math.ceil(bytes / 1024)} KB` : `${mb} MB`;
 }
 
 /**

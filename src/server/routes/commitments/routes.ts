@@ -54,6 +54,7 @@ export const commitmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
         schema: commitmentFormSchema,
         fileField: FILE_FIELD,
         maxFileBytes: documents.maxBytes,
+        extension: '.pdf',
         receive: documents.stage.bind(documents),
       });
       const commitment = await commitments.upload(actor, request.query.callId, form.file);

@@ -39,6 +39,7 @@ export const documentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
   const receive = {
     fileField: FILE_FIELD,
     maxFileBytes: documents.maxBytes,
+    extension: '.pdf',
     receive: documents.stage.bind(documents),
   };
 
