@@ -14,8 +14,7 @@ import {
 import type { Department } from '../../src/server/repositories/departments.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
-import { BundleImportService } from '../../src/server/services/bundle-import/service.js';
-import { CallService } from '../../src/server/services/calls.js';
+import type { ImportPreview } from '../../src/contract/review.js';
 import {
   application,
   bundle as bundleOf,
@@ -59,6 +58,13 @@ beforeAll(async () => {
 
 const postImport = (cookie: string, payload: object) =>
   inject(t.app, { method: 'POST', url: `/api/review/import?callId=${PRACTICE_CALL_ID}`, cookie, payload });
+const postPreview = (cookie: string, payload: object) =>
+  inject(t.app, {
+    method: 'POST',
+    url: `/api/review/import/preview?callId=${PRACTICE_CALL_ID}`,
+    cookie,
+    payload,
+  });
 
 /**
  * A bundle of `prefix`'s organizations: one application per enterprise under `under`, each with its own PI.
@@ -347,14 +353,11 @@ describe('导入 shenbao.bundle/1', () => {
 });
 
 describe('导入是主管部门的纸质受理：只能写入新单位和本部门导入建立的单位', () => {
-  const importers = async (department: Department) => {
-    const { user } = await insertUser(t, 'department', { departmentId: department.id });
-    return { role: 'department' as const, userId: user.id, departmentId: department.id };
-  };
-  const previewOf = async (department: Department, bundle: object) => {
-    const repos = repositories(t.db);
-    const service = new BundleImportService(t.db, t.clock, new CallService(repos, t.clock));
-    return service.preview(await importers(department), bundle, PRACTICE_CALL_ID);
+  const previewOf = async (department: Department, bundle: object): Promise<ImportPreview> => {
+    const { cookie } = await insertUser(t, 'department', { departmentId: department.id });
+    const response = await postPreview(cookie, bundle);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
   };
 
   /** An enterprise that registered itself under `under`, with its PI and a draft of its own. */
