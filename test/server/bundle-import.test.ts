@@ -1,5 +1,5 @@
 import { asc, count, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Application, BundleInput } from '../../src/core/bundle/schema.js';
 import {
   applicationEvents,
@@ -14,6 +14,7 @@ import {
 import type { Department } from '../../src/server/repositories/departments.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
+import { BundleReader } from '../../src/server/services/bundle-import/reader.js';
 import type { ImportPreview } from '../../src/contract/review.js';
 import {
   application,
@@ -60,18 +61,13 @@ beforeAll(async () => {
 
 const postImport = (cookie: string, payload: object) =>
   inject(t.app, { method: 'POST', url: `/api/review/import?callId=${PRACTICE_CALL_ID}`, cookie, payload });
-const postPreview = (cookie: string, payload: object) =>
-  inject(t.app, {
-    method: 'POST',
-    url: `/api/review/import/preview?callId=${PRACTICE_CALL_ID}`,
-    cookie,
-    payload,
-  });
+const postPreview = (cookie: string, payload: object, callId = PRACTICE_CALL_ID) =>
+  inject(t.app, { method: 'POST', url: `/api/review/import/preview?callId=${callId}`, cookie, payload });
 
 /** The preview a user of `department` gets for `bundle`. */
-async function previewOf(department: Department, bundle: object): Promise<ImportPreview> {
+async function previewOf(department: Department, bundle: object, callId?: string): Promise<ImportPreview> {
   const { cookie } = await insertUser(t, 'department', { departmentId: department.id });
-  const response = await postPreview(cookie, bundle);
+  const response = await postPreview(cookie, bundle, callId);
   expect(response.statusCode, response.body).toBe(200);
   return response.json();
 }
@@ -589,3 +585,100 @@ describe('导入是主管部门的纸质受理：只能写入新单位和本部�
     expect(other.applications[0]!.plan!.problems[0]!.path).toBe('applications[0].department');
   });
 });
+
+describe('导入与页面一致：按页面选择的计划判断，与主管部门审核的判断和推荐规则相同', () => {
+  it('演示计划的包（call 为 DEMO-JS-INTL-2026）可预览和导入到演示计划；其他计划的包指明 call 不符', async () => {
+    const bundle = { ...bundleFor('practice-call', city, 1), call: PRACTICE_CALL_ID };
+    const preview = await previewOf(city, bundle);
+    expect(preview.problems).toEqual([]);
+    expect(preview.applications[0]!.plan).toMatchObject({ action: 'create', status: 'not-recommended' });
+    const imported = await postImport(users.city!.cookie, bundle);
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json().created.applications).toBe(1);
+
+    const other = await previewOf(city, { ...bundle, call: 'JS-INTL-2025' });
+    expect(other.ok).toBe(false);
+    expect(other.problems).toEqual([{ path: 'call', message: expect.stringContaining('JS-INTL-2025') }]);
+  });
+
+  it('正式计划编号的包按页面选择的演示计划的截止时间判断：不判“逾期不予受理”', async () => {
+    // After the real call's online submission closed (2026-05-18), before the practice call's.
+    const lateForReal = '2026-11-20T10:00:00+08:00';
+    const bundle = bundleFor('late-for-real', city, 1, (a) => ({
+      ...a,
+      recommendation: undefined,
+      submittedAt: lateForReal,
+    }));
+    expect(bundle.call).toBe('JS-INTL-2026');
+    const rulesOf = (preview: ImportPreview) => preview.applications[0]!.findings.map((f) => f.rule);
+    const practice = await previewOf(city, bundle);
+    expect(rulesOf(practice)).not.toContain('deadline.submission-late');
+    expect(practice.applications[0]!.plan).toMatchObject({ action: 'create', status: 'submitted' });
+    const real = await previewOf(city, bundle, 'JS-INTL-2026');
+    expect(rulesOf(real)).toContain('deadline.submission-late');
+  });
+
+  it('没有 submittedAt 的申报书不能导入：预览和导入都指明这一行和原因，不建草稿', async () => {
+    const bundle = bundleFor('unsubmitted', city, 2, (a) =>
+      a.id.endsWith('a1') ? { ...a, submittedAt: undefined } : a,
+    );
+    const before = await databaseState();
+    const preview = await previewOf(city, bundle);
+    expect(preview.applications[0]!.plan).toMatchObject({ action: 'create', status: 'not-recommended' });
+    expect(preview.applications[1]!.plan).toMatchObject({
+      action: 'refused',
+      status: null,
+      problems: [{ path: 'applications[1].submittedAt', message: expect.stringContaining('没有提交时间') }],
+    });
+    expect(preview.importProblems).toEqual(preview.applications[1]!.plan!.problems);
+    const response = await postImport(users.city!.cookie, bundle);
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.fields).toEqual(preview.importProblems);
+    expect(await databaseState()).toEqual(before);
+  });
+
+  it('几 MB 的导入包在工作线程中读取，读取时主线程照常运转；预览和导入结果正确', async () => {
+    const bundle = bundleFor('large', city, 5);
+    // Organizations and people that no application names: read and validated, not imported.
+    for (let i = 0; i < 12_000; i++) {
+      bundle.organizations.push(organization({ id: `large-extra-o${i}` }));
+      bundle.people.push(person({ id: `large-extra-p${i}`, employer: `large-extra-o${i}` }));
+    }
+    expect(JSON.stringify(bundle).length).toBeGreaterThan(3 * 1024 * 1024);
+    // How many turns the main thread's event loop takes while each bundle is read: none if it were read here.
+    const turns: number[] = [];
+    const read = BundleReader.prototype.read;
+    const spy = vi.spyOn(BundleReader.prototype, 'read').mockImplementation(async function (
+      this: BundleReader,
+      bytes: Uint8Array,
+    ) {
+      let reading = true;
+      let n = 0;
+      const turn = () => {
+        if (!reading) return;
+        n++;
+        setImmediate(turn);
+      };
+      setImmediate(turn);
+      try {
+        return await read.call(this, bytes);
+      } finally {
+        reading = false;
+        turns.push(n);
+      }
+    });
+    try {
+      const preview = await previewOf(city, bundle);
+      expect(preview.applications.map((a) => a.plan!.action)).toEqual(Array(5).fill('create'));
+      const imported = await postImport(users.city!.cookie, bundle);
+      expect(imported.statusCode, imported.body).toBe(200);
+      expect(imported.json().created).toEqual({ organizations: 5, people: 5, applications: 5 });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(turns).toHaveLength(2);
+    for (const n of turns) expect(n).toBeGreaterThan(0);
+    // A worker's first start loads the TypeScript sources through tsx: seconds on a busy machine.
+  }, 120_000);
+});
+

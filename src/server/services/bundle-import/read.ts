@@ -1,4 +1,5 @@
 import { parseBundle, parseJson, type ParseResult } from '../../../core/bundle/parse.js';
+import { unsafeTextFields } from '../../http/unsafe-text.js';
 
 /** A posted bundle as the import needs it: parsed and validated, whichever call it names. */
 export interface ReadBundle {
@@ -13,9 +14,13 @@ export interface ReadBundle {
 export function readBundle(bytes: Uint8Array): ReadBundle {
   const read = parseJson(new TextDecoder().decode(bytes));
   if (!read.ok) return { call: null, parsed: read, idNumbers: new Map() };
-  const call = (read.json as { call?: unknown } | null)?.call;
+  const declared = (read.json as { call?: unknown } | null)?.call;
+  const call = typeof declared === 'string' ? declared : null;
+  // What every other route's validation refuses (the route takes the bundle as bytes).
+  const unsafe = unsafeTextFields(read.json);
+  if (unsafe.length > 0) return { call, parsed: { ok: false, problems: unsafe }, idNumbers: new Map() };
   return {
-    call: typeof call === 'string' ? call : null,
+    call,
     // The call is judged by the import against the call it imports into.
     parsed: parseBundle(read.json, { knownCall: () => true }),
     idNumbers: declaredIdNumbers(read.json),
