@@ -46,6 +46,8 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
   },
   PASSWORD_CHECKS_IN_FLIGHT: { zh: '应为正整数', en: 'expected a positive integer' },
   PASSWORD_CHECKS_QUEUED: { zh: '应为不小于 0 的整数', en: 'expected a non-negative integer' },
+  IMPORT_PARSE_WORKERS: { zh: '应为正整数', en: 'expected a positive integer' },
+  IMPORT_PARSE_QUEUED: { zh: '应为不小于 0 的整数', en: 'expected a non-negative integer' },
   UPLOAD_MAX_MB: { zh: '应为正数（MB）', en: 'expected a positive number of megabytes' },
   UPLOAD_MAX_DOCUMENTS_PER_KIND: { zh: '应为正整数（份）', en: 'expected a positive integer (documents)' },
   UPLOAD_MAX_APPLICATION_MB: { zh: '应为正数（MB）', en: 'expected a positive number of megabytes' },
@@ -99,6 +101,9 @@ const envSchema = z.object({
   // argon2 runs on libuv's 4 threads, which file reads share: 2 leave them room. Beyond the queue, 429 at once.
   PASSWORD_CHECKS_IN_FLIGHT: z.coerce.number().int().positive().default(2),
   PASSWORD_CHECKS_QUEUED: z.coerce.number().int().min(0).default(200),
+  // Bundle imports parsed at once, each in a worker thread holding up to a 50 MB body; beyond the queue, 429.
+  IMPORT_PARSE_WORKERS: z.coerce.number().int().positive().default(2),
+  IMPORT_PARSE_QUEUED: z.coerce.number().int().min(0).default(8),
   UPLOAD_MAX_MB: z.coerce.number().positive().default(DEFAULT_UPLOAD_MAX_MB),
   // Far above any real application: the notice asks for one or a few files of each kind (one agreement per
   // partner), 50 × 20 MB files would fill 1 GB, and a university's hundred applications stay under 20 GB.
@@ -136,6 +141,8 @@ export interface Config {
   rateLimit: { perIp: number; global: number };
   /** Password verifications running at once per process, and how many more may wait for one. */
   passwordChecks: { inFlight: number; queued: number };
+  /** Bundle imports parsed at once per process (each in a worker thread), and how many more may wait. */
+  bundleParses: { inFlight: number; queued: number };
   /** The largest file an upload may carry. */
   uploadMaxBytes: number;
   uploadLimits: UploadLimits;
@@ -330,6 +337,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     rateLimit: { perIp: vars.RATE_LIMIT_PER_IP, global: vars.RATE_LIMIT_GLOBAL },
     passwordChecks: { inFlight: vars.PASSWORD_CHECKS_IN_FLIGHT, queued: vars.PASSWORD_CHECKS_QUEUED },
+    bundleParses: { inFlight: vars.IMPORT_PARSE_WORKERS, queued: vars.IMPORT_PARSE_QUEUED },
     uploadMaxBytes: Math.floor(vars.UPLOAD_MAX_MB * MB),
     uploadLimits: {
       documentsPerKind: vars.UPLOAD_MAX_DOCUMENTS_PER_KIND,

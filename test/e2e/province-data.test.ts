@@ -262,7 +262,6 @@ describe('省科技项目管理中心在浏览器中导入登记库、全省核�
               applicant: `${prefix}-o`,
               pi: `${prefix}-p`,
               department: 'd',
-              submittedAt: undefined,
             }),
           ],
         }),
@@ -277,7 +276,7 @@ describe('省科技项目管理中心在浏览器中导入登记库、全省核�
 
       await upload(suzhou, 'suzhou.bundle.json', file, 'application/json');
       const preview = suzhou.getByTestId('preview-applications');
-      await rowOf(preview, `${prefix}-a`).waitFor();
+      await rowOf(preview, `${prefix}-a`).filter({ hasText: '将新建，状态为“已提交”' }).waitFor();
       await button(suzhou, '导入').click();
       await expect.poll(() => created.textContent()).toContain('单位 1，项目负责人 1，申报书 1');
       expect(await button(suzhou, '导入').isDisabled()).toBe(true);

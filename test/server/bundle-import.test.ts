@@ -1,5 +1,5 @@
 import { asc, count, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Application, BundleInput } from '../../src/core/bundle/schema.js';
 import {
   applicationEvents,
@@ -14,8 +14,8 @@ import {
 import type { Department } from '../../src/server/repositories/departments.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
-import { BundleImportService } from '../../src/server/services/bundle-import/service.js';
-import { CallService } from '../../src/server/services/calls.js';
+import { BundleReader } from '../../src/server/services/bundle-import/reader.js';
+import type { ImportPreview } from '../../src/contract/review.js';
 import {
   application,
   bundle as bundleOf,
@@ -28,11 +28,13 @@ import { inject, insertUser, login, registerUnitAdmin, useTestApp } from '../sup
 import { createDraft } from '../support/api/applicant.js';
 import { ownDepartment } from '../support/api/own-calls-and-departments.js';
 import { reviewSession } from '../support/api/review-session.js';
+import { attachRequiredDocuments } from '../support/api/submitted-applications.js';
 
 const t = useTestApp();
 
 const START = '2026-11-23T09:00:00+08:00';
 const DECIDED_AT = '2026-11-23T08:30:00+08:00';
+const RECOMMENDED = { status: 'recommended' as const, separateSlot: false, at: DECIDED_AT };
 const { users, departmentUser } = reviewSession(t, START);
 
 let city: Department;
@@ -59,10 +61,20 @@ beforeAll(async () => {
 
 const postImport = (cookie: string, payload: object) =>
   inject(t.app, { method: 'POST', url: `/api/review/import?callId=${PRACTICE_CALL_ID}`, cookie, payload });
+const postPreview = (cookie: string, payload: object, callId = PRACTICE_CALL_ID) =>
+  inject(t.app, { method: 'POST', url: `/api/review/import/preview?callId=${callId}`, cookie, payload });
+
+/** The preview a user of `department` gets for `bundle`. */
+async function previewOf(department: Department, bundle: object, callId?: string): Promise<ImportPreview> {
+  const { cookie } = await insertUser(t, 'department', { departmentId: department.id });
+  const response = await postPreview(cookie, bundle, callId);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+}
 
 /**
  * A bundle of `prefix`'s organizations: one application per enterprise under `under`, each with its own PI.
- * The first is recommended, the second a draft, the rest submitted.
+ * The first is not recommended, the rest submitted.
  */
 function bundleFor(
   prefix: string,
@@ -84,8 +96,7 @@ function bundleFor(
         pi: `${prefix}-p${i}`,
         department: 'd',
       });
-      if (i === 1) delete a.submittedAt;
-      else if (i === 0) a.recommendation = { status: 'recommended', separateSlot: false, at: DECIDED_AT };
+      if (i === 0) a.recommendation = { status: 'not-recommended', separateSlot: false, at: DECIDED_AT };
       return each(a);
     }),
   }) as BundleInput & { applications: Application[] };
@@ -118,12 +129,13 @@ describe('导入 shenbao.bundle/1', () => {
     expect(result.created).toEqual({ organizations: 3, people: 3, applications: 3 });
     expect(result.updated).toEqual({ organizations: 0, people: 0, applications: 0 });
     expect(result.applications.map((a: { status: string }) => a.status)).toEqual([
-      'recommended',
-      'draft',
+      'not-recommended',
+      'submitted',
       'submitted',
     ]);
-    expect(result.applications[0].acceptanceNo).toMatch(new RegExp(`^${PRACTICE_CALL_ID}-\\d{5}$`));
-    expect(result.applications[1].acceptanceNo).toBeNull();
+    for (const a of result.applications) {
+      expect(a.acceptanceNo).toMatch(new RegExp(`^${PRACTICE_CALL_ID}-\\d{5}$`));
+    }
     expect(result.notes.map((n: { path: string }) => n.path)).toContain('applications[0].documents');
 
     const [row] = await t.db
@@ -149,21 +161,20 @@ describe('导入 shenbao.bundle/1', () => {
     expect(await databaseState()).toEqual(before);
   });
 
-  it('修改过的包只更新有变化的部分：草稿内容和推荐决定可改，已提交申报书的内容不能改', async () => {
+  it('修改过的包只更新有变化的部分：推荐决定可改，已提交申报书的内容不能改', async () => {
     const bundle = bundleFor('changed', city);
-    const first = (await postImport(users.city!.cookie, bundle)).json();
-    const [, draft, submitted] = bundle.applications;
-    draft!.title = '修改后的草稿项目名称';
+    expect((await postImport(users.city!.cookie, bundle)).statusCode).toBe(200);
+    const [decided, , submitted] = bundle.applications;
+    delete decided!.recommendation;
     submitted!.recommendation = { status: 'not-recommended', separateSlot: false, at: DECIDED_AT };
     const response = await postImport(users.city!.cookie, bundle);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json().updated).toEqual({ organizations: 0, people: 0, applications: 2 });
-    const [draftRow] = await t.db
-      .select()
-      .from(applications)
-      .where(eq(applications.id, first.applications[1].applicationId));
-    expect(draftRow!.form.title).toBe('修改后的草稿项目名称');
-    expect(response.json().applications[2].status).toBe('not-recommended');
+    expect(response.json().applications.map((a: { status: string }) => a.status)).toEqual([
+      'submitted',
+      'submitted',
+      'not-recommended',
+    ]);
 
     const before = await databaseState();
     submitted!.title = '已提交后改了名称';
@@ -188,29 +199,74 @@ describe('导入 shenbao.bundle/1', () => {
     expect(await databaseState()).toEqual(before);
   });
 
-  it('推荐有错误的申报书或超过限额的推荐使整个包不写入', async () => {
-    const ineligible = bundleFor('ineligible', city, 2, (a) =>
-      a.id.endsWith('a0') ? { ...a, budget: { ...a.budget, provincialFunding: 900_000 } } : a,
+  it('推荐按主管部门审核时的判断：附件未在本系统上传的不能以推荐导入，预览逐行说明，整个包不写入', async () => {
+    // The bundle lists every document, complete: judged by the bundle alone, the application is eligible.
+    const bundle = bundleFor('unrecommendable', city, 2, (a) =>
+      a.id.endsWith('a0') ? { ...a, recommendation: RECOMMENDED } : a,
     );
     const before = await databaseState();
-    const refused = await postImport(users.city!.cookie, ineligible);
-    expect(refused.statusCode).toBe(422);
-    expect(refused.json().error.fields).toEqual([
-      { path: 'applications[0].recommendation', message: expect.stringContaining('不能以推荐导入') },
+    const preview = await previewOf(city, bundle);
+    const [recommended, submitted] = preview.applications;
+    expect(recommended!.eligible).toBe(false);
+    expect(recommended!.findings.map((f) => f.rule)).toContain('documents.agreement-missing');
+    expect(recommended!.plan).toMatchObject({ action: 'refused', status: null });
+    expect(recommended!.plan!.problems).toEqual([
+      { path: 'applications[0].recommendation', message: expect.stringContaining('不能推荐') },
     ]);
+    expect(recommended!.plan!.message).toContain('合作协议');
+    expect(submitted!.plan).toMatchObject({ action: 'create', status: 'submitted' });
+    expect(preview.importProblems).toEqual(recommended!.plan!.problems);
+
+    const refused = await postImport(users.city!.cookie, bundle);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.fields).toEqual(preview.importProblems);
     expect(await databaseState()).toEqual(before);
+  });
+
+  it('附件在本系统上传后推荐可以导入；超过限额的推荐与审核时一样被拒绝', async () => {
+    const zone = await ownDepartment(t, 'national-hitech-zone');
+    const importer = await departmentUser(zone);
+    const { user } = await insertUser(t, 'department', { departmentId: zone.id });
+    // The partner that attachRequiredDocuments' agreement names.
+    const bundle = bundleFor('quota', zone, 4, (a) => ({
+      ...a,
+      recommendation: undefined,
+      partner: { ...a.partner!, name: 'Fraunhofer-Institut' },
+    }));
+    const imported = await postImport(importer.cookie, bundle);
+    expect(imported.statusCode, imported.body).toBe(200);
+    for (const a of imported.json().applications) {
+      const [row] = await t.db.select().from(applications).where(eq(applications.id, a.applicationId));
+      await attachRequiredDocuments(t.db, t.clock.now(), row!.id, row!.organizationId, user.id);
+    }
+    const recommend = <A extends object>(a: A) => ({ ...a, recommendation: RECOMMENDED });
 
     // A national high-tech zone may recommend 3 of 专题四、五.
-    const overQuota = bundleFor('quota', zone, 4, (a) => ({
-      ...a,
-      submittedAt: a.submittedAt ?? '2026-05-10T10:00:00+08:00',
-      recommendation: { status: 'recommended', separateSlot: false, at: DECIDED_AT },
-    }));
-    const response = await postImport(users.zone!.cookie, overQuota);
-    expect(response.statusCode).toBe(422);
-    expect(response.json().error.fields).toHaveLength(4);
-    expect(response.json().error.fields[0].message).toContain('超过限额 3 项');
+    const before = await databaseState();
+    const over = await postImport(importer.cookie, {
+      ...bundle,
+      applications: bundle.applications.map(recommend),
+    });
+    expect(over.statusCode).toBe(422);
+    expect(over.json().error.fields).toEqual(
+      [0, 1, 2, 3].map((i) => ({
+        path: `applications[${i}].recommendation`,
+        message: expect.stringContaining('已推荐 3 项（不含单独推荐名额），限额 3 项'),
+      })),
+    );
     expect(await databaseState()).toEqual(before);
+
+    const within = await postImport(importer.cookie, {
+      ...bundle,
+      applications: bundle.applications.map((a, i) => (i < 3 ? recommend(a) : a)),
+    });
+    expect(within.statusCode, within.body).toBe(200);
+    expect(within.json().applications.map((a: { status: string }) => a.status)).toEqual([
+      'recommended',
+      'recommended',
+      'recommended',
+      'submitted',
+    ]);
   });
 
   it('其他部门的申报书不能由本部门导入；申报单位和专家无权导入', async () => {
@@ -335,11 +391,7 @@ describe('导入 shenbao.bundle/1', () => {
       summary: {},
     });
     expect((await postImport(importer.cookie, bundle)).json().unchanged.applications).toBe(1);
-    bundle.applications[0]!.recommendation = {
-      status: 'not-recommended',
-      separateSlot: false,
-      at: DECIDED_AT,
-    };
+    delete bundle.applications[0]!.recommendation;
     const refused = await postImport(importer.cookie, bundle);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.fields[0].message).toContain('已网上确认提交推荐名单');
@@ -347,16 +399,6 @@ describe('导入 shenbao.bundle/1', () => {
 });
 
 describe('导入是主管部门的纸质受理：只能写入新单位和本部门导入建立的单位', () => {
-  const importers = async (department: Department) => {
-    const { user } = await insertUser(t, 'department', { departmentId: department.id });
-    return { role: 'department' as const, userId: user.id, departmentId: department.id };
-  };
-  const previewOf = async (department: Department, bundle: object) => {
-    const repos = repositories(t.db);
-    const service = new BundleImportService(t.db, t.clock, new CallService(repos, t.clock));
-    return service.preview(await importers(department), bundle, PRACTICE_CALL_ID);
-  };
-
   /** An enterprise that registered itself under `under`, with its PI and a draft of its own. */
   async function registeredEnterprise(under: Department) {
     const body = registrationBody({ departmentId: under.id });
@@ -446,10 +488,7 @@ describe('导入是主管部门的纸质受理：只能写入新单位和本部�
   });
 
   it('项目负责人只按证件号码匹配：同名无证件号码的是新人员，证件号码相同的是同一人', async () => {
-    const draftOf = (a: Application) => {
-      const { submittedAt: _s, recommendation: _r, ...draft } = a;
-      return draft;
-    };
+    const draftOf = (a: Application) => ({ ...a, recommendation: undefined });
     const bundleWith = (prefix: string, name: string, idNumber?: string) => {
       const bundle = bundleFor(prefix, city, 1, draftOf);
       bundle.organizations[0] = {
@@ -505,7 +544,7 @@ describe('导入是主管部门的纸质受理：只能写入新单位和本部�
   it('导入预览逐项说明将新建、更新、不变或拒绝及导入后的状态和可见范围，不写入任何数据', async () => {
     const bundle = bundleFor('plan', city, 3);
     expect((await postImport(users.city!.cookie, bundle)).statusCode).toBe(200);
-    bundle.applications[1]!.title = '预览中修改的草稿名称';
+    delete bundle.applications[0]!.recommendation;
     const enterprise = await registeredEnterprise(otherCity);
     const foreign = inTheNameOf('plan-foreign', enterprise);
     bundle.organizations.push({ ...foreign.organizations[0]!, id: 'plan-foreign-o' });
@@ -526,15 +565,15 @@ describe('导入是主管部门的纸质受理：只能写入新单位和本部�
     const preview = await previewOf(city, bundle);
     expect(await databaseState()).toEqual(before);
     expect(preview.applications.map((a) => [a.plan?.action, a.plan?.status])).toEqual([
-      ['unchanged', 'recommended'],
-      ['update', 'draft'],
+      ['update', 'submitted'],
+      ['unchanged', 'submitted'],
       ['unchanged', 'submitted'],
       ['refused', null],
       ['create', 'submitted'],
     ]);
-    const [, draft, , refused, created] = preview.applications.map((a) => a.plan!);
+    const [updated, , , refused, created] = preview.applications.map((a) => a.plan!);
     expect(created!.message).toBe('将新建，状态为“已提交”，本部门和省科技厅可见');
-    expect(draft!.message).toContain('草稿未提交');
+    expect(updated!.message).toBe('将更新，更新后状态为“已提交”，本部门和省科技厅可见');
     expect(refused!.problems).toEqual([
       { path: 'organizations[3].creditCode', message: expect.stringContaining(`隶属于${otherCity.name}`) },
     ]);
@@ -546,3 +585,100 @@ describe('导入是主管部门的纸质受理：只能写入新单位和本部�
     expect(other.applications[0]!.plan!.problems[0]!.path).toBe('applications[0].department');
   });
 });
+
+describe('导入与页面一致：按页面选择的计划判断，与主管部门审核的判断和推荐规则相同', () => {
+  it('演示计划的包（call 为 DEMO-JS-INTL-2026）可预览和导入到演示计划；其他计划的包指明 call 不符', async () => {
+    const bundle = { ...bundleFor('practice-call', city, 1), call: PRACTICE_CALL_ID };
+    const preview = await previewOf(city, bundle);
+    expect(preview.problems).toEqual([]);
+    expect(preview.applications[0]!.plan).toMatchObject({ action: 'create', status: 'not-recommended' });
+    const imported = await postImport(users.city!.cookie, bundle);
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json().created.applications).toBe(1);
+
+    const other = await previewOf(city, { ...bundle, call: 'JS-INTL-2025' });
+    expect(other.ok).toBe(false);
+    expect(other.problems).toEqual([{ path: 'call', message: expect.stringContaining('JS-INTL-2025') }]);
+  });
+
+  it('正式计划编号的包按页面选择的演示计划的截止时间判断：不判“逾期不予受理”', async () => {
+    // After the real call's online submission closed (2026-05-18), before the practice call's.
+    const lateForReal = '2026-11-20T10:00:00+08:00';
+    const bundle = bundleFor('late-for-real', city, 1, (a) => ({
+      ...a,
+      recommendation: undefined,
+      submittedAt: lateForReal,
+    }));
+    expect(bundle.call).toBe('JS-INTL-2026');
+    const rulesOf = (preview: ImportPreview) => preview.applications[0]!.findings.map((f) => f.rule);
+    const practice = await previewOf(city, bundle);
+    expect(rulesOf(practice)).not.toContain('deadline.submission-late');
+    expect(practice.applications[0]!.plan).toMatchObject({ action: 'create', status: 'submitted' });
+    const real = await previewOf(city, bundle, 'JS-INTL-2026');
+    expect(rulesOf(real)).toContain('deadline.submission-late');
+  });
+
+  it('没有 submittedAt 的申报书不能导入：预览和导入都指明这一行和原因，不建草稿', async () => {
+    const bundle = bundleFor('unsubmitted', city, 2, (a) =>
+      a.id.endsWith('a1') ? { ...a, submittedAt: undefined } : a,
+    );
+    const before = await databaseState();
+    const preview = await previewOf(city, bundle);
+    expect(preview.applications[0]!.plan).toMatchObject({ action: 'create', status: 'not-recommended' });
+    expect(preview.applications[1]!.plan).toMatchObject({
+      action: 'refused',
+      status: null,
+      problems: [{ path: 'applications[1].submittedAt', message: expect.stringContaining('没有提交时间') }],
+    });
+    expect(preview.importProblems).toEqual(preview.applications[1]!.plan!.problems);
+    const response = await postImport(users.city!.cookie, bundle);
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.fields).toEqual(preview.importProblems);
+    expect(await databaseState()).toEqual(before);
+  });
+
+  it('几 MB 的导入包在工作线程中读取，读取时主线程照常运转；预览和导入结果正确', async () => {
+    const bundle = bundleFor('large', city, 5);
+    // Organizations and people that no application names: read and validated, not imported.
+    for (let i = 0; i < 12_000; i++) {
+      bundle.organizations.push(organization({ id: `large-extra-o${i}` }));
+      bundle.people.push(person({ id: `large-extra-p${i}`, employer: `large-extra-o${i}` }));
+    }
+    expect(JSON.stringify(bundle).length).toBeGreaterThan(3 * 1024 * 1024);
+    // How many turns the main thread's event loop takes while each bundle is read: none if it were read here.
+    const turns: number[] = [];
+    const read = BundleReader.prototype.read;
+    const spy = vi.spyOn(BundleReader.prototype, 'read').mockImplementation(async function (
+      this: BundleReader,
+      bytes: Uint8Array,
+    ) {
+      let reading = true;
+      let n = 0;
+      const turn = () => {
+        if (!reading) return;
+        n++;
+        setImmediate(turn);
+      };
+      setImmediate(turn);
+      try {
+        return await read.call(this, bytes);
+      } finally {
+        reading = false;
+        turns.push(n);
+      }
+    });
+    try {
+      const preview = await previewOf(city, bundle);
+      expect(preview.applications.map((a) => a.plan!.action)).toEqual(Array(5).fill('create'));
+      const imported = await postImport(users.city!.cookie, bundle);
+      expect(imported.statusCode, imported.body).toBe(200);
+      expect(imported.json().created).toEqual({ organizations: 5, people: 5, applications: 5 });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(turns).toHaveLength(2);
+    for (const n of turns) expect(n).toBeGreaterThan(0);
+    // A worker's first start loads the TypeScript sources through tsx: seconds on a busy machine.
+  }, 120_000);
+});
+

@@ -112,16 +112,20 @@ export function parseBundle(input: unknown, { knownCall = isKnownCall }: ParseOp
   return problems.length > 0 ? { ok: false, problems } : { ok: true, bundle: parsed.data };
 }
 
-/** Reads bundle text: a JSON syntax error is a problem at the root, like any other. */
-export function parseBundleText(text: string): ParseResult {
-  let json: unknown;
+/** Reads JSON text: a syntax error is a problem at the root, like any other. */
+export function parseJson(text: string): { ok: true; json: unknown } | { ok: false; problems: BundleProblem[] } {
   try {
-    json = JSON.parse(text);
+    return { ok: true, json: JSON.parse(text) };
   } catch (error) {
     return {
       ok: false,
       problems: [{ path: '(根)', message: `不是有效的 JSON：${(error as Error).message}` }],
     };
   }
-  return parseBundle(json);
+}
+
+/** Reads bundle text: a JSON syntax error is a problem at the root, like any other. */
+export function parseBundleText(text: string): ParseResult {
+  const read = parseJson(text);
+  return read.ok ? parseBundle(read.json) : read;
 }

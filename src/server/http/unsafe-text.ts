@@ -8,7 +8,7 @@ import type { FieldError } from '../../contract/errors.js';
 const UNSAFE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const MESSAGE = '含有不能保存的字符（空字符 \\0 或不成对的代理字符），请删除后重新填写';
 
-/** Every string (and object key) in `value` holding a NUL or a lone surrogate, by its path. */
+/** Every string (and object key) in `value` holding a NUL or a lone surrogate, by its path; bytes are not text. */
 export function unsafeTextFields(
   value: unknown,
   path: PropertyKey[] = [],
@@ -19,7 +19,7 @@ export function unsafeTextFields(
     if (UNSAFE.test(value)) found.push({ path: where, message: `${where || '请求内容'}${MESSAGE}` });
   } else if (Array.isArray(value)) {
     value.forEach((item, i) => unsafeTextFields(item, [...path, i], found));
-  } else if (value && typeof value === 'object') {
+  } else if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
     for (const [key, item] of Object.entries(value)) {
       if (UNSAFE.test(key)) found.push({ path: where, message: `${where || '请求内容'}的字段名${MESSAGE}` });
       else unsafeTextFields(item, [...path, key], found);

@@ -1,5 +1,6 @@
 import argon2 from 'argon2';
 import { AppError } from '../errors.js';
+import { Slots } from '../slots.js';
 
 // OWASP's Password Storage Cheat Sheet minimum for argon2id (19 MiB, 2 passes): about 50 ms a hash here,
 // which keeps a burst of logins from exhausting the server's memory.
@@ -29,38 +30,20 @@ export async function verifyPassword(hash: string | undefined, password: string)
  * refused at once, so that a flood of logins (known or not) cannot take every thread other routes need.
  */
 export class PasswordChecks {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly slots: Slots;
 
-  constructor(private readonly limits: { inFlight: number; queued: number }) {}
-
-  async verify(hash: string | undefined, password: string): Promise<boolean> {
-    await this.acquire();
-    try {
-      return await verifyPassword(hash, password);
-    } finally {
-      this.release();
-    }
+  constructor(limits: { inFlight: number; queued: number }) {
+    this.slots = new Slots(
+      limits,
+      () =>
+        new AppError('TOO_MANY_REQUESTS', {
+          message: '登录请求过多，请稍后再试',
+          headers: { 'retry-after': '1' },
+        }),
+    );
   }
 
-  private async acquire(): Promise<void> {
-    if (this.running < this.limits.inFlight) {
-      this.running++;
-      return;
-    }
-    if (this.waiting.length >= this.limits.queued) {
-      throw new AppError('TOO_MANY_REQUESTS', {
-        message: '登录请求过多，请稍后再试',
-        headers: { 'retry-after': '1' },
-      });
-    }
-    // release() hands its slot straight to the first waiter, so `running` stays counted.
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.running--;
+  verify(hash: string | undefined, password: string): Promise<boolean> {
+    return this.slots.run(() => verifyPassword(hash, password));
   }
 }

@@ -16,6 +16,7 @@ import { DashboardService } from './dashboard.js';
 import { CommitmentService } from './commitments.js';
 import { CrossCheckService } from './cross-checks.js';
 import { AuthService } from './auth.js';
+import { BundleReader } from './bundle-import/reader.js';
 import { BundleImportService } from './bundle-import/service.js';
 import { DecisionService } from './decisions.js';
 import { DepartmentService } from './departments.js';
@@ -49,7 +50,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     audit: new AuditService(repos, auditAnchor(db, config.audit, clock)),
     accounts: new AccountService(db, repos, clock),
     auth: new AuthService(repos, clock, config),
-    bundleImport: new BundleImportService(db, clock, calls),
+    bundleImport: new BundleImportService(db, clock, calls, new BundleReader(config.bundleParses)),
     departments: new DepartmentService(repos),
     departmentQuota,
     formalReview: new FormalReviewService(db, repos, clock, calls),

@@ -16,9 +16,22 @@ import {
 /** A bundle of a few thousand applications. */
 const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
 
+/** The posted bundle's bytes, parsed by the service in a worker thread; no body reads as no JSON. */
+const bytesOf = (body: unknown) => (body instanceof Uint8Array ? body : new Uint8Array());
+
 export const bundleImportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
   const { reviewReports, bundleImport } = services;
   const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');
+
+  // In these routes' scope only: a bundle is not JSON.parsed on the main thread, where a 50 MB one would stall
+  // every other request; the service reads it after authorization, in a worker.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
+  app.addHook('onClose', () => bundleImport.close());
 
   app.get(
     '/review/bundle',
@@ -50,16 +63,21 @@ export const bundleImportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       schema: {
         summary:
           '导入预览：读取 shenbao.bundle/1，列出每个格式问题、每项申报书的规则检查结果和导入将如何处理它，不写入任何数据',
-        description: '不指定 callId 时按数据包自己的计划判断',
+        description:
+          '按 callId 指定的计划判断（数据包的 call 须为该计划或其基础计划），与主管部门审核时的判断一致；不指定 callId 时按数据包自己的计划判断。超过同时读取的上限时返回 429',
         tags: ['review'],
         querystring: callQuerySchema.partial(),
         body: z.unknown().meta({ description: 'shenbao.bundle/1' }),
-        response: { 200: importPreviewResponseSchema, ...errorResponses('CALL_NOT_FOUND'), ...denied },
+        response: {
+          200: importPreviewResponseSchema,
+          ...errorResponses('CALL_NOT_FOUND', 'TOO_MANY_REQUESTS'),
+          ...denied,
+        },
       },
     },
     async (request) => {
       const actor = await guard.require(request, 'department', 'province');
-      return bundleImport.preview(actor, request.body, request.query.callId);
+      return bundleImport.preview(actor, bytesOf(request.body), request.query.callId);
     },
   );
 
@@ -77,14 +95,14 @@ export const bundleImportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         body: z.unknown().meta({ description: 'shenbao.bundle/1' }),
         response: {
           200: importResultSchema,
-          ...errorResponses('VALIDATION_FAILED', 'IMPORT_REFUSED', 'REVIEW_CLOSED'),
+          ...errorResponses('VALIDATION_FAILED', 'IMPORT_REFUSED', 'REVIEW_CLOSED', 'TOO_MANY_REQUESTS'),
           ...denied,
         },
       },
     },
     async (request) => {
       const actor = await guard.require(request, 'department', 'province');
-      return bundleImport.commit(actor, request.query.callId, request.body);
+      return bundleImport.commit(actor, request.query.callId, bytesOf(request.body));
     },
   );
 };

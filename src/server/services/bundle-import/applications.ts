@@ -1,7 +1,6 @@
 import { applicationFormSchema, type ApplicationForm } from '../../../core/application/form.js';
 import { formatPath } from '../../../core/bundle/parse.js';
 import type { Application, Bundle } from '../../../core/bundle/schema.js';
-import type { Report } from '../../../core/check.js';
 import type { ApplicationStatus } from '../../../contract/vocabulary.js';
 import { AppError } from '../../errors.js';
 import type { ApplicationRow, NewApplication } from '../../repositories/applications.js';
@@ -9,6 +8,7 @@ import type { Department } from '../../repositories/departments.js';
 import { acceptanceNumber } from '../applications.js';
 import { DECIDABLE } from '../review/access.js';
 import { diffForm } from '../submission-changes.js';
+import type { Written } from './recommendations.js';
 import type { ImportRun } from './run.js';
 
 export const STATUS_LABELS: Record<ApplicationStatus, string> = {
@@ -20,14 +20,12 @@ export const STATUS_LABELS: Record<ApplicationStatus, string> = {
   withdrawn: '作废',
 };
 
-/** What refuses an application whatever the database holds. */
-export function checkApplications(
-  run: ImportRun,
-  bundle: Bundle,
-  report: Report,
-  departments: Map<string, Department>,
-) {
-  const verdicts = new Map(report.applications.map((a) => [a.id, a]));
+/**
+ * What refuses an application whatever the database holds. An application without `submittedAt` is refused:
+ * the import is the department's intake of what was submitted to it on paper, and a draft it created would
+ * wait for its applicant to submit it, which an organization the import created cannot (it has no account).
+ */
+export function checkApplications(run: ImportRun, bundle: Bundle, departments: Map<string, Department>) {
   bundle.applications.forEach((a, i) => {
     const at = `applications[${i}]`;
     const department = departments.get(a.department);
@@ -40,17 +38,10 @@ export function checkApplications(
     if (a.directed && run.importer.role !== 'province') {
       run.problems.push({ path: `${at}.directed`, message: '定向组织的申报书只能由省科技厅导入' });
     }
-    if (a.recommendation && !a.submittedAt) {
+    if (!a.submittedAt) {
       run.problems.push({
-        path: `${at}.recommendation`,
-        message: '未提交的申报书（没有 submittedAt）不能带有推荐决定',
-      });
-    }
-    const errors = verdicts.get(a.id)!.findings.filter((f) => f.severity === 'error');
-    if (a.recommendation?.status === 'recommended' && errors.length > 0) {
-      run.problems.push({
-        path: `${at}.recommendation`,
-        message: `申报书有 ${errors.length} 个不符合申报要求的问题，不能以推荐导入：${errors.map((f) => f.message).join('；')}`,
+        path: `${at}.submittedAt`,
+        message: `申报书“${a.title}”没有提交时间（submittedAt）：批量导入只接收申报单位已提交的申报书，请填写其提交时间（北京时间）；未提交的申报书由申报单位在本系统填写提交`,
       });
     }
     const form = applicationFormSchema.safeParse(formOf(a, bundle));
@@ -70,7 +61,7 @@ export function checkApplications(
 
 /**
  * Writes the applications whose applicant and PI the run may write under and that have no problem of their
- * own. Returns, per quota holder, the bundle indexes of applications this run made or left recommended anew.
+ * own. Returns, per department, the applications this run made or left recommended anew.
  */
 export async function importApplications(
   run: ImportRun,
@@ -78,8 +69,8 @@ export async function importApplications(
   departments: Map<string, Department>,
   orgIds: Map<string, string>,
   personIds: Map<string, string>,
-): Promise<Map<string, number[]>> {
-  const recommendedUnder = new Map<string, number[]>();
+): Promise<Map<string, Written[]>> {
+  const recommendedUnder = new Map<string, Written[]>();
   const isConfirmed = confirmationsOf(run);
   for (const [i, a] of bundle.applications.entries()) {
     const at = `applications[${i}]`;
@@ -100,7 +91,7 @@ export async function importApplications(
     const written = existing
       ? await updateApplication(run, target, existing, isConfirmed)
       : await createApplication(run, target, isConfirmed);
-    if (written?.status === 'recommended') push(recommendedUnder, department.id, i);
+    if (written?.status === 'recommended') push(recommendedUnder, department.id, { index: i, row: written });
   }
   return recommendedUnder;
 }
@@ -147,10 +138,10 @@ async function createApplication(
     run.problems.push({ path: target.at, message: target.locked });
     return undefined;
   }
-  const acceptanceNo =
-    target.values.status === 'draft'
-      ? null
-      : acceptanceNumber(run.call.row.id, await run.repos.applications.nextAcceptanceNumber(run.call.row.id));
+  const acceptanceNo = acceptanceNumber(
+    run.call.row.id,
+    await run.repos.applications.nextAcceptanceNumber(run.call.row.id),
+  );
   const row = await run.repos.applications.insert({
     callId: run.call.row.id,
     ...target.values,
@@ -173,8 +164,8 @@ async function createApplication(
 }
 
 /**
- * An application an earlier run of this importer created, changed as far as its status allows: a draft
- * entirely, a submitted one only in its recommendation. Returns it if it was written.
+ * An application an earlier run of this importer created, changed as far as its status allows: a draft (an
+ * earlier import's) entirely, a submitted one only in its recommendation. Returns it if it was written.
  */
 async function updateApplication(
   run: ImportRun,
@@ -209,7 +200,7 @@ async function updateApplication(
   }
   const changes: Partial<NewApplication> =
     existing.status === 'draft' ? { ...target.values } : decisionOf(target.values);
-  if (existing.status === 'draft' && target.values.status !== 'draft' && !existing.acceptanceNo) {
+  if (existing.status === 'draft' && !existing.acceptanceNo) {
     changes.acceptanceNo = acceptanceNumber(
       run.call.row.id,
       await run.repos.applications.nextAcceptanceNumber(run.call.row.id),
@@ -236,7 +227,7 @@ async function updateApplication(
 export const within = (path: string, at: string) =>
   path === at || path.startsWith(`${at}.`) || path.startsWith(`${at}[`);
 
-function push(map: Map<string, number[]>, key: string, value: number) {
+function push<T>(map: Map<string, T[]>, key: string, value: T) {
   map.set(key, [...(map.get(key) ?? []), value]);
 }
 
@@ -279,10 +270,7 @@ type ApplicationValues = Required<
   >
 >;
 
-/**
- * An application with `submittedAt` is imported as submitted (with an acceptance number), with its
- * recommendation as recommended or not; without, as a draft of its applicant.
- */
+/** Imported as submitted (with an acceptance number), with its recommendation as recommended or not. */
 function applicationValues(
   a: Application,
   bundle: Bundle,
@@ -290,7 +278,7 @@ function applicationValues(
   piId: string,
   departmentId: string,
 ): ApplicationValues {
-  const recommendation = a.submittedAt ? a.recommendation : undefined;
+  const { recommendation } = a;
   return {
     organizationId,
     piId,
@@ -299,8 +287,9 @@ function applicationValues(
     direction: a.direction ?? null,
     directed: a.directed,
     form: applicationFormSchema.parse(formOf(a, bundle)),
-    status: a.submittedAt ? (recommendation?.status ?? 'submitted') : 'draft',
-    submittedAt: a.submittedAt ? new Date(a.submittedAt) : null,
+    status: recommendation?.status ?? 'submitted',
+    // checkApplications refuses an application without one.
+    submittedAt: new Date(a.submittedAt!),
     separateSlot: recommendation?.status === 'recommended' && recommendation.separateSlot,
     recommendationAt: recommendation ? new Date(recommendation.at) : null,
   };

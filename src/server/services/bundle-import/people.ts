@@ -64,19 +64,6 @@ export async function importPeople(
   return ids;
 }
 
-/** `people[i].idNumber`: not in the bundle's schema (extra fields are ignored by the checker), read by the import. */
-export function declaredIdNumbers(input: unknown): Map<string, string> {
-  const people = (input as { people?: unknown }).people;
-  const found = new Map<string, string>();
-  if (!Array.isArray(people)) return found;
-  for (const p of people as { id?: unknown; idNumber?: unknown }[]) {
-    if (typeof p?.id === 'string' && typeof p.idNumber === 'string' && p.idNumber.trim() !== '') {
-      found.set(p.id, p.idNumber.trim().toUpperCase());
-    }
-  }
-  return found;
-}
-
 /** A bundle's person or a row, in one shape. */
 const personValues = (p: BundlePerson | Person, idNumber: string | null) => ({
   name: p.name,

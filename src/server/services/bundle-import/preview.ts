@@ -1,40 +1,60 @@
-import { parseBundle } from '../../../core/bundle/parse.js';
 import type { Bundle } from '../../../core/bundle/schema.js';
 import { checkBundle } from '../../../core/check.js';
+import type { Finding } from '../../../core/rules/rule.js';
 import type { ImportPlan, ImportPreview } from '../../../contract/review.js';
+import type { ApplicationRow } from '../../repositories/applications.js';
 import type { Department } from '../../repositories/departments.js';
+import { BundleService } from '../bundles.js';
 import { STATUS_LABELS, within } from './applications.js';
 import type { ImportRun } from './run.js';
 
-/** Every parse problem, or every rule finding, of a bundle, judged by the call it names. */
-export function verdictsOf(input: unknown): ImportPreview {
-  const declared = (input as { call?: unknown } | null)?.call;
-  const parsed = parseBundle(input);
-  if (!parsed.ok) {
-    return {
-      ok: false,
-      call: typeof declared === 'string' ? declared : null,
-      problems: parsed.problems,
-      applications: [],
-      departments: [],
-    };
+/**
+ * The findings of each application the run wrote (or found unchanged), by bundle index, as the department's
+ * review judges it: in the database, with the documents uploaded here and the call's own windows.
+ */
+export async function judgeWritten(run: ImportRun, bundle: Bundle): Promise<Map<number, Finding[]>> {
+  const rows = new Map<number, ApplicationRow>();
+  for (const i of run.planned.keys()) {
+    const row = await run.repos.applications.findById(run.key('application', bundle.applications[i]!.id)!.dbId);
+    rows.set(i, row!);
   }
-  const { bundle } = parsed;
-  const report = checkBundle(bundle);
-  const verdicts = new Map(report.applications.map((a) => [a.id, a]));
+  const judged = new Map<number, Finding[]>();
+  if (rows.size === 0) return judged;
+  const { report } = await new BundleService(run.repos).judge(run.call.parameters, [...rows.values()], run.now);
+  const findings = new Map(report.applications.map((a) => [a.id, a.findings]));
+  for (const [i, row] of rows) judged.set(i, findings.get(row.id)!);
+  return judged;
+}
+
+/**
+ * The bundle's verdicts under the call it is imported into: an application the run wrote as the review will
+ * judge it (`judged`), any other as the bundle itself describes it; each with what the import does with it.
+ */
+export function verdictsOf(
+  run: ImportRun,
+  bundle: Bundle,
+  judged: Map<number, Finding[]>,
+  plans: ImportPlan[],
+): Omit<ImportPreview, 'importProblems'> {
+  const report = checkBundle(bundle, run.call.parameters);
+  const own = new Map(report.applications.map((a) => [a.id, a.findings]));
   const quotas = new Map(report.departments.map((d) => [d.id, d]));
   return {
     ok: true,
     call: bundle.call,
     problems: [],
-    applications: bundle.applications.map((a) => ({
-      id: a.id,
-      title: a.title,
-      topic: a.topic,
-      department: a.department,
-      eligible: verdicts.get(a.id)!.eligible,
-      findings: verdicts.get(a.id)!.findings,
-    })),
+    applications: bundle.applications.map((a, i) => {
+      const findings = judged.get(i) ?? own.get(a.id)!;
+      return {
+        id: a.id,
+        title: a.title,
+        topic: a.topic,
+        department: a.department,
+        eligible: !findings.some((f) => f.severity === 'error'),
+        findings,
+        plan: plans[i]!,
+      };
+    }),
     departments: bundle.departments.map((d) => ({
       id: d.id,
       name: d.name,
@@ -73,10 +93,7 @@ export function plansOf(run: ImportRun, bundle: Bundle, departments: Map<string,
     }
     const status = `“${STATUS_LABELS[planned.status]}”`;
     const department = departments.get(a.department)!;
-    const seenBy =
-      planned.status === 'draft'
-        ? '草稿未提交，主管部门和省科技厅看不到'
-        : `${run.importer.role === 'department' ? '本部门' : department.name}和省科技厅可见`;
+    const seenBy = `${run.importer.role === 'department' ? '本部门' : department.name}和省科技厅可见`;
     const message = {
       created: `将新建，状态为${status}，${seenBy}`,
       updated: `将更新，更新后状态为${status}，${seenBy}`,

@@ -1,7 +1,6 @@
-import type { TopicNumber } from '../../../core/bundle/schema.js';
+import type { ApplicationRow } from '../../repositories/applications.js';
 import type { Department } from '../../repositories/departments.js';
-import { BundleService } from '../bundles.js';
-import { quotaHolderId } from '../review/quota.js';
+import { quotaHolderId, recommendationRefusals } from '../review/quota.js';
 import type { ImportRun } from './run.js';
 
 /**
@@ -22,34 +21,37 @@ export async function lockDepartments(
   return holders;
 }
 
-/** The 专题四、五 quota of every holder a recommendation was written under, recounted from the database. */
-export async function checkQuotas(
+/** A recommendation the run wrote: the bundle index of its application and the row as written. */
+export interface Written {
+  index: number;
+  row: ApplicationRow;
+}
+
+/**
+ * Every recommendation the run wrote, judged as the department's own decision is (review/quota.ts): in the
+ * database as it now stands (the documents uploaded here, not those the bundle lists) with every other
+ * recommendation under its quota holder. Each refused one is a problem at its `recommendation`.
+ */
+export async function checkRecommendations(
   run: ImportRun,
   holders: Map<string, Department>,
-  recommendedUnder: Map<string, number[]>,
+  recommendedUnder: Map<string, Written[]>,
 ) {
-  const quotas = run.call.parameters.quotas.value;
   for (const holder of holders.values()) {
     const underHolder = await run.repos.review.jurisdiction(holder.id);
     const written = underHolder.flatMap((d) => recommendedUnder.get(d.id) ?? []);
-    if (written.length === 0) continue;
-    const recommended = await run.repos.review.received(
-      underHolder.map((d) => d.id),
-      { callId: run.call.row.id, status: 'recommended' },
+    const refusals = await recommendationRefusals(
+      run.repos,
+      run.call.parameters,
+      holder,
+      written.map((w) => w.row),
+      run.now,
     );
-    const { report } = await new BundleService(run.repos).judge(run.call.parameters, recommended, run.now);
-    const over = report.departments
-      .find((d) => d.id === holder.id)
-      ?.findings.filter((f) => f.rule === 'quota.department');
-    if (!over || over.length === 0) continue;
-    const counted = recommended.filter(
-      (r) => quotas.topics.includes(r.topic as TopicNumber) && !r.separateSlot,
-    ).length;
-    for (const i of written) {
-      run.problems.push({
-        path: `applications[${i}].recommendation`,
-        message: `导入后${holder.name}专题四、五推荐 ${counted} 项（不含单独推荐名额），超过限额 ${quotas.byDepartmentKind[holder.kind]} 项`,
-      });
+    for (const { index, row } of written) {
+      const refusal = refusals.get(row.id);
+      if (refusal) {
+        run.problems.push({ path: `applications[${index}].recommendation`, message: refusal.error.message });
+      }
     }
   }
 }

@@ -1,6 +1,5 @@
-import { parseBundle, type BundleProblem } from '../../../core/bundle/parse.js';
+import type { BundleProblem, ParseResult } from '../../../core/bundle/parse.js';
 import type { Bundle } from '../../../core/bundle/schema.js';
-import { checkBundle } from '../../../core/check.js';
 import type { ImportPreview, ImportResult } from '../../../contract/review.js';
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../db/database.js';
@@ -12,9 +11,11 @@ import type { CallService, CallView } from '../calls.js';
 import { assertReviewOpen } from '../review/access.js';
 import { checkApplications, importApplications } from './applications.js';
 import { importOrganizations } from './organizations.js';
-import { declaredIdNumbers, importPeople } from './people.js';
-import { plansOf, verdictsOf } from './preview.js';
-import { checkQuotas, lockDepartments } from './recommendations.js';
+import { importPeople } from './people.js';
+import { judgeWritten, plansOf, verdictsOf } from './preview.js';
+import type { ReadBundle } from './read.js';
+import type { BundleReader } from './reader.js';
+import { checkRecommendations, lockDepartments } from './recommendations.js';
 import { ImportRun, type Counts, type Importer } from './run.js';
 
 // 导入 shenbao.bundle/1 (批量导入): a department's paper intake. It imports applications under itself, the
@@ -22,23 +23,31 @@ import { ImportRun, type Counts, type Importer } from './run.js';
 // writes only under organizations new to the system and those its own imports created; an organization that
 // registered itself, or one under another department, is refused. What the import wrote is remembered per
 // call and importer (import_keys), so the same bundle again changes nothing and a changed one updates what
-// changed, but only what the importer itself created. Each step has its file beside this one.
+// changed, but only what the importer itself created. Each step has its file beside this one. The bundle is
+// judged under the call it is imported into, as the department's review judges what it wrote.
 
 export class BundleImportService {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
     private readonly calls: CallService,
+    private readonly reader: BundleReader,
   ) {}
+
+  /** Stops the idle parse workers. */
+  close(): Promise<void> {
+    return this.reader.close();
+  }
 
   /**
    * Writes the bundle into the call, or nothing: parse problems answer 400, anything that cannot be imported
    * (another department's application or organization, a registered organization, a submitted application's
    * content changed, a recommendation the rules or the quota refuse) 422, each with the bundle path it concerns.
    */
-  async commit(importer: Importer, callId: string, input: unknown): Promise<ImportResult> {
+  async commit(importer: Importer, callId: string, body: Uint8Array): Promise<ImportResult> {
     const call = await this.calls.require(callId);
-    const parsed = parseFor(call, input);
+    const read = await this.reader.read(body);
+    const parsed = parsedFor(call, read);
     if (!parsed.ok) {
       throw new AppError('VALIDATION_FAILED', {
         message: `导入包格式有误，共 ${parsed.problems.length} 处，未写入任何数据`,
@@ -47,7 +56,7 @@ export class BundleImportService {
     }
     const bundle = parsed.bundle;
     return inTransaction(this.db, async (repos) => {
-      const { run } = await this.execute(repos, importer, call, bundle, input, { stopEarly: true });
+      const { run } = await this.execute(repos, importer, call, bundle, read.idNumbers, { stopEarly: true });
       refuseIf(run.problems);
       if (run.wrote) {
         if (importer.role === 'department') assertReviewOpen(call, run.now);
@@ -82,15 +91,18 @@ export class BundleImportService {
    * The bundle's verdicts and, row by row, what `commit` would do with each application: the import itself,
    * run to the end in a transaction that is rolled back. The call is the bundle's own unless named.
    */
-  async preview(importer: Importer, input: unknown, callId?: string): Promise<ImportPreview> {
-    const verdicts = verdictsOf(input);
-    if (!verdicts.ok) return verdicts;
-    const call = await this.calls.require(callId ?? verdicts.call!);
-    const parsed = parseFor(call, input);
-    if (!parsed.ok) return { ...verdicts, importProblems: parsed.problems };
+  async preview(importer: Importer, body: Uint8Array, callId?: string): Promise<ImportPreview> {
+    const named = callId === undefined ? undefined : await this.calls.require(callId);
+    const read = await this.reader.read(body);
+    const call = named ?? (await this.ownCall(read));
+    const parsed = parsedFor(call, read);
+    if (!parsed.ok || !call) {
+      const problems = parsed.ok ? [] : parsed.problems;
+      return { ok: false, call: read.call, problems, applications: [], departments: [] };
+    }
     const bundle = parsed.bundle;
     return rolledBack(this.db, async (repos) => {
-      const { run, departments } = await this.execute(repos, importer, call, bundle, input, {
+      const { run, departments } = await this.execute(repos, importer, call, bundle, read.idNumbers, {
         stopEarly: false,
       });
       const importProblems = [...run.problems];
@@ -102,13 +114,20 @@ export class BundleImportService {
           importProblems.push({ path: '', message: error.message });
         }
       }
-      const plans = plansOf(run, bundle, departments);
-      return {
-        ...verdicts,
-        applications: verdicts.applications.map((a, i) => ({ ...a, plan: plans[i]! })),
-        importProblems,
-      };
+      const judged = await judgeWritten(run, bundle);
+      return { ...verdictsOf(run, bundle, judged, plansOf(run, bundle, departments)), importProblems };
     });
+  }
+
+  /** The call a bundle names, if the system has it. */
+  private async ownCall(read: ReadBundle): Promise<CallView | undefined> {
+    if (read.call === null) return undefined;
+    try {
+      return await this.calls.require(read.call);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'CALL_NOT_FOUND') return undefined;
+      throw error;
+    }
   }
 
   /**
@@ -120,7 +139,7 @@ export class BundleImportService {
     importer: Importer,
     call: CallView,
     bundle: Bundle,
-    input: unknown,
+    idNumbers: Map<string, string>,
     { stopEarly }: { stopEarly: boolean },
   ): Promise<{ run: ImportRun; departments: Map<string, Department> }> {
     const importerKey = importer.role === 'department' ? importer.departmentId : 'province';
@@ -129,14 +148,14 @@ export class BundleImportService {
     const keys = await repos.importKeys.list(call.row.id, importerKey);
     const run = new ImportRun(repos, call, importer, this.clock.now(), keys);
     const departments = await this.resolveDepartments(run, bundle);
-    checkApplications(run, bundle, checkBundle(bundle, call.parameters), departments);
+    checkApplications(run, bundle, departments);
     if (stopEarly) refuseIf(run.problems);
 
     const holders = await lockDepartments(run, [...new Set(departments.values())]);
     const orgIds = await importOrganizations(run, bundle, departments);
-    const personIds = await importPeople(run, bundle, orgIds, declaredIdNumbers(input));
+    const personIds = await importPeople(run, bundle, orgIds, idNumbers);
     const recommendedUnder = await importApplications(run, bundle, departments, orgIds, personIds);
-    await checkQuotas(run, holders, recommendedUnder);
+    await checkRecommendations(run, holders, recommendedUnder);
     return { run, departments };
   }
 
@@ -172,9 +191,20 @@ export class BundleImportService {
   }
 }
 
-/** The bundle as the call reads it: a practice call reads its base call's bundles. */
-function parseFor(call: CallView, input: unknown) {
-  return parseBundle(input, { knownCall: (id) => id === call.row.baseCallId });
+/**
+ * The bundle as `call` reads it: one that names the call or its base call (a practice call's bundles, and an
+ * export of the practice call, name either); with no call to import into, its `call` is unknown.
+ */
+function parsedFor(call: CallView | undefined, read: ReadBundle): ParseResult {
+  // A bundle that names no call at all has that problem from the schema.
+  if (read.call === null || read.call === call?.row.id || read.call === call?.row.baseCallId) return read.parsed;
+  const problem = {
+    path: 'call',
+    message: call
+      ? `数据包的申报计划为“${read.call}”，不是导入的计划“${call.row.name}”（${call.row.id}）`
+      : `未知的申报计划 “${read.call}”`,
+  };
+  return { ok: false, problems: [problem, ...(read.parsed.ok ? [] : read.parsed.problems)] };
 }
 
 function refuseIf(problems: BundleProblem[]): void {

@@ -100,7 +100,8 @@ export class DepartmentQuotaService {
         const organization = (await repos.organizations.findById(locked.organizationId))!;
         // The 专题二 and separate-slot limits count per applicant, whichever department it applies through.
         await repos.applications.lockKeys([`credit:${organization.creditCode}`]);
-        const refusal = await this.refusal(repos, call.parameters, holder, decided);
+        const refusals = await recommendationRefusals(repos, call.parameters, holder, [decided], now);
+        const refusal = refusals.get(id);
         if (refusal) return { ok: false as const, ...refusal };
       }
       await updateLocked(repos, locked, {
@@ -152,57 +153,64 @@ export class DepartmentQuotaService {
     if (holderId !== own.id) await repos.review.lockDepartment(own.id);
     return holder;
   }
+}
 
-  /**
-   * Why the core's rules refuse `decided`, counted from the database (under the holder's lock) with every
-   * recommendation already made under the quota holder: an error on the application, or the holder over quota.
-   */
-  private async refusal(
-    repos: Repositories,
-    call: CallParameters,
-    holder: Department,
-    decided: ApplicationRow,
-  ): Promise<{ error: AppError; findings: Finding[] } | undefined> {
-    const underHolder = await repos.review.jurisdiction(holder.id);
-    const peers = (
-      await repos.review.received(
-        underHolder.map((d) => d.id),
-        { callId: decided.callId, status: 'recommended' },
-      )
-    ).filter((r) => r.id !== decided.id);
-    const { report } = await new BundleService(repos).judge(
-      call,
-      [decided, ...peers],
-      decided.recommendationAt!,
-    );
-    const own = report.applications.find((a) => a.id === decided.id)!.findings;
+export interface Refusal {
+  error: AppError;
+  findings: Finding[];
+}
+
+/**
+ * Why the core's rules refuse recommending each of `decided` (rows as recommended), counted at `asOf` from
+ * the database (under the holder's lock) with every recommendation already made under the quota holder: an
+ * error on the application, or the holder over quota. A decision asks for one row, an import for all it writes.
+ */
+export async function recommendationRefusals(
+  repos: Repositories,
+  call: CallParameters,
+  holder: Department,
+  decided: ApplicationRow[],
+  asOf: Date,
+): Promise<Map<string, Refusal>> {
+  const refusals = new Map<string, Refusal>();
+  if (decided.length === 0) return refusals;
+  const underHolder = await repos.review.jurisdiction(holder.id);
+  const ids = new Set(decided.map((r) => r.id));
+  const peers = (
+    await repos.review.received(
+      underHolder.map((d) => d.id),
+      { callId: decided[0]!.callId, status: 'recommended' },
+    )
+  ).filter((r) => !ids.has(r.id));
+  const recommended = [...decided, ...peers];
+  const { report } = await new BundleService(repos).judge(call, recommended, asOf);
+  const over = report.departments
+    .find((d) => d.id === holder.id)
+    ?.findings.filter((f) => f.rule === 'quota.department');
+  const quotas = call.quotas.value;
+  const counted = (r: ApplicationRow) => quotas.topics.includes(r.topic as TopicNumber) && !r.separateSlot;
+  for (const row of decided) {
+    const own = report.applications.find((a) => a.id === row.id)!.findings;
     const errors = own.filter((f) => f.severity === 'error');
     if (errors.length > 0) {
-      return {
+      refusals.set(row.id, {
         error: new AppError('NOT_RECOMMENDABLE', {
           message: `申报书有 ${errors.length} 个不符合申报要求的问题，不能推荐：${errors.map((f) => f.message).join('；')}`,
         }),
         findings: own,
-      };
-    }
-    const over = report.departments
-      .find((d) => d.id === holder.id)
-      ?.findings.filter((f) => f.rule === 'quota.department');
-    if (over && over.length > 0) {
-      const quotas = call.quotas.value;
-      const used = peers.filter(
-        (r) => quotas.topics.includes(r.topic as TopicNumber) && !r.separateSlot,
-      ).length;
+      });
+    } else if (over && over.length > 0) {
+      const used = recommended.filter((r) => r.id !== row.id && counted(r)).length;
       const limit = quotas.byDepartmentKind[holder.kind]!;
-      return {
+      refusals.set(row.id, {
         error: new AppError('QUOTA_EXCEEDED', {
           message: `${holder.name}专题四、五已推荐 ${used} 项（不含单独推荐名额），限额 ${limit} 项，名额已用完，不能再推荐。如需推荐本项目，请先撤销其他推荐，或确认其符合单独推荐名额条件。`,
         }),
         findings: over,
-      };
+      });
     }
-    return undefined;
   }
+  return refusals;
 }
 
 /** The department whose quota a department's recommendations use: a county's city, otherwise itself. */

@@ -1,11 +1,18 @@
 import { Space, Table, Tag, Typography } from 'antd';
 import type { TopicNumber } from '../../../core/bundle/schema.js';
 import { TOPIC_LABELS } from '../../../core/labels.js';
-import type { ImportPreview } from '../../../contract/review.js';
+import type { ImportPlan, ImportPreview } from '../../../contract/review.js';
 
 type Previewed = ImportPreview['applications'][number];
 
-/** The applications a bundle would import, each with the rules' verdict. */
+const ACTIONS: Record<ImportPlan['action'], { label: string; color: string }> = {
+  create: { label: '新建', color: 'blue' },
+  update: { label: '更新', color: 'cyan' },
+  unchanged: { label: '不变', color: 'default' },
+  refused: { label: '不能导入', color: 'red' },
+};
+
+/** The applications a bundle would import, each with the rules' verdict and what the import does with it. */
 export function ImportPreviewTable({ applications }: { applications: Previewed[] }) {
   return (
     <Table<Previewed>
@@ -38,6 +45,19 @@ export function ImportPreviewTable({ applications }: { applications: Previewed[]
                       {f.message}
                     </Typography.Text>
                   ))}
+              </Space>
+            ),
+        },
+        {
+          title: '导入后',
+          width: 320,
+          render: (_, a) =>
+            a.plan && (
+              <Space orientation="vertical" size={0}>
+                <Tag color={ACTIONS[a.plan.action].color}>{ACTIONS[a.plan.action].label}</Tag>
+                <Typography.Text type={a.plan.action === 'refused' ? 'danger' : 'secondary'}>
+                  {a.plan.message}
+                </Typography.Text>
               </Space>
             ),
         },

@@ -67,8 +67,9 @@ export const reviewApi = {
     api<CommitmentOverview>(`/review/commitments${query({ callId })}`, { signal }),
   summary: (callId: string, contact: string, phone: string, signal?: AbortSignal) =>
     api<SummaryView>(`/review/summary${query({ callId, contact, phone })}`, { signal }),
-  previewImport: (bundle: unknown) =>
-    api<ImportPreview>('/review/import/preview', { method: 'POST', body: bundle }),
+  /** Judged under `callId`, the call the page imports into. */
+  previewImport: (callId: string, bundle: unknown) =>
+    api<ImportPreview>(`/review/import/preview${query({ callId })}`, { method: 'POST', body: bundle }),
   importBundle: (callId: string, bundle: unknown) =>
     api<ImportResult>(`/review/import${query({ callId })}`, { method: 'POST', body: bundle }),
 };
