@@ -12,7 +12,8 @@ import { inject, registerUnitAdmin, type UnitAdmin, useTestApp } from '../suppor
 import { pdf } from '../support/pdf.js';
 
 // Small limits: 2 documents of a kind, 0.1 MB an application (two 50 000-byte files), 0.2 MB an
-// organisation (four). On PostgreSQL the parallel uploads run on the pool's connections at once.
+// organisation (four). On PostgreSQL the parallel uploads run on the pool's connections at once (without the
+// organisation's lock, 6 of 6 got in); PGlite runs one transaction at a time, where the races prove less.
 const dataDir = mkdtempSync(join(tmpdir(), 'shenbao-upload-limits-'));
 const t = useTestApp({
   DATA_DIR: dataDir,
