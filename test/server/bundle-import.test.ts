@@ -681,4 +681,3 @@ describe('导入与页面一致：按页面选择的计划判断，与主管部�
     // A worker's first start loads the TypeScript sources through tsx: seconds on a busy machine.
   }, 120_000);
 });
-

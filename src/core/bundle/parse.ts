@@ -113,7 +113,9 @@ export function parseBundle(input: unknown, { knownCall = isKnownCall }: ParseOp
 }
 
 /** Reads JSON text: a syntax error is a problem at the root, like any other. */
-export function parseJson(text: string): { ok: true; json: unknown } | { ok: false; problems: BundleProblem[] } {
+export function parseJson(
+  text: string,
+): { ok: true; json: unknown } | { ok: false; problems: BundleProblem[] } {
   try {
     return { ok: true, json: JSON.parse(text) };
   } catch (error) {

@@ -15,12 +15,18 @@ import type { ImportRun } from './run.js';
 export async function judgeWritten(run: ImportRun, bundle: Bundle): Promise<Map<number, Finding[]>> {
   const rows = new Map<number, ApplicationRow>();
   for (const i of run.planned.keys()) {
-    const row = await run.repos.applications.findById(run.key('application', bundle.applications[i]!.id)!.dbId);
+    const row = await run.repos.applications.findById(
+      run.key('application', bundle.applications[i]!.id)!.dbId,
+    );
     rows.set(i, row!);
   }
   const judged = new Map<number, Finding[]>();
   if (rows.size === 0) return judged;
-  const { report } = await new BundleService(run.repos).judge(run.call.parameters, [...rows.values()], run.now);
+  const { report } = await new BundleService(run.repos).judge(
+    run.call.parameters,
+    [...rows.values()],
+    run.now,
+  );
   const findings = new Map(report.applications.map((a) => [a.id, a.findings]));
   for (const [i, row] of rows) judged.set(i, findings.get(row.id)!);
   return judged;

@@ -197,7 +197,8 @@ export class BundleImportService {
  */
 function parsedFor(call: CallView | undefined, read: ReadBundle): ParseResult {
   // A bundle that names no call at all has that problem from the schema.
-  if (read.call === null || read.call === call?.row.id || read.call === call?.row.baseCallId) return read.parsed;
+  if (read.call === null || read.call === call?.row.id || read.call === call?.row.baseCallId)
+    return read.parsed;
   const problem = {
     path: 'call',
     message: call
