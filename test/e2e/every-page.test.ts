@@ -1,0 +1,228 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/server/config.js';
+import { applications, expertAssignments, experts, users } from '../../src/server/db/schema.js';
+import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
+import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
+import { createServices } from '../../src/server/services/index.js';
+import { inject, login, useTestApp } from '../support/harness.js';
+import { launchChromium, newPage, requireWebBuild, screenshots, signIn, watched } from '../support/browser.js';
+
+// Every page of every role, on a phone (390 × 844) and, for the five pages most used, on a desktop: nothing
+// scrolls sideways on the phone, and axe-core finds no critical or serious violation. Then the editor is used
+// with the keyboard alone. One server and one browser, on the demo's data.
+
+requireWebBuild();
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 1000 };
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** The demo's enterprise draft (seed/demo.ts), and the institute's submitted application. */
+const DRAFT_TITLE = '面向智能制造装备的高精度伺服系统联合研发';
+const SUBMITTED_TITLE = '苏港先进材料界面调控联合研发';
+
+interface Visit {
+  path: string;
+  /** Also checked by axe at desktop width. */
+  desktop?: boolean;
+}
+
+interface Account {
+  /** Absent: the pages are public. */
+  login?: string;
+  visits: Visit[];
+}
+
+describe('每一页在手机上不横向滚动，且没有严重的无障碍问题', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'shenbao-e2e-data-'));
+  const t = useTestApp({ DATA_DIR: dataDir });
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let accounts: Account[];
+  let draftId: string;
+  const pageErrors: string[] = [];
+  const serverErrors: string[] = [];
+  const { failed } = screenshots(() => page);
+
+  const applicationId = async (title: string) =>
+    (
+      await t.db
+        .select({ id: applications.id })
+        .from(applications)
+        .where(sql`${applications.form}->>'title' = ${title}`)
+    )[0]!.id;
+
+  beforeAll(async () => {
+    // The browser drops a session cookie whose expiry is past by its own clock: the server's clock is real time.
+    t.clock.set(new Date());
+    await seedCalls(t.db, t.clock.now());
+    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }));
+
+    // The demo's approval awaiting its 公示 is published, so that the public has one to read.
+    const province = await login(t.app, 'demo-province', DEMO_PASSWORD);
+    const draft = await inject(t.app, {
+      method: 'POST',
+      url: '/api/province/announcements',
+      cookie: province,
+      payload: { callId: PRACTICE_CALL_ID },
+    });
+    expect(draft.statusCode, draft.body).toBeLessThan(300);
+    const announcementId = draft.json().announcement.id as string;
+    const published = await inject(t.app, {
+      method: 'POST',
+      url: `/api/province/announcements/${announcementId}/publish`,
+      cookie: province,
+    });
+    expect(published.statusCode, published.body).toBeLessThan(300);
+
+    draftId = await applicationId(DRAFT_TITLE);
+    const submittedId = await applicationId(SUBMITTED_TITLE);
+    const [assignment] = await t.db
+      .select({ id: expertAssignments.id, applicationId: expertAssignments.applicationId })
+      .from(expertAssignments)
+      .innerJoin(experts, eq(experts.id, expertAssignments.expertId))
+      .innerJoin(users, eq(users.id, experts.userId))
+      .where(eq(users.login, 'demo-expert'));
+
+    accounts = [
+      {
+        visits: [
+          { path: '/login', desktop: true },
+          { path: '/register' },
+          { path: '/public/announcements', desktop: true },
+          { path: `/public/announcements/${announcementId}`, desktop: true },
+        ],
+      },
+      {
+        login: 'demo-qiye',
+        visits: [
+          { path: '/applications', desktop: true },
+          { path: `/applications/${draftId}`, desktop: true },
+          { path: '/people' },
+          { path: `/applications/${draftId}/commitments/unit` },
+        ],
+      },
+      {
+        login: 'demo-yanjiusuo',
+        visits: [{ path: `/applications/${submittedId}` }, { path: `/applications/${submittedId}/receipt` }],
+      },
+      {
+        login: 'demo-suzhou',
+        visits: [
+          { path: '/review', desktop: true },
+          { path: `/review/${submittedId}` },
+          { path: '/review/confirm' },
+          { path: '/review/summary' },
+          { path: '/review/import' },
+          { path: '/review/commitment' },
+        ],
+      },
+      {
+        login: 'demo-province',
+        visits: [
+          { path: '/province' },
+          { path: '/province/calls' },
+          { path: `/province/calls/${PRACTICE_CALL_ID}` },
+          { path: '/province/confirmations' },
+          { path: '/province/import' },
+          { path: '/province/registers' },
+          { path: '/province/cross-checks' },
+          { path: '/province/formal-review' },
+          { path: '/province/experts' },
+          { path: `/province/experts/applications/${assignment!.applicationId}` },
+          { path: '/province/decisions' },
+          { path: '/province/audit' },
+        ],
+      },
+      {
+        login: 'demo-expert',
+        visits: [{ path: '/expert' }, { path: `/expert/assignments/${assignment!.id}` }],
+      },
+    ];
+
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Waits until the page's code and data have arrived: no spinner, no skeleton, no request under way. */
+  async function settled(p: Page) {
+    await p.waitForLoadState('networkidle');
+    await expect.poll(() => p.locator('.ant-spin-spinning, .ant-skeleton-active').count()).toBe(0);
+  }
+
+  /** What is wider than the phone's window, named by its tag and classes, for the failure report. */
+  async function sidewaysScroll(p: Page): Promise<string | undefined> {
+    return p.evaluate(() => {
+      const width = window.innerWidth;
+      const html = document.documentElement.scrollWidth;
+      const body = document.body.scrollWidth;
+      if (html <= width && body <= width) return undefined;
+      const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+        .filter((e) => e.getBoundingClientRect().right > width + 1)
+        .filter((e) => !e.parentElement || e.parentElement.getBoundingClientRect().right <= width + 1)
+        .slice(0, 3)
+        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`);
+      return `页面宽 ${Math.max(html, body)}px > ${width}px：${wide.join(', ')}`;
+    });
+  }
+
+  /** axe-core's critical and serious violations, each with its count of nodes and the first one's selector. */
+  async function axeViolations(p: Page): Promise<string[]> {
+    await p.addScriptTag({ content: AXE_SOURCE });
+    const violations = await p.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe;
+      interface AxeResults {
+        violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+      }
+      return (await axe.run()).violations;
+    });
+    return violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]!.target.join(' ')}`);
+  }
+
+  it('手机宽度下每个角色的每一页都不横向滚动，axe 无严重问题；五个常用页桌面宽度下亦然', async () => {
+    const problems: string[] = [];
+    try {
+      for (const account of accounts) {
+        page = watched(await newPage(browser, { viewport: PHONE }), pageErrors, serverErrors);
+        if (account.login) await signIn(page, base, account.login, /\/(applications|people|review|province|expert)\b/);
+        for (const visit of account.visits) {
+          const where = `${account.login ?? '公众'} ${visit.path}`;
+          for (const viewport of visit.desktop ? [PHONE, DESKTOP] : [PHONE]) {
+            await page.setViewportSize(viewport);
+            await page.goto(`${base}${visit.path}`);
+            await settled(page).catch(() => problems.push(`${where} 仍在加载`));
+            console.error(new Date().toISOString(), where, viewport.width);
+            if (viewport === PHONE) {
+              const wide = await sidewaysScroll(page);
+              if (wide) problems.push(`${where} 手机：${wide}`);
+            }
+            for (const v of await axeViolations(page)) {
+              problems.push(`${where} ${viewport === PHONE ? '手机' : '桌面'} axe：${v}`);
+            }
+          }
+        }
+        await page.context().close();
+      }
+      expect(problems).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      expect(serverErrors).toEqual([]);
+    } catch (error) {
+      await failed(error);
+    }
+  }, 300_000);
+});
