@@ -12,7 +12,14 @@ import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
 import { createServices } from '../../src/server/services/index.js';
 import { inject, login, useTestApp } from '../support/harness.js';
-import { launchChromium, newPage, requireWebBuild, screenshots, signIn, watched } from '../support/browser.js';
+import {
+  launchChromium,
+  newPage,
+  requireWebBuild,
+  screenshots,
+  signIn,
+  watched,
+} from '../support/browser.js';
 
 // Every page of every role, on a phone (390 × 844) and, for the five pages most used, on a desktop: nothing
 // scrolls sideways on the phone, and axe-core finds no critical or serious violation. Then the editor is used
@@ -157,10 +164,17 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
     await browser?.close();
   });
 
-  /** Waits until the page's code and data have arrived: no spinner, no skeleton, no request under way. */
+  /**
+   * Waits until the page's code and data have arrived: no request under way, no skeleton, and no spinner (for
+   * a while: a page watching a job under way keeps its spinner).
+   */
   async function settled(p: Page) {
     await p.waitForLoadState('networkidle');
-    await expect.poll(() => p.locator('.ant-spin-spinning, .ant-skeleton-active').count()).toBe(0);
+    await expect.poll(() => p.locator('.ant-skeleton-active').count()).toBe(0);
+    await expect
+      .poll(() => p.locator('.ant-spin-spinning').count(), { timeout: 3_000 })
+      .toBe(0)
+      .catch(() => undefined);
   }
 
   /** What is wider than the phone's window, named by its tag and classes, for the failure report. */
@@ -179,19 +193,28 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
     });
   }
 
-  /** axe-core's critical and serious violations, each with its count of nodes and the first one's selector. */
+  /** axe-core's critical and serious violations, each with its count of nodes and the first one's markup. */
   async function axeViolations(p: Page): Promise<string[]> {
     await p.addScriptTag({ content: AXE_SOURCE });
     const violations = await p.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe;
-      interface AxeResults {
-        violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+      interface Node {
+        target: string[];
+        html: string;
+        any: { data?: unknown }[];
       }
+      interface AxeResults {
+        violations: { id: string; impact: string; nodes: Node[] }[];
+      }
+      const axe = (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe;
       return (await axe.run()).violations;
     });
     return violations
       .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-      .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]!.target.join(' ')}`);
+      .map((v) => {
+        const node = v.nodes[0]!;
+        const data = node.any[0]?.data ? ` ${JSON.stringify(node.any[0].data)}` : '';
+        return `${v.id} (${v.nodes.length}): ${node.target.join(' ')} ${node.html.slice(0, 120)}${data}`;
+      });
   }
 
   it('手机宽度下每个角色的每一页都不横向滚动，axe 无严重问题；五个常用页桌面宽度下亦然', async () => {
@@ -199,14 +222,14 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
     try {
       for (const account of accounts) {
         page = watched(await newPage(browser, { viewport: PHONE }), pageErrors, serverErrors);
-        if (account.login) await signIn(page, base, account.login, /\/(applications|people|review|province|expert)\b/);
+        if (account.login)
+          await signIn(page, base, account.login, /\/(applications|people|review|province|expert)\b/);
         for (const visit of account.visits) {
           const where = `${account.login ?? '公众'} ${visit.path}`;
           for (const viewport of visit.desktop ? [PHONE, DESKTOP] : [PHONE]) {
             await page.setViewportSize(viewport);
             await page.goto(`${base}${visit.path}`);
-            await settled(page).catch(() => problems.push(`${where} 仍在加载`));
-            console.error(new Date().toISOString(), where, viewport.width);
+            await settled(page);
             if (viewport === PHONE) {
               const wide = await sidewaysScroll(page);
               if (wide) problems.push(`${where} 手机：${wide}`);
@@ -225,4 +248,121 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
       await failed(error);
     }
   }, 300_000);
+
+  /**
+   * Presses Tab from the top of the page until the focus comes round again, and returns where it went: each
+   * stop's nearest form field (`field-…`), or the label of a step of the step navigation.
+   */
+  async function tabWalk(p: Page): Promise<string[]> {
+    await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const stops: string[] = [];
+    let first: string | undefined;
+    for (let i = 0; i < 250; i++) {
+      await p.keyboard.press('Tab');
+      const stop = await p.evaluate(() => {
+        const active = document.activeElement;
+        if (!active || active === document.body) return undefined;
+        const path = [...document.querySelectorAll('*')].indexOf(active);
+        const step = active.closest('.ant-steps-item');
+        const field = active.closest('[id^="field-"]');
+        return {
+          path,
+          name: step ? `步骤：${step.querySelector('.ant-steps-item-title')?.textContent}` : field?.id,
+        };
+      });
+      if (!stop) continue;
+      const key = String(stop.path);
+      if (key === first) break;
+      first ??= key;
+      if (stop.name) stops.push(stop.name);
+    }
+    return stops;
+  }
+
+  /** The form's fields a keyboard must reach: the nearest `field-…` of every enabled control of the step. */
+  const fieldsOf = (p: Page) =>
+    p.evaluate(() => {
+      const controls = document.querySelectorAll<HTMLElement>(
+        '.ant-card input:not([type="hidden"]):not([disabled]), .ant-card textarea:not([disabled])',
+      );
+      return [...new Set([...controls].map((c) => c.closest('[id^="field-"]')?.id).filter((id) => !!id))];
+    });
+
+  it('只用键盘填写申报书：Tab 能到达每一步的每个字段和步骤导航，回车切换步骤', async () => {
+    page = watched(await newPage(browser, { viewport: DESKTOP }), pageErrors, serverErrors);
+    const problems: string[] = [];
+    try {
+      await signIn(page, base, 'demo-qiye', /\/applications$/);
+      await page.goto(`${base}/applications/${draftId}`);
+      await settled(page);
+      const steps = await page.locator('.ant-steps-item-title').allTextContents();
+      expect(steps.length).toBeGreaterThan(1);
+
+      for (const [index, title] of steps.entries()) {
+        if (index > 0) {
+          // To the step by the keyboard alone: Tab onto its entry in the step navigation, then Enter.
+          await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+          for (let i = 0; i < 250; i++) {
+            await page.keyboard.press('Tab');
+            const on = await page.evaluate(
+              () =>
+                document.activeElement?.closest('.ant-steps-item')?.querySelector('.ant-steps-item-title')
+                  ?.textContent,
+            );
+            if (on === title) break;
+          }
+          await page.keyboard.press('Enter');
+          await expect
+            .poll(() => page.locator('.ant-steps-item-process .ant-steps-item-title').textContent())
+            .toBe(title);
+          await settled(page);
+        }
+        const stops = await tabWalk(page);
+        const missed = (await fieldsOf(page)).filter((field) => !stops.includes(field));
+        if (missed.length) problems.push(`${title}：Tab 到不了 ${missed.join('、')}`);
+        const unreached = steps.filter((s) => !stops.includes(`步骤：${s}`));
+        if (unreached.length) problems.push(`${title}：Tab 到不了步骤 ${unreached.join('、')}`);
+        for (const v of await axeViolations(page)) problems.push(`${title} axe：${v}`);
+      }
+      expect(problems).toEqual([]);
+
+      // A field filled from the keyboard keeps its value across a change of step made from the keyboard.
+      const title = '键盘填写的项目名称：固态电解质联合研发';
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      for (let i = 0; i < 250; i++) {
+        await page.keyboard.press('Tab');
+        const on = await page.evaluate(() => document.activeElement?.closest('.ant-steps-item') !== null);
+        if (on) break;
+      }
+      await page.keyboard.press('Enter');
+      await page.locator('#field-title').waitFor();
+      for (
+        let i = 0;
+        i < 250 && (await page.evaluate(() => document.activeElement?.id)) !== 'field-title';
+        i++
+      ) {
+        await page.keyboard.press('Tab');
+      }
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.type(title);
+      for (let i = 0; i < 250; i++) {
+        await page.keyboard.press('Shift+Tab');
+        const on = await page.evaluate(
+          () =>
+            document.activeElement?.closest('.ant-steps-item')?.querySelector('.ant-steps-item-title')
+              ?.textContent,
+        );
+        if (on === steps[1]) break;
+      }
+      await page.keyboard.press('Enter');
+      await page.locator('#field-partner-name').waitFor();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('#field-title').inputValue()).toBe(title);
+      expect(pageErrors).toEqual([]);
+      expect(serverErrors).toEqual([]);
+    } catch (error) {
+      await failed(error);
+    }
+  }, 180_000);
 });
