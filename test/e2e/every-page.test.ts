@@ -56,7 +56,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
   let draftId: string;
   const pageErrors: string[] = [];
   const serverErrors: string[] = [];
-  const { failed } = screenshots(() => page);
+  const { snap, failed } = screenshots(() => page);
 
   const applicationId = async (title: string) =>
     (
@@ -231,6 +231,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
             await page.goto(`${base}${visit.path}`);
             await settled(page);
             if (viewport === PHONE) {
+              await snap(where.replace(/[^\w-]+/g, '_'));
               const wide = await sidewaysScroll(page);
               if (wide) problems.push(`${where} 手机：${wide}`);
             }
@@ -285,7 +286,11 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
       const controls = document.querySelectorAll<HTMLElement>(
         '.ant-card input:not([type="hidden"]):not([disabled]), .ant-card textarea:not([disabled])',
       );
-      return [...new Set([...controls].map((c) => c.closest('[id^="field-"]')?.id).filter((id) => !!id))];
+      return [
+        ...new Set(
+          [...controls].map((c) => c.closest('[id^="field-"]')?.id).filter((id): id is string => !!id),
+        ),
+      ];
     });
 
   it('只用键盘填写申报书：Tab 能到达每一步的每个字段和步骤导航，回车切换步骤', async () => {

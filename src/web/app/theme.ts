@@ -3,7 +3,8 @@ import type { ThemeConfig } from 'antd';
 // The theme of every page. antd's default greys, status colours and tag palettes fall short of WCAG 2.1's 4.5:1
 // for text (secondary text 0.45 black is 3.4:1 on the page's grey, a gold tag 2.8:1, a success tag 2.2:1): the
 // text colours are taken a shade darker here, once, instead of page by page. Light backgrounds and borders
-// are kept as antd draws them, since a darker seed would otherwise darken them too.
+// are kept as antd draws them, since a darker seed would otherwise darken them too. (A tag palette's
+// shades cannot be set here: styles.css darkens the preset tags' text.)
 const ACCESSIBLE_COLOURS: ThemeConfig['token'] = {
   colorPrimary: '#1565c0',
   colorInfo: '#1565c0',
@@ -20,12 +21,6 @@ const ACCESSIBLE_COLOURS: ThemeConfig['token'] = {
   colorError: '#cf1322',
   colorErrorBg: '#fff2f0',
   colorErrorBorder: '#ffccc7',
-  // The text of a preset-coloured Tag is the palette's 7th shade.
-  green7: '#237804',
-  gold7: '#874d00',
-  cyan7: '#006d75',
-  orange7: '#ad4e00',
-  volcano7: '#ad2102',
 };
 
 /** `reduceMotion`: whoever asks their system for less motion (WCAG 2.3.3) gets no animated dialogs or menus. */
