@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
 import { createServices } from '../../src/server/services/index.js';
 import { inject, login, useTestApp } from '../support/harness.js';
 import {
+  button,
   launchChromium,
   newPage,
   requireWebBuild,
@@ -249,6 +250,36 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
       await failed(error);
     }
   }, 300_000);
+
+  it('手机上菜单在抽屉里，新建申报书的对话框和按钮都在屏幕内', async () => {
+    page = watched(await newPage(browser, { viewport: PHONE }), pageErrors, serverErrors);
+    try {
+      await signIn(page, base, 'demo-qiye', /\/applications$/);
+      // No side menu takes the phone's width: the menu opens from the header.
+      expect(await page.getByRole('menuitem', { name: /项目负责人/ }).count()).toBe(0);
+      await button(page, '打开菜单').click();
+      await page.getByRole('menuitem', { name: /项目负责人/ }).click();
+      await page.waitForURL(/\/people$/);
+      await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
+
+      await button(page, '打开菜单').click();
+      await page.getByRole('menuitem', { name: /申报书/ }).click();
+      await page.waitForURL(/\/applications$/);
+      await button(page, '新建申报书').click();
+      const create = button(page.locator('.ant-modal'), '创建并填写');
+      await create.waitFor();
+      const box = (await create.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+      expect(await sidewaysScroll(page)).toBeUndefined();
+      expect(pageErrors).toEqual([]);
+      expect(serverErrors).toEqual([]);
+    } catch (error) {
+      await failed(error);
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
 
   /**
    * Presses Tab from the top of the page until the focus comes round again, and returns where it went: each
