@@ -159,7 +159,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     browser = await launchChromium();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -249,7 +249,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
     } catch (error) {
       await failed(error);
     }
-  }, 300_000);
+  }, 600_000);
 
   it('手机上菜单在抽屉里，新建申报书的对话框和按钮都在屏幕内', async () => {
     page = watched(await newPage(browser, { viewport: PHONE }), pageErrors, serverErrors);
