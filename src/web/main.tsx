@@ -8,15 +8,15 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { queryClient } from './app/query-client.js';
 import { router } from './app/router.js';
+import { keepScrollRegionsFocusable } from './app/scroll-regions.js';
 import { SessionProvider } from './app/session.js';
+import { appTheme } from './app/theme.js';
 
 dayjs.locale('zh-cn');
 // antd's locale file is an ES module typed as CommonJS: TypeScript sees the locale under `default`, the bundler
 // hands over the locale itself.
 const zhCN = 'default' in zhCNModule ? zhCNModule.default : zhCNModule;
-// Whoever asks their system for less motion (WCAG 2.3.3) gets no animated dialogs or menus.
-const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-const theme = { token: { colorPrimary: '#1565c0', borderRadius: 6, motion: !reduceMotion } };
+const theme = appTheme(window.matchMedia('(prefers-reduced-motion: reduce)').matches);
 // Modal.confirm and its kin render outside the tree: without this they miss the theme.
 ConfigProvider.config({
   holderRender: (children) => (
@@ -25,6 +25,8 @@ ConfigProvider.config({
     </ConfigProvider>
   ),
 });
+
+keepScrollRegionsFocusable(document.body);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

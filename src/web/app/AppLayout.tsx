@@ -1,5 +1,6 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import type { UserRole } from '../../contract/vocabulary.js';
 import { ROLE_LABELS } from '../shared/format.js';
@@ -26,21 +27,58 @@ export function AppLayout() {
   const selected =
     items.filter((item) => pathname.startsWith(item.key)).sort((a, b) => b.key.length - a.key.length)[0]
       ?.key ?? items[0]?.key;
+  // Below antd's md (768 px) the side menu would squeeze the page: it opens from a button as a drawer instead.
+  // Until the first measurement `md` is unknown, and the desktop layout is kept.
+  const narrow = Grid.useBreakpoint().md === false;
+  const [menuOpen, setMenuOpen] = useState(false);
   // The chosen call travels from page to page.
-  const go = (key: string) =>
+  const go = (key: string) => {
+    setMenuOpen(false);
     void navigate(user.role === 'department' || user.role === 'province' ? `${key}${search}` : key);
+  };
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={selected ? [selected] : []}
+      items={items}
+      onClick={({ key }) => go(key)}
+      style={{ height: '100%', paddingTop: 8, borderInlineEnd: narrow ? 0 : undefined }}
+    />
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
-        style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0d3c78', paddingInline: 24 }}
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          alignItems: 'center',
+          columnGap: 16,
+          rowGap: 4,
+          background: '#0d3c78',
+          paddingInline: narrow ? 12 : 24,
+          paddingBlock: 8,
+          height: 'auto',
+          minHeight: 64,
+          lineHeight: 1.5,
+        }}
       >
-        <Typography.Text strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>
-          省国际科技合作/港澳台科技合作计划 · {AREA_TITLES[user.role]}
+        {narrow && (
+          <Button
+            type="text"
+            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
+            aria-label="打开菜单"
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen(true)}
+          />
+        )}
+        <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
+          {!narrow && '省国际科技合作/港澳台科技合作计划 · '}
+          {AREA_TITLES[user.role]}
         </Typography.Text>
         <Spin spinning={loadingPage} delay={200} size="small" />
         <div style={{ flex: 1 }} />
-        <Space size="middle" style={{ color: '#fff' }}>
+        <Space size="middle" wrap style={{ color: '#fff' }}>
           {(user.organization ?? user.department) && (
             <span className="hide-narrow">{(user.organization ?? user.department)!.name}</span>
           )}
@@ -56,16 +94,23 @@ export function AppLayout() {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={user.role === 'department' ? 200 : 180} theme="light">
-          <Menu
-            mode="inline"
-            selectedKeys={selected ? [selected] : []}
-            items={items}
-            onClick={({ key }) => go(key)}
-            style={{ height: '100%', paddingTop: 8 }}
-          />
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+        {narrow ? (
+          <Drawer
+            title="菜单"
+            placement="left"
+            open={menuOpen}
+            onClose={() => setMenuOpen(false)}
+            size={240}
+            styles={{ body: { padding: 0 } }}
+          >
+            {menu}
+          </Drawer>
+        ) : (
+          <Layout.Sider width={user.role === 'department' ? 200 : 180} theme="light">
+            {menu}
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -14,7 +14,8 @@ export function CallSelect({
   return (
     <Select
       data-testid="call-select"
-      style={{ minWidth: 380 }}
+      aria-label="申报计划"
+      style={{ minWidth: 'min(380px, 100%)' }}
       loading={!calls}
       value={value}
       onChange={onChange}

@@ -79,6 +79,7 @@ export function ChecklistForm({ applicationId, view }: { applicationId: string; 
             render: (_, key) => (
               <Space orientation="vertical" size={2} style={{ width: '100%' }}>
                 <Input
+                  aria-label={`${TITLES[key]}：说明`}
                   disabled={!view.editable}
                   value={answers[key].note}
                   maxLength={500}

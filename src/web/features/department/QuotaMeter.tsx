@@ -29,6 +29,7 @@ function quotaCard(call: CallDto, quota: Quota, confirmed: boolean | undefined) 
           </div>
           {limit !== null && (
             <Progress
+              aria-label="推荐名额使用情况"
               percent={Math.min(100, Math.round((used / Math.max(limit, 1)) * 100))}
               status={used >= limit ? 'exception' : 'normal'}
               showInfo={false}

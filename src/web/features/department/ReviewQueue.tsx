@@ -31,6 +31,7 @@ export function ReviewQueue({ callId }: { callId: string }) {
         <Select<TopicNumber>
           allowClear
           placeholder="全部专题"
+          aria-label="专题"
           style={{ width: 130 }}
           value={filters.topic}
           onChange={(topic) => setFilters((f) => ({ ...f, topic }))}
@@ -40,6 +41,7 @@ export function ReviewQueue({ callId }: { callId: string }) {
         <Select<ApplicationStatus>
           allowClear
           placeholder="全部状态"
+          aria-label="状态"
           style={{ width: 130 }}
           value={filters.status}
           onChange={(status) => setFilters((f) => ({ ...f, status }))}
@@ -49,6 +51,7 @@ export function ReviewQueue({ callId }: { callId: string }) {
         <Select<'yes' | 'no'>
           allowClear
           placeholder="规则检查：全部"
+          aria-label="规则检查"
           style={{ width: 160 }}
           value={filters.hasErrors === undefined ? undefined : filters.hasErrors ? 'yes' : 'no'}
           onChange={(v) =>
@@ -64,6 +67,7 @@ export function ReviewQueue({ callId }: { callId: string }) {
           allowClear
           showSearch
           placeholder="按规则筛选"
+          aria-label="按规则筛选"
           style={{ width: 260 }}
           value={filters.rule}
           onChange={(rule) => setFilters((f) => ({ ...f, rule }))}

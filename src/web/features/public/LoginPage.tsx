@@ -46,10 +46,20 @@ export function LoginPage() {
           onFinish={(values) => signIn.mutate(values)}
           requiredMark={false}
         >
-          <Form.Item label="登录名" name="login" rules={[{ required: true, message: '请输入登录名' }]}>
+          <Form.Item
+            label="登录名"
+            name="login"
+            htmlFor="login-name"
+            rules={[{ required: true, message: '请输入登录名' }]}
+          >
             <Input autoComplete="username" autoFocus id="login-name" />
           </Form.Item>
-          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+          <Form.Item
+            label="密码"
+            name="password"
+            htmlFor="login-password"
+            rules={[{ required: true, message: '请输入密码' }]}
+          >
             <Input.Password autoComplete="current-password" id="login-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={signIn.isPending}>

@@ -21,7 +21,8 @@ export function PublicFrame({ width = 420, children }: { width?: number; childre
       <Layout.Content style={{ padding: '48px 16px' }}>
         <div style={{ maxWidth: width, margin: '0 auto' }}>
           <div style={{ textAlign: 'center', marginBottom: 24 }}>
-            <Typography.Title level={3} style={{ marginBottom: 4 }}>
+            {/* The page's one h1, at the size of an h3. */}
+            <Typography.Title level={1} style={{ marginBottom: 4, fontSize: 24 }}>
               省国际科技合作/港澳台科技合作计划
             </Typography.Title>
             <Typography.Text type="secondary" data-testid="public-notice">

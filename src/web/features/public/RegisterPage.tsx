@@ -13,6 +13,7 @@ import {
   Row,
   Select,
   type SelectProps,
+  Typography,
 } from 'antd';
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
@@ -80,9 +81,9 @@ export function RegisterPage() {
         <PageState query={departmentOptions}>
           {(options) => <RegisterForm departmentOptions={options} />}
         </PageState>
-        <div style={{ marginTop: 16, textAlign: 'center' }}>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
           已有账号？<Link to="/login">登录</Link>
-        </div>
+        </Typography.Paragraph>
       </Card>
     </PublicFrame>
   );

@@ -229,7 +229,7 @@ export function FindingsPanel({
         testId="findings-warnings"
         icon={<ExclamationCircleFilled style={{ color: '#faad14', marginTop: 5 }} />}
         title={
-          <Typography.Text strong style={{ display: 'block', marginTop: 8, color: '#d48806' }}>
+          <Typography.Text strong type="warning" style={{ display: 'block', marginTop: 8 }}>
             提示 {warnings.length} 项（不影响提交）
           </Typography.Text>
         }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Timeline } from 'antd';
+import { Timeline, Typography } from 'antd';
 import type { DocumentKind } from '../../../../core/bundle/schema.js';
 import { DOCUMENT_KIND_LABELS } from '../../../../core/labels.js';
 import type { TimelineEvent } from '../../../shared/api.js';
@@ -79,10 +79,10 @@ export function ApplicationTimeline({
               content: (
                 <div>
                   <div>{known?.label ?? event.kind}</div>
-                  <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                     {event.actor ?? '系统'}
                     {detail && ` · ${detail}`}
-                  </div>
+                  </Typography.Text>
                 </div>
               ),
             };

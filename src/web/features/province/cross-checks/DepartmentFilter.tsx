@@ -17,6 +17,7 @@ export function DepartmentFilter({
       showSearch
       optionFilterProp="label"
       placeholder="全部主管部门"
+      aria-label="项目主管部门"
       style={{ width: 240 }}
       value={value}
       onChange={onChange}

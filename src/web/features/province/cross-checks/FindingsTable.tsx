@@ -38,6 +38,7 @@ export function FindingsTable({
           allowClear
           showSearch
           placeholder="全部规则"
+          aria-label="规则"
           style={{ width: 360 }}
           value={filters.rule}
           onChange={(rule) => filter({ rule })}
@@ -50,6 +51,7 @@ export function FindingsTable({
         <Select<'error' | 'warning'>
           allowClear
           placeholder="全部级别"
+          aria-label="级别"
           style={{ width: 120 }}
           value={filters.severity}
           onChange={(severity) => filter({ severity })}
@@ -67,6 +69,7 @@ export function FindingsTable({
         <Select<TopicNumber>
           allowClear
           placeholder="全部专题"
+          aria-label="专题"
           style={{ width: 130 }}
           value={filters.topic}
           onChange={(topic) => filter({ topic })}

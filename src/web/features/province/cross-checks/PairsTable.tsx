@@ -47,6 +47,7 @@ export function PairsTable({
         <Select<string>
           allowClear
           placeholder="全部结论"
+          aria-label="结论"
           style={{ width: 200 }}
           value={filters.rule}
           onChange={(rule) => filter({ rule })}
@@ -59,6 +60,7 @@ export function PairsTable({
         <Select<number>
           allowClear
           placeholder={`重合度 ≥ ${percent(reportAt)}`}
+          aria-label="重合度"
           style={{ width: 160 }}
           value={filters.minShare}
           onChange={(minShare) => filter({ minShare })}

@@ -52,6 +52,7 @@ export function RunPanel({ callId, run }: { callId: string; run: CrossCheckRunDt
             </Space>
             {(isActive(run) || run.status === 'done') && (
               <Progress
+                aria-label="核查进度"
                 percent={run.status === 'done' ? 100 : percent}
                 status={run.status === 'done' ? 'success' : 'active'}
                 format={() =>

@@ -67,7 +67,13 @@ export function ExpertPoolTab() {
               {
                 title: '启用',
                 key: 'active',
-                render: (_, e) => <Switch checked={e.active} onChange={(on) => setActive(e, on)} />,
+                render: (_, e) => (
+                  <Switch
+                    aria-label={`启用 ${e.name}`}
+                    checked={e.active}
+                    onChange={(on) => setActive(e, on)}
+                  />
+                ),
               },
               {
                 title: '回避',

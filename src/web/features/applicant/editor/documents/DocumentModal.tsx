@@ -1,5 +1,18 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Col, DatePicker, Form, Modal, Radio, Row, Select, Upload } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Typography,
+  Upload,
+} from 'antd';
 import type { UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -212,10 +225,10 @@ export function DocumentModal({
           >
             <Button icon={<UploadOutlined />}>选择 PDF 文件</Button>
           </Upload>
-          <div style={{ color: 'rgba(0,0,0,0.45)', marginTop: 4 }}>
+          <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
             签字盖章后扫描为 PDF，单个文件不超过 {fileSize(UPLOAD_MAX_BYTES)}
             {target?.mode === 'edit' && '；不选文件则只修改下列信息，原文件保留'}
-          </div>
+          </Typography.Text>
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={10}>

@@ -144,8 +144,13 @@ export function UploadedCard({
       title="已上传的附件"
       extra={
         <Space>
-          <span>显示历史版本</span>
-          <Switch size="small" checked={showHistory} onChange={setShowHistory} />
+          <span id="show-history-label">显示历史版本</span>
+          <Switch
+            size="small"
+            aria-labelledby="show-history-label"
+            checked={showHistory}
+            onChange={setShowHistory}
+          />
         </Space>
       }
     >

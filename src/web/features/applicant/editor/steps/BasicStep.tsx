@@ -42,7 +42,7 @@ export function BasicStep({
       />
       <Row gutter={16}>
         <Col xs={24} md={draft.topic === 1 ? 8 : 12}>
-          <Form.Item label="专题" required>
+          <Form.Item htmlFor={fieldId('topic')} label="专题" required>
             <Select<TopicNumber>
               id={fieldId('topic')}
               value={draft.topic}
@@ -59,7 +59,7 @@ export function BasicStep({
         </Col>
         {draft.topic === 1 && (
           <Col xs={24} md={8}>
-            <Form.Item label="方向" required>
+            <Form.Item htmlFor={fieldId('direction')} label="方向" required>
               <Select<Direction>
                 id={fieldId('direction')}
                 value={draft.direction ?? undefined}
@@ -71,7 +71,12 @@ export function BasicStep({
           </Col>
         )}
         <Col xs={24} md={draft.topic === 1 ? 8 : 12}>
-          <Form.Item label="项目负责人" required extra="须为申报单位在职人员〔二、1〕">
+          <Form.Item
+            htmlFor={fieldId('pi')}
+            label="项目负责人"
+            required
+            extra="须为申报单位在职人员〔二、1〕"
+          >
             <Select
               id={fieldId('pi')}
               value={draft.piId}
@@ -83,7 +88,7 @@ export function BasicStep({
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item label="项目名称" required>
+      <Form.Item htmlFor={fieldId('title')} label="项目名称" required>
         <Input
           id={fieldId('title')}
           value={draft.form.title ?? ''}
@@ -94,6 +99,7 @@ export function BasicStep({
         />
       </Form.Item>
       <Form.Item
+        htmlFor={fieldId('field')}
         label="技术领域"
         required
         extra={
@@ -115,7 +121,7 @@ export function BasicStep({
           showSearch={{ filterOption: (input, option) => !!option?.value?.includes(input) }}
         />
       </Form.Item>
-      <Form.Item label="主要研究内容" required>
+      <Form.Item htmlFor={fieldId('summary')} label="主要研究内容" required>
         <Input.TextArea
           id={fieldId('summary')}
           value={draft.form.summary ?? ''}

@@ -44,6 +44,7 @@ export function BudgetStep({ draft, update, stream }: StepProps) {
         {FIELDS.map(({ key, label, extra }) => (
           <Col xs={24} md={8} key={key}>
             <Form.Item
+              htmlFor={fieldId(`budget.${key}`)}
               label={label}
               required
               extra={

@@ -67,7 +67,7 @@ export function DomesticStep({ draft, update, readOnly, heldBack }: StepProps & 
             )}
             <Row gutter={16}>
               <Col xs={24} md={12}>
-                <Form.Item label="单位名称" required>
+                <Form.Item htmlFor={fieldId(`domesticPartners[${i}].name`)} label="单位名称" required>
                   <Input
                     id={fieldId(`domesticPartners[${i}].name`)}
                     value={partner.name ?? ''}
@@ -78,6 +78,7 @@ export function DomesticStep({ draft, update, readOnly, heldBack }: StepProps & 
               </Col>
               <Col xs={24} md={12}>
                 <Form.Item
+                  htmlFor={fieldId(`domesticPartners[${i}].creditCode`)}
                   label="统一社会信用代码"
                   required
                   validateStatus={code.status}
@@ -94,7 +95,7 @@ export function DomesticStep({ draft, update, readOnly, heldBack }: StepProps & 
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item label="单位类型" required>
+                <Form.Item htmlFor={fieldId(`domesticPartners[${i}].kind`)} label="单位类型" required>
                   <Select<OrganizationKind>
                     id={fieldId(`domesticPartners[${i}].kind`)}
                     value={partner.kind}

@@ -48,6 +48,7 @@ export function PartnerStep({ draft, update, stream }: StepProps) {
       <Row gutter={16}>
         <Col xs={24} md={14}>
           <Form.Item
+            htmlFor={fieldId('partner.name')}
             label="主要境外合作机构名称"
             required
             extra="与合作协议中的机构名称一致（中文或外文全称）"
@@ -61,7 +62,12 @@ export function PartnerStep({ draft, update, stream }: StepProps) {
           </Form.Item>
         </Col>
         <Col xs={24} md={10}>
-          <Form.Item label="国别（地区）" required extra={COUNTRY_HELP[draft.topic]}>
+          <Form.Item
+            htmlFor={fieldId('partner.country')}
+            label="国别（地区）"
+            required
+            extra={COUNTRY_HELP[draft.topic]}
+          >
             <Select
               id={fieldId('partner.country')}
               value={partner.country}
