@@ -8,6 +8,7 @@ import { payloadOf } from './draft.js';
 import { EditorHeader } from './EditorHeader.js';
 import { FindingsPanel } from './FindingsPanel.js';
 import { RestoreLocalCopy } from './RestoreLocalCopy.js';
+import { ReturnBanner } from './ReturnBanner.js';
 import { StepsCard } from './StepsCard.js';
 import { streamOf, type StepProps } from './steps/common.js';
 import { ApplicationTimeline } from './TimelineCard.js';
@@ -61,6 +62,7 @@ export function Editor({ application, evaluation, call, people }: EditorData) {
           title={`申报书${status.label}${application.submittedAt ? `（${beijingTime(application.submittedAt)}）` : ''}，内容只读`}
         />
       )}
+      {application.returned && <ReturnBanner returned={application.returned} onGo={go} />}
       {application.status === 'recommended' && <ProvinceResult application={application} />}
       {autosave.state.kind === 'locked' && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={autosave.state.message} />
