@@ -64,8 +64,17 @@ const AGREEMENT_KINDS: ReadonlySet<DocumentKind> = new Set([
  * dialog, the rules, the department's checklist and the 汇总表. Empty: it is asked only to be there.
  */
 export function completenessQuestions(call: CallParameters, kind: DocumentKind): readonly CompletenessFlag[] {
+  return completenessTerms(call, kind).value;
+}
+
+/** `completenessQuestions` with the notice's words that ask them. */
+export function completenessTerms(
+  call: CallParameters,
+  kind: DocumentKind,
+): Cited<readonly CompletenessFlag[]> {
   const { completeness, signedScans } = call.documents;
-  return AGREEMENT_KINDS.has(kind) ? completeness.value : (signedScans.value[kind] ?? []);
+  if (AGREEMENT_KINDS.has(kind)) return completeness;
+  return { ...signedScans, value: signedScans.value[kind] ?? [] };
 }
 
 const either = (kinds: readonly DocumentKind[]) => kinds.map((k) => DOCUMENT_KIND_LABELS[k]).join('或');
