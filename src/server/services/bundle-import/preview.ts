@@ -3,7 +3,8 @@ import type { Bundle } from '../../../core/bundle/schema.js';
 import { checkBundle } from '../../../core/check.js';
 import type { ImportPlan, ImportPreview } from '../../../contract/review.js';
 import type { Department } from '../../repositories/departments.js';
-import { STATUS_LABELS, within } from './applications.js';
+import { within } from './applications.js';
+import { APPLICATION_STATUS_LABELS } from '../../../contract/vocabulary.js';
 import type { ImportRun } from './run.js';
 
 /** Every parse problem, or every rule finding, of a bundle, judged by the call it names. */
@@ -71,7 +72,7 @@ export function plansOf(run: ImportRun, bundle: Bundle, departments: Map<string,
         problems,
       };
     }
-    const status = `“${STATUS_LABELS[planned.status]}”`;
+    const status = `“${APPLICATION_STATUS_LABELS[planned.status]}”`;
     const department = departments.get(a.department)!;
     const seenBy =
       planned.status === 'draft'

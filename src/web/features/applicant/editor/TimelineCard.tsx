@@ -10,7 +10,7 @@ import { timelineQuery } from '../queries.js';
 
 const EVENT_LABELS: Record<string, { label: string; color: string }> = {
   created: { label: '新建申报书', color: 'gray' },
-  submitted: { label: '提交申报书，已受理', color: 'blue' },
+  submitted: { label: '提交申报书', color: 'blue' },
   resubmitted: { label: '退回修改后重新提交', color: 'blue' },
   returned: { label: '退回修改', color: 'orange' },
   recommended: { label: '主管部门推荐', color: 'green' },
