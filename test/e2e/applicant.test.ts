@@ -334,7 +334,9 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       method: 'POST',
       url: `/api/review/applications/${id}/return`,
       cookie: reviewer.cookie,
-      payload: { reasons: [{ field: 'title', message: '项目名称应体现合作内容。' }, { message: '合作协议须重新盖章' }] },
+      payload: {
+        reasons: [{ field: 'title', message: '项目名称应体现合作内容。' }, { message: '合作协议须重新盖章' }],
+      },
     });
     expect(returned.statusCode).toBe(204);
     const page = await newPage(browser);

@@ -247,9 +247,9 @@ describe('退回修改与重新提交', () => {
     };
     expect(read.json().application.returned).toEqual(expectedReturn);
     const list = await inject(t.app, { method: 'GET', url: '/api/applications', cookie: admin.cookie });
-    expect(
-      list.json().applications.find((a: { id: string }) => a.id === applicationId).returned,
-    ).toEqual(expectedReturn);
+    expect(list.json().applications.find((a: { id: string }) => a.id === applicationId).returned).toEqual(
+      expectedReturn,
+    );
 
     const saved = await inject(t.app, {
       method: 'PUT',

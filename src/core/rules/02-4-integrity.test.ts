@@ -103,7 +103,10 @@ const unsignedCases: RuleCase[] = [
     eligible: false,
     errors: ['documents.integrity-commitment-unsigned'],
     mentions: {
-      'documents.integrity-commitment-unsigned': ['项目申报单位科研诚信承诺书缺少签署日期', '签字、盖章、签署日期'],
+      'documents.integrity-commitment-unsigned': [
+        '项目申报单位科研诚信承诺书缺少签署日期',
+        '签字、盖章、签署日期',
+      ],
     },
     cites: { 'documents.integrity-commitment-unsigned': '二、4' },
   },
