@@ -49,6 +49,13 @@ export const evaluationSchema = z.object({
 });
 export type Evaluation = z.infer<typeof evaluationSchema>;
 
+/** 退回修改: the department's reasons, each perhaps naming the field to change, and the resubmission deadline. */
+export const returnedSchema = z.object({
+  at: z.iso.datetime({ offset: true }),
+  reasons: z.array(z.object({ field: z.string().optional(), message: z.string() })),
+  resubmitBy: z.iso.datetime({ offset: true }),
+});
+
 export const applicationSchema = z
   .object({
     id: z.uuid(),
@@ -66,6 +73,10 @@ export const applicationSchema = z
     department: z.object({ id: z.uuid(), name: z.string() }),
     acceptanceNo: z.string().nullable(),
     submittedAt: z.iso.datetime({ offset: true }).nullable(),
+    /** When the department recommended it (or decided not to); null before a decision. */
+    recommendationAt: z.iso.datetime({ offset: true }).nullable(),
+    /** Set while the application is returned for revision. */
+    returned: returnedSchema.nullable(),
     updatedAt: z.iso.datetime({ offset: true }),
   })
   .meta({ id: 'Application' });

@@ -83,6 +83,14 @@ export const requirementsResponseSchema = z.object({
   documents: z.array(documentRequirementSchema),
   /** What every cooperation document must hold to be complete (二、2). */
   completeness: citedSchema,
+  /** What the upload of each kind is asked about its completeness (empty: only that it is there). */
+  questions: z.array(
+    z.object({
+      kind: z.enum(DOCUMENT_KINDS),
+      flags: z.array(z.object({ flag: z.enum(COMPLETENESS_FLAGS), label: z.string() })),
+      ...citedSchema.shape,
+    }),
+  ),
   /** That a foreign-language document comes with a Chinese translation; `null` when the call asks none. */
   translation: citedSchema.nullable(),
 });

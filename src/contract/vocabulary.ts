@@ -14,6 +14,16 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** The one word for each status, wherever it is shown (lists, banners, receipts, messages of the API). */
+export const APPLICATION_STATUS_LABELS: Readonly<Record<ApplicationStatus, string>> = {
+  draft: '草稿',
+  submitted: '已提交',
+  returned: '已退回',
+  recommended: '已推荐',
+  'not-recommended': '未推荐',
+  withdrawn: '已作废',
+};
+
 /** draft: a clone not yet opened (the province's alone); open: taking applications within its windows; closed by the province. */
 export const CALL_STATUSES = ['draft', 'open', 'closed'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];

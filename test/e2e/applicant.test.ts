@@ -9,9 +9,10 @@ import { useTestApp } from '../support/harness.js';
 import { pdf, sha256 } from '../support/pdf.js';
 import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
 import { seedCalls } from '../../src/server/seed/calls.js';
-import { createDraft, unitWithPerson } from '../support/api/applicant.js';
+import { createDraft, submitThroughApi, unitWithPerson } from '../support/api/applicant.js';
+import { repositories } from '../../src/server/repositories/index.js';
 import { button, launchChromium, newPage, requireWebBuild, screenshots } from '../support/browser.js';
-import { inject } from '../support/harness.js';
+import { inject, insertUser } from '../support/harness.js';
 
 // Autosave waits for a pause in typing, then saves: on a busy machine that can take seconds, never a minute.
 const AUTOSAVE_WAIT_MS = 20_000;
@@ -323,6 +324,44 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       expect(await page.locator('#field-title').inputValue()).toBe('断网时填写的项目名称');
       await saved();
       expect(await titleOnServer()).toBe('断网时填写的项目名称');
+    } catch (error) {
+      await failed(error);
+    } finally {
+      await page.context().close();
+    }
+  }, 60_000);
+  it('退回修改的申报书：列表提示退回意见，编辑页列出每条理由和重新提交截止时间，点击理由转到所涉字段', async () => {
+    const { admin, id } = await submitThroughApi(t);
+    const organization = await repositories(t.db).organizations.findById(admin.organizationId);
+    const reviewer = await insertUser(t, 'department', { departmentId: organization!.departmentId! });
+    const returned = await inject(t.app, {
+      method: 'POST',
+      url: `/api/review/applications/${id}/return`,
+      cookie: reviewer.cookie,
+      payload: {
+        reasons: [{ field: 'title', message: '项目名称应体现合作内容。' }, { message: '合作协议须重新盖章' }],
+      },
+    });
+    expect(returned.statusCode).toBe(204);
+    const page = await newPage(browser);
+    const { failed } = screenshots(() => page);
+    try {
+      await page.goto(`${base}/login`);
+      await page.fill('#login-name', admin.login);
+      await page.fill('#login-password', VALID_PASSWORD);
+      await button(page, '登录').click();
+      await page.waitForURL(/\/applications$/);
+      expect(await page.getByTestId('return-hint').textContent()).toContain('2 条退回意见');
+
+      await page.goto(`${base}/applications/${id}`);
+      const banner = page.getByTestId('return-banner');
+      await banner.waitFor();
+      const text = await banner.textContent();
+      expect(text).toContain('1. 项目名称应体现合作内容');
+      expect(text).toContain('2. 合作协议须重新盖章');
+      expect(text).toMatch(/在 \d{4}-\d{2}-\d{2} 17:30:00（北京时间）前重新提交/);
+      await banner.getByText('项目名称应体现合作内容').click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-title');
     } catch (error) {
       await failed(error);
     } finally {

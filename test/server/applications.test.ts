@@ -185,6 +185,37 @@ describe('保存（自动保存）', () => {
 });
 
 describe('提交', () => {
+  it('保密问题未回答不能提交：列为未填写并指向该问题，回答“否”后不再缺项', async () => {
+    const { id, version } = await ready();
+    const { classified: _answered, ...unanswered } = completeForm();
+    const saved = await save(admin.cookie, id, version, unanswered);
+    expect(saved.json().evaluation.missing).toEqual([
+      { field: 'classified', message: '请回答：申报材料是否含有涉密内容' },
+    ]);
+    expect(saved.json().evaluation.canSubmit).toBe(false);
+    const refused = await submit(admin.cookie, id, saved.json().application.version);
+    expect(refused.statusCode).toBe(422);
+
+    const answered = await save(admin.cookie, id, saved.json().application.version, completeForm());
+    expect(answered.json().evaluation.missing).toEqual([]);
+  });
+
+  it('空白的技术领域和预算只报未填写，不再报技术领域“”或预算 0 万元', async () => {
+    const app = await draft();
+    const { field: _field, budget: _budget, ...blank } = completeForm();
+    const saved = await save(admin.cookie, app.id, app.version, blank);
+    const { findings, missing } = saved.json().evaluation;
+    expect(missing.map((m: { field: string }) => m.field)).toEqual([
+      'field',
+      'budget.total',
+      'budget.jiangsuTotal',
+      'budget.provincialFunding',
+    ]);
+    const messages = findings.map((f: { message: string }) => f.message).join('\n');
+    expect(messages).not.toContain('技术领域“”');
+    expect(messages).not.toContain('0 万元');
+  });
+
   it('有错误时不能提交，返回全部问题', async () => {
     const app = await draft();
     const saved = await save(admin.cookie, app.id, app.version, completeForm());

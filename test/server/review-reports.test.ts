@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBundle } from '../../src/core/bundle/parse.js';
 import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
@@ -16,6 +16,7 @@ import { inject, insertUser, registerUnitAdmin, useTestApp } from '../support/ha
 import { PNG, pdf, sha256 } from '../support/pdf.js';
 import { reviewSession } from '../support/api/review-session.js';
 import { insertSubmitted } from '../support/api/submitted-applications.js';
+import { ownDepartment } from '../support/api/own-calls-and-departments.js';
 
 const t = useTestApp();
 
@@ -95,6 +96,43 @@ describe('形式审查', () => {
     expect(saved.json()).toMatchObject({ answers: ANSWERS, derived, saved: true, editable: true });
     expect(saved.json().savedBy).toBeTruthy();
     expect((await get(users.city!.cookie, url)).json().answers).toEqual(ANSWERS);
+  });
+
+  it('承诺书只按其自身要素判断：申报单位看到的检查结果、形式审查预填和汇总表说法一致', async () => {
+    const department = await ownDepartment(t, 'city');
+    const reviewer = await departmentUser(department);
+    // As the upload dialog answers them: each commitment only what its kind is asked, nothing of an agreement.
+    const answered = (id: string, kind: string, complete: Partial<Record<string, boolean>>) =>
+      t.db.execute(
+        sql`update documents set metadata = jsonb_set(metadata, '{complete}', ${JSON.stringify(complete)}::jsonb)
+            where application_id = ${id} and kind = ${kind}`,
+      );
+    const judged = async (id: string) => {
+      const findings = (await get(reviewer.cookie, `/api/applications/${id}`)).json().evaluation.findings as {
+        rule: string;
+        message: string;
+      }[];
+      const checklist = (await get(reviewer.cookie, `/api/review/applications/${id}/checklist`)).json();
+      const summary = await get(reviewer.cookie, `/api/review/summary?callId=${PRACTICE_CALL_ID}`);
+      const row = (summary.json().rows as SummaryRow[]).find((r) => r.applicationId === id)!;
+      return { findings, derived: checklist.derived.materialsComplete, cell: row.materialsComplete };
+    };
+
+    const valid = await submitted(department);
+    await answered(valid.id, 'integrity-commitment-unit', { signatures: true, seals: true, dates: true });
+    await answered(valid.id, 'integrity-commitment-pi', { signatures: true, dates: true });
+    expect((await recommend(reviewer.cookie, valid.id)).statusCode).toBe(204);
+    expect(await judged(valid.id)).toEqual({ findings: [], derived: { ok: true, note: '' }, cell: '是' });
+
+    // Recommended while complete; its commitment then reads without a date (as an imported bundle may say).
+    const undated = await submitted(department);
+    expect((await recommend(reviewer.cookie, undated.id)).statusCode).toBe(204);
+    await answered(undated.id, 'integrity-commitment-unit', { signatures: true, seals: true });
+    const { findings, derived, cell } = await judged(undated.id);
+    expect(findings.map((f) => f.rule)).toEqual(['documents.integrity-commitment-unsigned']);
+    expect(findings[0]!.message).toContain('项目申报单位科研诚信承诺书缺少签署日期');
+    expect(derived).toEqual({ ok: false, note: '项目申报单位科研诚信承诺书缺少签署日期' });
+    expect(cell).toBe('否（项目申报单位科研诚信承诺书缺少签署日期）');
   });
 
   it('缺少一栏的答复时返回 400，指明字段', async () => {

@@ -240,6 +240,16 @@ describe('退回修改与重新提交', () => {
     });
     expect(read.json().application).toMatchObject({ status: 'returned', editable: true });
     expect(read.json().evaluation.submissionClosesAt).toBe(REVIEW_CLOSES);
+    const expectedReturn = {
+      at: '2026-11-23T09:00:00+08:00',
+      reasons: [{ field: 'title', message: '项目名称应体现合作内容' }, { message: '合作协议须重新盖章' }],
+      resubmitBy: REVIEW_CLOSES,
+    };
+    expect(read.json().application.returned).toEqual(expectedReturn);
+    const list = await inject(t.app, { method: 'GET', url: '/api/applications', cookie: admin.cookie });
+    expect(list.json().applications.find((a: { id: string }) => a.id === applicationId).returned).toEqual(
+      expectedReturn,
+    );
 
     const saved = await inject(t.app, {
       method: 'PUT',
@@ -280,6 +290,7 @@ describe('退回修改与重新提交', () => {
     const again = await atInstant('2026-12-24T10:00:00+08:00', resubmit);
     expect(again.statusCode).toBe(200);
     expect(again.json().receipt.acceptanceNo).toBe(first.receipt.acceptanceNo);
+    expect(again.json().application.returned).toBeNull();
     expect(again.json().receipt.payload).toMatchObject({
       submittedAt: first.receipt.payload.submittedAt,
       resubmittedAt: '2026-12-24T10:00:00+08:00',

@@ -108,6 +108,7 @@ export function missingFields(
   need(form.budget?.total !== undefined, 'budget.total', '请填写项目总预算');
   need(form.budget?.jiangsuTotal !== undefined, 'budget.jiangsuTotal', '请填写江苏方总预算');
   need(form.budget?.provincialFunding !== undefined, 'budget.provincialFunding', '请填写申请省资助经费');
+  need(form.classified !== undefined, 'classified', '请回答：申报材料是否含有涉密内容');
   const terms = streamOf(call, topic, direction);
   if (terms?.partner && form.partner) {
     need(!!form.partner.name, 'partner.name', '请填写境外合作机构名称');
@@ -117,4 +118,21 @@ export function missingFields(
     }
   }
   return missing;
+}
+
+const within = (path: string, root: string) =>
+  path === root || path.startsWith(`${root}.`) || path.startsWith(`${root}[`);
+
+/**
+ * The findings without those on a field still to be filled in: a blank field is said once, as 未填写, not again
+ * by a rule that reads it as empty (技术领域“”) or as zero (预算 0 万元).
+ */
+export function withoutUnfilled<T extends { field?: string | undefined }>(
+  findings: readonly T[],
+  missing: readonly MissingField[],
+): T[] {
+  return findings.filter(
+    (f) =>
+      f.field === undefined || !missing.some((m) => within(m.field, f.field!) || within(f.field!, m.field)),
+  );
 }

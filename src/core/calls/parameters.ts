@@ -138,6 +138,11 @@ export interface CallParameters {
     signedForms: Cited<readonly DocumentKind[]>;
     /** 三、1: 其他项目附件材料应传尽传 — offered for upload, never required. */
     otherAttachments: Cited<boolean>;
+    /**
+     * 三、1: what the scan of a signed document must show, by kind (the commitments); the agreements answer
+     * `completeness`, any other kind is asked only to be there.
+     */
+    signedScans: Cited<Readonly<Partial<Record<DocumentKind, readonly CompletenessFlag[]>>>>;
   };
   commitments: Cited<CommitmentTerms>;
   limits: {

@@ -4,7 +4,7 @@ import { check } from '../../../test/support/factories/check.js';
 import { COMPLETENESS_FLAGS, type Direction, type TopicNumber } from '../bundle/schema.js';
 import { JS_INTL_2026 } from '../calls/js-intl-2026.js';
 import { withDeadlines } from '../calls/parameters.js';
-import { requirementsFor, type RequirementKey } from './requirements.js';
+import { completenessQuestions, requirementsFor, type RequirementKey } from './requirements.js';
 
 // What each stream of 苏科资发〔2026〕26号 requires (二、2, 二、4) and offers (三、1), as READING.md reads it.
 
@@ -154,15 +154,26 @@ describe('每项材料的名称、要素、条款和日期', () => {
     expect(lab.quote).toContain('签署日期须早于本通知发布日期');
   });
 
-  it('平台设立证明文件、两份承诺书只须上传，不核要素', () => {
+  it('平台设立证明文件只须上传，不核要素', () => {
     expect(byKey(1, 'platform', 'platform-outbound')).toMatchObject({ contents: [], clause: '二、2' });
+  });
+
+  it('两份承诺书只核签字、（盖章、）签署日期，不核合作协议的代表、分工和知识产权条款', () => {
     expect(byKey(4, 'unit')).toMatchObject({
       kinds: ['integrity-commitment-unit'],
       label: '项目申报单位科研诚信承诺书',
-      contents: [],
+      contents: ['signatures', 'seals', 'dates'],
       clause: '二、4',
     });
-    expect(byKey(4, 'pi').label).toBe('项目负责人科研诚信承诺书');
+    expect(byKey(4, 'pi')).toMatchObject({
+      label: '项目负责人科研诚信承诺书',
+      contents: ['signatures', 'dates'],
+    });
+    expect(completenessQuestions(JS_INTL_2026, 'integrity-commitment-pi')).toEqual(['signatures', 'dates']);
+    expect(completenessQuestions(JS_INTL_2026, 'letter-of-intent')).toEqual(
+      JS_INTL_2026.documents.completeness.value,
+    );
+    expect(completenessQuestions(JS_INTL_2026, 'platform-proof')).toEqual([]);
   });
 
   it('项目信息表、项目申报书：签字盖章后扫描上传（三、1）', () => {

@@ -50,6 +50,33 @@ function keyOf(kind: DocumentKind): RequirementKey {
   return key;
 }
 
+/** The agreements of 二、2, whose content the call's `completeness` describes. */
+const AGREEMENT_KINDS: ReadonlySet<DocumentKind> = new Set([
+  'cooperation-agreement',
+  'letter-of-intent',
+  'domestic-agreement',
+  'domestic-letter-of-intent',
+  'joint-lab-agreement',
+]);
+
+/**
+ * What a document of `kind` is asked about its completeness (签字、盖章、签署日期 …): the one source for the upload
+ * dialog, the rules, the department's checklist and the 汇总表. Empty: it is asked only to be there.
+ */
+export function completenessQuestions(call: CallParameters, kind: DocumentKind): readonly CompletenessFlag[] {
+  return completenessTerms(call, kind).value;
+}
+
+/** `completenessQuestions` with the notice's words that ask them. */
+export function completenessTerms(
+  call: CallParameters,
+  kind: DocumentKind,
+): Cited<readonly CompletenessFlag[]> {
+  const { completeness, signedScans } = call.documents;
+  if (AGREEMENT_KINDS.has(kind)) return completeness;
+  return { ...signedScans, value: signedScans.value[kind] ?? [] };
+}
+
 const either = (kinds: readonly DocumentKind[]) => kinds.map((k) => DOCUMENT_KIND_LABELS[k]).join('或');
 
 function requirement(
@@ -121,7 +148,12 @@ export function documentRequirements(
     list.push(requirement('platform', ['platform-proof'], platformProof, { required: true }));
   }
   for (const kind of integrityCommitments.value) {
-    list.push(requirement(keyOf(kind), [kind], integrityCommitments, { required: true }));
+    list.push(
+      requirement(keyOf(kind), [kind], integrityCommitments, {
+        required: true,
+        contents: completenessQuestions(call, kind),
+      }),
+    );
   }
   // READING counts the unsigned forms as errors (三、1), but no rule judges them yet: a checklist that called
   // them required would disagree with the checker, so they are offered like every other attachment.

@@ -70,6 +70,55 @@ const commitmentCases: RuleCase[] = [
   },
 ];
 
+/** The required documents, with the commitment of `kind` answering `complete` (the others all complete). */
+const commitmentAnswering = (kind: BundleDocument['kind'], complete: Partial<BundleDocument['complete']>) =>
+  single({
+    documents: requiredDocuments('o1', '境外合作机构a1', 4).map((d) =>
+      d.kind === kind ? { ...d, complete: { ...NONE_COMPLETE, ...complete } } : d,
+    ),
+  });
+const NONE_COMPLETE: BundleDocument['complete'] = {
+  signatures: false,
+  seals: false,
+  dates: false,
+  representatives: false,
+  duties: false,
+  ipClause: false,
+};
+
+const unsignedCases: RuleCase[] = [
+  {
+    name: '承诺书只答签字、盖章、签署日期，不问合作协议的分工和知识产权条款：可以申报',
+    bundle: commitmentAnswering('integrity-commitment-unit', { signatures: true, seals: true, dates: true }),
+    eligible: true,
+  },
+  {
+    name: '项目负责人承诺书签字并注明日期即齐全，不问盖章：可以申报',
+    bundle: commitmentAnswering('integrity-commitment-pi', { signatures: true, dates: true }),
+    eligible: true,
+  },
+  {
+    name: '申报单位承诺书缺少签署日期：不能申报，写明所缺',
+    bundle: commitmentAnswering('integrity-commitment-unit', { signatures: true, seals: true }),
+    eligible: false,
+    errors: ['documents.integrity-commitment-unsigned'],
+    mentions: {
+      'documents.integrity-commitment-unsigned': [
+        '项目申报单位科研诚信承诺书缺少签署日期',
+        '签字、盖章、签署日期',
+      ],
+    },
+    cites: { 'documents.integrity-commitment-unsigned': '二、4' },
+  },
+  {
+    name: '项目负责人承诺书未签字：不能申报',
+    bundle: commitmentAnswering('integrity-commitment-pi', { dates: true }),
+    eligible: false,
+    errors: ['documents.integrity-commitment-unsigned'],
+    mentions: { 'documents.integrity-commitment-unsigned': ['项目负责人科研诚信承诺书缺少签字'] },
+  },
+];
+
 const dishonestyCases: RuleCase[] = [
   {
     name: '申报单位惩戒期至北京时间 asOf 当日（5 月 10 日）：仍在惩戒期内，不能申报',
@@ -149,6 +198,7 @@ const ethicsCases: RuleCase[] = [
 
 describe('二、4．科研诚信与科技伦理', () => {
   describe('科研诚信承诺书', () => it.each(commitmentCases)('$name', (c) => expectOutcome(c)));
+  describe('承诺书签字盖章及日期', () => it.each(unsignedCases)('$name', (c) => expectOutcome(c)));
   describe('惩戒执行期', () => it.each(dishonestyCases)('$name', (c) => expectOutcome(c)));
   describe('科技伦理审查', () => it.each(ethicsCases)('$name', (c) => expectOutcome(c)));
 });

@@ -1,4 +1,5 @@
-import { DOCUMENT_KIND_LABELS, ETHICS_LABELS, listZh } from '../labels.js';
+import { completenessQuestions } from '../documents/requirements.js';
+import { COMPLETENESS_LABELS, DOCUMENT_KIND_LABELS, ETHICS_LABELS, listZh } from '../labels.js';
 import { formatChineseDate } from '../time.js';
 import { applicationRule } from './rule.js';
 
@@ -20,6 +21,35 @@ export const integrityCommitments = applicationRule(
       emit(
         rule.clause,
         `缺少${listZh(missing.map((k) => DOCUMENT_KIND_LABELS[k]))}。请下载系统生成的承诺书，签字（盖章）后扫描上传。`,
+        'documents',
+      );
+    }
+  },
+);
+
+// “均须签署科研诚信承诺书”, and 三、1 “科研诚信承诺书签字扫描后，以附件形式上传”: the scan shows what the call asks
+// of that commitment (documents.signedScans). Judged once it is uploaded; a missing one is the rule above's.
+// Cites 二、4: findings cite 一、二 and 三、3 only (docs/bundle.md).
+export const integrityCommitmentUnsigned = applicationRule(
+  {
+    id: 'documents.integrity-commitment-unsigned',
+    severity: 'error',
+    clause: '二、4',
+    title: '科研诚信承诺书须签字（盖章）并注明签署日期后扫描上传',
+  },
+  ({ app }, emit, { call }) => {
+    for (const kind of call.documents.integrityCommitments.value) {
+      const questions = completenessQuestions(call, kind);
+      const gaps = app.documents
+        .filter((d) => d.kind === kind)
+        .map((d) => questions.filter((q) => !d.complete[q]));
+      if (gaps.length === 0 || gaps.some((g) => g.length === 0)) continue;
+      const fewest = gaps.reduce((a, b) => (b.length < a.length ? b : a));
+      const label = (flags: readonly (keyof typeof COMPLETENESS_LABELS)[]) =>
+        listZh(flags.map((f) => COMPLETENESS_LABELS[f]));
+      emit(
+        call.documents.integrityCommitments.clause,
+        `${DOCUMENT_KIND_LABELS[kind]}缺少${label(fewest)}。请上传${label(questions)}齐全的扫描件，并在上传时逐项勾选。`,
         'documents',
       );
     }
@@ -109,6 +139,7 @@ export const ethicsToNote = applicationRule(
 
 export const INTEGRITY_RULES = [
   integrityCommitments,
+  integrityCommitmentUnsigned,
   applicantDishonest,
   piDishonest,
   ethicsReview,

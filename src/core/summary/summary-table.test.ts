@@ -37,6 +37,15 @@ function row(
   return result!.rows[0]!;
 }
 
+const NOTHING_TICKED = {
+  signatures: false,
+  seals: false,
+  dates: false,
+  representatives: false,
+  duties: false,
+  ipClause: false,
+};
+
 const ethics = (flags: Partial<Record<EthicsFlag, boolean>>) =>
   ({ ...application().ethics, ...flags }) as Application['ethics'];
 
@@ -166,6 +175,15 @@ describe('推荐项目汇总表：各栏内容', () => {
     expect(row({ documents: docs }).materialsComplete).toBe(
       '否（缺少项目负责人科研诚信承诺书；项目申报单位科研诚信承诺书缺少盖章）',
     );
+  });
+
+  it('文件只按其种类须具备的要素判断：承诺书不问分工和知识产权条款，平台证明不问签字盖章，材料一栏为“是”', () => {
+    const docs = requiredDocuments('o1', '境外合作机构a1', 1).map((d) =>
+      d.kind === 'integrity-commitment-pi' || d.kind === 'platform-proof'
+        ? { ...d, complete: { ...NOTHING_TICKED, signatures: d.kind !== 'platform-proof', dates: true } }
+        : d,
+    );
+    expect(row({ topic: 1, direction: 'big-science', documents: docs }).materialsComplete).toBe('是');
   });
 
   it.each([

@@ -1,14 +1,8 @@
-import type { Application, Bundle, CompletenessFlag, EthicsFlag } from '../bundle/schema.js';
+import type { Application, Bundle, EthicsFlag } from '../bundle/schema.js';
 import type { CallParameters } from '../calls/parameters.js';
 import { getCall } from '../calls/registry.js';
 import type { Report } from '../check.js';
-import {
-  COMPLETENESS_LABELS,
-  DOCUMENT_KIND_LABELS,
-  ETHICS_LABELS,
-  PLATFORM_LABELS,
-  listZh,
-} from '../labels.js';
+import { ETHICS_LABELS, PLATFORM_LABELS, listZh } from '../labels.js';
 import { countryName } from '../reference/countries.js';
 import type { Finding } from '../rules/rule.js';
 import { formatChineseDate, instantMs } from '../time.js';
@@ -119,11 +113,15 @@ const DOCUMENT_RULES = new Set([
   'partner.not-independent',
   'documents.platform-proof-missing',
 ]);
-const MATERIAL_RULES = new Set(['documents.integrity-commitment-missing', 'documents.translation-missing']);
+// Each cell is said by the rules' findings alone, so the 汇总表, the department's checklist and the applicant's
+// panel cannot disagree; a document's 签字、盖章、日期 are judged by its kind's rule (an agreement's under 合作文件).
+const MATERIAL_RULES = new Set([
+  'documents.integrity-commitment-missing',
+  'documents.integrity-commitment-unsigned',
+  'documents.translation-missing',
+]);
 const CREDIT_RULES = new Set(['integrity.applicant-dishonest', 'integrity.pi-dishonest']);
 const SLOT_RULES = new Set(['slot.not-entitled', 'slot.not-offered']);
-// The column asks whether “签字盖章及其日期” are all there.
-const SIGNING_FLAGS: readonly CompletenessFlag[] = ['signatures', 'seals', 'dates'];
 
 /** A finding's statement without its advice: the reason a cell gives after 否. */
 const reason = (f: Finding) => f.message.split('。')[0]!;
@@ -193,19 +191,11 @@ export function summaryRow(
     applicant: applicant.name,
     country: app.partner ? countryName(app.partner.country) : '无',
     documentsCompliant: answer(errors(DOCUMENT_RULES), '是'),
-    materialsComplete: answer([...errors(MATERIAL_RULES), ...unsignedDocuments(call, app)], '是'),
+    materialsComplete: answer(errors(MATERIAL_RULES), '是'),
     ethics: ethicsCell(call, app),
     credit: answer(errors(CREDIT_RULES), '良好'),
     separateSlot: separateSlotCell(call, app, applicant.platforms, findings),
   };
-}
-
-function unsignedDocuments(call: CallParameters, app: Application): string[] {
-  const flags = call.documents.completeness.value.filter((f) => SIGNING_FLAGS.includes(f));
-  return app.documents.flatMap((doc) => {
-    const missing = flags.filter((f) => !doc.complete[f]).map((f) => COMPLETENESS_LABELS[f]);
-    return missing.length > 0 ? [`${DOCUMENT_KIND_LABELS[doc.kind]}缺少${listZh(missing)}`] : [];
-  });
 }
 
 function ethicsCell(call: CallParameters, app: Application): string {

@@ -22,6 +22,15 @@ export function presentApplication(row: NamedApplication): ApplicationDto {
     department: { id: row.departmentId, name: row.departmentName },
     acceptanceNo: row.acceptanceNo,
     submittedAt: row.submittedAt ? toBeijingIso(row.submittedAt.getTime()) : null,
+    recommendationAt: row.recommendationAt ? toBeijingIso(row.recommendationAt.getTime()) : null,
+    returned:
+      row.status === 'returned' && row.lastReturn
+        ? {
+            at: toBeijingIso(Date.parse(row.lastReturn.at)),
+            reasons: row.lastReturn.reasons,
+            resubmitBy: toBeijingIso(row.callRecommendationClosesAt.getTime()),
+          }
+        : null,
     updatedAt: toBeijingIso(row.updatedAt.getTime()),
   };
 }

@@ -1,7 +1,7 @@
 import type { Direction, TopicNumber } from '../../core/bundle/schema.js';
 import type { StreamTerms } from '../../core/calls/parameters.js';
-import { DIRECTIONS, TOPICS } from '../../core/bundle/schema.js';
-import type { DocumentRequirement } from '../../core/documents/requirements.js';
+import { DIRECTIONS, DOCUMENT_KINDS, TOPICS } from '../../core/bundle/schema.js';
+import { completenessTerms, type DocumentRequirement } from '../../core/documents/requirements.js';
 import { COMPLETENESS_LABELS } from '../../core/labels.js';
 import { toBeijingIso } from '../../core/time.js';
 import type { CallDto, CommitmentsDto, RequirementsDto } from '../../contract/calls.js';
@@ -68,6 +68,15 @@ export function presentRequirements(
       contents: r.contents.map((flag) => ({ flag, label: COMPLETENESS_LABELS[flag] })),
     })),
     completeness: { clause: completeness.clause, quote: completeness.quote },
+    questions: DOCUMENT_KINDS.map((kind) => {
+      const asked = completenessTerms(parameters, kind);
+      return {
+        kind,
+        flags: asked.value.map((flag) => ({ flag, label: COMPLETENESS_LABELS[flag] })),
+        clause: asked.clause,
+        quote: asked.quote,
+      };
+    }),
     translation: translationRequired.value
       ? { clause: translationRequired.clause, quote: translationRequired.quote }
       : null,

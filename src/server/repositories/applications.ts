@@ -24,11 +24,20 @@ export interface StatusTransition {
   from: ApplicationStatus | null;
   to: ApplicationStatus;
 }
+/** 退回修改: what the department asked to change, as its last return recorded it. */
+export interface LastReturn {
+  at: string;
+  reasons: { field?: string; message: string }[];
+}
+
 export type NamedApplication = ApplicationRow & {
   callName: string;
   organizationName: string;
   piName: string;
   departmentName: string;
+  /** The call's 审核推荐 deadline, by which a returned application is resubmitted. */
+  callRecommendationClosesAt: Date;
+  lastReturn: LastReturn | null;
 };
 
 /**
@@ -95,6 +104,14 @@ export class ApplicationRepository {
         organizationName: organizations.name,
         piName: people.name,
         departmentName: departments.name,
+        callRecommendationClosesAt: calls.recommendationClosesAt,
+        lastReturn: sql<LastReturn | null>`(
+          select jsonb_build_object('at', e.at, 'reasons', e.detail -> 'reasons')
+          from ${applicationEvents} e
+          where e.application_id = ${applications.id} and e.kind = 'returned'
+          order by e.at desc, e.seq desc
+          limit 1
+        )`,
       })
       .from(applications)
       .innerJoin(calls, eq(calls.id, applications.callId))

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type MissingField, missingFields } from '../../core/application/form.js';
+import { type MissingField, missingFields, withoutUnfilled } from '../../core/application/form.js';
 import { awaitingSeparateSlot } from '../../core/application/separate-slot.js';
 import type { Finding } from '../../core/rules/rule.js';
 import type { CallParameters } from '../../core/calls/parameters.js';
@@ -366,7 +366,7 @@ export class ApplicationService {
     const closes = submissionClosesAt(call, row);
     return {
       eligible,
-      findings,
+      findings: withoutUnfilled(findings, missing),
       missing,
       canSubmit: eligible && missing.length === 0 && isEditable(row) && now < closes && !confirmed,
       submissionClosesAt: closes,

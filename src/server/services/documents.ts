@@ -20,20 +20,11 @@ import {
 } from '../../contract/documents.js';
 import type { FileStore, StagedFile } from '../storage/file-store.js';
 import { checkPdfStructure, formatMb, PdfUploadGate } from '../uploads/pdf-checks.js';
-import type { ApplicationStatus } from '../../contract/vocabulary.js';
+import { APPLICATION_STATUS_LABELS } from '../../contract/vocabulary.js';
 import { type Applicant, canEdit, canReadWithin, isEditable } from './application-access.js';
 
 /** A checked PDF, staged in the file store, with the name it was uploaded under. */
 export type StagedUpload = StagedFile & { fileName: string };
-
-const STATUS_TEXT: Record<ApplicationStatus, string> = {
-  draft: '尚未提交',
-  submitted: '已提交',
-  returned: '已退回',
-  recommended: '已推荐',
-  'not-recommended': '未获推荐',
-  withdrawn: '已撤回',
-};
 
 const DEFAULT_METADATA: DocumentMetadata = documentMetadataSchema.parse({});
 
@@ -45,7 +36,7 @@ function assertEditable(actor: Applicant, application: ApplicationRow | undefine
   if (!isEditable(application)) {
     const hint = application.status === 'submitted' ? '；如需修改请联系项目主管部门退回' : '';
     throw new AppError('NOT_EDITABLE', {
-      message: `申报书${STATUS_TEXT[application.status]}，不能再上传、替换或删除附件${hint}`,
+      message: `申报书${APPLICATION_STATUS_LABELS[application.status]}，不能再上传、替换或删除附件${hint}`,
     });
   }
 }

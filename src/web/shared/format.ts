@@ -1,6 +1,11 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { beijingDate, formatBeijing } from '../../core/time.js';
-import type { ApplicationStatus, UserRole } from '../../contract/vocabulary.js';
+import {
+  APPLICATION_STATUS_LABELS,
+  APPLICATION_STATUSES,
+  type ApplicationStatus,
+  type UserRole,
+} from '../../contract/vocabulary.js';
 
 // How the web app shows the platform's values: Beijing time, statuses and roles in Chinese.
 
@@ -32,14 +37,18 @@ export function beijingClock(ms: number): string {
   return formatBeijing(ms).slice(11);
 }
 
-export const STATUS_LABELS: Record<ApplicationStatus, { label: string; color: string }> = {
-  draft: { label: '草稿', color: 'default' },
-  submitted: { label: '已提交', color: 'processing' },
-  returned: { label: '已退回', color: 'warning' },
-  recommended: { label: '已推荐', color: 'success' },
-  'not-recommended': { label: '未推荐', color: 'error' },
-  withdrawn: { label: '已作废', color: 'default' },
+const STATUS_COLORS: Record<ApplicationStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  returned: 'warning',
+  recommended: 'success',
+  'not-recommended': 'error',
+  withdrawn: 'default',
 };
+
+export const STATUS_LABELS = Object.fromEntries(
+  APPLICATION_STATUSES.map((s) => [s, { label: APPLICATION_STATUS_LABELS[s], color: STATUS_COLORS[s] }]),
+) as Record<ApplicationStatus, { label: string; color: string }>;
 
 export const ROLE_LABELS: Record<UserRole, string> = {
   'unit-admin': '单位管理员',

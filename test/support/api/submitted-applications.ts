@@ -21,6 +21,7 @@ export function completeForm(overrides: Partial<ApplicationForm> = {}): Applicat
     partner: { name: 'Fraunhofer-Institut', country: 'DE', ...UNBARRED_PARTNER_ANSWERS },
     domesticPartners: [],
     budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 800_000 },
+    classified: false,
     ...overrides,
   };
 }

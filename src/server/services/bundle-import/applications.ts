@@ -1,7 +1,7 @@
 import { applicationFormSchema, type ApplicationForm } from '../../../core/application/form.js';
 import { formatPath } from '../../../core/bundle/parse.js';
 import type { Application, Bundle } from '../../../core/bundle/schema.js';
-import type { ApplicationStatus } from '../../../contract/vocabulary.js';
+import { APPLICATION_STATUS_LABELS } from '../../../contract/vocabulary.js';
 import { AppError } from '../../errors.js';
 import type { ApplicationRow, NewApplication } from '../../repositories/applications.js';
 import type { Department } from '../../repositories/departments.js';
@@ -10,15 +10,6 @@ import { DECIDABLE } from '../review/access.js';
 import { diffForm } from '../submission-changes.js';
 import type { Written } from './recommendations.js';
 import type { ImportRun } from './run.js';
-
-export const STATUS_LABELS: Record<ApplicationStatus, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  returned: '退回修改',
-  recommended: '已推荐',
-  'not-recommended': '不予推荐',
-  withdrawn: '作废',
-};
 
 /**
  * What refuses an application whatever the database holds. An application without `submittedAt` is refused:
@@ -194,7 +185,7 @@ async function updateApplication(
   if (existing.status !== 'draft' && !DECIDABLE.has(existing.status)) {
     run.problems.push({
       path: `${target.at}.recommendation`,
-      message: `申报书当前为“${STATUS_LABELS[existing.status]}”状态，导入不能改变其推荐决定`,
+      message: `申报书当前为“${APPLICATION_STATUS_LABELS[existing.status]}”状态，导入不能改变其推荐决定`,
     });
     return undefined;
   }

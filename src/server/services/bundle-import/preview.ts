@@ -5,7 +5,8 @@ import type { ImportPlan, ImportPreview } from '../../../contract/review.js';
 import type { ApplicationRow } from '../../repositories/applications.js';
 import type { Department } from '../../repositories/departments.js';
 import { BundleService } from '../bundles.js';
-import { STATUS_LABELS, within } from './applications.js';
+import { within } from './applications.js';
+import { APPLICATION_STATUS_LABELS } from '../../../contract/vocabulary.js';
 import type { ImportRun } from './run.js';
 
 /**
@@ -97,7 +98,7 @@ export function plansOf(run: ImportRun, bundle: Bundle, departments: Map<string,
         problems,
       };
     }
-    const status = `“${STATUS_LABELS[planned.status]}”`;
+    const status = `“${APPLICATION_STATUS_LABELS[planned.status]}”`;
     const department = departments.get(a.department)!;
     const seenBy = `${run.importer.role === 'department' ? '本部门' : department.name}和省科技厅可见`;
     const message = {

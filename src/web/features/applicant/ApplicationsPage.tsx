@@ -1,14 +1,26 @@
 import { FileDoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DIRECTION_LABELS, TOPIC_LABELS } from '../../../core/labels.js';
+import { joinClauses } from '../../../core/text/punctuation.js';
 import type { ApplicationDto } from '../../shared/api.js';
 import { beijingTime, STATUS_LABELS } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
 import { NewApplicationModal } from './NewApplicationModal.js';
 import { applicationsQuery } from './queries.js';
+
+/** Under 已退回: the department's reasons, and the time to resubmit by. */
+function ReturnHint({ returned }: { returned: NonNullable<ApplicationDto['returned']> }) {
+  return (
+    <Tooltip title={`退回意见：${joinClauses(returned.reasons.map((r) => r.message))}`}>
+      <Typography.Text type="warning" style={{ display: 'block', fontSize: 12 }} data-testid="return-hint">
+        {returned.reasons.length} 条退回意见，{beijingTime(returned.resubmitBy)} 前重新提交
+      </Typography.Text>
+    </Tooltip>
+  );
+}
 
 const newestFirst = (applications: ApplicationDto[]) =>
   [...applications].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
@@ -74,9 +86,12 @@ export function ApplicationsPage() {
               {
                 title: '状态',
                 dataIndex: 'status',
-                width: 80,
-                render: (status: ApplicationDto['status']) => (
-                  <Tag color={STATUS_LABELS[status].color}>{STATUS_LABELS[status].label}</Tag>
+                width: 150,
+                render: (status: ApplicationDto['status'], a) => (
+                  <>
+                    <Tag color={STATUS_LABELS[status].color}>{STATUS_LABELS[status].label}</Tag>
+                    {a.returned && <ReturnHint returned={a.returned} />}
+                  </>
                 ),
               },
               {

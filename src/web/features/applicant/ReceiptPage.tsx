@@ -18,6 +18,8 @@ import { Link, useParams } from 'react-router';
 import type { DocumentKind, TopicNumber } from '../../../core/bundle/schema.js';
 import { DOCUMENT_KIND_LABELS, TOPIC_LABELS } from '../../../core/labels.js';
 import { api, describeError, type ApplicationDto, type Receipt } from '../../shared/api.js';
+import { APPLICATION_STATUS_LABELS } from '../../../contract/vocabulary.js';
+import { callsQuery } from '../../shared/calls.js';
 import { beijingTime } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
 import { allOf } from '../../shared/queries.js';
@@ -71,6 +73,10 @@ function ReceiptView({ receipt, application }: { receipt: Receipt; application: 
       }).then((r) => r.valid),
   });
   const payload = receipt.payload as unknown as ReceiptPayload;
+  const calls = useQuery(callsQuery);
+  const topicName = calls.data?.calls
+    .find((c) => c.id === payload.call.id)
+    ?.topics.find((t) => t.number === payload.topic)?.name;
 
   return (
     <div className="print-plain" style={{ maxWidth: 1000, margin: '0 auto' }}>
@@ -85,7 +91,7 @@ function ReceiptView({ receipt, application }: { receipt: Receipt; application: 
       <Card>
         <Result
           status="success"
-          title="申报书已受理"
+          title={`申报书${APPLICATION_STATUS_LABELS.submitted}`}
           subTitle={
             <span>
               受理编号{' '}
@@ -109,7 +115,13 @@ function ReceiptView({ receipt, application }: { receipt: Receipt; application: 
               children: <span data-testid="receipt-issued-at">{beijingTime(receipt.issuedAt)}</span>,
             },
             { key: 'call', label: '申报计划', children: payload.call.name },
-            { key: 'topic', label: '专题', children: TOPIC_LABELS[payload.topic] },
+            {
+              key: 'topic',
+              label: '专题',
+              children: topicName
+                ? `${TOPIC_LABELS[payload.topic]}：${topicName}`
+                : TOPIC_LABELS[payload.topic],
+            },
             { key: 'title', label: '项目名称', children: payload.title },
             {
               key: 'applicant',

@@ -8,6 +8,7 @@ import { payloadOf } from './draft.js';
 import { EditorHeader } from './EditorHeader.js';
 import { FindingsPanel } from './FindingsPanel.js';
 import { RestoreLocalCopy } from './RestoreLocalCopy.js';
+import { ReturnBanner } from './ReturnBanner.js';
 import { StepsCard } from './StepsCard.js';
 import { streamOf, type StepProps } from './steps/common.js';
 import { ApplicationTimeline } from './TimelineCard.js';
@@ -37,6 +38,8 @@ export function Editor({ application, evaluation, call, people }: EditorData) {
   );
   const stepProps: StepProps = { draft, update, readOnly, application, call, stream };
   const status = STATUS_LABELS[application.status];
+  // The time of the status shown: a decision's for 已推荐 / 未推荐, the first submission's otherwise.
+  const statusSince = application.recommendationAt ?? application.submittedAt;
 
   return (
     <>
@@ -58,9 +61,10 @@ export function Editor({ application, evaluation, call, people }: EditorData) {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`申报书${status.label}${application.submittedAt ? `（${beijingTime(application.submittedAt)}）` : ''}，内容只读`}
+          title={`申报书${status.label}${statusSince ? `（${beijingTime(statusSince)}）` : ''}，内容只读`}
         />
       )}
+      {application.returned && <ReturnBanner returned={application.returned} onGo={go} />}
       {application.status === 'recommended' && <ProvinceResult application={application} />}
       {autosave.state.kind === 'locked' && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={autosave.state.message} />

@@ -34,7 +34,8 @@ function remaining(ms: number): string {
   return days > 0 ? `还有 ${days} 天 ${hours} 小时` : `还有 ${hours} 小时 ${minutes} 分`;
 }
 
-function Item({
+/** One line to act on; with a field the form holds, a click opens its step and focuses it. */
+export function FindingItem({
   icon,
   clause,
   message,
@@ -99,7 +100,7 @@ function FindingList({
       {title}
       <ul style={ul} data-testid={testId}>
         {findings.map((f, i) => (
-          <Item
+          <FindingItem
             key={`${f.rule}-${i}`}
             icon={icon}
             clause={f.clause}
@@ -213,7 +214,7 @@ export function FindingsPanel({
           </Typography.Text>
           <ul style={ul} data-testid="findings-missing">
             {evaluation.missing.map((m) => (
-              <Item
+              <FindingItem
                 key={m.field}
                 icon={<ExclamationCircleFilled style={{ color: '#8c8c8c', marginTop: 5 }} />}
                 message={m.message}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Timeline, Typography } from 'antd';
 import type { DocumentKind } from '../../../../core/bundle/schema.js';
 import { DOCUMENT_KIND_LABELS } from '../../../../core/labels.js';
+import { joinClauses, sentence } from '../../../../core/text/punctuation.js';
 import type { TimelineEvent } from '../../../shared/api.js';
 import { beijingTime } from '../../../shared/format.js';
 import { PageState } from '../../../shared/PageState.js';
@@ -9,11 +10,14 @@ import { timelineQuery } from '../queries.js';
 
 const EVENT_LABELS: Record<string, { label: string; color: string }> = {
   created: { label: '新建申报书', color: 'gray' },
-  submitted: { label: '提交申报书，已受理', color: 'blue' },
+  submitted: { label: '提交申报书', color: 'blue' },
   resubmitted: { label: '退回修改后重新提交', color: 'blue' },
   returned: { label: '退回修改', color: 'orange' },
   recommended: { label: '主管部门推荐', color: 'green' },
   'not-recommended': { label: '主管部门不予推荐', color: 'red' },
+  'decision-undone': { label: '主管部门撤销推荐决定', color: 'orange' },
+  'checklist-saved': { label: '主管部门保存形式审查意见', color: 'gray' },
+  'list-confirmed': { label: '主管部门网上确认提交推荐名单', color: 'blue' },
   withdrawn: { label: '作废', color: 'gray' },
   imported: { label: '批量导入', color: 'blue' },
   'import-updated': { label: '批量导入更新', color: 'blue' },
@@ -31,6 +35,8 @@ interface ReturnReason {
   message: string;
 }
 
+const numbered = (reasons: ReturnReason[]) => joinClauses(reasons.map((r, i) => `${i + 1}. ${r.message}`));
+
 function detailText(event: TimelineEvent): string | undefined {
   const { acceptanceNo, reason, fileName, kind, resubmitBy } = event.detail as Record<
     string,
@@ -38,7 +44,7 @@ function detailText(event: TimelineEvent): string | undefined {
   >;
   const reasons = (event.detail as { reasons?: ReturnReason[] }).reasons;
   if (event.kind === 'formal-review') {
-    const listed = (reasons ?? []).map((r, i) => `${i + 1}. ${r.message}`).join('；');
+    const listed = numbered(reasons ?? []);
     return event.detail.result === 'rejected' ? `不予受理：${listed}` : `受理${listed ? `：${listed}` : ''}`;
   }
   if (event.kind === 'announced') {
@@ -46,8 +52,8 @@ function detailText(event: TimelineEvent): string | undefined {
     return `公示期 ${startsOn} 至 ${endsOn}`;
   }
   if (reasons) {
-    const listed = reasons.map((r, i) => `${i + 1}. ${r.message}`).join('；');
-    return `退回原因：${listed}${resubmitBy ? `。请在 ${resubmitBy}（北京时间）前修改后重新提交` : ''}`;
+    const deadline = resubmitBy ? sentence(`请在 ${resubmitBy}（北京时间）前修改后重新提交`) : '';
+    return `${sentence(`退回原因：${numbered(reasons)}`)}${deadline}`;
   }
   if (acceptanceNo) return `受理编号 ${acceptanceNo}`;
   if (reason) return `原因：${reason}`;
@@ -78,7 +84,7 @@ export function ApplicationTimeline({
               title: beijingTime(event.at),
               content: (
                 <div>
-                  <div>{known?.label ?? event.kind}</div>
+                  <div>{known?.label ?? '其他办理事项'}</div>
                   <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                     {event.actor ?? '系统'}
                     {detail && ` · ${detail}`}

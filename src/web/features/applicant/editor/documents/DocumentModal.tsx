@@ -22,7 +22,7 @@ import {
   type CompletenessFlag,
   type DocumentKind,
 } from '../../../../../core/bundle/schema.js';
-import { COMPLETENESS_LABELS, DOCUMENT_KIND_LABELS } from '../../../../../core/labels.js';
+import { DOCUMENT_KIND_LABELS } from '../../../../../core/labels.js';
 import type { RequirementsDto } from '../../../../../contract/calls.js';
 import {
   FILE_FIELD,
@@ -109,8 +109,8 @@ export function DocumentModal({
   applicationId: string;
   target: DocumentModalTarget | null;
   partyChoices: PartyChoice[];
-  /** The call's words on complete documents and translations, once loaded. */
-  terms: Pick<RequirementsDto, 'completeness' | 'translation'> | undefined;
+  /** The call's questions on each kind's completeness, and its words on translations, once loaded. */
+  terms: Pick<RequirementsDto, 'questions' | 'translation'> | undefined;
   onClose(): void;
   onSaved(document: DocumentView): void;
 }) {
@@ -121,6 +121,7 @@ export function DocumentModal({
   const [openedFor, setOpenedFor] = useState(target);
   const language = Form.useWatch('language', form);
   const kind = Form.useWatch('kind', form);
+  const asked = terms?.questions.find((q) => q.kind === kind);
 
   // A new target starts with no file and no error (reset while rendering, not in an effect after it).
   if (target !== openedFor) {
@@ -275,14 +276,11 @@ export function DocumentModal({
             <Checkbox>已附中文翻译件</Checkbox>
           </Form.Item>
         )}
-        <Form.Item
-          label={terms ? `文件要素〔${terms.completeness.clause}〕：${terms.completeness.quote}` : '文件要素'}
-          name="complete"
-        >
-          <Checkbox.Group
-            options={COMPLETENESS_FLAGS.map((f) => ({ value: f, label: COMPLETENESS_LABELS[f] }))}
-          />
-        </Form.Item>
+        {asked && asked.flags.length > 0 && (
+          <Form.Item label={`文件要素〔${asked.clause}〕：${asked.quote}`} name="complete">
+            <Checkbox.Group options={asked.flags.map(({ flag, label }) => ({ value: flag, label }))} />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

@@ -117,6 +117,7 @@ export function DocumentsStep({
           <UploadedCard
             all={all}
             partyChoices={partyChoices}
+            questions={requirements.data?.questions ?? []}
             readOnly={readOnly}
             onEdit={(doc) => setTarget({ mode: 'edit', document: doc })}
             onRemove={(doc) => void remove(doc)}

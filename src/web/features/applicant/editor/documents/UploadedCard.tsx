@@ -1,11 +1,14 @@
 import { DeleteOutlined, DownloadOutlined, EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Button, Card, List, Modal, Popconfirm, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { COMPLETENESS_FLAGS } from '../../../../../core/bundle/schema.js';
-import { COMPLETENESS_LABELS, DOCUMENT_KIND_LABELS } from '../../../../../core/labels.js';
+import { DOCUMENT_KIND_LABELS } from '../../../../../core/labels.js';
+import type { RequirementsDto } from '../../../../../contract/calls.js';
 import type { DocumentView } from '../../../../../contract/documents.js';
 import { beijingTime, fileSize } from '../../../../shared/format.js';
 import type { PartyChoice } from './DocumentModal.js';
+
+/** Each kind's completeness questions; none until the call's requirements are loaded. */
+type Questions = RequirementsDto['questions'];
 
 /** Earlier versions of `doc`, newest first, following `replacedBy` back. */
 function versionsOf(doc: DocumentView, all: DocumentView[]): DocumentView[] {
@@ -30,9 +33,18 @@ function Fingerprint({ sha256 }: { sha256: string }) {
   );
 }
 
-function DocumentDescription({ doc, partyChoices }: { doc: DocumentView; partyChoices: PartyChoice[] }) {
+function DocumentDescription({
+  doc,
+  partyChoices,
+  questions,
+}: {
+  doc: DocumentView;
+  partyChoices: PartyChoice[];
+  questions: Questions;
+}) {
   const m = doc.metadata;
-  const missing = COMPLETENESS_FLAGS.filter((f) => !m.complete[f]);
+  const asked = questions.find((q) => q.kind === doc.kind)?.flags ?? [];
+  const missing = asked.filter(({ flag }) => !m.complete[flag]);
   return (
     <Space orientation="vertical" size={2} style={{ width: '100%' }}>
       <span>
@@ -50,14 +62,13 @@ function DocumentDescription({ doc, partyChoices }: { doc: DocumentView; partyCh
       <span>
         签署日期 {m.signedOn ?? '—'} · 有效期至 {m.validUntil ?? '—'} ·{' '}
         {m.language === 'zh' ? '中文' : m.chineseTranslation ? '外文（附中文译本）' : '外文（缺中文译本）'}
-        {' · '}
-        {missing.length === 0 ? (
-          <Typography.Text type="success">要素齐全</Typography.Text>
-        ) : (
-          <Typography.Text type="warning">
-            未勾选：{missing.map((f) => COMPLETENESS_LABELS[f]).join('、')}
-          </Typography.Text>
-        )}
+        {asked.length > 0 && ' · '}
+        {asked.length > 0 &&
+          (missing.length === 0 ? (
+            <Typography.Text type="success">要素齐全</Typography.Text>
+          ) : (
+            <Typography.Text type="warning">未勾选：{missing.map((f) => f.label).join('、')}</Typography.Text>
+          ))}
       </span>
       <span>
         {beijingTime(doc.uploadedAt)} 由 {doc.uploadedBy.displayName} 上传
@@ -123,6 +134,7 @@ function VersionHistory({
 export function UploadedCard({
   all,
   partyChoices,
+  questions,
   readOnly,
   onEdit,
   onRemove,
@@ -130,6 +142,7 @@ export function UploadedCard({
   /** Every version, superseded ones included. */
   all: DocumentView[];
   partyChoices: PartyChoice[];
+  questions: Questions;
   readOnly: boolean;
   onEdit(doc: DocumentView): void;
   onRemove(doc: DocumentView): void;
@@ -201,7 +214,9 @@ export function UploadedCard({
                   {doc.supersededAt && (doc.replacedBy ? <Tag>已被替换</Tag> : <Tag>已删除</Tag>)}
                 </Space>
               }
-              description={<DocumentDescription doc={doc} partyChoices={partyChoices} />}
+              description={
+                <DocumentDescription doc={doc} partyChoices={partyChoices} questions={questions} />
+              }
             />
           </List.Item>
         )}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { JS_INTL_2026 } from '../calls/js-intl-2026.js';
+import { missingFields, withoutUnfilled } from './form.js';
+
+describe('未填写', () => {
+  it('保密问题未回答即为未填写，不默认为“否”', () => {
+    const fields = (form: object) => missingFields(JS_INTL_2026, 4, undefined, form).map((m) => m.field);
+    expect(fields({})).toContain('classified');
+    expect(fields({ classified: false })).not.toContain('classified');
+  });
+
+  it('空白字段只报一次未填写：不再有规则把它读作空文字或 0 万元', () => {
+    const missing = missingFields(JS_INTL_2026, 4, undefined, {});
+    const findings = [
+      { rule: 'field.not-key', field: 'field' },
+      { rule: 'budget.consistency', field: 'budget' },
+      { rule: 'documents.agreement-missing', field: 'documents' },
+      { rule: 'topic.not-open' },
+    ];
+    expect(withoutUnfilled(findings, missing).map((f) => f.rule)).toEqual([
+      'documents.agreement-missing',
+      'topic.not-open',
+    ]);
+  });
+
+  it('已填的字段照常判断', () => {
+    const missing = missingFields(JS_INTL_2026, 4, undefined, {
+      field: '新材料',
+      budget: { total: 1, jiangsuTotal: 1, provincialFunding: 1 },
+    });
+    const findings = [
+      { rule: 'field.not-key', field: 'field' },
+      { rule: 'budget.consistency', field: 'budget' },
+    ];
+    expect(withoutUnfilled(findings, missing)).toEqual(findings);
+  });
+});
