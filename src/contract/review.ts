@@ -68,12 +68,13 @@ export type DecisionBody = z.infer<typeof decisionBodySchema>;
 /** A refusal: the findings that refuse a recommendation, if the rules refused it. */
 export const decisionRefusedSchema = errorBodySchema.extend({ findings: z.array(findingSchema).optional() });
 
+/** One changed field: its path (for reference), its Chinese name, and both values as people read them (万元 …). */
 const fieldChangeSchema = z.object({
   path: z.string(),
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
+  label: z.string(),
+  before: z.string(),
+  after: z.string(),
 });
-export type FieldChange = z.infer<typeof fieldChangeSchema>;
 
 const snapshotDocumentSchema = z.object({
   id: z.uuid(),

@@ -130,7 +130,9 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
 
       // 退回修改：两条理由，一条注明字段。
       await button(page, '退回修改').click();
-      await page.fill('#return_reasons_0_field', 'summary');
+      // The field is chosen by its Chinese name.
+      await page.fill('#return_reasons_0_field', '主要研究内容');
+      await page.keyboard.press('Enter');
       await page.fill('#return_reasons_0_message', '主要研究内容请补充中试验证安排和双方分工。');
       await button(page, '再加一条理由').click();
       await page.fill('#return_reasons_1_message', '合作意向书请尽量替换为正式合作协议。');
@@ -143,7 +145,7 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
       await page.reload();
       await expect.poll(() => page.getByTestId('review-status').textContent()).toBe('已提交');
       const changes = page.getByTestId('changes');
-      await changes.getByText('summary', { exact: true }).waitFor();
+      await changes.getByText('主要研究内容', { exact: true }).waitFor();
       expect(await changes.textContent()).toContain(REVISED_SUMMARY);
       await snap('changes');
 

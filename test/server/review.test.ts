@@ -247,7 +247,10 @@ describe('退回修改与重新提交', () => {
       cookie: admin.cookie,
       payload: {
         version: read.json().application.version,
-        form: completeForm({ title: '中德固态电解质联合研发与中试验证' }),
+        form: completeForm({
+          title: '中德固态电解质联合研发与中试验证',
+          budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 600_000 },
+        }),
       },
     });
     expect(saved.statusCode).toBe(200);
@@ -294,7 +297,15 @@ describe('退回修改与重新提交', () => {
     expect(changes.json()).toMatchObject({
       previous: first.receipt.issuedAt,
       current: '2026-12-24T10:00:00+08:00',
-      form: [{ path: 'title', before: completeForm().title, after: '中德固态电解质联合研发与中试验证' }],
+      form: [
+        { path: 'budget.provincialFunding', label: '申请省资助经费', before: '80 万元', after: '60 万元' },
+        {
+          path: 'title',
+          label: '项目名称',
+          before: completeForm().title,
+          after: '中德固态电解质联合研发与中试验证',
+        },
+      ],
       documents: {
         added: [],
         removed: [],

@@ -10,7 +10,6 @@ import type { Department } from '../repositories/departments.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { ReviewFilter } from '../repositories/review.js';
 import type {
-  ChangesView,
   ChecklistBody,
   ChecklistView,
   ReturnBody,
@@ -28,7 +27,7 @@ import {
   type DepartmentUser,
 } from './review/access.js';
 import { quotaHolderId } from './review/quota.js';
-import { diffDocuments, diffForm } from './submission-changes.js';
+import { diffDocuments, diffForm, type SubmissionChanges } from './submission-changes.js';
 
 // 项目主管部门审核推荐 (二、5, 三、2–三、4): a department reviews what was submitted to it, returns it for
 // revision and confirms its list before its deadline. Its recommendations, which count against the quota, are
@@ -80,7 +79,7 @@ export class ReviewService {
     };
   }
 
-  async changes(actor: DepartmentUser, id: string): Promise<ChangesView> {
+  async changes(actor: DepartmentUser, id: string): Promise<SubmissionChanges> {
     await findReceived(this.repos, actor, id, false);
     const [current, previous] = await this.repos.review.lastSnapshots(id, 2);
     if (!current || !previous) {

@@ -4,6 +4,7 @@ import { fileResponse, sendAttachment, XLSX_MIME } from '../../http/file-respons
 import { summaryXlsxBuffer } from '../../io/summary-xlsx.js';
 import { presentRefusal } from '../../presenters/errors.js';
 import {
+  presentChanges,
   presentConfirmation,
   presentQuota,
   presentReviewDetail,
@@ -92,7 +93,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
     },
     async (request) => {
       const actor = await guard.require(request, 'department');
-      return review.changes(actor, request.params.id);
+      return presentChanges(await review.changes(actor, request.params.id));
     },
   );
 
