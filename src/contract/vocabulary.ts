@@ -14,9 +14,24 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  returned: '已退回',
+  recommended: '已推荐',
+  'not-recommended': '未推荐',
+  withdrawn: '已作废',
+};
+
 /** draft: a clone not yet opened (the province's alone); open: taking applications within its windows; closed by the province. */
 export const CALL_STATUSES = ['draft', 'open', 'closed'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
+
+export const CALL_STATUS_LABELS: Record<CallStatus, string> = {
+  draft: '草稿（未开放）',
+  open: '已开放',
+  closed: '已关闭',
+};
 
 /** What made a version of a call; `initial` is a seeded call as it stood before its first change. */
 export const CALL_CHANGES = ['initial', 'cloned', 'opened', 'closed', 'deadlines-changed'] as const;

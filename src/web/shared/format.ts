@@ -1,6 +1,10 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { beijingDate, formatBeijing } from '../../core/time.js';
-import type { ApplicationStatus, UserRole } from '../../contract/vocabulary.js';
+import {
+  APPLICATION_STATUS_LABELS,
+  type ApplicationStatus,
+  type UserRole,
+} from '../../contract/vocabulary.js';
 
 // How the web app shows the platform's values: Beijing time, statuses and roles in Chinese.
 
@@ -32,13 +36,14 @@ export function beijingClock(ms: number): string {
   return formatBeijing(ms).slice(11);
 }
 
+const label = APPLICATION_STATUS_LABELS;
 export const STATUS_LABELS: Record<ApplicationStatus, { label: string; color: string }> = {
-  draft: { label: '草稿', color: 'default' },
-  submitted: { label: '已提交', color: 'processing' },
-  returned: { label: '已退回', color: 'warning' },
-  recommended: { label: '已推荐', color: 'success' },
-  'not-recommended': { label: '未推荐', color: 'error' },
-  withdrawn: { label: '已作废', color: 'default' },
+  draft: { label: label.draft, color: 'default' },
+  submitted: { label: label.submitted, color: 'processing' },
+  returned: { label: label.returned, color: 'warning' },
+  recommended: { label: label.recommended, color: 'success' },
+  'not-recommended': { label: label['not-recommended'], color: 'error' },
+  withdrawn: { label: label.withdrawn, color: 'default' },
 };
 
 export const ROLE_LABELS: Record<UserRole, string> = {
