@@ -134,6 +134,20 @@ export const confirmationSchema = z.object({
   summary: z.record(z.string(), z.unknown()),
 });
 export const confirmResponseSchema = z.object({ confirmation: confirmationSchema });
+
+/** What stands in the way of confirming: an application not yet decided, or recommended with errors. */
+export const confirmProblemSchema = z.object({
+  applicationId: z.uuid(),
+  acceptanceNo: z.string().nullable(),
+  title: z.string(),
+  problem: z.enum(['pending', 'errors']),
+  /** The errors' messages (for `errors`). */
+  errors: z.array(z.string()),
+});
+export type ConfirmProblem = z.infer<typeof confirmProblemSchema>;
+export const confirmRefusedSchema = errorBodySchema.extend({
+  problems: z.array(confirmProblemSchema).optional(),
+});
 /** The department's own confirmation for the call, `null` until it confirms. */
 export const ownConfirmationResponseSchema = z.object({ confirmation: confirmationSchema.nullable() });
 export const confirmationsQuerySchema = callQuerySchema.partial();
