@@ -439,6 +439,28 @@ describe('公示', () => {
       expect(detail.body).not.toContain(id);
   });
 
+  it('同一申报计划不能有两份公示草稿：项目只能列入一份公示，拒绝并说明', async () => {
+    const w = await decided();
+    const create = () =>
+      inject(t.app, {
+        method: 'POST',
+        url: '/api/province/announcements',
+        cookie: w.province.cookie,
+        payload: { callId: w.callId, title: '拟立项项目公示' },
+      });
+    expect((await create()).statusCode).toBe(201);
+    const second = await create();
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('ANNOUNCEMENT_DRAFT_EXISTS');
+    expect(second.json().error.message).toContain('已有未发布的公示草稿“拟立项项目公示”');
+    const list = await inject(t.app, {
+      method: 'GET',
+      url: `/api/province/announcements?callId=${w.callId}`,
+      cookie: w.province.cookie,
+    });
+    expect(list.json().announcements).toHaveLength(1);
+  });
+
   it('公示发布后立项决定锁定，不能修改或撤销', async () => {
     const { province, ok, undecided, announcementId } = await published();
     const change = await decide(province.cookie, ok.id, {
