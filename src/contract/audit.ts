@@ -32,10 +32,17 @@ export const auditEntrySchema = z
       })
       .nullable(),
     action: z.string(),
+    /** What people read: the action in Chinese, the record by its name, each changed field by its name. */
+    actionLabel: z.string(),
     entityType: z.string(),
     entityId: z.string(),
+    entityLabel: z.string(),
     before: snapshotSchema,
     after: snapshotSchema,
+    /** The fields the entry changed (all of them for a new record), worded; `before` null: there was none. */
+    changes: z.array(z.object({ label: z.string(), before: z.string().nullable(), after: z.string() })),
+    /** Fields the entry recorded as they were. */
+    unchanged: z.number().int(),
     hash: z.string(),
   })
   .meta({ id: 'AuditEntry' });
@@ -57,3 +64,89 @@ export const auditVerdictSchema = z.discriminatedUnion('intact', [
   }),
 ]);
 export type AuditVerdictDto = z.infer<typeof auditVerdictSchema>;
+
+/** Every action the services append, in Chinese, for the log's readers (the action code stays beside it for filters). */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'application.created': '新建申报书',
+  'application.updated': '修改申报书专题、方向或负责人',
+  'application.submitted': '提交申报书',
+  'application.resubmitted': '退回修改后重新提交',
+  'application.returned': '退回修改',
+  'application.recommended': '主管部门推荐',
+  'application.not-recommended': '主管部门不予推荐',
+  'application.decision-undone': '主管部门撤销推荐决定',
+  'application.withdrawn': '作废申报书',
+  'application.list-confirmed': '主管部门确认推荐名单',
+  'application.checklist-saved': '保存形式审查意见',
+  'application.imported': '批量导入申报书',
+  'application.import-updated': '批量导入更新申报书',
+  'application.document.uploaded': '上传附件',
+  'application.document.replaced': '替换附件文件',
+  'application.document.updated': '修改附件信息',
+  'application.document.deleted': '删除附件',
+  'application.formal-review': '省形式审查',
+  'application.announced': '列入拟立项项目公示',
+  'application.contract-stage': '进入合同签订',
+  'review.list-confirmed': '确认推荐名单',
+  'department.commitment-uploaded': '上传主管部门诚信承诺书',
+  'call.opened': '开放申报计划',
+  'call.closed': '关闭申报计划',
+  'call.cloned': '复制申报计划',
+  'call.deadlines-changed': '调整申报计划时间',
+  'decision.approved': '立项',
+  'decision.rejected': '不予立项',
+  'decision.undone': '撤销立项决定',
+  'announcement.created': '新建公示',
+  'announcement.published': '发布公示',
+  'announcement.deleted': '删除公示',
+  'cross-check.requested': '发起全省交叉核查',
+  'cross-check.completed': '全省交叉核查完成',
+  'cross-check.failed': '全省交叉核查失败',
+  'register.imported': '导入名录',
+  'register.record-created': '新增名录记录',
+  'register.record-updated': '修改名录记录',
+  'expert.created': '新增评审专家',
+  'expert.updated': '修改评审专家',
+  'expert.assigned': '分配评审专家',
+  'expert.assigned-despite-conflict': '分配评审专家（存在回避情形）',
+  'expert.unassigned': '取消专家分配',
+  'expert.recused': '专家回避',
+  'expert.conflict.declared': '登记回避关系',
+  'expert.conflict.removed': '删除回避关系',
+  'expert.assignment.due-changed': '调整评审截止时间',
+  'expert.reminder.sent': '发送评审提醒',
+  'expert.scores.saved': '保存评分',
+  'expert.scores.submitted': '提交评分',
+  'notification.read': '阅读通知',
+  'organization.registered': '单位注册',
+  'user.created': '创建账号',
+  'person.created': '登记项目负责人',
+  'person.updated': '修改项目负责人信息',
+  'import.bundle': '批量导入申报数据',
+  'import.organization-created': '批量导入新增单位',
+  'import.organization-updated': '批量导入更新单位',
+  'import.person-created': '批量导入新增人员',
+  'import.person-updated': '批量导入更新人员',
+};
+
+/** The objects entries are about, in Chinese (a register's records: `register:<kind>`). */
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  application: '申报书',
+  call: '申报计划',
+  department: '主管部门',
+  organization: '申报单位',
+  user: '账号',
+  person: '项目负责人',
+  expert: '评审专家',
+  'expert-assignment': '专家分配',
+  announcement: '公示',
+  'cross-check-run': '交叉核查',
+  'register-batch': '名录导入',
+  import: '批量导入',
+  notification: '通知',
+};
+
+/** An action as people read it; one not catalogued yet still gets a Chinese word. */
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? '其他操作';
+}

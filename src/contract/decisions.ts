@@ -39,6 +39,8 @@ export const decisionItemSchema = z
     application: provinceApplicationSchema,
     /** The topic's (or direction's) cap from the call's parameters, with its clause. */
     cap: z.object({ amount: z.number(), clause: z.string(), label: z.string() }).nullable(),
+    /** What binds the funding: the smaller of the cap and the amount requested, and why. */
+    limit: z.object({ amount: z.number(), reason: z.string() }).nullable(),
     decision: decisionSchema.nullable(),
   })
   .meta({ id: 'DecisionItem' });

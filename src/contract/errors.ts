@@ -44,6 +44,14 @@ export const ERRORS = {
   STATUS_CONFLICT: { status: 409, message: '该申报书当前的状态不能执行此操作，请刷新后再试' },
   QUOTA_EXCEEDED: { status: 409, message: '超过推荐限额，不能推荐' },
   DECISIONS_PENDING: { status: 409, message: '还有申报书尚未作出推荐决定，不能确认提交' },
+  ANNOUNCEMENT_DRAFT_EXISTS: {
+    status: 409,
+    message: '该申报计划已有一份未发布的公示草稿，它已列出全部待公示项目；请修改或发布该草稿，或删除后再新建',
+  },
+  RECOMMENDED_WITH_ERRORS: {
+    status: 409,
+    message: '推荐名单中有申报书存在错误，不能确认提交；请撤销推荐或改为不推荐',
+  },
   COMMITMENT_MISSING: {
     status: 409,
     message: '尚未上传项目主管部门诚信承诺书（PDF），不能确认提交推荐名单；请先上传',

@@ -68,12 +68,13 @@ export type DecisionBody = z.infer<typeof decisionBodySchema>;
 /** A refusal: the findings that refuse a recommendation, if the rules refused it. */
 export const decisionRefusedSchema = errorBodySchema.extend({ findings: z.array(findingSchema).optional() });
 
+/** One changed field: its path (for reference), its Chinese name, and both values as people read them (万元 …). */
 const fieldChangeSchema = z.object({
   path: z.string(),
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
+  label: z.string(),
+  before: z.string(),
+  after: z.string(),
 });
-export type FieldChange = z.infer<typeof fieldChangeSchema>;
 
 const snapshotDocumentSchema = z.object({
   id: z.uuid(),
@@ -133,6 +134,20 @@ export const confirmationSchema = z.object({
   summary: z.record(z.string(), z.unknown()),
 });
 export const confirmResponseSchema = z.object({ confirmation: confirmationSchema });
+
+/** What stands in the way of confirming: an application not yet decided, or recommended with errors. */
+export const confirmProblemSchema = z.object({
+  applicationId: z.uuid(),
+  acceptanceNo: z.string().nullable(),
+  title: z.string(),
+  problem: z.enum(['pending', 'errors']),
+  /** The errors' messages (for `errors`). */
+  errors: z.array(z.string()),
+});
+export type ConfirmProblem = z.infer<typeof confirmProblemSchema>;
+export const confirmRefusedSchema = errorBodySchema.extend({
+  problems: z.array(confirmProblemSchema).optional(),
+});
 /** The department's own confirmation for the call, `null` until it confirms. */
 export const ownConfirmationResponseSchema = z.object({ confirmation: confirmationSchema.nullable() });
 export const confirmationsQuerySchema = callQuerySchema.partial();

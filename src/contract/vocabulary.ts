@@ -28,6 +28,12 @@ export const APPLICATION_STATUS_LABELS: Readonly<Record<ApplicationStatus, strin
 export const CALL_STATUSES = ['draft', 'open', 'closed'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
+export const CALL_STATUS_LABELS: Record<CallStatus, string> = {
+  draft: '草稿（未开放）',
+  open: '已开放',
+  closed: '已关闭',
+};
+
 /** What made a version of a call; `initial` is a seeded call as it stood before its first change. */
 export const CALL_CHANGES = ['initial', 'cloned', 'opened', 'closed', 'deadlines-changed'] as const;
 export type CallChange = (typeof CALL_CHANGES)[number];

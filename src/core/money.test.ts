@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWan, wanToYuan, yuanToWan } from './money.js';
+import { formatWan, formatWanDecimal, wanToYuan, yuanToWan } from './money.js';
 
 describe('万元', () => {
   it.each([
@@ -24,5 +24,16 @@ describe('万元', () => {
   it('表单中填写的万元换算为整元，再换回不变', () => {
     expect(wanToYuan(80.0001)).toBe(800_001);
     expect(yuanToWan(wanToYuan(12.3456))).toBe(12.3456);
+  });
+});
+
+describe('万元，至少两位小数', () => {
+  it.each([
+    [600_000, '60.00 万元'],
+    [805_000, '80.50 万元'],
+    [800_001, '80.0001 万元'],
+    [800_010, '80.001 万元'],
+  ])('%d 元写作 %s', (yuan, shown) => {
+    expect(formatWanDecimal(yuan)).toBe(shown);
   });
 });

@@ -20,3 +20,14 @@ export function formatWan(yuan: number): string {
 export function wanToYuan(wan: number): number {
   return Math.round(wan * YUAN_PER_WAN);
 }
+
+/**
+ * Yuan as 万元 to at least two decimals, for amounts read beside a limit: `60.00 万元`, `80.50 万元`; more
+ * decimals only when the yuan need them (`80.0001 万元`), for the reason `formatWan` gives.
+ */
+export function formatWanDecimal(yuan: number): string {
+  const wan = yuanToWan(yuan);
+  const exact = String(wan);
+  const decimals = exact.includes('.') ? exact.split('.')[1]!.length : 0;
+  return `${wan.toFixed(Math.max(2, decimals))} 万元`;
+}

@@ -146,7 +146,9 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
 
       // 退回修改：两条理由，一条注明字段。
       await button(page, '退回修改').click();
-      await page.fill('#return_reasons_0_field', 'summary');
+      // The field is chosen by its Chinese name.
+      await page.fill('#return_reasons_0_field', '主要研究内容');
+      await page.keyboard.press('Enter');
       await page.fill('#return_reasons_0_message', '主要研究内容请补充中试验证安排和双方分工。');
       await button(page, '再加一条理由').click();
       await page.fill('#return_reasons_1_message', '合作意向书请尽量替换为正式合作协议。');
@@ -159,7 +161,7 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
       await page.reload();
       await expect.poll(() => page.getByTestId('review-status').textContent()).toBe('已提交');
       const changes = page.getByTestId('changes');
-      await changes.getByText('summary', { exact: true }).waitFor();
+      await changes.getByText('主要研究内容', { exact: true }).waitFor();
       expect(await changes.textContent()).toContain(REVISED_SUMMARY);
       await snap('changes');
 
@@ -196,6 +198,13 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
       await page.keyboard.press('Escape');
       await decideAll(others, 'not-recommended');
 
+      // 确认提交页在按钮之前列出尚未决定的申报书，链接到其审核页。
+      await page.goto(`${base}/review/confirm?callId=${PRACTICE_CALL_ID}`);
+      const problems = page.getByTestId('confirm-problems');
+      expect(await problems.textContent()).toContain('尚未作出推荐决定');
+      await problems.locator(`a[href="/review/${applicationId}"]`).click();
+      await page.waitForURL(new RegExp(`/review/${applicationId}$`));
+
       // 推荐：限额从 0 / 6 变为 1 / 6。
       await button(page.getByTestId('review-actions'), '推荐').click();
       await page.fill('#decision_reason', '合作基础扎实，材料齐全，同意推荐。');
@@ -222,6 +231,7 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
         .getByTestId('commitment-current')
         .getByText('主管部门承诺书.pdf', { exact: false })
         .waitFor();
+      expect(await page.getByTestId('confirm-problems').count()).toBe(0);
       await page.getByTestId('confirm-list').click();
       const dialog = page.locator('.ant-modal-confirm');
       expect(await dialog.textContent()).toContain('一律不予退回');

@@ -381,16 +381,17 @@ describe('省科技项目管理中心在浏览器中导入登记库、全省核�
   it('审计日志：按操作筛选，看到改前 → 改后，哈希链校验完整', async () => {
     try {
       await menu(page, '审计日志');
-      await page.locator('#action').fill('call.deadlines-changed');
+      await page.locator('#action').fill('调整申报计划时间');
+      await page.keyboard.press('Enter');
       await button(page, '筛选').click();
       const entries = page.getByTestId('audit-table').locator('.ant-table-tbody').getByRole('row');
       await expect.poll(() => entries.count()).toBe(1);
       const diff = entries.first().getByTestId('audit-diff');
-      expect(await entries.first().textContent()).toContain('call.deadlines-changed');
-      const version = diff.locator('.ant-space-item').filter({ hasText: /^version/ });
+      expect(await entries.first().textContent()).toContain('调整申报计划时间');
+      const version = diff.locator('.ant-space-item').filter({ hasText: /^版本/ });
       expect(await version.locator('del').textContent()).toBe('1');
       expect(await version.locator('mark').textContent()).toBe('2');
-      expect(await diff.textContent()).toContain('submissionClosesAt');
+      expect(await diff.textContent()).toContain('网上填报截止时间');
       await snap('audit-filtered');
 
       await button(page, '校验哈希链').click();

@@ -51,6 +51,26 @@ describe('GET /api/province/audit', () => {
     expect(entries[0]!.at).toMatch(/\+08:00$/);
   });
 
+  it('人读的文字是中文：操作、对象名称、状态，不出现内部编号', async () => {
+    const entries = (await audit(`?entityType=application&entityId=${applicationId}`)).json().entries as {
+      action: string;
+      actionLabel: string;
+      entityLabel: string;
+      changes: { label: string; before: string | null; after: string }[];
+    }[];
+    const recommended = entries.find((e) => e.action === 'application.recommended')!;
+    expect(recommended.actionLabel).toBe('主管部门推荐');
+    const row = (await repositories(t.db).applications.findById(applicationId))!;
+    expect(recommended.entityLabel).toBe(`申报书 《${row.form.title}》（${row.acceptanceNo}）`);
+    expect(recommended.changes).toContainEqual({ label: '状态', before: '已提交', after: '已推荐' });
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    for (const e of entries) {
+      const human = JSON.stringify([e.actionLabel, e.entityLabel, e.changes]);
+      expect(human).not.toMatch(uuid);
+      expect(human).not.toMatch(/application\.|submitted|recommended/);
+    }
+  });
+
   it('按操作、日期筛选，按序号向前翻页', async () => {
     const submitted = (await audit('?action=application.submitted')).json().entries;
     expect(submitted.length).toBeGreaterThan(0);

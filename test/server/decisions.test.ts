@@ -296,13 +296,19 @@ describe('立项决定', () => {
       case: '超过本专题上限，说明上限',
       which: (w: World) => w.ok,
       funding: 900_000,
-      says: '省资助经费上限 80 万元（苏科资发〔2026〕26号 一、专题四）',
+      says: '省资助经费上限（苏科资发〔2026〕26号 一、专题四） 80.00 万元，请调减至 80.00 万元以内',
     },
     {
       case: '超过申请的省资助经费',
       which: (w: World) => w.intent,
       funding: 600_000,
-      says: '申请的省资助经费 50 万元',
+      says: '立项资助经费 60.00 万元，超过申报单位申请的省资助经费 50.00 万元，请调减至 50.00 万元以内',
+    },
+    {
+      case: '同时超过专题上限和申请额，说明起作用的较小者',
+      which: (w: World) => w.intent,
+      funding: 900_000,
+      says: '立项资助经费 90.00 万元，超过申报单位申请的省资助经费 50.00 万元，请调减至 50.00 万元以内',
     },
   ])('资助经费$case：拒绝', async ({ which, funding, says }) => {
     const w = await formallyReviewed();
@@ -335,15 +341,14 @@ describe('立项决定', () => {
       cap: { amount: 800_000, clause: '一、专题四' },
       decision: { outcome: 'approved', funding: 800_000, locked: false },
     });
-    expect(
-      (
-        await decide(province.cookie, intent.id, {
-          outcome: 'approved',
-          funding: 500_000,
-          reason: '同意立项',
-        })
-      ).statusCode,
-    ).toBe(200);
+    const asked = await decide(province.cookie, intent.id, {
+      outcome: 'approved',
+      funding: 500_000,
+      reason: '同意立项',
+    });
+    // The dialog's limit is the smaller one, with its reason.
+    expect(asked.statusCode).toBe(200);
+    expect(asked.json().item.limit).toEqual({ amount: 500_000, reason: '申报单位申请的省资助经费' });
     expect(
       (await decide(province.cookie, undecided.id, { outcome: 'rejected', reason: '评审排名靠后' }))
         .statusCode,
@@ -432,6 +437,28 @@ describe('公示', () => {
     });
     for (const id of [ok.id, ok.organizationId, ok.piId, undecided.acceptanceNo!])
       expect(detail.body).not.toContain(id);
+  });
+
+  it('同一申报计划不能有两份公示草稿：项目只能列入一份公示，拒绝并说明', async () => {
+    const w = await decided();
+    const create = () =>
+      inject(t.app, {
+        method: 'POST',
+        url: '/api/province/announcements',
+        cookie: w.province.cookie,
+        payload: { callId: w.callId, title: '拟立项项目公示' },
+      });
+    expect((await create()).statusCode).toBe(201);
+    const second = await create();
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('ANNOUNCEMENT_DRAFT_EXISTS');
+    expect(second.json().error.message).toContain('已有未发布的公示草稿“拟立项项目公示”');
+    const list = await inject(t.app, {
+      method: 'GET',
+      url: `/api/province/announcements?callId=${w.callId}`,
+      cookie: w.province.cookie,
+    });
+    expect(list.json().announcements).toHaveLength(1);
   });
 
   it('公示发布后立项决定锁定，不能修改或撤销', async () => {

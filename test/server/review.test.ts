@@ -257,7 +257,10 @@ describe('退回修改与重新提交', () => {
       cookie: admin.cookie,
       payload: {
         version: read.json().application.version,
-        form: completeForm({ title: '中德固态电解质联合研发与中试验证' }),
+        form: completeForm({
+          title: '中德固态电解质联合研发与中试验证',
+          budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 600_000 },
+        }),
       },
     });
     expect(saved.statusCode).toBe(200);
@@ -305,7 +308,15 @@ describe('退回修改与重新提交', () => {
     expect(changes.json()).toMatchObject({
       previous: first.receipt.issuedAt,
       current: '2026-12-24T10:00:00+08:00',
-      form: [{ path: 'title', before: completeForm().title, after: '中德固态电解质联合研发与中试验证' }],
+      form: [
+        { path: 'budget.provincialFunding', label: '申请省资助经费', before: '80 万元', after: '60 万元' },
+        {
+          path: 'title',
+          label: '项目名称',
+          before: completeForm().title,
+          after: '中德固态电解质联合研发与中试验证',
+        },
+      ],
       documents: {
         added: [],
         removed: [],
@@ -434,6 +445,41 @@ describe('推荐与限额', () => {
 });
 
 describe('确认提交', () => {
+  it('已推荐的申报书此后出现错误：拒绝确认，列出该申报书及错误；未决定的一并列出', async () => {
+    const agency = await ownDepartment(t, 'provincial-agency');
+    const agencyUser = await departmentUser(agency);
+    const recommended = await submitted(agency);
+    const undecided = await submitted(agency);
+    expect((await recommend(agencyUser.cookie, recommended.id)).statusCode).toBe(204);
+    // Changed since it was recommended (as a register import or a rule's change would): now over the cap.
+    const [row] = await t.db.select().from(applications).where(eq(applications.id, recommended.id));
+    await t.db
+      .update(applications)
+      .set({ form: { ...row!.form, budget: { ...row!.form.budget, provincialFunding: 900_000 } } })
+      .where(eq(applications.id, recommended.id));
+    expect((await uploadCommitment(t, agencyUser.cookie, PRACTICE_CALL_ID)).statusCode).toBe(201);
+
+    const refused = await confirm(agencyUser.cookie, PRACTICE_CALL_ID);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('RECOMMENDED_WITH_ERRORS');
+    expect(refused.json().error.message).toContain('1 项已推荐的申报书存在错误');
+    expect(refused.json().error.message).toContain('1 项申报书尚未作出推荐决定');
+    expect(refused.json().problems).toEqual([
+      expect.objectContaining({
+        applicationId: recommended.id,
+        problem: 'errors',
+        errors: [expect.stringContaining('90 万元')],
+      }),
+      expect.objectContaining({ applicationId: undecided.id, problem: 'pending', errors: [] }),
+    ]);
+    const confirmation = await inject(t.app, {
+      method: 'GET',
+      url: `/api/review/confirmation?callId=${PRACTICE_CALL_ID}`,
+      cookie: agencyUser.cookie,
+    });
+    expect(confirmation.json()).toEqual({ confirmation: null });
+  });
+
   it('未上传诚信承诺书或尚有未决定的申报书不能确认；确认后一律不予退回，不能再推荐或撤销；省厅看到名单', async () => {
     const agency = (await repositories(t.db).departments.list()).find((d) => d.kind === 'provincial-agency')!;
     const agencyUser = await departmentUser(agency);
@@ -458,6 +504,11 @@ describe('确认提交', () => {
     expect(pending.statusCode).toBe(409);
     expect(pending.json().error.code).toBe('DECISIONS_PENDING');
     expect(pending.json().error.message).toContain('2 项');
+    expect(pending.json().problems).toEqual(
+      expect.arrayContaining(
+        [a, b].map((x) => expect.objectContaining({ applicationId: x.id, problem: 'pending', errors: [] })),
+      ),
+    );
 
     expect((await recommend(agencyUser.cookie, a.id)).statusCode).toBe(204);
     expect(

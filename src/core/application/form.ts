@@ -82,7 +82,8 @@ export interface MissingField {
   message: string;
 }
 
-const PARTNER_QUESTIONS = [
+/** The six partner questions of 二、1, as the form asks them. */
+export const PARTNER_QUESTIONS = [
   ['independentLegalEntity', '境外合作机构是否为独立法人'],
   ['ownedByApplicant', '境外合作机构是否为申报单位在境外设立的机构'],
   ['foreignInvestedInChina', '境外合作机构是否为外资在境内设立的机构'],

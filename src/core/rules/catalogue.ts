@@ -30,3 +30,16 @@ export const RULE_CATALOGUE: readonly RuleInfo[] = RULES.map(({ id, severity, cl
   title,
   target,
 }));
+
+const TITLES = new Map(RULES.map((r) => [r.id, r.title]));
+
+/** What a rule requires, in Chinese; an unknown id (a rule since retired) as it is. */
+export function ruleTitle(id: string): string {
+  return TITLES.get(id) ?? id;
+}
+
+/** A rule as people read it: its requirement, the id beside it for reference. */
+export function ruleLabel(id: string): string {
+  const title = TITLES.get(id);
+  return title ? `${title}（${id}）` : id;
+}

@@ -1,6 +1,133 @@
-import { toBeijingIso } from '../../core/time.js';
-import type { AuditPageDto } from '../../contract/audit.js';
-import type { AuditPage } from '../services/audit.js';
+import { DOCUMENT_KIND_LABELS, TOPIC_LABELS } from '../../core/labels.js';
+import { formatWan } from '../../core/money.js';
+import { REGISTER_LABELS, type RegisterKind } from '../../core/registers/kinds.js';
+import { formatBeijing, instantMs, toBeijingIso } from '../../core/time.js';
+import { AUDIT_ENTITY_LABELS, auditActionLabel, type AuditPageDto } from '../../contract/audit.js';
+import {
+  APPLICATION_STATUS_LABELS,
+  CALL_STATUS_LABELS,
+  type ApplicationStatus,
+  type CallStatus,
+} from '../../contract/vocabulary.js';
+import { ID_FIELDS, type AuditPage } from '../services/audit.js';
+
+// The audit log as the province reads it: actions, records and fields by their Chinese names, statuses as
+// labels, money in 万元, and no internal id in the text (the raw snapshots stay beside it for reference).
+
+const FIELD_LABELS: Record<string, string> = {
+  status: '状态',
+  from: '原状态',
+  to: '新状态',
+  reason: '意见',
+  reasons: '理由',
+  message: '说明',
+  field: '所涉字段',
+  decision: '决定',
+  outcome: '立项决定',
+  funding: '立项资助经费',
+  separateSlot: '使用单独推荐名额',
+  acceptanceNo: '受理编号',
+  kind: '类型',
+  fileName: '文件名',
+  sha256: '文件指纹',
+  title: '名称',
+  name: '名称',
+  topic: '专题',
+  direction: '方向',
+  result: '结论',
+  role: '角色',
+  login: '登录名',
+  documentId: '附件',
+  previousDocumentId: '原附件',
+  applicationId: '申报书',
+  callId: '申报计划',
+  departmentId: '主管部门',
+  organizationId: '申报单位',
+  personId: '项目负责人',
+  piId: '项目负责人',
+  userId: '账号',
+  expertId: '评审专家',
+  announcementId: '公示',
+  baseCallId: '所依据的申报计划',
+  version: '版本',
+  isPractice: '练习计划',
+  readOnly: '只读',
+  submissionClosesAt: '网上填报截止时间',
+  recommendationClosesAt: '审核推荐截止时间',
+  paperClosesAt: '纸质材料报送截止时间',
+  documents: '附件',
+  metadata: '附件信息',
+  recommended: '推荐',
+  notRecommended: '不予推荐',
+  returnedNotResubmitted: '退回后未重新提交',
+  startsOn: '公示开始日期',
+  endsOn: '公示结束日期',
+  entries: '公示项目',
+};
+
+const MONEY_FIELDS = new Set(['funding', 'provincialFunding', 'total', 'jiangsuTotal']);
+const STATUS_FIELDS = new Set(['status', 'from', 'to']);
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const NO_NAME = '（内部记录）';
+
+function entityLabel(type: string, id: string, names: Map<string, string>): string {
+  const register = /^register:(.+)$/.exec(type)?.[1];
+  const kind = register
+    ? `${REGISTER_LABELS[register as RegisterKind] ?? '名录'}记录`
+    : (AUDIT_ENTITY_LABELS[type] ?? '记录');
+  const name = names.get(`${type}:${id}`);
+  return name ? `${kind} ${name}` : kind;
+}
+
+/** A status as its record's kind names it (an application's, a call's). */
+function statusText(entityType: string, status: string): string | undefined {
+  const labels: Record<string, string> =
+    entityType === 'call' ? CALL_STATUS_LABELS : APPLICATION_STATUS_LABELS;
+  return labels[status as ApplicationStatus & CallStatus];
+}
+
+function valueText(key: string, value: unknown, names: Map<string, string>, entityType: string): string {
+  if (value === undefined || value === null || value === '') return '（空）';
+  const type = key === 'baseCallId' ? 'call' : ID_FIELDS[key];
+  if (type && typeof value === 'string') return names.get(`${type}:${value}`) ?? NO_NAME;
+  const status = STATUS_FIELDS.has(key) && typeof value === 'string' && statusText(entityType, value);
+  if (status) return status;
+  if (typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value))) {
+    return formatBeijing(instantMs(value));
+  }
+  if (MONEY_FIELDS.has(key) && typeof value === 'number') return formatWan(value);
+  if (key === 'topic' && typeof value === 'number') return TOPIC_LABELS[value as 1] ?? String(value);
+  if (key === 'kind' && typeof value === 'string' && value in DOCUMENT_KIND_LABELS) {
+    return DOCUMENT_KIND_LABELS[value as keyof typeof DOCUMENT_KIND_LABELS];
+  }
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (Array.isArray(value))
+    return value.map((v, i) => `${i + 1}. ${valueText(key, v, names, entityType)}`).join('；');
+  if (typeof value === 'object') {
+    // A listed record's own id says nothing to a reader; its title and number do.
+    return Object.entries(value)
+      .filter(([k]) => k !== 'id')
+      .map(([k, v]) => `${FIELD_LABELS[k] ?? k}：${valueText(k, v, names, entityType)}`)
+      .join('；');
+  }
+  return String(value).replace(UUID, NO_NAME);
+}
+
+function changesOf(entry: AuditPage['entries'][number], names: Map<string, string>) {
+  const before = entry.before ?? {};
+  const after = entry.after ?? {};
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const changed = keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return {
+    changes: changed.map((key) => ({
+      label: FIELD_LABELS[key] ?? key,
+      before: entry.before === null ? null : valueText(key, before[key], names, entry.entityType),
+      after: valueText(key, after[key], names, entry.entityType),
+    })),
+    unchanged: keys.length - changed.length,
+  };
+}
 
 export function presentAuditPage(page: AuditPage): AuditPageDto {
   return {
@@ -9,10 +136,13 @@ export function presentAuditPage(page: AuditPage): AuditPageDto {
       at: toBeijingIso(e.at.getTime()),
       actor: e.actor,
       action: e.action,
+      actionLabel: auditActionLabel(e.action),
       entityType: e.entityType,
       entityId: e.entityId,
+      entityLabel: entityLabel(e.entityType, e.entityId, page.names),
       before: e.before,
       after: e.after,
+      ...changesOf(e, page.names),
       hash: e.hash,
     })),
     nextBeforeSeq: page.nextBeforeSeq,

@@ -1,7 +1,7 @@
 import { toBeijingIso } from '../../core/time.js';
 import type { ContractItemView, DecisionItemView } from '../../contract/decisions.js';
 import type { CallView } from '../services/calls.js';
-import { capOf, type ContractItem } from '../services/decisions.js';
+import { capOf, limitOf, type ContractItem } from '../services/decisions.js';
 import { loiFindings } from '../services/formal-review.js';
 import type { ProvinceItem } from '../services/province-applications.js';
 import { presentProvinceApplication } from './formal-review.js';
@@ -13,6 +13,7 @@ export function presentDecisionItem(call: CallView, { row }: ProvinceItem): Deci
   return {
     application: presentProvinceApplication(row),
     cap: capOf(call, row),
+    limit: limitOf(call, row),
     decision: d
       ? {
           outcome: d.outcome,

@@ -5,13 +5,16 @@ import type { ApplicationEventRow, NamedApplication } from '../repositories/appl
 import type { Department } from '../repositories/departments.js';
 import type { DocumentRecord } from '../repositories/documents.js';
 import type { ConfirmationListing } from '../repositories/review.js';
+import { fieldLabel, fieldValueText } from '../../core/application/field-labels.js';
 import type {
+  ChangesView,
   quotaResponseSchema,
   reviewDetailResponseSchema,
   reviewItemSchema,
   SummaryView,
 } from '../../contract/review.js';
 import type { ReviewItem } from '../services/review.js';
+import type { SubmissionChanges } from '../services/submission-changes.js';
 import { presentApplication, presentEvent } from './applications.js';
 import { presentDocument } from './documents.js';
 
@@ -72,4 +75,17 @@ export function presentConfirmation(row: ConfirmationListing) {
 /** The 推荐项目汇总表 with the words of its printed form. */
 export function presentSummary(table: SummaryTable): SummaryView {
   return { texts: summaryTableTexts(), ...table };
+}
+
+/** The resubmission diff as people read it: Chinese field names, 万元, 是/否. */
+export function presentChanges(changes: SubmissionChanges): ChangesView {
+  return {
+    ...changes,
+    form: changes.form.map((c) => ({
+      path: c.path,
+      label: fieldLabel(c.path),
+      before: fieldValueText(c.path, c.before),
+      after: fieldValueText(c.path, c.after),
+    })),
+  };
 }

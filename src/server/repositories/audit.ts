@@ -1,8 +1,18 @@
-import { and, asc, desc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { entryHash, GENESIS_HASH, type AuditEntry } from '../audit/chain.js';
 import type { Database } from '../db/database.js';
-import { auditLog } from '../db/schema.js';
+import {
+  announcements,
+  applications,
+  auditLog,
+  calls,
+  departments,
+  experts,
+  organizations,
+  people,
+  users,
+} from '../db/schema.js';
 
 // Any constant will do, as long as every instance of the app uses the same one.
 const AUDIT_LOCK_ID = 7_326_100_027;
@@ -16,6 +26,14 @@ export interface AuditRecord {
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
 }
+
+/** A record an entry is about or points at, by its entity type (`application`, `call` …) and id. */
+export interface EntityRef {
+  type: string;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AuditFilter {
   action?: string;
@@ -129,5 +147,87 @@ export class AuditRepository {
       if (page.length < pageSize) return;
       after = page.at(-1)!.seq;
     }
+  }
+
+  /**
+   * The names people know the records by, keyed `type:id`: an application by its title and acceptance number,
+   * the others by their name. Records no longer there are simply absent.
+   */
+  async names(refs: readonly EntityRef[]): Promise<Map<string, string>> {
+    const ids = (type: string) => [
+      ...new Set(refs.filter((r) => r.type === type && UUID.test(r.id)).map((r) => r.id)),
+    ];
+    const names = new Map<string, string>();
+    const put = (type: string, rows: { id: string; name: string }[]) => {
+      for (const row of rows) names.set(`${type}:${row.id}`, row.name);
+    };
+    const byId = async (
+      type: string,
+      table: typeof departments | typeof organizations | typeof people | typeof experts,
+    ) => {
+      const wanted = ids(type);
+      if (wanted.length > 0) {
+        put(
+          type,
+          await this.db
+            .select({ id: table.id, name: table.name })
+            .from(table)
+            .where(inArray(table.id, wanted)),
+        );
+      }
+    };
+    await byId('department', departments);
+    await byId('organization', organizations);
+    await byId('person', people);
+    await byId('expert', experts);
+    const userIds = ids('user');
+    if (userIds.length > 0) {
+      put(
+        'user',
+        await this.db
+          .select({ id: users.id, name: users.displayName })
+          .from(users)
+          .where(inArray(users.id, userIds)),
+      );
+    }
+    const announcementIds = ids('announcement');
+    if (announcementIds.length > 0) {
+      put(
+        'announcement',
+        await this.db
+          .select({ id: announcements.id, name: announcements.title })
+          .from(announcements)
+          .where(inArray(announcements.id, announcementIds)),
+      );
+    }
+    const callIds = [...new Set(refs.filter((r) => r.type === 'call').map((r) => r.id))];
+    if (callIds.length > 0) {
+      put(
+        'call',
+        await this.db
+          .select({ id: calls.id, name: calls.name })
+          .from(calls)
+          .where(inArray(calls.id, callIds)),
+      );
+    }
+    const applicationIds = ids('application');
+    if (applicationIds.length > 0) {
+      const rows = await this.db
+        .select({
+          id: applications.id,
+          title: sql<string | null>`${applications.form}->>'title'`,
+          no: applications.acceptanceNo,
+        })
+        .from(applications)
+        .where(inArray(applications.id, applicationIds));
+      put(
+        'application',
+        rows.map((r) => ({
+          id: r.id,
+          name: `《${r.title || '未填写项目名称'}》${r.no ? `（${r.no}）` : ''}`,
+        })),
+      );
+    }
+    return names;
   }
 }

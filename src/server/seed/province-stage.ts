@@ -178,7 +178,8 @@ export async function seedProvinceStage(repos: Repositories, services: Services)
     ...commitment,
     fileName: `${DEPARTMENT}科研诚信承诺书.pdf`,
   });
-  await services.review.confirm(department, PRACTICE_CALL_ID);
+  const confirmed = await services.review.confirm(department, PRACTICE_CALL_ID);
+  if (!confirmed.ok) throw new Error(`demo confirmation refused: ${confirmed.error.message}`);
 
   // 省科技项目管理中心: 形式审查.
   const province = (await login(repos, 'demo-province')) as PrincipalOf<'province'>;

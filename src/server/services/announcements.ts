@@ -44,6 +44,14 @@ export class AnnouncementService {
   async create(actor: ProvinceUser, body: AnnouncementBody): Promise<AnnouncementDetail> {
     const call = await this.calls.require(body.callId);
     const row = await inTransaction(this.db, async (repos) => {
+      // A draft lists every approved project not yet published: a second draft would claim the same ones.
+      await repos.decisions.lockCall(call.row.id);
+      const draft = (await repos.decisions.announcements(call.row.id)).find((a) => a.publishedAt === null);
+      if (draft) {
+        throw new AppError('ANNOUNCEMENT_DRAFT_EXISTS', {
+          message: `${call.row.name}已有未发布的公示草稿“${draft.title}”，它已列出全部待公示项目；一个项目只能列入一份公示。请修改或发布该草稿，或删除后再新建`,
+        });
+      }
       const now = this.clock.now();
       const inserted = await repos.decisions.insertAnnouncement({
         callId: call.row.id,

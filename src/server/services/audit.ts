@@ -1,7 +1,7 @@
 import type { AuditAnchor } from '../audit/anchor.js';
 import { verifyChain, type AuditEntry, type ChainVerdict } from '../audit/chain.js';
 import type { Checkpoint } from '../audit/checkpoints.js';
-import type { AuditFilter } from '../repositories/audit.js';
+import type { AuditFilter, EntityRef } from '../repositories/audit.js';
 import type { Repositories } from '../repositories/index.js';
 import type { AuditQuery } from '../../contract/audit.js';
 import type { PrincipalOf } from '../principal.js';
@@ -19,8 +19,34 @@ export interface AuditActor {
   scope: string | null;
 }
 
+/** The fields of entries that hold the id of a record with a name, by the record's entity type. */
+export const ID_FIELDS: Record<string, string> = {
+  applicationId: 'application',
+  callId: 'call',
+  departmentId: 'department',
+  organizationId: 'organization',
+  personId: 'person',
+  piId: 'person',
+  userId: 'user',
+  expertId: 'expert',
+  announcementId: 'announcement',
+};
+
+function referencesOf(entry: AuditEntry): EntityRef[] {
+  const refs: EntityRef[] = [{ type: entry.entityType, id: entry.entityId }];
+  for (const snapshot of [entry.before, entry.after]) {
+    for (const [key, value] of Object.entries(snapshot ?? {})) {
+      const type = ID_FIELDS[key];
+      if (type && typeof value === 'string') refs.push({ type, id: value });
+    }
+  }
+  return refs;
+}
+
 export interface AuditPage {
   entries: (AuditEntry & { actor: AuditActor | null })[];
+  /** The names of the records the entries are about or point at, keyed `type:id`. */
+  names: Map<string, string>;
   /** Where the next (older) page starts, if there is one. */
   nextBeforeSeq: number | null;
 }
@@ -73,6 +99,7 @@ export class AuditService {
     );
     return {
       entries: page.map((e) => ({ ...e, actor: e.actorUserId ? actors.get(e.actorUserId)! : null })),
+      names: await this.repos.audit.names(page.flatMap(referencesOf)),
       nextBeforeSeq: rows.length > filter.limit ? page.at(-1)!.seq : null,
     };
   }

@@ -1,5 +1,5 @@
 import type { Cited } from '../../core/calls/parameters.js';
-import { RULES } from '../../core/rules/catalogue.js';
+import { ruleTitle } from '../../core/rules/catalogue.js';
 import { overlapSpans, type Span } from '../../core/text/overlap.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
@@ -60,8 +60,6 @@ export interface PairComparison {
   title: Highlighted;
   summary: Highlighted;
 }
-
-const RULE_TITLES = new Map(RULES.map((r) => [r.id, r.title]));
 
 export class CrossCheckService {
   constructor(
@@ -129,7 +127,7 @@ export class CrossCheckService {
       rows: page.rows,
       rules: counts.map((c) => ({
         rule: c.rule,
-        title: RULE_TITLES.get(c.rule) ?? c.rule,
+        title: ruleTitle(c.rule),
         severity: c.severity,
         count: c.n,
       })),

@@ -1,6 +1,12 @@
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import { streamOf } from '../../core/calls/parameters.js';
-import { formatWan } from '../../core/money.js';
+import { formatWanDecimal } from '../../core/money.js';
+import {
+  fundingLimit,
+  fundingOverLimit,
+  type FundingCap,
+  type FundingLimit,
+} from '../../core/decisions/funding-limit.js';
 import { beijingDate, formatChineseDate } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
@@ -16,12 +22,6 @@ import { type ProvinceItem, ProvinceApplications } from './province-applications
 // reject, each with a reason, for applications 受理 at 形式审查. A decision can change or be undone until a
 // 公示 is published; then it is locked. Every decision and publication of a call takes the call's lock.
 
-export interface FundingCap {
-  amount: number;
-  clause: string;
-  label: string;
-}
-
 /** The cap of the stream the application falls in, from the call's parameters. */
 export function capOf(call: CallView, row: ProvinceRow): FundingCap | null {
   const terms = streamOf(
@@ -30,6 +30,13 @@ export function capOf(call: CallView, row: ProvinceRow): FundingCap | null {
     row.application.direction ?? undefined,
   );
   return terms ? { amount: terms.funding.value.cap, clause: terms.funding.clause, label: terms.label } : null;
+}
+
+/** What binds a 立项 amount: the smaller of the cap and the 省资助经费 the applicant asked for. */
+export function limitOf(call: CallView, row: ProvinceRow): FundingLimit | null {
+  const cap = capOf(call, row);
+  const requested = row.application.form.budget?.provincialFunding ?? 0;
+  return cap && fundingLimit(requested, cap, call.parameters.notice.number.value);
 }
 
 /** A project whose 立项 was published, with the 公示 that lists it. */
@@ -180,19 +187,13 @@ export class DecisionService {
 
 /** 立项资助经费 within the topic's cap (the call's parameters) and within what the applicant asked for. */
 function assertFundable(call: CallView, row: ProvinceRow, funding: number): void {
-  const cap = capOf(call, row);
-  if (!cap) throw new AppError('STATUS_CONFLICT', { message: '该申报书未选择专题方向，无法确定资助上限' });
-  if (funding > cap.amount) {
+  const limit = limitOf(call, row);
+  if (!limit) throw new AppError('STATUS_CONFLICT', { message: '该申报书未选择专题方向，无法确定资助上限' });
+  const refusal = fundingOverLimit(funding, limit);
+  if (refusal) {
     throw new AppError('FUNDING_OVER_CAP', {
-      message: `立项资助经费 ${formatWan(funding)}，超过${cap.label}省资助经费上限 ${formatWan(cap.amount)}（${call.parameters.notice.number.value} ${cap.clause}），请调减至 ${formatWan(cap.amount)}以内`,
-      fields: [{ path: 'funding', message: `不超过 ${formatWan(cap.amount)}` }],
-    });
-  }
-  const requested = row.application.form.budget?.provincialFunding ?? 0;
-  if (funding > requested) {
-    throw new AppError('FUNDING_OVER_CAP', {
-      message: `立项资助经费 ${formatWan(funding)}，超过申报单位申请的省资助经费 ${formatWan(requested)}，请调减至 ${formatWan(requested)}以内`,
-      fields: [{ path: 'funding', message: `不超过 ${formatWan(requested)}` }],
+      message: refusal,
+      fields: [{ path: 'funding', message: `不超过${limit.reason} ${formatWanDecimal(limit.amount)}` }],
     });
   }
 }

@@ -10,15 +10,15 @@ import type { Department } from '../repositories/departments.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { ReviewFilter } from '../repositories/review.js';
 import type {
-  ChangesView,
   ChecklistBody,
   ChecklistView,
+  ConfirmProblem,
   ReturnBody,
   ReviewListQuery,
 } from '../../contract/review.js';
 import { summaryRow } from '../../core/summary/summary-table.js';
 import { BundleService } from './bundles.js';
-import type { CallService } from './calls.js';
+import type { CallService, CallView } from './calls.js';
 import { checklistOfRow } from './review-checklist.js';
 import {
   assertReviewOpen,
@@ -28,7 +28,7 @@ import {
   type DepartmentUser,
 } from './review/access.js';
 import { quotaHolderId } from './review/quota.js';
-import { diffDocuments, diffForm } from './submission-changes.js';
+import { diffDocuments, diffForm, type SubmissionChanges } from './submission-changes.js';
 
 // 项目主管部门审核推荐 (二、5, 三、2–三、4): a department reviews what was submitted to it, returns it for
 // revision and confirms its list before its deadline. Its recommendations, which count against the quota, are
@@ -42,6 +42,45 @@ export interface ReviewItem {
   findings: Finding[];
   readOnly: boolean;
   quotaHolder: Department | null;
+}
+
+/** Why the list cannot be confirmed yet, with every application that stands in the way; none: it can. */
+async function confirmRefusal(repos: Repositories, call: CallView, rows: ApplicationRow[], now: Date) {
+  const { report } = await new BundleService(repos).judge(call.parameters, rows, now);
+  const errorsOf = new Map(
+    report.applications.map((a) => [
+      a.id,
+      a.findings.filter((f) => f.severity === 'error').map((f) => f.message),
+    ]),
+  );
+  const problem = (r: ApplicationRow, kind: ConfirmProblem['problem']): ConfirmProblem => ({
+    applicationId: r.id,
+    acceptanceNo: r.acceptanceNo,
+    title: r.form.title ?? '',
+    problem: kind,
+    errors: kind === 'errors' ? (errorsOf.get(r.id) ?? []) : [],
+  });
+  const pending = rows.filter((r) => r.status === 'submitted').map((r) => problem(r, 'pending'));
+  const faulty = rows
+    .filter((r) => r.status === 'recommended' && (errorsOf.get(r.id)?.length ?? 0) > 0)
+    .map((r) => problem(r, 'errors'));
+  if (pending.length + faulty.length === 0) return undefined;
+  const numbers = (list: ConfirmProblem[]) => list.map((p) => p.acceptanceNo).join('、');
+  const parts = [
+    ...(faulty.length > 0
+      ? [`${faulty.length} 项已推荐的申报书存在错误（${numbers(faulty)}），请撤销推荐或改为不推荐`]
+      : []),
+    ...(pending.length > 0
+      ? [`${pending.length} 项申报书尚未作出推荐决定（${numbers(pending)}），请先推荐、不推荐或退回`]
+      : []),
+  ];
+  return {
+    ok: false as const,
+    error: new AppError(faulty.length > 0 ? 'RECOMMENDED_WITH_ERRORS' : 'DECISIONS_PENDING', {
+      message: `不能确认提交：${parts.join('；')}`,
+    }),
+    problems: [...faulty, ...pending],
+  };
 }
 
 export class ReviewService {
@@ -80,7 +119,7 @@ export class ReviewService {
     };
   }
 
-  async changes(actor: DepartmentUser, id: string): Promise<ChangesView> {
+  async changes(actor: DepartmentUser, id: string): Promise<SubmissionChanges> {
     await findReceived(this.repos, actor, id, false);
     const [current, previous] = await this.repos.review.lastSnapshots(id, 2);
     if (!current || !previous) {
@@ -126,7 +165,11 @@ export class ReviewService {
     });
   }
 
-  /** 网上确认提交: the department's list for the call, final (三、2 一律不予退回重报). */
+  /**
+   * 网上确认提交: the department's list for the call, final (三、2 一律不予退回重报). Refused, with the
+   * applications concerned, while any is undecided or a recommended one has errors (the rules may have
+   * changed their verdict since it was recommended: a register imported, another recommendation counted).
+   */
   async confirm(actor: DepartmentUser, callId: string) {
     const call = await this.calls.require(callId);
     return inTransaction(this.db, async (repos) => {
@@ -138,12 +181,8 @@ export class ReviewService {
         throw new AppError('COMMITMENT_MISSING');
       }
       const rows = await repos.review.received([actor.departmentId], { callId });
-      const pending = rows.filter((r) => r.status === 'submitted');
-      if (pending.length > 0) {
-        throw new AppError('DECISIONS_PENDING', {
-          message: `还有 ${pending.length} 项申报书尚未作出推荐决定（${pending.map((r) => r.acceptanceNo).join('、')}），请先推荐、不推荐或退回后再确认提交`,
-        });
-      }
+      const refusal = await confirmRefusal(repos, call, rows, now);
+      if (refusal) return refusal;
       const entry = (r: ApplicationRow) => ({
         id: r.id,
         acceptanceNo: r.acceptanceNo,
@@ -181,7 +220,10 @@ export class ReviewService {
           detail: { status: r.status },
         });
       }
-      return (await repos.review.confirmations(callId)).find((c) => c.departmentId === actor.departmentId)!;
+      const confirmation = (await repos.review.confirmations(callId)).find(
+        (c) => c.departmentId === actor.departmentId,
+      )!;
+      return { ok: true as const, confirmation };
     });
   }
 

@@ -1,8 +1,17 @@
 import type { SnapshotDocument } from '../db/schema.js';
-import type { ChangesView, FieldChange } from '../../contract/review.js';
+import type { ChangesView } from '../../contract/review.js';
 
 // What changed between two submissions of one application: the form field by field, the documents by
 // their version history (a replaced or re-described document points at its successor).
+
+/** A leaf that differs, with the values as stored (yuan, codes); the presenter words them. */
+export interface FieldChange {
+  path: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export type SubmissionChanges = Omit<ChangesView, 'form'> & { form: FieldChange[] };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -39,7 +39,11 @@ export const announcementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         summary: '新建公示草稿：列出已立项、尚未公示的项目；不填日期则发布之日起 5 个工作日',
         tags: ['province'],
         body: announcementBodySchema,
-        response: { 201: announcementDetailSchema, ...errorResponses('VALIDATION_FAILED'), ...denied },
+        response: {
+          201: announcementDetailSchema,
+          ...errorResponses('VALIDATION_FAILED', 'ANNOUNCEMENT_DRAFT_EXISTS'),
+          ...denied,
+        },
       },
     },
     async (request, reply) => {

@@ -4,6 +4,7 @@ import { fileResponse, sendAttachment, XLSX_MIME } from '../../http/file-respons
 import { summaryXlsxBuffer } from '../../io/summary-xlsx.js';
 import { presentRefusal } from '../../presenters/errors.js';
 import {
+  presentChanges,
   presentConfirmation,
   presentQuota,
   presentReviewDetail,
@@ -20,6 +21,7 @@ import {
   confirmationsQuerySchema,
   confirmationsResponseSchema,
   confirmBodySchema,
+  confirmRefusedSchema,
   confirmResponseSchema,
   ownConfirmationResponseSchema,
   decisionBodySchema,
@@ -92,7 +94,7 @@ export const reviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
     },
     async (request) => {
       const actor = await guard.require(request, 'department');
-      return review.changes(actor, request.params.id);
+      return presentChanges(await review.changes(actor, request.params.id));
     },
   );
 
@@ -188,21 +190,22 @@ export const reviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
         body: confirmBodySchema,
         response: {
           201: confirmResponseSchema,
-          ...errorResponses(
-            'VALIDATION_FAILED',
-            'REVIEW_CLOSED',
-            'LIST_CONFIRMED',
-            'DECISIONS_PENDING',
-            'COMMITMENT_MISSING',
-          ),
+          ...errorResponses('VALIDATION_FAILED'),
+          // REVIEW_CLOSED, LIST_CONFIRMED, COMMITMENT_MISSING; and with the applications concerned
+          // DECISIONS_PENDING and RECOMMENDED_WITH_ERRORS.
+          409: confirmRefusedSchema,
           ...denied,
         },
       },
     },
     async (request, reply) => {
       const actor = await guard.require(request, 'department');
-      const confirmation = await review.confirm(actor, request.body.callId);
-      return reply.status(201).send({ confirmation: presentConfirmation(confirmation) });
+      const outcome = await review.confirm(actor, request.body.callId);
+      if (!outcome.ok) {
+        const { code, message } = outcome.error;
+        return reply.status(409).send(presentRefusal(code, { problems: outcome.problems }, message));
+      }
+      return reply.status(201).send({ confirmation: presentConfirmation(outcome.confirmation) });
     },
   );
 

@@ -7,14 +7,6 @@ import { reviewQueries, type ChangesView } from './api.js';
 
 type FieldChange = ChangesView['form'][number];
 
-function show(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '（空）';
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (typeof value === 'number') return value.toLocaleString('zh-CN');
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
-}
-
 /** 修改情况: what the applicant changed between its last two submissions, after a return. */
 export function ChangesCard({ applicationId }: { applicationId: string }) {
   const query = useQuery(reviewQueries.changes(applicationId));
@@ -46,20 +38,18 @@ function changesCard(changes: ChangesView) {
           pagination={false}
           dataSource={changes.form}
           columns={[
-            { title: '字段', dataIndex: 'path', width: 200, render: (p: string) => <code>{p}</code> },
+            { title: '字段', dataIndex: 'label', width: 200 },
             {
               title: '修改前',
               key: 'before',
-              render: (_, c) => (
-                <del style={{ color: '#a8071a', whiteSpace: 'pre-wrap' }}>{show(c.before)}</del>
-              ),
+              render: (_, c) => <del style={{ color: '#a8071a', whiteSpace: 'pre-wrap' }}>{c.before}</del>,
             },
             {
               title: '修改后',
               key: 'after',
               render: (_, c) => (
                 <ins style={{ color: '#237804', textDecoration: 'none', whiteSpace: 'pre-wrap' }}>
-                  {show(c.after)}
+                  {c.after}
                 </ins>
               ),
             },

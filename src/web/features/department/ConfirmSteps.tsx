@@ -6,6 +6,7 @@ import { type CallDto, describeError, query } from '../../shared/api.js';
 import { PageState } from '../../shared/PageState.js';
 import { REVIEW_KEY, reviewApi, reviewQueries } from './api.js';
 import { CommitmentUpload } from './CommitmentUpload.js';
+import { confirmProblems, ConfirmProblems } from './ConfirmProblems.js';
 import { QuotaMeter } from './QuotaMeter.js';
 import { useConfirmed } from './useConfirmed.js';
 
@@ -15,6 +16,7 @@ export function ConfirmSteps({ call }: { call: CallDto }) {
   const queryClient = useQueryClient();
   const confirmed = useConfirmed(call.id);
   const commitments = useQuery(reviewQueries.commitments(call.id));
+  const problems = useQuery({ ...reviewQueries.list({ callId: call.id }), select: confirmProblems });
   const confirming = useMutation({
     mutationFn: () => reviewApi.confirm(call.id),
     onSuccess: () => void message.success('推荐名单已确认提交'),
@@ -87,11 +89,12 @@ export function ConfirmSteps({ call }: { call: CallDto }) {
               title="确认提交后一律不予退回（通知三、2）"
               description="请先核对推荐名单、推荐限额和形式审查意见；确认后不能再推荐、不推荐、撤销或退回。"
             />
+            <PageState query={problems}>{(list) => <ConfirmProblems problems={list} />}</PageState>
             <Button
               type="primary"
               danger
               onClick={confirm}
-              disabled={!commitments.data?.current}
+              disabled={!commitments.data?.current || (problems.data?.length ?? 0) > 0}
               data-testid="confirm-list"
             >
               确认提交推荐名单

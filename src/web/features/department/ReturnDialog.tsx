@@ -1,6 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, AutoComplete, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { fieldLabel, RETURNABLE_FIELDS } from '../../../core/application/field-labels.js';
 import type { ReturnBody } from '../../../contract/review.js';
 import { describeError } from '../../shared/api.js';
 import { beijingTime } from '../../shared/format.js';
@@ -23,15 +24,8 @@ export function ReturnDialog({ detail, onClose }: { detail: ReviewDetail; onClos
     },
   });
   const fieldOptions = [
-    ...new Set([
-      'title',
-      'summary',
-      'partner',
-      'budget',
-      'documents',
-      ...detail.item.findings.flatMap((f) => (f.field ? [f.field] : [])),
-    ]),
-  ].map((value) => ({ value }));
+    ...new Set([...RETURNABLE_FIELDS, ...detail.item.findings.flatMap((f) => (f.field ? [f.field] : []))]),
+  ].map((value) => ({ value, label: fieldLabel(value) }));
 
   return (
     <Modal
@@ -64,7 +58,13 @@ export function ReturnDialog({ detail, onClose }: { detail: ReviewDetail; onClos
               {fields.map((field, index) => (
                 <Space key={field.key} align="start" style={{ display: 'flex' }}>
                   <Form.Item name={[field.name, 'field']} label={index === 0 ? '字段（可选）' : undefined}>
-                    <AutoComplete options={fieldOptions} style={{ width: 200 }} placeholder="如 budget" />
+                    <Select
+                      allowClear
+                      showSearch={{ optionFilterProp: 'label' }}
+                      options={fieldOptions}
+                      style={{ width: 200 }}
+                      placeholder="如 申请省资助经费"
+                    />
                   </Form.Item>
                   <Form.Item
                     name={[field.name, 'message']}

@@ -3,6 +3,7 @@ import { Card, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { TOPICS, type TopicNumber } from '../../../core/bundle/schema.js';
 import { TOPIC_LABELS } from '../../../core/labels.js';
+import { ruleLabel } from '../../../core/rules/catalogue.js';
 import type { ApplicationStatus } from '../../../contract/vocabulary.js';
 import { STATUS_LABELS } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
@@ -65,13 +66,13 @@ export function ReviewQueue({ callId }: { callId: string }) {
         />
         <Select<string>
           allowClear
-          showSearch
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder="按规则筛选"
           aria-label="按规则筛选"
           style={{ width: 260 }}
           value={filters.rule}
           onChange={(rule) => setFilters((f) => ({ ...f, rule }))}
-          options={rules.map((r) => ({ value: r, label: r }))}
+          options={rules.map((r) => ({ value: r, label: ruleLabel(r) }))}
           data-testid="filter-rule"
         />
       </Space>

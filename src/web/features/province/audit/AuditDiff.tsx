@@ -1,35 +1,27 @@
 import { Space, Tag, Typography } from 'antd';
 import type { AuditEntryDto } from '../../../../contract/audit.js';
 
-const shown = (value: unknown) =>
-  value === undefined ? '（无）' : typeof value === 'string' ? value : JSON.stringify(value);
-
-/** The fields an entry changed, before → after; fields it left as they were are counted, not listed. */
-export function AuditDiff({ entry }: { entry: Pick<AuditEntryDto, 'before' | 'after'> }) {
-  const before = entry.before ?? {};
-  const after = entry.after ?? {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  const changed = keys.filter((k) => shown(before[k]) !== shown(after[k]));
-  const same = keys.length - changed.length;
+/** The fields an entry changed, before → after, as the server words them; fields left as they were are counted. */
+export function AuditDiff({ entry }: { entry: Pick<AuditEntryDto, 'before' | 'changes' | 'unchanged'> }) {
   return (
     <Space orientation="vertical" size={2} data-testid="audit-diff">
       {entry.before === null && <Tag color="blue">新建</Tag>}
-      {changed.map((key) => (
-        <span key={key}>
-          <Typography.Text code>{key}</Typography.Text>{' '}
-          {entry.before !== null && (
+      {entry.changes.map((change, i) => (
+        <span key={i}>
+          <Typography.Text strong>{change.label}</Typography.Text>{' '}
+          {change.before !== null && (
             <>
               <Typography.Text delete type="secondary">
-                {shown(before[key])}
+                {change.before}
               </Typography.Text>
               {' → '}
             </>
           )}
-          <Typography.Text mark>{shown(after[key])}</Typography.Text>
+          <Typography.Text mark>{change.after}</Typography.Text>
         </span>
       ))}
-      {same > 0 && entry.before !== null && (
-        <Typography.Text type="secondary">其余 {same} 项未变</Typography.Text>
+      {entry.unchanged > 0 && entry.before !== null && (
+        <Typography.Text type="secondary">其余 {entry.unchanged} 项未变</Typography.Text>
       )}
     </Space>
   );

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { PageState } from '../../../shared/PageState.js';
-import { auditQueries, ENTITY_TYPES, type Filters } from './api.js';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../../contract/audit.js';
+import { auditQueries, type Filters } from './api.js';
 import { AuditTable } from './AuditTable.js';
 import { AuditVerdict } from './AuditVerdict.js';
 
@@ -39,13 +40,19 @@ export function AuditPage() {
       <Card>
         <Form form={form} layout="inline" onFinish={(values) => setFilters(values)} style={{ rowGap: 8 }}>
           <Form.Item name="action" label="操作">
-            <Input allowClear placeholder="如 application.submitted" style={{ width: 220 }} />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 220 }}
+              placeholder="如 提交申报书"
+              options={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))}
+            />
           </Form.Item>
           <Form.Item name="entityType" label="对象">
             <Select
               allowClear
               style={{ width: 130 }}
-              options={ENTITY_TYPES.map(([value, label]) => ({ value, label }))}
+              options={Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => ({ value, label }))}
             />
           </Form.Item>
           <Form.Item name="entityId" label="对象编号">

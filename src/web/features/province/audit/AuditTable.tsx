@@ -3,7 +3,7 @@ import { Button, Table, Typography } from 'antd';
 import type { AuditEntryDto } from '../../../../contract/audit.js';
 import { beijingTime, ROLE_LABELS } from '../../../shared/format.js';
 import { PageState } from '../../../shared/PageState.js';
-import { auditQueries, ENTITY_TYPES, type Filters } from './api.js';
+import { auditQueries, type Filters } from './api.js';
 import { AuditDiff } from './AuditDiff.js';
 
 /** The entries under the filters, newest first, older pages on demand; a name, action or object filters by it. */
@@ -39,7 +39,9 @@ export function AuditTable({ filters, onFilter }: { filters: Filters; onFilter(p
               title: '操作',
               width: 220,
               render: (_, e) => (
-                <Typography.Link onClick={() => onFilter({ action: e.action })}>{e.action}</Typography.Link>
+                <Typography.Link onClick={() => onFilter({ action: e.action })}>
+                  {e.actionLabel}
+                </Typography.Link>
               ),
             },
             {
@@ -47,7 +49,7 @@ export function AuditTable({ filters, onFilter }: { filters: Filters; onFilter(p
               width: 240,
               render: (_, e) => (
                 <Typography.Link onClick={() => onFilter({ entityType: e.entityType, entityId: e.entityId })}>
-                  {ENTITY_TYPES.find(([type]) => type === e.entityType)?.[1] ?? e.entityType} {e.entityId}
+                  {e.entityLabel}
                 </Typography.Link>
               ),
             },

@@ -13,12 +13,6 @@ export interface Filters {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-export const ENTITY_TYPES = [
-  ['application', '申报书'],
-  ['call', '申报计划'],
-  ['department', '主管部门'],
-] as const;
-
 function auditQuery(filters: Filters, beforeSeq?: number): string {
   const [from, to] = filters.range ?? [];
   return query({

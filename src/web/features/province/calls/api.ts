@@ -8,6 +8,7 @@ import type {
   DeadlinesBody,
 } from '../../../../contract/province-calls.js';
 import { api } from '../../../shared/api.js';
+import { CALL_STATUS_LABELS as CALL_STATUS_NAMES } from '../../../../contract/vocabulary.js';
 
 // The province's side of calls: every call with its status, a call's parameters and versions, and the changes.
 
@@ -53,9 +54,9 @@ export const callAdminQueries = {
 };
 
 export const CALL_STATUS_LABELS: Record<AdminCallDto['status'], { label: string; color: string }> = {
-  draft: { label: '草稿（未开放）', color: 'default' },
-  open: { label: '已开放', color: 'success' },
-  closed: { label: '已关闭', color: 'error' },
+  draft: { label: CALL_STATUS_NAMES.draft, color: 'default' },
+  open: { label: CALL_STATUS_NAMES.open, color: 'success' },
+  closed: { label: CALL_STATUS_NAMES.closed, color: 'error' },
 };
 
 export const CALL_CHANGE_LABELS: Record<CallVersionDto['change'], string> = {

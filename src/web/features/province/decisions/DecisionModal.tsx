@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Form, Input, InputNumber, Radio, Typography } from 'antd';
-import { formatWan, wanToYuan, yuanToWan } from '../../../../core/money.js';
+import { fundingOverLimit } from '../../../../core/decisions/funding-limit.js';
+import { formatWan, formatWanDecimal, wanToYuan, yuanToWan } from '../../../../core/money.js';
 import { SaveModal } from '../../../shared/SaveModal.js';
 import { DECISIONS_KEY, decisionsApi, type DecisionItemView } from './api.js';
 
@@ -16,7 +17,7 @@ export function DecisionModal({ item, onClose }: { item: DecisionItemView; onClo
   const [form] = Form.useForm<DecisionValues>();
   const outcome = Form.useWatch('outcome', form);
   const requested = item.application.requestedFunding;
-  const max = Math.min(item.cap?.amount ?? requested, requested);
+  const limit = item.limit ?? { amount: requested, reason: '申报单位申请的省资助经费' };
 
   const save = async () => {
     const values = await form.validateFields();
@@ -45,7 +46,7 @@ export function DecisionModal({ item, onClose }: { item: DecisionItemView; onClo
         layout="vertical"
         initialValues={{
           outcome: item.decision?.outcome ?? 'approved',
-          fundingWan: yuanToWan(item.decision?.funding ?? max),
+          fundingWan: yuanToWan(item.decision?.funding ?? limit.amount),
           reason: item.decision?.reason ?? '',
         }}
       >
@@ -60,10 +61,23 @@ export function DecisionModal({ item, onClose }: { item: DecisionItemView; onClo
         {outcome !== 'rejected' && (
           <Form.Item
             name="fundingWan"
-            label={`资助经费（万元，不超过 ${formatWan(max)}）`}
-            rules={[{ required: true, message: '请填写资助经费' }]}
+            label={`资助经费（不超过${limit.reason} ${formatWanDecimal(limit.amount)}）`}
+            rules={[
+              { required: true, message: '请填写资助经费' },
+              {
+                validator: async (_, wan?: number) => {
+                  const refusal = wan === undefined ? undefined : fundingOverLimit(wanToYuan(wan), limit);
+                  if (refusal) throw new Error(refusal);
+                },
+              },
+            ]}
           >
-            <InputNumber min={0.0001} precision={4} style={{ width: 200 }} addonAfter="万元" />
+            <InputNumber
+              min={0.0001}
+              style={{ width: 200 }}
+              addonAfter="万元"
+              data-testid="decision-funding"
+            />
           </Form.Item>
         )}
         <Form.Item
