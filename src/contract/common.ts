@@ -53,3 +53,11 @@ export const newPasswordSchema = z
   .meta({ title: '密码' });
 
 export const personNameSchema = z.string().trim().min(1).max(50).meta({ title: '姓名' });
+
+/** A list's text search (`q`): a title, acceptance number or name, matched anywhere, case-insensitively. */
+export const searchTermSchema = z
+  .string()
+  .trim()
+  .max(100, '搜索词不能超过 100 个字符')
+  .optional()
+  .meta({ title: '搜索' });
