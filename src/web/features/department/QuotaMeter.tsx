@@ -30,7 +30,7 @@ function quotaCard(call: CallDto, quota: Quota, confirmed: boolean | undefined) 
           {limit !== null && (
             <Progress
               percent={Math.min(100, Math.round((used / Math.max(limit, 1)) * 100))}
-              status={used >= limit ? 'exception' : 'normal'}
+              status={used > limit ? 'exception' : 'normal'}
               showInfo={false}
               size="small"
             />
