@@ -441,7 +441,7 @@ describe('专家评分', () => {
       });
     }
     const [row] = await t.db.select().from(expertAssignments).where(eq(expertAssignments.id, id));
-    expect(row).toMatchObject({ scores: null, submittedAt: null });
+    expect(row).toMatchObject({ scores: {}, savedAt: null, submittedAt: null });
   });
 
   it('专家申请回避：任务退回省里，理由记为本人申报的冲突，再分配须写明例外理由；提交后不能回避', async () => {
