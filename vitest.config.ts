@@ -14,7 +14,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'test/core/**/*.test.ts', 'test/cli/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'test/core/**/*.test.ts',
+            'test/cli/**/*.test.ts',
+          ],
         },
       },
       { extends: true, test: { name: 'db', include: ['test/server/**/*.test.ts'] } },

@@ -53,3 +53,13 @@ export const newPasswordSchema = z
   .meta({ title: '密码' });
 
 export const personNameSchema = z.string().trim().min(1).max(50).meta({ title: '姓名' });
+
+export const SEARCH_TERM_MAX = 100;
+
+/** A list's text search (`q`): a title, acceptance number or name, matched anywhere, case-insensitively. */
+export const searchTermSchema = z
+  .string()
+  .trim()
+  .max(SEARCH_TERM_MAX, `搜索词不能超过 ${SEARCH_TERM_MAX} 个字符`)
+  .optional()
+  .meta({ title: '搜索' });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { provinceApplicationSchema } from './formal-review.js';
+import { searchTermSchema } from './common.js';
+import { callQuerySchema, provinceApplicationSchema } from './formal-review.js';
+
+export const decisionListQuerySchema = callQuerySchema.extend({ q: searchTermSchema });
 
 const instantSchema = z.iso.datetime({ offset: true });
 

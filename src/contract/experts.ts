@@ -8,6 +8,7 @@ import {
   newLoginSchema,
   newPasswordSchema,
   personNameSchema,
+  searchTermSchema,
 } from './common.js';
 
 // 专家评审, the province's side: the pool, declared conflicts, assignments and the aggregated scores.
@@ -71,6 +72,7 @@ export const declaredConflictSchema = z.object({
 });
 export type DeclaredConflictView = z.infer<typeof declaredConflictSchema>;
 
+export const expertListQuerySchema = z.object({ q: searchTermSchema });
 export const expertListResponseSchema = z.object({ experts: z.array(expertSchema) });
 export const expertResponseSchema = z.object({
   expert: expertSchema,
@@ -142,6 +144,7 @@ export type ReviewedApplicationView = z.infer<typeof reviewedApplicationSchema>;
 
 export const reviewedListQuerySchema = z.object({
   callId: z.string().min(1).optional().meta({ title: '申报计划' }),
+  q: searchTermSchema,
 });
 export const reviewedListResponseSchema = z.object({
   applications: z.array(reviewedApplicationSchema),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TOPICS } from '../core/bundle/schema.js';
 import { findingSchema } from './applications.js';
+import { searchTermSchema } from './common.js';
 
 export const callQuerySchema = z.object({
   callId: z.string().min(1, '请选择申报计划').meta({ title: '申报计划' }),
@@ -68,6 +69,7 @@ export const formalReviewListQuerySchema = callQuerySchema.extend({
     .enum(['accepted', 'rejected', 'pending'], { error: '审查结果应为 accepted、rejected 或 pending' })
     .optional()
     .meta({ title: '审查结果（pending：未审查）' }),
+  q: searchTermSchema,
 });
 export type FormalReviewListQuery = z.infer<typeof formalReviewListQuerySchema>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEPARTMENT_KINDS, DOCUMENT_KINDS, TOPICS } from '../core/bundle/schema.js';
 import { APPLICATION_STATUSES } from './vocabulary.js';
 import { applicationSchema, findingSchema, timelineResponseSchema } from './applications.js';
-import { errorBodySchema } from './common.js';
+import { errorBodySchema, searchTermSchema } from './common.js';
 import { documentSchema } from './documents.js';
 
 export const reviewListQuerySchema = z.object({
@@ -15,6 +15,7 @@ export const reviewListQuerySchema = z.object({
   status: z.enum(APPLICATION_STATUSES, { error: '状态无效' }).optional().meta({ title: '状态' }),
   hasErrors: z.stringbool().optional().meta({ title: '有无错误' }),
   rule: z.string().min(1).optional().meta({ title: '规则编号' }),
+  q: searchTermSchema,
 });
 export type ReviewListQuery = z.infer<typeof reviewListQuerySchema>;
 

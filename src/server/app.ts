@@ -50,6 +50,7 @@ import { publicRoutes } from './routes/public/routes.js';
 import { registerRoutes } from './routes/registers/routes.js';
 import { reviewRoutes } from './routes/review/routes.js';
 import { createServices } from './services/index.js';
+import { DebugRequestLog } from './http/request-log.js';
 
 export interface AppDependencies {
   config: Config;
@@ -57,6 +58,10 @@ export interface AppDependencies {
   clock: Clock;
   /** Defaults to a pino logger at `config.logLevel`. */
   logger?: FastifyBaseLogger;
+  /** Where that default logger writes, if not standard output. */
+  logStream?: { write(line: string): void };
+  /** The level of the per-request lines: `debug` for the demo (`npm start`). */
+  requestLogLevel?: 'info' | 'debug';
 }
 
 // The web app as `npm run build:web` leaves it; src/server and dist/server are both two levels down.
@@ -70,9 +75,19 @@ function webAppFallback(request: FastifyRequest, reply: FastifyReply) {
   return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
 }
 
-export async function buildApp({ config, db, clock, logger }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  clock,
+  logger,
+  logStream,
+  requestLogLevel = 'info',
+}: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    ...(logger ? { loggerInstance: logger } : { logger: { level: config.logLevel } }),
+    ...(logger
+      ? { loggerInstance: logger }
+      : { logger: { level: config.logLevel, ...(logStream && { stream: logStream }) } }),
+    ...(requestLogLevel === 'debug' && { logController: new DebugRequestLog() }),
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -17,11 +17,17 @@ async function main(): Promise<void> {
     // No connection exists before migrate(), which runs once `app` is built.
     onPoolError: (error) => app.log.error({ err: error }, 'idle database connection failed'),
   });
-  const app = await buildApp({ config, db: database.db, clock: systemClock });
+  const isDemo = process.argv.includes('--demo');
+  const app = await buildApp({
+    config,
+    db: database.db,
+    clock: systemClock,
+    requestLogLevel: isDemo ? 'debug' : 'info',
+  });
   await migrate(config, database);
   await seedDepartments(database.db);
   await seedCalls(database.db, systemClock.now());
-  const demo = process.argv.includes('--demo')
+  const demo = isDemo
     ? await seedDemo(database.db, createServices({ db: database.db, clock: systemClock, config }))
     : [];
   const jobs = createJobRunner({ db: database.db, clock: systemClock, log: app.log });

@@ -120,6 +120,27 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
       await expect.poll(() => quotaUsed.textContent()).toBe('0 / 6');
       await snap('queue');
 
+      // 搜索写进地址：刷新后仍按它筛选，清空后恢复。
+      const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+      const search = page.getByPlaceholder('项目名称、受理编号、申报单位或负责人');
+      const NO_SUCH = '没有这个项目';
+      await search.fill(NO_SUCH);
+      await search.press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('q') === NO_SUCH);
+      await page.getByText('暂无收到的申报书').waitFor();
+      await page.reload();
+      await page.getByText('暂无收到的申报书').waitFor();
+      expect(await rows.count()).toBe(0);
+      expect(await search.inputValue()).toBe(NO_SUCH);
+      await search.fill(TITLE.slice(2, 8));
+      await search.press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('q') === TITLE.slice(2, 8));
+      await row.getByText('已提交').waitFor();
+      await search.fill('');
+      await search.press('Enter');
+      await page.waitForURL((url) => !url.searchParams.has('q'));
+      await row.getByText('已提交').waitFor();
+
       // 打开申报书：表单、附件指纹、规则检查结果、形式审查。
       await row.getByTestId('open-application').click();
       await page.waitForURL(/\/review\/[0-9a-f-]{36}$/);

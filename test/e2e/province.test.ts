@@ -312,7 +312,10 @@ describe('省科技项目管理中心在浏览器中受理、分配专家、评�
       const startsOn = beijingDate(t.clock.now().getTime());
       const endsOn = addWorkingDays(startsOn, 5);
       expect(await announcement.locator('td').nth(2).textContent()).toBe(`${startsOn} 至 ${endsOn}`);
+      // The open tab is in the address: the reload shows 公示 again.
       await page.reload();
+      await page.getByTestId('announcements-table').waitFor();
+      await page.getByRole('tab', { name: '立项决定' }).click();
       await decisionRow.getByText('已公示锁定').waitFor();
       await snap('published');
 

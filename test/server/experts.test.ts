@@ -6,6 +6,7 @@ import { SCORING_FORMS } from '../../src/core/experts/scoring-forms.js';
 import {
   applications,
   auditLog,
+  expertAssignments,
   organizations,
   people,
   reviewConfirmations,
@@ -447,7 +448,7 @@ describe('专家评分', () => {
       'scores.charm',
       'scores.innovation',
     ]);
-    expect(bad.json().error.message).toContain('创新性与技术先进性：分数应为 0–10 的整数');
+    expect(bad.json().error.message).toContain('创新性与技术先进性：满分为 10 分，不能打 11 分');
 
     const draft = await scoring(e.cookie, id, 'draft', { scores: { innovation: 8 }, comment: '创新点明确' });
     expect(draft.statusCode).toBe(200);
@@ -480,6 +481,33 @@ describe('专家评分', () => {
       cookie: province,
     });
     expect(withdraw.json().error.code).toBe('SCORES_SUBMITTED');
+  });
+
+  it('超过满分的分数被拒绝（不截到满分），提示满分，什么也不保存', async () => {
+    const app = await recommended();
+    const e = await expert();
+    const id = await assigned(app.id, e.id);
+    const [criterion] = SCORING_FORMS[4].criteria;
+    const over = criterion!.max + 1;
+
+    for (const action of ['draft', 'submit'] as const) {
+      const refused = await scoring(e.cookie, id, action, {
+        scores: { ...fullScores(4, 1), [criterion!.id]: over },
+        comment: '同意资助',
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: [
+          {
+            path: `scores.${criterion!.id}`,
+            message: `${criterion!.label}：满分为 ${criterion!.max} 分，不能打 ${over} 分`,
+          },
+        ],
+      });
+    }
+    const [row] = await t.db.select().from(expertAssignments).where(eq(expertAssignments.id, id));
+    expect(row).toMatchObject({ scores: {}, savedAt: null, submittedAt: null });
   });
 
   it('专家申请回避：任务退回省里，理由记为本人申报的冲突，再分配须写明例外理由；提交后不能回避', async () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { TOPICS } from '../bundle/schema.js';
-import { SCORING_FORMS, type Scores, scoreProblems, weightedTotal } from './scoring-forms.js';
+import {
+  SCORING_FORMS,
+  type Scores,
+  scoreProblems,
+  scoringProblems,
+  weightedTotal,
+} from './scoring-forms.js';
 
 const form = SCORING_FORMS[4];
 const full = Object.fromEntries(form.criteria.map((c) => [c.id, c.max]));
@@ -22,7 +28,12 @@ describe('评分表', () => {
   });
 
   it.each<{ name: string; scores: Scores; path: string; message: RegExp }>([
-    { name: '超过上限', scores: { innovation: 11 }, path: 'scores.innovation', message: /0–10 的整数/ },
+    {
+      name: '超过满分',
+      scores: { innovation: 11 },
+      path: 'scores.innovation',
+      message: /满分为 10 分，不能打 11 分/,
+    },
     { name: '负分', scores: { budget: -1 }, path: 'scores.budget', message: /经费预算合理性/ },
     { name: '小数', scores: { outcomes: 7.5 }, path: 'scores.outcomes', message: /整数/ },
     { name: '评分表没有的项', scores: { charm: 3 }, path: 'scores.charm', message: /没有/ },
@@ -37,5 +48,12 @@ describe('评分表', () => {
     const missing = scoreProblems(form, { innovation: 8 }, true);
     expect(missing.map((p) => p.path)).toEqual(form.criteria.slice(1).map((c) => `scores.${c.id}`));
     expect(scoreProblems(form, full, true)).toEqual([]);
+  });
+
+  it('提交须填写评审意见，草稿不必', () => {
+    expect(scoringProblems(form, full, '  ', true)).toEqual([
+      { path: 'comment', message: '评审意见：请填写' },
+    ]);
+    expect(scoringProblems(form, full, '', false)).toEqual([]);
   });
 });

@@ -113,7 +113,11 @@ export interface ScoreProblem {
 }
 
 /** What is wrong with `scores` on `form`; `complete` also wants every criterion scored (submission). */
-export function scoreProblems(form: ScoringForm, scores: Scores, complete: boolean): ScoreProblem[] {
+export function scoreProblems(
+  form: Pick<ScoringForm, 'criteria'>,
+  scores: Scores,
+  complete: boolean,
+): ScoreProblem[] {
   const problems: ScoreProblem[] = [];
   const known = new Set(form.criteria.map((c) => c.id));
   for (const id of Object.keys(scores).filter((k) => !known.has(k))) {
@@ -123,10 +127,27 @@ export function scoreProblems(form: ScoringForm, scores: Scores, complete: boole
     const score = scores[c.id];
     if (score === undefined) {
       if (complete) problems.push({ path: `scores.${c.id}`, message: `${c.label}：请打分` });
-    } else if (!Number.isInteger(score) || score < 0 || score > c.max) {
+    } else if (score > c.max) {
+      problems.push({
+        path: `scores.${c.id}`,
+        message: `${c.label}：满分为 ${c.max} 分，不能打 ${score} 分`,
+      });
+    } else if (!Number.isInteger(score) || score < 0) {
       problems.push({ path: `scores.${c.id}`, message: `${c.label}：分数应为 0–${c.max} 的整数` });
     }
   }
+  return problems;
+}
+
+/** What is wrong with a scoring as a whole: its scores, and on submission (`complete`) the comment too. */
+export function scoringProblems(
+  form: Pick<ScoringForm, 'criteria'>,
+  scores: Scores,
+  comment: string,
+  complete: boolean,
+): ScoreProblem[] {
+  const problems = scoreProblems(form, scores, complete);
+  if (complete && !comment.trim()) problems.push({ path: 'comment', message: '评审意见：请填写' });
   return problems;
 }
 

@@ -11,6 +11,7 @@ import {
   reviewConfirmations,
   users,
 } from '../db/schema.js';
+import { applicationMatches } from './search.js';
 
 export type FormalReviewRow = typeof formalReviews.$inferSelect;
 export type DecisionRow = typeof decisions.$inferSelect;
@@ -24,8 +25,11 @@ export type ProvinceRow = Awaited<ReturnType<DecisionRepository['recommended']>>
 export class DecisionRepository {
   constructor(private readonly db: Database) {}
 
-  /** The call's recommended applications (or those of `ids`), with whether their department confirmed its list. */
-  recommended(callId: string, ids?: string[]) {
+  /**
+   * The call's recommended applications (or those of `ids`, or those matching the search `q`), with whether
+   * their department confirmed its list.
+   */
+  recommended(callId: string, ids?: string[], q?: string) {
     return this.db
       .select({
         application: getTableColumns(applications),
@@ -56,6 +60,7 @@ export class DecisionRepository {
           eq(applications.callId, callId),
           eq(applications.status, 'recommended'),
           ids ? inArray(applications.id, ids) : undefined,
+          applicationMatches(q),
         ),
       )
       .orderBy(asc(applications.acceptanceNo));

@@ -25,6 +25,7 @@ import {
   organizations,
   users,
 } from '../db/schema.js';
+import { applicationMatches, expertMatches } from './search.js';
 
 export type Expert = typeof experts.$inferSelect;
 export type NewExpert = typeof experts.$inferInsert;
@@ -98,12 +99,12 @@ export class ExpertRepository {
   }
 
   /** Experts with their logins, all or those of `ids`. */
-  list(ids?: string[]): Promise<(Expert & { login: string })[]> {
+  list(ids?: string[], q?: string): Promise<(Expert & { login: string })[]> {
     return this.db
       .select({ ...getTableColumns(experts), login: users.login })
       .from(experts)
       .innerJoin(users, eq(users.id, experts.userId))
-      .where(ids ? inArray(experts.id, ids) : undefined)
+      .where(and(ids ? inArray(experts.id, ids) : undefined, expertMatches(q)))
       .orderBy(asc(experts.name), asc(experts.id));
   }
 
@@ -160,8 +161,10 @@ export class ExpertRepository {
     callId?: string;
     ids?: string[];
     reviewable?: boolean;
+    /** Text search: title, acceptance number, applicant, project leader. */
+    q?: string | undefined;
   }): Promise<ExpertReviewApplication[]> {
-    const where: SQL[] = [];
+    const where: (SQL | undefined)[] = [applicationMatches(filter.q)];
     if (filter.callId) where.push(eq(applications.callId, filter.callId));
     if (filter.ids) where.push(inArray(applications.id, filter.ids));
     if (filter.reviewable) where.push(reviewable);

@@ -12,6 +12,7 @@ import {
 import type { ApplicationStatus } from '../../contract/vocabulary.js';
 import { type ApplicationRow, receivedLive } from './applications.js';
 import type { Department } from './departments.js';
+import { applicationMatches } from './search.js';
 
 export type SnapshotRow = typeof submissionSnapshots.$inferSelect;
 export type NewSnapshot = typeof submissionSnapshots.$inferInsert;
@@ -24,6 +25,8 @@ export interface ReviewFilter {
   callId?: string | undefined;
   topic?: number | undefined;
   status?: ApplicationStatus | undefined;
+  /** Text search: title, acceptance number, applicant, project leader. */
+  q?: string | undefined;
 }
 
 // What a 项目主管部门's review reads and writes besides the applications' own rows.
@@ -66,6 +69,7 @@ export class ReviewRepository {
           filter.callId ? eq(applications.callId, filter.callId) : undefined,
           filter.topic ? eq(applications.topic, filter.topic) : undefined,
           filter.status ? eq(applications.status, filter.status) : undefined,
+          applicationMatches(filter.q),
         ),
       )
       .orderBy(asc(applications.acceptanceNo));

@@ -60,9 +60,13 @@ export class DecisionService {
   }
 
   /** The applications 受理 at 形式审查, with their cap and decision. */
-  async list(_actor: ProvinceUser, callId: string): Promise<{ call: CallView; items: ProvinceItem[] }> {
+  async list(
+    _actor: ProvinceUser,
+    callId: string,
+    q?: string,
+  ): Promise<{ call: CallView; items: ProvinceItem[] }> {
     const call = await this.calls.require(callId);
-    const items = await this.province.reached(this.repos, call);
+    const items = await this.province.reached(this.repos, call, undefined, q);
     return { call, items: items.filter(({ row }) => row.review?.result === 'accepted') };
   }
 

@@ -1,6 +1,6 @@
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import { REMINDER_LEAD_MS, reminderText } from '../../core/experts/reminders.js';
-import { SCORING_FORMS, scoreProblems, weightedTotal } from '../../core/experts/scoring-forms.js';
+import { SCORING_FORMS, scoringProblems, weightedTotal } from '../../core/experts/scoring-forms.js';
 import { toBeijingIso } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
@@ -158,8 +158,7 @@ export class ExpertScoringService {
       if (row.submittedAt) throw new AppError('SCORES_SUBMITTED');
       if (now >= row.dueAt) throw new AppError('REVIEW_OVERDUE');
       const form = SCORING_FORMS[application.topic as TopicNumber];
-      const problems = scoreProblems(form, body.scores, submit);
-      if (submit && !body.comment) problems.push({ path: 'comment', message: '评审意见：请填写' });
+      const problems = scoringProblems(form, body.scores, body.comment, submit);
       if (problems.length > 0) {
         throw new AppError('VALIDATION_FAILED', {
           message: problems.map((p) => p.message).join('；'),

@@ -117,9 +117,10 @@ export class ExpertReviewService {
     private readonly clock: Clock,
   ) {}
 
-  async list(_actor: Province, ids?: string[]): Promise<ExpertListing[]> {
+  /** The pool (those of `ids`, those matching the search `q`), with their workload. */
+  async list(_actor: Province, ids?: string[], q?: string): Promise<ExpertListing[]> {
     const [experts, workload] = await Promise.all([
-      this.repos.experts.list(ids),
+      this.repos.experts.list(ids, q),
       this.repos.experts.workload(),
     ]);
     return experts.map((e) => ({ ...e, ...(workload.get(e.id) ?? { assignments: 0, pending: 0 }) }));
@@ -248,8 +249,8 @@ export class ExpertReviewService {
   }
 
   /** Applications experts review (recommended and 受理) with their assignments and aggregated scores. */
-  async applications(_actor: Province, callId?: string): Promise<ReviewedApplication[]> {
-    const rows = await this.repos.experts.applications({ callId, reviewable: true });
+  async applications(_actor: Province, callId?: string, q?: string): Promise<ReviewedApplication[]> {
+    const rows = await this.repos.experts.applications({ callId, reviewable: true, q });
     return this.reviewed(this.repos, rows);
   }
 

@@ -44,7 +44,12 @@ export class FormalReviewService {
   }
 
   async list(_actor: ProvinceUser, query: FormalReviewListQuery): Promise<ProvinceItem[]> {
-    const items = await this.province.reached(this.repos, await this.calls.require(query.callId));
+    const items = await this.province.reached(
+      this.repos,
+      await this.calls.require(query.callId),
+      undefined,
+      query.q,
+    );
     if (!query.result) return items;
     return items.filter(({ row }) => (row.review?.result ?? 'pending') === query.result);
   }

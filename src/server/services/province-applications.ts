@@ -29,10 +29,13 @@ export class ProvinceApplications {
     private readonly calls: CallService,
   ) {}
 
-  /** The applications of the call that reached the province (those of `ids`), judged by the core as of now. */
-  async reached(repos: Repositories, call: CallView, ids?: string[]): Promise<ProvinceItem[]> {
+  /**
+   * The applications of the call that reached the province (those of `ids`, those matching the search `q`),
+   * judged by the core as of now.
+   */
+  async reached(repos: Repositories, call: CallView, ids?: string[], q?: string): Promise<ProvinceItem[]> {
     const now = this.clock.now();
-    const rows = (await repos.decisions.recommended(call.row.id, ids)).filter((r) =>
+    const rows = (await repos.decisions.recommended(call.row.id, ids, q)).filter((r) =>
       atProvince(r, call, now),
     );
     if (rows.length === 0) return [];

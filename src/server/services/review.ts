@@ -93,7 +93,12 @@ export class ReviewService {
 
   async list(actor: DepartmentUser, query: ReviewListQuery): Promise<ReviewItem[]> {
     const departments = await this.repos.review.jurisdiction(actor.departmentId);
-    const filter: ReviewFilter = { callId: query.callId, topic: query.topic, status: query.status };
+    const filter: ReviewFilter = {
+      callId: query.callId,
+      topic: query.topic,
+      status: query.status,
+      q: query.q,
+    };
     const rows = await this.repos.review.received(
       departments.map((d) => d.id),
       filter,

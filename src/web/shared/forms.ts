@@ -13,3 +13,9 @@ export function showFieldErrors<T>(
     fields.map((f) => ({ name: rename(f.path).split('.'), errors: [f.message] }) as FieldData<T>),
   );
 }
+
+/** Removes every field's error message, the server's and the form's own: a stale 请填写 must not outlive a save. */
+export function clearFieldErrors<T>(form: FormInstance<T>): void {
+  const cleared = form.getFieldsError().map(({ name }) => ({ name, errors: [] }));
+  form.setFields(cleared as unknown as FieldData<T>[]);
+}

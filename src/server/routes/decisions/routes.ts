@@ -7,6 +7,7 @@ import {
   contractListResponseSchema,
   decisionBodySchema,
   decisionItemResponseSchema,
+  decisionListQuerySchema,
   decisionListResponseSchema,
 } from '../../../contract/decisions.js';
 
@@ -21,13 +22,13 @@ export const decisionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
       schema: {
         summary: '立项决定：形式审查受理的项目，附本专题资助上限（申报计划参数）与已作出的决定',
         tags: ['province'],
-        querystring: callQuerySchema,
+        querystring: decisionListQuerySchema,
         response: { 200: decisionListResponseSchema, ...errorResponses('VALIDATION_FAILED'), ...denied },
       },
     },
     async (request) => {
       const actor = await guard.require(request, 'province');
-      const { call, items } = await decisions.list(actor, request.query.callId);
+      const { call, items } = await decisions.list(actor, request.query.callId, request.query.q);
       return { items: items.map((item) => presentDecisionItem(call, item)) };
     },
   );

@@ -23,6 +23,7 @@ import {
   createExpertBodySchema,
   declareConflictBodySchema,
   declaredConflictSchema,
+  expertListQuerySchema,
   expertListResponseSchema,
   expertResponseSchema,
   remindersResponseSchema,
@@ -46,14 +47,15 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
     '/province/experts',
     {
       schema: {
-        summary: '专家库：专家、所在单位、领域、联系方式和评审任务数',
+        summary: '专家库：专家、所在单位、领域、联系方式和评审任务数（q：按姓名、单位或领域搜索）',
         tags,
-        response: { 200: expertListResponseSchema, ...denied },
+        querystring: expertListQuerySchema,
+        response: { 200: expertListResponseSchema, ...invalid, ...denied },
       },
     },
     async (request) => {
       const actor = await guard.require(request, 'province');
-      return { experts: (await experts.list(actor)).map(presentExpert) };
+      return { experts: (await experts.list(actor, undefined, request.query.q)).map(presentExpert) };
     },
   );
 
@@ -85,7 +87,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
     },
     async (request) => {
       const actor = await guard.require(request, 'province');
-      return presentReviewedList(await experts.applications(actor, request.query.callId));
+      return presentReviewedList(await experts.applications(actor, request.query.callId, request.query.q));
     },
   );
 

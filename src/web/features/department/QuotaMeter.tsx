@@ -31,7 +31,7 @@ function quotaCard(call: CallDto, quota: Quota, confirmed: boolean | undefined) 
             <Progress
               aria-label="推荐名额使用情况"
               percent={Math.min(100, Math.round((used / Math.max(limit, 1)) * 100))}
-              status={used >= limit ? 'exception' : 'normal'}
+              status={used > limit ? 'exception' : 'normal'}
               showInfo={false}
               size="small"
             />

@@ -13,10 +13,11 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { scoreProblems, scoringProblems } from '../../../core/experts/scoring-forms.js';
 import type { ScoresBody } from '../../../contract/expert.js';
 import { ApiError, describeError } from '../../shared/api.js';
 import { beijingTime } from '../../shared/format.js';
-import { showFieldErrors } from '../../shared/forms.js';
+import { clearFieldErrors, showFieldErrors } from '../../shared/forms.js';
 import { expertApi, expertQueries, type MyAssignmentDetail } from './api.js';
 import { BlindApplicationCard } from './BlindApplicationCard.js';
 import { RecusalModal } from './RecusalModal.js';
@@ -44,6 +45,7 @@ export function AssignmentScoring({ detail }: { detail: MyAssignmentDetail }) {
         ...detail,
         assignment: saved,
       });
+      clearFieldErrors(form);
       if (action === 'submit') Modal.success({ title: '评分已提交' });
       return queryClient.invalidateQueries({ queryKey: expertQueries.assignments().queryKey });
     },
@@ -56,13 +58,36 @@ export function AssignmentScoring({ detail }: { detail: MyAssignmentDetail }) {
   // The same sum as the core's weightedTotal, shown as the expert types.
   const total = criteria.reduce((sum, c) => sum + (c.weight * (values?.[c.id] ?? 0)) / c.max, 0);
 
-  const save = (action: Action) => {
+  const body = (): ScoresBody => {
     const v = form.getFieldsValue();
     const scores = Object.fromEntries(
       Object.entries(v.scores ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number'),
     );
+    return { scores, comment: v.comment ?? '' };
+  };
+  /** The core's own checks, before anything is sent (and before submission's irreversible confirmation). */
+  const valid = (action: Action, { scores, comment }: ScoresBody) => {
+    const problems = scoringProblems({ criteria }, scores, comment, action === 'submit');
+    clearFieldErrors(form);
+    showFieldErrors(form, problems);
+    return problems.length === 0;
+  };
+  const save = (action: Action, checked: ScoresBody) =>
     // The refusal is shown in its own dialog.
-    return saving.mutateAsync({ action, body: { scores, comment: v.comment ?? '' } }).catch(() => undefined);
+    saving.mutateAsync({ action, body: checked }).catch(() => undefined);
+  const saveDraft = () => {
+    const checked = body();
+    if (valid('draft', checked)) void save('draft', checked);
+  };
+  const submit = () => {
+    const checked = body();
+    if (!valid('submit', checked)) return;
+    Modal.confirm({
+      title: '提交评分？',
+      content: '提交后不能再修改。',
+      okText: '提交',
+      onOk: () => save('submit', checked),
+    });
   };
   const busy = (action: Action) => saving.isPending && saving.variables.action === action;
 
@@ -117,8 +142,21 @@ export function AssignmentScoring({ detail }: { detail: MyAssignmentDetail }) {
                 </Space>
               }
               extra={c.guidance}
+              // Not the input's min/max: those would quietly turn a 12 into the maximum.
+              rules={[
+                {
+                  validator: (_, value: number | null | undefined) => {
+                    const [problem] = scoreProblems(
+                      { criteria: [c] },
+                      value == null ? {} : { [c.id]: value },
+                      false,
+                    );
+                    return problem ? Promise.reject(new Error(problem.message)) : Promise.resolve();
+                  },
+                },
+              ]}
             >
-              <InputNumber min={0} max={c.max} precision={0} data-testid={`score-${c.id}`} />
+              <InputNumber data-testid={`score-${c.id}`} />
             </Form.Item>
           ))}
           <Form.Item name="comment" label="评审意见（提交时必填）">
@@ -126,22 +164,10 @@ export function AssignmentScoring({ detail }: { detail: MyAssignmentDetail }) {
           </Form.Item>
           {!locked && (
             <Space>
-              <Button onClick={() => void save('draft')} loading={busy('draft')}>
+              <Button onClick={saveDraft} loading={busy('draft')}>
                 保存草稿
               </Button>
-              <Button
-                type="primary"
-                loading={busy('submit')}
-                data-testid="submit-scores"
-                onClick={() =>
-                  Modal.confirm({
-                    title: '提交评分？',
-                    content: '提交后不能再修改。',
-                    okText: '提交',
-                    onOk: () => save('submit'),
-                  })
-                }
-              >
+              <Button type="primary" loading={busy('submit')} data-testid="submit-scores" onClick={submit}>
                 提交评分
               </Button>
             </Space>

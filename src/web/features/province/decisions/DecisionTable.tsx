@@ -1,8 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { formatWan } from '../../../../core/money.js';
 import { PageState } from '../../../shared/PageState.js';
+import { SearchBox } from '../../../shared/SearchBox.js';
+import { useUrlParam } from '../../../shared/useUrlParam.js';
 import { expertsQueries, type ReviewedApplicationView } from '../experts/api.js';
 import { useWrite } from '../useWrite.js';
 import { DECISIONS_KEY, decisionsApi, decisionsQueries, type DecisionItemView } from './api.js';
@@ -14,7 +16,8 @@ const aggregatesById = ({ applications }: { applications: ReviewedApplicationVie
 
 /** 立项决定: the applications 受理 at 形式审查, with the experts' scores and the topic's cap in view. */
 export function DecisionTable({ callId }: { callId: string }) {
-  const decisions = useQuery(decisionsQueries.decisions(callId));
+  const [q] = useUrlParam('q');
+  const decisions = useQuery({ ...decisionsQueries.decisions(callId, q), placeholderData: keepPreviousData });
   // Without scores (none yet, or not readable) the column says 尚无: deciding does not wait for them.
   const scores = useQuery({ ...expertsQueries.applications(callId), select: aggregatesById }).data;
   const write = useWrite(DECISIONS_KEY);
@@ -24,6 +27,7 @@ export function DecisionTable({ callId }: { callId: string }) {
       <Typography.Paragraph type="secondary">
         只列形式审查“受理”的项目。立项资助经费不超过本专题上限（申报计划参数）和申请的省资助经费；公示发布后决定锁定。
       </Typography.Paragraph>
+      <SearchBox placeholder="项目名称、受理编号、申报单位或负责人" />
       <PageState query={decisions}>
         {(items) => (
           <Table<DecisionItemView>

@@ -15,10 +15,18 @@ const RESULT_TAGS = {
 };
 
 /** The call's recommended applications under the filter, each with the rules' hints and its 形式审查. */
-export function FormalReviewTable({ callId, filter }: { callId: string; filter: FormalReviewFilter }) {
+export function FormalReviewTable({
+  callId,
+  filter,
+  q,
+}: {
+  callId: string;
+  filter: FormalReviewFilter;
+  q: string | undefined;
+}) {
   const [editing, setEditing] = useState<FormalReviewItemView>();
   const items = useQuery({
-    ...decisionsQueries.formalReviews({ callId, result: filter === 'all' ? undefined : filter }),
+    ...decisionsQueries.formalReviews({ callId, result: filter === 'all' ? undefined : filter, q }),
     placeholderData: keepPreviousData,
   });
   return (

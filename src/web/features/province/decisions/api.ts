@@ -33,8 +33,8 @@ export const decisionsApi = {
     ),
   saveFormalReview: (id: string, body: FormalReviewBody) =>
     api<{ item: FormalReviewItemView }>(`/province/formal-review/${id}`, { method: 'PUT', body }),
-  decisions: (callId: string, signal?: AbortSignal) =>
-    api<{ items: DecisionItemView[] }>(`/province/decisions${query({ callId })}`, { signal }).then(
+  decisions: (callId: string, q: string | undefined, signal?: AbortSignal) =>
+    api<{ items: DecisionItemView[] }>(`/province/decisions${query({ callId, q })}`, { signal }).then(
       (r) => r.items,
     ),
   decide: (id: string, body: DecisionBody) =>
@@ -71,10 +71,10 @@ export const decisionsQueries = {
       queryKey: [...DECISIONS_KEY, 'formal-review', filters],
       queryFn: ({ signal }) => decisionsApi.formalReviews(filters, signal),
     }),
-  decisions: (callId: string) =>
+  decisions: (callId: string, q?: string) =>
     queryOptions({
-      queryKey: [...DECISIONS_KEY, 'decisions', callId],
-      queryFn: ({ signal }) => decisionsApi.decisions(callId, signal),
+      queryKey: [...DECISIONS_KEY, 'decisions', callId, { q }],
+      queryFn: ({ signal }) => decisionsApi.decisions(callId, q, signal),
     }),
   contracts: (callId: string) =>
     queryOptions({

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { DatePicker, Form, InputNumber, Modal, Typography } from 'antd';
+import { Form, InputNumber, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { DEFAULT_EXPERTS_PER_APPLICATION } from '../../../../core/experts/assignment.js';
 import { describeError } from '../../../shared/api.js';
 import { fromBeijingPicker } from '../../../shared/format.js';
 import { EXPERTS_KEY, expertsApi } from './api.js';
+import { DuePicker } from './DuePicker.js';
 
 interface AutoAssignValues {
   perApplication: number;
@@ -78,9 +79,10 @@ export function AutoAssignModal({
         <Form.Item
           name="dueAt"
           label="评审截止时间（北京时间）"
-          rules={[{ required: true, message: '请选择截止时间' }]}
+          extra="可在日历中选择，也可直接输入，如 YYYY-MM-DD HH:mm"
+          rules={[{ required: true, message: '请选择或输入截止时间（YYYY-MM-DD HH:mm）' }]}
         >
-          <DatePicker showTime format="YYYY-MM-DD HH:mm" />
+          <DuePicker />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { ApiError, describeError } from '../../../shared/api.js';
@@ -12,6 +12,7 @@ import {
   type ReviewedDetail,
 } from './api.js';
 import { OverrideModal } from './OverrideModal.js';
+import { DuePicker } from './DuePicker.js';
 
 interface Assignment {
   candidate: CandidateView;
@@ -51,13 +52,7 @@ export function CandidatesCard({ detail }: { detail: ReviewedDetail }) {
         extra={
           <Space>
             评审截止时间（北京时间）
-            <DatePicker
-              showTime
-              allowClear={false}
-              format="YYYY-MM-DD HH:mm"
-              value={dueAt}
-              onChange={(d) => d && setDueAt(d)}
-            />
+            <DuePicker allowClear={false} value={dueAt} onChange={(d) => d && setDueAt(d)} />
           </Space>
         }
       >

@@ -1,7 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { PageState } from '../../../shared/PageState.js';
+import { SearchBox } from '../../../shared/SearchBox.js';
+import { useUrlParam } from '../../../shared/useUrlParam.js';
 import { useWrite } from '../useWrite.js';
 import { EXPERTS_KEY, expertsApi, expertsQueries, type ExpertView } from './api.js';
 import { ConflictsDrawer } from './ConflictsDrawer.js';
@@ -9,7 +11,8 @@ import { CreateExpertModal } from './CreateExpertModal.js';
 
 /** 专家库: the pool, new experts with their logins, active or not, and each expert's declared conflicts. */
 export function ExpertPoolTab() {
-  const experts = useQuery(expertsQueries.pool());
+  const [q] = useUrlParam('expert');
+  const experts = useQuery({ ...expertsQueries.pool(q), placeholderData: keepPreviousData });
   const write = useWrite(EXPERTS_KEY, '未能修改');
   const [creating, setCreating] = useState(false);
   const [conflictsOf, setConflictsOf] = useState<ExpertView>();
@@ -21,9 +24,12 @@ export function ExpertPoolTab() {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Button type="primary" onClick={() => setCreating(true)} data-testid="new-expert">
-        新增专家
-      </Button>
+      <Space wrap>
+        <Button type="primary" onClick={() => setCreating(true)} data-testid="new-expert">
+          新增专家
+        </Button>
+        <SearchBox param="expert" placeholder="姓名、所在单位或学科/领域" />
+      </Space>
       <PageState query={experts}>
         {(pool) => (
           <Table<ExpertView>

@@ -3,6 +3,8 @@ import { Button, Card, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../../shared/api.js';
 import { PageState } from '../../../shared/PageState.js';
+import { SearchBox } from '../../../shared/SearchBox.js';
+import { useUrlParam } from '../../../shared/useUrlParam.js';
 import { CallSelect } from '../../department/CallSelect.js';
 import { useReviewCall } from '../../department/useReviewCall.js';
 import { expertsApi } from './api.js';
@@ -12,6 +14,7 @@ import { ReviewedApplicationsTable } from './ReviewedApplicationsTable.js';
 /** 评审分配与汇总: per call, assign experts automatically, remind them, and read the aggregated scores. */
 export function ExpertReviewTab() {
   const { query: calls, callId, select } = useReviewCall();
+  const [q] = useUrlParam('q');
   const [autoOpen, setAutoOpen] = useState(false);
   const reminding = useMutation({
     mutationFn: expertsApi.sendReminders,
@@ -36,9 +39,12 @@ export function ExpertReviewTab() {
           <Button loading={reminding.isPending} onClick={() => reminding.mutate()}>
             发送到期提醒（48 小时内到期）
           </Button>
+          <SearchBox placeholder="项目名称、受理编号、申报单位或负责人" />
         </Space>
       </Card>
-      <PageState query={calls}>{() => callId && <ReviewedApplicationsTable callId={callId} />}</PageState>
+      <PageState query={calls}>
+        {() => callId && <ReviewedApplicationsTable callId={callId} q={q} />}
+      </PageState>
       {callId && <AutoAssignModal callId={callId} open={autoOpen} onClose={() => setAutoOpen(false)} />}
     </Space>
   );

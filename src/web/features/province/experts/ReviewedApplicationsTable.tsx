@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import { TOPIC_LABELS } from '../../../../core/labels.js';
@@ -8,8 +8,8 @@ import { expertsQueries, type ReviewedApplicationView } from './api.js';
 const score = (value: number | null) => (value === null ? '—' : value.toFixed(2));
 
 /** The call's recommended applications with their experts and aggregated scores, wide spreads marked. */
-export function ReviewedApplicationsTable({ callId }: { callId: string }) {
-  const query = useQuery(expertsQueries.applications(callId));
+export function ReviewedApplicationsTable({ callId, q }: { callId: string; q: string | undefined }) {
+  const query = useQuery({ ...expertsQueries.applications(callId, q), placeholderData: keepPreviousData });
   return (
     <PageState query={query}>
       {(data) => (

@@ -33,7 +33,8 @@ export type {
 const base = '/province/experts';
 
 export const expertsApi = {
-  list: (signal?: AbortSignal) => api<{ experts: ExpertView[] }>(base, { signal }).then((r) => r.experts),
+  list: (q: string | undefined, signal?: AbortSignal) =>
+    api<{ experts: ExpertView[] }>(`${base}${query({ q })}`, { signal }).then((r) => r.experts),
   detail: (id: string, signal?: AbortSignal) => api<ExpertDetail>(`${base}/${id}`, { signal }),
   create: (body: CreateExpertBody) => api<ExpertDetail>(base, { method: 'POST', body }),
   update: (id: string, body: UpdateExpertBody) => api<ExpertDetail>(`${base}/${id}`, { method: 'PUT', body }),
@@ -41,9 +42,9 @@ export const expertsApi = {
     api<{ conflict: DeclaredConflictView }>(`${base}/${id}/conflicts`, { method: 'POST', body }),
   removeConflict: (id: string, conflictId: string) =>
     api<void>(`${base}/${id}/conflicts/${conflictId}`, { method: 'DELETE' }),
-  applications: (callId: string, signal?: AbortSignal) =>
+  applications: (callId: string, q: string | undefined, signal?: AbortSignal) =>
     api<{ applications: ReviewedApplicationView[]; wideSpreadPoints: number }>(
-      `${base}/applications${query({ callId })}`,
+      `${base}/applications${query({ callId, q })}`,
       { signal },
     ),
   application: (id: string, signal?: AbortSignal) =>
@@ -68,17 +69,20 @@ export const expertsApi = {
 export const EXPERTS_KEY = ['province', 'experts'] as const;
 
 export const expertsQueries = {
-  pool: () =>
-    queryOptions({ queryKey: [...EXPERTS_KEY, 'pool'], queryFn: ({ signal }) => expertsApi.list(signal) }),
+  pool: (q?: string) =>
+    queryOptions({
+      queryKey: [...EXPERTS_KEY, 'pool', { q }],
+      queryFn: ({ signal }) => expertsApi.list(q, signal),
+    }),
   expert: (id: string) =>
     queryOptions({
       queryKey: [...EXPERTS_KEY, 'pool', id],
       queryFn: ({ signal }) => expertsApi.detail(id, signal),
     }),
-  applications: (callId: string) =>
+  applications: (callId: string, q?: string) =>
     queryOptions({
-      queryKey: [...EXPERTS_KEY, 'applications', callId],
-      queryFn: ({ signal }) => expertsApi.applications(callId, signal),
+      queryKey: [...EXPERTS_KEY, 'applications', callId, { q }],
+      queryFn: ({ signal }) => expertsApi.applications(callId, q, signal),
     }),
   application: (id: string) =>
     queryOptions({
