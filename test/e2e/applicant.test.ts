@@ -8,6 +8,9 @@ import { creditCode, VALID_PASSWORD } from '../support/factories/server.js';
 import { useTestApp } from '../support/harness.js';
 import { pdf, sha256 } from '../support/pdf.js';
 import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
+import type { DocumentKind } from '../../src/core/bundle/schema.js';
+import { completenessQuestions } from '../../src/core/documents/requirements.js';
+import { COMPLETENESS_LABELS } from '../../src/core/labels.js';
 import { seedCalls } from '../../src/server/seed/calls.js';
 import { createDraft, submitThroughApi, unitWithPerson } from '../support/api/applicant.js';
 import { repositories } from '../../src/server/repositories/index.js';
@@ -174,10 +177,25 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
 
       // 附件材料：与境外合作机构的合作协议、两份科研诚信承诺书。
       await page.getByText('附件材料', { exact: true }).click();
-      const uploads: { requirement: string; file: string; bytes: Buffer }[] = [
-        { requirement: 'partner', file: '合作协议.pdf', bytes: pdf({ seed: `agreement-${applicationId}` }) },
-        { requirement: 'unit', file: '单位承诺书.pdf', bytes: pdf({ seed: `unit-${applicationId}` }) },
-        { requirement: 'pi', file: '负责人承诺书.pdf', bytes: pdf({ seed: `pi-${applicationId}` }) },
+      const uploads: { requirement: string; kind: DocumentKind; file: string; bytes: Buffer }[] = [
+        {
+          requirement: 'partner',
+          kind: 'cooperation-agreement',
+          file: '合作协议.pdf',
+          bytes: pdf({ seed: `agreement-${applicationId}` }),
+        },
+        {
+          requirement: 'unit',
+          kind: 'integrity-commitment-unit',
+          file: '单位承诺书.pdf',
+          bytes: pdf({ seed: `unit-${applicationId}` }),
+        },
+        {
+          requirement: 'pi',
+          kind: 'integrity-commitment-pi',
+          file: '负责人承诺书.pdf',
+          bytes: pdf({ seed: `pi-${applicationId}` }),
+        },
       ];
       for (const upload of uploads) {
         await button(page.locator(`[data-requirement="${upload.requirement}"]`), '上传').click();
@@ -189,15 +207,9 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
         });
         await page.fill('#document_signedOn', '2026-09-01');
         await page.keyboard.press('Enter');
-        for (const flag of [
-          '签字',
-          '盖章',
-          '签署日期',
-          '签约各方代表姓名职务',
-          '各方职责分工',
-          '知识产权条款',
-        ]) {
-          await modal.getByRole('checkbox', { name: flag, exact: true }).check();
+        // Each kind asks its own questions: the agreement those of 二、2, a commitment its signing (三、1).
+        for (const flag of completenessQuestions(JS_INTL_2026, upload.kind)) {
+          await modal.getByRole('checkbox', { name: COMPLETENESS_LABELS[flag], exact: true }).check();
         }
         await button(modal.locator('.ant-modal-footer'), '上传').click();
         await modal.waitFor({ state: 'hidden' });

@@ -88,7 +88,7 @@ export async function addDemoPi(
   return { ...applicant, piId: person.id };
 }
 
-/** A draft in the practice call with the applicant's PI. */
+/** A draft in the practice call with the applicant's PI; its 保密 question answered 否 unless `form` says. */
 export async function draftDemo(
   services: Services,
   { actor, piId }: DemoApplicant,
@@ -96,7 +96,10 @@ export async function draftDemo(
   form: ApplicationForm,
 ): Promise<string> {
   const row = await services.applications.create(actor, { callId: PRACTICE_CALL_ID, topic, piId });
-  await services.applications.update(actor, row.id, { version: row.version, form });
+  await services.applications.update(actor, row.id, {
+    version: row.version,
+    form: { classified: false, ...form },
+  });
   return row.id;
 }
 
