@@ -377,7 +377,7 @@ export const duplicateSimilar = crossRule(
         emit(
           id,
           rule.clause,
-          `与已申报的“${programName(submission.program)}”项目“${submission.title}”的${on}重合度 ${percent(share)}（${percent(rule.value.warnAt)} 至 ${percent(rule.value.errorAt)}），须核查是否为同一项目。请在申报书中说明两者在建设内容和关键技术上的区别。`,
+          `与已申报的“${programName(submission.program)}”项目“${submission.title}”的${on}重合度 ${percent(share)}（${percent(rule.value.warnAt)}至${percent(rule.value.errorAt)}），须核查是否为同一项目。请在申报书中说明两者在建设内容和关键技术上的区别。`,
           on === '项目名称' ? 'title' : 'summary',
         );
       }
