@@ -49,7 +49,8 @@ function isSeparateSlot(app: Application): boolean {
   return app.recommendation?.status === 'recommended' && app.recommendation.separateSlot;
 }
 
-function entitledTo(slot: SeparateSlotTerms, org: Organization): boolean {
+/** Whether `org` may use `slot`: it has one of its platforms and no ongoing project that bars it. */
+export function entitledTo(slot: SeparateSlotTerms, org: Organization): boolean {
   return (
     org.platforms.some((p) => slot.platforms.includes(p)) &&
     !org.ongoingProjects.some((p) => slot.barredByOngoing.includes(p.program))
