@@ -2,7 +2,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../errors.js';
 import { FILE_FIELD, PDF_MIME } from '../../contract/documents.js';
-import { formatMb, MB } from '../../core/file-size.js';
+import { formatMb } from '../../core/file-size.js';
 import type { StagedFile } from '../storage/file-store.js';
 
 // The checks an uploaded PDF passes before it is accepted. Size and type are judged while the bytes stream in,

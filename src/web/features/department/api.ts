@@ -18,7 +18,7 @@ import type {
   reviewItemSchema,
   SummaryView,
 } from '../../../contract/review.js';
-import { api, type CallDto, query } from '../../shared/api.js';
+import { api, query } from '../../shared/api.js';
 
 // The department's side of the API: its queue, one application, its decisions, its quota and confirmation;
 // and the keys under which their answers are cached.
