@@ -49,6 +49,8 @@ export const currentUserSchema = z
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 
 export const currentUserResponseSchema = z.object({ user: currentUserSchema });
+/** Who is signed in, asked by every page: `null` for a visitor without a live session, not a 401. */
+export const sessionResponseSchema = z.object({ user: currentUserSchema.nullable() });
 
 export const registeredOrganizationResponseSchema = z.object({
   organization: z.object({ id: z.uuid(), name: z.string(), creditCode: z.string() }),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { type CompletenessFlag, dateSchema, DOCUMENT_KINDS } from '../core/bundle/schema.js';
+import { MB } from '../core/file-size.js';
 
-export const MB = 1024 * 1024;
+export { MB };
 export const DEFAULT_UPLOAD_MAX_MB = 20;
 /** The largest file the server accepts unless UPLOAD_MAX_MB says otherwise; the web app checks it before sending. */
 export const UPLOAD_MAX_BYTES = DEFAULT_UPLOAD_MAX_MB * MB;

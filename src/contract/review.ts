@@ -31,6 +31,8 @@ export const reviewItemSchema = z
     /** The department whose 专题四、五 quota a recommendation of it uses, if it counts against one. */
     countsAgainstQuotaOf: departmentRefSchema.nullable(),
     separateSlot: z.boolean(),
+    /** Whether 使用单独推荐名额 is offered: the topic has a slot and the applicant is entitled to it. */
+    separateSlotOffered: z.boolean(),
     recommendationAt: z.iso.datetime({ offset: true }).nullable(),
   })
   .meta({ id: 'ReviewItem' });

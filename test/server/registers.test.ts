@@ -552,7 +552,7 @@ describe('表格的上限', () => {
       expect(response.statusCode).toBe(413);
       expect(response.json().error).toMatchObject({
         code: 'SPREADSHEET_OVER_LIMIT',
-        message: expect.stringContaining('解压后超过 64 MB 的上限'),
+        message: expect.stringContaining('解压后超过 64 MB的上限'),
         fields: [{ path: 'file' }],
       });
     }

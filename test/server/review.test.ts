@@ -391,6 +391,13 @@ describe('推荐与限额', () => {
     const reviewer = await departmentUser(zone);
     const lab = await submitted(zone, { platforms: ['provincial-key-lab'] });
     const plain = await submitted(zone);
+    // The decision dialog offers the slot only where the applicant is entitled to it.
+    const offered = async (id: string) =>
+      (
+        await inject(t.app, { method: 'GET', url: `/api/review/applications/${id}`, cookie: reviewer.cookie })
+      ).json().item.separateSlotOffered;
+    expect(await offered(lab.id)).toBe(true);
+    expect(await offered(plain.id)).toBe(false);
     const notEntitled = await recommend(reviewer.cookie, plain.id, { separateSlot: true });
     expect(notEntitled.statusCode).toBe(422);
     expect(notEntitled.json().findings.map((f: { rule: string }) => f.rule)).toContain('slot.not-entitled');

@@ -21,6 +21,7 @@ const PUBLIC: Record<string, string> = {
   'POST /api/auth/register-organization': '单位自行注册',
   'POST /api/auth/login': '登录',
   'POST /api/auth/logout': '无会话时只清除 Cookie',
+  'GET /api/auth/me': '每个页面都问当前用户，公开页面也问；未登录答 { user: null }，浏览器不记失败的请求',
   'POST /api/receipts/verify': '持回执者核验签名，只用服务器公钥，不读数据库',
   'GET /api/public/announcements': '公示无需登录（任务五、6）',
   'GET /api/public/announcements/{id}': '公示无需登录（任务五、6）',

@@ -19,6 +19,13 @@ function me(cookie?: string) {
   return t.app.inject({ method: 'GET', url: '/api/auth/me', headers: cookie ? { cookie } : {} });
 }
 
+/** The id of the user a session cookie signs in, or `null` for a dead session: /auth/me answers both with 200. */
+async function signedIn(cookie: string): Promise<string | null> {
+  const response = await me(cookie);
+  expect(response.statusCode).toBe(200);
+  return (response.json() as { user: { id: string } | null }).user?.id ?? null;
+}
+
 const HOUR = 3_600_000;
 
 describe('POST /api/auth/login', () => {
@@ -102,9 +109,9 @@ describe('POST /api/auth/login', () => {
 
   it('已停用的账号不能登录，已有会话随即失效', async () => {
     const { user, cookie } = await insertUser(t, 'province');
-    expect((await me(cookie)).statusCode).toBe(200);
+    expect(await signedIn(cookie)).toBe(user.id);
     await t.db.update(users).set({ disabled: true }).where(eq(users.id, user.id));
-    expect((await me(cookie)).statusCode).toBe(401);
+    expect(await signedIn(cookie)).toBeNull();
     const response = await attempt(user.login, VALID_PASSWORD, '10.4.0.1');
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('ACCOUNT_DISABLED');
@@ -112,14 +119,15 @@ describe('POST /api/auth/login', () => {
 });
 
 describe('GET /api/auth/me', () => {
-  it('未登录返回 401', async () => {
+  // Every page asks, public ones too: a visitor is answered without an error, so the browser logs none.
+  it('未登录时返回 200，没有用户', async () => {
     const response = await me();
-    expect(response.statusCode).toBe(401);
-    expect(response.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ user: null });
   });
 
-  it('伪造的会话令牌返回 401', async () => {
-    expect((await me('shenbao_session=forged-token')).statusCode).toBe(401);
+  it('伪造的会话令牌视同未登录', async () => {
+    expect(await signedIn('shenbao_session=forged-token')).toBeNull();
   });
 
   it.each(['department', 'province', 'expert'] as const)('%s 用户可以查看自己的身份', async (role) => {
@@ -134,9 +142,9 @@ describe('GET /api/auth/me', () => {
   it('会话过期后需重新登录，且过期会话被删除', async () => {
     const admin = await registerUnitAdmin(t);
     t.clock.advance(12 * HOUR - 1000);
-    expect((await me(admin.cookie)).statusCode).toBe(200);
+    expect(await signedIn(admin.cookie)).toBe(admin.userId);
     t.clock.advance(1000);
-    expect((await me(admin.cookie)).statusCode).toBe(401);
+    expect(await signedIn(admin.cookie)).toBeNull();
     const sessions = await t.db.query.sessions.findMany({ where: (s, { eq }) => eq(s.userId, admin.userId) });
     expect(sessions).toEqual([]);
   });
@@ -154,9 +162,9 @@ describe('POST /api/auth/logout', () => {
     expect(response.statusCode).toBe(204);
     const cleared = response.cookies.find((c) => c.name === 'shenbao_session');
     expect(cleared?.expires?.getTime()).toBeLessThanOrEqual(Date.now());
-    expect((await me(admin.cookie)).statusCode).toBe(401);
+    expect(await signedIn(admin.cookie)).toBeNull();
     // Only that session ends: the same user's other session lives on.
-    expect((await me(other)).statusCode).toBe(200);
+    expect(await signedIn(other)).toBe(admin.userId);
   });
 
   it('未登录时退出也成功', async () => {

@@ -128,7 +128,7 @@ describe('占用空间上限', () => {
       '本申报书的附件',
       '已占用 0.1 MB',
       '本文件 49 KB',
-      '每份申报书 0.1 MB 的上限',
+      '每份申报书 0.1 MB的上限',
     );
     // The same bytes again take no more space.
     await uploaded(admin, id, 'platform-proof', kept);
@@ -152,7 +152,7 @@ describe('占用空间上限', () => {
       await upload(admin, c, 'cooperation-agreement', fresh(BIG)),
       'file',
       '本单位全部申报书的附件',
-      '每个单位 0.2 MB 的上限',
+      '每个单位 0.2 MB的上限',
     );
     const other = await unitWith(1);
     await uploaded(other.admin, other.ids[0]!, 'cooperation-agreement', fresh(BIG));

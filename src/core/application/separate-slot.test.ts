@@ -11,7 +11,7 @@ import {
   person,
   requiredDocuments,
 } from '../../../test/support/factories/bundle.js';
-import { awaitingSeparateSlot } from './separate-slot.js';
+import { awaitingSeparateSlot, separateSlotOffered } from './separate-slot.js';
 
 const LIMIT = 'limit.institution-belt-road';
 
@@ -88,5 +88,42 @@ describe('“一带一路”联合实验室的第 4 项专题二申报（二、3
     expect(judged(4, ['belt-road-joint-lab'], (i) => (i === 4 ? { recommendation: decided } : {}))).toEqual([
       expect.objectContaining({ severity: 'error' }),
     ]);
+  });
+});
+
+describe('向主管部门提供“使用单独推荐名额”的条件', () => {
+  const offered = (platforms: Platform[], topic: Application['topic'], ongoing = false) => {
+    const b = universityBundle(1, platforms, () => ({ topic }));
+    const withOngoing = ongoing
+      ? {
+          ...b,
+          organizations: b.organizations.map((o) =>
+            o.id === 'u1' ? { ...o, ongoingProjects: [{ program: 'intl-coop' as const }] } : o,
+          ),
+        }
+      : b;
+    return separateSlotOffered(withOngoing, 'a1', JS_INTL_2026);
+  };
+
+  it('具备相应平台：联合实验室申报专题二、省重点实验室申报专题四，提供', () => {
+    expect(offered(['belt-road-joint-lab'], 2)).toBe(true);
+    expect(offered(['provincial-key-lab'], 4)).toBe(true);
+  });
+
+  it('没有相应平台的申报单位：不提供', () => {
+    expect(offered([], 2)).toBe(false);
+    expect(offered([], 4)).toBe(false);
+  });
+
+  it('平台与专题不对应：不提供', () => {
+    expect(offered(['belt-road-joint-lab'], 4)).toBe(false);
+  });
+
+  it('有在研省国际合作项目：不提供', () => {
+    expect(offered(['belt-road-joint-lab'], 2, true)).toBe(false);
+  });
+
+  it('专题一、三没有单独推荐名额：不提供', () => {
+    expect(offered(['belt-road-joint-lab'], 3)).toBe(false);
   });
 });

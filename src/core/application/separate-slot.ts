@@ -1,7 +1,7 @@
 import type { Bundle } from '../bundle/schema.js';
 import type { CallParameters } from '../calls/parameters.js';
 import { checkBundle } from '../check.js';
-import { perInstitution } from '../rules/02-3-limits.js';
+import { entitledTo, perInstitution } from '../rules/02-3-limits.js';
 import type { Finding } from '../rules/rule.js';
 
 // “科技部批复建设的‘一带一路’联合实验室予以单独推荐名额 1 项” (二、3). READING counts that extra application only
@@ -41,4 +41,16 @@ export function awaitingSeparateSlot(
         }
       : f,
   );
+}
+
+/**
+ * Whether the department may be offered 使用单独推荐名额 for this application: its topic has a separate slot
+ * and its applicant is entitled to it (the platform, no barring ongoing project), as `slot.not-entitled` judges.
+ */
+export function separateSlotOffered(bundle: Bundle, applicationId: string, call: CallParameters): boolean {
+  const application = bundle.applications.find((a) => a.id === applicationId);
+  const applicant = bundle.organizations.find((o) => o.id === application?.applicant);
+  if (!application || !applicant) return false;
+  const slot = call.separateSlots.value.find((s) => s.topics.includes(application.topic));
+  return slot !== undefined && entitledTo(slot, applicant);
 }

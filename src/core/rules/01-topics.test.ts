@@ -157,7 +157,7 @@ const moneyCases: RuleCase[] = [
       bundle: single({ topic, ...budget(800_001, 1_700_000, 3_000_000) }),
       eligible: false,
       errors: ['budget.cap'],
-      mentions: { 'budget.cap': ['80.0001 万元', '80 万元'] },
+      mentions: { 'budget.cap': ['80.0001 万元', '调减至 80 万元以内'] },
       cites: { 'budget.cap': `一、${TOPIC_LABELS[topic]}` },
     },
     {
@@ -170,7 +170,7 @@ const moneyCases: RuleCase[] = [
       bundle: single({ topic, ...budget(600_001, 1_200_000, 5_000_000) }),
       eligible: false,
       errors: ['budget.share'],
-      mentions: { 'budget.share': ['60.0001 万元', '120 万元', '50%'] },
+      mentions: { 'budget.share': ['60.0001 万元', '120 万元的 50%'] },
     },
   ]),
   {

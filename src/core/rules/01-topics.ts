@@ -136,7 +136,7 @@ export const budgetCap = applicationRule(
     if (app.budget.provincialFunding > cap) {
       emit(
         terms.funding.clause,
-        `申请省资助经费 ${formatWan(app.budget.provincialFunding)}，超过${terms.label}上限 ${formatWan(cap)}。请将申请省资助经费调减至 ${formatWan(cap)} 以内。`,
+        `申请省资助经费 ${formatWan(app.budget.provincialFunding)}，超过${terms.label}上限 ${formatWan(cap)}。请将申请省资助经费调减至 ${formatWan(cap)}以内。`,
         'budget.provincialFunding',
       );
     }
@@ -160,7 +160,7 @@ export const budgetShare = applicationRule(
       const max = Math.floor((base * share.percent) / 100);
       emit(
         terms.funding.clause,
-        `申请省资助经费 ${formatWan(app.budget.provincialFunding)}，超过${baseName} ${formatWan(base)} 的 ${share.percent}%（即 ${formatWan(max)}）。请调减申请省资助经费或核实${baseName}。`,
+        `申请省资助经费 ${formatWan(app.budget.provincialFunding)}，超过${baseName} ${formatWan(base)}的 ${share.percent}%（即 ${formatWan(max)}）。请调减申请省资助经费或核实${baseName}。`,
         'budget.provincialFunding',
       );
     }

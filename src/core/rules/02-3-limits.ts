@@ -49,7 +49,8 @@ function isSeparateSlot(app: Application): boolean {
   return app.recommendation?.status === 'recommended' && app.recommendation.separateSlot;
 }
 
-function entitledTo(slot: SeparateSlotTerms, org: Organization): boolean {
+/** Whether `org` may use `slot`: it has one of its platforms and no ongoing project that bars it. */
+export function entitledTo(slot: SeparateSlotTerms, org: Organization): boolean {
   return (
     org.platforms.some((p) => slot.platforms.includes(p)) &&
     !org.ongoingProjects.some((p) => slot.barredByOngoing.includes(p.program))
@@ -377,7 +378,7 @@ export const duplicateSimilar = crossRule(
         emit(
           id,
           rule.clause,
-          `与已申报的“${programName(submission.program)}”项目“${submission.title}”的${on}重合度 ${percent(share)}（${percent(rule.value.warnAt)} 至 ${percent(rule.value.errorAt)}），须核查是否为同一项目。请在申报书中说明两者在建设内容和关键技术上的区别。`,
+          `与已申报的“${programName(submission.program)}”项目“${submission.title}”的${on}重合度 ${percent(share)}（${percent(rule.value.warnAt)}至${percent(rule.value.errorAt)}），须核查是否为同一项目。请在申报书中说明两者在建设内容和关键技术上的区别。`,
           on === '项目名称' ? 'title' : 'summary',
         );
       }

@@ -21,6 +21,7 @@ export const PUBLIC_ROUTES = new Set([
   'POST /api/auth/register-organization',
   'POST /api/auth/login',
   'POST /api/auth/logout',
+  'GET /api/auth/me',
   'POST /api/receipts/verify',
   'GET /api/public/announcements',
   'GET /api/public/announcements/:id',
@@ -65,6 +66,11 @@ export class AuthGuard {
     if (!principal) throw new AppError('UNAUTHENTICATED');
     if (!(roles as UserRole[]).includes(principal.role)) throw new AppError('FORBIDDEN');
     return principal as PrincipalOf<R>;
+  }
+
+  /** The acting principal of any role, or `null` for a visitor without a live session. */
+  current(request: FastifyRequest): Promise<Principal | null> {
+    return this.principal(request);
   }
 
   /** Looked up once per request, whether by the fence or the handler. */

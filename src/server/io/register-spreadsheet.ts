@@ -7,6 +7,7 @@ import type { Sheet } from '../../core/registers/sheet.js';
 import { AppError } from '../errors.js';
 import type { Received } from '../http/multipart.js';
 import { FILE_FIELD } from '../../contract/documents.js';
+import { formatMb } from '../../core/file-size.js';
 import { checkInflatedSize, ZipOverLimit } from './zip-inflated-size.js';
 
 // Register files in and out: an uploaded .xlsx or .csv read into a Sheet of text cells (hashed and held to a size
@@ -33,7 +34,6 @@ export const SPREADSHEET_LIMITS: SpreadsheetLimits = {
   maxColumns: 50,
   maxCellLength: 2_000,
 };
-const MB = 1024 * 1024;
 const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
 
 const fileError = (
@@ -119,7 +119,7 @@ async function readXlsx(bytes: Buffer, limits: SpreadsheetLimits): Promise<Sheet
     if (error instanceof ZipOverLimit) {
       throw fileError(
         'SPREADSHEET_OVER_LIMIT',
-        `表格解压后超过 ${limits.maxInflatedBytes / MB} MB 的上限，请删去无关的工作表、图片和格式，或拆分后分批导入`,
+        `表格解压后超过 ${formatMb(limits.maxInflatedBytes)}的上限，请删去无关的工作表、图片和格式，或拆分后分批导入`,
       );
     }
     throw unreadable();
@@ -177,7 +177,10 @@ export async function receiveSpreadsheet(
     received += chunk.length;
     if (received > limits.maxBytes) {
       source.resume();
-      throw fileError('FILE_TOO_LARGE', `登记表超过 ${limits.maxBytes / MB} MB 的大小上限，请拆分后分批导入`);
+      throw fileError(
+        'FILE_TOO_LARGE',
+        `登记表超过 ${formatMb(limits.maxBytes)}的大小上限，请拆分后分批导入`,
+      );
     }
     hash.update(chunk);
     chunks.push(chunk);

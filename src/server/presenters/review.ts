@@ -33,6 +33,7 @@ export function presentReviewItem(
     readOnly: item.readOnly,
     countsAgainstQuotaOf: item.quotaHolder ? { id: item.quotaHolder.id, name: item.quotaHolder.name } : null,
     separateSlot: item.row.separateSlot,
+    separateSlotOffered: item.separateSlotOffered,
     recommendationAt: item.row.recommendationAt ? toBeijingIso(item.row.recommendationAt.getTime()) : null,
   };
 }

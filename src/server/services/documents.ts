@@ -19,7 +19,8 @@ import {
   type UploadDocumentForm,
 } from '../../contract/documents.js';
 import type { FileStore, StagedFile } from '../storage/file-store.js';
-import { checkPdfStructure, formatMb, PdfUploadGate } from '../uploads/pdf-checks.js';
+import { checkPdfStructure, PdfUploadGate } from '../uploads/pdf-checks.js';
+import { formatMb } from '../../core/file-size.js';
 import { APPLICATION_STATUS_LABELS } from '../../contract/vocabulary.js';
 import { type Applicant, canEdit, canReadWithin, isEditable } from './application-access.js';
 
@@ -339,7 +340,7 @@ export class DocumentService {
       if (total > limit) {
         throw limitReached(
           FILE_FIELD,
-          `${what}（含被替换或删除后保留的历史版本）已占用 ${formatMb(used.bytes)}，加上本文件 ${formatMb(file.size)} 将超过${upTo} ${formatMb(limit)} 的上限；请联系系统管理员`,
+          `${what}（含被替换或删除后保留的历史版本）已占用 ${formatMb(used.bytes)}，加上本文件 ${formatMb(file.size)}将超过${upTo} ${formatMb(limit)}的上限；请联系系统管理员`,
         );
       }
     }

@@ -1,6 +1,7 @@
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import type { CallParameters } from '../../core/calls/parameters.js';
 import type { Finding } from '../../core/rules/rule.js';
+import { separateSlotOffered } from '../../core/application/separate-slot.js';
 import { formatBeijing, toBeijingIso } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
@@ -42,6 +43,7 @@ export interface ReviewItem {
   findings: Finding[];
   readOnly: boolean;
   quotaHolder: Department | null;
+  separateSlotOffered: boolean;
 }
 
 /** Why the list cannot be confirmed yet, with every application that stands in the way; none: it can. */
@@ -315,11 +317,13 @@ export class ReviewService {
     const now = this.clock.now();
     const findings = new Map<string, Finding[]>();
     const holders = new Map<string, Department | null>();
+    const offered = new Set<string>();
     for (const callId of new Set(rows.map((r) => r.callId))) {
       const call = await this.calls.require(callId);
       const ofCall = rows.filter((r) => r.callId === callId);
-      const { report } = await new BundleService(this.repos).judge(call.parameters, ofCall, now);
+      const { bundle, report } = await new BundleService(this.repos).judge(call.parameters, ofCall, now);
       for (const a of report.applications) findings.set(a.id, a.findings);
+      for (const r of ofCall) if (separateSlotOffered(bundle, r.id, call.parameters)) offered.add(r.id);
       for (const r of ofCall) holders.set(r.id, await this.countingHolder(call.parameters, r, departments));
     }
     return rows.map((row) => ({
@@ -327,6 +331,7 @@ export class ReviewService {
       findings: findings.get(row.id) ?? [],
       readOnly: row.departmentId !== actor.departmentId,
       quotaHolder: holders.get(row.id) ?? null,
+      separateSlotOffered: offered.has(row.id),
     }));
   }
 

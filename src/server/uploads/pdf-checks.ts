@@ -1,7 +1,8 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../errors.js';
-import { FILE_FIELD, MB, PDF_MIME } from '../../contract/documents.js';
+import { FILE_FIELD, PDF_MIME } from '../../contract/documents.js';
+import { formatMb } from '../../core/file-size.js';
 import type { StagedFile } from '../storage/file-store.js';
 
 // The checks an uploaded PDF passes before it is accepted. Size and type are judged while the bytes stream in,
@@ -20,12 +21,6 @@ function fileError(code: 'FILE_TOO_LARGE' | 'FILE_NOT_PDF' | 'PDF_MALFORMED', me
 const malformed = (problem: string) =>
   fileError('PDF_MALFORMED', `PDF 文件结构有误：${problem}；请重新导出 PDF 后上传`);
 
-/** Sizes as people read them: MB to one decimal, or whole KB where that would say "0 MB". */
-export function formatMb(bytes: number): string {
-  const mb = Number((bytes / MB).toFixed(1));
-  return mb === 0 ? `${Math.ceil(bytes / 1024)} KB` : `${mb} MB`;
-}
-
 /**
  * Passes the bytes through unchanged, failing the stream as soon as they exceed `maxBytes`, or once the first
  * bytes show that they are not a PDF with a `%PDF-1.x` / `%PDF-2.0` header.
@@ -42,7 +37,7 @@ export class PdfUploadGate extends Transform {
     this.#received += chunk.length;
     if (this.#received > this.maxBytes) {
       callback(
-        fileError('FILE_TOO_LARGE', `文件超过 ${formatMb(this.maxBytes)} 的大小上限，请压缩或拆分后再上传`),
+        fileError('FILE_TOO_LARGE', `文件超过 ${formatMb(this.maxBytes)}的大小上限，请压缩或拆分后再上传`),
       );
     } else if (!this.#head) {
       callback(null, chunk);

@@ -24,9 +24,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const { data: user } = useQuery({
     queryKey: SESSION_KEY,
     queryFn: ({ signal }) =>
-      api<{ user: CurrentUser }>('/auth/me', { signal }).then(
-        (r): CurrentUser | null => r.user,
-        // Signed out, or the server cannot be reached: the login page says which when used.
+      // A visitor without a session is answered `{ user: null }`, so public pages log no failed request.
+      api<{ user: CurrentUser | null }>('/auth/me', { signal }).then(
+        (r) => r.user,
+        // The server cannot be reached: the login page says so when used.
         () => null,
       ),
     staleTime: Infinity,

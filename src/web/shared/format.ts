@@ -57,9 +57,3 @@ export const ROLE_LABELS: Record<UserRole, string> = {
   province: '省科技厅',
   expert: '评审专家',
 };
-
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-}

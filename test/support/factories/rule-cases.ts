@@ -39,6 +39,8 @@ export interface RuleCase extends Partial<Expected> {
 /** `一、专题二`, `二、3`, `三、3`: the notice's own numbering. */
 const NOTICE_CLAUSE = /^(一、专题[一二三四五]|二、[1-7]|三、3)$/;
 const HAN = /\p{Script=Han}/u;
+/** A space between a unit and the Chinese after it ("80 万元 以内"), or ASCII quotes in a Chinese message. */
+const LOOSE_TYPOGRAPHY = /(?:万元|MB|KB|%) \p{Script=Han}|"/u;
 
 function idsOf(findings: readonly Finding[], severity: Finding['severity']): string[] {
   return [...new Set(findings.filter((f) => f.severity === severity).map((f) => f.rule))].sort();
@@ -59,11 +61,12 @@ function expectFindings(findings: readonly Finding[], expected: Omit<Expected, '
   }
 }
 
-/** Every finding of a report speaks Chinese and cites the notice as the notice numbers itself. */
+/** Every finding of a report speaks Chinese, set as Chinese is set, and cites the notice as the notice numbers itself. */
 function expectWellFormedFindings(report: Report) {
   for (const target of [...report.applications, ...report.departments]) {
     for (const finding of target.findings) {
       expect(finding.message, finding.rule).toMatch(HAN);
+      expect(finding.message, finding.rule).not.toMatch(LOOSE_TYPOGRAPHY);
       expect(finding.clause, finding.rule).toMatch(NOTICE_CLAUSE);
     }
   }

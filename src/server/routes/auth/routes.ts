@@ -1,7 +1,6 @@
 import { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { presentCurrentUser, presentRegistration } from '../../presenters/users.js';
-import { USER_ROLES } from '../../../contract/vocabulary.js';
 import { errorResponses, noContentSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
 import {
@@ -9,6 +8,7 @@ import {
   loginBodySchema,
   registerOrganizationBodySchema,
   registeredOrganizationResponseSchema,
+  sessionResponseSchema,
 } from '../../../contract/auth.js';
 
 export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
@@ -79,12 +79,12 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
       schema: {
         summary: '当前登录的用户',
         tags: ['auth'],
-        response: { 200: currentUserResponseSchema, ...errorResponses('UNAUTHENTICATED') },
+        response: { 200: sessionResponseSchema },
       },
     },
     async (request) => {
-      const actor = await guard.require(request, ...USER_ROLES);
-      return { user: presentCurrentUser(await services.accounts.profile(actor.userId)) };
+      const actor = await guard.current(request);
+      return { user: actor ? presentCurrentUser(await services.accounts.profile(actor.userId)) : null };
     },
   );
 };

@@ -8,7 +8,7 @@ import type { CallDto, Evaluation } from '../../shared/api.js';
 import { FindingsPanel } from '../applicant/editor/FindingsPanel.js';
 import { ApplicationTimeline } from '../applicant/editor/TimelineCard.js';
 import { beijingTime, STATUS_LABELS } from '../../shared/format.js';
-import { separateSlotTopics, type ReviewDetail } from './api.js';
+import type { ReviewDetail } from './api.js';
 import { ChangesCard } from './ChangesCard.js';
 import { ChecklistCard } from './ChecklistCard.js';
 import { DocumentsCard } from './DocumentsCard.js';
@@ -95,10 +95,7 @@ export function ApplicationReview({
         </Col>
         <Col xs={24} xl={8}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <ReviewActions
-              detail={detail}
-              separateSlotOffered={separateSlotTopics(call).includes(application.topic)}
-            />
+            <ReviewActions detail={detail} separateSlotOffered={detail.item.separateSlotOffered} />
             <FindingsPanel
               evaluation={evaluationOf(detail, call, new Date(loadedAt).toISOString())}
               editable={false}

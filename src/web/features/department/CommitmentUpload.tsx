@@ -4,7 +4,8 @@ import { Alert, App, Button, Space, Table, Upload } from 'antd';
 import { FILE_FIELD, PDF_MIME, UPLOAD_MAX_BYTES } from '../../../contract/documents.js';
 import type { CommitmentView } from '../../../contract/review.js';
 import { describeError } from '../../shared/api.js';
-import { beijingTime, fileSize } from '../../shared/format.js';
+import { beijingTime } from '../../shared/format.js';
+import { formatMb } from '../../../core/file-size.js';
 import { commitmentFileUrl, type Commitments, reviewApi, reviewQueries } from './api.js';
 
 /** The signed scan of the department's 科研诚信承诺书, current and earlier uploads. */
@@ -36,7 +37,7 @@ export function CommitmentUpload({
 
   const upload = (file: File) => {
     if (file.size > UPLOAD_MAX_BYTES) {
-      void message.error(`文件 ${fileSize(file.size)}，超过 ${fileSize(UPLOAD_MAX_BYTES)} 的上限`);
+      void message.error(`文件 ${formatMb(file.size)}，超过 ${formatMb(UPLOAD_MAX_BYTES)}的上限`);
       return;
     }
     uploading.mutate(file);
@@ -49,7 +50,7 @@ export function CommitmentUpload({
           type="success"
           showIcon
           data-testid="commitment-current"
-          title={`已上传：${commitments.current.fileName}（${fileSize(commitments.current.size)}）`}
+          title={`已上传：${commitments.current.fileName}（${formatMb(commitments.current.size)}）`}
           description={
             <span>
               {commitments.current.uploadedBy} 于 {beijingTime(commitments.current.uploadedAt)} 上传；SHA-256{' '}

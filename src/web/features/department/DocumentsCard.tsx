@@ -2,7 +2,7 @@ import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { COMPLETENESS_LABELS, DOCUMENT_KIND_LABELS } from '../../../core/labels.js';
-import { fileSize } from '../../shared/format.js';
+import { formatMb } from '../../../core/file-size.js';
 import { documentFileUrl, type DocumentView } from './api.js';
 import { PdfPreview } from './PdfPreview.js';
 
@@ -25,7 +25,7 @@ export function DocumentsCard({ documents }: { documents: DocumentView[] }) {
               <Space orientation="vertical" size={0}>
                 <Typography.Text strong>{DOCUMENT_KIND_LABELS[d.kind]}</Typography.Text>
                 <span>
-                  {d.fileName} <Typography.Text type="secondary">{fileSize(d.size)}</Typography.Text>
+                  {d.fileName} <Typography.Text type="secondary">{formatMb(d.size)}</Typography.Text>
                 </span>
               </Space>
             ),

@@ -1,7 +1,5 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { KNOWN_CALLS } from '../../../core/calls/registry.js';
-import type { TopicNumber } from '../../../core/bundle/schema.js';
 import type { DocumentView } from '../../../contract/documents.js';
 import type {
   ChangesView,
@@ -20,7 +18,7 @@ import type {
   reviewItemSchema,
   SummaryView,
 } from '../../../contract/review.js';
-import { api, type CallDto, query } from '../../shared/api.js';
+import { api, query } from '../../shared/api.js';
 
 // The department's side of the API: its queue, one application, its decisions, its quota and confirmation;
 // and the keys under which their answers are cached.
@@ -139,9 +137,3 @@ export const bundleUrl = (callId: string) => `/api/review/bundle${query({ callId
 /** The xlsx of the 推荐项目汇总表, with the contact the department types in. */
 export const summaryXlsxUrl = (callId: string, contact: string, phone: string) =>
   `/api/review/summary.xlsx${query({ callId, contact, phone })}`;
-
-/** Topics with a separate recommendation slot (二、3) under the call's parameters. */
-export function separateSlotTopics(call: CallDto | undefined): readonly TopicNumber[] {
-  const parameters = KNOWN_CALLS.find((c) => c.notice.number.value === call?.noticeNumber);
-  return parameters?.separateSlots.value.flatMap((slot) => slot.topics) ?? [];
-}

@@ -33,7 +33,7 @@ import {
 } from '../../../../../contract/documents.js';
 import { api, ApiError, describeError } from '../../../../shared/api.js';
 import { showFieldErrors } from '../../../../shared/forms.js';
-import { fileSize } from '../../../../shared/format.js';
+import { formatMb } from '../../../../../core/file-size.js';
 
 export interface PartyChoice {
   value: string;
@@ -91,7 +91,7 @@ function appendMetadata(form: FormData, values: Values) {
 
 function pdfProblem(file: File): string | undefined {
   if (file.size > UPLOAD_MAX_BYTES) {
-    return `文件 ${fileSize(file.size)}，超过上限 ${fileSize(UPLOAD_MAX_BYTES)}`;
+    return `文件 ${formatMb(file.size)}，超过上限 ${formatMb(UPLOAD_MAX_BYTES)}`;
   }
   if (file.type && file.type !== PDF_MIME) return '请上传 PDF 文件';
   if (!file.type && !/\.pdf$/i.test(file.name)) return '请上传 PDF 文件';
@@ -227,7 +227,7 @@ export function DocumentModal({
             <Button icon={<UploadOutlined />}>选择 PDF 文件</Button>
           </Upload>
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
-            签字盖章后扫描为 PDF，单个文件不超过 {fileSize(UPLOAD_MAX_BYTES)}
+            签字盖章后扫描为 PDF，单个文件不超过 {formatMb(UPLOAD_MAX_BYTES)}
             {target?.mode === 'edit' && '；不选文件则只修改下列信息，原文件保留'}
           </Typography.Text>
         </Form.Item>

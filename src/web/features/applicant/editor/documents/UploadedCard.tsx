@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { DOCUMENT_KIND_LABELS } from '../../../../../core/labels.js';
 import type { RequirementsDto } from '../../../../../contract/calls.js';
 import type { DocumentView } from '../../../../../contract/documents.js';
-import { beijingTime, fileSize } from '../../../../shared/format.js';
+import { beijingTime } from '../../../../shared/format.js';
+import { formatMb } from '../../../../../core/file-size.js';
 import type { PartyChoice } from './DocumentModal.js';
 
 /** Each kind's completeness questions; none until the call's requirements are loaded. */
@@ -116,7 +117,7 @@ function VersionHistory({
                   <>
                     <div>
                       {beijingTime(version.uploadedAt)} · {version.uploadedBy.displayName} ·{' '}
-                      {fileSize(version.size)}
+                      {formatMb(version.size)}
                     </div>
                     <Fingerprint sha256={version.sha256} />
                   </>
@@ -209,7 +210,7 @@ export function UploadedCard({
                     <DownloadOutlined /> {doc.fileName}
                   </a>
                   <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-                    {fileSize(doc.size)}
+                    {formatMb(doc.size)}
                   </Typography.Text>
                   {doc.supersededAt && (doc.replacedBy ? <Tag>已被替换</Tag> : <Tag>已删除</Tag>)}
                 </Space>
