@@ -243,6 +243,35 @@ describe('形式审查（信用审查）', () => {
     ]);
   });
 
+  it('不予受理的理由陈述所缺，不再叫申报单位“请上传”（提交后已不能上传）', async () => {
+    const w = await recommended();
+    await w.moveTo(AFTER_RECOMMENDATION);
+    await t.db
+      .delete(documents)
+      .where(and(eq(documents.applicationId, w.dishonest.id), eq(documents.kind, 'cooperation-agreement')));
+    const list = await inject(t.app, {
+      method: 'GET',
+      url: `/api/province/formal-review?callId=${w.callId}`,
+      cookie: w.province.cookie,
+    });
+    const suggested = (
+      list.json().items as { application: { id: string }; suggestedReasons: object[] }[]
+    ).find((i) => i.application.id === w.dishonest.id)!.suggestedReasons;
+    expect(suggested).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('缺少申报单位') }),
+    );
+    const rejected = await formalReview(w.province.cookie, w.dishonest.id, {
+      result: 'rejected',
+      reasons: suggested,
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+
+    const result = await provinceResult((await w.dishonestAdmin()).cookie, w.dishonest.id);
+    const reasons = result.json().formalReview.reasons as { message: string }[];
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const { message } of reasons) expect(message).not.toContain('请上传');
+  });
+
   it('不予受理的理由只有该申报单位（管理员、项目负责人）看得到', async () => {
     const w = await formallyReviewed();
     const { province, department, dishonest } = w;
