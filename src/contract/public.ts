@@ -12,8 +12,23 @@ export type PublicAnnouncementView = z.infer<typeof publicAnnouncementSchema>;
 export const publicAnnouncementListSchema = z.object({ announcements: z.array(publicAnnouncementSchema) });
 export type PublicAnnouncementList = z.infer<typeof publicAnnouncementListSchema>;
 
+/** Whom an objection to a 公示 reaches: the call's contacts, as its notice names them. */
+export const objectionContactSchema = z
+  .object({
+    unit: z.string(),
+    people: z.array(z.string()),
+    phones: z.array(z.string()),
+    /** `null`: the notice gives the unit no address. */
+    address: z.string().nullable(),
+    /** Where the notice says it, e.g. 苏科资发〔2026〕26号三、4. */
+    source: z.string(),
+  })
+  .meta({ id: 'ObjectionContact' });
+export type ObjectionContactView = z.infer<typeof objectionContactSchema>;
+
 export const publicAnnouncementDetailSchema = z.object({
   announcement: publicAnnouncementSchema,
   entries: z.array(announcementEntrySchema),
+  contacts: z.array(objectionContactSchema),
 });
 export type PublicAnnouncementDetail = z.infer<typeof publicAnnouncementDetailSchema>;

@@ -297,7 +297,7 @@ describe('省科技项目管理中心在浏览器中受理、分配专家、评�
       await decisionRow.getByText(`立项 ${formatWan(FUNDING)}`).waitFor();
       await snap('decided');
 
-      // 公示：新建草稿（默认公示期），发布。
+      // 公示：新建草稿（默认公示期），预览公众将看到的页面，发布。
       await page.getByRole('tab', { name: '拟立项项目公示' }).click();
       await button(page, '新建公示草稿').click();
       const draftModal = page.locator('.ant-modal').filter({ hasText: '新建拟立项项目公示' });
@@ -306,6 +306,16 @@ describe('省科技项目管理中心在浏览器中受理、分配专家、评�
       const announcement = page.getByTestId('announcements-table').getByRole('row').nth(1);
       await announcement.getByText('草稿').waitFor();
       expect(await announcement.locator('td').nth(1).textContent()).toBe(String(demoApproved + 1));
+      await button(announcement, '预览').click();
+      const preview = page.getByTestId('announcement-preview');
+      await rowOf(preview.getByTestId('announcement-entries'), TITLE).waitFor();
+      const draftStartsOn = beijingDate(t.clock.now().getTime());
+      expect(await preview.getByTestId('announcement-period').textContent()).toContain(
+        `公示期：${formatChineseDate(draftStartsOn)}至${formatChineseDate(addWorkingDays(draftStartsOn, 5))}`,
+      );
+      expect(await preview.getByTestId('announcement-contacts').textContent()).toContain('025-57711715');
+      await page.locator('.ant-modal-close').click();
+      await preview.waitFor({ state: 'hidden' });
       await button(announcement, '发布').click();
       await button(page.locator('.ant-popconfirm'), '确定').click();
       await announcement.getByText('已发布', { exact: false }).waitFor();
@@ -338,7 +348,10 @@ describe('省科技项目管理中心在浏览器中受理、分配专家、评�
       const publicText = (await visitor.locator('body').innerText())!;
       expect(publicText).not.toContain(PI_ID_NUMBER);
       expect(publicText).not.toMatch(/\d{17}[\dXx]/);
-      expect(publicText).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)|0\d{2,3}-\d{7,8}/);
+      // The only phones shown are the offices' the notice names for objections (三、4), never a person's own.
+      const noticePhones = JS_INTL_2026.contacts.flatMap((c) => c.value.phones);
+      const phones = publicText.match(/(?<!\d)1[3-9]\d{9}(?!\d)|0\d{2,3}-\d{7,8}/g) ?? [];
+      expect([...new Set(phones)].sort()).toEqual([...noticePhones].sort());
       expect(visitor.url()).not.toContain('/login');
       await snap('public');
       await visitor.close();

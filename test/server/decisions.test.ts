@@ -243,6 +243,35 @@ describe('形式审查（信用审查）', () => {
     ]);
   });
 
+  it('不予受理的理由陈述所缺，不再叫申报单位“请上传”（提交后已不能上传）', async () => {
+    const w = await recommended();
+    await w.moveTo(AFTER_RECOMMENDATION);
+    await t.db
+      .delete(documents)
+      .where(and(eq(documents.applicationId, w.dishonest.id), eq(documents.kind, 'cooperation-agreement')));
+    const list = await inject(t.app, {
+      method: 'GET',
+      url: `/api/province/formal-review?callId=${w.callId}`,
+      cookie: w.province.cookie,
+    });
+    const suggested = (
+      list.json().items as { application: { id: string }; suggestedReasons: object[] }[]
+    ).find((i) => i.application.id === w.dishonest.id)!.suggestedReasons;
+    expect(suggested).toContainEqual(
+      expect.objectContaining({ message: expect.stringContaining('缺少申报单位') }),
+    );
+    const rejected = await formalReview(w.province.cookie, w.dishonest.id, {
+      result: 'rejected',
+      reasons: suggested,
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+
+    const result = await provinceResult((await w.dishonestAdmin()).cookie, w.dishonest.id);
+    const reasons = result.json().formalReview.reasons as { message: string }[];
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const { message } of reasons) expect(message).not.toContain('请上传');
+  });
+
   it('不予受理的理由只有该申报单位（管理员、项目负责人）看得到', async () => {
     const w = await formallyReviewed();
     const { province, department, dishonest } = w;
@@ -437,6 +466,68 @@ describe('公示', () => {
     });
     for (const id of [ok.id, ok.organizationId, ok.piId, undecided.acceptanceNo!])
       expect(detail.body).not.toContain(id);
+  });
+
+  it('省里发布前预览的，正是发布后公众看到的公示（名单、公示期、联系方式）', async () => {
+    const { callId, province, ok, intent } = await decided();
+    const created = await inject(t.app, {
+      method: 'POST',
+      url: '/api/province/announcements',
+      cookie: province.cookie,
+      payload: { callId },
+    });
+    const announcementId: string = created.json().announcement.id;
+    const preview = await inject(t.app, {
+      method: 'GET',
+      url: `/api/province/announcements/${announcementId}/preview`,
+      cookie: province.cookie,
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().announcement).toMatchObject({ startsOn: '2026-12-28', endsOn: '2027-01-04' });
+    expect(
+      preview
+        .json()
+        .entries.map((e: { acceptanceNo: string }) => e.acceptanceNo)
+        .sort(),
+    ).toEqual([ok.acceptanceNo, intent.acceptanceNo].sort());
+
+    const published = await inject(t.app, {
+      method: 'POST',
+      url: `/api/province/announcements/${announcementId}/publish`,
+      cookie: province.cookie,
+    });
+    expect(published.statusCode, published.body).toBe(200);
+    const detail = await inject(t.app, { method: 'GET', url: `/api/public/announcements/${announcementId}` });
+    expect(preview.json()).toEqual(detail.json());
+
+    const missing = await inject(t.app, {
+      method: 'GET',
+      url: `/api/province/announcements/${randomUuid()}/preview`,
+      cookie: province.cookie,
+    });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('公开的公示载明异议联系方式：通知三、4 所列单位、联系人和电话', async () => {
+    const { announcementId } = await published();
+    const detail = await inject(t.app, { method: 'GET', url: `/api/public/announcements/${announcementId}` });
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json().contacts).toEqual([
+      {
+        unit: '省科技厅对外合作处',
+        people: ['任晓慧', '陶飞'],
+        phones: ['025-57711715', '025-57719873'],
+        address: null,
+        source: '苏科资发〔2026〕26号三、4',
+      },
+      {
+        unit: '省科技项目管理中心',
+        people: ['李彬', '陆建玲'],
+        phones: ['025-85485926', '025-85485922'],
+        address: '南京市玄武区龙蟠路 175 号',
+        source: '苏科资发〔2026〕26号三、4，地址见三、1',
+      },
+    ]);
   });
 
   it('同一申报计划不能有两份公示草稿：项目只能列入一份公示，拒绝并说明', async () => {

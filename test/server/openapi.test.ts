@@ -40,6 +40,7 @@ describe('GET /api/openapi.json', () => {
       '/api/organization/people/{id}',
       '/api/province/announcements',
       '/api/province/announcements/{id}',
+      '/api/province/announcements/{id}/preview',
       '/api/province/announcements/{id}/publish',
       '/api/province/audit',
       '/api/province/audit/verify',

@@ -106,6 +106,15 @@ export interface CommitmentTerms {
   pledges: Readonly<Record<CommitmentSigner, readonly string[]>>;
 }
 
+/** A 联系人 line of the notice: the unit, its people and phones, and where it receives paper if the notice says. */
+export interface ContactTerms {
+  unit: string;
+  people: readonly string[];
+  phones: readonly string[];
+  /** `null`: the notice gives the unit no address. */
+  address: Cited<string> | null;
+}
+
 export interface CallParameters {
   id: string;
   name: string;
@@ -174,6 +183,8 @@ export interface CallParameters {
   };
   classifiedRefused: Cited<boolean>;
   largeInstruments: Cited<boolean>;
+  /** 联系人、联系电话: whom the public reaches with an objection to a 公示, as the notice names no other. */
+  contacts: readonly Cited<ContactTerms>[];
 }
 
 /** The terms of the stream an application falls in, or `undefined` for 专题一 without a direction. */

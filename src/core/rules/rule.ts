@@ -15,6 +15,15 @@ export interface Finding {
   field?: string;
 }
 
+/**
+ * A finding as a statement of fact, without the fix its message ends with (“。请上传…”, “，请…”): for
+ * whoever can no longer act on it, e.g. the reasons of 不予受理 given after submission.
+ */
+export function findingStatement(message: string): string {
+  const fix = /[。，；]\s*请/u.exec(message);
+  return fix ? `${message.slice(0, fix.index)}。` : message;
+}
+
 export interface RuleInfo {
   id: string;
   severity: Severity;

@@ -10,7 +10,7 @@ import type {
 import type { PublicAnnouncementDetail, PublicAnnouncementView } from '../../contract/public.js';
 import type { AnnouncementEntry } from '../db/schema.js';
 import type { AnnouncementRow } from '../repositories/decisions.js';
-import type { AnnouncementDetail } from '../services/announcements.js';
+import type { AnnouncementDetail, PublicAnnouncement } from '../services/announcements.js';
 
 // 公示: the province's drafts and publications, and what the public reads of a published one.
 
@@ -57,6 +57,18 @@ export function presentPublicAnnouncement(row: AnnouncementRow): PublicAnnouncem
   return { ...view, startsOn: row.startsOn!, endsOn: row.endsOn!, publishedAt: view.publishedAt! };
 }
 
-export function presentPublishedAnnouncement(row: AnnouncementRow): PublicAnnouncementDetail {
-  return { announcement: presentPublicAnnouncement(row), entries: (row.entries ?? []).map(presentEntry) };
+export function presentPublishedAnnouncement({ row, call }: PublicAnnouncement): PublicAnnouncementDetail {
+  return {
+    announcement: presentPublicAnnouncement(row),
+    entries: (row.entries ?? []).map(presentEntry),
+    contacts: call.contacts.map(({ value, clause }) => ({
+      unit: value.unit,
+      people: [...value.people],
+      phones: [...value.phones],
+      address: value.address?.value ?? null,
+      source: [`${call.notice.number.value}${clause}`, value.address && `地址见${value.address.clause}`]
+        .filter(Boolean)
+        .join('，'),
+    })),
+  };
 }

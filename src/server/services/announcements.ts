@@ -6,6 +6,7 @@ import type { AnnouncementEntry } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { AnnouncementRow } from '../repositories/decisions.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
+import type { CallParameters } from '../../core/calls/parameters.js';
 import type { AnnouncementBody } from '../../contract/announcements.js';
 import type { CallService } from './calls.js';
 import type { ProvinceUser } from './formal-review.js';
@@ -16,6 +17,18 @@ import type { ProvinceUser } from './formal-review.js';
 
 /** 公示期: five working days (`core/reference/working-days.ts`) unless the province chooses the dates. */
 export const DEFAULT_PERIOD_WORKING_DAYS = 5;
+
+/** What the public reads: a 公示 with its period, publication and entries set, and the call it is under. */
+export interface PublicAnnouncement {
+  row: AnnouncementRow;
+  call: CallParameters;
+}
+
+/** The period a draft takes when published on `today`: its own dates, or the default from `today`. */
+function periodOf(row: AnnouncementRow, today: string): { startsOn: string; endsOn: string } {
+  const startsOn = row.startsOn ?? today;
+  return { startsOn, endsOn: row.endsOn ?? addWorkingDays(startsOn, DEFAULT_PERIOD_WORKING_DAYS) };
+}
 
 export interface AnnouncementDetail {
   announcement: AnnouncementRow;
@@ -90,14 +103,13 @@ export class AnnouncementService {
       if (row.publishedAt) throw new AppError('STATUS_CONFLICT', { message: '该公示已发布' });
       const now = this.clock.now();
       const today = beijingDate(now.getTime());
-      const startsOn = row.startsOn ?? today;
+      const { startsOn, endsOn } = periodOf(row, today);
       if (startsOn < today) {
         throw AppError.invalidField(
           'startsOn',
           `公示开始日期 ${formatChineseDate(startsOn)} 已过，请删除本公示草稿后重新创建（或不填日期，默认自发布之日起 ${DEFAULT_PERIOD_WORKING_DAYS} 个工作日）`,
         );
       }
-      const endsOn = row.endsOn ?? addWorkingDays(startsOn, DEFAULT_PERIOD_WORKING_DAYS);
       const entries = await this.pendingEntries(repos, row.callId);
       if (entries.length === 0) {
         throw new AppError('STATUS_CONFLICT', { message: '没有待公示的立项项目：请先作出立项决定' });
@@ -157,10 +169,21 @@ export class AnnouncementService {
     return this.repos.decisions.published();
   }
 
-  async publishedOne(id: string): Promise<AnnouncementRow> {
+  async publishedOne(id: string): Promise<PublicAnnouncement> {
     const row = await this.repos.decisions.announcement(id);
     if (!row?.publishedAt) throw new AppError('NOT_FOUND');
-    return row;
+    return { row, call: (await this.calls.require(row.callId)).parameters };
+  }
+
+  /** What the public would read of the 公示 were it published now (a published one: what it reads). */
+  async preview(_actor: ProvinceUser, id: string): Promise<PublicAnnouncement> {
+    const row = await this.repos.decisions.announcement(id);
+    if (!row) throw new AppError('NOT_FOUND');
+    const call = (await this.calls.require(row.callId)).parameters;
+    if (row.publishedAt) return { row, call };
+    const now = this.clock.now();
+    const entries = await this.pendingEntries(this.repos, row.callId);
+    return { row: { ...row, ...periodOf(row, beijingDate(now.getTime())), publishedAt: now, entries }, call };
   }
 
   private async detailOf(repos: Repositories, row: AnnouncementRow): Promise<AnnouncementDetail> {

@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/rules/rule.js';
+import { type Finding, findingStatement } from '../../core/rules/rule.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { FormalReviewReason } from '../db/schema.js';
@@ -26,9 +26,9 @@ export interface ProvinceResult {
   formalAgreementDue: boolean;
 }
 
-/** A reason of 不予受理 from a failing rule of the core. */
+/** A reason of 不予受理 from a failing rule of the core: what is wrong, not a fix the applicant can no longer make. */
 export function reasonOf(finding: Finding): FormalReviewReason {
-  return { rule: finding.rule, clause: finding.clause, message: finding.message };
+  return { rule: finding.rule, clause: finding.clause, message: findingStatement(finding.message) };
 }
 
 export class FormalReviewService {

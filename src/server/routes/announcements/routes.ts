@@ -2,7 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
-import { presentAnnouncement, presentAnnouncementDetail } from '../../presenters/announcements.js';
+import {
+  presentAnnouncement,
+  presentAnnouncementDetail,
+  presentPublishedAnnouncement,
+} from '../../presenters/announcements.js';
+import { publicAnnouncementDetailSchema } from '../../../contract/public.js';
 import {
   announcementBodySchema,
   announcementDetailSchema,
@@ -67,6 +72,22 @@ export const announcementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     async (request) => {
       const actor = await guard.require(request, 'province');
       return presentAnnouncementDetail(await announcements.get(actor, request.params.id));
+    },
+  );
+
+  app.get(
+    '/province/announcements/:id/preview',
+    {
+      schema: {
+        summary: '公示预览：草稿若现在发布，公众看到的公示页面（名单、公示期与联系方式）',
+        tags: ['province'],
+        params: idParamsSchema,
+        response: { 200: publicAnnouncementDetailSchema, ...missing, ...denied },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'province');
+      return presentPublishedAnnouncement(await announcements.preview(actor, request.params.id));
     },
   );
 

@@ -61,33 +61,53 @@ export function AnnouncementPage() {
         title={announcement.data?.announcement.title ?? '拟立项项目公示'}
         extra={<Link to="/public/announcements">全部公示</Link>}
       >
-        <PageState query={announcement}>
-          {(data) => (
-            <>
-              <Typography.Paragraph data-testid="announcement-period">
-                <Typography.Text strong>{period(data.announcement)}</Typography.Text>
-                。公示期内，对公示项目如有异议，请以书面形式向省科技厅反映。
-              </Typography.Paragraph>
-              <Table<Entry>
-                data-testid="announcement-entries"
-                rowKey="acceptanceNo"
-                dataSource={data.entries}
-                pagination={false}
-                columns={[
-                  { title: '序号', width: 60, render: (_, __, i) => i + 1 },
-                  { title: '受理编号', dataIndex: 'acceptanceNo', width: 170 },
-                  { title: '项目名称', dataIndex: 'title' },
-                  { title: '承担单位', dataIndex: 'organizationName', width: 200 },
-                  { title: '项目负责人', dataIndex: 'piName', width: 100 },
-                  { title: '专题', dataIndex: 'topicLabel', width: 80 },
-                  { title: '合作国别（地区）', width: 120, render: (_, e) => e.partnerCountryName ?? '—' },
-                  { title: '省资助经费', width: 110, render: (_, e) => formatWan(e.funding) },
-                ]}
-              />
-            </>
-          )}
-        </PageState>
+        <PageState query={announcement}>{(data) => <AnnouncementNotice data={data} />}</PageState>
       </Card>
     </PublicFrame>
+  );
+}
+
+const joined = (items: readonly string[]) => items.join('、');
+
+/** One 公示 as the public reads it; the province previews a draft through the same component. */
+export function AnnouncementNotice({ data }: { data: PublicAnnouncementDetail }) {
+  const noAddress = data.contacts.filter((c) => c.address === null).map((c) => c.unit);
+  return (
+    <>
+      <Typography.Paragraph data-testid="announcement-period">
+        <Typography.Text strong>{period(data.announcement)}</Typography.Text>
+        。公示期内，对公示项目如有异议，请以书面形式向省科技厅反映。
+      </Typography.Paragraph>
+      {data.contacts.length > 0 && (
+        <Typography.Paragraph data-testid="announcement-contacts">
+          联系方式（据申报通知）：
+          <ul>
+            {data.contacts.map((c) => (
+              <li key={c.unit}>
+                {c.unit}：{joined(c.people)}，电话 {joined(c.phones)}
+                {c.address && `，地址 ${c.address}`}（{c.source}）
+              </li>
+            ))}
+          </ul>
+          {noAddress.length > 0 && `申报通知未载明${joined(noAddress)}的通信地址。`}
+        </Typography.Paragraph>
+      )}
+      <Table<Entry>
+        data-testid="announcement-entries"
+        rowKey="acceptanceNo"
+        dataSource={data.entries}
+        pagination={false}
+        columns={[
+          { title: '序号', width: 60, render: (_, __, i) => i + 1 },
+          { title: '受理编号', dataIndex: 'acceptanceNo', width: 170 },
+          { title: '项目名称', dataIndex: 'title' },
+          { title: '承担单位', dataIndex: 'organizationName', width: 200 },
+          { title: '项目负责人', dataIndex: 'piName', width: 100 },
+          { title: '专题', dataIndex: 'topicLabel', width: 80 },
+          { title: '合作国别（地区）', width: 120, render: (_, e) => e.partnerCountryName ?? '—' },
+          { title: '省资助经费', width: 110, render: (_, e) => formatWan(e.funding) },
+        ]}
+      />
+    </>
   );
 }

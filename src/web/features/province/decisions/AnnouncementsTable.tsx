@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Popconfirm, Space, Table, Tag } from 'antd';
+import { Button, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { beijingTime } from '../../../shared/format.js';
@@ -7,12 +7,26 @@ import { PageState } from '../../../shared/PageState.js';
 import { useWrite } from '../useWrite.js';
 import { type AnnouncementView, DECISIONS_KEY, decisionsApi, decisionsQueries } from './api.js';
 import { NewAnnouncementModal } from './NewAnnouncementModal.js';
+import { AnnouncementNotice } from '../../public/AnnouncementsPage.js';
+
+/** The public page of the draft as it would read if published now: the same component the public sees. */
+function PreviewModal({ announcement, onClose }: { announcement: AnnouncementView; onClose: () => void }) {
+  const preview = useQuery(decisionsQueries.announcementPreview(announcement.id));
+  return (
+    <Modal open width={1100} title={`预览：${announcement.title}`} footer={null} onCancel={onClose}>
+      <div data-testid="announcement-preview">
+        <PageState query={preview}>{(data) => <AnnouncementNotice data={data} />}</PageState>
+      </div>
+    </Modal>
+  );
+}
 
 /** 拟立项项目公示: the drafts and the publications of the call. */
 export function AnnouncementsTable({ callId }: { callId: string }) {
   const announcements = useQuery(decisionsQueries.announcements(callId));
   const write = useWrite(DECISIONS_KEY);
   const [creating, setCreating] = useState(false);
+  const [previewing, setPreviewing] = useState<AnnouncementView>();
 
   return (
     <>
@@ -25,6 +39,7 @@ export function AnnouncementsTable({ callId }: { callId: string }) {
         </Link>
       </Space>
       {creating && <NewAnnouncementModal callId={callId} onClose={() => setCreating(false)} />}
+      {previewing && <PreviewModal announcement={previewing} onClose={() => setPreviewing(undefined)} />}
       <PageState query={announcements}>
         {(items) => (
           <Table<AnnouncementView>
@@ -54,10 +69,13 @@ export function AnnouncementsTable({ callId }: { callId: string }) {
               },
               {
                 title: '操作',
-                width: 180,
+                width: 220,
                 render: (_, a) =>
                   a.publishedAt ? null : (
                     <Space>
+                      <Button size="small" onClick={() => setPreviewing(a)}>
+                        预览
+                      </Button>
                       <Popconfirm
                         title="发布后名单和公示期固定，本计划已作出的立项决定全部锁定。确定发布？"
                         onConfirm={() => write.mutate(() => decisionsApi.publish(a.id))}

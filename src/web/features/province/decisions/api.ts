@@ -5,6 +5,7 @@ import type {
   AnnouncementDetailView,
   AnnouncementView,
 } from '../../../../contract/announcements.js';
+import type { PublicAnnouncementDetail } from '../../../../contract/public.js';
 import type { ContractItemView, DecisionBody, DecisionItemView } from '../../../../contract/decisions.js';
 import type {
   FormalReviewBody,
@@ -52,6 +53,8 @@ export const decisionsApi = {
     }).then((r) => r.announcements),
   createAnnouncement: (body: AnnouncementBody) =>
     api<AnnouncementDetailView>('/province/announcements', { method: 'POST', body }),
+  previewAnnouncement: (id: string, signal?: AbortSignal) =>
+    api<PublicAnnouncementDetail>(`/province/announcements/${id}/preview`, { signal }),
   publish: (id: string) =>
     api<AnnouncementDetailView>(`/province/announcements/${id}/publish`, { method: 'POST' }),
   removeAnnouncement: (id: string) => api<void>(`/province/announcements/${id}`, { method: 'DELETE' }),
@@ -85,6 +88,11 @@ export const decisionsQueries = {
     queryOptions({
       queryKey: [...DECISIONS_KEY, 'announcements', callId],
       queryFn: ({ signal }) => decisionsApi.announcements(callId, signal),
+    }),
+  announcementPreview: (id: string) =>
+    queryOptions({
+      queryKey: [...DECISIONS_KEY, 'announcements', 'preview', id],
+      queryFn: ({ signal }) => decisionsApi.previewAnnouncement(id, signal),
     }),
   /** Under the application, so that whatever changes the application reads this again too. */
   provinceResult: (applicationId: string) =>
