@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { applicationEvents, applications, documents, files } from '../../src/server/db/schema.js';
+import { NONE_COMPLETE } from '../../src/core/bundle/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { type DocumentView, MB } from '../../src/contract/documents.js';
 import { insertApplication, insertPerson } from '../support/api/application-rows.js';
@@ -196,14 +197,7 @@ describe('POST /api/applications/:id/documents', () => {
       validUntil: null,
       language: 'zh',
       chineseTranslation: false,
-      complete: {
-        signatures: false,
-        seals: false,
-        dates: false,
-        representatives: false,
-        duties: false,
-        ipClause: false,
-      },
+      complete: NONE_COMPLETE,
     });
   });
 

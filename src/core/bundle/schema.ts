@@ -62,6 +62,15 @@ export const ALL_COMPLETE: Readonly<Record<(typeof COMPLETENESS_FLAGS)[number], 
   duties: true,
   ipClause: true,
 };
+/** A document with no completeness flag set: what is not declared is missing. */
+export const NONE_COMPLETE: Readonly<Record<(typeof COMPLETENESS_FLAGS)[number], false>> = {
+  signatures: false,
+  seals: false,
+  dates: false,
+  representatives: false,
+  duties: false,
+  ipClause: false,
+};
 export const NATURAL_SCIENCE_FUND = 'natural-science-fund';
 
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];

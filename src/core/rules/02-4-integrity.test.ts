@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import type { Application, BundleDocument, EthicsFlag } from '../bundle/schema.js';
+import { NONE_COMPLETE, type Application, type BundleDocument, type EthicsFlag } from '../bundle/schema.js';
 import {
   application,
   bundle,
@@ -77,14 +77,6 @@ const commitmentAnswering = (kind: BundleDocument['kind'], complete: Partial<Bun
       d.kind === kind ? { ...d, complete: { ...NONE_COMPLETE, ...complete } } : d,
     ),
   });
-const NONE_COMPLETE: BundleDocument['complete'] = {
-  signatures: false,
-  seals: false,
-  dates: false,
-  representatives: false,
-  duties: false,
-  ipClause: false,
-};
 
 const unsignedCases: RuleCase[] = [
   {

@@ -7,7 +7,7 @@ import {
   person,
   requiredDocuments,
 } from '../../../test/support/factories/bundle.js';
-import type { Application, EthicsFlag } from '../bundle/schema.js';
+import { NONE_COMPLETE, type Application, type EthicsFlag } from '../bundle/schema.js';
 import { parseBundle } from '../bundle/parse.js';
 import { JS_INTL_2026 } from '../calls/js-intl-2026.js';
 import { checkBundle } from '../check.js';
@@ -36,15 +36,6 @@ function row(
   expect(result!.rows).toHaveLength(1);
   return result!.rows[0]!;
 }
-
-const NOTHING_TICKED = {
-  signatures: false,
-  seals: false,
-  dates: false,
-  representatives: false,
-  duties: false,
-  ipClause: false,
-};
 
 const ethics = (flags: Partial<Record<EthicsFlag, boolean>>) =>
   ({ ...application().ethics, ...flags }) as Application['ethics'];
@@ -180,7 +171,7 @@ describe('推荐项目汇总表：各栏内容', () => {
   it('文件只按其种类须具备的要素判断：承诺书不问分工和知识产权条款，平台证明不问签字盖章，材料一栏为“是”', () => {
     const docs = requiredDocuments('o1', '境外合作机构a1', 1).map((d) =>
       d.kind === 'integrity-commitment-pi' || d.kind === 'platform-proof'
-        ? { ...d, complete: { ...NOTHING_TICKED, signatures: d.kind !== 'platform-proof', dates: true } }
+        ? { ...d, complete: { ...NONE_COMPLETE, signatures: d.kind !== 'platform-proof', dates: true } }
         : d,
     );
     expect(row({ topic: 1, direction: 'big-science', documents: docs }).materialsComplete).toBe('是');

@@ -1,6 +1,12 @@
 import { UNBARRED_PARTNER_ANSWERS, type ApplicationForm } from '../../core/application/form.js';
 import { parseBundle } from '../../core/bundle/parse.js';
-import type { Application, Bundle, BundleInput, Organization } from '../../core/bundle/schema.js';
+import {
+  NONE_COMPLETE,
+  type Application,
+  type Bundle,
+  type BundleInput,
+  type Organization,
+} from '../../core/bundle/schema.js';
 import type { CallParameters } from '../../core/calls/parameters.js';
 import { checkBundle, type Report } from '../../core/check.js';
 import { externalSubmissionOf } from '../../core/registers/external-submissions.js';
@@ -110,12 +116,7 @@ function applicationOf(row: ApplicationRow, docs: DocumentRow[], submittedAt: Da
       language: d.metadata.language,
       chineseTranslation: d.metadata.chineseTranslation,
       complete: {
-        signatures: false,
-        seals: false,
-        dates: false,
-        representatives: false,
-        duties: false,
-        ipClause: false,
+        ...NONE_COMPLETE,
         ...d.metadata.complete,
       },
     })),
