@@ -161,55 +161,37 @@ export class AuditRepository {
     const put = (type: string, rows: { id: string; name: string }[]) => {
       for (const row of rows) names.set(`${type}:${row.id}`, row.name);
     };
-    const byId = async (
+    const lookup = async (
+      type: string,
+      wanted: string[],
+      fetch: (wanted: string[]) => Promise<{ id: string; name: string }[]>,
+    ) => {
+      if (wanted.length > 0) put(type, await fetch(wanted));
+    };
+    const byName = (
       type: string,
       table: typeof departments | typeof organizations | typeof people | typeof experts,
-    ) => {
-      const wanted = ids(type);
-      if (wanted.length > 0) {
-        put(
-          type,
-          await this.db
-            .select({ id: table.id, name: table.name })
-            .from(table)
-            .where(inArray(table.id, wanted)),
-        );
-      }
-    };
-    await byId('department', departments);
-    await byId('organization', organizations);
-    await byId('person', people);
-    await byId('expert', experts);
-    const userIds = ids('user');
-    if (userIds.length > 0) {
-      put(
-        'user',
-        await this.db
-          .select({ id: users.id, name: users.displayName })
-          .from(users)
-          .where(inArray(users.id, userIds)),
+    ) =>
+      lookup(type, ids(type), (wanted) =>
+        this.db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, wanted)),
       );
-    }
-    const announcementIds = ids('announcement');
-    if (announcementIds.length > 0) {
-      put(
-        'announcement',
-        await this.db
-          .select({ id: announcements.id, name: announcements.title })
-          .from(announcements)
-          .where(inArray(announcements.id, announcementIds)),
-      );
-    }
-    const callIds = [...new Set(refs.filter((r) => r.type === 'call').map((r) => r.id))];
-    if (callIds.length > 0) {
-      put(
-        'call',
-        await this.db
-          .select({ id: calls.id, name: calls.name })
-          .from(calls)
-          .where(inArray(calls.id, callIds)),
-      );
-    }
+    await byName('department', departments);
+    await byName('organization', organizations);
+    await byName('person', people);
+    await byName('expert', experts);
+    await lookup('user', ids('user'), (wanted) =>
+      this.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted)),
+    );
+    await lookup('announcement', ids('announcement'), (wanted) =>
+      this.db
+        .select({ id: announcements.id, name: announcements.title })
+        .from(announcements)
+        .where(inArray(announcements.id, wanted)),
+    );
+    // Calls are named by code, not UUID.
+    await lookup('call', [...new Set(refs.filter((r) => r.type === 'call').map((r) => r.id))], (wanted) =>
+      this.db.select({ id: calls.id, name: calls.name }).from(calls).where(inArray(calls.id, wanted)),
+    );
     const applicationIds = ids('application');
     if (applicationIds.length > 0) {
       const rows = await this.db
