@@ -9,7 +9,7 @@ import { streamOf } from '../../src/core/calls/parameters.js';
 import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
 import { aggregate } from '../../src/core/experts/aggregation.js';
 import { SCORING_FORMS, type Scores, weightedTotal } from '../../src/core/experts/scoring-forms.js';
-import { formatWan } from '../../src/core/money.js';
+import { formatWan, formatWanDecimal } from '../../src/core/money.js';
 import { beijingDate, formatChineseDate } from '../../src/core/time.js';
 import { loadConfig } from '../../src/server/config.js';
 import { organizations, people } from '../../src/server/db/schema.js';
@@ -288,9 +288,13 @@ describe('省科技项目管理中心在浏览器中受理、分配专家、评�
       await decisionModal.locator('#fundingWan').fill(String(CAP / 10_000 + 10));
       await decisionModal.locator('#reason').fill('专家评审平均分较高，同意立项。');
       await button(decisionModal, '保存').click();
-      const refusal = decisionModal.locator('.ant-alert-error');
+      // The dialog names the cap, and refuses inline with the binding limit (here what was asked) before saving.
+      expect(await decisionModal.textContent()).toContain(`上限 ${formatWan(CAP)}`);
+      const refusal = decisionModal.locator('.ant-form-item-explain-error');
       await refusal.waitFor();
-      expect(await refusal.textContent()).toContain(`上限 ${formatWan(CAP)}`);
+      expect(await refusal.textContent()).toContain(
+        `请调减至 ${formatWanDecimal(Math.min(CAP, REQUESTED))}以内`,
+      );
       await decisionModal.locator('#fundingWan').fill(String(FUNDING / 10_000));
       await button(decisionModal, '保存').click();
       await decisionModal.waitFor({ state: 'hidden' });
