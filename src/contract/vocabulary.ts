@@ -4,6 +4,14 @@
 export const USER_ROLES = ['unit-admin', 'pi', 'department', 'province', 'expert'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
+/** How a message leaves the platform; every row is also shown to its reader on 我的消息. */
+export const NOTIFICATION_CHANNELS = ['email', 'sms'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** What a single-use link sent by e-mail is for. */
+export const ACCOUNT_TOKEN_PURPOSES = ['password-reset', 'invitation'] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
 export const APPLICATION_STATUSES = [
   'draft',
   'submitted',

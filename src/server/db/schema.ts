@@ -6,6 +6,8 @@ export * from './schema/departments.js';
 export * from './schema/organizations.js';
 export * from './schema/people.js';
 export * from './schema/users.js';
+export * from './schema/account-tokens.js';
+export * from './schema/notifications.js';
 export * from './schema/rate-limits.js';
 export * from './schema/calls.js';
 export * from './schema/calls-history.js';

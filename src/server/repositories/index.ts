@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js';
+import { AccountTokenRepository } from './account-tokens.js';
 import { ApplicationRepository } from './applications.js';
 import { AuditRepository, deferringAudit } from './audit.js';
 import { BundleRepository } from './bundles.js';
@@ -13,6 +14,7 @@ import { DocumentRepository } from './documents.js';
 import { HealthRepository } from './health.js';
 import { ImportKeyRepository } from './import-keys.js';
 import { OrganizationRepository } from './organizations.js';
+import { OutboxRepository } from './outbox.js';
 import { PersonRepository } from './people.js';
 import { RateLimitRepository } from './rate-limits.js';
 import { RegisterRepository } from './registers.js';
@@ -23,6 +25,7 @@ import { UserRepository } from './users.js';
 /** Every repository over one database or one transaction. */
 export function repositories(db: Database) {
   return {
+    accountTokens: new AccountTokenRepository(db),
     applications: new ApplicationRepository(db),
     audit: new AuditRepository(db),
     bundles: new BundleRepository(db),
@@ -37,6 +40,7 @@ export function repositories(db: Database) {
     health: new HealthRepository(db),
     importKeys: new ImportKeyRepository(db),
     organizations: new OrganizationRepository(db),
+    outbox: new OutboxRepository(db),
     people: new PersonRepository(db),
     rateLimits: new RateLimitRepository(db),
     registers: new RegisterRepository(db),

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { departments, organizations, people, users } from '../db/schema.js';
 
@@ -53,4 +53,30 @@ export class UserRepository {
   async recordLogin(id: string, at: Date): Promise<void> {
     await this.db.update(users).set({ lastLoginAt: at }).where(eq(users.id, id));
   }
+
+  /** The enabled accounts a notification addressed to these users, organizations or departments reaches. */
+  async recipients(to: Recipients): Promise<Recipient[]> {
+    const scopes: SQL[] = [];
+    if (to.userIds?.length) scopes.push(inArray(users.id, [...to.userIds]));
+    if (to.organizationIds?.length) scopes.push(inArray(users.organizationId, [...to.organizationIds]));
+    if (to.departmentIds?.length) scopes.push(inArray(users.departmentId, [...to.departmentIds]));
+    if (scopes.length === 0) return [];
+    return this.db
+      .select({ id: users.id, email: users.email, mobile: users.mobile })
+      .from(users)
+      .where(and(eq(users.disabled, false), or(...scopes)));
+  }
+}
+
+export interface Recipients {
+  userIds?: readonly string[];
+  /** Every account of the organizations: administrators, contacts and project leaders. */
+  organizationIds?: readonly string[];
+  departmentIds?: readonly string[];
+}
+
+export interface Recipient {
+  id: string;
+  email: string | null;
+  mobile: string | null;
 }

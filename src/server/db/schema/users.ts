@@ -15,7 +15,13 @@ export const users = pgTable(
     /** Stored normalised (trimmed, lower case). */
     login: text('login').notNull().unique(),
     passwordHash: text('password_hash').notNull(),
+    /** The account holder's real name (for a project leader, the person's). */
     displayName: text('display_name').notNull(),
+    /** Where notifications and password resets go; stored normalised (trimmed, lower case). */
+    email: text('email'),
+    mobile: text('mobile'),
+    /** Set on accounts created by someone else: the first login must choose the holder's own password. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     role: userRole('role').notNull(),
     organizationId: uuid('organization_id').references(() => organizations.id),
     personId: uuid('person_id').references(() => people.id),
@@ -37,6 +43,7 @@ export const users = pgTable(
       end`,
     ),
     index('users_organization_idx').on(t.organizationId),
+    index('users_email_idx').on(t.email),
     uniqueIndex('users_person_key').on(t.personId),
   ],
 );
