@@ -108,5 +108,6 @@ describe('演示数据', () => {
     expect(decision.funding).toBeLessThanOrEqual(application.requestedFunding);
 
     expect(await verifyChain(repositories(t.db).audit.all())).toMatchObject({ intact: true });
-  });
+    // Seeds the whole demo twice: on PostgreSQL under a loaded machine that took over 30 s.
+  }, 180_000);
 });
