@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { DIRECTIONS, TOPICS } from '../core/bundle/schema.js';
 import { DEFAULT_EXPERTS_PER_APPLICATION } from '../core/experts/assignment.js';
 import { CONFLICT_KINDS } from '../core/experts/conflicts.js';
+import { newPasswordSchema } from './auth.js';
 import {
   creditCodeSchema,
   errorBodySchema,
   newLoginSchema,
-  newPasswordSchema,
   personNameSchema,
   searchTermSchema,
 } from './common.js';
