@@ -18,8 +18,8 @@ export const passwordLength = (password: string): number => [...password].length
 
 export const newPasswordSchema = z
   .string()
-  .refine((p) => passwordLength(p) >= PASSWORD_MIN_LENGTH, `密码至少 ${PASSWORD_MIN_LENGTH} 个字符`)
-  .refine((p) => passwordLength(p) <= PASSWORD_MAX_LENGTH, `密码不能超过 ${PASSWORD_MAX_LENGTH} 个字符`)
+  .refine((p) => passwordLength(p) >= PASSWORD_MIN_LENGTH, `至少 ${PASSWORD_MIN_LENGTH} 个字符`)
+  .refine((p) => passwordLength(p) <= PASSWORD_MAX_LENGTH, `不能超过 ${PASSWORD_MAX_LENGTH} 个字符`)
   .meta({ title: '密码' });
 
 export const registerOrganizationBodySchema = z.object({

@@ -55,6 +55,8 @@ export const expertSchema = expertProfileBodySchema
   .extend({
     id: z.uuid(),
     login: z.string(),
+    /** Masked in lists (`138****5678`), whole in one expert's record. */
+    phone: z.string(),
     active: z.boolean(),
     /** Assignments held, and those not yet submitted. */
     assignments: z.number().int(),

@@ -10,6 +10,7 @@ export const personSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
+    /** Masked (`3201**********123X`): the full number is only ever typed in, never shown again. */
     idNumber: z.string().nullable(),
     ongoingProvincialProjects: z.number().int(),
     dishonestyUntil: dateSchema.nullable(),

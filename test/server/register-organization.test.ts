@@ -78,7 +78,7 @@ describe('POST /api/auth/register-organization', () => {
       { path: 'organization.name', message: '单位名称：必填' },
       { path: 'organization.kind', message: expect.stringMatching(/^单位类型：应为以下之一："enterprise"/) },
       { path: 'organization.registeredOn', message: '注册日期：应为 YYYY-MM-DD 格式的有效日期' },
-      { path: 'admin.password', message: '密码至少 10 个字符' },
+      { path: 'admin.password', message: '密码：至少 10 个字符' },
     ]);
   });
 

@@ -7,8 +7,8 @@ import list from './data/common-passwords.json' with { type: 'json' };
 // not applied at login, so that passwords set before it still work.
 
 export const PASSWORD_POLICY_MESSAGES = {
-  common: '密码过于常见，容易被猜中，请换一个（可用一句好记的话）',
-  sameAsLogin: '密码不能与登录名相同',
+  common: '过于常见，容易被猜中，请换一个（可用一句好记的话）',
+  sameAsLogin: '不能与登录名相同',
 } as const;
 
 let common: Set<string> | undefined;
@@ -25,12 +25,15 @@ export function passwordProblem(password: string, context: { login?: string } = 
   return undefined;
 }
 
-/** Refuses a password the policy does not accept, naming the field it came in (e.g. `admin.password`). */
+/**
+ * Refuses a password the policy does not accept, naming the field it came in (e.g. `admin.password`) and its
+ * label as the form shows it.
+ */
 export function requireAcceptablePassword(
   password: string,
-  path: string,
+  field: { path: string; label: string },
   context: { login?: string } = {},
 ): void {
   const problem = passwordProblem(password, context);
-  if (problem) throw AppError.invalidField(path, problem);
+  if (problem) throw AppError.invalidField(field.path, `${field.label}：${problem}`);
 }

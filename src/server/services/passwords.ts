@@ -16,6 +16,7 @@ import {
   type PasswordResetCompleteBody,
 } from '../../contract/auth.js';
 
+const NEW_PASSWORD_FIELD = { path: 'newPassword', label: '新密码' };
 const RESET_TTL_MS = PASSWORD_RESET_TTL_MINUTES * 60_000;
 const THROTTLE_WINDOW_MS = 15 * 60_000;
 // Reset requests from one address in the window: a family or an office asks a few times, a script many.
@@ -50,7 +51,7 @@ export class PasswordService {
       throw AppError.invalidField('currentPassword', '当前密码：不正确');
     }
     await this.repos.rateLimits.clear(failures);
-    requireAcceptablePassword(body.newPassword, 'newPassword', { login: user.login });
+    requireAcceptablePassword(body.newPassword, NEW_PASSWORD_FIELD, { login: user.login });
     const passwordHash = await hashPassword(body.newPassword);
     await inTransaction(this.db, async (repos) => {
       await repos.users.setPassword(user.id, passwordHash, now);
@@ -152,7 +153,7 @@ export class PasswordService {
     if (!user) throw new AppError('RESET_LINK_INVALID');
     if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
     // Checked before the link is spent, so that a refused password leaves it usable.
-    requireAcceptablePassword(body.newPassword, 'newPassword', { login: user.login });
+    requireAcceptablePassword(body.newPassword, NEW_PASSWORD_FIELD, { login: user.login });
     const passwordHash = await hashPassword(body.newPassword);
     await inTransaction(this.db, async (repos) => {
       // The one UPDATE that decides a race between two submissions of the same link.

@@ -66,7 +66,6 @@ export function PersonModal({
           person
             ? {
                 name: person.name,
-                idNumber: person.idNumber ?? undefined,
                 ongoingProvincialProjects: person.ongoingProvincialProjects,
               }
             : { ongoingProvincialProjects: 0, withAccount: false }
@@ -79,7 +78,15 @@ export function PersonModal({
         >
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item label="证件号码" name="idNumber" extra="居民身份证号或护照号；同一单位内不能重复">
+        <Form.Item
+          label="证件号码"
+          name="idNumber"
+          extra={
+            person?.idNumber
+              ? `已登记 ${person.idNumber}（为保护个人信息不再完整显示）；不修改请留空`
+              : '居民身份证号或护照号；同一单位内不能重复'
+          }
+        >
           <Input maxLength={32} />
         </Form.Item>
         <Form.Item
@@ -138,7 +145,8 @@ async function savePerson(person: PersonView | undefined, values: PersonValues):
   if (person) {
     const changes: UpdatePersonBody = {
       name: values.name,
-      idNumber: values.idNumber?.trim() ? values.idNumber : null,
+      // Left blank: the number on record stays (the form never receives it to send back).
+      ...(values.idNumber?.trim() ? { idNumber: values.idNumber } : person.idNumber ? {} : { idNumber: null }),
       ongoingProvincialProjects: values.ongoingProvincialProjects ?? 0,
     };
     const r = await api<{ person: PersonView }>(`/organization/people/${person.id}`, {
