@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Col, Form, Input, InputNumber, Modal, Row, Switch } from 'antd';
+import { PASSWORD_MIN_LENGTH } from '../../../contract/auth.js';
 import type { CreatePersonBody, PersonView, UpdatePersonBody } from '../../../contract/people.js';
 import { api, ApiError, describeError } from '../../shared/api.js';
 import { showFieldErrors } from '../../shared/forms.js';
+import { newPasswordRules } from '../../shared/NewPasswordFields.js';
 import { peopleQuery } from './queries.js';
 
 interface PersonValues {
@@ -122,12 +124,8 @@ export function PersonModal({
                   <Form.Item
                     label="初始密码"
                     name="password"
-                    rules={[
-                      { required: true, message: '请输入密码' },
-                      { min: 8, message: '至少 8 位' },
-                      { pattern: /[A-Za-z]/, message: '须包含字母' },
-                      { pattern: /[0-9]/, message: '须包含数字' },
-                    ]}
+                    rules={newPasswordRules}
+                    extra={`${PASSWORD_MIN_LENGTH} 个字符以上，不能是常见密码`}
                   >
                     <Input.Password autoComplete="new-password" />
                   </Form.Item>
