@@ -15,7 +15,10 @@ export const ERRORS = {
   },
   RESET_LINK_INVALID: { status: 400, message: '重置密码链接无效，请检查链接是否完整，或重新申请' },
   RESET_LINK_EXPIRED: { status: 410, message: '重置密码链接已过期（有效期 30 分钟），请重新申请' },
-  RESET_LINK_USED: { status: 410, message: '重置密码链接已使用过，每个链接只能用一次；如需再次重置，请重新申请' },
+  RESET_LINK_USED: {
+    status: 410,
+    message: '重置密码链接已使用过，每个链接只能用一次；如需再次重置，请重新申请',
+  },
   CROSS_SITE_REFUSED: {
     status: 403,
     message:

@@ -7,7 +7,9 @@ const MASK = '*';
 function keepEnds(value: string, head: number, tail: number): string {
   const chars = [...value];
   if (chars.length <= head + tail) return MASK.repeat(chars.length);
-  return chars.slice(0, head).join('') + MASK.repeat(chars.length - head - tail) + chars.slice(-tail).join('');
+  return (
+    chars.slice(0, head).join('') + MASK.repeat(chars.length - head - tail) + chars.slice(-tail).join('')
+  );
 }
 
 /**

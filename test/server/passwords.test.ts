@@ -190,7 +190,10 @@ describe('忘记密码：POST /api/auth/password-reset', () => {
     expect((await completeReset(token)).statusCode).toBe(204);
     const again = await completeReset(token, 'another-long-passphrase');
     expect(again.statusCode).toBe(410);
-    expect(again.json().error).toMatchObject({ code: 'RESET_LINK_USED', message: expect.stringMatching(/已使用过/) });
+    expect(again.json().error).toMatchObject({
+      code: 'RESET_LINK_USED',
+      message: expect.stringMatching(/已使用过/),
+    });
     expect((await loginAttempt(admin.login, NEW_PASSWORD)).statusCode).toBe(200);
   });
 
@@ -202,7 +205,10 @@ describe('忘记密码：POST /api/auth/password-reset', () => {
     t.clock.advance(30 * MINUTE);
     const expired = await completeReset(first);
     expect(expired.statusCode).toBe(410);
-    expect(expired.json().error).toMatchObject({ code: 'RESET_LINK_EXPIRED', message: expect.stringMatching(/已过期/) });
+    expect(expired.json().error).toMatchObject({
+      code: 'RESET_LINK_EXPIRED',
+      message: expect.stringMatching(/已过期/),
+    });
 
     await requestReset(admin.login);
     const second = await resetTokenOf(admin.userId);
@@ -280,7 +286,9 @@ describe('首次登录须设置自己的密码', () => {
       payload: { currentPassword: VALID_PASSWORD, newPassword: NEW_PASSWORD },
     });
     expect(changed.statusCode).toBe(204);
-    expect((await inject(t.app, { method: 'GET', url: '/api/organization/people', cookie })).statusCode).toBe(200);
+    expect((await inject(t.app, { method: 'GET', url: '/api/organization/people', cookie })).statusCode).toBe(
+      200,
+    );
     const after = await inject(t.app, { method: 'GET', url: '/api/auth/me', cookie });
     expect(after.json().user.mustChangePassword).toBe(false);
     const logout = await inject(t.app, { method: 'POST', url: '/api/auth/logout', cookie });
@@ -297,7 +305,8 @@ describe('我的登录：GET /api/me/sessions 与退出其他设备', () => {
       'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 MicroMessenger/8.0.50';
     const desk = (await loginAttempt(admin.login, VALID_PASSWORD, chrome)).cookies;
     const phone = (await loginAttempt(admin.login, VALID_PASSWORD, wechat)).cookies;
-    const cookieOf = (cookies: typeof desk) => `shenbao_session=${cookies.find((c) => c.name === 'shenbao_session')!.value}`;
+    const cookieOf = (cookies: typeof desk) =>
+      `shenbao_session=${cookies.find((c) => c.name === 'shenbao_session')!.value}`;
     const deskCookie = cookieOf(desk);
 
     const listed = await inject(t.app, { method: 'GET', url: '/api/me/sessions', cookie: deskCookie });

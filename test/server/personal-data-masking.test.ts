@@ -21,7 +21,11 @@ describe('项目负责人的证件号码', () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().person.idNumber).toBe('3201**********123X');
-    const list = await inject(t.app, { method: 'GET', url: '/api/organization/people', cookie: admin.cookie });
+    const list = await inject(t.app, {
+      method: 'GET',
+      url: '/api/organization/people',
+      cookie: admin.cookie,
+    });
     expect(list.json().people.map((p: { idNumber: string }) => p.idNumber)).toEqual(['3201**********123X']);
     const renamed = await inject(t.app, {
       method: 'PATCH',

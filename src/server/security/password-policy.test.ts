@@ -36,8 +36,12 @@ describe('新密码的规则（NIST SP 800-63B）', () => {
   });
 
   it('不能与登录名相同（不区分大小写）', () => {
-    expect(passwordProblem('zhangsan-lab', { login: 'zhangsan-lab' })).toBe(PASSWORD_POLICY_MESSAGES.sameAsLogin);
-    expect(passwordProblem('ZhangSan-Lab', { login: 'zhangsan-lab' })).toBe(PASSWORD_POLICY_MESSAGES.sameAsLogin);
+    expect(passwordProblem('zhangsan-lab', { login: 'zhangsan-lab' })).toBe(
+      PASSWORD_POLICY_MESSAGES.sameAsLogin,
+    );
+    expect(passwordProblem('ZhangSan-Lab', { login: 'zhangsan-lab' })).toBe(
+      PASSWORD_POLICY_MESSAGES.sameAsLogin,
+    );
     expect(passwordProblem('zhangsan-lab', { login: 'lisi-lab' })).toBeUndefined();
   });
 

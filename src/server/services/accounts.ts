@@ -55,7 +55,11 @@ export class AccountService {
         '项目主管部门：所选部门不存在，请从列表中选择',
       );
     }
-    requireAcceptablePassword(input.admin.password, { path: 'admin.password', label: '密码' }, { login: input.admin.login });
+    requireAcceptablePassword(
+      input.admin.password,
+      { path: 'admin.password', label: '密码' },
+      { login: input.admin.login },
+    );
     const passwordHash = await hashPassword(input.admin.password);
     const { organization, userId } = await inTransaction(this.db, async (repos) => {
       // The lock a bundle import takes too: whichever comes second sees the first's organization.

@@ -54,10 +54,7 @@ export class AuthService {
   constructor(
     private readonly repos: Repositories,
     private readonly clock: Clock,
-    private readonly config: Pick<
-      Config,
-      'sessionSecret' | 'sessionTtlMs' | 'loginThrottle'
-    >,
+    private readonly config: Pick<Config, 'sessionSecret' | 'sessionTtlMs' | 'loginThrottle'>,
     private readonly passwords: PasswordChecks,
   ) {}
 
@@ -174,7 +171,11 @@ export class AuthService {
     if (now.getTime() - found.session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
       await this.repos.sessions.touch(id, now);
     }
-    return { principal: principalOf(found.user), sessionId: id, mustChangePassword: found.user.mustChangePassword };
+    return {
+      principal: principalOf(found.user),
+      sessionId: id,
+      mustChangePassword: found.user.mustChangePassword,
+    };
   }
 
   async logout(token: string): Promise<void> {

@@ -136,7 +136,11 @@ export class ExpertReviewService {
   /** The expert and their login, both or neither. */
   async create(actor: Province, body: CreateExpertBody): Promise<ExpertRecord> {
     const { account, ...profile } = body;
-    requireAcceptablePassword(account.password, { path: 'account.password', label: '密码' }, { login: account.login });
+    requireAcceptablePassword(
+      account.password,
+      { path: 'account.password', label: '密码' },
+      { login: account.login },
+    );
     const passwordHash = await hashPassword(account.password);
     const expert = await inTransaction(this.db, async (repos) => {
       const now = this.clock.now();

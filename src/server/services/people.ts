@@ -44,7 +44,11 @@ export class PeopleService {
   /** The person and, when asked for, their `pi` login: both or neither. */
   async create(actor: UnitAdmin, input: CreatePersonBody): Promise<PersonWithLogin> {
     if (input.account) {
-      requireAcceptablePassword(input.account.password, { path: 'account.password', label: '密码' }, { login: input.account.login });
+      requireAcceptablePassword(
+        input.account.password,
+        { path: 'account.password', label: '密码' },
+        { login: input.account.login },
+      );
     }
     const passwordHash = input.account && (await hashPassword(input.account.password));
     return inTransaction(this.db, async (repos) => {

@@ -13,7 +13,8 @@ export const newPasswordRules: FormRule[] = [
     validator: async (_, value?: string) => {
       if (!value) return;
       if (passwordLength(value) < PASSWORD_MIN_LENGTH) throw new Error(`至少 ${PASSWORD_MIN_LENGTH} 个字符`);
-      if (passwordLength(value) > PASSWORD_MAX_LENGTH) throw new Error(`不能超过 ${PASSWORD_MAX_LENGTH} 个字符`);
+      if (passwordLength(value) > PASSWORD_MAX_LENGTH)
+        throw new Error(`不能超过 ${PASSWORD_MAX_LENGTH} 个字符`);
     },
   },
 ];

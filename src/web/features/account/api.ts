@@ -6,7 +6,8 @@ import { api } from '../../shared/api.js';
 
 export const sessionsQuery = queryOptions({
   queryKey: ['me', 'sessions'],
-  queryFn: ({ signal }) => api<{ sessions: SessionView[] }>('/me/sessions', { signal }).then((r) => r.sessions),
+  queryFn: ({ signal }) =>
+    api<{ sessions: SessionView[] }>('/me/sessions', { signal }).then((r) => r.sessions),
 });
 
 export const accountApi = {

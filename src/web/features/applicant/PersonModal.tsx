@@ -144,7 +144,11 @@ async function savePerson(person: PersonView | undefined, values: PersonValues):
     const changes: UpdatePersonBody = {
       name: values.name,
       // Left blank: the number on record stays (the form never receives it to send back).
-      ...(values.idNumber?.trim() ? { idNumber: values.idNumber } : person.idNumber ? {} : { idNumber: null }),
+      ...(values.idNumber?.trim()
+        ? { idNumber: values.idNumber }
+        : person.idNumber
+          ? {}
+          : { idNumber: null }),
       ongoingProvincialProjects: values.ongoingProvincialProjects ?? 0,
     };
     const r = await api<{ person: PersonView }>(`/organization/people/${person.id}`, {

@@ -20,11 +20,17 @@ export function ForgotPasswordPage() {
         ) : (
           <>
             <Typography.Paragraph type="secondary">
-              填写登录名或账号登记的电子邮箱，我们会把重置密码的链接发到该邮箱，链接 {PASSWORD_RESET_TTL_MINUTES}{' '}
+              填写登录名或账号登记的电子邮箱，我们会把重置密码的链接发到该邮箱，链接{' '}
+              {PASSWORD_RESET_TTL_MINUTES}{' '}
               分钟内有效、只能使用一次。账号未登记电子邮箱的，请联系本单位管理员或主管部门。
             </Typography.Paragraph>
             {request.error && (
-              <Alert type="error" showIcon title={describeError(request.error)} style={{ marginBottom: 16 }} />
+              <Alert
+                type="error"
+                showIcon
+                title={describeError(request.error)}
+                style={{ marginBottom: 16 }}
+              />
             )}
             <Form<{ account: string }>
               layout="vertical"
