@@ -180,6 +180,9 @@ describe('忘记密码：POST /api/auth/password-reset', () => {
     expect(await auditActions(admin.userId)).toEqual(
       expect.arrayContaining(['user.password-reset-requested', 'user.password-reset']),
     );
+    const logged = JSON.stringify(await t.db.select().from(auditLog));
+    expect(logged).not.toContain(token);
+    expect(logged).not.toContain(NEW_PASSWORD);
   });
 
   it('链接只能用一次：再用被拒绝，并说明已使用过', async () => {
