@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accountTokens, auditLog, outbox, users } from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
-import { registrationBody, VALID_PASSWORD } from '../support/factories/server.js';
+import { hashPassword } from '../../src/server/security/passwords.js';
+import { registrationBody, uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
 import { inject, login, registerUnitAdmin, type UnitAdmin, useTestApp } from '../support/harness.js';
 
 const PUBLIC_URL = 'https://shenbao.example.cn';
@@ -83,6 +84,17 @@ describe('设置密码的每个入口都用同一规则', () => {
     expect(response.json().error.fields).toEqual([
       { path: 'admin.password', message: expect.stringMatching(/^密码：过于常见/) },
     ]);
+  });
+
+  it('登录时不套用新规则：按旧规则设置的密码照常登录', async () => {
+    const older = 'abc12345';
+    const user = await repositories(t.db).users.insert({
+      login: uniqueLogin('older'),
+      passwordHash: await hashPassword(older),
+      displayName: '旧密码用户',
+      role: 'province',
+    });
+    expect((await loginAttempt(user.login, older)).statusCode).toBe(200);
   });
 });
 
