@@ -44,14 +44,6 @@ export const newLoginSchema = z
   .regex(/^[a-z0-9][a-z0-9._@-]{2,63}$/, '登录名应为 3–64 位字母、数字或 . _ @ -，并以字母或数字开头')
   .meta({ title: '登录名' });
 
-export const newPasswordSchema = z
-  .string()
-  .min(8, '密码至少 8 位')
-  .max(128, '密码不能超过 128 位')
-  .regex(/[A-Za-z]/, '密码须包含字母')
-  .regex(/[0-9]/, '密码须包含数字')
-  .meta({ title: '密码' });
-
 export const personNameSchema = z.string().trim().min(1).max(50).meta({ title: '姓名' });
 
 export const SEARCH_TERM_MAX = 100;

@@ -9,6 +9,16 @@ export const ERRORS = {
   INVALID_CREDENTIALS: { status: 401, message: '登录名或密码错误' },
   ACCOUNT_DISABLED: { status: 403, message: '该账号已停用，请联系管理员' },
   FORBIDDEN: { status: 403, message: '当前账号无权执行此操作' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    message: '首次登录须先设置您自己的新密码，设置后才能使用系统的其他功能',
+  },
+  RESET_LINK_INVALID: { status: 400, message: '重置密码链接无效，请检查链接是否完整，或重新申请' },
+  RESET_LINK_EXPIRED: { status: 410, message: '重置密码链接已过期（有效期 30 分钟），请重新申请' },
+  RESET_LINK_USED: {
+    status: 410,
+    message: '重置密码链接已使用过，每个链接只能用一次；如需再次重置，请重新申请',
+  },
   CROSS_SITE_REFUSED: {
     status: 403,
     message:

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { DIRECTIONS, TOPICS } from '../core/bundle/schema.js';
 import { DEFAULT_EXPERTS_PER_APPLICATION } from '../core/experts/assignment.js';
 import { CONFLICT_KINDS } from '../core/experts/conflicts.js';
+import { newPasswordSchema } from './auth.js';
 import {
   creditCodeSchema,
   errorBodySchema,
   newLoginSchema,
-  newPasswordSchema,
   personNameSchema,
   searchTermSchema,
 } from './common.js';
@@ -55,6 +55,8 @@ export const expertSchema = expertProfileBodySchema
   .extend({
     id: z.uuid(),
     login: z.string(),
+    /** Masked in lists (`138****5678`), whole in one expert's record. */
+    phone: z.string(),
     active: z.boolean(),
     /** Assignments held, and those not yet submitted. */
     assignments: z.number().int(),

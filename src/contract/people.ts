@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateSchema } from '../core/bundle/schema.js';
-import { newLoginSchema, newPasswordSchema, personNameSchema } from './common.js';
+import { newPasswordSchema } from './auth.js';
+import { newLoginSchema, personNameSchema } from './common.js';
 
 const idNumberSchema = z.string().trim().toUpperCase().min(1).max(32).meta({ title: '证件号码' });
 const ongoingSchema = z.number().int().min(0).max(99).meta({ title: '主持的在研省级科技项目数' });
@@ -9,6 +10,7 @@ export const personSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
+    /** Masked (`3201**********123X`): the full number is only ever typed in, never shown again. */
     idNumber: z.string().nullable(),
     ongoingProvincialProjects: z.number().int(),
     dishonestyUntil: dateSchema.nullable(),

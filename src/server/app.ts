@@ -44,6 +44,7 @@ import { expertRoutes } from './routes/expert/routes.js';
 import { provinceExpertRoutes } from './routes/experts/routes.js';
 import { formalReviewRoutes } from './routes/formal-review/routes.js';
 import { healthRoutes } from './routes/health/routes.js';
+import { meRoutes } from './routes/me/routes.js';
 import { peopleRoutes } from './routes/people/routes.js';
 import { provinceCallRoutes } from './routes/province-calls/routes.js';
 import { publicRoutes } from './routes/public/routes.js';
@@ -123,6 +124,7 @@ export async function buildApp({
       await api.register(healthRoutes, deps);
       await api.register(departmentRoutes, deps);
       await api.register(authRoutes, deps);
+      await api.register(meRoutes, deps);
       await api.register(peopleRoutes, deps);
       await api.register(documentRoutes, deps);
       await api.register(callRoutes, deps);

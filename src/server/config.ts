@@ -31,6 +31,10 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
     en: 'expected false, true or a comma-separated list of proxy IP addresses / CIDR ranges',
   },
   COOKIE_SECURE: { zh: '应为 auto、always 或 never', en: 'expected auto, always or never' },
+  PUBLIC_URL: {
+    zh: '应为 http:// 或 https:// 开头的网址（用户在浏览器中打开本系统的地址）',
+    en: 'expected an http:// or https:// URL (where people open the platform in their browser)',
+  },
   LOGIN_MAX_FAILURES: { zh: '应为正整数', en: 'expected a positive integer' },
   LOGIN_WINDOW_MINUTES: { zh: '应为正数（分钟）', en: 'expected a positive number of minutes' },
   LOGIN_ACCOUNT_MAX_FAILURES: { zh: '应为正整数', en: 'expected a positive integer' },
@@ -88,6 +92,8 @@ const envSchema = z.object({
     .default(false),
   // auto: Secure exactly when the request came over HTTPS (behind a proxy, with TRUST_PROXY set).
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  // The address e-mailed links point to; a browser's Host cannot be trusted to write them.
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   // Failed logins in LOGIN_WINDOW_MINUTES: one account from anywhere (its known devices exempt), one address
@@ -136,6 +142,8 @@ export interface Config {
   /** Whose X-Forwarded-For is believed: no one, every peer, or these addresses and CIDR ranges. */
   trustProxy: boolean | string[];
   cookieSecure: 'auto' | 'always' | 'never';
+  /** Where people open the platform, without a trailing slash: the start of every e-mailed link. */
+  publicUrl: string;
   loginThrottle: LoginThrottleConfig;
   /** Requests a minute to the anonymous routes, per address and for everyone together. */
   rateLimit: { perIp: number; global: number };
@@ -328,6 +336,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: vars.SESSION_TTL_HOURS * 3_600_000,
     trustProxy: vars.TRUST_PROXY,
     cookieSecure: vars.COOKIE_SECURE,
+    publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
     loginThrottle: {
       windowMs: vars.LOGIN_WINDOW_MINUTES * 60_000,
       maxFailures: vars.LOGIN_MAX_FAILURES,

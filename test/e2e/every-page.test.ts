@@ -106,6 +106,8 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
         visits: [
           { path: '/login', desktop: true },
           { path: '/register' },
+          { path: '/forgot-password' },
+          { path: '/reset-password?token=not-a-real-token' },
           { path: '/public/announcements', desktop: true },
           { path: `/public/announcements/${announcementId}`, desktop: true },
         ],
@@ -116,6 +118,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/applications', desktop: true },
           { path: `/applications/${draftId}`, desktop: true },
           { path: '/people' },
+          { path: '/account', desktop: true },
           { path: `/applications/${draftId}/commitments/unit` },
         ],
       },

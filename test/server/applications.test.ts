@@ -21,7 +21,7 @@ let piId: string;
 let piCookie: string;
 
 async function createPi(by: UnitAdmin): Promise<{ id: string; login: string }> {
-  const body = personBody({ account: { login: uniqueLogin('pi'), password: 'Kaifa2026' } });
+  const body = personBody({ account: { login: uniqueLogin('pi'), password: 'Kaifa2026go' } });
   const response = await inject(t.app, {
     method: 'POST',
     url: '/api/organization/people',

@@ -58,7 +58,7 @@ describe('POST /api/organization/people', () => {
     const person = await createPerson(admin, body);
     expect(person).toMatchObject({
       name: '张三',
-      idNumber: '32010219800101123X',
+      idNumber: '3201**********123X',
       ongoingProvincialProjects: 1,
       dishonestyUntil: null,
       login: null,

@@ -71,14 +71,14 @@ describe('POST /api/auth/register-organization', () => {
     const { name: _name, ...withoutName } = body.organization;
     const response = await register({
       organization: { ...withoutName, kind: 'company', registeredOn: '2015-02-30' },
-      admin: { ...body.admin, password: 'onlyletters' },
+      admin: { ...body.admin, password: 'short1' },
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields).toEqual([
       { path: 'organization.name', message: '单位名称：必填' },
       { path: 'organization.kind', message: expect.stringMatching(/^单位类型：应为以下之一："enterprise"/) },
       { path: 'organization.registeredOn', message: '注册日期：应为 YYYY-MM-DD 格式的有效日期' },
-      { path: 'admin.password', message: '密码须包含数字' },
+      { path: 'admin.password', message: '密码：至少 10 个字符' },
     ]);
   });
 

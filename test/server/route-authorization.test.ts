@@ -22,6 +22,8 @@ const PUBLIC: Record<string, string> = {
   'POST /api/auth/login': '登录',
   'POST /api/auth/logout': '无会话时只清除 Cookie',
   'GET /api/auth/me': '每个页面都问当前用户，公开页面也问；未登录答 { user: null }，浏览器不记失败的请求',
+  'POST /api/auth/password-reset': '忘记密码的人无法登录；无论账号是否存在答复都相同，并限制频率',
+  'POST /api/auth/password-reset/complete': '持邮件中一次性、30 分钟有效的链接设置新密码',
   'POST /api/receipts/verify': '持回执者核验签名，只用服务器公钥，不读数据库',
   'GET /api/public/announcements': '公示无需登录（任务五、6）',
   'GET /api/public/announcements/{id}': '公示无需登录（任务五、6）',

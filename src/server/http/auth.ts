@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Principal, PrincipalOf } from '../principal.js';
-import type { AuthService } from '../services/auth.js';
+import type { Authenticated, AuthService } from '../services/auth.js';
 import type { UserRole } from '../../contract/vocabulary.js';
 
 export const SESSION_COOKIE = 'shenbao_session';
@@ -22,11 +22,16 @@ export const PUBLIC_ROUTES = new Set([
   'POST /api/auth/login',
   'POST /api/auth/logout',
   'GET /api/auth/me',
+  'POST /api/auth/password-reset',
+  'POST /api/auth/password-reset/complete',
   'POST /api/receipts/verify',
   'GET /api/public/announcements',
   'GET /api/public/announcements/:id',
   'GET /api/public/audit-checkpoints',
 ]);
+
+/** What an account that must first choose its own password may still do (with the public routes). */
+const BEFORE_OWN_PASSWORD = new Set(['POST /api/me/password']);
 
 /** Path prefixes and the only roles that may use anything under them; each handler still authorizes exactly. */
 const FENCES: [prefix: string, roles: readonly UserRole[]][] = [
@@ -43,21 +48,26 @@ export class AuthGuard {
     private readonly config: Pick<Config, 'cookieSecure'>,
   ) {}
 
-  private readonly principals = new WeakMap<FastifyRequest, Promise<Principal | null>>();
+  private readonly sessions = new WeakMap<FastifyRequest, Promise<Authenticated | null>>();
 
   /**
-   * An `onRequest` hook: refuses a request without a live session (401) or outside its role's prefixes (403)
-   * before its body is read or validated, so that an anonymous or misplaced caller learns nothing of a route.
+   * An `onRequest` hook: refuses a request without a live session (401), outside its role's prefixes (403), or
+   * from an account that must first choose its own password (403), before its body is read or validated, so
+   * that an anonymous or misplaced caller learns nothing of a route.
    */
   readonly fence = async (request: FastifyRequest): Promise<void> => {
     const url = request.routeOptions.url;
     if (url === undefined) return;
     const method = request.method === 'HEAD' ? 'GET' : request.method;
-    if (PUBLIC_ROUTES.has(`${method} ${url}`)) return;
-    const principal = await this.principal(request);
-    if (!principal) throw new AppError('UNAUTHENTICATED');
+    const route = `${method} ${url}`;
+    if (PUBLIC_ROUTES.has(route)) return;
+    const session = await this.session(request);
+    if (!session) throw new AppError('UNAUTHENTICATED');
+    if (session.mustChangePassword && !BEFORE_OWN_PASSWORD.has(route)) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
     const fence = FENCES.find(([prefix]) => url.startsWith(prefix));
-    if (fence && !fence[1].includes(principal.role)) throw new AppError('FORBIDDEN');
+    if (fence && !fence[1].includes(session.principal.role)) throw new AppError('FORBIDDEN');
   };
 
   /** The acting principal, if the request carries a live session and the role is one of `roles`. */
@@ -73,13 +83,24 @@ export class AuthGuard {
     return this.principal(request);
   }
 
+  /** The live session the request came in, for what its holder does to their own account and sessions. */
+  async requireSession(request: FastifyRequest): Promise<Authenticated> {
+    const session = await this.session(request);
+    if (!session) throw new AppError('UNAUTHENTICATED');
+    return session;
+  }
+
+  private async principal(request: FastifyRequest): Promise<Principal | null> {
+    return (await this.session(request))?.principal ?? null;
+  }
+
   /** Looked up once per request, whether by the fence or the handler. */
-  private principal(request: FastifyRequest): Promise<Principal | null> {
-    let found = this.principals.get(request);
+  private session(request: FastifyRequest): Promise<Authenticated | null> {
+    let found = this.sessions.get(request);
     if (!found) {
       const token = request.cookies[SESSION_COOKIE];
       found = token ? this.auth.authenticate(token) : Promise.resolve(null);
-      this.principals.set(request, found);
+      this.sessions.set(request, found);
     }
     return found;
   }

@@ -1,4 +1,5 @@
 import { WIDE_SPREAD_POINTS } from '../../core/experts/aggregation.js';
+import { maskPhone } from '../../core/masking.js';
 import { SCORING_FORMS, weightedTotal } from '../../core/experts/scoring-forms.js';
 import { toBeijingIso } from '../../core/time.js';
 import type {
@@ -27,7 +28,13 @@ import type { z } from 'zod';
 
 const iso = (at: Date) => toBeijingIso(at.getTime());
 
+/** An expert as lists show them: the phone masked (`138****5678`); the record itself shows it whole. */
 export function presentExpert(e: ExpertListing): ExpertView {
+  const expert = presentExpertInFull(e);
+  return { ...expert, phone: expert.phone && maskPhone(expert.phone) };
+}
+
+function presentExpertInFull(e: ExpertListing): ExpertView {
   return { id: e.id, login: e.login, ...profileOf(e), assignments: e.assignments, pending: e.pending };
 }
 
@@ -42,7 +49,8 @@ export function presentDeclaredConflict(row: ExpertConflictRow): DeclaredConflic
 }
 
 export function presentExpertRecord({ expert, conflicts }: ExpertRecord): ExpertDetail {
-  return { expert: presentExpert(expert), conflicts: conflicts.map(presentDeclaredConflict) };
+  // One expert's record, opened to call or correct them: the phone is whole, for the province that manages the pool.
+  return { expert: presentExpertInFull(expert), conflicts: conflicts.map(presentDeclaredConflict) };
 }
 
 export function presentProvinceAssignment(a: TopicAssignment): ProvinceAssignmentView {

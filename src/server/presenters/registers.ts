@@ -1,7 +1,20 @@
+import { maskIdNumber } from '../../core/masking.js';
 import { toBeijingIso } from '../../core/time.js';
 import type { RegisterBatchView, RegisterOutcomeView } from '../../contract/registers.js';
 import type { RegisterBatchRow } from '../repositories/registers.js';
 import type { RegisterOutcome } from '../services/registers.js';
+
+const ID_NUMBER_FIELDS = ['idNumber', 'piIdNumber'];
+
+/** A register's row as the preview lists it: identity-card numbers masked, like every list of people. */
+function masked<T extends Record<string, unknown>>(values: T): T {
+  const copy: Record<string, unknown> = { ...values };
+  for (const field of ID_NUMBER_FIELDS) {
+    const value = copy[field];
+    if (typeof value === 'string' && value) copy[field] = maskIdNumber(value);
+  }
+  return copy as T;
+}
 
 export function presentRegisterOutcome(outcome: RegisterOutcome): RegisterOutcomeView {
   return {
@@ -10,7 +23,11 @@ export function presentRegisterOutcome(outcome: RegisterOutcome): RegisterOutcom
     fileName: outcome.fileName,
     sha256: outcome.sha256,
     fileProblems: outcome.fileProblems,
-    rows: outcome.rows.map((r) => ({ ...r, record: r.record ?? null })),
+    rows: outcome.rows.map((r) => ({
+      ...r,
+      cells: masked(r.cells),
+      record: r.record ? masked(r.record as Record<string, unknown>) : null,
+    })),
     counts: outcome.counts,
     effect: outcome.effect,
     batchId: outcome.batch?.id ?? null,

@@ -33,6 +33,20 @@ export class AccountTokenRepository {
     return row;
   }
 
+  /** Marks every unused token of `purpose` of the user used: a newer link, or a new password, voids the older links. */
+  async voidOfUser(userId: string, purpose: AccountTokenPurpose, now: Date): Promise<void> {
+    await this.db
+      .update(accountTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(accountTokens.userId, userId),
+          eq(accountTokens.purpose, purpose),
+          isNull(accountTokens.usedAt),
+        ),
+      );
+  }
+
   /** The token as stored, used or not (to tell "expired" and "already used" apart in the message). */
   async find(id: string): Promise<AccountToken | undefined> {
     const [row] = await this.db.select().from(accountTokens).where(eq(accountTokens.id, id));

@@ -1,4 +1,4 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, ne } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { sessions, users } from '../db/schema.js';
 import type { User } from './users.js';
@@ -27,6 +27,24 @@ export class SessionRepository {
 
   async delete(id: string): Promise<void> {
     await this.db.delete(sessions).where(eq(sessions.id, id));
+  }
+
+  /** The user's live sessions, oldest first. */
+  async listLiveOfUser(userId: string, now: Date): Promise<Session[]> {
+    return this.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+      .orderBy(asc(sessions.createdAt), asc(sessions.id));
+  }
+
+  /** Ends every session of the user but `keepId` (when given); how many ended. */
+  async deleteOfUser(userId: string, keepId?: string): Promise<number> {
+    const ended = await this.db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), keepId === undefined ? undefined : ne(sessions.id, keepId)))
+      .returning({ id: sessions.id });
+    return ended.length;
   }
 
   async deleteExpiredOfUser(userId: string, now: Date): Promise<void> {

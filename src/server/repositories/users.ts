@@ -25,6 +25,24 @@ export class UserRepository {
     return row;
   }
 
+  async findById(id: string): Promise<User | undefined> {
+    const [row] = await this.db.select().from(users).where(eq(users.id, id));
+    return row;
+  }
+
+  /** The accounts that give `email` (stored normalised) as their address. */
+  async findByEmail(email: string): Promise<User[]> {
+    return this.db.select().from(users).where(eq(users.email, email)).orderBy(users.createdAt);
+  }
+
+  /** A password its holder chose: whatever an administrator required of the next login is done. */
+  async setPassword(id: string, passwordHash: string, at: Date): Promise<void> {
+    await this.db
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, updatedAt: at })
+      .where(eq(users.id, id));
+  }
+
   async profile(id: string): Promise<UserProfile | undefined> {
     const [row] = await this.db
       .select({

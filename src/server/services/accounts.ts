@@ -8,6 +8,7 @@ import type { Organization } from '../repositories/organizations.js';
 import type { User, UserProfile } from '../repositories/users.js';
 import type { RegisterOrganizationBody } from '../../contract/auth.js';
 import { hashPassword } from '../security/passwords.js';
+import { requireAcceptablePassword } from '../security/password-policy.js';
 
 /** Turns a broken unique constraint on users' login into the Chinese 409, and leaves other errors alone. */
 export function rethrowLoginTaken(error: unknown): never {
@@ -54,6 +55,11 @@ export class AccountService {
         '项目主管部门：所选部门不存在，请从列表中选择',
       );
     }
+    requireAcceptablePassword(
+      input.admin.password,
+      { path: 'admin.password', label: '密码' },
+      { login: input.admin.login },
+    );
     const passwordHash = await hashPassword(input.admin.password);
     const { organization, userId } = await inTransaction(this.db, async (repos) => {
       // The lock a bundle import takes too: whichever comes second sees the first's organization.

@@ -5,7 +5,7 @@ import { type Principal, principalOf } from '../principal.js';
 import type { Repositories } from '../repositories/index.js';
 import type { User } from '../repositories/users.js';
 import { isKnownDevice, markKnownDevice } from '../security/known-device.js';
-import { PasswordChecks } from '../security/passwords.js';
+import type { PasswordChecks } from '../security/passwords.js';
 import { newSessionToken, sessionIdOf } from '../security/session-token.js';
 
 // Writing last_seen on every request would turn reads into writes; once a minute is enough to see activity.
@@ -25,7 +25,19 @@ export interface LoginAttempt {
   ip: string;
   /** The known-device cookie the client sent, if any. */
   knownDevice: string | undefined;
+  /** The client's User-Agent header, kept so that its holder can tell their sessions apart. */
+  userAgent: string | undefined;
 }
+
+/** A live session: who acts, which session it is, and whether they must first choose their own password. */
+export interface Authenticated {
+  principal: Principal;
+  sessionId: string;
+  mustChangePassword: boolean;
+}
+
+// Enough of a User-Agent to name the browser and system; a longer header is someone's padding.
+const USER_AGENT_MAX = 256;
 
 export interface LoginSuccess {
   token: string;
@@ -42,15 +54,9 @@ export class AuthService {
   constructor(
     private readonly repos: Repositories,
     private readonly clock: Clock,
-    private readonly config: Pick<
-      Config,
-      'sessionSecret' | 'sessionTtlMs' | 'loginThrottle' | 'passwordChecks'
-    >,
-  ) {
-    this.passwords = new PasswordChecks(config.passwordChecks);
-  }
-
-  private readonly passwords: PasswordChecks;
+    private readonly config: Pick<Config, 'sessionSecret' | 'sessionTtlMs' | 'loginThrottle'>,
+    private readonly passwords: PasswordChecks,
+  ) {}
 
   async login(attempt: LoginAttempt): Promise<LoginSuccess> {
     const now = this.clock.now();
@@ -78,6 +84,8 @@ export class AuthService {
       createdAt: now,
       expiresAt,
       lastSeenAt: now,
+      userAgent: attempt.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
+      ip: attempt.ip,
     });
     await this.repos.users.recordLogin(user.id, now);
     const knownUntil = new Date(now.getTime() + KNOWN_DEVICE_TTL_MS);
@@ -149,8 +157,8 @@ export class AuthService {
     }
   }
 
-  /** The principal a session token stands for, or null when it is unknown, expired or its user disabled. */
-  async authenticate(token: string): Promise<Principal | null> {
+  /** The session a token stands for, or null when it is unknown, expired or its user disabled. */
+  async authenticate(token: string): Promise<Authenticated | null> {
     const id = sessionIdOf(token, this.config.sessionSecret);
     const found = await this.repos.sessions.findWithUser(id);
     if (!found) return null;
@@ -163,7 +171,11 @@ export class AuthService {
     if (now.getTime() - found.session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
       await this.repos.sessions.touch(id, now);
     }
-    return principalOf(found.user);
+    return {
+      principal: principalOf(found.user),
+      sessionId: id,
+      mustChangePassword: found.user.mustChangePassword,
+    };
   }
 
   async logout(token: string): Promise<void> {

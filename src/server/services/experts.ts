@@ -33,6 +33,7 @@ import type {
   UpdateExpertBody,
 } from '../../contract/experts.js';
 import { hashPassword } from '../security/passwords.js';
+import { requireAcceptablePassword } from '../security/password-policy.js';
 import { rethrowLoginTaken } from './accounts.js';
 
 // 专家评审, the province's side (issue 5 §5): the pool and its declared conflicts, assignment by hand (a
@@ -135,6 +136,11 @@ export class ExpertReviewService {
   /** The expert and their login, both or neither. */
   async create(actor: Province, body: CreateExpertBody): Promise<ExpertRecord> {
     const { account, ...profile } = body;
+    requireAcceptablePassword(
+      account.password,
+      { path: 'account.password', label: '密码' },
+      { login: account.login },
+    );
     const passwordHash = await hashPassword(account.password);
     const expert = await inTransaction(this.db, async (repos) => {
       const now = this.clock.now();

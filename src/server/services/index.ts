@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { auditAnchor } from '../audit/anchor.js';
 import { repositories } from '../repositories/index.js';
 import { LocalFileStore } from '../storage/local-file-store.js';
+import { PasswordChecks } from '../security/passwords.js';
 import { ReceiptSigner } from '../security/receipt-signing.js';
 import { AccountService } from './accounts.js';
 import { AnnouncementService } from './announcements.js';
@@ -25,6 +26,7 @@ import { ExpertReviewService } from './experts.js';
 import { ExpertScoringService } from './experts-scoring.js';
 import { FormalReviewService } from './formal-review.js';
 import { HealthService } from './health.js';
+import { PasswordService } from './passwords.js';
 import { PeopleService } from './people.js';
 import { RegisterService } from './registers.js';
 import { ReviewReportService } from './review-reports.js';
@@ -36,6 +38,8 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
   const calls = new CallService(repos, clock);
   const store = new LocalFileStore(join(config.dataDir, 'files'));
   const departmentQuota = new DepartmentQuotaService(db, repos, clock, calls);
+  // One bound on password hashing per process, whichever route checks a password.
+  const passwordChecks = new PasswordChecks(config.passwordChecks);
   return {
     applications: new ApplicationService(
       db,
@@ -49,7 +53,8 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     dashboard: new DashboardService(repos, calls),
     audit: new AuditService(repos, auditAnchor(db, config.audit, clock)),
     accounts: new AccountService(db, repos, clock),
-    auth: new AuthService(repos, clock, config),
+    auth: new AuthService(repos, clock, config, passwordChecks),
+    passwords: new PasswordService(db, repos, clock, config, passwordChecks),
     bundleImport: new BundleImportService(db, clock, calls, new BundleReader(config.bundleParses)),
     departments: new DepartmentService(repos),
     departmentQuota,

@@ -8,6 +8,7 @@ import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { Person, PersonWithLogin } from '../repositories/people.js';
 import type { CreatePersonBody, UpdatePersonBody } from '../../contract/people.js';
 import { hashPassword } from '../security/passwords.js';
+import { requireAcceptablePassword } from '../security/password-policy.js';
 import { auditUserCreated, rethrowLoginTaken } from './accounts.js';
 
 type UnitAdmin = PrincipalOf<'unit-admin'>;
@@ -42,6 +43,13 @@ export class PeopleService {
 
   /** The person and, when asked for, their `pi` login: both or neither. */
   async create(actor: UnitAdmin, input: CreatePersonBody): Promise<PersonWithLogin> {
+    if (input.account) {
+      requireAcceptablePassword(
+        input.account.password,
+        { path: 'account.password', label: '密码' },
+        { login: input.account.login },
+      );
+    }
     const passwordHash = input.account && (await hashPassword(input.account.password));
     return inTransaction(this.db, async (repos) => {
       const person = await repos.people.insert({

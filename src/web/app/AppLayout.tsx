@@ -1,8 +1,9 @@
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import type { UserRole } from '../../contract/vocabulary.js';
+import { ACCOUNT_PATH } from '../features/account/routes.js';
 import { ROLE_LABELS } from '../shared/format.js';
 import { MENUS } from './menus.js';
 import { useSession, useUser } from './session.js';
@@ -88,6 +89,15 @@ export function AppLayout() {
           <Tag color="gold" variant="outlined" style={{ marginInlineEnd: 0 }}>
             {ROLE_LABELS[user.role]}
           </Tag>
+          <Button
+            size="small"
+            ghost
+            icon={<SafetyCertificateOutlined />}
+            aria-label="账号与安全"
+            onClick={() => void navigate(ACCOUNT_PATH)}
+          >
+            {!narrow && '账号与安全'}
+          </Button>
           <Button size="small" ghost icon={<LogoutOutlined />} onClick={() => void logout()}>
             退出
           </Button>

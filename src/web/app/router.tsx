@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { ACCOUNT_ROUTES, SET_PASSWORD_ROUTES } from '../features/account/routes.js';
 import { APPLICANT_PRINT_ROUTES, APPLICANT_ROUTES } from '../features/applicant/routes.js';
 import { DEPARTMENT_PRINT_ROUTES, DEPARTMENT_ROUTES } from '../features/department/routes.js';
 import { EXPERT_ROUTES } from '../features/expert/routes.js';
@@ -27,6 +28,7 @@ export const router = createBrowserRouter([
       {
         element: <RequireSession />,
         children: [
+          ...SET_PASSWORD_ROUTES,
           ...APPLICANT_PRINT_ROUTES,
           ...DEPARTMENT_PRINT_ROUTES,
           {
@@ -40,6 +42,7 @@ export const router = createBrowserRouter([
                   ...DEPARTMENT_ROUTES,
                   ...PROVINCE_ROUTES,
                   ...EXPERT_ROUTES,
+                  ...ACCOUNT_ROUTES,
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { CurrentUser } from '../../contract/auth.js';
-import { api, UNAUTHENTICATED_EVENT } from '../shared/api.js';
+import { api, PASSWORD_CHANGE_REQUIRED_EVENT, UNAUTHENTICATED_EVENT } from '../shared/api.js';
 import { FullPageLoading } from './FullPageLoading.js';
 
 interface Session {
@@ -12,7 +12,12 @@ interface Session {
   signedOut: boolean;
   login(login: string, password: string): Promise<CurrentUser>;
   logout(): Promise<void>;
+  /** Reads who is signed in again, after something changed it (their own new password). */
+  refresh(): Promise<void>;
 }
+
+/** Where an account that must first choose its own password is sent, and the only page it may see. */
+export const SET_PASSWORD_PATH = '/set-password';
 
 const SessionContext = createContext<Session | null>(null);
 
@@ -35,8 +40,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const expired = () => queryClient.setQueryData(SESSION_KEY, null);
+    // An administrator required a new password while this page was open: /auth/me now says so.
+    const mustChange = () => void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
     window.addEventListener(UNAUTHENTICATED_EVENT, expired);
-    return () => window.removeEventListener(UNAUTHENTICATED_EVENT, expired);
+    window.addEventListener(PASSWORD_CHANGE_REQUIRED_EVENT, mustChange);
+    return () => {
+      window.removeEventListener(UNAUTHENTICATED_EVENT, expired);
+      window.removeEventListener(PASSWORD_CHANGE_REQUIRED_EVENT, mustChange);
+    };
   }, [queryClient]);
 
   /** Everything cached was read as the previous user: nothing of it may show to the next one. */
@@ -66,7 +77,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     forgetServerState();
   }, [queryClient, forgetServerState]);
 
-  const value = useMemo(() => ({ user, signedOut, login, logout }), [user, signedOut, login, logout]);
+  const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: SESSION_KEY }), [queryClient]);
+
+  const value = useMemo(
+    () => ({ user, signedOut, login, logout, refresh }),
+    [user, signedOut, login, logout, refresh],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -83,7 +99,10 @@ export function useUser(): CurrentUser {
   return user;
 }
 
-/** Renders its child routes for a signed-in user; sends anyone else to the login page and back afterwards. */
+/**
+ * Renders its child routes for a signed-in user; sends anyone else to the login page and back afterwards, and
+ * an account that must first choose its own password to the page where it does.
+ */
 export function RequireSession() {
   const { user, signedOut } = useSession();
   const location = useLocation();
@@ -92,6 +111,9 @@ export function RequireSession() {
     if (signedOut) return <Navigate to="/login" replace />;
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (user.mustChangePassword && location.pathname !== SET_PASSWORD_PATH) {
+    return <Navigate to={SET_PASSWORD_PATH} replace />;
   }
   return <Outlet />;
 }

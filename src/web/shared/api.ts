@@ -35,6 +35,8 @@ export class ApiError extends Error {
 
 /** Fired when the server says the session is gone, so the app can send the user to the login page. */
 export const UNAUTHENTICATED_EVENT = 'shenbao:unauthenticated';
+/** Fired when the server says the account must first choose its own password. */
+export const PASSWORD_CHANGE_REQUIRED_EVENT = 'shenbao:password-change-required';
 
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -83,6 +85,9 @@ export async function api<T>(
       payload,
     );
     if (failure.code === 'UNAUTHENTICATED') window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
+    if (failure.code === 'PASSWORD_CHANGE_REQUIRED') {
+      window.dispatchEvent(new Event(PASSWORD_CHANGE_REQUIRED_EVENT));
+    }
     throw failure;
   }
   return payload as T;

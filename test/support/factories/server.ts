@@ -5,7 +5,7 @@ import { uniqueNumber as next } from './random.js';
 
 // Valid objects for the tests, each unique where the database wants it, with overrides.
 
-export const VALID_PASSWORD = 'Kaifa2026';
+export const VALID_PASSWORD = 'Kaifa2026go';
 
 export function uniqueLogin(prefix = 'user'): string {
   return `${prefix}-${next()}`;

@@ -1,11 +1,14 @@
 import { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { presentCurrentUser, presentRegistration } from '../../presenters/users.js';
+import { presentCurrentUser, presentRegistration, presentResetRequested } from '../../presenters/users.js';
 import { errorResponses, noContentSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
 import {
   currentUserResponseSchema,
   loginBodySchema,
+  passwordResetAcceptedSchema,
+  passwordResetCompleteBodySchema,
+  passwordResetRequestBodySchema,
   registerOrganizationBodySchema,
   registeredOrganizationResponseSchema,
   sessionResponseSchema,
@@ -55,6 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
         ...request.body,
         ip: normalizeIP(request.ip),
         knownDevice: guard.knownDevice(request),
+        userAgent: request.headers['user-agent'],
       });
       guard.setSessionCookie(request, reply, session.token, session.expiresAt);
       guard.setKnownDeviceCookie(request, reply, session.knownDevice);
@@ -85,6 +89,50 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
     async (request) => {
       const actor = await guard.current(request);
       return { user: actor ? presentCurrentUser(await services.accounts.profile(actor.userId)) : null };
+    },
+  );
+
+  app.post(
+    '/auth/password-reset',
+    {
+      schema: {
+        summary: '忘记密码：向账号的电子邮箱发送重置链接（无论账号是否存在，答复都相同）',
+        tags: ['auth'],
+        body: passwordResetRequestBodySchema,
+        response: {
+          202: passwordResetAcceptedSchema,
+          ...errorResponses('VALIDATION_FAILED', 'TOO_MANY_REQUESTS'),
+        },
+      },
+    },
+    async (request, reply) => {
+      await services.passwords.requestReset(request.body.account, normalizeIP(request.ip));
+      return reply.status(202).send(presentResetRequested());
+    },
+  );
+
+  app.post(
+    '/auth/password-reset/complete',
+    {
+      schema: {
+        summary: '用邮件中的重置链接设置新密码（该账号所有登录随即退出）',
+        tags: ['auth'],
+        body: passwordResetCompleteBodySchema,
+        response: {
+          204: noContentSchema,
+          ...errorResponses(
+            'VALIDATION_FAILED',
+            'RESET_LINK_INVALID',
+            'RESET_LINK_EXPIRED',
+            'ACCOUNT_DISABLED',
+            'TOO_MANY_REQUESTS',
+          ),
+        },
+      },
+    },
+    async (request, reply) => {
+      await services.passwords.completeReset(request.body);
+      return reply.status(204).send(null);
     },
   );
 };

@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Col, Form, Input, InputNumber, Modal, Row, Switch } from 'antd';
+import { PASSWORD_MIN_LENGTH } from '../../../contract/auth.js';
 import type { CreatePersonBody, PersonView, UpdatePersonBody } from '../../../contract/people.js';
 import { api, ApiError, describeError } from '../../shared/api.js';
 import { showFieldErrors } from '../../shared/forms.js';
+import { newPasswordRules } from '../../shared/NewPasswordFields.js';
 import { peopleQuery } from './queries.js';
 
 interface PersonValues {
@@ -66,7 +68,6 @@ export function PersonModal({
           person
             ? {
                 name: person.name,
-                idNumber: person.idNumber ?? undefined,
                 ongoingProvincialProjects: person.ongoingProvincialProjects,
               }
             : { ongoingProvincialProjects: 0, withAccount: false }
@@ -79,7 +80,15 @@ export function PersonModal({
         >
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item label="证件号码" name="idNumber" extra="居民身份证号或护照号；同一单位内不能重复">
+        <Form.Item
+          label="证件号码"
+          name="idNumber"
+          extra={
+            person?.idNumber
+              ? `已登记 ${person.idNumber}（为保护个人信息不再完整显示）；不修改请留空`
+              : '居民身份证号或护照号；同一单位内不能重复'
+          }
+        >
           <Input maxLength={32} />
         </Form.Item>
         <Form.Item
@@ -115,12 +124,8 @@ export function PersonModal({
                   <Form.Item
                     label="初始密码"
                     name="password"
-                    rules={[
-                      { required: true, message: '请输入密码' },
-                      { min: 8, message: '至少 8 位' },
-                      { pattern: /[A-Za-z]/, message: '须包含字母' },
-                      { pattern: /[0-9]/, message: '须包含数字' },
-                    ]}
+                    rules={newPasswordRules}
+                    extra={`${PASSWORD_MIN_LENGTH} 个字符以上，不能是常见密码`}
                   >
                     <Input.Password autoComplete="new-password" />
                   </Form.Item>
@@ -138,7 +143,12 @@ async function savePerson(person: PersonView | undefined, values: PersonValues):
   if (person) {
     const changes: UpdatePersonBody = {
       name: values.name,
-      idNumber: values.idNumber?.trim() ? values.idNumber : null,
+      // Left blank: the number on record stays (the form never receives it to send back).
+      ...(values.idNumber?.trim()
+        ? { idNumber: values.idNumber }
+        : person.idNumber
+          ? {}
+          : { idNumber: null }),
       ongoingProvincialProjects: values.ongoingProvincialProjects ?? 0,
     };
     const r = await api<{ person: PersonView }>(`/organization/people/${person.id}`, {

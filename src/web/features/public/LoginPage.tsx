@@ -62,6 +62,9 @@ export function LoginPage() {
           >
             <Input.Password autoComplete="current-password" id="login-password" />
           </Form.Item>
+          <div style={{ textAlign: 'right', marginTop: -12, marginBottom: 12 }}>
+            <Link to="/forgot-password">忘记密码？</Link>
+          </div>
           <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
             登录
           </Button>

@@ -21,10 +21,11 @@ import { Link, useNavigate } from 'react-router';
 import { DEPARTMENT_KINDS, ORGANIZATION_KINDS, type OrganizationKind } from '../../../core/bundle/schema.js';
 import { normalizeCreditCode, validateCreditCode } from '../../../core/credit-code.js';
 import { DEPARTMENT_KIND_LABELS, ORGANIZATION_KIND_LABELS } from '../../../core/labels.js';
-import type { RegisterOrganizationBody } from '../../../contract/auth.js';
+import { PASSWORD_HINT, type RegisterOrganizationBody } from '../../../contract/auth.js';
 import type { DepartmentView } from '../../../contract/departments.js';
 import { api, ApiError, describeError } from '../../shared/api.js';
 import { showFieldErrors } from '../../shared/forms.js';
+import { newPasswordRules } from '../../shared/NewPasswordFields.js';
 import { PageState } from '../../shared/PageState.js';
 import { useSession } from '../../app/session.js';
 import { PublicFrame } from './PublicFrame.js';
@@ -230,12 +231,8 @@ function RegisterForm({ departmentOptions }: { departmentOptions: SelectProps['o
             <Form.Item
               label="密码"
               name={['admin', 'password']}
-              rules={[
-                { required: true, message: '请输入密码' },
-                { min: 8, message: '密码至少 8 位' },
-                { pattern: /[A-Za-z]/, message: '密码须包含字母' },
-                { pattern: /[0-9]/, message: '密码须包含数字' },
-              ]}
+              rules={newPasswordRules}
+              extra={PASSWORD_HINT}
             >
               <Input.Password autoComplete="new-password" />
             </Form.Item>

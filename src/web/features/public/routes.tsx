@@ -1,10 +1,18 @@
 import type { RouteObject } from 'react-router';
 
-// Pages anyone may open without signing in: sign-in, registration, the 公示 list.
+// Pages anyone may open without signing in: sign-in, registration, password reset, the 公示 list.
 
 export const PUBLIC_ROUTES: RouteObject[] = [
   { path: '/login', lazy: { Component: async () => (await import('./LoginPage.js')).LoginPage } },
   { path: '/register', lazy: { Component: async () => (await import('./RegisterPage.js')).RegisterPage } },
+  {
+    path: '/forgot-password',
+    lazy: { Component: async () => (await import('./ForgotPasswordPage.js')).ForgotPasswordPage },
+  },
+  {
+    path: '/reset-password',
+    lazy: { Component: async () => (await import('./ResetPasswordPage.js')).ResetPasswordPage },
+  },
   {
     path: '/public/announcements',
     lazy: { Component: async () => (await import('./AnnouncementsPage.js')).AnnouncementsPage },

@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Form, Input, Modal } from 'antd';
+import { PASSWORD_HINT } from '../../../../contract/auth.js';
 import type { CreateExpertBody } from '../../../../contract/experts.js';
 import { ApiError, describeError } from '../../../shared/api.js';
 import { showFieldErrors } from '../../../shared/forms.js';
+import { newPasswordRules } from '../../../shared/NewPasswordFields.js';
 import { EXPERTS_KEY, expertsApi } from './api.js';
 import { SelectTags } from './SelectTags.js';
 
@@ -99,7 +101,8 @@ export function CreateExpertModal({ open, onClose }: { open: boolean; onClose():
         <Form.Item
           name={['account', 'password']}
           label="初始密码"
-          rules={[{ required: true, message: '请设置初始密码' }]}
+          rules={newPasswordRules}
+          extra={PASSWORD_HINT}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>

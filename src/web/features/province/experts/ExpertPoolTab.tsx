@@ -17,9 +17,13 @@ export function ExpertPoolTab() {
   const [creating, setCreating] = useState(false);
   const [conflictsOf, setConflictsOf] = useState<ExpertView>();
 
-  const setActive = (expert: ExpertView, active: boolean) => {
-    const { id: _id, login: _login, assignments: _a, pending: _p, active: _active, ...profile } = expert;
-    write.mutate(() => expertsApi.update(expert.id, { ...profile, active }));
+  // The list masks phones: the profile sent back is the record's, read whole.
+  const setActive = (listed: ExpertView, active: boolean) => {
+    write.mutate(async () => {
+      const { expert } = await expertsApi.detail(listed.id);
+      const { id: _id, login: _login, assignments: _a, pending: _p, active: _active, ...profile } = expert;
+      return expertsApi.update(expert.id, { ...profile, active });
+    });
   };
 
   return (
