@@ -19,6 +19,7 @@ import { AuthService } from './auth.js';
 import { BundleReader } from './bundle-import/reader.js';
 import { BundleImportService } from './bundle-import/service.js';
 import { DecisionService } from './decisions.js';
+import { DepartmentImportService } from './department-import.js';
 import { DepartmentService } from './departments.js';
 import { DocumentService } from './documents.js';
 import { ExpertReviewService } from './experts.js';
@@ -36,6 +37,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
   const calls = new CallService(repos, clock);
   const store = new LocalFileStore(join(config.dataDir, 'files'));
   const departmentQuota = new DepartmentQuotaService(db, repos, clock, calls);
+  const departments = new DepartmentService(db, repos, clock);
   return {
     applications: new ApplicationService(
       db,
@@ -51,7 +53,8 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     accounts: new AccountService(db, repos, clock),
     auth: new AuthService(repos, clock, config),
     bundleImport: new BundleImportService(db, clock, calls, new BundleReader(config.bundleParses)),
-    departments: new DepartmentService(repos),
+    departments,
+    departmentImport: new DepartmentImportService(db, departments),
     departmentQuota,
     formalReview: new FormalReviewService(db, repos, clock, calls),
     decisions: new DecisionService(db, repos, clock, calls),
