@@ -45,12 +45,7 @@ export const DIVISION_CODE = /^32\d{4}$/;
 
 export const departmentBodySchema = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(2, '名称：请填写')
-      .max(100, '名称：不能超过 100 字')
-      .meta({ title: '名称' }),
+    name: z.string().trim().min(2, '名称：请填写').max(100, '名称：不能超过 100 字').meta({ title: '名称' }),
     kind: z.enum(DEPARTMENT_KINDS, { error: '类型：请选择' }).meta({ title: '类型' }),
     /** Required for a county (县（市）科技局), absent for every other kind. */
     cityId: z.uuid('所属设区市：请从列表中选择').nullable().meta({ title: '所属设区市' }),
@@ -63,7 +58,11 @@ export const departmentBodySchema = z
   })
   .superRefine((body, ctx) => {
     if (body.kind === 'county' && !body.cityId) {
-      ctx.addIssue({ code: 'custom', path: ['cityId'], message: '所属设区市：县（市）科技局须选择所属设区市' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cityId'],
+        message: '所属设区市：县（市）科技局须选择所属设区市',
+      });
     }
     if (body.kind !== 'county' && body.cityId) {
       ctx.addIssue({

@@ -1,6 +1,12 @@
 import type { DepartmentKind } from '../../core/bundle/schema.js';
 import { DEPARTMENT_KIND_LABELS } from '../../core/labels.js';
-import { parseRegister, type Column, type RegisterDefinition, type RegisterParse, type Sheet } from '../../core/registers/sheet.js';
+import {
+  parseRegister,
+  type Column,
+  type RegisterDefinition,
+  type RegisterParse,
+  type Sheet,
+} from '../../core/registers/sheet.js';
 import { CONTACT_PHONE, contactSchema, DIVISION_CODE } from '../../contract/departments.js';
 import { columnsTemplateXlsx, SPREADSHEET_LIMITS, type SpreadsheetLimits } from './register-spreadsheet.js';
 

@@ -78,7 +78,11 @@ export class DepartmentRepository {
   }
 
   async update(id: string, changes: Partial<NewDepartment>): Promise<Department> {
-    const [updated] = await this.db.update(departments).set(changes).where(eq(departments.id, id)).returning();
+    const [updated] = await this.db
+      .update(departments)
+      .set(changes)
+      .where(eq(departments.id, id))
+      .returning();
     return updated!;
   }
 

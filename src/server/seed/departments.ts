@@ -34,7 +34,9 @@ export async function seedDepartments(db: Database): Promise<void> {
       }
     };
 
-    await record(divisions.cities.map((city) => ({ name: bureau(city.zh), kind: 'city', divisionCode: city.code })));
+    await record(
+      divisions.cities.map((city) => ({ name: bureau(city.zh), kind: 'city', divisionCode: city.code })),
+    );
     const cityIdByCode = new Map(
       (await repos.departments.list()).filter((d) => d.kind === 'city').map((d) => [d.divisionCode, d.id]),
     );
@@ -62,7 +64,10 @@ export async function seedDepartments(db: Database): Promise<void> {
         name: u.zh,
         kind: 'university' as const,
       })),
-      ...bodies.provincial_agencies.partial_list.map((a) => ({ name: a.zh, kind: 'provincial-agency' as const })),
+      ...bodies.provincial_agencies.partial_list.map((a) => ({
+        name: a.zh,
+        kind: 'provincial-agency' as const,
+      })),
     ];
     await record([...counties, ...zones, ...others]);
   });

@@ -1,7 +1,11 @@
 import type { RowProblem, Sheet } from '../../core/registers/sheet.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
-import { type DepartmentRecord, DEPARTMENT_SHEET, parseDepartmentSheet } from '../io/department-spreadsheet.js';
+import {
+  type DepartmentRecord,
+  DEPARTMENT_SHEET,
+  parseDepartmentSheet,
+} from '../io/department-spreadsheet.js';
 import type { Principal } from '../principal.js';
 import type { Department, NewDepartment } from '../repositories/departments.js';
 import { inTransaction, rolledBack, type Repositories } from '../repositories/index.js';

@@ -12,11 +12,7 @@ import {
   snapshotOf,
 } from '../repositories/departments.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
-import type {
-  ContactBody,
-  DepartmentBody,
-  DepartmentQuery,
-} from '../../contract/departments.js';
+import type { ContactBody, DepartmentBody, DepartmentQuery } from '../../contract/departments.js';
 
 // The directory of 项目主管部门 (issue 12, 4): the public list registration reads, the province's editor, and
 // the contact each department keeps for its 汇总表. Every change writes the department's next version (before →
@@ -152,8 +148,7 @@ export class DepartmentService {
 
   /** Its contact, by the province or by the department itself (another department's: NOT_FOUND). */
   updateContact(actor: Principal, id: string, contact: ContactBody): Promise<DirectoryEntry> {
-    const allowed =
-      actor.role === 'province' || (actor.role === 'department' && actor.departmentId === id);
+    const allowed = actor.role === 'province' || (actor.role === 'department' && actor.departmentId === id);
     if (!allowed) throw new AppError('NOT_FOUND');
     return this.change(actor, id, 'contacts-updated', async () => contactOf(contact));
   }
@@ -330,4 +325,3 @@ export async function entryOf(repos: Repositories, department: Department): Prom
     version: versions.get(department.id) ?? 0,
   };
 }
-

@@ -50,7 +50,12 @@ export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
         tags: ['review'],
         params: idParamsSchema,
         body: contactBodySchema,
-        response: { 200: managedDepartmentSchema, ...errorResponses('VALIDATION_FAILED'), ...missing, ...denied },
+        response: {
+          200: managedDepartmentSchema,
+          ...errorResponses('VALIDATION_FAILED'),
+          ...missing,
+          ...denied,
+        },
       },
     },
     async (request) => {

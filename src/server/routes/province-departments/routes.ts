@@ -69,7 +69,11 @@ export const provinceDepartmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async 
         summary: '项目主管部门名录：按名称搜索，按类型、所在设区市、状态筛选',
         tags,
         querystring: departmentQuerySchema,
-        response: { 200: managedDepartmentsResponseSchema, ...errorResponses('VALIDATION_FAILED'), ...denied },
+        response: {
+          200: managedDepartmentsResponseSchema,
+          ...errorResponses('VALIDATION_FAILED'),
+          ...denied,
+        },
       },
     },
     async (request) => {
@@ -141,7 +145,12 @@ export const provinceDepartmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async 
         description: `multipart/form-data：${FILE_FIELD}（.xlsx）`,
         tags,
         consumes: ['multipart/form-data'],
-        response: { 201: departmentImportSchema, ...upload, ...errorResponses('DEPARTMENT_ROWS_INVALID'), ...denied },
+        response: {
+          201: departmentImportSchema,
+          ...upload,
+          ...errorResponses('DEPARTMENT_ROWS_INVALID'),
+          ...denied,
+        },
       },
     },
     async (request, reply) => {
@@ -192,7 +201,12 @@ export const provinceDepartmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async 
         tags,
         params: idParamsSchema,
         body: contactBodySchema,
-        response: { 200: managedDepartmentSchema, ...errorResponses('VALIDATION_FAILED'), ...missing, ...denied },
+        response: {
+          200: managedDepartmentSchema,
+          ...errorResponses('VALIDATION_FAILED'),
+          ...missing,
+          ...denied,
+        },
       },
     },
     async (request) => {
@@ -213,7 +227,12 @@ export const provinceDepartmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async 
           summary,
           tags,
           params: idParamsSchema,
-          response: { 200: managedDepartmentSchema, ...errorResponses('STATUS_CONFLICT'), ...missing, ...denied },
+          response: {
+            200: managedDepartmentSchema,
+            ...errorResponses('STATUS_CONFLICT'),
+            ...missing,
+            ...denied,
+          },
         },
       },
       async (request) => {
