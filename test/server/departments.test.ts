@@ -354,7 +354,7 @@ describe('导入主管部门名单（.xlsx）', () => {
     const county = `测试县${uniqueNumber()}科学技术局`;
     const zone = `测试高新区${uniqueNumber()}管理委员会`;
     const kunshan = (await listDepartments()).find((d) => d.name === '昆山市科学技术局')!;
-    const rows = [
+    const rows: Row[] = [
       { 名称: county, 类型: '县（市）科技局', 所属设区市: '苏州市', 区划代码: '320599', 联系人: '赵一' },
       { 名称: zone, 类型: '省级高新区', 所属设区市: '320600' },
       { 名称: '昆山市科学技术局', 类型: '县（市）科技局', 所属设区市: '苏州', 联系电话: '0512-57000000' },

@@ -68,13 +68,13 @@ export class DepartmentImportService {
     private readonly departments: DepartmentService,
   ) {}
 
-  preview(actor: Principal, upload: DepartmentUpload): Promise<DepartmentImportOutcome> {
+  async preview(actor: Principal, upload: DepartmentUpload): Promise<DepartmentImportOutcome> {
     if (actor.role !== 'province') throw new AppError('NOT_FOUND');
     return rolledBack(this.db, (repos) => this.run(repos, actor, upload, false));
   }
 
   /** Writes every row, or nothing if any row has a problem (DEPARTMENT_ROWS_INVALID, naming each). */
-  apply(actor: Principal, upload: DepartmentUpload): Promise<DepartmentImportOutcome> {
+  async apply(actor: Principal, upload: DepartmentUpload): Promise<DepartmentImportOutcome> {
     if (actor.role !== 'province') throw new AppError('NOT_FOUND');
     return inTransaction(this.db, async (repos) => {
       const outcome = await this.run(repos, actor, upload, true);

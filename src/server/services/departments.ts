@@ -134,7 +134,7 @@ export class DepartmentService {
     });
   }
 
-  setActive(actor: Principal, id: string, active: boolean): Promise<DirectoryEntry> {
+  async setActive(actor: Principal, id: string, active: boolean): Promise<DirectoryEntry> {
     refuse(actor);
     return this.change(actor, id, active ? 'activated' : 'deactivated', async (_repos, before) => {
       if (before.active === active) {
@@ -147,7 +147,7 @@ export class DepartmentService {
   }
 
   /** Its contact, by the province or by the department itself (another department's: NOT_FOUND). */
-  updateContact(actor: Principal, id: string, contact: ContactBody): Promise<DirectoryEntry> {
+  async updateContact(actor: Principal, id: string, contact: ContactBody): Promise<DirectoryEntry> {
     const allowed = actor.role === 'province' || (actor.role === 'department' && actor.departmentId === id);
     if (!allowed) throw new AppError('NOT_FOUND');
     return this.change(actor, id, 'contacts-updated', async () => contactOf(contact));
