@@ -35,9 +35,8 @@ export function ContactCard() {
 
   return (
     <Space wrap align="center" data-testid="department-contact">
-      <Typography.Text>
-        联系人：{contact?.name || '（未填写）'}　联系电话：{contact?.phone || '（未填写）'}
-      </Typography.Text>
+      <Typography.Text>联系人：{contact?.name || '（未填写）'}</Typography.Text>
+      <Typography.Text>联系电话：{contact?.phone || '（未填写）'}</Typography.Text>
       <Button size="small" icon={<EditOutlined />} disabled={!contact} onClick={() => setEditing(true)}>
         修改联系人
       </Button>
