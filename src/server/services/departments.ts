@@ -22,6 +22,8 @@ import type { ContactBody, DepartmentBody, DepartmentQuery } from '../../contrac
 export interface DirectoryEntry {
   department: Department;
   cityName: string | null;
+  /** That city's division code, for ordering by city. */
+  cityCode: string | null;
   version: number;
 }
 
@@ -181,7 +183,7 @@ export class DepartmentService {
     const cities = citiesByCode(all);
     return all.map((department) => ({
       department,
-      cityName: cityOf(department, cities)?.name ?? null,
+      ...cityFields(department, cities),
       version: versions.get(department.id) ?? 0,
     }));
   }
@@ -251,9 +253,13 @@ const KIND_ORDER: readonly Department['kind'][] = [
   'provincial-agency',
 ];
 
+function cityFields(department: Department, cities: Map<string, Department>) {
+  const city = cityOf(department, cities);
+  return { cityName: city?.name ?? null, cityCode: city?.divisionCode ?? null };
+}
+
 /** Departments in a city first, by the city's code; universities and agencies last. */
-const cityKey = (entry: DirectoryEntry) =>
-  entry.cityName === null ? '9' : `0${entry.department.divisionCode?.slice(0, 4) ?? ''}${entry.cityName}`;
+const cityKey = (entry: DirectoryEntry) => (entry.cityCode === null ? '9' : `0${entry.cityCode}`);
 
 export function referencesText(references: DepartmentReferences): string {
   const parts = [
@@ -321,7 +327,7 @@ export async function entryOf(repos: Repositories, department: Department): Prom
   const versions = await repos.departments.latestVersions();
   return {
     department,
-    cityName: cityOf(department, citiesByCode(all))?.name ?? null,
+    ...cityFields(department, citiesByCode(all)),
     version: versions.get(department.id) ?? 0,
   };
 }
