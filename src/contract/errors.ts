@@ -100,6 +100,15 @@ export const ERRORS = {
     status: 422,
     message: '登记表中有错误的行，未写入任何数据；请按所列问题修改后重新导入',
   },
+  DEPARTMENT_NAME_TAKEN: { status: 409, message: '已有同名的项目主管部门，请换一个名称' },
+  DEPARTMENT_REFERENCED: {
+    status: 409,
+    message: '该项目主管部门已有申报书、单位或账号引用，不能删除；可以停用',
+  },
+  DEPARTMENT_ROWS_INVALID: {
+    status: 422,
+    message: '主管部门名单中有错误的行，未写入任何数据；请按所列问题修改后重新导入',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型，请以 JSON 提交' },
   FILE_TOO_LARGE: { status: 413, message: '文件超过大小上限' },

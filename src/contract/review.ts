@@ -208,9 +208,8 @@ export type ChecklistView = z.infer<typeof checklistResponseSchema>;
 
 // 推荐项目汇总表 from the database.
 
+// Its 联系人 and 联系电话 are the department's stored contact (PUT /review/departments/{id}/contact).
 export const summaryQuerySchema = callQuerySchema.extend({
-  contact: z.string().trim().max(50).optional().meta({ title: '项目主管部门联系人' }),
-  phone: z.string().trim().max(50).optional().meta({ title: '联系电话' }),
   date: z.iso.date({ error: '日期应为 YYYY-MM-DD' }).optional().meta({ title: '填报日期' }),
 });
 export type SummaryQuery = z.infer<typeof summaryQuerySchema>;

@@ -39,6 +39,7 @@ import { crossCheckRoutes } from './routes/cross-checks/routes.js';
 import { decisionRoutes } from './routes/decisions/routes.js';
 import type { RouteDeps } from './routes/deps.js';
 import { departmentRoutes } from './routes/departments/routes.js';
+import { provinceDepartmentRoutes } from './routes/province-departments/routes.js';
 import { documentRoutes } from './routes/documents/routes.js';
 import { expertRoutes } from './routes/expert/routes.js';
 import { provinceExpertRoutes } from './routes/experts/routes.js';
@@ -129,6 +130,7 @@ export async function buildApp({
       await api.register(documentRoutes, deps);
       await api.register(callRoutes, deps);
       await api.register(provinceCallRoutes, deps);
+      await api.register(provinceDepartmentRoutes, deps);
       await api.register(dashboardRoutes, deps);
       await api.register(auditRoutes, deps);
       await api.register(applicationRoutes, deps);

@@ -265,8 +265,18 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
 
       // 推荐项目汇总表：打印视图和 Excel。
       await page.getByRole('menuitem', { name: /推荐项目汇总表/ }).click();
-      await page.fill('#summary-contact', '周审核');
-      await page.fill('#summary-phone', '0512-12345678');
+      // 联系人存入主管部门名录，汇总表打印、Excel 都用它。
+      await page
+        .getByTestId('department-contact')
+        .getByRole('button', { name: /修改联系人/ })
+        .click();
+      await page.fill('#department-contact-name', '周审核');
+      await page.fill('#department-contact-phone', '0512-12345678');
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /保\s*存/ })
+        .click();
+      await expect.poll(() => page.getByTestId('department-contact').textContent()).toContain('周审核');
       const summaryRow = page.getByTestId('summary-row').filter({ hasText: TITLE });
       await summaryRow.waitFor();
       await expect.poll(() => page.getByTestId('summary-table').textContent()).toContain('周审核');
@@ -282,6 +292,7 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
       const sheet = workbook.worksheets[0]!;
       expect(sheet.getCell('A2').value).toBe('省国际科技合作/港澳台科技合作计划推荐项目汇总表');
       expect(String(sheet.getCell('A4').value)).toContain('周审核');
+      expect(String(sheet.getCell('F4').value)).toContain('0512-12345678');
       const cells = (sheet.getRow(6).values as unknown[]).slice(1);
       expect(cells.slice(0, 2)).toEqual([1, acceptanceNo]);
       expect(cells).toContain(TITLE);

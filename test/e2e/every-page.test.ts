@@ -146,6 +146,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/province/confirmations' },
           { path: '/province/import' },
           { path: '/province/registers' },
+          { path: '/province/departments' },
           { path: '/province/cross-checks' },
           { path: '/province/formal-review' },
           { path: '/province/experts' },

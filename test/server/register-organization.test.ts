@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { repositories } from '../../src/server/repositories/index.js';
 import { registrationBody, VALID_PASSWORD } from '../support/factories/server.js';
@@ -94,13 +95,22 @@ describe('POST /api/auth/register-organization', () => {
     expect((await register(today)).statusCode).toBe(201);
   });
 
-  it('不存在的项目主管部门被拒绝', async () => {
+  it('不存在或已停用的项目主管部门被拒绝', async () => {
+    const refused = [
+      { path: 'organization.departmentId', message: '项目主管部门：所选部门不存在或已停用，请从列表中选择' },
+    ];
     const body = registrationBody({ departmentId: '6f1c2a64-7d0e-4b7a-9d55-0c2b3f0e8a11' });
     const response = await register(body);
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields).toEqual([
-      { path: 'organization.departmentId', message: '项目主管部门：所选部门不存在，请从列表中选择' },
-    ]);
+    expect(response.json().error.fields).toEqual(refused);
+    const inactive = await repositories(t.db).departments.insert({
+      name: `已停用的主管部门${randomUUID()}`,
+      kind: 'university',
+      active: false,
+    });
+    const underInactive = await register(registrationBody({ departmentId: inactive.id }));
+    expect(underInactive.statusCode).toBe(400);
+    expect(underInactive.json().error.fields).toEqual(refused);
   });
 
   it('统一社会信用代码已注册时返回 409，且不创建管理员账号', async () => {

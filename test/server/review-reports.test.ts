@@ -202,7 +202,15 @@ describe('推荐项目汇总表', () => {
     t.clock.set(START);
     expect((await putChecklist(users.city!.cookie, own.id, ANSWERS)).statusCode).toBe(200);
 
-    const query = `callId=${PRACTICE_CALL_ID}&contact=${encodeURIComponent('王敏')}&phone=025-83300000`;
+    const contact = await inject(t.app, {
+      method: 'PUT',
+      url: `/api/review/departments/${city.id}/contact`,
+      cookie: users.city!.cookie,
+      payload: { contact: { name: '王敏', phone: '025-83300000', email: '' } },
+    });
+    expect(contact.statusCode).toBe(200);
+    // Query parameters no longer set the contact: the stored one is printed.
+    const query = `callId=${PRACTICE_CALL_ID}&contact=${encodeURIComponent('别人')}&phone=110`;
     const response = await get(users.city!.cookie, `/api/review/summary?${query}`);
     expect(response.statusCode).toBe(200);
     const body = response.json() as {
@@ -244,6 +252,7 @@ describe('推荐项目汇总表', () => {
     const values = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
     expect(sheet.getCell('A2').value).toBe(body.texts.title);
     expect(sheet.getCell('A4').value).toContain('王敏');
+    expect(sheet.getCell('F4').value).toContain('025-83300000');
     expect(values(5)).toEqual(body.texts.headings);
     body.rows.forEach((row, i) => expect(values(6 + i)).toEqual(summaryRowCells(row)));
   });

@@ -120,3 +120,30 @@ describe('附件与人员服务自行核对访问权限', () => {
     expect(person!.name).not.toBe('改名');
   });
 });
+
+describe('主管部门名录服务自行核对访问权限', () => {
+  it('只有省里能列出、查看、新增、修改、停用、删除；主管部门只能改自己的联系人，别的部门的与不存在的一样得到 NOT_FOUND', async () => {
+    const { departments, departmentImport } = services;
+    const contact = { name: '冒名', phone: '', email: '' };
+    const body = { name: '冒名部门', kind: 'university' as const, cityId: null, divisionCode: null, contact };
+    const upload = { fileName: 'x.xlsx', sheet: { headers: [], rows: [] } };
+    for (const actor of [department(city), stranger(), strangerPi()]) {
+      await expect(departments.list(actor, { status: 'all' })).rejects.toMatchObject(notFound);
+      await expect(departments.detail(actor, city.id)).rejects.toMatchObject(notFound);
+      await expect(departments.create(actor, body)).rejects.toMatchObject(notFound);
+      await expect(departments.update(actor, city.id, body)).rejects.toMatchObject(notFound);
+      await expect(departments.setActive(actor, city.id, false)).rejects.toMatchObject(notFound);
+      await expect(departments.delete(actor, county.id)).rejects.toMatchObject(notFound);
+      await expect(departmentImport.preview(actor, upload)).rejects.toMatchObject(notFound);
+      await expect(departmentImport.apply(actor, upload)).rejects.toMatchObject(notFound);
+    }
+    await expect(departments.updateContact(department(county), city.id, contact)).rejects.toMatchObject(
+      notFound,
+    );
+    await expect(departments.own(department(county), city.id)).rejects.toMatchObject(notFound);
+    await expect(departments.updateContact(stranger(), city.id, contact)).rejects.toMatchObject(notFound);
+    const after = (await repositories(t.db).departments.findById(city.id))!;
+    expect(after).toMatchObject({ name: city.name, active: true });
+    expect(after.contactName).not.toBe('冒名');
+  });
+});

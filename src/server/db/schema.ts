@@ -3,6 +3,7 @@
 // from and imported into them: they carry the bundle's fields under snake_case names.
 
 export * from './schema/departments.js';
+export * from './schema/department-versions.js';
 export * from './schema/organizations.js';
 export * from './schema/people.js';
 export * from './schema/users.js';

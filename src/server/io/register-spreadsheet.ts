@@ -3,7 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { REGISTER_LABELS, registerColumns, type RegisterKind } from '../../core/registers/kinds.js';
-import type { Sheet } from '../../core/registers/sheet.js';
+import type { Column, Sheet } from '../../core/registers/sheet.js';
 import { AppError } from '../errors.js';
 import type { Received } from '../http/multipart.js';
 import { FILE_FIELD } from '../../contract/documents.js';
@@ -72,7 +72,10 @@ class SheetCollector {
   private headers: string[] | undefined;
   private readonly rows: Sheet['rows'] = [];
 
-  constructor(private readonly limits: SpreadsheetLimits) {}
+  constructor(
+    private readonly limits: SpreadsheetLimits,
+    private readonly noun: string,
+  ) {}
 
   add(row: ExcelJS.Row): void {
     if (!row.hasValues) return;
@@ -100,7 +103,7 @@ class SheetCollector {
     if (this.rows.length >= this.limits.maxRows) {
       throw fileError(
         'SPREADSHEET_OVER_LIMIT',
-        `登记表超过 ${this.limits.maxRows} 行的上限，请拆分后分批导入`,
+        `${this.noun}超过 ${this.limits.maxRows} 行的上限，请拆分后分批导入`,
       );
     }
     this.rows.push({ row: row.number, cells });
@@ -112,7 +115,7 @@ class SheetCollector {
 }
 
 /** The first worksheet of an .xlsx, read as a stream once its inflated size is known to be within the limit. */
-async function readXlsx(bytes: Buffer, limits: SpreadsheetLimits): Promise<Sheet> {
+async function readXlsx(bytes: Buffer, limits: SpreadsheetLimits, noun: string): Promise<Sheet> {
   try {
     await checkInflatedSize(bytes, limits.maxInflatedBytes);
   } catch (error) {
@@ -124,7 +127,7 @@ async function readXlsx(bytes: Buffer, limits: SpreadsheetLimits): Promise<Sheet
     }
     throw unreadable();
   }
-  const collector = new SheetCollector(limits);
+  const collector = new SheetCollector(limits, noun);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -139,7 +142,7 @@ async function readXlsx(bytes: Buffer, limits: SpreadsheetLimits): Promise<Sheet
   return collector.sheet();
 }
 
-async function readCsv(bytes: Buffer, limits: SpreadsheetLimits): Promise<Sheet> {
+async function readCsv(bytes: Buffer, limits: SpreadsheetLimits, noun: string): Promise<Sheet> {
   if (!isUtf8(bytes)) {
     throw fileError(
       'FILE_NOT_SPREADSHEET',
@@ -150,7 +153,7 @@ async function readCsv(bytes: Buffer, limits: SpreadsheetLimits): Promise<Sheet>
   const worksheet = await new ExcelJS.Workbook().csv.read(Readable.from([bytes]), {
     map: (datum: string) => datum,
   } as never);
-  const collector = new SheetCollector(limits);
+  const collector = new SheetCollector(limits, noun);
   worksheet.eachRow({ includeEmpty: false }, (row) => collector.add(row));
   return collector.sheet();
 }
@@ -168,6 +171,7 @@ export interface ReceivedSheet extends Received {
 export async function receiveSpreadsheet(
   source: Readable,
   overrides: Partial<SpreadsheetLimits> = {},
+  noun = '登记表',
 ): Promise<ReceivedSheet> {
   const limits = { ...SPREADSHEET_LIMITS, ...overrides };
   const hash = createHash('sha256');
@@ -179,7 +183,7 @@ export async function receiveSpreadsheet(
       source.resume();
       throw fileError(
         'FILE_TOO_LARGE',
-        `登记表超过 ${formatMb(limits.maxBytes)}的大小上限，请拆分后分批导入`,
+        `${noun}超过 ${formatMb(limits.maxBytes)}的大小上限，请拆分后分批导入`,
       );
     }
     hash.update(chunk);
@@ -189,8 +193,8 @@ export async function receiveSpreadsheet(
   let sheet: Sheet;
   try {
     sheet = bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)
-      ? await readXlsx(bytes, limits)
-      : await readCsv(bytes, limits);
+      ? await readXlsx(bytes, limits, noun)
+      : await readCsv(bytes, limits, noun);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw unreadable();
@@ -199,10 +203,14 @@ export async function receiveSpreadsheet(
 }
 
 /** The register's template: the header row on the first sheet (code columns as text), instructions on the second. */
-export async function templateXlsx(kind: RegisterKind): Promise<Buffer> {
+export function templateXlsx(kind: RegisterKind): Promise<Buffer> {
+  return columnsTemplateXlsx(REGISTER_LABELS[kind], registerColumns(kind));
+}
+
+/** A template of any table read with `parseRegister`: its header row, and a sheet of instructions. */
+export async function columnsTemplateXlsx(title: string, columns: Column[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const columns = registerColumns(kind);
-  const data = workbook.addWorksheet(REGISTER_LABELS[kind]);
+  const data = workbook.addWorksheet(title);
   data.columns = columns.map((c) => ({
     header: c.header,
     width: Math.max(14, Array.from(c.header).length * 2 + 4),

@@ -1,4 +1,5 @@
-import { DOCUMENT_KIND_LABELS, TOPIC_LABELS } from '../../core/labels.js';
+import type { DepartmentKind } from '../../core/bundle/schema.js';
+import { DEPARTMENT_KIND_LABELS, DOCUMENT_KIND_LABELS, TOPIC_LABELS } from '../../core/labels.js';
 import { formatWan } from '../../core/money.js';
 import { REGISTER_LABELS, type RegisterKind } from '../../core/registers/kinds.js';
 import { formatBeijing, instantMs, toBeijingIso } from '../../core/time.js';
@@ -42,6 +43,12 @@ const FIELD_LABELS: Record<string, string> = {
   applicationId: '申报书',
   callId: '申报计划',
   departmentId: '主管部门',
+  cityId: '所属设区市',
+  divisionCode: '区划代码',
+  active: '启用',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  contactEmail: '电子邮箱',
   organizationId: '申报单位',
   personId: '项目负责人',
   piId: '项目负责人',
@@ -100,6 +107,9 @@ function valueText(key: string, value: unknown, names: Map<string, string>, enti
   if (key === 'topic' && typeof value === 'number') return TOPIC_LABELS[value as 1] ?? String(value);
   if (key === 'kind' && typeof value === 'string' && value in DOCUMENT_KIND_LABELS) {
     return DOCUMENT_KIND_LABELS[value as keyof typeof DOCUMENT_KIND_LABELS];
+  }
+  if (key === 'kind' && entityType === 'department' && typeof value === 'string') {
+    return DEPARTMENT_KIND_LABELS[value as DepartmentKind] ?? value;
   }
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value))

@@ -49,10 +49,11 @@ export class AccountService {
     if (input.organization.registeredOn > beijingDate(this.clock.now().getTime())) {
       throw AppError.invalidField('organization.registeredOn', '注册日期：不能晚于今天');
     }
-    if (!(await this.repos.departments.findById(input.organization.departmentId))) {
+    const department = await this.repos.departments.findById(input.organization.departmentId);
+    if (!department?.active) {
       throw AppError.invalidField(
         'organization.departmentId',
-        '项目主管部门：所选部门不存在，请从列表中选择',
+        '项目主管部门：所选部门不存在或已停用，请从列表中选择',
       );
     }
     requireAcceptablePassword(

@@ -24,6 +24,7 @@ export const ID_FIELDS: Record<string, string> = {
   applicationId: 'application',
   callId: 'call',
   departmentId: 'department',
+  cityId: 'department',
   organizationId: 'organization',
   personId: 'person',
   piId: 'person',

@@ -20,6 +20,7 @@ import { AuthService } from './auth.js';
 import { BundleReader } from './bundle-import/reader.js';
 import { BundleImportService } from './bundle-import/service.js';
 import { DecisionService } from './decisions.js';
+import { DepartmentImportService } from './department-import.js';
 import { DepartmentService } from './departments.js';
 import { DocumentService } from './documents.js';
 import { ExpertReviewService } from './experts.js';
@@ -40,6 +41,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
   const departmentQuota = new DepartmentQuotaService(db, repos, clock, calls);
   // One bound on password hashing per process, whichever route checks a password.
   const passwordChecks = new PasswordChecks(config.passwordChecks);
+  const departments = new DepartmentService(db, repos, clock);
   return {
     applications: new ApplicationService(
       db,
@@ -56,7 +58,8 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     auth: new AuthService(repos, clock, config, passwordChecks),
     passwords: new PasswordService(db, repos, clock, config, passwordChecks),
     bundleImport: new BundleImportService(db, clock, calls, new BundleReader(config.bundleParses)),
-    departments: new DepartmentService(repos),
+    departments,
+    departmentImport: new DepartmentImportService(db, departments),
     departmentQuota,
     formalReview: new FormalReviewService(db, repos, clock, calls),
     decisions: new DecisionService(db, repos, clock, calls),

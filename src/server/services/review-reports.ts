@@ -26,9 +26,13 @@ export class ReviewReportService {
     private readonly calls: CallService,
   ) {}
 
-  /** The department's 汇总表: its (a city's with its counties') recommended applications, its answers in place. */
+  /**
+   * The department's 汇总表: its (a city's with its counties') recommended applications, its answers in place,
+   * and the contact the department keeps in the directory.
+   */
   async summary(actor: DepartmentUser, query: SummaryQuery): Promise<SummaryTable> {
     const { call, jurisdiction, rows } = await this.received(actor, query.callId);
+    const own = jurisdiction.find((d) => d.id === actor.departmentId)!;
     const { bundle, report } = await new BundleService(this.repos).judge(
       call.parameters,
       rows,
@@ -49,8 +53,8 @@ export class ReviewReportService {
       report,
       {
         departmentId: actor.departmentId,
-        ...(query.contact ? { contact: query.contact } : {}),
-        ...(query.phone ? { phone: query.phone } : {}),
+        contact: own.contactName,
+        phone: own.contactPhone,
         ...(query.date ? { date: query.date } : {}),
         acceptanceNumbers: Object.fromEntries(rows.map((r) => [r.id, r.acceptanceNo ?? r.id])),
       },

@@ -24,8 +24,9 @@ export async function ownDepartment(
   kind: DepartmentKind,
   city?: Department,
 ): Promise<Department> {
-  const [department] = await repositories(t.db).departments.upsertByName([
-    { name: `测试主管部门${uniqueNumber()}`, kind, cityId: city?.id ?? null },
-  ]);
-  return department!;
+  return repositories(t.db).departments.insert({
+    name: `测试主管部门${uniqueNumber()}`,
+    kind,
+    cityId: city?.id ?? null,
+  });
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, check, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, check, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { DEPARTMENT_KINDS } from '../../../core/bundle/schema.js';
 import { createdAt } from './columns.js';
 
@@ -16,6 +16,12 @@ export const departments = pgTable(
     cityId: uuid('city_id').references((): AnyPgColumn => departments.id),
     /** GB/T 2260 code of the division a bureau serves, or of the city a high-tech zone lies in. */
     divisionCode: text('division_code'),
+    /** An inactive department is kept for what references it, but no one registers under it any more. */
+    active: boolean('active').notNull().default(true),
+    /** The 联系人 the 推荐项目汇总表 prints, with the phone; '' until the department or the province fills it. */
+    contactName: text('contact_name').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    contactEmail: text('contact_email').notNull().default(''),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,19 +1,67 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { presentDepartment } from '../../presenters/departments.js';
+import { presentDepartment, presentManagedDepartment } from '../../presenters/departments.js';
 import type { RouteDeps } from '../deps.js';
-import { departmentsResponseSchema } from '../../../contract/departments.js';
+import { errorResponses, idParamsSchema } from '../../../contract/common.js';
+import {
+  contactBodySchema,
+  departmentsResponseSchema,
+  managedDepartmentSchema,
+} from '../../../contract/departments.js';
 
-export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services }) => {
+export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
+  const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');
+  const missing = errorResponses('NOT_FOUND');
+
   // Public: an organization picks its 项目主管部门 while registering, before it has an account.
   app.get(
     '/departments',
     {
       schema: {
-        summary: '项目主管部门列表',
+        summary: '项目主管部门列表（仅启用的，按所在设区市排列）',
         tags: ['reference'],
         response: { 200: departmentsResponseSchema },
       },
     },
-    async () => ({ departments: (await services.departments.list()).map(presentDepartment) }),
+    async () => ({ departments: (await services.departments.listActive()).map(presentDepartment) }),
+  );
+
+  // A department's own entry and the contact its 推荐项目汇总表 prints; another department's is answered as missing.
+  app.get(
+    '/review/departments/:id',
+    {
+      schema: {
+        summary: '本部门的名录信息和联系人',
+        tags: ['review'],
+        params: idParamsSchema,
+        response: { 200: managedDepartmentSchema, ...missing, ...denied },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'department');
+      return presentManagedDepartment(await services.departments.own(actor, request.params.id));
+    },
+  );
+
+  app.put(
+    '/review/departments/:id/contact',
+    {
+      schema: {
+        summary: '修改本部门的联系人和联系电话（打印在推荐项目汇总表上）',
+        tags: ['review'],
+        params: idParamsSchema,
+        body: contactBodySchema,
+        response: {
+          200: managedDepartmentSchema,
+          ...errorResponses('VALIDATION_FAILED'),
+          ...missing,
+          ...denied,
+        },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'department');
+      const entry = await services.departments.updateContact(actor, request.params.id, request.body.contact);
+      return presentManagedDepartment(entry);
+    },
   );
 };

@@ -1,26 +1,18 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Space, Typography } from 'antd';
 import { PageState } from '../../shared/PageState.js';
-import { useDebouncedValue } from '../../shared/useDebouncedValue.js';
 import { bundleUrl, reviewQueries, summaryXlsxUrl } from './api.js';
 import { CallSelect } from './CallSelect.js';
+import { ContactCard } from './ContactCard.js';
 import { SummaryPaper } from './SummaryPaper.js';
 import { useReviewCall } from './useReviewCall.js';
-
-/** How long typing the contact must pause before the table is asked for again. */
-const TYPING_PAUSE_MS = 300;
 
 /** 推荐项目汇总表 as the notice's attachment lays it out, printed A4 landscape from the browser. */
 export function SummaryPage() {
   const { query: calls, callId, select } = useReviewCall();
-  const [contact, setContact] = useState('');
-  const [phone, setPhone] = useState('');
-  const typedContact = useDebouncedValue(contact, TYPING_PAUSE_MS);
-  const typedPhone = useDebouncedValue(phone, TYPING_PAUSE_MS);
   const summary = useQuery({
-    ...reviewQueries.summary(callId, typedContact, typedPhone),
+    ...reviewQueries.summary(callId),
     placeholderData: keepPreviousData,
   });
 
@@ -30,22 +22,6 @@ export function SummaryPage() {
         <Space wrap align="center">
           <Typography.Text strong>推荐项目汇总表</Typography.Text>
           <CallSelect calls={calls.data} value={callId} onChange={select} />
-          <Input
-            id="summary-contact"
-            placeholder="联系人"
-            style={{ width: 140 }}
-            value={contact}
-            maxLength={50}
-            onChange={(e) => setContact(e.target.value)}
-          />
-          <Input
-            id="summary-phone"
-            placeholder="联系电话"
-            style={{ width: 160 }}
-            value={phone}
-            maxLength={50}
-            onChange={(e) => setPhone(e.target.value)}
-          />
           <Button
             type="primary"
             icon={<PrinterOutlined />}
@@ -56,7 +32,7 @@ export function SummaryPage() {
           </Button>
           <Button
             icon={<DownloadOutlined />}
-            href={callId ? summaryXlsxUrl(callId, contact, phone) : undefined}
+            href={callId ? summaryXlsxUrl(callId) : undefined}
             disabled={!callId}
             data-testid="summary-xlsx"
           >
@@ -71,6 +47,9 @@ export function SummaryPage() {
             导出数据包（shenbao.bundle/1）
           </Button>
         </Space>
+        <div style={{ marginTop: 8 }}>
+          <ContactCard />
+        </div>
       </Card>
       <PageState query={calls}>
         {() => <PageState query={summary}>{(view) => <SummaryPaper summary={view} />}</PageState>}

@@ -1,5 +1,6 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { ContactBody, ManagedDepartmentView } from '../../../contract/departments.js';
 import type { DocumentView } from '../../../contract/documents.js';
 import type {
   ChangesView,
@@ -63,8 +64,12 @@ export const reviewApi = {
   /** For the province: each department's confirmation and current commitment. */
   commitmentOverview: (callId: string, signal?: AbortSignal) =>
     api<CommitmentOverview>(`/review/commitments${query({ callId })}`, { signal }),
-  summary: (callId: string, contact: string, phone: string, signal?: AbortSignal) =>
-    api<SummaryView>(`/review/summary${query({ callId, contact, phone })}`, { signal }),
+  summary: (callId: string, signal?: AbortSignal) =>
+    api<SummaryView>(`/review/summary${query({ callId })}`, { signal }),
+  ownDepartment: (id: string, signal?: AbortSignal) =>
+    api<ManagedDepartmentView>(`/review/departments/${id}`, { signal }),
+  saveContact: (id: string, contact: ContactBody) =>
+    api<ManagedDepartmentView>(`/review/departments/${id}/contact`, { method: 'PUT', body: { contact } }),
   /** Judged under `callId`, the call the page imports into. */
   previewImport: (callId: string, bundle: unknown) =>
     api<ImportPreview>(`/review/import/preview${query({ callId })}`, { method: 'POST', body: bundle }),
@@ -118,10 +123,15 @@ export const reviewQueries = {
       queryFn: callId ? ({ signal }) => reviewApi.commitmentOverview(callId, signal) : skipToken,
     }),
   /** Asked for only once a call is chosen. */
-  summary: (callId: string | undefined, contact: string, phone: string) =>
+  summary: (callId: string | undefined) =>
     queryOptions({
-      queryKey: [...REVIEW_KEY, 'summary', { callId, contact, phone }],
-      queryFn: callId ? ({ signal }) => reviewApi.summary(callId, contact, phone, signal) : skipToken,
+      queryKey: [...REVIEW_KEY, 'summary', callId],
+      queryFn: callId ? ({ signal }) => reviewApi.summary(callId, signal) : skipToken,
+    }),
+  ownDepartment: (id: string) =>
+    queryOptions({
+      queryKey: [...REVIEW_KEY, 'department', id],
+      queryFn: ({ signal }) => reviewApi.ownDepartment(id, signal),
     }),
 };
 
@@ -134,6 +144,5 @@ export const commitmentFileUrl = (commitmentId: string) => `/api/review/commitme
 /** The department's applications as a shenbao.bundle/1, for `shenbao check`. */
 export const bundleUrl = (callId: string) => `/api/review/bundle${query({ callId })}`;
 
-/** The xlsx of the 推荐项目汇总表, with the contact the department types in. */
-export const summaryXlsxUrl = (callId: string, contact: string, phone: string) =>
-  `/api/review/summary.xlsx${query({ callId, contact, phone })}`;
+/** The xlsx of the 推荐项目汇总表, with the contact the department keeps in the directory. */
+export const summaryXlsxUrl = (callId: string) => `/api/review/summary.xlsx${query({ callId })}`;

@@ -10,6 +10,7 @@ export const PROVINCE_MENU: MenuItem[] = [
   { key: '/province/confirmations', label: '推荐名单确认' },
   { key: '/province/import', label: '批量导入' },
   { key: '/province/registers', label: '登记库导入' },
+  { key: '/province/departments', label: '主管部门名录' },
   { key: '/province/cross-checks', label: '全省交叉核查' },
   { key: '/province/formal-review', label: '形式审查' },
   { key: '/province/experts', label: '专家评审' },
@@ -63,6 +64,10 @@ export const PROVINCE_ROUTES: RouteObject[] = [
   {
     path: '/province/registers',
     lazy: { Component: async () => (await import('./registers/RegistersPage.js')).RegistersPage },
+  },
+  {
+    path: '/province/departments',
+    lazy: { Component: async () => (await import('./departments/DepartmentsPage.js')).DepartmentsPage },
   },
   {
     path: '/province/cross-checks',

@@ -10,7 +10,7 @@ export type { RegisterBatchView, RegisterOutcomeView };
 const base = (kind: RegisterKind) => `/province/registers/${kind}`;
 const query = (callId: string | undefined) => (callId ? `?callId=${encodeURIComponent(callId)}` : '');
 
-function fileForm(file: File): FormData {
+export function fileForm(file: File): FormData {
   const form = new FormData();
   form.append('file', file, file.name);
   return form;
