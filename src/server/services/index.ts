@@ -21,6 +21,7 @@ import { BundleImportService } from './bundle-import/service.js';
 import { DecisionService } from './decisions.js';
 import { DepartmentService } from './departments.js';
 import { DocumentService } from './documents.js';
+import { EntitlementService } from './entitlements.js';
 import { ExpertReviewService } from './experts.js';
 import { ExpertScoringService } from './experts-scoring.js';
 import { FormalReviewService } from './formal-review.js';
@@ -59,6 +60,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     commitments: new CommitmentService(db, repos, store, clock, calls),
     crossChecks: new CrossCheckService(db, repos, clock, calls),
     documents: new DocumentService(db, repos, store, clock, config.uploadMaxBytes, config.uploadLimits),
+    entitlements: new EntitlementService(db, repos, store, clock, calls),
     experts: new ExpertReviewService(db, repos, clock),
     expertScoring: new ExpertScoringService(db, repos, clock),
     health: new HealthService(repos),
