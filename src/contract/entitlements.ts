@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  dateSchema,
-  DIRECTIONS,
-  ORGANIZATION_KINDS,
-  PLATFORMS,
-  TOPICS,
-} from '../core/bundle/schema.js';
+import { dateSchema, DIRECTIONS, ORGANIZATION_KINDS, PLATFORMS, TOPICS } from '../core/bundle/schema.js';
 import { APPLICATION_STATUSES } from './vocabulary.js';
 
 // What the province grants: qualifying platforms with evidence and validity, invitations to the directed-only
@@ -13,7 +7,10 @@ import { APPLICATION_STATUSES } from './vocabulary.js';
 
 const noteSchema = (title: string, required = false) =>
   (required
-    ? z.string({ error: `请填写${title}` }).trim().min(1, `请填写${title}`)
+    ? z
+        .string({ error: `请填写${title}` })
+        .trim()
+        .min(1, `请填写${title}`)
     : z.string().trim().default('')
   )
     .pipe(z.string().max(500, `${title}不超过 500 字`))
@@ -29,9 +26,16 @@ export const organizationSummarySchema = z.object({
 export type OrganizationSummaryDto = z.infer<typeof organizationSummarySchema>;
 
 export const organizationSearchQuerySchema = z.object({
-  q: z.string().trim().max(100, '搜索词不超过 100 字').optional().meta({ title: '单位名称或统一社会信用代码' }),
+  q: z
+    .string()
+    .trim()
+    .max(100, '搜索词不超过 100 字')
+    .optional()
+    .meta({ title: '单位名称或统一社会信用代码' }),
 });
-export const organizationSearchResponseSchema = z.object({ organizations: z.array(organizationSummarySchema) });
+export const organizationSearchResponseSchema = z.object({
+  organizations: z.array(organizationSummarySchema),
+});
 
 export const platformRecordSchema = z
   .object({
@@ -74,7 +78,11 @@ export type InvitationDto = z.infer<typeof invitationSchema>;
 
 export const invitationBodySchema = z.object({
   topic: z.literal(TOPICS, { error: '请选择专题（1–5）' }).meta({ title: '专题' }),
-  direction: z.enum(DIRECTIONS, { error: '专题一的方向无效' }).nullable().default(null).meta({ title: '方向' }),
+  direction: z
+    .enum(DIRECTIONS, { error: '专题一的方向无效' })
+    .nullable()
+    .default(null)
+    .meta({ title: '方向' }),
   organizationId: z.uuid({ error: '请选择受邀单位' }).meta({ title: '受邀单位' }),
   note: noteSchema('说明'),
 });

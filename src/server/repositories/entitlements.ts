@@ -53,7 +53,10 @@ export class EntitlementRepository {
   async searchOrganizations(q: string | undefined, limit: number): Promise<OrganizationSummary[]> {
     const term = q?.trim();
     const matches: SQL | undefined = term
-      ? or(ilike(organizations.name, containsPattern(term)), ilike(organizations.creditCode, containsPattern(term)))
+      ? or(
+          ilike(organizations.name, containsPattern(term)),
+          ilike(organizations.creditCode, containsPattern(term)),
+        )
       : undefined;
     return this.db
       .select(summary)
@@ -117,7 +120,9 @@ export class EntitlementRepository {
   }
 
   /** Invitations of a call, with the organizations' names, by organization name. */
-  async invitations(callId: string): Promise<(DirectedInvitationRow & { organization: OrganizationSummary })[]> {
+  async invitations(
+    callId: string,
+  ): Promise<(DirectedInvitationRow & { organization: OrganizationSummary })[]> {
     const rows = await this.db
       .select({ invitation: directedInvitations, organization: summary })
       .from(directedInvitations)
@@ -167,7 +172,11 @@ export class EntitlementRepository {
   async insertInvitation(
     row: typeof directedInvitations.$inferInsert,
   ): Promise<DirectedInvitationRow | undefined> {
-    const [inserted] = await this.db.insert(directedInvitations).values(row).onConflictDoNothing().returning();
+    const [inserted] = await this.db
+      .insert(directedInvitations)
+      .values(row)
+      .onConflictDoNothing()
+      .returning();
     return inserted;
   }
 
@@ -176,10 +185,7 @@ export class EntitlementRepository {
   }
 
   /** Sets `directed` on the organization's applications in the stream; returns the ids it changed. */
-  async setStreamDirected(
-    invitation: DirectedInvitationRow,
-    directed: boolean,
-  ): Promise<string[]> {
+  async setStreamDirected(invitation: DirectedInvitationRow, directed: boolean): Promise<string[]> {
     const rows = await this.db
       .update(applications)
       .set({ directed })
@@ -197,7 +203,10 @@ export class EntitlementRepository {
   }
 
   async findMark(applicationId: string): Promise<DirectedMarkRow | undefined> {
-    const [row] = await this.db.select().from(directedMarks).where(eq(directedMarks.applicationId, applicationId));
+    const [row] = await this.db
+      .select()
+      .from(directedMarks)
+      .where(eq(directedMarks.applicationId, applicationId));
     return row;
   }
 

@@ -80,7 +80,11 @@ export class EntitlementService {
   /** What the applicant's organization holds: its platforms and its invitations to directed streams. */
   async mine(actor: Applicant) {
     const { organization, platforms } = await this.platforms(actor, actor.organizationId);
-    return { organization, platforms, invitations: await this.repos.entitlements.invitationsOf(organization.id) };
+    return {
+      organization,
+      platforms,
+      invitations: await this.repos.entitlements.invitationsOf(organization.id),
+    };
   }
 
   /** Records a platform with its evidence; refused before the upload is read when the organization is unknown. */
@@ -338,7 +342,12 @@ export async function directedFor(
   applicationId?: string,
 ): Promise<boolean> {
   if (isDirectedOnly(parameters, stream.topic, stream.direction)) {
-    const invited = await repos.entitlements.invitationTo(call.id, stream.topic, stream.direction, organizationId);
+    const invited = await repos.entitlements.invitationTo(
+      call.id,
+      stream.topic,
+      stream.direction,
+      organizationId,
+    );
     if (!invited) {
       const contacts = parameters.contacts
         .map(({ value: c }) => `${c.unit} ${c.people.join(' ')}（${c.phones.join('、')}）`)

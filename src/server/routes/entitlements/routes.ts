@@ -50,7 +50,11 @@ export const entitlementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
         summary: '查找申报单位（名称或统一社会信用代码），以登记平台资质或邀请定向组织申报',
         tags,
         querystring: organizationSearchQuerySchema,
-        response: { 200: organizationSearchResponseSchema, ...errorResponses('VALIDATION_FAILED'), ...denied },
+        response: {
+          200: organizationSearchResponseSchema,
+          ...errorResponses('VALIDATION_FAILED'),
+          ...denied,
+        },
       },
     },
     async (request) => {
@@ -195,7 +199,8 @@ export const entitlementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     '/province/applications/:id/directed',
     {
       schema: {
-        summary: '将专题二申报书标记为定向组织（科技部 2026 年批复建设的联合实验室），附说明和证明文件（PDF）',
+        summary:
+          '将专题二申报书标记为定向组织（科技部 2026 年批复建设的联合实验室），附说明和证明文件（PDF）',
         description: `multipart/form-data：note 和 ${FILE_FIELD}（PDF 文件）`,
         tags,
         consumes: ['multipart/form-data'],
