@@ -23,7 +23,7 @@ export function OrganizationPage() {
   const remove = useWrite(entitlementKeys.platforms(id), '未能删除');
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Link to="/province/organizations">← 申报单位平台资质</Link>
+      <Link to="/province/organizations">← 单位平台资质</Link>
       <PageState query={platforms}>
         {({ organization, platforms: rows }) => (
           <>

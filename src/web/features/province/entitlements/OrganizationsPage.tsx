@@ -14,7 +14,7 @@ export function OrganizationsPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
-        申报单位平台资质
+        单位平台资质
       </Typography.Title>
       <Card>
         <Space orientation="vertical" style={{ width: '100%' }}>
