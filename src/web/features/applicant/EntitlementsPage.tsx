@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, List, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import type { PlatformRecordDto } from '../../../contract/entitlements.js';
 import { beijingDate } from '../../../core/time.js';
 import { callsQuery } from '../../shared/calls.js';
@@ -10,7 +11,7 @@ import { entitlementsQuery } from './queries.js';
 /** 平台资质与定向组织: what the province recorded for the organization, read-only. */
 export function EntitlementsPage() {
   const loaded = allOf([useQuery(entitlementsQuery), useQuery(callsQuery)]);
-  const today = beijingDate(Date.now());
+  const [today] = useState(() => beijingDate(Date.now()));
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>

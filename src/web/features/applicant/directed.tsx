@@ -14,7 +14,9 @@ const invitedTo = (
   callId: string,
   topic: TopicNumber,
   direction: Direction | null,
-) => mine?.invitations.some((i) => i.callId === callId && i.topic === topic && i.direction === direction) ?? false;
+) =>
+  mine?.invitations.some((i) => i.callId === callId && i.topic === topic && i.direction === direction) ??
+  false;
 
 /** Whether the organization may choose the stream: open to all, invited to it, or already in it. */
 export function mayChoose(
@@ -39,7 +41,11 @@ export function directionOptions(
 }
 
 /** The streams of `topic` withheld from the organization, by label. */
-export function withheldStreams(call: CallDto | undefined, mine: MyEntitlementsDto | undefined, topic: TopicNumber) {
+export function withheldStreams(
+  call: CallDto | undefined,
+  mine: MyEntitlementsDto | undefined,
+  topic: TopicNumber,
+) {
   const streams = call?.topics.find((t) => t.number === topic)?.streams ?? [];
   return streams.filter((s) => !mayChoose(call!, mine, topic, s)).map((s) => s.label);
 }

@@ -89,7 +89,8 @@ export function DirectedPage() {
                 ))}
                 <Card title="专题二：科技部 2026 年批复建设的联合实验室（定向组织）">
                   <Typography.Paragraph type="secondary">
-                    专题二对所有单位开放；科技部 2026 年批复建设的“一带一路”联合实验室的申报书，可附证明文件标记为定向组织。
+                    专题二对所有单位开放；科技部 2026
+                    年批复建设的“一带一路”联合实验室的申报书，可附证明文件标记为定向组织。
                   </Typography.Paragraph>
                   <Table<MarkedApplicationDto>
                     data-testid="marked-table"
@@ -190,7 +191,11 @@ function InviteModal({ callId, stream, onClose }: { callId: string; stream: Stre
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={(v) => inviting.mutate(v)}>
-        <Form.Item name="organizationId" label="受邀单位" rules={[{ required: true, message: '请选择受邀单位' }]}>
+        <Form.Item
+          name="organizationId"
+          label="受邀单位"
+          rules={[{ required: true, message: '请选择受邀单位' }]}
+        >
           <Select
             showSearch={{ filterOption: false, onSearch: setTerm }}
             placeholder="输入单位名称或统一社会信用代码查找"

@@ -1,6 +1,19 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Descriptions, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -131,7 +144,8 @@ function AddPlatformModal({ organizationId, onClose }: { organizationId: string;
       return queryClient.invalidateQueries({ queryKey: entitlementKeys.platforms(organizationId) });
     },
     onError: (e) => {
-      if (e instanceof ApiError && e.fields.length > 0) showFieldErrors(form, e.fields, (p) => FIELD_OF[p] ?? p);
+      if (e instanceof ApiError && e.fields.length > 0)
+        showFieldErrors(form, e.fields, (p) => FIELD_OF[p] ?? p);
       else Modal.error({ title: '未能登记', content: describeError(e) });
     },
   });

@@ -29,7 +29,10 @@ export const entitlementsApi = {
   removePlatform: (id: string) => api<null>(`/province/organization-platforms/${id}`, { method: 'DELETE' }),
   platformFileUrl: (id: string) => `/api/province/organization-platforms/${id}/file`,
   invite: (callId: string, body: InvitationBody) =>
-    api<{ id: string }>(`/province/calls/${encodeURIComponent(callId)}/invitations`, { method: 'POST', body }),
+    api<{ id: string }>(`/province/calls/${encodeURIComponent(callId)}/invitations`, {
+      method: 'POST',
+      body,
+    }),
   revoke: (id: string) => api<null>(`/province/invitations/${id}`, { method: 'DELETE' }),
   mark: (applicationId: string, note: string, file: File) =>
     api<null>(`/province/applications/${applicationId}/directed`, {
@@ -59,7 +62,8 @@ export const entitlementQueries = {
   platforms: (id: string) =>
     queryOptions({
       queryKey: entitlementKeys.platforms(id),
-      queryFn: ({ signal }) => api<OrganizationPlatformsDto>(`/province/organizations/${id}/platforms`, { signal }),
+      queryFn: ({ signal }) =>
+        api<OrganizationPlatformsDto>(`/province/organizations/${id}/platforms`, { signal }),
     }),
   directed: (callId: string | undefined) =>
     queryOptions({
