@@ -12,7 +12,8 @@ import { beijingTime } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
 import { callsQuery } from '../../shared/calls.js';
 import { allOf } from '../../shared/queries.js';
-import { DirectedNotice, directionOptions, mayChoose, withheldStreams } from './directed.js';
+import { DirectedNotice } from './directed.js';
+import { directionOptions, mayChoose, withheldStreams } from './directed-streams.js';
 import { applicationKeys, entitlementsQuery, peopleQuery } from './queries.js';
 
 interface NewValues {
