@@ -218,6 +218,29 @@ describe('平台资质：证明文件与有效期', () => {
   });
 });
 
+describe('省厅查找申报单位', () => {
+  it('按名称或统一社会信用代码查找；申报单位不能查', async () => {
+    const cookie = await province();
+    const admin = await unitWithPerson(t);
+    const organization = (await repos().organizations.findById(admin.organizationId))!;
+    for (const q of [organization.creditCode, organization.name.slice(-6)]) {
+      const found = await inject(t.app, {
+        method: 'GET',
+        url: `/api/province/organizations?q=${encodeURIComponent(q)}`,
+        cookie,
+      });
+      expect(found.statusCode, found.body).toBe(200);
+      expect(found.json().organizations.map((o: { id: string }) => o.id)).toContain(admin.organizationId);
+    }
+    const refused = await inject(t.app, {
+      method: 'GET',
+      url: '/api/province/organizations',
+      cookie: admin.cookie,
+    });
+    expect([403, 404]).toContain(refused.statusCode);
+  });
+});
+
 describe('定向组织方向：受邀单位才能申报', () => {
   it('未受邀：不列出、创建被拒（指明方向字段，并给出联系人）；受邀后可创建且为定向；撤销后不再定向', async () => {
     const cookie = await province();
