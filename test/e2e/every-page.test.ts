@@ -12,6 +12,7 @@ import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
 import { createServices } from '../../src/server/services/index.js';
 import { inject, login, useTestApp } from '../support/harness.js';
+import { insertPlatforms } from '../support/api/platforms.js';
 import {
   button,
   launchChromium,
@@ -92,6 +93,19 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
     });
     expect(published.statusCode, published.body).toBeLessThan(300);
 
+    // 东南大学 holds a recorded platform and 南京星河 an invitation to a directed stream, so their pages show rows.
+    const organizationOf = async (login: string) =>
+      (await t.db.select().from(users).where(eq(users.login, login)))[0]!.organizationId!;
+    const daxue = await organizationOf('demo-daxue');
+    await insertPlatforms(t.db, daxue, ['belt-road-joint-lab']);
+    const invited = await inject(t.app, {
+      method: 'POST',
+      url: `/api/province/calls/${PRACTICE_CALL_ID}/invitations`,
+      cookie: province,
+      payload: { topic: 1, direction: 'big-science', organizationId: await organizationOf('demo-qiye') },
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+
     draftId = await applicationId(DRAFT_TITLE);
     const submittedId = await applicationId(SUBMITTED_TITLE);
     const [assignment] = await t.db
@@ -116,6 +130,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/applications', desktop: true },
           { path: `/applications/${draftId}`, desktop: true },
           { path: '/people' },
+          { path: '/entitlements' },
           { path: `/applications/${draftId}/commitments/unit` },
         ],
       },
@@ -143,6 +158,9 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/province/confirmations' },
           { path: '/province/import' },
           { path: '/province/registers' },
+          { path: '/province/organizations' },
+          { path: `/province/organizations/${daxue}` },
+          { path: '/province/directed' },
           { path: '/province/cross-checks' },
           { path: '/province/formal-review' },
           { path: '/province/experts' },
