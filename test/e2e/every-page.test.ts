@@ -295,6 +295,22 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
       expect(await sidewaysScroll(page)).toBeUndefined();
+
+      // 南京星河 is invited to 方向1 only: 方向2（我省在境外建设）is explained, not offered.
+      await page.locator('.ant-modal').getByText('专题一 重大科技开放合作平台建设项目').click();
+      const notice = page.getByTestId('directed-notice');
+      await notice.waitFor();
+      expect(await notice.innerText()).toMatch(
+        /我省在境外建设.*仅受邀单位可申报[\s\S]*如需申报请联系省科技厅对外合作处/,
+      );
+      await page.click('#new-application_direction');
+      const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await options.first().waitFor();
+      expect(await options.allInnerTexts()).toEqual([
+        '方向1 国际大科学计划推进项目',
+        '方向2 科技创新合作平台建设项目（境外机构在我省建设）',
+      ]);
+      expect(await sidewaysScroll(page)).toBeUndefined();
       expect(pageErrors).toEqual([]);
       expect(serverErrors).toEqual([]);
     } catch (error) {
