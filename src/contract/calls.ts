@@ -12,6 +12,10 @@ export const callSchema = z
     submissionClosesAt: z.iso.datetime({ offset: true }),
     recommendationClosesAt: z.iso.datetime({ offset: true }),
     paperClosesAt: z.iso.datetime({ offset: true }),
+    /** The notice's 联系人 lines: whom an applicant asks, e.g. to be invited to a directed stream. */
+    contacts: z.array(
+      z.object({ unit: z.string(), people: z.array(z.string()), phones: z.array(z.string()) }),
+    ),
     topics: z.array(
       z.object({
         number: z.literal(TOPICS),

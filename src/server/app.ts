@@ -41,6 +41,7 @@ import type { RouteDeps } from './routes/deps.js';
 import { departmentRoutes } from './routes/departments/routes.js';
 import { provinceDepartmentRoutes } from './routes/province-departments/routes.js';
 import { documentRoutes } from './routes/documents/routes.js';
+import { entitlementRoutes } from './routes/entitlements/routes.js';
 import { expertRoutes } from './routes/expert/routes.js';
 import { provinceExpertRoutes } from './routes/experts/routes.js';
 import { formalReviewRoutes } from './routes/formal-review/routes.js';
@@ -136,6 +137,7 @@ export async function buildApp({
       await api.register(applicationRoutes, deps);
       await api.register(reviewRoutes, deps);
       await api.register(commitmentRoutes, deps);
+      await api.register(entitlementRoutes, deps);
       await api.register(bundleImportRoutes, deps);
       await api.register(provinceExpertRoutes, deps);
       await api.register(expertRoutes, deps);

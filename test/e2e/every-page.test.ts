@@ -12,6 +12,7 @@ import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
 import { createServices } from '../../src/server/services/index.js';
 import { inject, login, useTestApp } from '../support/harness.js';
+import { insertPlatforms } from '../support/api/platforms.js';
 import {
   button,
   launchChromium,
@@ -92,6 +93,19 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
     });
     expect(published.statusCode, published.body).toBeLessThan(300);
 
+    // 东南大学 holds a recorded platform and 南京星河 an invitation to a directed stream, so their pages show rows.
+    const organizationOf = async (login: string) =>
+      (await t.db.select().from(users).where(eq(users.login, login)))[0]!.organizationId!;
+    const daxue = await organizationOf('demo-daxue');
+    await insertPlatforms(t.db, daxue, ['belt-road-joint-lab']);
+    const invited = await inject(t.app, {
+      method: 'POST',
+      url: `/api/province/calls/${PRACTICE_CALL_ID}/invitations`,
+      cookie: province,
+      payload: { topic: 1, direction: 'big-science', organizationId: await organizationOf('demo-qiye') },
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+
     draftId = await applicationId(DRAFT_TITLE);
     const submittedId = await applicationId(SUBMITTED_TITLE);
     const [assignment] = await t.db
@@ -119,6 +133,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: `/applications/${draftId}`, desktop: true },
           { path: '/people' },
           { path: '/account', desktop: true },
+          { path: '/entitlements' },
           { path: `/applications/${draftId}/commitments/unit` },
         ],
       },
@@ -147,6 +162,9 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/province/import' },
           { path: '/province/registers' },
           { path: '/province/departments' },
+          { path: '/province/organizations' },
+          { path: `/province/organizations/${daxue}` },
+          { path: '/province/directed' },
           { path: '/province/cross-checks' },
           { path: '/province/formal-review' },
           { path: '/province/experts' },
@@ -280,6 +298,22 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
       const box = (await create.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+      expect(await sidewaysScroll(page)).toBeUndefined();
+
+      // 南京星河 is invited to 方向1 only: 方向2（我省在境外建设）is explained, not offered.
+      await page.locator('.ant-modal').getByText('专题一 重大科技开放合作平台建设项目').click();
+      const notice = page.getByTestId('directed-notice');
+      await notice.waitFor();
+      expect(await notice.innerText()).toMatch(
+        /我省在境外建设.*仅受邀单位可申报[\s\S]*如需申报请联系省科技厅对外合作处/,
+      );
+      await page.click('#new-application_direction');
+      const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await options.first().waitFor();
+      expect(await options.allInnerTexts()).toEqual([
+        '方向1 国际大科学计划推进项目',
+        '方向2 科技创新合作平台建设项目（境外机构在我省建设）',
+      ]);
       expect(await sidewaysScroll(page)).toBeUndefined();
       expect(pageErrors).toEqual([]);
       expect(serverErrors).toEqual([]);

@@ -5,6 +5,7 @@ import { organizations } from '../../src/server/db/schema.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { unitWithPerson } from '../support/api/applicant.js';
 import { insertApplication, insertPerson } from '../support/api/application-rows.js';
+import { insertPlatforms } from '../support/api/platforms.js';
 import { inject, useTestApp } from '../support/harness.js';
 
 // 二、3: a 科技部批复建设的“一带一路”联合实验室 has one 专题二 application over the limit of 3 as a separate slot
@@ -18,9 +19,10 @@ async function fourthApplication(platforms: Platform[]) {
   const admin = await unitWithPerson(t);
   const [university] = await t.db
     .update(organizations)
-    .set({ kind: 'university', platforms })
+    .set({ kind: 'university' })
     .where(eq(organizations.id, admin.organizationId))
     .returning();
+  await insertPlatforms(t.db, university!.id, platforms);
   for (let i = 1; i <= 3; i++) {
     const pi = await insertPerson(t.db, university!.id, `负责人${i}`);
     await insertApplication(t.db, {

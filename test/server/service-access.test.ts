@@ -147,3 +147,19 @@ describe('主管部门名录服务自行核对访问权限', () => {
     expect(after.contactName).not.toBe('冒名');
   });
 });
+
+describe('平台资质服务自行核对访问权限', () => {
+  it('别的单位、别的设区市读取平台资质得到 NOT_FOUND；本单位、所属县和所辖设区市可读', async () => {
+    const { entitlements } = services;
+    const organizationId = submitted.organizationId;
+    for (const actor of [stranger(), strangerPi(), department(otherCity)]) {
+      await expect(entitlements.platforms(actor, organizationId)).rejects.toMatchObject(notFound);
+    }
+    await expect(entitlements.platforms(unitAdmin(organizationId), randomUUID())).rejects.toMatchObject(
+      notFound,
+    );
+    for (const actor of [unitAdmin(organizationId), department(county), department(city)]) {
+      expect((await entitlements.platforms(actor, organizationId)).organization.id).toBe(organizationId);
+    }
+  });
+});

@@ -22,3 +22,4 @@ export * from './schema/cross-checks.js';
 export * from './schema/experts.js';
 export * from './schema/decisions.js';
 export * from './schema/audit.js';
+export * from './schema/entitlements.js';

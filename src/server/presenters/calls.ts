@@ -37,6 +37,11 @@ export function presentCall({ row, parameters, open }: CallView): CallDto {
     submissionClosesAt: toBeijingIso(row.submissionClosesAt.getTime()),
     recommendationClosesAt: toBeijingIso(row.recommendationClosesAt.getTime()),
     paperClosesAt: toBeijingIso(row.paperClosesAt.getTime()),
+    contacts: parameters.contacts.map(({ value: c }) => ({
+      unit: c.unit,
+      people: [...c.people],
+      phones: [...c.phones],
+    })),
     topics: TOPICS.map((number) => {
       const topic = parameters.topics[number];
       const streams =

@@ -11,6 +11,7 @@ import { DecisionRepository } from './decisions.js';
 import { ExpertRepository } from './experts.js';
 import { DepartmentRepository } from './departments.js';
 import { DocumentRepository } from './documents.js';
+import { EntitlementRepository } from './entitlements.js';
 import { HealthRepository } from './health.js';
 import { ImportKeyRepository } from './import-keys.js';
 import { OrganizationRepository } from './organizations.js';
@@ -37,6 +38,7 @@ export function repositories(db: Database) {
     experts: new ExpertRepository(db),
     departments: new DepartmentRepository(db),
     documents: new DocumentRepository(db),
+    entitlements: new EntitlementRepository(db),
     health: new HealthRepository(db),
     importKeys: new ImportKeyRepository(db),
     organizations: new OrganizationRepository(db),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type MissingField, missingFields, withoutUnfilled } from '../../core/application/form.js';
 import { awaitingSeparateSlot } from '../../core/application/separate-slot.js';
+import type { TopicNumber } from '../../core/bundle/schema.js';
 import type { Finding } from '../../core/rules/rule.js';
 import type { CallParameters } from '../../core/calls/parameters.js';
 import { toBeijingIso } from '../../core/time.js';
@@ -15,6 +16,7 @@ import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { CreateApplicationBody, UpdateApplicationBody } from '../../contract/applications.js';
 import { type ReceiptSigner, verifyReceipt } from '../security/receipt-signing.js';
 import { BundleService, type Judgement } from './bundles.js';
+import { directedFor } from './entitlements.js';
 import type { CallService } from './calls.js';
 
 export interface ReceiptView {
@@ -72,6 +74,11 @@ export class ApplicationService {
     if (!piId || !(await this.repos.people.findInOrganization(piId, actor.organizationId))) {
       throw AppError.invalidField('piId', '请选择本单位登记的项目负责人');
     }
+    const direction = input.topic === 1 ? (input.direction ?? null) : null;
+    const directed = await directedFor(this.repos, call.row, call.parameters, actor.organizationId, {
+      topic: input.topic,
+      direction,
+    });
     return inTransaction(this.db, async (repos) => {
       const row = await repos.applications.insert({
         callId: call.row.id,
@@ -79,7 +86,8 @@ export class ApplicationService {
         piId,
         departmentId: organization.departmentId!,
         topic: input.topic,
-        direction: input.topic === 1 ? input.direction : null,
+        direction,
+        directed,
       });
       await repos.applications.addEvent(
         {
@@ -165,9 +173,22 @@ export class ApplicationService {
     }
     const before = { topic: row.topic, direction: row.direction, piId: row.piId };
     const after = { topic, direction, piId };
+    // Only a move to another stream is judged again: an autosave keeps working after an invitation is withdrawn.
+    const moved = topic !== row.topic || direction !== row.direction;
+    const directed = moved
+      ? await directedFor(
+          this.repos,
+          { id: row.callId },
+          (await this.calls.require(row.callId)).parameters,
+          row.organizationId,
+          { topic: topic as TopicNumber, direction },
+          id,
+        )
+      : row.directed;
     const save = async (repos: Repositories) => {
       const updated = await repos.applications.updateAtVersion(id, input.version, {
         ...after,
+        directed,
         form: input.form,
       });
       if (!updated) throw new AppError('VERSION_CONFLICT');

@@ -6,6 +6,7 @@ import {
   type Bundle,
   type BundleInput,
   type Organization,
+  type Platform,
 } from '../../core/bundle/schema.js';
 import type { CallParameters } from '../../core/calls/parameters.js';
 import { checkBundle, type Report } from '../../core/check.js';
@@ -34,7 +35,11 @@ const EPOCH = '1970-01-01';
 /** How a draft's unanswered partner questions are read: as the answers that raise no bar (the form lists them as missing). */
 const UNANSWERED_PARTNER = { name: '', country: '', ...UNBARRED_PARTNER_ANSWERS };
 
-function organizationOf(row: OrganizationRow, ongoing: OngoingProjectRow[]): Organization {
+function organizationOf(
+  row: OrganizationRow,
+  platforms: Platform[],
+  ongoing: OngoingProjectRow[],
+): Organization {
   return {
     id: row.id,
     name: row.name,
@@ -44,13 +49,20 @@ function organizationOf(row: OrganizationRow, ongoing: OngoingProjectRow[]): Org
     registeredOn: row.registeredOn,
     independentLegalEntity: row.independentLegalEntity,
     ministryOrProvincialUniversity: row.ministryOrProvincialUniversity,
-    platforms: row.platforms,
+    platforms,
     ongoingProjects: ongoing.map((p) =>
       p.title ? { program: p.program, title: p.title } : { program: p.program },
     ),
     ...(row.dishonestyUntil ? { dishonestyUntil: row.dishonestyUntil } : {}),
   };
 }
+
+/**
+ * The date an organization's platforms must be valid on: the call's submission deadline (Beijing), the day the
+ * notice's limits of 二、3 are met or not, whenever the bundle is judged.
+ */
+export const platformDateOf = (call: CallParameters): string =>
+  beijingDate(Date.parse(call.deadlines.submission.value));
 
 /** What the organization's own rows say, with what the registers add (src/core/registers/facts.ts). */
 function withRegisterFacts(organization: Organization, facts: OrganizationFacts): Organization {
@@ -221,6 +233,7 @@ export class BundleService {
     // One after another: inside a transaction every query shares one connection.
     const orgs = await repos.organizations(orgIds);
     const ongoing = await repos.ongoingProjects(orgIds);
+    const platforms = await this.repos.entitlements.platformsValidOn(orgIds, platformDateOf(call));
     const departments = await repos.departments([...new Set(rows.map((a) => a.departmentId))]);
     const docs = await repos.currentDocuments(rows.map((a) => a.id));
     const applicantIds = new Set(rows.map((a) => a.organizationId));
@@ -247,6 +260,7 @@ export class BundleService {
     const dishonestyOf = recordsOf(dishonestyRecords, (r) => r.idNumber);
     const creditCodeOf = new Map(orgs.map((o) => [o.id, o.creditCode]));
     const ongoingByOrg = listsBy(ongoing, (p) => p.organizationId);
+    const platformsByOrg = listsBy(platforms, (p) => p.organizationId);
     const docsByApplication = listsBy(docs, (d) => d.applicationId);
     const input: BundleInput = {
       format: 'shenbao.bundle/1',
@@ -255,7 +269,11 @@ export class BundleService {
       organizations: [
         ...orgs.map((o) =>
           withRegisterFacts(
-            organizationOf(o, ongoingByOrg.get(o.id) ?? []),
+            organizationOf(
+              o,
+              (platformsByOrg.get(o.id) ?? []).map((p) => p.platform),
+              ongoingByOrg.get(o.id) ?? [],
+            ),
             organizationFacts(
               o.creditCode,
               date,

@@ -23,6 +23,7 @@ import { DecisionService } from './decisions.js';
 import { DepartmentImportService } from './department-import.js';
 import { DepartmentService } from './departments.js';
 import { DocumentService } from './documents.js';
+import { EntitlementService } from './entitlements.js';
 import { ExpertReviewService } from './experts.js';
 import { ExpertScoringService } from './experts-scoring.js';
 import { FormalReviewService } from './formal-review.js';
@@ -67,6 +68,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     commitments: new CommitmentService(db, repos, store, clock, calls),
     crossChecks: new CrossCheckService(db, repos, clock, calls),
     documents: new DocumentService(db, repos, store, clock, config.uploadMaxBytes, config.uploadLimits),
+    entitlements: new EntitlementService(db, repos, store, clock, calls),
     experts: new ExpertReviewService(db, repos, clock),
     expertScoring: new ExpertScoringService(db, repos, clock),
     health: new HealthService(repos),

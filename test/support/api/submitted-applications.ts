@@ -4,6 +4,7 @@ import type { Database } from '../../../src/server/db/database.js';
 import { documents, files, organizations, users } from '../../../src/server/db/schema.js';
 import { PRACTICE_CALL_ID } from '../../../src/server/seed/calls.js';
 import { insertApplication, insertPerson } from './application-rows.js';
+import { insertPlatforms } from './platforms.js';
 import { uniqueNumber } from '../factories/random.js';
 import { creditCode, uniqueLogin } from '../factories/server.js';
 
@@ -83,10 +84,10 @@ export async function insertSubmitted(
       inJiangsu: true,
       registeredOn: '2015-06-01',
       independentLegalEntity: true,
-      platforms: options.platforms ?? [],
       departmentId: options.departmentId,
     })
     .returning();
+  await insertPlatforms(db, organization!.id, options.platforms ?? []);
   const person = await insertPerson(db, organization!.id, `负责人${uniqueNumber()}`);
   const [user] = await db
     .insert(users)

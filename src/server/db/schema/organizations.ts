@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { boolean, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ONGOING_PROGRAMS, ORGANIZATION_KINDS, PLATFORMS } from '../../../core/bundle/schema.js';
 import { createdAt, day, updatedAt } from './columns.js';
@@ -19,10 +18,6 @@ export const organizations = pgTable(
     registeredOn: day('registered_on').notNull(),
     independentLegalEntity: boolean('independent_legal_entity').notNull(),
     ministryOrProvincialUniversity: boolean('ministry_or_provincial_university').notNull().default(false),
-    platforms: platform('platforms')
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
     dishonestyUntil: day('dishonesty_until'),
     /** The 项目主管部门 it applies through; absent for organizations known only as partners. */
     departmentId: uuid('department_id').references(() => departments.id),

@@ -35,6 +35,12 @@ export async function importOrganizations(
   const ids = new Map<string, string>();
   for (const o of wanted) {
     const i = bundle.organizations.indexOf(o);
+    if (o.platforms.length > 0) {
+      run.notes.push({
+        path: `organizations[${i}].platforms`,
+        message: `单位“${o.name}”的平台资质须由省科技厅在系统中登记（附证明材料和有效期），导入不作登记`,
+      });
+    }
     const firstApplication = bundle.applications.find((a) => a.applicant === o.id);
     const departmentId = firstApplication ? departments.get(firstApplication.department)?.id : undefined;
     const values = organizationValues(o);
@@ -131,7 +137,6 @@ const ORGANIZATION_FIELDS = [
   'registeredOn',
   'independentLegalEntity',
   'ministryOrProvincialUniversity',
-  'platforms',
 ] as const;
 
 function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {

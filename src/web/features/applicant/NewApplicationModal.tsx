@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Form, Modal, Radio, Select, Typography, type FormInstance } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { DIRECTIONS, type Direction, type TopicNumber } from '../../../core/bundle/schema.js';
-import { DIRECTION_LABELS, TOPIC_LABELS } from '../../../core/labels.js';
+import type { Direction, TopicNumber } from '../../../core/bundle/schema.js';
+import { TOPIC_LABELS } from '../../../core/labels.js';
 import type { CreateApplicationBody } from '../../../contract/applications.js';
+import type { MyEntitlementsDto } from '../../../contract/entitlements.js';
 import type { PersonView } from '../../../contract/people.js';
 import { useUser } from '../../app/session.js';
 import { api, describeError, type ApplicationRead, type CallDto } from '../../shared/api.js';
@@ -11,7 +12,9 @@ import { beijingTime } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
 import { callsQuery } from '../../shared/calls.js';
 import { allOf } from '../../shared/queries.js';
-import { applicationKeys, peopleQuery } from './queries.js';
+import { DirectedNotice } from './directed.js';
+import { directionOptions, mayChoose, withheldStreams } from './directed-streams.js';
+import { applicationKeys, entitlementsQuery, peopleQuery } from './queries.js';
 
 interface NewValues {
   callId: string;
@@ -29,7 +32,8 @@ export function NewApplicationModal({ onClose }: { onClose(): void }) {
   const choosesPi = user.role === 'unit-admin';
   const openCalls = useQuery({ ...callsQuery, select: ({ calls }) => calls.filter((c) => c.open) });
   const people = useQuery({ ...peopleQuery, enabled: choosesPi });
-  const loaded = allOf([openCalls, choosesPi ? people : undefined]);
+  const entitlements = useQuery(entitlementsQuery);
+  const loaded = allOf([openCalls, choosesPi ? people : undefined, entitlements]);
 
   const create = useMutation({
     mutationFn: (values: NewValues) => {
@@ -68,7 +72,9 @@ export function NewApplicationModal({ onClose }: { onClose(): void }) {
         <Alert type="error" showIcon title={describeError(create.error)} style={{ marginBottom: 16 }} />
       )}
       <PageState query={loaded}>
-        {([calls, unitPeople]) => <NewApplicationForm form={form} calls={calls} people={unitPeople} />}
+        {([calls, unitPeople, mine]) => (
+          <NewApplicationForm form={form} calls={calls} people={unitPeople} mine={mine} />
+        )}
       </PageState>
     </Modal>
   );
@@ -78,9 +84,11 @@ function NewApplicationForm({
   form,
   calls,
   people,
+  mine,
 }: {
   form: FormInstance<NewValues>;
   calls: CallDto[];
+  mine: MyEntitlementsDto;
   /** The unit's people to choose the PI from; absent when the PI applies for themselves. */
   people: PersonView[] | undefined;
 }) {
@@ -117,7 +125,11 @@ function NewApplicationForm({
         <Form.Item label="专题" name="topic" rules={[{ required: true, message: '请选择专题' }]}>
           <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
             {(call?.topics ?? []).map((t) => (
-              <Radio key={t.number} value={t.number} disabled={!t.open}>
+              <Radio
+                key={t.number}
+                value={t.number}
+                disabled={!t.open || !t.streams.some((s) => mayChoose(call!, mine, t.number, s))}
+              >
                 {TOPIC_LABELS[t.number]} {t.name}
                 {!t.open && (
                   <Typography.Text type="secondary">（本通知不受理，申报通知另行发布）</Typography.Text>
@@ -126,14 +138,14 @@ function NewApplicationForm({
             ))}
           </Radio.Group>
         </Form.Item>
+        {call && topic && <DirectedNotice call={call} withheld={withheldStreams(call, mine, topic)} />}
         {topic === 1 && (
           <Form.Item
             label="专题一方向"
             name="direction"
             rules={[{ required: true, message: '专题一须选择申报方向' }]}
-            extra="方向1 及“我省在境外建设”平台为定向组织申报，经专家论证予以支持"
           >
-            <Select options={DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABELS[d] }))} />
+            <Select options={directionOptions(call, mine)} />
           </Form.Item>
         )}
         {people ? (

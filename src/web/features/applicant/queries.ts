@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { MyEntitlementsDto } from '../../../contract/entitlements.js';
 import type { PersonView } from '../../../contract/people.js';
 import {
   api,
@@ -51,4 +52,10 @@ export const peopleQuery = queryOptions({
   queryKey: ['organization', 'people'] as const,
   queryFn: ({ signal }) =>
     api<{ people: PersonView[] }>('/organization/people', { signal }).then((r) => r.people),
+});
+
+/** The organization's platforms and its invitations to directed streams, as the province recorded them. */
+export const entitlementsQuery = queryOptions({
+  queryKey: ['entitlements'],
+  queryFn: ({ signal }) => api<MyEntitlementsDto>('/entitlements', { signal }),
 });

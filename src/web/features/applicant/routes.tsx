@@ -1,4 +1,4 @@
-import { FileTextOutlined, TeamOutlined } from '@ant-design/icons';
+import { FileTextOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { RouteObject } from 'react-router';
 import type { MenuItem } from '../../app/menu-item.js';
 
@@ -10,6 +10,7 @@ export const PI_MENU: MenuItem[] = [APPLICATIONS];
 export const UNIT_ADMIN_MENU: MenuItem[] = [
   APPLICATIONS,
   { key: '/people', icon: <TeamOutlined />, label: '项目负责人' },
+  { key: '/entitlements', icon: <SafetyCertificateOutlined />, label: '平台资质' },
 ];
 
 export const APPLICANT_ROUTES: RouteObject[] = [
@@ -24,6 +25,10 @@ export const APPLICANT_ROUTES: RouteObject[] = [
   {
     path: '/applications/:id/receipt',
     lazy: { Component: async () => (await import('./ReceiptPage.js')).ReceiptPage },
+  },
+  {
+    path: '/entitlements',
+    lazy: { Component: async () => (await import('./EntitlementsPage.js')).EntitlementsPage },
   },
   { path: '/people', lazy: { Component: async () => (await import('./PeoplePage.js')).PeoplePage } },
 ];

@@ -13,6 +13,7 @@ import { ChangesCard } from './ChangesCard.js';
 import { ChecklistCard } from './ChecklistCard.js';
 import { DocumentsCard } from './DocumentsCard.js';
 import { FormContent } from './FormContent.js';
+import { PlatformsCard } from './PlatformsCard.js';
 import { ReviewActions } from './ReviewActions.js';
 
 /** The findings as the applicant's panel shows them, read-only: nothing is missing from a submitted application. */
@@ -64,6 +65,7 @@ export function ApplicationReview({
             {status.label}
           </Tag>
           {detail.item.separateSlot && <Tag color="cyan">单独推荐名额</Tag>}
+          {application.directed && <Tag color="blue">定向组织</Tag>}
         </Space>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label="受理编号">
@@ -104,6 +106,7 @@ export function ApplicationReview({
               onGo={goToForm}
               onSubmit={() => undefined}
             />
+            <PlatformsCard organizationId={application.organization.id} />
             <Card size="small" title="办理记录">
               <ApplicationTimeline applicationId={id} refresh={loadedAt} />
             </Card>

@@ -11,6 +11,8 @@ export const PROVINCE_MENU: MenuItem[] = [
   { key: '/province/import', label: '批量导入' },
   { key: '/province/registers', label: '登记库导入' },
   { key: '/province/departments', label: '主管部门名录' },
+  { key: '/province/organizations', label: '单位平台资质' },
+  { key: '/province/directed', label: '定向组织' },
   { key: '/province/cross-checks', label: '全省交叉核查' },
   { key: '/province/formal-review', label: '形式审查' },
   { key: '/province/experts', label: '专家评审' },
@@ -68,6 +70,20 @@ export const PROVINCE_ROUTES: RouteObject[] = [
   {
     path: '/province/departments',
     lazy: { Component: async () => (await import('./departments/DepartmentsPage.js')).DepartmentsPage },
+  },
+  {
+    path: '/province/organizations',
+    lazy: {
+      Component: async () => (await import('./entitlements/OrganizationsPage.js')).OrganizationsPage,
+    },
+  },
+  {
+    path: '/province/organizations/:id',
+    lazy: { Component: async () => (await import('./entitlements/OrganizationPage.js')).OrganizationPage },
+  },
+  {
+    path: '/province/directed',
+    lazy: { Component: async () => (await import('./entitlements/DirectedPage.js')).DirectedPage },
   },
   {
     path: '/province/cross-checks',

@@ -1,7 +1,11 @@
 import { AutoComplete, Col, Descriptions, Form, Input, Row, Select, Typography } from 'antd';
-import { DIRECTIONS, type Direction, type TopicNumber } from '../../../../../core/bundle/schema.js';
-import { DIRECTION_LABELS, TOPIC_LABELS } from '../../../../../core/labels.js';
+import { useQuery } from '@tanstack/react-query';
+import type { Direction, TopicNumber } from '../../../../../core/bundle/schema.js';
+import { TOPIC_LABELS } from '../../../../../core/labels.js';
 import type { PersonView } from '../../../../../contract/people.js';
+import { DirectedNotice } from '../../directed.js';
+import { directionOptions, mayChoose, withheldStreams } from '../../directed-streams.js';
+import { entitlementsQuery } from '../../queries.js';
 import { fieldId } from '../fields.js';
 import { formPatch, type StepProps } from './common.js';
 
@@ -15,6 +19,7 @@ export function BasicStep({
   people,
 }: StepProps & { people: PersonView[] | undefined }) {
   const keyFields = stream?.keyFields ?? [];
+  const { data: mine } = useQuery(entitlementsQuery);
   const piOptions = people
     ? people.map((p) => ({ value: p.id, label: p.name }))
     : [{ value: application.pi.id, label: application.pi.name }];
@@ -40,6 +45,9 @@ export function BasicStep({
           { key: 'call', label: '申报计划', span: 2, children: application.callName },
         ]}
       />
+      {call && !readOnly && (
+        <DirectedNotice call={call} withheld={withheldStreams(call, mine, draft.topic)} />
+      )}
       <Row gutter={16}>
         <Col xs={24} md={draft.topic === 1 ? 8 : 12}>
           <Form.Item htmlFor={fieldId('topic')} label="专题" required>
@@ -52,7 +60,9 @@ export function BasicStep({
               options={(call?.topics ?? []).map((t) => ({
                 value: t.number,
                 label: `${TOPIC_LABELS[t.number]} ${t.name}`,
-                disabled: !t.open,
+                disabled:
+                  t.number !== application.topic &&
+                  (!t.open || !t.streams.some((s) => mayChoose(call!, mine, t.number, s))),
               }))}
             />
           </Form.Item>
@@ -65,7 +75,7 @@ export function BasicStep({
                 value={draft.direction ?? undefined}
                 placeholder="请选择方向"
                 onChange={(direction) => update((d) => ({ ...d, direction }))}
-                options={DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABELS[d] }))}
+                options={directionOptions(call, mine, application.direction)}
               />
             </Form.Item>
           </Col>

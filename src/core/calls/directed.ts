@@ -1,0 +1,33 @@
+import { TOPICS, type Direction, type TopicNumber } from '../bundle/schema.js';
+import { streamOf, type CallParameters } from './parameters.js';
+
+/** A stream open only to the organizations the province invites (定向组织申报). */
+export interface DirectedStream {
+  topic: TopicNumber;
+  /** `null`: a topic without directions. */
+  direction: Direction | null;
+  label: string;
+}
+
+/** The call's open streams that are 定向组织 only, in the notice's order. */
+export function directedStreams(call: CallParameters): DirectedStream[] {
+  return TOPICS.flatMap((topic) => {
+    const terms = call.topics[topic].terms;
+    const streams =
+      'byDirection' in terms
+        ? (Object.keys(terms.byDirection) as Direction[]).map((d) => [d, terms.byDirection[d]] as const)
+        : [[null, terms] as const];
+    return streams
+      .filter(([, s]) => s.open.value && s.directedOnly.value)
+      .map(([direction, s]) => ({ topic, direction, label: s.label }));
+  });
+}
+
+/** Whether an application of `topic` (and `direction`) falls in a directed-only stream. */
+export function isDirectedOnly(
+  call: CallParameters,
+  topic: TopicNumber,
+  direction: Direction | null | undefined,
+): boolean {
+  return streamOf(call, topic, direction ?? undefined)?.directedOnly.value ?? false;
+}
