@@ -52,6 +52,21 @@ export const newPasswordSchema = z
   .regex(/[0-9]/, '密码须包含数字')
   .meta({ title: '密码' });
 
+/** Stored as the server compares it: trimmed, lower case. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email('应为有效的电子邮箱地址，例如 name@example.com').max(254))
+  .meta({ title: '电子邮箱' });
+
+/** A mainland mobile number: 11 digits starting with 1 (spaces and dashes as people type them are dropped). */
+export const mobileSchema = z
+  .string()
+  .transform((value) => value.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, '应为 11 位手机号码，例如 13812345678'))
+  .meta({ title: '手机号码' });
+
 export const personNameSchema = z.string().trim().min(1).max(50).meta({ title: '姓名' });
 
 export const SEARCH_TERM_MAX = 100;

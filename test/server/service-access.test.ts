@@ -33,6 +33,7 @@ const department = (d: Department): Principal => ({
   role: 'department',
   userId: randomUUID(),
   departmentId: d.id,
+  duties: [],
 });
 const stranger = () => unitAdmin(randomUUID());
 const strangerPi = (): Principal => ({

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-import type { Principal, PrincipalOf } from '../principal.js';
+import { assertDuty, type Principal, type PrincipalOf } from '../principal.js';
 import type { AuthService } from '../services/auth.js';
-import type { UserRole } from '../../contract/vocabulary.js';
+import type { Duty, UserRole } from '../../contract/vocabulary.js';
 
 export const SESSION_COOKIE = 'shenbao_session';
 /** Marks a client that has signed in to an account before (security/known-device.ts); only login reads it. */
@@ -34,6 +34,7 @@ const FENCES: [prefix: string, roles: readonly UserRole[]][] = [
   ['/api/expert/', ['expert']],
   ['/api/review/', ['department', 'province']],
   ['/api/organization/', ['unit-admin']],
+  ['/api/department/', ['department']],
 ];
 
 /** Authentication and authorization as the routes use them: one call at the top of each handler. */
@@ -66,6 +67,20 @@ export class AuthGuard {
     if (!principal) throw new AppError('UNAUTHENTICATED');
     if (!(roles as UserRole[]).includes(principal.role)) throw new AppError('FORBIDDEN');
     return principal as PrincipalOf<R>;
+  }
+
+  /**
+   * The acting official of `role` holding `duty` (管理员 holds every duty): another role is refused 403
+   * FORBIDDEN, an official of the role without the duty 403 MISSING_DUTY.
+   */
+  async requireDuty<R extends 'province' | 'department'>(
+    request: FastifyRequest,
+    role: R,
+    duty: Duty,
+  ): Promise<PrincipalOf<R>> {
+    const principal = await this.require(request, role);
+    assertDuty(principal, duty);
+    return principal;
   }
 
   /** The acting principal of any role, or `null` for a visitor without a live session. */

@@ -9,6 +9,7 @@ export function presentCurrentUser({ user, organization, person, department }: U
     login: user.login,
     displayName: user.displayName,
     role: user.role,
+    duties: user.duties as CurrentUser['duties'],
     organization,
     person,
     department,

@@ -52,7 +52,7 @@ export const announcementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'cooperation');
       return reply
         .status(201)
         .send(presentAnnouncementDetail(await announcements.create(actor, request.body)));
@@ -107,7 +107,7 @@ export const announcementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'cooperation');
       return presentAnnouncementDetail(await announcements.publish(actor, request.params.id));
     },
   );
@@ -123,7 +123,7 @@ export const announcementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'cooperation');
       await announcements.remove(actor, request.params.id);
       return reply.status(204).send(null);
     },

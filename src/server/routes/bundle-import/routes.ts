@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachmentDisposition } from '../../http/content-disposition.js';
+import { assertDuty } from '../../principal.js';
 import { errorResponses } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
 import {
@@ -77,6 +78,7 @@ export const bundleImportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     },
     async (request) => {
       const actor = await guard.require(request, 'department', 'province');
+      if (actor.role === 'province') assertDuty(actor, 'center');
       return bundleImport.preview(actor, bytesOf(request.body), request.query.callId);
     },
   );
@@ -102,6 +104,7 @@ export const bundleImportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     },
     async (request) => {
       const actor = await guard.require(request, 'department', 'province');
+      if (actor.role === 'province') assertDuty(actor, 'center');
       return bundleImport.commit(actor, request.query.callId, bytesOf(request.body));
     },
   );

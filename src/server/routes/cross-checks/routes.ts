@@ -40,7 +40,7 @@ export const crossCheckRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'center');
       const { view, created } = await crossChecks.request(actor, request.body.callId);
       return reply.code(created ? 202 : 200).send({ run: presentRun(view) });
     },

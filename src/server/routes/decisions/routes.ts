@@ -51,7 +51,7 @@ export const decisionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'cooperation');
       const { call, item } = await decisions.decide(actor, request.params.id, request.body);
       return { item: presentDecisionItem(call, item) };
     },
@@ -73,7 +73,7 @@ export const decisionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'cooperation');
       const { call, item } = await decisions.undo(actor, request.params.id);
       return { item: presentDecisionItem(call, item) };
     },
@@ -111,7 +111,7 @@ export const decisionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'cooperation');
       const { call, item } = await decisions.enterContractStage(actor, request.params.id);
       return { item: presentDecisionItem(call, item) };
     },

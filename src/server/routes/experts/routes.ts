@@ -70,7 +70,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'center');
       return reply.status(201).send(presentExpertRecord(await experts.create(actor, request.body)));
     },
   );
@@ -125,7 +125,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'center');
       const outcome = await experts.assign(actor, request.params.id, request.body);
       if (!outcome.ok) {
         return reply
@@ -147,7 +147,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'center');
       return presentAutoAssignOutcome(await experts.autoAssign(actor, request.body));
     },
   );
@@ -170,7 +170,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'center');
       const assignment = await experts.changeDue(actor, request.params.id, request.body.dueAt);
       return { assignment: presentProvinceAssignment(assignment) };
     },
@@ -187,7 +187,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'center');
       await experts.unassign(actor, request.params.id);
       return reply.status(204).send(null);
     },
@@ -203,7 +203,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       },
     },
     async (request) => {
-      await guard.require(request, 'province');
+      await guard.requireDuty(request, 'province', 'center');
       return { sent: await expertScoring.sendDueReminders() };
     },
   );
@@ -236,7 +236,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'center');
       return presentExpertRecord(await experts.update(actor, request.params.id, request.body));
     },
   );
@@ -253,7 +253,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'center');
       const conflict = await experts.declareConflict(actor, request.params.id, request.body);
       return reply.status(201).send({ conflict: presentDeclaredConflict(conflict) });
     },
@@ -270,7 +270,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'center');
       await experts.removeConflict(actor, request.params.id, request.params.conflictId);
       return reply.status(204).send(null);
     },

@@ -65,7 +65,7 @@ export const formalReviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'center');
       return {
         item: presentFormalReviewItem(await formalReview.save(actor, request.params.id, request.body)),
       };

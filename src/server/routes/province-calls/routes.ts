@@ -78,7 +78,7 @@ export const provinceCallRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'admin');
       return presentAdminCall(await callAdmin.open(actor, request.params.id));
     },
   );
@@ -94,7 +94,7 @@ export const provinceCallRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'admin');
       return presentAdminCall(await callAdmin.close(actor, request.params.id));
     },
   );
@@ -117,7 +117,7 @@ export const provinceCallRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'admin');
       return presentAdminCall(await callAdmin.changeDeadlines(actor, request.params.id, request.body));
     },
   );
@@ -139,7 +139,7 @@ export const provinceCallRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'admin');
       const call = await callAdmin.clone(actor, request.params.id, request.body);
       return reply.status(201).send(presentAdminCall(call));
     },

@@ -79,7 +79,7 @@ export const registerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'center');
       const file = await readUpload(request);
       return presentRegisterOutcome(
         await registers.preview(actor, request.params.kind, file, request.query.callId),
@@ -106,7 +106,7 @@ export const registerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, 'province');
+      const actor = await guard.requireDuty(request, 'province', 'center');
       const file = await readUpload(request);
       const outcome = await registers.commit(actor, request.params.kind, file, request.query.callId);
       return reply.status(201).send(presentRegisterOutcome(outcome));
