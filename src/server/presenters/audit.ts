@@ -6,7 +6,9 @@ import { AUDIT_ENTITY_LABELS, auditActionLabel, type AuditPageDto } from '../../
 import {
   APPLICATION_STATUS_LABELS,
   CALL_STATUS_LABELS,
+  DUTY_LABELS,
   type ApplicationStatus,
+  type Duty,
   type CallStatus,
 } from '../../contract/vocabulary.js';
 import { ID_FIELDS, type AuditPage } from '../services/audit.js';
@@ -37,6 +39,11 @@ const FIELD_LABELS: Record<string, string> = {
   result: '结论',
   role: '角色',
   login: '登录名',
+  displayName: '姓名',
+  duties: '职责',
+  disabled: '已停用',
+  mustChangePassword: '首次登录须修改密码',
+  via: '创建方式',
   documentId: '附件',
   previousDocumentId: '原附件',
   applicationId: '申报书',
@@ -100,6 +107,9 @@ function valueText(key: string, value: unknown, names: Map<string, string>, enti
   if (key === 'topic' && typeof value === 'number') return TOPIC_LABELS[value as 1] ?? String(value);
   if (key === 'kind' && typeof value === 'string' && value in DOCUMENT_KIND_LABELS) {
     return DOCUMENT_KIND_LABELS[value as keyof typeof DOCUMENT_KIND_LABELS];
+  }
+  if (key === 'duties' && typeof value === 'string' && value in DUTY_LABELS) {
+    return DUTY_LABELS[value as Duty];
   }
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value))
