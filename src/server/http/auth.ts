@@ -28,6 +28,16 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/public/audit-checkpoints',
 ]);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The duty an official of a role needs for the route (管理员 holds every duty); a role not named needs none.
+     * Reading needs none: a route that changes something names the duty it belongs to.
+     */
+    duties?: Partial<Record<'province' | 'department', Duty>>;
+  }
+}
+
 /** Path prefixes and the only roles that may use anything under them; each handler still authorizes exactly. */
 const FENCES: [prefix: string, roles: readonly UserRole[]][] = [
   ['/api/province/', ['province']],
@@ -47,8 +57,9 @@ export class AuthGuard {
   private readonly principals = new WeakMap<FastifyRequest, Promise<Principal | null>>();
 
   /**
-   * An `onRequest` hook: refuses a request without a live session (401) or outside its role's prefixes (403)
-   * before its body is read or validated, so that an anonymous or misplaced caller learns nothing of a route.
+   * An `onRequest` hook: refuses a request without a live session (401), outside its role's prefixes (403) or
+   * without the duty its route names for the role (403 MISSING_DUTY) before its body is read or validated, so
+   * that an anonymous or misplaced caller learns nothing of a route.
    */
   readonly fence = async (request: FastifyRequest): Promise<void> => {
     const url = request.routeOptions.url;
@@ -59,6 +70,11 @@ export class AuthGuard {
     if (!principal) throw new AppError('UNAUTHENTICATED');
     const fence = FENCES.find(([prefix]) => url.startsWith(prefix));
     if (fence && !fence[1].includes(principal.role)) throw new AppError('FORBIDDEN');
+    const duty =
+      principal.role === 'province' || principal.role === 'department'
+        ? request.routeOptions.config.duties?.[principal.role]
+        : undefined;
+    if (duty) assertDuty(principal, duty);
   };
 
   /** The acting principal, if the request carries a live session and the role is one of `roles`. */
@@ -67,20 +83,6 @@ export class AuthGuard {
     if (!principal) throw new AppError('UNAUTHENTICATED');
     if (!(roles as UserRole[]).includes(principal.role)) throw new AppError('FORBIDDEN');
     return principal as PrincipalOf<R>;
-  }
-
-  /**
-   * The acting official of `role` holding `duty` (管理员 holds every duty): another role is refused 403
-   * FORBIDDEN, an official of the role without the duty 403 MISSING_DUTY.
-   */
-  async requireDuty<R extends 'province' | 'department'>(
-    request: FastifyRequest,
-    role: R,
-    duty: Duty,
-  ): Promise<PrincipalOf<R>> {
-    const principal = await this.require(request, role);
-    assertDuty(principal, duty);
-    return principal;
   }
 
   /** The acting principal of any role, or `null` for a visitor without a live session. */

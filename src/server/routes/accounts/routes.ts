@@ -17,10 +17,12 @@ export const provinceAccountRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
   const { staffAccounts } = services;
   const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');
   const tags = ['accounts'];
+  const config = { duties: { province: 'admin' } } as const;
 
   app.get(
     '/province/accounts',
     {
+      config,
       schema: {
         summary: '省级和主管部门账号列表（可按登录名、姓名、邮箱、部门搜索）；手机号码部分隐去',
         tags,
@@ -29,7 +31,7 @@ export const provinceAccountRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
       },
     },
     async (request) => {
-      const actor = await guard.requireDuty(request, 'province', 'admin');
+      const actor = await guard.require(request, 'province');
       return { accounts: (await staffAccounts.list(actor, request.query)).map((o) => presentOfficial(o)) };
     },
   );
@@ -37,6 +39,7 @@ export const provinceAccountRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
   app.post(
     '/province/accounts',
     {
+      config,
       schema: {
         summary: '新建省级工作人员账号（含职责）或主管部门账号',
         description:
@@ -51,7 +54,7 @@ export const provinceAccountRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
       },
     },
     async (request, reply) => {
-      const actor = await guard.requireDuty(request, 'province', 'admin');
+      const actor = await guard.require(request, 'province');
       return reply.status(201).send(presentCreatedOfficial(await staffAccounts.create(actor, request.body)));
     },
   );
@@ -63,6 +66,7 @@ export const provinceAccountRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
     app.post(
       `/province/accounts/:id/${action}`,
       {
+        config,
         schema: {
           summary: disabled ? '停用账号（立即结束其全部登录会话）' : '重新启用账号',
           tags,
@@ -75,7 +79,7 @@ export const provinceAccountRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
         },
       },
       async (request) => {
-        const actor = await guard.requireDuty(request, 'province', 'admin');
+        const actor = await guard.require(request, 'province');
         return {
           account: presentOfficial(await staffAccounts.setDisabled(actor, request.params.id, disabled)),
         };
@@ -86,6 +90,7 @@ export const provinceAccountRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
   app.put(
     '/province/accounts/:id/duties',
     {
+      config,
       schema: {
         summary: '修改账号职责（省级：管理员、对外合作处、项目管理中心；主管部门：管理员）',
         tags,
@@ -99,7 +104,7 @@ export const provinceAccountRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
       },
     },
     async (request) => {
-      const actor = await guard.requireDuty(request, 'province', 'admin');
+      const actor = await guard.require(request, 'province');
       const official = await staffAccounts.setDuties(actor, request.params.id, request.body.duties);
       return { account: presentOfficial(official) };
     },

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { attachmentDisposition } from '../../http/content-disposition.js';
-import { assertDuty } from '../../principal.js';
 import { errorResponses } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
 import {
@@ -60,6 +59,7 @@ export const bundleImportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.post(
     '/review/import/preview',
     {
+      config: { duties: { province: 'center' } },
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         summary:
@@ -78,7 +78,6 @@ export const bundleImportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     },
     async (request) => {
       const actor = await guard.require(request, 'department', 'province');
-      if (actor.role === 'province') assertDuty(actor, 'center');
       return bundleImport.preview(actor, bytesOf(request.body), request.query.callId);
     },
   );
@@ -86,6 +85,7 @@ export const bundleImportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.post(
     '/review/import',
     {
+      config: { duties: { province: 'center' } },
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         summary:
@@ -104,7 +104,6 @@ export const bundleImportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     },
     async (request) => {
       const actor = await guard.require(request, 'department', 'province');
-      if (actor.role === 'province') assertDuty(actor, 'center');
       return bundleImport.commit(actor, request.query.callId, bytesOf(request.body));
     },
   );

@@ -17,10 +17,12 @@ export const departmentStaffRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
   const { staffAccounts } = services;
   const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');
   const tags = ['accounts'];
+  const config = { duties: { department: 'admin' } } as const;
 
   app.get(
     '/department/staff',
     {
+      config,
       schema: {
         summary: '本部门账号列表；手机号码部分隐去',
         tags,
@@ -29,7 +31,7 @@ export const departmentStaffRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
       },
     },
     async (request) => {
-      const actor = await guard.requireDuty(request, 'department', 'admin');
+      const actor = await guard.require(request, 'department');
       const staff = await staffAccounts.listOwnDepartment(actor, request.query.q);
       return { accounts: staff.map((o) => presentOfficial(o)) };
     },
@@ -38,6 +40,7 @@ export const departmentStaffRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
   app.post(
     '/department/staff',
     {
+      config,
       schema: {
         summary: '新建本部门账号',
         description: '不填初始密码时由系统生成并只在本次返回；新账号首次登录须修改密码',
@@ -51,7 +54,7 @@ export const departmentStaffRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
       },
     },
     async (request, reply) => {
-      const actor = await guard.requireDuty(request, 'department', 'admin');
+      const actor = await guard.require(request, 'department');
       const created = await staffAccounts.createInOwnDepartment(actor, request.body);
       return reply.status(201).send(presentCreatedOfficial(created));
     },
@@ -64,6 +67,7 @@ export const departmentStaffRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
     app.post(
       `/department/staff/:id/${action}`,
       {
+        config,
         schema: {
           summary: disabled ? '停用本部门账号（立即结束其全部登录会话）' : '重新启用本部门账号',
           tags,
@@ -76,7 +80,7 @@ export const departmentStaffRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
         },
       },
       async (request) => {
-        const actor = await guard.requireDuty(request, 'department', 'admin');
+        const actor = await guard.require(request, 'department');
         return {
           account: presentOfficial(await staffAccounts.setDisabled(actor, request.params.id, disabled)),
         };
@@ -87,6 +91,7 @@ export const departmentStaffRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
   app.put(
     '/department/staff/:id/duties',
     {
+      config,
       schema: {
         summary: '设置或取消本部门账号的管理员职责',
         tags,
@@ -100,7 +105,7 @@ export const departmentStaffRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
       },
     },
     async (request) => {
-      const actor = await guard.requireDuty(request, 'department', 'admin');
+      const actor = await guard.require(request, 'department');
       const official = await staffAccounts.setDuties(actor, request.params.id, request.body.duties);
       return { account: presentOfficial(official) };
     },
