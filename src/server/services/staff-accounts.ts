@@ -8,17 +8,8 @@ import { generateInitialPassword } from '../security/initial-password.js';
 import { hashPassword } from '../security/passwords.js';
 import { notify } from './notifications/notify.js';
 import { rethrowLoginTaken } from './accounts.js';
-import type {
-  CreateDepartmentStaffBody,
-  CreateOfficialBody,
-  NewAccount,
-} from '../../contract/accounts.js';
-import {
-  DEPARTMENT_DUTIES,
-  DUTY_LABELS,
-  PROVINCE_DUTIES,
-  type Duty,
-} from '../../contract/vocabulary.js';
+import type { CreateDepartmentStaffBody, CreateOfficialBody, NewAccount } from '../../contract/accounts.js';
+import { DEPARTMENT_DUTIES, DUTY_LABELS, PROVINCE_DUTIES, type Duty } from '../../contract/vocabulary.js';
 
 type Province = PrincipalOf<'province'>;
 type Department = PrincipalOf<'department'>;
@@ -45,8 +36,23 @@ function accountSnapshot(user: User) {
   };
 }
 
+/** The duties a role may hold, sorted and once each; a province account holds at least one. */
+function dutiesFor(role: 'province' | 'department', duties: readonly Duty[]): Duty[] {
+  const allowed: readonly Duty[] = role === 'province' ? PROVINCE_DUTIES : DEPARTMENT_DUTIES;
+  const refused = duties.find((duty) => !allowed.includes(duty));
+  if (refused) {
+    throw AppError.invalidField('duties', `职责：主管部门账号不能担任“${DUTY_LABELS[refused]}”`);
+  }
+  if (role === 'province' && duties.length === 0) {
+    throw AppError.invalidField('duties', '职责：请至少选择一项职责');
+  }
+  return [...new Set(duties)].sort();
+}
+
 const adminScopeOf = (user: User): AdminScope =>
-  user.role === 'department' ? { role: 'department', departmentId: user.departmentId! } : { role: 'province' };
+  user.role === 'department'
+    ? { role: 'department', departmentId: user.departmentId! }
+    : { role: 'province' };
 
 /**
  * Officials' accounts: the province's 管理员 creates, disables and re-enables province staff and department
@@ -60,7 +66,10 @@ export class StaffAccountService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: Province, filter: { q?: string | undefined; role?: 'province' | 'department' | undefined }) {
+  async list(
+    actor: Province,
+    filter: { q?: string | undefined; role?: 'province' | 'department' | undefined },
+  ) {
     assertDuty(actor, 'admin');
     return this.repos.users.listOfficials(filter);
   }
@@ -72,10 +81,14 @@ export class StaffAccountService {
 
   async create(actor: Province, body: CreateOfficialBody): Promise<CreatedAccount> {
     assertDuty(actor, 'admin');
-    if (body.role === 'department' && !(await this.repos.departments.findById(body.departmentId))) {
+    if (body.role === 'province') {
+      return this.createAccount(actor.userId, { ...body, departmentId: null }, '省科技厅');
+    }
+    if (!body.departmentId) throw AppError.invalidField('departmentId', '主管部门：请选择主管部门');
+    if (!(await this.repos.departments.findById(body.departmentId))) {
       throw AppError.invalidField('departmentId', '主管部门：所选部门不存在，请从列表中选择');
     }
-    return this.createAccount(actor.userId, body, '省科技厅');
+    return this.createAccount(actor.userId, { ...body, departmentId: body.departmentId }, '省科技厅');
   }
 
   async createInOwnDepartment(actor: Department, body: CreateDepartmentStaffBody): Promise<CreatedAccount> {
@@ -101,15 +114,7 @@ export class StaffAccountService {
 
   async setDuties(actor: Province | Department, id: string, duties: readonly Duty[]): Promise<Official> {
     return this.change(actor, id, 'user.duties-changed', async (repos, user, at) => {
-      const allowed: readonly Duty[] = user.role === 'province' ? PROVINCE_DUTIES : DEPARTMENT_DUTIES;
-      const refused = duties.find((duty) => !allowed.includes(duty));
-      if (refused) {
-        throw AppError.invalidField('duties', `职责：主管部门账号不能担任“${DUTY_LABELS[refused]}”`);
-      }
-      if (user.role === 'province' && duties.length === 0) {
-        throw AppError.invalidField('duties', '职责：请至少选择一项职责');
-      }
-      const next = [...new Set(duties)].sort();
+      const next = dutiesFor(user.role as 'province' | 'department', duties);
       if (JSON.stringify(next) === JSON.stringify([...user.duties].sort())) return user;
       if (!next.includes('admin')) await this.keepAnAdmin(repos, user);
       return repos.users.setDuties(user.id, next, at);
@@ -156,9 +161,14 @@ export class StaffAccountService {
 
   private async createAccount(
     actorUserId: string,
-    body: NewAccount & { role: 'province' | 'department'; departmentId?: string; duties: readonly Duty[] },
+    body: NewAccount & {
+      role: 'province' | 'department';
+      departmentId: string | null;
+      duties: readonly Duty[];
+    },
     who: string,
   ): Promise<CreatedAccount> {
+    const duties = dutiesFor(body.role, body.duties);
     const initialPassword = body.password ? null : generateInitialPassword();
     const passwordHash = await hashPassword(body.password ?? initialPassword!);
     const userId = await inTransaction(this.db, async (repos) => {
@@ -169,8 +179,8 @@ export class StaffAccountService {
         email: body.email,
         mobile: body.mobile,
         role: body.role,
-        departmentId: body.role === 'department' ? body.departmentId : null,
-        duties: [...new Set(body.duties)].sort(),
+        departmentId: body.departmentId,
+        duties,
         mustChangePassword: true,
       });
       await notify(
