@@ -1,7 +1,7 @@
 import { buildApp } from './app.js';
 import { auditAnchor } from './audit/anchor.js';
 import { systemClock } from './clock.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createJobRunner } from './jobs/index.js';
@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   await seedCalls(database.db, systemClock.now());
   if (firstAdmin) {
     const { created, user } = await seedProvinceAdmin(database.db, systemClock, firstAdmin, '环境变量');
-    if (created) app.log.info({ login: user.login }, 'first province administrator created from SHENBAO_ADMIN_*');
+    if (created)
+      app.log.info({ login: user.login }, 'first province administrator created from SHENBAO_ADMIN_*');
   }
   const demo = isDemo
     ? await seedDemo(database.db, createServices({ db: database.db, clock: systemClock, config }))

@@ -91,11 +91,15 @@ describe('shenbao admin create-province-admin', () => {
     '在终端中逐项询问未给出的项；密码输入两次，不一致时重新输入',
     async () => {
       const dataDir = await freshDataDir();
-      const run = await runCli(
-        ['admin', 'create-province-admin', '--login', 'terminal-admin'],
-        {},
-        ['李处长', '13900001111', 'li@jsst.gov.cn', 'Password-One-1', 'Password-Two-2', 'Password-One-1', 'Password-One-1'],
-      );
+      const run = await runCli(['admin', 'create-province-admin', '--login', 'terminal-admin'], {}, [
+        '李处长',
+        '13900001111',
+        'li@jsst.gov.cn',
+        'Password-One-1',
+        'Password-Two-2',
+        'Password-One-1',
+        'Password-One-1',
+      ]);
       expect(run.asked).toEqual([
         '姓名：',
         '手机号码：',

@@ -224,7 +224,10 @@ describe('职责：省级和主管部门账号只能做其职责内的修改，�
         expect(response.statusCode, op.name).toBe(403);
         expect(response.json().error.code, op.name).toBe('MISSING_DUTY');
       }
-      const holders = [cookies[role], ...(duty === 'admin' ? [] : [officials[duty as 'cooperation' | 'center']])];
+      const holders = [
+        cookies[role],
+        ...(duty === 'admin' ? [] : [officials[duty as 'cooperation' | 'center']]),
+      ];
       for (const cookie of holders) {
         const response = await send(op, cookie);
         expect(response.statusCode, `${op.name} → ${response.body}`).not.toBe(403);

@@ -120,13 +120,7 @@ describe('省级管理员新建账号', () => {
     const fields = Object.fromEntries(
       bad.json().error.fields.map((f: { path: string; message: string }) => [f.path, f.message]),
     );
-    expect(Object.keys(fields).sort()).toEqual([
-      'displayName',
-      'email',
-      'login',
-      'mobile',
-      'password',
-    ]);
+    expect(Object.keys(fields).sort()).toEqual(['displayName', 'email', 'login', 'mobile', 'password']);
     expect(fields.mobile).toMatch(/^手机号码：/);
     expect(fields.email).toMatch(/^电子邮箱：/);
     const noDuty = await createOfficial(admin.cookie, officialBody({ role: 'province', duties: [] }));

@@ -2,12 +2,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import { Button, Checkbox, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { CreatedOfficial, OfficialAccount } from '../../contract/accounts.js';
-import {
-  DEPARTMENT_DUTIES,
-  DUTY_LABELS,
-  PROVINCE_DUTIES,
-  type Duty,
-} from '../../contract/vocabulary.js';
+import { DEPARTMENT_DUTIES, DUTY_LABELS, PROVINCE_DUTIES, type Duty } from '../../contract/vocabulary.js';
 import { api, ApiError, describeError, query } from './api.js';
 import { beijingTime } from './format.js';
 import { showFieldErrors } from './forms.js';
@@ -256,12 +251,7 @@ export function CreateOfficialModal<T extends object>({
       okText="保存"
       destroyOnHidden
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => creating.mutate(v)}
-        initialValues={initialValues}
-      >
+      <Form form={form} layout="vertical" onFinish={(v) => creating.mutate(v)} initialValues={initialValues}>
         {children}
         <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
           <Input />

@@ -27,7 +27,10 @@ export const users = pgTable(
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     role: userRole('role').notNull(),
     /** A province or department account's duties (vocabulary.ts); other roles hold none. */
-    duties: text('duties').array().notNull().default(sql`'{}'::text[]`),
+    duties: text('duties')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     organizationId: uuid('organization_id').references(() => organizations.id),
     personId: uuid('person_id').references(() => people.id),
     departmentId: uuid('department_id').references(() => departments.id),

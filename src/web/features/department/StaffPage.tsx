@@ -23,7 +23,8 @@ export function StaffPage() {
         本部门账号
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        {user.department?.name}的账号都可审核推荐；管理员还可创建、停用本部门的账号。停用账号即退出其所有登录。
+        {user.department?.name}
+        的账号都可审核推荐；管理员还可创建、停用本部门的账号。停用账号即退出其所有登录。
       </Typography.Paragraph>
       <Space wrap>
         <Button type="primary" onClick={() => setCreating(true)} data-testid="new-official">
