@@ -1,3 +1,4 @@
+import { ADMIN_USAGE, adminCommand } from './admin.js';
 import { AUDIT_USAGE, auditCommand } from './audit.js';
 import { CHECK_USAGE, checkCommand } from './check.js';
 import { EXIT, processIo, type CliIo } from './io.js';
@@ -18,11 +19,15 @@ const USAGE = `shenbao — 江苏省科技计划项目申报系统
   ${AUDIT_USAGE}
       校验审计日志的哈希链（数据库同服务器：DATABASE_URL，或 DATA_DIR 下的 pglite）。
       退出码：0 完整；1 链条断开（指出第一处断开的序号和原因）；2 环境变量有误或数据库无法读取。
+  ${ADMIN_USAGE}
+      创建首位省级管理员（数据库同服务器；已有启用的省级管理员时不创建）。未给出的项在终端中询问。
+      退出码：0 已创建或已有管理员；2 用法、输入或环境变量有误，或数据库无法打开。
 `;
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
+  admin: adminCommand,
   audit: auditCommand,
   check: checkCommand,
   rules: rulesCommand,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, DEPARTMENT_KINDS, ORGANIZATION_KINDS } from '../core/bundle/schema.js';
-import { USER_ROLES } from './vocabulary.js';
+import { DUTIES, USER_ROLES } from './vocabulary.js';
 import { creditCodeSchema, newLoginSchema, personNameSchema } from './common.js';
 
 /** NIST SP 800-63B: at least this many characters, no composition rules; common passwords are refused by the server. */
@@ -59,6 +59,8 @@ export const currentUserSchema = z
     login: z.string(),
     displayName: z.string(),
     role: z.enum(USER_ROLES),
+    /** A province or department account's duties (管理员 holds every duty); empty for other roles. */
+    duties: z.array(z.enum(DUTIES)),
     organization: z.object({ id: z.uuid(), name: z.string(), creditCode: z.string() }).nullable(),
     person: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     department: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(DEPARTMENT_KINDS) }).nullable(),

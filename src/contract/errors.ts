@@ -19,6 +19,10 @@ export const ERRORS = {
     status: 410,
     message: '重置密码链接已使用过，每个链接只能用一次；如需再次重置，请重新申请',
   },
+  MISSING_DUTY: {
+    status: 403,
+    message: '当前账号没有此项职责（如对外合作处、项目管理中心），请联系管理员在“账号管理”中分配',
+  },
   CROSS_SITE_REFUSED: {
     status: 403,
     message:
@@ -32,6 +36,14 @@ export const ERRORS = {
     message: '该统一社会信用代码已注册；如需找回单位管理员账号，请联系项目主管部门',
   },
   LOGIN_TAKEN: { status: 409, message: '该登录名已被使用，请换一个' },
+  OWN_ACCOUNT: {
+    status: 409,
+    message: '不能停用自己的账号，也不能修改自己的职责；请由另一位管理员操作',
+  },
+  LAST_ADMIN: {
+    status: 409,
+    message: '这是最后一位启用的管理员，不能停用或取消其管理员职责；请先为另一个账号分配管理员职责',
+  },
   ID_NUMBER_TAKEN: { status: 409, message: '本单位已登记该证件号码的人员' },
   VERSION_CONFLICT: {
     status: 409,

@@ -4,6 +4,24 @@
 export const USER_ROLES = ['unit-admin', 'pi', 'department', 'province', 'expert'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
+/**
+ * What a province or department account may do beyond reading. Province: 对外合作处 (decisions, 公示),
+ * 项目管理中心 (formal review, experts, registers, cross-checks, imports), 管理员 (every duty, plus accounts and
+ * calls). Department: 管理员 (its own staff). Other roles hold none.
+ */
+export const DUTIES = ['admin', 'cooperation', 'center'] as const;
+export type Duty = (typeof DUTIES)[number];
+export const PROVINCE_DUTIES = DUTIES;
+export const DEPARTMENT_DUTIES = ['admin'] as const satisfies readonly Duty[];
+export type ProvinceDuty = (typeof PROVINCE_DUTIES)[number];
+export type DepartmentDuty = (typeof DEPARTMENT_DUTIES)[number];
+
+export const DUTY_LABELS: Readonly<Record<Duty, string>> = {
+  admin: '管理员',
+  cooperation: '对外合作处',
+  center: '项目管理中心',
+};
+
 /** How a message leaves the platform; every row is also shown to its reader on 我的消息. */
 export const NOTIFICATION_CHANNELS = ['email', 'sms'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];

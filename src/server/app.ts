@@ -51,6 +51,8 @@ import { peopleRoutes } from './routes/people/routes.js';
 import { provinceCallRoutes } from './routes/province-calls/routes.js';
 import { publicRoutes } from './routes/public/routes.js';
 import { registerRoutes } from './routes/registers/routes.js';
+import { provinceAccountRoutes } from './routes/accounts/routes.js';
+import { departmentStaffRoutes } from './routes/department-staff/routes.js';
 import { reviewRoutes } from './routes/review/routes.js';
 import { createServices } from './services/index.js';
 import { DebugRequestLog } from './http/request-log.js';
@@ -148,6 +150,8 @@ export async function buildApp({
       await api.register(announcementRoutes, deps);
       await api.register(publicRoutes, deps);
       await api.register(auditCheckpointRoutes, deps);
+      await api.register(provinceAccountRoutes, deps);
+      await api.register(departmentStaffRoutes, deps);
     },
     { prefix: '/api' },
   );

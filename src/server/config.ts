@@ -246,6 +246,21 @@ export function loadDatabaseConfig(
   return { databaseUrl: vars.DATABASE_URL, dataDir: resolve(vars.DATA_DIR) };
 }
 
+/** What a command needs to open and migrate the database exactly as the server does at start. */
+export function loadMigratingDatabaseConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<Config, 'databaseUrl' | 'migrationDatabaseUrl' | 'dataDir'> {
+  const vars = parseEnv(
+    envSchema.pick({ DATABASE_URL: true, MIGRATION_DATABASE_URL: true, DATA_DIR: true }),
+    env,
+  );
+  return {
+    databaseUrl: vars.DATABASE_URL,
+    migrationDatabaseUrl: migrationUrl(vars),
+    dataDir: resolve(vars.DATA_DIR),
+  };
+}
+
 /**
  * What `shenbao audit verify` needs to hold the log against its checkpoints: the checkpoints' folder and the
  * public key (AUDIT_PUBLIC_KEY_FILE, or the one of the signing key the server uses).

@@ -1,16 +1,19 @@
 import { buildApp } from './app.js';
 import { auditAnchor } from './audit/anchor.js';
 import { systemClock } from './clock.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
-import { type DatabaseHandle, grantServingRole, openDatabase, openPostgres } from './db/database.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { migrate } from './db/migrate.js';
 import { createJobRunner } from './jobs/index.js';
 import { seedCalls } from './seed/calls.js';
 import { seedDepartments } from './seed/departments.js';
 import { DEMO_PASSWORD, seedDemo, type DemoAccount } from './seed/demo.js';
+import { provinceAdminFromEnv, seedProvinceAdmin } from './seed/province-admin.js';
 import { createServices } from './services/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const firstAdmin = provinceAdminFromEnv(process.env);
   const database = openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -27,6 +30,11 @@ async function main(): Promise<void> {
   await migrate(config, database);
   await seedDepartments(database.db);
   await seedCalls(database.db, systemClock.now());
+  if (firstAdmin) {
+    const { created, user } = await seedProvinceAdmin(database.db, systemClock, firstAdmin, '环境变量');
+    if (created)
+      app.log.info({ login: user.login }, 'first province administrator created from SHENBAO_ADMIN_*');
+  }
   const demo = isDemo
     ? await seedDemo(database.db, createServices({ db: database.db, clock: systemClock, config }))
     : [];
@@ -58,18 +66,6 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ database: database.driver }, 'shenbao is serving');
   if (demo.length > 0) printDemo(config.host, config.port, database.driver, config.dataDir, demo);
-}
-
-/** Migrates as the serving role, or as the owning role and then grants the serving role what it may do. */
-async function migrate(config: Config, database: DatabaseHandle): Promise<void> {
-  if (!config.migrationDatabaseUrl || !config.databaseUrl) return database.migrate();
-  const owner = openPostgres(config.migrationDatabaseUrl);
-  try {
-    await owner.migrate();
-    await grantServingRole(owner.db, decodeURIComponent(new URL(config.databaseUrl).username));
-  } finally {
-    await owner.close();
-  }
 }
 
 function printDemo(

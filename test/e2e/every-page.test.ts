@@ -150,6 +150,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/review/summary' },
           { path: '/review/import' },
           { path: '/review/commitment' },
+          { path: '/department/staff' },
         ],
       },
       {
@@ -171,6 +172,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: `/province/experts/applications/${assignment!.applicationId}` },
           { path: '/province/decisions' },
           { path: '/province/audit' },
+          { path: '/province/accounts' },
         ],
       },
       {

@@ -58,7 +58,8 @@ describe('演示数据', () => {
 
     // 无锡市科学技术局's list reached the province: three recommended, one not, confirmed with its commitment.
     const provinceUser = (await repositories(t.db).users.findByLogin('demo-province'))!;
-    const reader = { role: 'province' as const, userId: provinceUser.id };
+    expect(provinceUser.duties).toEqual(['admin']);
+    const reader = { role: 'province' as const, userId: provinceUser.id, duties: [] };
     const wuxi = (await services.commitments.overview(reader, PRACTICE_CALL_ID)).find(
       (d) => d.department.name === '无锡市科学技术局',
     )!;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { UserRole } from '../../src/contract/vocabulary.js';
+import type { Duty, UserRole } from '../../src/contract/vocabulary.js';
 import { unitWithPerson } from '../support/api/applicant.js';
 import { personBody, uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
 import { inject, insertUser, login, useTestApp } from '../support/harness.js';
@@ -36,7 +36,64 @@ const FENCES: [prefix: string, roles: UserRole[]][] = [
   ['/api/expert/', ['expert']],
   ['/api/review/', ['department', 'province']],
   ['/api/organization/', ['unit-admin']],
+  ['/api/department/', ['department']],
 ];
+
+/**
+ * What each route that changes something needs of an official beyond the role (管理员 holds every duty); the
+ * province's and departments' reading needs none. Every province route but a GET must be listed here.
+ */
+const DUTIES_NEEDED: Record<string, { role: 'province' | 'department'; duty: Duty }> = {
+  'POST /api/province/calls/{id}/open': { role: 'province', duty: 'admin' },
+  'POST /api/province/departments': { role: 'province', duty: 'admin' },
+  'POST /api/province/departments/import/preview': { role: 'province', duty: 'admin' },
+  'POST /api/province/departments/import': { role: 'province', duty: 'admin' },
+  'PUT /api/province/departments/{id}': { role: 'province', duty: 'admin' },
+  'PUT /api/province/departments/{id}/contact': { role: 'province', duty: 'admin' },
+  'POST /api/province/departments/{id}/deactivate': { role: 'province', duty: 'admin' },
+  'POST /api/province/departments/{id}/activate': { role: 'province', duty: 'admin' },
+  'DELETE /api/province/departments/{id}': { role: 'province', duty: 'admin' },
+  'POST /api/province/organizations/{id}/platforms': { role: 'province', duty: 'center' },
+  'DELETE /api/province/organization-platforms/{id}': { role: 'province', duty: 'center' },
+  'POST /api/province/calls/{id}/invitations': { role: 'province', duty: 'cooperation' },
+  'DELETE /api/province/invitations/{id}': { role: 'province', duty: 'cooperation' },
+  'PUT /api/province/applications/{id}/directed': { role: 'province', duty: 'cooperation' },
+  'DELETE /api/province/applications/{id}/directed': { role: 'province', duty: 'cooperation' },
+  'POST /api/province/calls/{id}/close': { role: 'province', duty: 'admin' },
+  'PUT /api/province/calls/{id}/deadlines': { role: 'province', duty: 'admin' },
+  'POST /api/province/calls/{id}/clone': { role: 'province', duty: 'admin' },
+  'POST /api/province/accounts': { role: 'province', duty: 'admin' },
+  'POST /api/province/accounts/{id}/disable': { role: 'province', duty: 'admin' },
+  'POST /api/province/accounts/{id}/enable': { role: 'province', duty: 'admin' },
+  'PUT /api/province/accounts/{id}/duties': { role: 'province', duty: 'admin' },
+  'POST /api/province/cross-checks/runs': { role: 'province', duty: 'center' },
+  'POST /api/province/registers/{kind}/preview': { role: 'province', duty: 'center' },
+  'POST /api/province/registers/{kind}/import': { role: 'province', duty: 'center' },
+  'PUT /api/province/formal-review/{id}': { role: 'province', duty: 'center' },
+  'POST /api/province/experts': { role: 'province', duty: 'center' },
+  'PUT /api/province/experts/{id}': { role: 'province', duty: 'center' },
+  'POST /api/province/experts/{id}/conflicts': { role: 'province', duty: 'center' },
+  'DELETE /api/province/experts/{id}/conflicts/{conflictId}': { role: 'province', duty: 'center' },
+  'POST /api/province/experts/applications/{id}/assignments': { role: 'province', duty: 'center' },
+  'POST /api/province/experts/auto-assign': { role: 'province', duty: 'center' },
+  'PATCH /api/province/experts/assignments/{id}': { role: 'province', duty: 'center' },
+  'DELETE /api/province/experts/assignments/{id}': { role: 'province', duty: 'center' },
+  'POST /api/province/experts/reminders': { role: 'province', duty: 'center' },
+  'POST /api/review/import/preview': { role: 'province', duty: 'center' },
+  'POST /api/review/import': { role: 'province', duty: 'center' },
+  'PUT /api/province/decisions/{id}': { role: 'province', duty: 'cooperation' },
+  'POST /api/province/decisions/{id}/undo': { role: 'province', duty: 'cooperation' },
+  'POST /api/province/decisions/{id}/contract-stage': { role: 'province', duty: 'cooperation' },
+  'POST /api/province/announcements': { role: 'province', duty: 'cooperation' },
+  'POST /api/province/announcements/{id}/publish': { role: 'province', duty: 'cooperation' },
+  'DELETE /api/province/announcements/{id}': { role: 'province', duty: 'cooperation' },
+  'GET /api/province/accounts': { role: 'province', duty: 'admin' },
+  'GET /api/department/staff': { role: 'department', duty: 'admin' },
+  'POST /api/department/staff': { role: 'department', duty: 'admin' },
+  'POST /api/department/staff/{id}/disable': { role: 'department', duty: 'admin' },
+  'POST /api/department/staff/{id}/enable': { role: 'department', duty: 'admin' },
+  'PUT /api/department/staff/{id}/duties': { role: 'department', duty: 'admin' },
+};
 
 interface Operation {
   name: string;
@@ -47,6 +104,8 @@ interface Operation {
 
 let operations: Operation[] = [];
 const cookies = {} as Record<UserRole, string>;
+/** Officials holding one duty each (or none), besides the 管理员 in `cookies`. */
+const officials = {} as Record<'cooperation' | 'center' | 'none', string> & { departmentStaff: string };
 
 function expectAppError(response: LightMyRequestResponse, name: string) {
   const body = response.json();
@@ -81,6 +140,11 @@ beforeAll(async () => {
   for (const role of ['department', 'province', 'expert'] as const) {
     cookies[role] = (await insertUser(t, role)).cookie;
   }
+  for (const duty of ['cooperation', 'center'] as const) {
+    officials[duty] = (await insertUser(t, 'province', { duties: [duty] })).cookie;
+  }
+  officials.none = (await insertUser(t, 'province', { duties: [] })).cookie;
+  officials.departmentStaff = (await insertUser(t, 'department', { duties: [] })).cookie;
 });
 
 describe('没有登录', () => {
@@ -146,4 +210,84 @@ describe('角色不能使用的接口前缀', () => {
       }
     },
   );
+});
+
+describe('职责：省级和主管部门账号只能做其职责内的修改，阅读不受限', () => {
+  const send = (op: Operation, cookie: string) =>
+    inject(t.app, {
+      method: op.method,
+      url: op.url,
+      cookie,
+      ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { payload: { invalid: true } }),
+    });
+
+  it('省级的每个修改接口都列明了所需职责，列出的接口都存在', () => {
+    const names = new Set(operations.map((o) => o.name));
+    const writes = operations.filter((o) => o.path.startsWith('/api/province/') && o.method !== 'GET');
+    expect(writes.filter((o) => !(o.name in DUTIES_NEEDED)).map((o) => o.name)).toEqual([]);
+    expect(Object.keys(DUTIES_NEEDED).filter((name) => !names.has(name))).toEqual([]);
+  });
+
+  it('缺少职责的账号在读取请求内容之前即被拒绝（403 MISSING_DUTY）；有该职责或为管理员时不因职责被拒', async () => {
+    for (const op of operations.filter((o) => o.name in DUTIES_NEEDED)) {
+      const { role, duty } = DUTIES_NEEDED[op.name]!;
+      const lacking =
+        role === 'department'
+          ? [officials.departmentStaff]
+          : (['cooperation', 'center', 'none'] as const).filter((d) => d !== duty).map((d) => officials[d]);
+      for (const cookie of lacking) {
+        const response = await send(op, cookie);
+        expect(response.statusCode, op.name).toBe(403);
+        expect(response.json().error.code, op.name).toBe('MISSING_DUTY');
+      }
+      const holders = [
+        cookies[role],
+        ...(duty === 'admin' ? [] : [officials[duty as 'cooperation' | 'center']]),
+      ];
+      for (const cookie of holders) {
+        const response = await send(op, cookie);
+        expect(response.statusCode, `${op.name} → ${response.body}`).not.toBe(403);
+        expect(response.statusCode, op.name).toBeLessThan(500);
+      }
+    }
+  });
+
+  it('没有任何职责的省级账号可以阅读省级的每个页面（GET 从不 403）', async () => {
+    const reads = operations.filter(
+      (o) => o.method === 'GET' && o.path.startsWith('/api/province/') && !(o.name in DUTIES_NEEDED),
+    );
+    expect(reads.length).toBeGreaterThan(20);
+    for (const op of reads) {
+      const response = await send(op, officials.none);
+      expect(response.statusCode, op.name).not.toBe(403);
+      expect(response.statusCode, op.name).toBeLessThan(500);
+    }
+  });
+
+  it('对外合作处的账号不能作形式审查，项目管理中心的账号不能作立项决定', async () => {
+    const id = randomUUID();
+    const review = await inject(t.app, {
+      method: 'PUT',
+      url: `/api/province/formal-review/${id}`,
+      cookie: officials.cooperation,
+      payload: { result: 'accepted', reasons: [] },
+    });
+    expect(review.statusCode).toBe(403);
+    expect(review.json().error.message).toContain('职责');
+    const decision = await inject(t.app, {
+      method: 'PUT',
+      url: `/api/province/decisions/${id}`,
+      cookie: officials.center,
+      payload: { outcome: 'approved', funding: 100000 },
+    });
+    expect(decision.statusCode).toBe(403);
+    // Each with its own duty is let through to the record, which does not exist.
+    const ownReview = await inject(t.app, {
+      method: 'PUT',
+      url: `/api/province/formal-review/${id}`,
+      cookie: officials.center,
+      payload: { result: 'accepted', reasons: [] },
+    });
+    expect(ownReview.statusCode).not.toBe(403);
+  });
 });

@@ -33,6 +33,7 @@ const department = (d: Department): Principal => ({
   role: 'department',
   userId: randomUUID(),
   departmentId: d.id,
+  duties: [],
 });
 const stranger = () => unitAdmin(randomUUID());
 const strangerPi = (): Principal => ({
@@ -163,3 +164,55 @@ describe('平台资质服务自行核对访问权限', () => {
     }
   });
 });
+
+describe('账号服务自行核对职责和范围', () => {
+  const province = (duties: ('admin' | 'cooperation' | 'center')[]): Principal => ({
+    role: 'province',
+    userId: randomUUID(),
+    duties,
+  });
+
+  it('没有管理员职责的省级账号不能列出或修改账号；别的部门的管理员修改本部门账号与不存在的一样答 NOT_FOUND', async () => {
+    const { staffAccounts } = services;
+    const centerOnly = province(['center']) as Extract<Principal, { role: 'province' }>;
+    await expect(staffAccounts.list(centerOnly, {})).rejects.toMatchObject({ code: 'MISSING_DUTY' });
+    const target = await insertDepartmentUser(county.id);
+    const otherAdmin = { ...department(otherCity), duties: ['admin'] } as Extract<
+      Principal,
+      { role: 'department' }
+    >;
+    await expect(staffAccounts.setDisabled(otherAdmin, target.id, true)).rejects.toMatchObject(notFound);
+    expect((await repositories(t.db).users.findById(target.id))!.disabled).toBe(false);
+  });
+
+  it('最后一位启用的省级管理员不能被停用（两位管理员同时互相停用时，后一个被拒绝）', async () => {
+    const { user } = await services.staffAccounts.createFirstProvinceAdmin(
+      {
+        login: 'only-admin',
+        displayName: '唯一管理员',
+        mobile: '13600001111',
+        email: 'only@jsst.gov.cn',
+        password: 'Only-Admin-2026',
+      },
+      '命令行',
+      false,
+    );
+    const actor = province(['admin']) as Extract<Principal, { role: 'province' }>;
+    await expect(services.staffAccounts.setDisabled(actor, user.id, true)).rejects.toMatchObject({
+      code: 'LAST_ADMIN',
+    });
+    await expect(services.staffAccounts.setDuties(actor, user.id, ['center'])).rejects.toMatchObject({
+      code: 'LAST_ADMIN',
+    });
+  });
+});
+
+async function insertDepartmentUser(departmentId: string) {
+  return repositories(t.db).users.insert({
+    login: `staff-${randomUUID()}`,
+    passwordHash: 'x',
+    displayName: '部门工作人员',
+    role: 'department',
+    departmentId,
+  });
+}

@@ -6,8 +6,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the `shenbao` command in-process; `files` stand in for the file system ('-' is stdin). */
-export async function runCli(args: string[], files: Record<string, string> = {}): Promise<CliRun> {
+/**
+ * Runs the `shenbao` command in-process; `files` stand in for the file system ('-' is stdin), `answers` for a
+ * person at a terminal (none: nobody is there).
+ */
+export async function runCli(
+  args: string[],
+  files: Record<string, string> = {},
+  answers?: string[],
+): Promise<CliRun & { asked: string[] }> {
+  const asked: string[] = [];
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -18,6 +26,11 @@ export async function runCli(args: string[], files: Record<string, string> = {})
       if (text === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
       return text;
     },
+    ask: async (question) => {
+      if (!answers) return undefined;
+      asked.push(question);
+      return answers.shift() ?? '';
+    },
   });
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, asked };
 }

@@ -160,15 +160,19 @@ export async function registerUnitAdmin(t: TestApp): Promise<UnitAdmin> {
 // One hash serves every user written straight to the database: hashing costs as much as a login.
 let passwordHash: Promise<string> | undefined;
 
-/** A user of any role, written straight to the database (no route creates department, province or expert users yet). */
+/**
+ * A user of any role, written straight to the database. A province or department account is its office's
+ * 管理员 (every duty) unless `duties` says otherwise.
+ */
 export async function insertUser(
   t: TestApp,
   role: UserRole,
-  scope: Pick<NewUser, 'organizationId' | 'personId' | 'departmentId'> = {},
+  scope: Pick<NewUser, 'organizationId' | 'personId' | 'departmentId' | 'duties'> = {},
 ): Promise<{ user: User; cookie: string }> {
   const repos = repositories(t.db);
   const needsDepartment = role === 'department' && !scope.departmentId;
   const departmentId = needsDepartment ? (await repos.departments.list())[0]!.id : scope.departmentId;
+  const official = role === 'province' || role === 'department';
   const user = await repos.users.insert({
     login: uniqueLogin(role),
     passwordHash: await (passwordHash ??= hashPassword(VALID_PASSWORD)),
@@ -176,6 +180,7 @@ export async function insertUser(
     role,
     ...scope,
     departmentId,
+    duties: scope.duties ?? (official ? ['admin'] : []),
   });
   return { user, cookie: await login(t.app, user.login) };
 }

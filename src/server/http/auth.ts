@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-import type { Principal, PrincipalOf } from '../principal.js';
+import { assertDuty, type Principal, type PrincipalOf } from '../principal.js';
 import type { Authenticated, AuthService } from '../services/auth.js';
-import type { UserRole } from '../../contract/vocabulary.js';
+import type { Duty, UserRole } from '../../contract/vocabulary.js';
 
 export const SESSION_COOKIE = 'shenbao_session';
 /** Marks a client that has signed in to an account before (security/known-device.ts); only login reads it. */
@@ -33,12 +33,23 @@ export const PUBLIC_ROUTES = new Set([
 /** What an account that must first choose its own password may still do (with the public routes). */
 const BEFORE_OWN_PASSWORD = new Set(['POST /api/me/password']);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The duty an official of a role needs for the route (管理员 holds every duty); a role not named needs none.
+     * Reading needs none: a route that changes something names the duty it belongs to.
+     */
+    duties?: Partial<Record<'province' | 'department', Duty>>;
+  }
+}
+
 /** Path prefixes and the only roles that may use anything under them; each handler still authorizes exactly. */
 const FENCES: [prefix: string, roles: readonly UserRole[]][] = [
   ['/api/province/', ['province']],
   ['/api/expert/', ['expert']],
   ['/api/review/', ['department', 'province']],
   ['/api/organization/', ['unit-admin']],
+  ['/api/department/', ['department']],
 ];
 
 /** Authentication and authorization as the routes use them: one call at the top of each handler. */
@@ -51,8 +62,9 @@ export class AuthGuard {
   private readonly sessions = new WeakMap<FastifyRequest, Promise<Authenticated | null>>();
 
   /**
-   * An `onRequest` hook: refuses a request without a live session (401), outside its role's prefixes (403), or
-   * from an account that must first choose its own password (403), before its body is read or validated, so
+   * An `onRequest` hook: refuses a request without a live session (401), outside its role's prefixes (403),
+   * from an account that must first choose its own password (403), or without the duty its route names for the
+   * role (403 MISSING_DUTY), before its body is read or validated, so
    * that an anonymous or misplaced caller learns nothing of a route.
    */
   readonly fence = async (request: FastifyRequest): Promise<void> => {
@@ -67,7 +79,13 @@ export class AuthGuard {
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
     const fence = FENCES.find(([prefix]) => url.startsWith(prefix));
-    if (fence && !fence[1].includes(session.principal.role)) throw new AppError('FORBIDDEN');
+    const principal = session.principal;
+    if (fence && !fence[1].includes(principal.role)) throw new AppError('FORBIDDEN');
+    const duty =
+      principal.role === 'province' || principal.role === 'department'
+        ? request.routeOptions.config.duties?.[principal.role]
+        : undefined;
+    if (duty) assertDuty(principal, duty);
   };
 
   /** The acting principal, if the request carries a live session and the role is one of `roles`. */

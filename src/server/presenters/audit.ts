@@ -7,7 +7,9 @@ import { AUDIT_ENTITY_LABELS, auditActionLabel, type AuditPageDto } from '../../
 import {
   APPLICATION_STATUS_LABELS,
   CALL_STATUS_LABELS,
+  DUTY_LABELS,
   type ApplicationStatus,
+  type Duty,
   type CallStatus,
 } from '../../contract/vocabulary.js';
 import { ID_FIELDS, type AuditPage } from '../services/audit.js';
@@ -38,6 +40,11 @@ const FIELD_LABELS: Record<string, string> = {
   result: '结论',
   role: '角色',
   login: '登录名',
+  displayName: '姓名',
+  duties: '职责',
+  disabled: '已停用',
+  mustChangePassword: '首次登录须修改密码',
+  via: '创建方式',
   documentId: '附件',
   previousDocumentId: '原附件',
   applicationId: '申报书',
@@ -110,6 +117,9 @@ function valueText(key: string, value: unknown, names: Map<string, string>, enti
   }
   if (key === 'kind' && entityType === 'department' && typeof value === 'string') {
     return DEPARTMENT_KIND_LABELS[value as DepartmentKind] ?? value;
+  }
+  if (key === 'duties' && typeof value === 'string' && value in DUTY_LABELS) {
+    return DUTY_LABELS[value as Duty];
   }
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value))

@@ -14,6 +14,7 @@ export function presentCurrentUser({ user, organization, person, department }: U
     login: user.login,
     displayName: user.displayName,
     role: user.role,
+    duties: user.duties as CurrentUser['duties'],
     organization,
     person,
     department,

@@ -1,5 +1,5 @@
 import { ilike, or, sql, type SQL } from 'drizzle-orm';
-import { applications, experts, organizations, people } from '../db/schema.js';
+import { applications, departments, experts, organizations, people, users } from '../db/schema.js';
 
 // Text search on lists (`q`): ILIKE, so that PGlite and PostgreSQL answer alike without an extension.
 
@@ -33,5 +33,18 @@ export function expertMatches(q: string | undefined): SQL | undefined {
     ilike(experts.name, pattern),
     ilike(experts.organizationName, pattern),
     ilike(sql`array_to_string(${experts.fields}, ' ')`, pattern),
+  );
+}
+
+/** Officials whose login, name, e-mail or department's name contains `q` (the query joins departments). */
+export function officialMatches(q: string | undefined): SQL | undefined {
+  const term = q?.trim();
+  if (!term) return undefined;
+  const pattern = containsPattern(term);
+  return or(
+    ilike(users.login, pattern),
+    ilike(users.displayName, pattern),
+    ilike(users.email, pattern),
+    ilike(departments.name, pattern),
   );
 }

@@ -1,9 +1,25 @@
-import { and, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { departments, organizations, people, users } from '../db/schema.js';
+import type { Duty } from '../../contract/vocabulary.js';
+import { officialMatches } from './search.js';
 
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
+
+/** A province or department account with its department's name. */
+export interface Official {
+  user: User;
+  department: { id: string; name: string } | null;
+}
+
+/** Whose administrators a last-administrator check counts: the province's, or one department's. */
+export type AdminScope = { role: 'province' } | { role: 'department'; departmentId: string };
+
+const scopeOf = (scope: AdminScope): SQL =>
+  scope.role === 'province'
+    ? eq(users.role, 'province')
+    : and(eq(users.role, 'department'), eq(users.departmentId, scope.departmentId))!;
 
 export interface UserProfile {
   user: User;
@@ -20,13 +36,76 @@ export class UserRepository {
     return row!;
   }
 
-  async findByLogin(login: string): Promise<User | undefined> {
-    const [row] = await this.db.select().from(users).where(eq(users.login, login));
+  async findById(id: string): Promise<User | undefined> {
+    const [row] = await this.db.select().from(users).where(eq(users.id, id));
     return row;
   }
 
-  async findById(id: string): Promise<User | undefined> {
-    const [row] = await this.db.select().from(users).where(eq(users.id, id));
+  /** Province and department accounts, or those of one role or department, by department and login. */
+  async listOfficials(filter: {
+    role?: 'province' | 'department' | undefined;
+    departmentId?: string | undefined;
+    q?: string | undefined;
+  }): Promise<Official[]> {
+    return this.db
+      .select({ user: users, department: { id: departments.id, name: departments.name } })
+      .from(users)
+      .leftJoin(departments, eq(departments.id, users.departmentId))
+      .where(
+        and(
+          filter.role ? eq(users.role, filter.role) : inArray(users.role, ['province', 'department']),
+          filter.departmentId ? eq(users.departmentId, filter.departmentId) : undefined,
+          officialMatches(filter.q),
+        ),
+      )
+      .orderBy(asc(users.role), asc(departments.name), asc(users.login));
+  }
+
+  async official(id: string): Promise<Official | undefined> {
+    const [row] = await this.db
+      .select({ user: users, department: { id: departments.id, name: departments.name } })
+      .from(users)
+      .leftJoin(departments, eq(departments.id, users.departmentId))
+      .where(eq(users.id, id));
+    return row;
+  }
+
+  /** The enabled administrators of `scope` other than `exceptId`. */
+  async countEnabledAdmins(scope: AdminScope, exceptId?: string): Promise<number> {
+    const rows = await this.db
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        and(
+          scopeOf(scope),
+          eq(users.disabled, false),
+          arrayContains(users.duties, ['admin']),
+          exceptId ? ne(users.id, exceptId) : undefined,
+        ),
+      );
+    return rows.length;
+  }
+
+  async setDisabled(id: string, disabled: boolean, at: Date): Promise<User> {
+    const [row] = await this.db
+      .update(users)
+      .set({ disabled, updatedAt: at })
+      .where(eq(users.id, id))
+      .returning();
+    return row!;
+  }
+
+  async setDuties(id: string, duties: readonly Duty[], at: Date): Promise<User> {
+    const [row] = await this.db
+      .update(users)
+      .set({ duties: [...duties], updatedAt: at })
+      .where(eq(users.id, id))
+      .returning();
+    return row!;
+  }
+
+  async findByLogin(login: string): Promise<User | undefined> {
+    const [row] = await this.db.select().from(users).where(eq(users.login, login));
     return row;
   }
 

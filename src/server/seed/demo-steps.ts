@@ -154,6 +154,8 @@ export async function insertDemoOfficials(repos: Repositories, officials: DemoOf
       displayName: o.name,
       role: o.role,
       departmentId: o.department ? departments.get(o.department)! : null,
+      // Each demo official is its office's 管理员, so every page of its role can be shown.
+      duties: o.role === 'province' || o.role === 'department' ? ['admin'] : [],
     });
   }
 }

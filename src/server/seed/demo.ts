@@ -72,7 +72,7 @@ const OFFICIALS: DemoOfficial[] = [
     login: 'demo-province',
     role: 'province',
     name: '省科技项目管理中心',
-    shows: '形式审查、专家评审、立项决定与公示、全省交叉核查',
+    shows: '管理员：形式审查、专家评审、立项决定与公示、全省交叉核查、账号管理',
   },
   { login: 'demo-expert', role: 'expert', name: '评审专家 陈教授', shows: '有待评分的评审任务' },
 ];

@@ -34,6 +34,7 @@ import { RegisterService } from './registers.js';
 import { ReviewReportService } from './review-reports.js';
 import { ReviewService } from './review.js';
 import { DepartmentQuotaService } from './review/quota.js';
+import { StaffAccountService } from './staff-accounts.js';
 
 export function createServices({ db, clock, config }: { db: Database; clock: Clock; config: Config }) {
   const repos = repositories(db);
@@ -76,6 +77,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     registers: new RegisterService(db, repos, clock),
     review: new ReviewService(db, repos, clock, calls),
     reviewReports: new ReviewReportService(repos, clock, calls),
+    staffAccounts: new StaffAccountService(db, repos, clock),
   };
 }
 

@@ -5,7 +5,7 @@ import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import type { UserRole } from '../../contract/vocabulary.js';
 import { ACCOUNT_PATH } from '../features/account/routes.js';
 import { ROLE_LABELS } from '../shared/format.js';
-import { MENUS } from './menus.js';
+import { menuOf } from './menus.js';
 import { useSession, useUser } from './session.js';
 
 const AREA_TITLES: Record<UserRole, string> = {
@@ -23,7 +23,7 @@ export function AppLayout() {
   // A page's code is loaded when it is first opened: the header says so while it is on its way.
   const loadingPage = useNavigation().state === 'loading';
   const { pathname, search } = useLocation();
-  const items = MENUS[user.role];
+  const items = menuOf(user);
   // The longest matching key: /review/confirm is not /review.
   const selected =
     items.filter((item) => pathname.startsWith(item.key)).sort((a, b) => b.key.length - a.key.length)[0]

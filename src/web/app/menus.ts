@@ -1,3 +1,4 @@
+import type { CurrentUser } from '../../contract/auth.js';
 import type { UserRole } from '../../contract/vocabulary.js';
 import { PI_MENU, UNIT_ADMIN_MENU } from '../features/applicant/routes.js';
 import { DEPARTMENT_MENU } from '../features/department/routes.js';
@@ -15,3 +16,10 @@ export const MENUS: Record<UserRole, MenuItem[]> = {
 };
 
 export const homeOf = (role: UserRole): string => MENUS[role][0]!.key;
+
+/** The menu the user sees: entries of a duty they do not hold are left out (the server refuses them anyway). */
+export function menuOf(user: Pick<CurrentUser, 'role' | 'duties'>): MenuItem[] {
+  return MENUS[user.role].filter(
+    ({ duty }) => !duty || user.duties.includes('admin') || user.duties.includes(duty),
+  );
+}

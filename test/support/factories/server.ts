@@ -56,3 +56,15 @@ export function residentIdNumber(): string {
   const sum = ID_WEIGHTS.reduce((s, w, i) => s + w * Number(first17[i]), 0);
   return first17 + '10X98765432'[sum % 11]!;
 }
+
+/** A new official's account as its creator fills it in, without a password unless given. */
+export function officialBody<T extends object>(extra: T) {
+  const login = uniqueLogin('staff');
+  return {
+    login,
+    displayName: '测试工作人员',
+    mobile: '13812345678',
+    email: `${login}@example.gov.cn`,
+    ...extra,
+  };
+}

@@ -86,6 +86,7 @@ ALTER TABLE "sessions" ADD COLUMN "ip" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "email" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "mobile" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "must_change_password" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "duties" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "department_versions" ADD CONSTRAINT "department_versions_actor_user_id_users_id_fk" FOREIGN KEY ("actor_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_tokens" ADD CONSTRAINT "account_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outbox" ADD CONSTRAINT "outbox_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -105,4 +106,12 @@ CREATE INDEX "outbox_user_idx" ON "outbox" USING btree ("user_id","created_at");
 CREATE INDEX "directed_invitations_organization_idx" ON "directed_invitations" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "organization_platforms_organization_idx" ON "organization_platforms" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "users_email_idx" ON "users" USING btree ("email");--> statement-breakpoint
-ALTER TABLE "organizations" DROP COLUMN "platforms";
+ALTER TABLE "organizations" DROP COLUMN "platforms";--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_duties_match_role" CHECK (case "users"."role"
+        when 'province' then "users"."duties" <@ array['admin', 'cooperation', 'center']::text[]
+        when 'department' then "users"."duties" <@ array['admin']::text[]
+        else cardinality("users"."duties") = 0
+      end);--> statement-breakpoint
+-- Accounts that existed before duties did keep what they could do: each province account held every duty, and
+-- each department account was its department's only staff. To be appended to issue 12's squashed migration.
+UPDATE "users" SET "duties" = '{admin}' WHERE "role" IN ('province', 'department');

@@ -1,10 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { USER_ROLES } from '../../../contract/vocabulary.js';
+import { DEPARTMENT_DUTIES, PROVINCE_DUTIES, USER_ROLES } from '../../../contract/vocabulary.js';
 import { createdAt, instant, updatedAt } from './columns.js';
 import { departments } from './departments.js';
 import { organizations } from './organizations.js';
 import { people } from './people.js';
+
+const textArray = (values: readonly string[]) =>
+  sql.raw(`array[${values.map((v) => `'${v}'`).join(', ')}]::text[]`);
 
 export const userRole = pgEnum('user_role', USER_ROLES);
 
@@ -23,6 +26,11 @@ export const users = pgTable(
     /** Set on accounts created by someone else: the first login must choose the holder's own password. */
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     role: userRole('role').notNull(),
+    /** A province or department account's duties (vocabulary.ts); other roles hold none. */
+    duties: text('duties')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     organizationId: uuid('organization_id').references(() => organizations.id),
     personId: uuid('person_id').references(() => people.id),
     departmentId: uuid('department_id').references(() => departments.id),
@@ -40,6 +48,14 @@ export const users = pgTable(
         when 'pi' then ${t.organizationId} is not null and ${t.personId} is not null and ${t.departmentId} is null
         when 'department' then ${t.departmentId} is not null and ${t.organizationId} is null and ${t.personId} is null
         else ${t.organizationId} is null and ${t.personId} is null and ${t.departmentId} is null
+      end`,
+    ),
+    check(
+      'users_duties_match_role',
+      sql`case ${t.role}
+        when 'province' then ${t.duties} <@ ${textArray(PROVINCE_DUTIES)}
+        when 'department' then ${t.duties} <@ ${textArray(DEPARTMENT_DUTIES)}
+        else cardinality(${t.duties}) = 0
       end`,
     ),
     index('users_organization_idx').on(t.organizationId),

@@ -40,6 +40,7 @@ export const announcementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.post(
     '/province/announcements',
     {
+      config: { duties: { province: 'cooperation' } },
       schema: {
         summary: '新建公示草稿：列出已立项、尚未公示的项目；不填日期则发布之日起 5 个工作日',
         tags: ['province'],
@@ -94,6 +95,7 @@ export const announcementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.post(
     '/province/announcements/:id/publish',
     {
+      config: { duties: { province: 'cooperation' } },
       schema: {
         summary: '发布公示：名单和公示期固定，本计划此前作出的立项决定全部锁定',
         tags: ['province'],
@@ -115,6 +117,7 @@ export const announcementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.delete(
     '/province/announcements/:id',
     {
+      config: { duties: { province: 'cooperation' } },
       schema: {
         summary: '删除公示草稿（已发布的不能删除）',
         tags: ['province'],

@@ -59,6 +59,7 @@ export const bundleImportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.post(
     '/review/import/preview',
     {
+      config: { duties: { province: 'center' } },
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         summary:
@@ -84,6 +85,7 @@ export const bundleImportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.post(
     '/review/import',
     {
+      config: { duties: { province: 'center' } },
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         summary:

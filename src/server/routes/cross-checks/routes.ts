@@ -32,6 +32,7 @@ export const crossCheckRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   app.post(
     '/province/cross-checks/runs',
     {
+      config: { duties: { province: 'center' } },
       schema: {
         summary: '发起全省交叉核查（后台运行）；已有排队中的核查时返回该次',
         tags,

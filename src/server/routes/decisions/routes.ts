@@ -36,6 +36,7 @@ export const decisionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
   app.put(
     '/province/decisions/:id',
     {
+      config: { duties: { province: 'cooperation' } },
       schema: {
         summary:
           '立项或不予立项（写明理由）；立项资助经费不超过本专题上限和申请的省资助经费；公示发布前可修改',
@@ -60,6 +61,7 @@ export const decisionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
   app.post(
     '/province/decisions/:id/undo',
     {
+      config: { duties: { province: 'cooperation' } },
       schema: {
         summary: '撤销立项决定（公示发布前）',
         tags: ['province'],
@@ -98,6 +100,7 @@ export const decisionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
   app.post(
     '/province/decisions/:id/contract-stage',
     {
+      config: { duties: { province: 'cooperation' } },
       schema: {
         summary: '进入合同签订：公示期满后；申报时仅有合作意向书的项目须先上传正式合作协议',
         tags: ['province'],

@@ -87,6 +87,7 @@ export const entitlementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   app.post(
     '/province/organizations/:id/platforms',
     {
+      config: { duties: { province: 'center' } },
       schema: {
         summary: '登记单位的平台资质：平台类型、有效期和证明文件（PDF）',
         description: `multipart/form-data：platform、validFrom、validTo、note 和 ${FILE_FIELD}（PDF 文件）`,
@@ -108,6 +109,7 @@ export const entitlementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   app.delete(
     '/province/organization-platforms/:id',
     {
+      config: { duties: { province: 'center' } },
       schema: {
         summary: '删除单位的一项平台资质',
         tags,
@@ -159,6 +161,7 @@ export const entitlementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   app.post(
     '/province/calls/:id/invitations',
     {
+      config: { duties: { province: 'cooperation' } },
       schema: {
         summary: '邀请单位申报定向组织方向',
         tags,
@@ -181,6 +184,7 @@ export const entitlementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   app.delete(
     '/province/invitations/:id',
     {
+      config: { duties: { province: 'cooperation' } },
       schema: {
         summary: '撤销定向组织邀请（该单位在此方向的申报书不再是定向组织）',
         tags,
@@ -198,6 +202,7 @@ export const entitlementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   app.put(
     '/province/applications/:id/directed',
     {
+      config: { duties: { province: 'cooperation' } },
       schema: {
         summary:
           '将专题二申报书标记为定向组织（科技部 2026 年批复建设的联合实验室），附说明和证明文件（PDF）',
@@ -220,6 +225,7 @@ export const entitlementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   app.delete(
     '/province/applications/:id/directed',
     {
+      config: { duties: { province: 'cooperation' } },
       schema: {
         summary: '取消专题二申报书的定向组织标记',
         tags,

@@ -62,6 +62,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
   app.post(
     '/province/experts',
     {
+      config: { duties: { province: 'center' } },
       schema: {
         summary: '新增专家，同时开通专家登录账号',
         tags,
@@ -110,6 +111,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
   app.post(
     '/province/experts/applications/:id/assignments',
     {
+      config: { duties: { province: 'center' } },
       schema: {
         summary: '分配专家：存在利益冲突的专家须填写理由才能分配（记入审计日志）',
         tags,
@@ -139,6 +141,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
   app.post(
     '/province/experts/auto-assign',
     {
+      config: { duties: { province: 'center' } },
       schema: {
         summary: '自动分配：按领域匹配、负担均衡，为每项已推荐的申报书补足专家，回避利益冲突',
         tags,
@@ -155,6 +158,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
   app.patch(
     '/province/experts/assignments/:id',
     {
+      config: { duties: { province: 'center' } },
       schema: {
         summary: '修改评审截止时间（专家提交评分之前）',
         tags,
@@ -179,6 +183,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
   app.delete(
     '/province/experts/assignments/:id',
     {
+      config: { duties: { province: 'center' } },
       schema: {
         summary: '撤回分配（专家提交评分之前）',
         tags,
@@ -196,6 +201,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
   app.post(
     '/province/experts/reminders',
     {
+      config: { duties: { province: 'center' } },
       schema: {
         summary: '发送评审到期提醒：48 小时内到期且未提交的评审任务，每项只提醒一次',
         tags,
@@ -227,6 +233,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
   app.put(
     '/province/experts/:id',
     {
+      config: { duties: { province: 'center' } },
       schema: {
         summary: '修改专家信息；停用的专家不再分配评审任务、不再收到提醒',
         tags,
@@ -244,6 +251,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
   app.post(
     '/province/experts/:id/conflicts',
     {
+      config: { duties: { province: 'center' } },
       schema: {
         summary: '登记专家声明的回避：某单位（统一社会信用代码）或某项申报书，注明理由',
         tags,
@@ -262,6 +270,7 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
   app.delete(
     '/province/experts/:id/conflicts/:conflictId',
     {
+      config: { duties: { province: 'center' } },
       schema: {
         summary: '删除专家声明的回避',
         tags,

@@ -51,6 +51,7 @@ export const formalReviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.put(
     '/province/formal-review/:id',
     {
+      config: { duties: { province: 'center' } },
       schema: {
         summary: '记录形式审查结果：受理或不予受理（须写明理由）；作出立项决定前可以修改',
         tags: ['province'],

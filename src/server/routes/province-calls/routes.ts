@@ -70,6 +70,7 @@ export const provinceCallRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.post(
     '/province/calls/:id/open',
     {
+      config: { duties: { province: 'admin' } },
       schema: {
         summary: '开放申报：草稿或已关闭的计划开始受理（网上填报截止时间须未到）',
         tags,
@@ -86,6 +87,7 @@ export const provinceCallRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.post(
     '/province/calls/:id/close',
     {
+      config: { duties: { province: 'admin' } },
       schema: {
         summary: '关闭申报：不再新建或提交申报书；主管部门审核不受影响',
         tags,
@@ -102,6 +104,7 @@ export const provinceCallRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.put(
     '/province/calls/:id/deadlines',
     {
+      config: { duties: { province: 'admin' } },
       schema: {
         summary: '修改三个截止时间（北京时间）：网上填报、主管部门审核推荐、纸质材料',
         tags,
@@ -125,6 +128,7 @@ export const provinceCallRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.post(
     '/province/calls/:id/clone',
     {
+      config: { duties: { province: 'admin' } },
       schema: {
         summary: '复制为新年度计划：新编号、新名称、新截止时间，参数沿用；复制后为草稿，开放后申报单位才可见',
         tags,

@@ -86,6 +86,7 @@ export const provinceDepartmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async 
   app.post(
     '/province/departments',
     {
+      config: { duties: { province: 'admin' } },
       schema: {
         summary: '新增项目主管部门',
         tags,
@@ -123,6 +124,7 @@ export const provinceDepartmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async 
   app.post(
     '/province/departments/import/preview',
     {
+      config: { duties: { province: 'admin' } },
       schema: {
         summary: '预览导入主管部门名单：逐行检查（指明行和列），按名称将新增、更新或不变；不写入',
         description: `multipart/form-data：${FILE_FIELD}（.xlsx）`,
@@ -140,6 +142,7 @@ export const provinceDepartmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async 
   app.post(
     '/province/departments/import',
     {
+      config: { duties: { province: 'admin' } },
       schema: {
         summary: '导入主管部门名单：全部行无误才写入（按名称新增或更新，重复导入不产生变化），否则一行也不写',
         description: `multipart/form-data：${FILE_FIELD}（.xlsx）`,
@@ -179,6 +182,7 @@ export const provinceDepartmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async 
   app.put(
     '/province/departments/:id',
     {
+      config: { duties: { province: 'admin' } },
       schema: {
         summary: '修改项目主管部门（名称、类型、所属设区市、区划代码、联系人）',
         tags,
@@ -196,6 +200,7 @@ export const provinceDepartmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async 
   app.put(
     '/province/departments/:id/contact',
     {
+      config: { duties: { province: 'admin' } },
       schema: {
         summary: '修改项目主管部门的联系人（打印在推荐项目汇总表上）',
         tags,
@@ -223,6 +228,7 @@ export const provinceDepartmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async 
     app.post(
       `/province/departments/:id/${action}`,
       {
+        config: { duties: { province: 'admin' } },
         schema: {
           summary,
           tags,
@@ -245,6 +251,7 @@ export const provinceDepartmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async 
   app.delete(
     '/province/departments/:id',
     {
+      config: { duties: { province: 'admin' } },
       schema: {
         summary: '删除项目主管部门：已有申报书、单位、账号或所辖县（市）引用的不能删除（可停用）',
         tags,

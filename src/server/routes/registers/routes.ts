@@ -67,6 +67,7 @@ export const registerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
   app.post(
     '/province/registers/:kind/preview',
     {
+      config: { duties: { province: 'center' } },
       schema: {
         summary:
           '预览导入：逐行检查（错误指明列），将新增、更新、不变的记录，及对申报书检查结论的影响；不写入',
@@ -90,6 +91,7 @@ export const registerRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
   app.post(
     '/province/registers/:kind/import',
     {
+      config: { duties: { province: 'center' } },
       schema: {
         summary: '导入登记表：全部行无误才写入（按自然键新增或更新，重复导入不产生变化），否则一行也不写',
         description: `multipart/form-data：${FILE_FIELD}（.xlsx 或 UTF-8 CSV）`,

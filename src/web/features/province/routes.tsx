@@ -8,9 +8,9 @@ export const PROVINCE_MENU: MenuItem[] = [
   { key: '/province', label: '总览' },
   { key: '/province/calls', label: '计划管理' },
   { key: '/province/confirmations', label: '推荐名单确认' },
-  { key: '/province/import', label: '批量导入' },
-  { key: '/province/registers', label: '登记库导入' },
-  { key: '/province/departments', label: '主管部门名录' },
+  { key: '/province/import', label: '批量导入', duty: 'center' },
+  { key: '/province/registers', label: '登记库导入', duty: 'center' },
+  { key: '/province/departments', label: '主管部门名录', duty: 'admin' },
   { key: '/province/organizations', label: '单位平台资质' },
   { key: '/province/directed', label: '定向组织' },
   { key: '/province/cross-checks', label: '全省交叉核查' },
@@ -18,6 +18,7 @@ export const PROVINCE_MENU: MenuItem[] = [
   { key: '/province/experts', label: '专家评审' },
   { key: '/province/decisions', label: '立项决定与公示' },
   { key: '/province/audit', label: '审计日志' },
+  { key: '/province/accounts', label: '账号管理', duty: 'admin' },
 ];
 
 export const PROVINCE_ROUTES: RouteObject[] = [
@@ -32,6 +33,10 @@ export const PROVINCE_ROUTES: RouteObject[] = [
   {
     path: '/province/calls/:id',
     lazy: { Component: async () => (await import('./calls/CallDetailPage.js')).CallDetailPage },
+  },
+  {
+    path: '/province/accounts',
+    lazy: { Component: async () => (await import('./accounts/AccountsPage.js')).AccountsPage },
   },
   {
     path: '/province/audit',
