@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { dateSchema, DEPARTMENT_KINDS, ORGANIZATION_KINDS } from '../core/bundle/schema.js';
 import { USER_ROLES } from './vocabulary.js';
-import { creditCodeSchema, newLoginSchema, newPasswordSchema, personNameSchema } from './common.js';
+import {
+  creditCodeSchema,
+  emailSchema,
+  mobileSchema,
+  newLoginSchema,
+  newPasswordSchema,
+  personNameSchema,
+} from './common.js';
 
 export const registerOrganizationBodySchema = z.object({
   organization: z
@@ -21,6 +28,8 @@ export const registerOrganizationBodySchema = z.object({
       login: newLoginSchema,
       password: newPasswordSchema,
       displayName: personNameSchema,
+      mobile: mobileSchema,
+      email: emailSchema,
     })
     .meta({ title: '单位管理员' }),
 });

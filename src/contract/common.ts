@@ -52,6 +52,22 @@ export const newPasswordSchema = z
   .regex(/[0-9]/, '密码须包含数字')
   .meta({ title: '密码' });
 
+/** Where notifications and links go; stored trimmed and in lower case, as users' `email` column says. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .regex(z.regexes.email, '应为有效的电子邮箱地址，例如 name@example.com')
+  .meta({ title: '电子邮箱' });
+
+/** A mainland mobile number, stored as its 11 digits: spaces, hyphens and a +86 prefix are dropped. */
+export const mobileSchema = z
+  .string()
+  .overwrite((value) => value.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, ''))
+  .regex(/^1[3-9]\d{9}$/, '应为 11 位手机号码，例如 13812345678')
+  .meta({ title: '手机号码' });
+
 export const personNameSchema = z.string().trim().min(1).max(50).meta({ title: '姓名' });
 
 export const SEARCH_TERM_MAX = 100;

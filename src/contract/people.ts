@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateSchema } from '../core/bundle/schema.js';
-import { newLoginSchema, newPasswordSchema, personNameSchema } from './common.js';
+import { emailSchema, mobileSchema, newLoginSchema, newPasswordSchema, personNameSchema } from './common.js';
 
 const idNumberSchema = z.string().trim().toUpperCase().min(1).max(32).meta({ title: '证件号码' });
 const ongoingSchema = z.number().int().min(0).max(99).meta({ title: '主持的在研省级科技项目数' });
@@ -26,7 +26,12 @@ export const createPersonBodySchema = z.object({
   idNumber: idNumberSchema.optional(),
   ongoingProvincialProjects: ongoingSchema.default(0),
   account: z
-    .object({ login: newLoginSchema, password: newPasswordSchema })
+    .object({
+      login: newLoginSchema,
+      password: newPasswordSchema,
+      email: emailSchema.optional(),
+      mobile: mobileSchema.optional(),
+    })
     .optional()
     .meta({ title: '项目负责人登录账号' }),
 });

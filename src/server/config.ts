@@ -22,6 +22,10 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
     en: 'expected a postgres:// or postgresql:// URL (the role that owns the tables), with DATABASE_URL set too',
     secret: true,
   },
+  PUBLIC_URL: {
+    zh: '应为 http:// 或 https:// 开头的网址（用户在浏览器中打开本系统的地址）',
+    en: 'expected an http:// or https:// URL (where users open the platform in a browser)',
+  },
   DATA_DIR: { zh: '应为非空的目录路径', en: 'expected a non-empty directory path' },
   LOG_LEVEL: { zh: `应为 ${LOG_LEVELS.join('、')} 之一`, en: `expected one of ${LOG_LEVELS.join(', ')}` },
   SESSION_SECRET: { zh: '应至少 32 个字符', en: 'expected at least 32 characters', secret: true },
@@ -74,6 +78,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   MIGRATION_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SESSION_SECRET: z.string().min(32).optional(),
@@ -129,6 +134,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** PostgreSQL only: migrations run as this role, which owns the tables; the serving role may only append to the audit log. */
   migrationDatabaseUrl: string | undefined;
+  /** Where users open the platform: the links e-mails carry start with it (no trailing slash). */
+  publicUrl: string;
   dataDir: string;
   logLevel: LogLevel;
   sessionSecret: string;
@@ -320,6 +327,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: vars.HOST,
     databaseUrl: vars.DATABASE_URL,
     migrationDatabaseUrl: migrationUrl(vars),
+    publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
     dataDir,
     logLevel: vars.LOG_LEVEL,
     sessionSecret:

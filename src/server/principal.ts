@@ -4,6 +4,7 @@ import type { UserRole } from '../contract/vocabulary.js';
 /** Who is acting, with the scope their role is authorized in. */
 export type Principal =
   | { role: 'unit-admin'; userId: string; organizationId: string }
+  | { role: 'unit-contact'; userId: string; organizationId: string }
   | { role: 'pi'; userId: string; organizationId: string; personId: string }
   | { role: 'department'; userId: string; departmentId: string }
   | { role: 'province'; userId: string }
@@ -19,6 +20,7 @@ export function principalOf(user: User): Principal {
   };
   switch (user.role) {
     case 'unit-admin':
+    case 'unit-contact':
       return { role: user.role, userId: user.id, organizationId: scope(user.organizationId) };
     case 'pi':
       return {

@@ -10,7 +10,7 @@ export const SESSION_COOKIE = 'shenbao_session';
 const KNOWN_DEVICE_COOKIE = 'shenbao_device';
 const LOGIN_PATH = '/api/auth/login';
 
-/** The routes anyone may call: signing up and in, the public call list and 公示, receipt checks, health, audit checkpoints. */
+/** The routes anyone may call: signing up and in, accepting an invitation, the public call list and 公示, receipt checks, health, audit checkpoints. */
 export const PUBLIC_ROUTES = new Set([
   'GET /api/openapi.json',
   'GET /api/health',
@@ -22,6 +22,8 @@ export const PUBLIC_ROUTES = new Set([
   'POST /api/auth/login',
   'POST /api/auth/logout',
   'GET /api/auth/me',
+  'POST /api/invitations/inspect',
+  'POST /api/invitations/accept',
   'POST /api/receipts/verify',
   'GET /api/public/announcements',
   'GET /api/public/announcements/:id',
@@ -33,7 +35,7 @@ const FENCES: [prefix: string, roles: readonly UserRole[]][] = [
   ['/api/province/', ['province']],
   ['/api/expert/', ['expert']],
   ['/api/review/', ['department', 'province']],
-  ['/api/organization/', ['unit-admin']],
+  ['/api/organization/', ['unit-admin', 'unit-contact']],
 ];
 
 /** Authentication and authorization as the routes use them: one call at the top of each handler. */

@@ -13,6 +13,7 @@ import { DepartmentRepository } from './departments.js';
 import { DocumentRepository } from './documents.js';
 import { HealthRepository } from './health.js';
 import { ImportKeyRepository } from './import-keys.js';
+import { InvitationRepository } from './invitations.js';
 import { OrganizationRepository } from './organizations.js';
 import { OutboxRepository } from './outbox.js';
 import { PersonRepository } from './people.js';
@@ -39,6 +40,7 @@ export function repositories(db: Database) {
     documents: new DocumentRepository(db),
     health: new HealthRepository(db),
     importKeys: new ImportKeyRepository(db),
+    invitations: new InvitationRepository(db),
     organizations: new OrganizationRepository(db),
     outbox: new OutboxRepository(db),
     people: new PersonRepository(db),

@@ -29,6 +29,11 @@ export class SessionRepository {
     await this.db.delete(sessions).where(eq(sessions.id, id));
   }
 
+  /** Ends every session of the user at once (the account was disabled). */
+  async deleteOfUser(userId: string): Promise<void> {
+    await this.db.delete(sessions).where(eq(sessions.userId, userId));
+  }
+
   async deleteExpiredOfUser(userId: string, now: Date): Promise<void> {
     await this.db.delete(sessions).where(and(eq(sessions.userId, userId), lte(sessions.expiresAt, now)));
   }

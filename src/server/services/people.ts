@@ -36,7 +36,8 @@ export class PeopleService {
     private readonly clock: Clock,
   ) {}
 
-  list(actor: UnitAdmin): Promise<PersonWithLogin[]> {
+  /** Contacts read the list too: an application names its PI from it. */
+  list(actor: UnitAdmin | PrincipalOf<'unit-contact'>): Promise<PersonWithLogin[]> {
     return this.repos.people.listByEmployer(actor.organizationId);
   }
 
@@ -64,6 +65,8 @@ export class PeopleService {
         login: input.account.login,
         passwordHash,
         displayName: person.name,
+        email: input.account.email ?? null,
+        mobile: input.account.mobile ?? null,
         role: 'pi',
         organizationId: actor.organizationId,
         personId: person.id,

@@ -34,8 +34,20 @@ export function registrationBody(
       ministryOrProvincialUniversity: false,
       ...organization,
     },
-    admin: { login: uniqueLogin('admin'), password: VALID_PASSWORD, displayName: `管理员${n}`, ...admin },
+    admin: {
+      login: uniqueLogin('admin'),
+      password: VALID_PASSWORD,
+      displayName: `管理员${n}`,
+      mobile: mobileNumber(n),
+      email: `admin${n}@example.com`,
+      ...admin,
+    },
   };
+}
+
+/** A valid mainland mobile number, distinct for each `n`. */
+export function mobileNumber(n = next()): string {
+  return `139${String(n).padStart(8, '0').slice(-8)}`;
 }
 
 export function personBody(overrides: Partial<CreatePersonBody> = {}): CreatePersonBody {

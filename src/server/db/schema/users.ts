@@ -37,6 +37,7 @@ export const users = pgTable(
       'users_scope_matches_role',
       sql`case ${t.role}
         when 'unit-admin' then ${t.organizationId} is not null and ${t.personId} is null and ${t.departmentId} is null
+        when 'unit-contact' then ${t.organizationId} is not null and ${t.personId} is null and ${t.departmentId} is null
         when 'pi' then ${t.organizationId} is not null and ${t.personId} is not null and ${t.departmentId} is null
         when 'department' then ${t.departmentId} is not null and ${t.organizationId} is null and ${t.personId} is null
         else ${t.organizationId} is null and ${t.personId} is null and ${t.departmentId} is null
