@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { UserRole } from '../../src/contract/vocabulary.js';
+import { USER_ROLES, type UserRole } from '../../src/contract/vocabulary.js';
 import { unitWithPerson } from '../support/api/applicant.js';
 import { personBody, uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
 import { inject, insertUser, login, useTestApp } from '../support/harness.js';
@@ -22,6 +22,8 @@ const PUBLIC: Record<string, string> = {
   'POST /api/auth/login': '登录',
   'POST /api/auth/logout': '无会话时只清除 Cookie',
   'GET /api/auth/me': '每个页面都问当前用户，公开页面也问；未登录答 { user: null }，浏览器不记失败的请求',
+  'POST /api/invitations/inspect': '受邀者打开邮件中的链接，尚无账号；只答邀请单位和角色',
+  'POST /api/invitations/accept': '受邀者凭一次性链接开通账号',
   'POST /api/receipts/verify': '持回执者核验签名，只用服务器公钥，不读数据库',
   'GET /api/public/announcements': '公示无需登录（任务五、6）',
   'GET /api/public/announcements/{id}': '公示无需登录（任务五、6）',
@@ -33,7 +35,9 @@ const FENCES: [prefix: string, roles: UserRole[]][] = [
   ['/api/province/', ['province']],
   ['/api/expert/', ['expert']],
   ['/api/review/', ['department', 'province']],
-  ['/api/organization/', ['unit-admin']],
+  ['/api/organization/users', ['unit-admin']],
+  ['/api/organization/invitations', ['unit-admin']],
+  ['/api/organization/', ['unit-admin', 'unit-contact']],
 ];
 
 interface Operation {
@@ -76,6 +80,9 @@ beforeAll(async () => {
   });
   expect(created.statusCode).toBe(201);
   cookies.pi = await login(t.app, pi.account!.login);
+  cookies['unit-contact'] = (
+    await insertUser(t, 'unit-contact', { organizationId: admin.organizationId })
+  ).cookie;
   for (const role of ['department', 'province', 'expert'] as const) {
     cookies[role] = (await insertUser(t, role)).cookie;
   }
@@ -114,7 +121,7 @@ describe('没有登录', () => {
 });
 
 describe('角色不能使用的接口前缀', () => {
-  it.each(['unit-admin', 'pi', 'department', 'province', 'expert'] as UserRole[])(
+  it.each(USER_ROLES)(
     '%s 在不属于它的前缀下一律被拒绝（403 或 404），从不成功',
     async (role) => {
       const refused = operations.filter((o) =>
@@ -134,7 +141,7 @@ describe('角色不能使用的接口前缀', () => {
     },
   );
 
-  it.each(['unit-admin', 'pi', 'department', 'province', 'expert'] as UserRole[])(
+  it.each(USER_ROLES)(
     '%s 用随机编号调用每个接口，从不答 500，错误都是中文的 AppError',
     async (role) => {
       for (const op of operations.filter((o) => o.name !== 'POST /api/auth/logout')) {

@@ -30,11 +30,16 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/public/audit-checkpoints',
 ]);
 
-/** Path prefixes and the only roles that may use anything under them; each handler still authorizes exactly. */
+/**
+ * Path prefixes and the only roles that may use anything under them, the first matching prefix deciding; each
+ * handler still authorizes exactly. Contacts read the unit's people (to name a PI), never its accounts.
+ */
 const FENCES: [prefix: string, roles: readonly UserRole[]][] = [
   ['/api/province/', ['province']],
   ['/api/expert/', ['expert']],
   ['/api/review/', ['department', 'province']],
+  ['/api/organization/users', ['unit-admin']],
+  ['/api/organization/invitations', ['unit-admin']],
   ['/api/organization/', ['unit-admin', 'unit-contact']],
 ];
 
