@@ -106,6 +106,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
         visits: [
           { path: '/login', desktop: true },
           { path: '/register' },
+          { path: '/accept-invitation' },
           { path: '/public/announcements', desktop: true },
           { path: `/public/announcements/${announcementId}`, desktop: true },
         ],
@@ -116,6 +117,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/applications', desktop: true },
           { path: `/applications/${draftId}`, desktop: true },
           { path: '/people' },
+          { path: '/unit-users' },
           { path: `/applications/${draftId}/commitments/unit` },
         ],
       },

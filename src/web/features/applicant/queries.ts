@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { InvitationView, UnitUserView } from '../../../contract/organization-users.js';
 import type { PersonView } from '../../../contract/people.js';
 import {
   api,
@@ -51,4 +52,17 @@ export const peopleQuery = queryOptions({
   queryKey: ['organization', 'people'] as const,
   queryFn: ({ signal }) =>
     api<{ people: PersonView[] }>('/organization/people', { signal }).then((r) => r.people),
+});
+
+/** The unit's accounts and its open invitations (unit administrators only). */
+export const unitUsersQuery = queryOptions({
+  queryKey: ['organization', 'users'] as const,
+  queryFn: ({ signal }) =>
+    api<{ users: UnitUserView[] }>('/organization/users', { signal }).then((r) => r.users),
+});
+
+export const invitationsQuery = queryOptions({
+  queryKey: ['organization', 'invitations'] as const,
+  queryFn: ({ signal }) =>
+    api<{ invitations: InvitationView[] }>('/organization/invitations', { signal }).then((r) => r.invitations),
 });

@@ -213,6 +213,31 @@ function RegisterForm({ departmentOptions }: { departmentOptions: SelectProps['o
           </Col>
           <Col xs={24} md={12}>
             <Form.Item
+              label="手机号码"
+              name={['admin', 'mobile']}
+              rules={[
+                { required: true, message: '请输入手机号码' },
+                { pattern: /^(\+?86)?\s*1[3-9](\s|-)?\d{4}(\s|-)?\d{4}$/, message: '应为 11 位手机号码' },
+              ]}
+            >
+              <Input inputMode="tel" autoComplete="tel" maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label="电子邮箱"
+              name={['admin', 'email']}
+              extra="接收审核结果、截止提醒和重置密码邮件"
+              rules={[
+                { required: true, whitespace: true, message: '请输入电子邮箱' },
+                { type: 'email', message: '请输入有效的电子邮箱地址' },
+              ]}
+            >
+              <Input inputMode="email" autoComplete="email" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
               label="登录名"
               name={['admin', 'login']}
               rules={[
