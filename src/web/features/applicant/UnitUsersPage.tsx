@@ -138,7 +138,6 @@ function UsersTable() {
           rowKey="id"
           dataSource={list}
           pagination={false}
-          scroll={{ x: 'max-content' }}
           columns={[
             {
               title: '姓名',
@@ -193,7 +192,6 @@ function InvitationsTable() {
           rowKey="id"
           dataSource={list}
           pagination={false}
-          scroll={{ x: 'max-content' }}
           columns={[
             { title: '电子邮箱', dataIndex: 'email' },
             {
