@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { instantSchema } from '../core/bundle/schema.js';
-import {
-  emailSchema,
-  mobileSchema,
-  newLoginSchema,
-  newPasswordSchema,
-  personNameSchema,
-} from './common.js';
+import { emailSchema, mobileSchema, newLoginSchema, newPasswordSchema, personNameSchema } from './common.js';
 import { UNIT_ROLES } from './vocabulary.js';
 
 // An organization's own accounts: its administrators, contacts and PIs, invited by e-mail.

@@ -121,34 +121,28 @@ describe('没有登录', () => {
 });
 
 describe('角色不能使用的接口前缀', () => {
-  it.each(USER_ROLES)(
-    '%s 在不属于它的前缀下一律被拒绝（403 或 404），从不成功',
-    async (role) => {
-      const refused = operations.filter((o) =>
-        FENCES.some(([prefix, roles]) => o.path.startsWith(prefix) && !roles.includes(role)),
-      );
-      expect(refused.length).toBeGreaterThan(0);
-      for (const op of refused) {
-        const response = await inject(t.app, {
-          method: op.method,
-          url: op.url,
-          cookie: cookies[role],
-          ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { payload: { invalid: true } }),
-        });
-        expect([403, 404], `${role} ${op.name} → ${response.statusCode}`).toContain(response.statusCode);
-        expectAppError(response, op.name);
-      }
-    },
-  );
+  it.each(USER_ROLES)('%s 在不属于它的前缀下一律被拒绝（403 或 404），从不成功', async (role) => {
+    const refused = operations.filter((o) =>
+      FENCES.some(([prefix, roles]) => o.path.startsWith(prefix) && !roles.includes(role)),
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    for (const op of refused) {
+      const response = await inject(t.app, {
+        method: op.method,
+        url: op.url,
+        cookie: cookies[role],
+        ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { payload: { invalid: true } }),
+      });
+      expect([403, 404], `${role} ${op.name} → ${response.statusCode}`).toContain(response.statusCode);
+      expectAppError(response, op.name);
+    }
+  });
 
-  it.each(USER_ROLES)(
-    '%s 用随机编号调用每个接口，从不答 500，错误都是中文的 AppError',
-    async (role) => {
-      for (const op of operations.filter((o) => o.name !== 'POST /api/auth/logout')) {
-        const response = await inject(t.app, { method: op.method, url: op.url, cookie: cookies[role] });
-        expect(response.statusCode, `${role} ${op.name}`).toBeLessThan(500);
-        if (response.statusCode >= 400) expectAppError(response, `${role} ${op.name}`);
-      }
-    },
-  );
+  it.each(USER_ROLES)('%s 用随机编号调用每个接口，从不答 500，错误都是中文的 AppError', async (role) => {
+    for (const op of operations.filter((o) => o.name !== 'POST /api/auth/logout')) {
+      const response = await inject(t.app, { method: op.method, url: op.url, cookie: cookies[role] });
+      expect(response.statusCode, `${role} ${op.name}`).toBeLessThan(500);
+      if (response.statusCode >= 400) expectAppError(response, `${role} ${op.name}`);
+    }
+  });
 });

@@ -137,7 +137,9 @@ describe('单位用户服务自行核对访问权限', () => {
     });
     const actor = { role: 'unit-admin' as const, userId: randomUUID(), organizationId: randomUUID() };
     const { organizationUsers } = services;
-    await expect(organizationUsers.update(actor, owner.id, { disabled: true })).rejects.toMatchObject(notFound);
+    await expect(organizationUsers.update(actor, owner.id, { disabled: true })).rejects.toMatchObject(
+      notFound,
+    );
     await expect(organizationUsers.revoke(actor, invitation.id)).rejects.toMatchObject(notFound);
     expect(await organizationUsers.list(actor)).toEqual([]);
     expect(await organizationUsers.invitations(actor)).toEqual([]);

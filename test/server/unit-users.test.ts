@@ -262,9 +262,12 @@ describe('邀请单位用户', () => {
       password: 'short',
     });
     expect(response.statusCode).toBe(400);
-    expect(
-      [...new Set(response.json().error.fields.map((f: { path: string }) => f.path))].sort(),
-    ).toEqual(['displayName', 'login', 'mobile', 'password']);
+    expect([...new Set(response.json().error.fields.map((f: { path: string }) => f.path))].sort()).toEqual([
+      'displayName',
+      'login',
+      'mobile',
+      'password',
+    ]);
     expect(response.json().error.fields.find((f: { path: string }) => f.path === 'mobile').message).toMatch(
       /^手机号码：/,
     );

@@ -59,7 +59,10 @@ export class OrganizationUserService {
     if (personId) {
       const person = await this.repos.people.findInOrganization(personId, actor.organizationId);
       if (!person) throw AppError.invalidField('personId', '项目负责人：请选择本单位登记的人员');
-      if (person.login) throw new AppError('PERSON_HAS_ACCOUNT', { fields: [{ path: 'personId', message: '项目负责人：该人员已开通登录账号' }] });
+      if (person.login)
+        throw new AppError('PERSON_HAS_ACCOUNT', {
+          fields: [{ path: 'personId', message: '项目负责人：该人员已开通登录账号' }],
+        });
     }
     const organization = (await this.repos.organizations.findById(actor.organizationId))!;
     const token = newSessionToken();
@@ -224,7 +227,8 @@ export class OrganizationUserService {
     const id = sessionIdOf(token, this.config.sessionSecret);
     const row = await this.repos.accountTokens.find(id);
     const now = this.clock.now();
-    if (!row || row.purpose !== 'invitation' || row.usedAt || row.expiresAt <= now) return this.refuse(row, now);
+    if (!row || row.purpose !== 'invitation' || row.usedAt || row.expiresAt <= now)
+      return this.refuse(row, now);
     return { id, payload: row.payload as unknown as InvitationPayload };
   }
 

@@ -48,4 +48,3 @@ const STATUS_COLORS: Record<ApplicationStatus, string> = {
 export const STATUS_LABELS = Object.fromEntries(
   APPLICATION_STATUSES.map((s) => [s, { label: APPLICATION_STATUS_LABELS[s], color: STATUS_COLORS[s] }]),
 ) as Record<ApplicationStatus, { label: string; color: string }>;
-

@@ -1,8 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  presentInvitation,
-  presentUnitUser,
-} from '../../presenters/organization-users.js';
+import { presentInvitation, presentUnitUser } from '../../presenters/organization-users.js';
 import { errorResponses, idParamsSchema, noContentSchema } from '../../../contract/common.js';
 import {
   acceptInvitationBodySchema,
@@ -123,7 +120,12 @@ export const organizationUserRoutes: FastifyPluginAsyncZod<RouteDeps> = async (a
         body: invitationTokenBodySchema,
         response: {
           200: invitationSummaryResponseSchema,
-          ...errorResponses('VALIDATION_FAILED', 'INVITATION_INVALID', 'INVITATION_USED', 'TOO_MANY_REQUESTS'),
+          ...errorResponses(
+            'VALIDATION_FAILED',
+            'INVITATION_INVALID',
+            'INVITATION_USED',
+            'TOO_MANY_REQUESTS',
+          ),
         },
       },
     },

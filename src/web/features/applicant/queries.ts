@@ -64,5 +64,7 @@ export const unitUsersQuery = queryOptions({
 export const invitationsQuery = queryOptions({
   queryKey: ['organization', 'invitations'] as const,
   queryFn: ({ signal }) =>
-    api<{ invitations: InvitationView[] }>('/organization/invitations', { signal }).then((r) => r.invitations),
+    api<{ invitations: InvitationView[] }>('/organization/invitations', { signal }).then(
+      (r) => r.invitations,
+    ),
 });
