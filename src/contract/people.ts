@@ -29,8 +29,8 @@ export const createPersonBodySchema = z.object({
     .object({
       login: newLoginSchema,
       password: newPasswordSchema,
-      email: emailSchema.optional(),
-      mobile: mobileSchema.optional(),
+      mobile: mobileSchema,
+      email: emailSchema,
     })
     .optional()
     .meta({ title: '项目负责人登录账号' }),

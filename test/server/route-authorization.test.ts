@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { USER_ROLES, type UserRole } from '../../src/contract/vocabulary.js';
 import { unitWithPerson } from '../support/api/applicant.js';
-import { personBody, uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
+import { accountBody, personBody } from '../support/factories/server.js';
 import { inject, insertUser, login, useTestApp } from '../support/harness.js';
 
 // Every route the OpenAPI document lists, called with random ids: without a session, and by each role under
@@ -71,7 +71,7 @@ beforeAll(async () => {
 
   const admin = await unitWithPerson(t);
   cookies['unit-admin'] = admin.cookie;
-  const pi = personBody({ account: { login: uniqueLogin('pi'), password: VALID_PASSWORD } });
+  const pi = personBody({ account: accountBody() });
   const created = await inject(t.app, {
     method: 'POST',
     url: '/api/organization/people',

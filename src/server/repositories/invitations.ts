@@ -79,11 +79,15 @@ export class InvitationRepository {
   }
 
   /**
-   * Closes the organization's open invitation `id` as revoked; false when there is none (another
-   * organization's, used, expired or unknown alike).
+   * Closes the organization's open invitation `id` as revoked and returns whom it invited as what; undefined
+   * when there is none (another organization's, used, expired or unknown alike).
    */
-  async revoke(id: string, organizationId: string, now: Date): Promise<boolean> {
-    const rows = await this.db
+  async revoke(
+    id: string,
+    organizationId: string,
+    now: Date,
+  ): Promise<{ email: string | null; role: string | null } | undefined> {
+    const [row] = await this.db
       .update(accountTokens)
       .set({
         usedAt: now,
@@ -98,7 +102,7 @@ export class InvitationRepository {
           eq(payloadText('organizationId'), organizationId),
         ),
       )
-      .returning({ id: accountTokens.id });
-    return rows.length > 0;
+      .returning({ email: accountTokens.email, role: payloadText('role') });
+    return row;
   }
 }

@@ -111,14 +111,15 @@ export class OrganizationUserService {
   async revoke(actor: UnitAdmin, id: string): Promise<void> {
     await inTransaction(this.db, async (repos) => {
       const now = this.clock.now();
-      if (!(await repos.invitations.revoke(id, actor.organizationId, now))) throw new AppError('NOT_FOUND');
+      const revoked = await repos.invitations.revoke(id, actor.organizationId, now);
+      if (!revoked) throw new AppError('NOT_FOUND');
       await repos.audit.append({
         at: now,
         actorUserId: actor.userId,
         action: 'invitation.revoked',
         entityType: 'organization',
         entityId: actor.organizationId,
-        before: { invitation: id },
+        before: revoked,
       });
     });
   }

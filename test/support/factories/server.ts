@@ -50,6 +50,20 @@ export function mobileNumber(n = next()): string {
   return `139${String(n).padStart(8, '0').slice(-8)}`;
 }
 
+/** A PI's login as a person's entry opens it, with the holder's contacts. */
+export function accountBody(
+  overrides: Partial<NonNullable<CreatePersonBody['account']>> = {},
+): NonNullable<CreatePersonBody['account']> {
+  const n = next();
+  return {
+    login: uniqueLogin('pi'),
+    password: VALID_PASSWORD,
+    mobile: mobileNumber(n),
+    email: `pi${n}@example.com`,
+    ...overrides,
+  };
+}
+
 export function personBody(overrides: Partial<CreatePersonBody> = {}): CreatePersonBody {
   const n = next();
   return {

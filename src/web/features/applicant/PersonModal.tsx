@@ -12,6 +12,8 @@ interface PersonValues {
   withAccount?: boolean;
   login?: string;
   password?: string;
+  mobile?: string;
+  email?: string;
 }
 
 /** Registers a person (`person` absent) or changes one; mounted for each opening, so it starts afresh. */
@@ -125,6 +127,33 @@ export function PersonModal({
                     <Input.Password autoComplete="new-password" />
                   </Form.Item>
                 </Col>
+                <Col span={12}>
+                  <Form.Item
+                    label="手机号码"
+                    name="mobile"
+                    rules={[
+                      { required: true, message: '请输入手机号码' },
+                      {
+                        pattern: /^(\+?86)?\s*1[3-9](\s|-)?\d{4}(\s|-)?\d{4}$/,
+                        message: '应为 11 位手机号码',
+                      },
+                    ]}
+                  >
+                    <Input inputMode="tel" autoComplete="off" maxLength={20} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item
+                    label="电子邮箱"
+                    name="email"
+                    rules={[
+                      { required: true, whitespace: true, message: '请输入电子邮箱' },
+                      { type: 'email', message: '请输入有效的电子邮箱地址' },
+                    ]}
+                  >
+                    <Input inputMode="email" autoComplete="off" />
+                  </Form.Item>
+                </Col>
               </Row>
             )}
           </>
@@ -151,8 +180,15 @@ async function savePerson(person: PersonView | undefined, values: PersonValues):
     name: values.name,
     ...(values.idNumber?.trim() ? { idNumber: values.idNumber } : {}),
     ongoingProvincialProjects: values.ongoingProvincialProjects ?? 0,
-    ...(values.withAccount && values.login && values.password
-      ? { account: { login: values.login, password: values.password } }
+    ...(values.withAccount && values.login && values.password && values.mobile && values.email
+      ? {
+          account: {
+            login: values.login,
+            password: values.password,
+            mobile: values.mobile,
+            email: values.email,
+          },
+        }
       : {}),
   };
   const r = await api<{ person: PersonView }>('/organization/people', { method: 'POST', body });
