@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationForm } from '../../src/core/application/form.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { randomUuid } from '../support/factories/random.js';
-import { accountBody, personBody, uniqueLogin } from '../support/factories/server.js';
+import { accountBody, personBody } from '../support/factories/server.js';
 import {
   inject,
   insertUser,
