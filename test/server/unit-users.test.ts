@@ -5,7 +5,14 @@ import type { UnitRole } from '../../src/contract/vocabulary.js';
 import { createDraft, unitWithPerson } from '../support/api/applicant.js';
 import { mobileNumber, personBody, uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
 import { uniqueNumber } from '../support/factories/random.js';
-import { inject, login, registerUnitAdmin, useTestApp, type UnitAdmin } from '../support/harness.js';
+import {
+  inject,
+  insertUser,
+  login,
+  registerUnitAdmin,
+  useTestApp,
+  type UnitAdmin,
+} from '../support/harness.js';
 
 // An organization's own accounts: invited by e-mail, accepted through a single-use link, handed the
 // administration, disabled; the last enabled administrator always stays.
@@ -346,7 +353,17 @@ describe('移交管理权限，保留最后一名管理员', () => {
     expect(refused.statusCode).toBe(403);
     const successor = { ...admin, cookie: contact.cookie, userId: contact.userId };
     expect((await patchUser(successor, contact.userId, { role: 'unit-contact' })).statusCode).toBe(409);
-    expect(await auditActions(admin.userId)).toContain('user.role-changed');
+    const province = await insertUser(t, 'province');
+    const audit = await inject(t.app, {
+      method: 'GET',
+      url: `/api/province/audit?entityType=user&entityId=${admin.userId}`,
+      cookie: province.cookie,
+    });
+    const stepped = audit.json().entries.find((e: { action: string }) => e.action === 'user.role-changed');
+    expect(stepped).toMatchObject({
+      actionLabel: '变更账号角色',
+      changes: [{ label: '角色', before: '单位管理员', after: '单位联系人' }],
+    });
   });
 
   it('停用最后一名启用的管理员被拒绝；管理员之间可以相互停用', async () => {

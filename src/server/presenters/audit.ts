@@ -8,6 +8,8 @@ import {
   CALL_STATUS_LABELS,
   type ApplicationStatus,
   type CallStatus,
+  USER_ROLE_LABELS,
+  type UserRole,
 } from '../../contract/vocabulary.js';
 import { ID_FIELDS, type AuditPage } from '../services/audit.js';
 
@@ -37,6 +39,10 @@ const FIELD_LABELS: Record<string, string> = {
   result: '结论',
   role: '角色',
   login: '登录名',
+  disabled: '已停用',
+  email: '电子邮箱',
+  expiresAt: '有效期至',
+  invitedBy: '邀请人',
   documentId: '附件',
   previousDocumentId: '原附件',
   applicationId: '申报书',
@@ -100,6 +106,9 @@ function valueText(key: string, value: unknown, names: Map<string, string>, enti
   if (key === 'topic' && typeof value === 'number') return TOPIC_LABELS[value as 1] ?? String(value);
   if (key === 'kind' && typeof value === 'string' && value in DOCUMENT_KIND_LABELS) {
     return DOCUMENT_KIND_LABELS[value as keyof typeof DOCUMENT_KIND_LABELS];
+  }
+  if (key === 'role' && typeof value === 'string' && value in USER_ROLE_LABELS) {
+    return USER_ROLE_LABELS[value as UserRole];
   }
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value))

@@ -61,23 +61,6 @@ export class InvitationRepository {
     }));
   }
 
-  /** Whether the person has an invitation still open at `now`. */
-  async pendingForPerson(personId: string, now: Date): Promise<boolean> {
-    const [row] = await this.db
-      .select({ id: accountTokens.id })
-      .from(accountTokens)
-      .where(
-        and(
-          eq(accountTokens.purpose, 'invitation'),
-          isNull(accountTokens.usedAt),
-          gt(accountTokens.expiresAt, now),
-          eq(payloadText('personId'), personId),
-        ),
-      )
-      .limit(1);
-    return row !== undefined;
-  }
-
   /**
    * Closes the organization's open invitation `id` as revoked and returns whom it invited as what; undefined
    * when there is none (another organization's, used, expired or unknown alike).
