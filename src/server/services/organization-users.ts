@@ -27,7 +27,7 @@ export type UnitUser = User & { personName: string | null };
 const DAY_MS = 86_400_000;
 
 /** The path of the page that accepts an invitation; the e-mailed link carries the token as `?token=`. */
-export const ACCEPT_INVITATION_PATH = '/accept-invitation';
+const ACCEPT_INVITATION_PATH = '/accept-invitation';
 
 /**
  * An organization's accounts, managed by its administrators: invitations by e-mail (administrators, contacts,
@@ -87,9 +87,9 @@ export class OrganizationUserService {
       await notifyAddress(repos, input.email, {
         kind: 'account.invited',
         key: `invitation:${id}`,
-        subject: `${organization.name}邀请您开通省科技计划项目申报系统账号`,
+        subject: `${organization.name}邀请您开通项目网上申报系统账号`,
         body: [
-          `${organization.name}邀请您以“${USER_ROLE_LABELS[input.role]}”身份开通江苏省国际科技合作/港澳台科技合作计划项目网上申报系统账号。`,
+          `${organization.name}邀请您以“${USER_ROLE_LABELS[input.role]}”身份开通项目网上申报系统账号。`,
           `请在 ${INVITATION_VALID_DAYS} 天内打开以下链接，设置登录名和密码：`,
           link,
           '该链接只能使用一次。如您并未期待此邀请，请忽略本邮件。',
