@@ -7,7 +7,7 @@ import {
 } from '../../../contract/organization-users.js';
 import { UNIT_ROLES, USER_ROLE_LABELS } from '../../../contract/vocabulary.js';
 import { api, ApiError, describeError } from '../../shared/api.js';
-import { showFieldErrors } from '../../shared/forms.js';
+import { EMAIL_RULES, showFieldErrors } from '../../shared/forms.js';
 import { invitationsQuery, peopleQuery } from './queries.js';
 
 const ROLE_HINTS: Record<InviteUserBody['role'], string> = {
@@ -81,14 +81,7 @@ export function InviteModal({ onClose }: { onClose(): void }) {
         name="invite"
         initialValues={{ role: 'unit-contact' }}
       >
-        <Form.Item
-          label="电子邮箱"
-          name="email"
-          rules={[
-            { required: true, whitespace: true, message: '请输入电子邮箱' },
-            { type: 'email', message: '请输入有效的电子邮箱地址' },
-          ]}
-        >
+        <Form.Item label="电子邮箱" name="email" rules={EMAIL_RULES}>
           <Input autoComplete="off" inputMode="email" />
         </Form.Item>
         <Form.Item label="角色" name="role" extra={role && ROLE_HINTS[role]}>

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Col, Form, Input, InputNumber, Modal, Row, Switch } from 'antd';
 import type { CreatePersonBody, PersonView, UpdatePersonBody } from '../../../contract/people.js';
 import { api, ApiError, describeError } from '../../shared/api.js';
-import { showFieldErrors } from '../../shared/forms.js';
+import { EMAIL_RULES, MOBILE_RULES, showFieldErrors } from '../../shared/forms.js';
 import { peopleQuery } from './queries.js';
 
 interface PersonValues {
@@ -128,29 +128,12 @@ export function PersonModal({
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item
-                    label="手机号码"
-                    name="mobile"
-                    rules={[
-                      { required: true, message: '请输入手机号码' },
-                      {
-                        pattern: /^(\+?86)?\s*1[3-9](\s|-)?\d{4}(\s|-)?\d{4}$/,
-                        message: '应为 11 位手机号码',
-                      },
-                    ]}
-                  >
+                  <Form.Item label="手机号码" name="mobile" rules={MOBILE_RULES}>
                     <Input inputMode="tel" autoComplete="off" maxLength={20} />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item
-                    label="电子邮箱"
-                    name="email"
-                    rules={[
-                      { required: true, whitespace: true, message: '请输入电子邮箱' },
-                      { type: 'email', message: '请输入有效的电子邮箱地址' },
-                    ]}
-                  >
+                  <Form.Item label="电子邮箱" name="email" rules={EMAIL_RULES}>
                     <Input inputMode="email" autoComplete="off" />
                   </Form.Item>
                 </Col>

@@ -5,7 +5,7 @@ import type { AcceptInvitationBody } from '../../../contract/organization-users.
 import { USER_ROLE_LABELS, type UnitRole } from '../../../contract/vocabulary.js';
 import { useSession } from '../../app/session.js';
 import { api, ApiError, describeError } from '../../shared/api.js';
-import { showFieldErrors } from '../../shared/forms.js';
+import { MOBILE_RULES, showFieldErrors } from '../../shared/forms.js';
 import { PageState } from '../../shared/PageState.js';
 import { PublicFrame } from './PublicFrame.js';
 
@@ -93,14 +93,7 @@ function AcceptForm({ token }: { token: string }) {
         >
           <Input maxLength={50} autoComplete="name" />
         </Form.Item>
-        <Form.Item
-          label="手机号码"
-          name="mobile"
-          rules={[
-            { required: true, message: '请输入手机号码' },
-            { pattern: /^(\+?86)?\s*1[3-9](\s|-)?\d{4}(\s|-)?\d{4}$/, message: '应为 11 位手机号码' },
-          ]}
-        >
+        <Form.Item label="手机号码" name="mobile" rules={MOBILE_RULES}>
           <Input inputMode="tel" autoComplete="tel" maxLength={20} />
         </Form.Item>
         <Form.Item

@@ -24,7 +24,7 @@ import { DEPARTMENT_KIND_LABELS, ORGANIZATION_KIND_LABELS } from '../../../core/
 import type { RegisterOrganizationBody } from '../../../contract/auth.js';
 import type { DepartmentView } from '../../../contract/departments.js';
 import { api, ApiError, describeError } from '../../shared/api.js';
-import { showFieldErrors } from '../../shared/forms.js';
+import { EMAIL_RULES, MOBILE_RULES, showFieldErrors } from '../../shared/forms.js';
 import { PageState } from '../../shared/PageState.js';
 import { useSession } from '../../app/session.js';
 import { PublicFrame } from './PublicFrame.js';
@@ -212,14 +212,7 @@ function RegisterForm({ departmentOptions }: { departmentOptions: SelectProps['o
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item
-              label="手机号码"
-              name={['admin', 'mobile']}
-              rules={[
-                { required: true, message: '请输入手机号码' },
-                { pattern: /^(\+?86)?\s*1[3-9](\s|-)?\d{4}(\s|-)?\d{4}$/, message: '应为 11 位手机号码' },
-              ]}
-            >
+            <Form.Item label="手机号码" name={['admin', 'mobile']} rules={MOBILE_RULES}>
               <Input inputMode="tel" autoComplete="tel" maxLength={20} />
             </Form.Item>
           </Col>
@@ -228,10 +221,7 @@ function RegisterForm({ departmentOptions }: { departmentOptions: SelectProps['o
               label="电子邮箱"
               name={['admin', 'email']}
               extra="接收审核结果、截止提醒和重置密码邮件"
-              rules={[
-                { required: true, whitespace: true, message: '请输入电子邮箱' },
-                { type: 'email', message: '请输入有效的电子邮箱地址' },
-              ]}
+              rules={EMAIL_RULES}
             >
               <Input inputMode="email" autoComplete="email" />
             </Form.Item>
