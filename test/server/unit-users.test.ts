@@ -378,6 +378,23 @@ describe('移交管理权限，保留最后一名管理员', () => {
     expect((await patchUser(secondAdmin, second.userId, { role: 'unit-contact' })).statusCode).toBe(200);
   });
 
+  it('两名管理员同时互相卸任：一人成功，另一人被拒绝，单位仍有管理员', async () => {
+    const admin = await registerUnitAdmin(t);
+    const second = await invited(admin, 'unit-admin');
+    const secondAdmin = { ...admin, cookie: second.cookie, userId: second.userId };
+    const answers = await Promise.all([
+      patchUser(admin, second.userId, { role: 'unit-contact' }),
+      patchUser(secondAdmin, admin.userId, { role: 'unit-contact' }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const users = await inject(t.app, {
+      method: 'GET',
+      url: '/api/organization/users',
+      cookie: answers[0]!.statusCode === 200 ? admin.cookie : second.cookie,
+    });
+    expect(users.json().users.filter((u: { role: string }) => u.role === 'unit-admin')).toHaveLength(1);
+  });
+
   it('项目负责人的账号不能改为管理员', async () => {
     const admin = await unitWithPerson(t);
     const pi = await invited(admin, 'pi', { personId: admin.personId, displayName: await personName(admin) });
