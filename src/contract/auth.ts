@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateSchema, DEPARTMENT_KINDS, ORGANIZATION_KINDS } from '../core/bundle/schema.js';
 import { DUTIES, USER_ROLES } from './vocabulary.js';
-import { creditCodeSchema, newLoginSchema, personNameSchema } from './common.js';
+import { creditCodeSchema, emailSchema, mobileSchema, newLoginSchema, personNameSchema } from './common.js';
 
 /** NIST SP 800-63B: at least this many characters, no composition rules; common passwords are refused by the server. */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -40,6 +40,8 @@ export const registerOrganizationBodySchema = z.object({
       login: newLoginSchema,
       password: newPasswordSchema,
       displayName: personNameSchema,
+      mobile: mobileSchema,
+      email: emailSchema,
     })
     .meta({ title: '单位管理员' }),
 });

@@ -44,19 +44,20 @@ export const newLoginSchema = z
   .regex(/^[a-z0-9][a-z0-9._@-]{2,63}$/, '登录名应为 3–64 位字母、数字或 . _ @ -，并以字母或数字开头')
   .meta({ title: '登录名' });
 
-/** Stored as the server compares it: trimmed, lower case. */
+/** Where notifications and links go; stored trimmed and in lower case, as users' `email` column says. */
 export const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email('应为有效的电子邮箱地址，例如 name@example.com').max(254))
+  .max(254)
+  .regex(z.regexes.email, '应为有效的电子邮箱地址，例如 name@example.com')
   .meta({ title: '电子邮箱' });
 
-/** A mainland mobile number: 11 digits starting with 1 (spaces and dashes as people type them are dropped). */
+/** A mainland mobile number, stored as its 11 digits: spaces, hyphens and a +86 prefix are dropped. */
 export const mobileSchema = z
   .string()
-  .transform((value) => value.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^1[3-9]\d{9}$/, '应为 11 位手机号码，例如 13812345678'))
+  .overwrite((value) => value.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, ''))
+  .regex(/^1[3-9]\d{9}$/, '应为 11 位手机号码，例如 13812345678')
   .meta({ title: '手机号码' });
 
 export const personNameSchema = z.string().trim().min(1).max(50).meta({ title: '姓名' });

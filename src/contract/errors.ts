@@ -40,11 +40,24 @@ export const ERRORS = {
     status: 409,
     message: '不能停用自己的账号，也不能修改自己的职责；请由另一位管理员操作',
   },
+  ID_NUMBER_TAKEN: { status: 409, message: '本单位已登记该证件号码的人员' },
   LAST_ADMIN: {
     status: 409,
-    message: '这是最后一位启用的管理员，不能停用或取消其管理员职责；请先为另一个账号分配管理员职责',
+    message: '这是最后一位启用的管理员，不能停用、降为其他角色或取消其管理员职责；请先将另一个账号设为管理员',
   },
-  ID_NUMBER_TAKEN: { status: 409, message: '本单位已登记该证件号码的人员' },
+  PERSON_HAS_ACCOUNT: {
+    status: 409,
+    message: '该项目负责人已开通登录账号，不能再次邀请或开通',
+  },
+  INVITATION_INVALID: {
+    status: 404,
+    message: '邀请链接无效或已被撤销，请核对链接，或联系单位管理员重新邀请',
+  },
+  INVITATION_USED: {
+    status: 410,
+    message: '该邀请链接已使用过，不能再次使用；已开通账号的请直接登录，否则请联系单位管理员重新邀请',
+  },
+  INVITATION_EXPIRED: { status: 410, message: '该邀请链接已过期，请联系单位管理员重新邀请' },
   VERSION_CONFLICT: {
     status: 409,
     message: '申报书已在其他窗口或由他人修改，请刷新后再保存（您的内容已保留在本页）',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateSchema } from '../core/bundle/schema.js';
 import { newPasswordSchema } from './auth.js';
-import { newLoginSchema, personNameSchema } from './common.js';
+import { emailSchema, mobileSchema, newLoginSchema, personNameSchema } from './common.js';
 
 const idNumberSchema = z.string().trim().toUpperCase().min(1).max(32).meta({ title: '证件号码' });
 const ongoingSchema = z.number().int().min(0).max(99).meta({ title: '主持的在研省级科技项目数' });
@@ -28,7 +28,12 @@ export const createPersonBodySchema = z.object({
   idNumber: idNumberSchema.optional(),
   ongoingProvincialProjects: ongoingSchema.default(0),
   account: z
-    .object({ login: newLoginSchema, password: newPasswordSchema })
+    .object({
+      login: newLoginSchema,
+      password: newPasswordSchema,
+      mobile: mobileSchema,
+      email: emailSchema,
+    })
     .optional()
     .meta({ title: '项目负责人登录账号' }),
 });

@@ -1,7 +1,7 @@
 // Value sets of the platform itself; those of the bundle (organization kinds, platforms, document kinds …)
 // are src/core/bundle/schema.ts's. Pure constants, so the web app may import them.
 
-export const USER_ROLES = ['unit-admin', 'pi', 'department', 'province', 'expert'] as const;
+export const USER_ROLES = ['unit-admin', 'unit-contact', 'pi', 'department', 'province', 'expert'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 /**
@@ -21,6 +21,22 @@ export const DUTY_LABELS: Readonly<Record<Duty, string>> = {
   cooperation: '对外合作处',
   center: '项目管理中心',
 };
+
+/** Each role as people call it, wherever it is shown (the header, the audit log, e-mails). */
+export const USER_ROLE_LABELS: Readonly<Record<UserRole, string>> = {
+  'unit-admin': '单位管理员',
+  'unit-contact': '单位联系人',
+  pi: '项目负责人',
+  department: '项目主管部门',
+  province: '省科技厅',
+  expert: '评审专家',
+};
+
+/** Who writes applications: the organization's administrators and contacts, and PIs their own. */
+export const APPLICANT_ROLES = ['unit-admin', 'unit-contact', 'pi'] as const;
+/** An organization's own roles, each account bound to it (a PI also to a person of it). */
+export const UNIT_ROLES = APPLICANT_ROLES;
+export type UnitRole = (typeof UNIT_ROLES)[number];
 
 /** How a message leaves the platform; every row is also shown to its reader on 我的消息. */
 export const NOTIFICATION_CHANNELS = ['email', 'sms'] as const;

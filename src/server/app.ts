@@ -47,6 +47,7 @@ import { provinceExpertRoutes } from './routes/experts/routes.js';
 import { formalReviewRoutes } from './routes/formal-review/routes.js';
 import { healthRoutes } from './routes/health/routes.js';
 import { meRoutes } from './routes/me/routes.js';
+import { organizationUserRoutes } from './routes/organization-users/routes.js';
 import { peopleRoutes } from './routes/people/routes.js';
 import { provinceCallRoutes } from './routes/province-calls/routes.js';
 import { publicRoutes } from './routes/public/routes.js';
@@ -130,6 +131,7 @@ export async function buildApp({
       await api.register(authRoutes, deps);
       await api.register(meRoutes, deps);
       await api.register(peopleRoutes, deps);
+      await api.register(organizationUserRoutes, deps);
       await api.register(documentRoutes, deps);
       await api.register(callRoutes, deps);
       await api.register(provinceCallRoutes, deps);

@@ -22,6 +22,10 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
     en: 'expected a postgres:// or postgresql:// URL (the role that owns the tables), with DATABASE_URL set too',
     secret: true,
   },
+  PUBLIC_URL: {
+    zh: '应为 http:// 或 https:// 开头的网址（用户在浏览器中打开本系统的地址）',
+    en: 'expected an http:// or https:// URL (where users open the platform in a browser)',
+  },
   DATA_DIR: { zh: '应为非空的目录路径', en: 'expected a non-empty directory path' },
   LOG_LEVEL: { zh: `应为 ${LOG_LEVELS.join('、')} 之一`, en: `expected one of ${LOG_LEVELS.join(', ')}` },
   SESSION_SECRET: { zh: '应至少 32 个字符', en: 'expected at least 32 characters', secret: true },
@@ -31,10 +35,6 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
     en: 'expected false, true or a comma-separated list of proxy IP addresses / CIDR ranges',
   },
   COOKIE_SECURE: { zh: '应为 auto、always 或 never', en: 'expected auto, always or never' },
-  PUBLIC_URL: {
-    zh: '应为 http:// 或 https:// 开头的网址（用户在浏览器中打开本系统的地址）',
-    en: 'expected an http:// or https:// URL (where people open the platform in their browser)',
-  },
   LOGIN_MAX_FAILURES: { zh: '应为正整数', en: 'expected a positive integer' },
   LOGIN_WINDOW_MINUTES: { zh: '应为正数（分钟）', en: 'expected a positive number of minutes' },
   LOGIN_ACCOUNT_MAX_FAILURES: { zh: '应为正整数', en: 'expected a positive integer' },
@@ -78,6 +78,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   MIGRATION_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SESSION_SECRET: z.string().min(32).optional(),
@@ -93,7 +94,6 @@ const envSchema = z.object({
   // auto: Secure exactly when the request came over HTTPS (behind a proxy, with TRUST_PROXY set).
   COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   // The address e-mailed links point to; a browser's Host cannot be trusted to write them.
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   // Failed logins in LOGIN_WINDOW_MINUTES: one account from anywhere (its known devices exempt), one address
@@ -135,6 +135,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** PostgreSQL only: migrations run as this role, which owns the tables; the serving role may only append to the audit log. */
   migrationDatabaseUrl: string | undefined;
+  /** Where users open the platform: the links e-mails carry start with it (no trailing slash). */
+  publicUrl: string;
   dataDir: string;
   logLevel: LogLevel;
   sessionSecret: string;
@@ -142,8 +144,6 @@ export interface Config {
   /** Whose X-Forwarded-For is believed: no one, every peer, or these addresses and CIDR ranges. */
   trustProxy: boolean | string[];
   cookieSecure: 'auto' | 'always' | 'never';
-  /** Where people open the platform, without a trailing slash: the start of every e-mailed link. */
-  publicUrl: string;
   loginThrottle: LoginThrottleConfig;
   /** Requests a minute to the anonymous routes, per address and for everyone together. */
   rateLimit: { perIp: number; global: number };
@@ -343,6 +343,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: vars.HOST,
     databaseUrl: vars.DATABASE_URL,
     migrationDatabaseUrl: migrationUrl(vars),
+    publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
     dataDir,
     logLevel: vars.LOG_LEVEL,
     sessionSecret:
@@ -351,7 +352,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: vars.SESSION_TTL_HOURS * 3_600_000,
     trustProxy: vars.TRUST_PROXY,
     cookieSecure: vars.COOKIE_SECURE,
-    publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
     loginThrottle: {
       windowMs: vars.LOGIN_WINDOW_MINUTES * 60_000,
       maxFailures: vars.LOGIN_MAX_FAILURES,

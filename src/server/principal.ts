@@ -5,6 +5,7 @@ import type { DepartmentDuty, Duty, ProvinceDuty, UserRole } from '../contract/v
 /** Who is acting, with the scope their role is authorized in and, for officials, their duties. */
 export type Principal =
   | { role: 'unit-admin'; userId: string; organizationId: string }
+  | { role: 'unit-contact'; userId: string; organizationId: string }
   | { role: 'pi'; userId: string; organizationId: string; personId: string }
   | { role: 'department'; userId: string; departmentId: string; duties: readonly DepartmentDuty[] }
   | { role: 'province'; userId: string; duties: readonly ProvinceDuty[] }
@@ -32,6 +33,7 @@ export function principalOf(user: User): Principal {
   };
   switch (user.role) {
     case 'unit-admin':
+    case 'unit-contact':
       return { role: user.role, userId: user.id, organizationId: scope(user.organizationId) };
     case 'pi':
       return {

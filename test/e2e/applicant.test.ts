@@ -90,6 +90,8 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       await page.keyboard.type('南京市科学技术局');
       await page.keyboard.press('Enter');
       await page.fill('#admin_displayName', '王管理');
+      await page.fill('#admin_mobile', '13912345678');
+      await page.fill('#admin_email', `${admin}@example.com`);
       await page.fill('#admin_login', admin);
       await page.fill('#admin_password', VALID_PASSWORD);
       await page.fill('#admin_confirm', VALID_PASSWORD);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationForm } from '../../src/core/application/form.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { randomUuid } from '../support/factories/random.js';
-import { personBody, uniqueLogin } from '../support/factories/server.js';
+import { accountBody, personBody } from '../support/factories/server.js';
 import {
   inject,
   insertUser,
@@ -21,7 +21,7 @@ let piId: string;
 let piCookie: string;
 
 async function createPi(by: UnitAdmin): Promise<{ id: string; login: string }> {
-  const body = personBody({ account: { login: uniqueLogin('pi'), password: 'Kaifa2026go' } });
+  const body = personBody({ account: accountBody() });
   const response = await inject(t.app, {
     method: 'POST',
     url: '/api/organization/people',

@@ -10,6 +10,7 @@ import {
   residentIdNumber,
   uniqueLogin,
   VALID_PASSWORD,
+  accountBody,
 } from '../support/factories/server.js';
 import { inject, insertUser, type UnitAdmin, useTestApp } from '../support/harness.js';
 import { pdf } from '../support/pdf.js';
@@ -35,7 +36,7 @@ const enterPerson = (admin: UnitAdmin, login: string) =>
     method: 'POST',
     url: '/api/organization/people',
     cookie: admin.cookie,
-    payload: personBody({ idNumber: residentId(), account: { login, password: VALID_PASSWORD } }),
+    payload: personBody({ idNumber: residentId(), account: accountBody({ login }) }),
   });
 
 const changePerson = (admin: UnitAdmin, personId: string) =>

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PersonView } from '../../src/contract/people.js';
-import { personBody, uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
+import { accountBody, personBody } from '../support/factories/server.js';
 import {
   inject,
   insertUser,
@@ -67,7 +67,7 @@ describe('POST /api/organization/people', () => {
   });
 
   it('同时开通的项目负责人账号可以登录，身份为 pi', async () => {
-    const account = { login: uniqueLogin('pi'), password: VALID_PASSWORD };
+    const account = accountBody();
     const person = await createPerson(admin, personBody({ name: '李四', account }));
     expect(person.login).toBe(account.login);
     const cookie = await login(t.app, account.login);
@@ -88,7 +88,7 @@ describe('POST /api/organization/people', () => {
       payload: {
         name: '  ',
         ongoingProvincialProjects: -1,
-        account: { login: 'x', password: VALID_PASSWORD },
+        account: accountBody({ login: 'x' }),
       },
     });
     expect(response.statusCode).toBe(400);
@@ -105,7 +105,7 @@ describe('POST /api/organization/people', () => {
       method: 'POST',
       url: '/api/organization/people',
       cookie: admin.cookie,
-      payload: personBody({ account: { login: otherAdmin.login, password: VALID_PASSWORD } }),
+      payload: personBody({ account: accountBody({ login: otherAdmin.login }) }),
     });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('LOGIN_TAKEN');
@@ -129,7 +129,7 @@ describe('POST /api/organization/people', () => {
 
 describe('PATCH /api/organization/people/:id', () => {
   it('修改本单位项目负责人，账号显示名随之更新', async () => {
-    const account = { login: uniqueLogin('pi'), password: VALID_PASSWORD };
+    const account = accountBody();
     const person = await createPerson(admin, personBody({ account }));
     const response = await inject(t.app, {
       method: 'PATCH',

@@ -37,6 +37,29 @@ describe('POST /api/auth/register-organization', () => {
     expect(me.json().user.organization.id).toBe(organization.id);
   });
 
+  it('管理员的手机号码和电子邮箱必填，规范化后保存，写错时以中文指出字段', async () => {
+    const body = registrationBody({ departmentId: await anyDepartmentId() });
+    const { mobile: _mobile, ...withoutMobile } = body.admin;
+    const missing = await register({ ...body, admin: { ...withoutMobile, email: 'not-an-address' } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.fields).toEqual([
+      { path: 'admin.mobile', message: '手机号码：必填' },
+      { path: 'admin.email', message: expect.stringMatching(/^电子邮箱：应为有效的电子邮箱地址/) },
+    ]);
+    const wrongMobile = await register({ ...body, admin: { ...body.admin, mobile: '2345678901' } });
+    expect(wrongMobile.json().error.fields).toEqual([
+      { path: 'admin.mobile', message: expect.stringMatching(/^手机号码：应为 11 位手机号码/) },
+    ]);
+
+    const created = await register({
+      ...body,
+      admin: { ...body.admin, mobile: '+86 139 1234 5678', email: ' Admin@Example.COM ' },
+    });
+    expect(created.statusCode).toBe(201);
+    const user = await repositories(t.db).users.findByLogin(body.admin.login);
+    expect(user).toMatchObject({ mobile: '13912345678', email: 'admin@example.com' });
+  });
+
   it('统一社会信用代码先规范化（去空格、全角转半角、转大写）再校验和保存', async () => {
     const body = registrationBody({ departmentId: await anyDepartmentId() });
     const code = body.organization.creditCode;

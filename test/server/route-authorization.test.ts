@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Duty, UserRole } from '../../src/contract/vocabulary.js';
+import { USER_ROLES, type Duty, type UserRole } from '../../src/contract/vocabulary.js';
 import { unitWithPerson } from '../support/api/applicant.js';
-import { personBody, uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
+import { accountBody, personBody } from '../support/factories/server.js';
 import { inject, insertUser, login, useTestApp } from '../support/harness.js';
 
 // Every route the OpenAPI document lists, called with random ids: without a session, and by each role under
@@ -24,6 +24,8 @@ const PUBLIC: Record<string, string> = {
   'GET /api/auth/me': '每个页面都问当前用户，公开页面也问；未登录答 { user: null }，浏览器不记失败的请求',
   'POST /api/auth/password-reset': '忘记密码的人无法登录；无论账号是否存在答复都相同，并限制频率',
   'POST /api/auth/password-reset/complete': '持邮件中一次性、30 分钟有效的链接设置新密码',
+  'POST /api/invitations/inspect': '受邀者打开邮件中的链接，尚无账号；只答邀请单位和角色',
+  'POST /api/invitations/accept': '受邀者凭一次性链接开通账号',
   'POST /api/receipts/verify': '持回执者核验签名，只用服务器公钥，不读数据库',
   'GET /api/public/announcements': '公示无需登录（任务五、6）',
   'GET /api/public/announcements/{id}': '公示无需登录（任务五、6）',
@@ -35,7 +37,9 @@ const FENCES: [prefix: string, roles: UserRole[]][] = [
   ['/api/province/', ['province']],
   ['/api/expert/', ['expert']],
   ['/api/review/', ['department', 'province']],
-  ['/api/organization/', ['unit-admin']],
+  ['/api/organization/users', ['unit-admin']],
+  ['/api/organization/invitations', ['unit-admin']],
+  ['/api/organization/', ['unit-admin', 'unit-contact']],
   ['/api/department/', ['department']],
 ];
 
@@ -128,7 +132,7 @@ beforeAll(async () => {
 
   const admin = await unitWithPerson(t);
   cookies['unit-admin'] = admin.cookie;
-  const pi = personBody({ account: { login: uniqueLogin('pi'), password: VALID_PASSWORD } });
+  const pi = personBody({ account: accountBody() });
   const created = await inject(t.app, {
     method: 'POST',
     url: '/api/organization/people',
@@ -137,6 +141,9 @@ beforeAll(async () => {
   });
   expect(created.statusCode).toBe(201);
   cookies.pi = await login(t.app, pi.account!.login);
+  cookies['unit-contact'] = (
+    await insertUser(t, 'unit-contact', { organizationId: admin.organizationId })
+  ).cookie;
   for (const role of ['department', 'province', 'expert'] as const) {
     cookies[role] = (await insertUser(t, role)).cookie;
   }
@@ -180,36 +187,30 @@ describe('没有登录', () => {
 });
 
 describe('角色不能使用的接口前缀', () => {
-  it.each(['unit-admin', 'pi', 'department', 'province', 'expert'] as UserRole[])(
-    '%s 在不属于它的前缀下一律被拒绝（403 或 404），从不成功',
-    async (role) => {
-      const refused = operations.filter((o) =>
-        FENCES.some(([prefix, roles]) => o.path.startsWith(prefix) && !roles.includes(role)),
-      );
-      expect(refused.length).toBeGreaterThan(0);
-      for (const op of refused) {
-        const response = await inject(t.app, {
-          method: op.method,
-          url: op.url,
-          cookie: cookies[role],
-          ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { payload: { invalid: true } }),
-        });
-        expect([403, 404], `${role} ${op.name} → ${response.statusCode}`).toContain(response.statusCode);
-        expectAppError(response, op.name);
-      }
-    },
-  );
+  it.each(USER_ROLES)('%s 在不属于它的前缀下一律被拒绝（403 或 404），从不成功', async (role) => {
+    const refused = operations.filter((o) =>
+      FENCES.some(([prefix, roles]) => o.path.startsWith(prefix) && !roles.includes(role)),
+    );
+    expect(refused.length).toBeGreaterThan(0);
+    for (const op of refused) {
+      const response = await inject(t.app, {
+        method: op.method,
+        url: op.url,
+        cookie: cookies[role],
+        ...(op.method === 'GET' || op.method === 'DELETE' ? {} : { payload: { invalid: true } }),
+      });
+      expect([403, 404], `${role} ${op.name} → ${response.statusCode}`).toContain(response.statusCode);
+      expectAppError(response, op.name);
+    }
+  });
 
-  it.each(['unit-admin', 'pi', 'department', 'province', 'expert'] as UserRole[])(
-    '%s 用随机编号调用每个接口，从不答 500，错误都是中文的 AppError',
-    async (role) => {
-      for (const op of operations.filter((o) => o.name !== 'POST /api/auth/logout')) {
-        const response = await inject(t.app, { method: op.method, url: op.url, cookie: cookies[role] });
-        expect(response.statusCode, `${role} ${op.name}`).toBeLessThan(500);
-        if (response.statusCode >= 400) expectAppError(response, `${role} ${op.name}`);
-      }
-    },
-  );
+  it.each(USER_ROLES)('%s 用随机编号调用每个接口，从不答 500，错误都是中文的 AppError', async (role) => {
+    for (const op of operations.filter((o) => o.name !== 'POST /api/auth/logout')) {
+      const response = await inject(t.app, { method: op.method, url: op.url, cookie: cookies[role] });
+      expect(response.statusCode, `${role} ${op.name}`).toBeLessThan(500);
+      if (response.statusCode >= 400) expectAppError(response, `${role} ${op.name}`);
+    }
+  });
 });
 
 describe('职责：省级和主管部门账号只能做其职责内的修改，阅读不受限', () => {

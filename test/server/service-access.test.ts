@@ -216,3 +216,30 @@ async function insertDepartmentUser(departmentId: string) {
     departmentId,
   });
 }
+
+describe('单位用户服务自行核对访问权限', () => {
+  it('别的单位的管理员修改用户、撤销邀请得到 NOT_FOUND，用户和邀请不变', async () => {
+    const owner = await repositories(t.db).users.insert({
+      login: `owner-${randomUUID()}`,
+      passwordHash: 'x',
+      displayName: '本单位管理员',
+      role: 'unit-admin',
+      organizationId: submitted.organizationId,
+    });
+    const admin = { role: 'unit-admin' as const, userId: owner.id, organizationId: submitted.organizationId };
+    const { invitation } = await services.organizationUsers.invite(admin, {
+      email: 'someone@example.com',
+      role: 'unit-contact',
+    });
+    const actor = { role: 'unit-admin' as const, userId: randomUUID(), organizationId: randomUUID() };
+    const { organizationUsers } = services;
+    await expect(organizationUsers.update(actor, owner.id, { disabled: true })).rejects.toMatchObject(
+      notFound,
+    );
+    await expect(organizationUsers.revoke(actor, invitation.id)).rejects.toMatchObject(notFound);
+    expect(await organizationUsers.list(actor)).toEqual([]);
+    expect(await organizationUsers.invitations(actor)).toEqual([]);
+    expect((await organizationUsers.invitations(admin)).map((i) => i.id)).toEqual([invitation.id]);
+    expect((await organizationUsers.list(admin)).find((u) => u.id === owner.id)?.disabled).toBe(false);
+  });
+});

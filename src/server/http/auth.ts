@@ -10,7 +10,7 @@ export const SESSION_COOKIE = 'shenbao_session';
 const KNOWN_DEVICE_COOKIE = 'shenbao_device';
 const LOGIN_PATH = '/api/auth/login';
 
-/** The routes anyone may call: signing up and in, the public call list and 公示, receipt checks, health, audit checkpoints. */
+/** The routes anyone may call: signing up and in, accepting an invitation, the public call list and 公示, receipt checks, health, audit checkpoints. */
 export const PUBLIC_ROUTES = new Set([
   'GET /api/openapi.json',
   'GET /api/health',
@@ -24,6 +24,8 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/auth/me',
   'POST /api/auth/password-reset',
   'POST /api/auth/password-reset/complete',
+  'POST /api/invitations/inspect',
+  'POST /api/invitations/accept',
   'POST /api/receipts/verify',
   'GET /api/public/announcements',
   'GET /api/public/announcements/:id',
@@ -43,12 +45,17 @@ declare module 'fastify' {
   }
 }
 
-/** Path prefixes and the only roles that may use anything under them; each handler still authorizes exactly. */
+/**
+ * Path prefixes and the only roles that may use anything under them, the first matching prefix deciding; each
+ * handler still authorizes exactly. Contacts read the unit's people (to name a PI), never its accounts.
+ */
 const FENCES: [prefix: string, roles: readonly UserRole[]][] = [
   ['/api/province/', ['province']],
   ['/api/expert/', ['expert']],
   ['/api/review/', ['department', 'province']],
-  ['/api/organization/', ['unit-admin']],
+  ['/api/organization/users', ['unit-admin']],
+  ['/api/organization/invitations', ['unit-admin']],
+  ['/api/organization/', ['unit-admin', 'unit-contact']],
   ['/api/department/', ['department']],
 ];
 

@@ -11,6 +11,8 @@ import {
   type ApplicationStatus,
   type Duty,
   type CallStatus,
+  USER_ROLE_LABELS,
+  type UserRole,
 } from '../../contract/vocabulary.js';
 import { ID_FIELDS, type AuditPage } from '../services/audit.js';
 
@@ -45,6 +47,9 @@ const FIELD_LABELS: Record<string, string> = {
   disabled: '已停用',
   mustChangePassword: '首次登录须修改密码',
   via: '创建方式',
+  email: '电子邮箱',
+  expiresAt: '有效期至',
+  invitedBy: '邀请人',
   documentId: '附件',
   previousDocumentId: '原附件',
   applicationId: '申报书',
@@ -120,6 +125,9 @@ function valueText(key: string, value: unknown, names: Map<string, string>, enti
   }
   if (key === 'duties' && typeof value === 'string' && value in DUTY_LABELS) {
     return DUTY_LABELS[value as Duty];
+  }
+  if (key === 'role' && typeof value === 'string' && value in USER_ROLE_LABELS) {
+    return USER_ROLE_LABELS[value as UserRole];
   }
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value))

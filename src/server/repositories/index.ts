@@ -14,6 +14,7 @@ import { DocumentRepository } from './documents.js';
 import { EntitlementRepository } from './entitlements.js';
 import { HealthRepository } from './health.js';
 import { ImportKeyRepository } from './import-keys.js';
+import { InvitationRepository } from './invitations.js';
 import { OrganizationRepository } from './organizations.js';
 import { OutboxRepository } from './outbox.js';
 import { PersonRepository } from './people.js';
@@ -41,6 +42,7 @@ export function repositories(db: Database) {
     entitlements: new EntitlementRepository(db),
     health: new HealthRepository(db),
     importKeys: new ImportKeyRepository(db),
+    invitations: new InvitationRepository(db),
     organizations: new OrganizationRepository(db),
     outbox: new OutboxRepository(db),
     people: new PersonRepository(db),

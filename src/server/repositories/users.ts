@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, getTableColumns, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { departments, organizations, people, users } from '../db/schema.js';
 import type { Duty } from '../../contract/vocabulary.js';
@@ -140,6 +140,34 @@ export class UserRepository {
       .leftJoin(departments, eq(departments.id, users.departmentId))
       .where(eq(users.id, id));
     return row;
+  }
+
+  /** The organization's accounts with their person's name (a PI's), administrators first. */
+  listOfOrganization(organizationId: string): Promise<(User & { personName: string | null })[]> {
+    return this.db
+      .select({ ...getTableColumns(users), personName: people.name })
+      .from(users)
+      .leftJoin(people, eq(people.id, users.personId))
+      .where(eq(users.organizationId, organizationId))
+      .orderBy(asc(users.role), asc(users.createdAt), asc(users.id));
+  }
+
+  /**
+   * Every account of the organization, row-locked until the transaction ends: whoever changes an
+   * administrator waits for whoever else is, so two cannot each remove one of the last two.
+   */
+  lockOfOrganization(organizationId: string): Promise<User[]> {
+    return this.db
+      .select()
+      .from(users)
+      .where(eq(users.organizationId, organizationId))
+      .orderBy(asc(users.id))
+      .for('update');
+  }
+
+  async update(id: string, changes: Partial<Pick<NewUser, 'role' | 'disabled'>>): Promise<User> {
+    const [row] = await this.db.update(users).set(changes).where(eq(users.id, id)).returning();
+    return row!;
   }
 
   /** A project leader's login shows the person's name. */

@@ -48,6 +48,13 @@ export interface DemoOfficial {
   shows?: string;
 }
 
+/** A demo account's e-mail and mobile, made from its login: example.com receives no mail, and 1380000xxxx is no one's. */
+export function demoContact(login: string): { email: string; mobile: string } {
+  let n = 0;
+  for (const c of login) n = (n * 31 + c.charCodeAt(0)) % 10_000;
+  return { email: `${login}@example.com`, mobile: `1380000${String(n).padStart(4, '0')}` };
+}
+
 export const partner = (name: string, country: string) => ({ name, country, ...UNBARRED_PARTNER_ANSWERS });
 
 /** Registers the organization in its department, with its administrator and its PI (both can log in). */
@@ -68,7 +75,12 @@ export async function registerDemoOrganization(
       ministryOrProvincialUniversity: o.kind === 'university',
       departmentId: department.id,
     },
-    admin: { login: o.login, password: DEMO_PASSWORD, displayName: `${o.name}管理员` },
+    admin: {
+      login: o.login,
+      password: DEMO_PASSWORD,
+      displayName: `${o.name}管理员`,
+      ...demoContact(o.login),
+    },
   });
   const actor = principalOf((await repos.users.findByLogin(o.login))!) as Applicant;
   return addDemoPi(services, { actor, organizationId: organization.id, piId: '' }, o.pi);
@@ -83,7 +95,7 @@ export async function addDemoPi(
   const person = await services.people.create(applicant.actor, {
     name: pi.name,
     ongoingProvincialProjects: 0,
-    account: { login: pi.login, password: DEMO_PASSWORD },
+    account: { login: pi.login, password: DEMO_PASSWORD, ...demoContact(pi.login) },
   });
   return { ...applicant, piId: person.id };
 }
@@ -152,6 +164,7 @@ export async function insertDemoOfficials(repos: Repositories, officials: DemoOf
       login: o.login,
       passwordHash,
       displayName: o.name,
+      ...demoContact(o.login),
       role: o.role,
       departmentId: o.department ? departments.get(o.department)! : null,
       // Each demo official is its office's 管理员, so every page of its role can be shown.

@@ -70,6 +70,8 @@ export class AccountService {
         login: input.admin.login,
         passwordHash,
         displayName: input.admin.displayName,
+        mobile: input.admin.mobile,
+        email: input.admin.email,
         role: 'unit-admin',
         organizationId: organization.id,
       });

@@ -1,9 +1,10 @@
 import type { Principal, PrincipalOf } from '../principal.js';
 import { type ApplicationRow, wasReceived } from '../repositories/applications.js';
+import { APPLICANT_ROLES } from '../../contract/vocabulary.js';
 
 // Who may see and change an application, and so its documents.
 
-export type Applicant = PrincipalOf<'unit-admin' | 'pi'>;
+export type Applicant = PrincipalOf<(typeof APPLICANT_ROLES)[number]>;
 
 const EDITABLE = new Set<ApplicationRow['status']>(['draft', 'returned']);
 
@@ -19,6 +20,7 @@ export function isEditable(row: ApplicationRow): boolean {
 export function canRead(actor: Principal, row: ApplicationRow): boolean {
   switch (actor.role) {
     case 'unit-admin':
+    case 'unit-contact':
       return row.organizationId === actor.organizationId;
     case 'pi':
       return row.piId === actor.personId;
@@ -50,5 +52,5 @@ export async function canReadWithin(
 }
 
 export function canEdit(actor: Principal, row: ApplicationRow): actor is Applicant {
-  return (actor.role === 'unit-admin' || actor.role === 'pi') && canRead(actor, row);
+  return (APPLICANT_ROLES as readonly string[]).includes(actor.role) && canRead(actor, row);
 }

@@ -29,6 +29,7 @@ export const ID_FIELDS: Record<string, string> = {
   personId: 'person',
   piId: 'person',
   userId: 'user',
+  invitedBy: 'user',
   expertId: 'expert',
   announcementId: 'announcement',
 };

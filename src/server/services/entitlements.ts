@@ -314,6 +314,7 @@ export class EntitlementService {
       case 'province':
         return true;
       case 'unit-admin':
+      case 'unit-contact':
       case 'pi':
         return actor.organizationId === organization.id;
       case 'department':

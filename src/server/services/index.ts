@@ -29,6 +29,7 @@ import { ExpertScoringService } from './experts-scoring.js';
 import { FormalReviewService } from './formal-review.js';
 import { HealthService } from './health.js';
 import { PasswordService } from './passwords.js';
+import { OrganizationUserService } from './organization-users.js';
 import { PeopleService } from './people.js';
 import { RegisterService } from './registers.js';
 import { ReviewReportService } from './review-reports.js';
@@ -73,6 +74,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     experts: new ExpertReviewService(db, repos, clock),
     expertScoring: new ExpertScoringService(db, repos, clock),
     health: new HealthService(repos),
+    organizationUsers: new OrganizationUserService(db, repos, clock, config),
     people: new PeopleService(db, repos, clock),
     registers: new RegisterService(db, repos, clock),
     review: new ReviewService(db, repos, clock, calls),

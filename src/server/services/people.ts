@@ -37,7 +37,8 @@ export class PeopleService {
     private readonly clock: Clock,
   ) {}
 
-  list(actor: UnitAdmin): Promise<PersonWithLogin[]> {
+  /** Contacts read the list too: an application names its PI from it. */
+  list(actor: UnitAdmin | PrincipalOf<'unit-contact'>): Promise<PersonWithLogin[]> {
     return this.repos.people.listByEmployer(actor.organizationId);
   }
 
@@ -72,6 +73,8 @@ export class PeopleService {
         login: input.account.login,
         passwordHash,
         displayName: person.name,
+        email: input.account.email,
+        mobile: input.account.mobile,
         role: 'pi',
         organizationId: actor.organizationId,
         personId: person.id,

@@ -5,6 +5,7 @@ import { assertDuty, type PrincipalOf } from '../principal.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { AdminScope, Official, User } from '../repositories/users.js';
 import { generateInitialPassword } from '../security/initial-password.js';
+import { requireAcceptablePassword } from '../security/password-policy.js';
 import { hashPassword } from '../security/passwords.js';
 import { notify } from './notifications/notify.js';
 import { rethrowLoginTaken } from './accounts.js';
@@ -130,6 +131,7 @@ export class StaffAccountService {
     via: BootstrapVia,
     mustChangePassword: boolean,
   ): Promise<{ created: boolean; user: User }> {
+    requireAcceptablePassword(input.password, { path: 'password', label: '密码' }, { login: input.login });
     const passwordHash = await hashPassword(input.password);
     return inTransaction(this.db, async (repos) => {
       await repos.applications.lockKeys(['accounts:province']);
@@ -170,6 +172,13 @@ export class StaffAccountService {
   ): Promise<CreatedAccount> {
     const duties = dutiesFor(body.role, body.duties);
     const initialPassword = body.password ? null : generateInitialPassword();
+    if (body.password) {
+      requireAcceptablePassword(
+        body.password,
+        { path: 'password', label: '初始密码' },
+        { login: body.login },
+      );
+    }
     const passwordHash = await hashPassword(body.password ?? initialPassword!);
     const userId = await inTransaction(this.db, async (repos) => {
       const user = await repos.users.insert({

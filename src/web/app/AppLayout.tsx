@@ -2,14 +2,14 @@ import { LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined }
 import { Button, Drawer, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
-import type { UserRole } from '../../contract/vocabulary.js';
+import { USER_ROLE_LABELS, type UserRole } from '../../contract/vocabulary.js';
 import { ACCOUNT_PATH } from '../features/account/routes.js';
-import { ROLE_LABELS } from '../shared/format.js';
 import { menuOf } from './menus.js';
 import { useSession, useUser } from './session.js';
 
 const AREA_TITLES: Record<UserRole, string> = {
   'unit-admin': '项目申报',
+  'unit-contact': '项目申报',
   pi: '项目申报',
   department: '审核推荐',
   province: '省级管理',
@@ -87,7 +87,7 @@ export function AppLayout() {
             <UserOutlined /> {user.displayName}
           </span>
           <Tag color="gold" variant="outlined" style={{ marginInlineEnd: 0 }}>
-            {ROLE_LABELS[user.role]}
+            {USER_ROLE_LABELS[user.role]}
           </Tag>
           <Button
             size="small"

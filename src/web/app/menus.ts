@@ -1,6 +1,6 @@
 import type { CurrentUser } from '../../contract/auth.js';
 import type { UserRole } from '../../contract/vocabulary.js';
-import { PI_MENU, UNIT_ADMIN_MENU } from '../features/applicant/routes.js';
+import { PI_MENU, UNIT_ADMIN_MENU, UNIT_CONTACT_MENU } from '../features/applicant/routes.js';
 import { DEPARTMENT_MENU } from '../features/department/routes.js';
 import { EXPERT_MENU } from '../features/expert/routes.js';
 import { PROVINCE_MENU } from '../features/province/routes.js';
@@ -9,6 +9,7 @@ import type { MenuItem } from './menu-item.js';
 /** Each role's side menu; its first entry is the role's home. */
 export const MENUS: Record<UserRole, MenuItem[]> = {
   'unit-admin': UNIT_ADMIN_MENU,
+  'unit-contact': UNIT_CONTACT_MENU,
   pi: PI_MENU,
   department: DEPARTMENT_MENU,
   province: PROVINCE_MENU,

@@ -4,10 +4,9 @@ import {
   APPLICATION_STATUS_LABELS,
   APPLICATION_STATUSES,
   type ApplicationStatus,
-  type UserRole,
 } from '../../contract/vocabulary.js';
 
-// How the web app shows the platform's values: Beijing time, statuses and roles in Chinese.
+// How the web app shows the platform's values: Beijing time, statuses in Chinese.
 
 /** `YYYY-MM-DD HH:mm:ss` (Beijing time) for an ISO instant with any offset. */
 export function beijingTime(iso: string): string {
@@ -49,11 +48,3 @@ const STATUS_COLORS: Record<ApplicationStatus, string> = {
 export const STATUS_LABELS = Object.fromEntries(
   APPLICATION_STATUSES.map((s) => [s, { label: APPLICATION_STATUS_LABELS[s], color: STATUS_COLORS[s] }]),
 ) as Record<ApplicationStatus, { label: string; color: string }>;
-
-export const ROLE_LABELS: Record<UserRole, string> = {
-  'unit-admin': '单位管理员',
-  pi: '项目负责人',
-  department: '项目主管部门',
-  province: '省科技厅',
-  expert: '评审专家',
-};

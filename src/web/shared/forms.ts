@@ -1,4 +1,4 @@
-import type { FormInstance } from 'antd';
+import type { FormInstance, FormRule } from 'antd';
 import type { FieldErrorView } from './api.js';
 
 type FieldData<T> = Parameters<FormInstance<T>['setFields']>[0][number];
@@ -19,3 +19,14 @@ export function clearFieldErrors<T>(form: FormInstance<T>): void {
   const cleared = form.getFieldsError().map(({ name }) => ({ name, errors: [] }));
   form.setFields(cleared as unknown as FieldData<T>[]);
 }
+
+/** A mainland mobile number as the server's `mobileSchema` reads it: spaces, hyphens and +86 allowed. */
+export const MOBILE_RULES: FormRule[] = [
+  { required: true, message: '请输入手机号码' },
+  { pattern: /^(\+?86)?\s*1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}$/, message: '应为 11 位手机号码，例如 13812345678' },
+];
+
+export const EMAIL_RULES: FormRule[] = [
+  { required: true, whitespace: true, message: '请输入电子邮箱' },
+  { type: 'email', message: '请输入有效的电子邮箱地址' },
+];

@@ -34,7 +34,33 @@ export function registrationBody(
       ministryOrProvincialUniversity: false,
       ...organization,
     },
-    admin: { login: uniqueLogin('admin'), password: VALID_PASSWORD, displayName: `管理员${n}`, ...admin },
+    admin: {
+      login: uniqueLogin('admin'),
+      password: VALID_PASSWORD,
+      displayName: `管理员${n}`,
+      mobile: mobileNumber(n),
+      email: `admin${n}@example.com`,
+      ...admin,
+    },
+  };
+}
+
+/** A valid mainland mobile number, distinct for each `n`. */
+export function mobileNumber(n = next()): string {
+  return `139${String(n).padStart(8, '0').slice(-8)}`;
+}
+
+/** A PI's login as a person's entry opens it, with the holder's contacts. */
+export function accountBody(
+  overrides: Partial<NonNullable<CreatePersonBody['account']>> = {},
+): NonNullable<CreatePersonBody['account']> {
+  const n = next();
+  return {
+    login: uniqueLogin('pi'),
+    password: VALID_PASSWORD,
+    mobile: mobileNumber(n),
+    email: `pi${n}@example.com`,
+    ...overrides,
   };
 }
 

@@ -1,5 +1,6 @@
 CREATE TYPE "public"."account_token_purpose" AS ENUM('password-reset', 'invitation');--> statement-breakpoint
 CREATE TYPE "public"."notification_channel" AS ENUM('email', 'sms');--> statement-breakpoint
+ALTER TYPE "public"."user_role" ADD VALUE 'unit-contact' BEFORE 'pi';--> statement-breakpoint
 CREATE TABLE "department_versions" (
 	"department_id" uuid NOT NULL,
 	"version" integer NOT NULL,
@@ -77,6 +78,7 @@ CREATE TABLE "organization_platforms" (
 	CONSTRAINT "organization_platforms_validity" CHECK ("organization_platforms"."valid_from" <= "organization_platforms"."valid_to")
 );
 --> statement-breakpoint
+ALTER TABLE "users" DROP CONSTRAINT "users_scope_matches_role";--> statement-breakpoint
 ALTER TABLE "departments" ADD COLUMN "active" boolean DEFAULT true NOT NULL;--> statement-breakpoint
 ALTER TABLE "departments" ADD COLUMN "contact_name" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "departments" ADD COLUMN "contact_phone" text DEFAULT '' NOT NULL;--> statement-breakpoint
@@ -111,6 +113,13 @@ ALTER TABLE "users" ADD CONSTRAINT "users_duties_match_role" CHECK (case "users"
         when 'province' then "users"."duties" <@ array['admin', 'cooperation', 'center']::text[]
         when 'department' then "users"."duties" <@ array['admin']::text[]
         else cardinality("users"."duties") = 0
+      end);--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_scope_matches_role" CHECK (case "users"."role"
+        when 'pi' then "users"."organization_id" is not null and "users"."person_id" is not null and "users"."department_id" is null
+        when 'department' then "users"."department_id" is not null and "users"."organization_id" is null and "users"."person_id" is null
+        when 'province' then "users"."organization_id" is null and "users"."person_id" is null and "users"."department_id" is null
+        when 'expert' then "users"."organization_id" is null and "users"."person_id" is null and "users"."department_id" is null
+        else "users"."organization_id" is not null and "users"."person_id" is null and "users"."department_id" is null
       end);--> statement-breakpoint
 -- Accounts that existed before duties did keep what they could do: each province account held every duty, and
 -- each department account was its department's only staff. To be appended to issue 12's squashed migration.

@@ -40,14 +40,16 @@ export const users = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // Each role carries exactly the scope it is authorized by.
+    // Each role carries exactly the scope it is authorized by. The organization's administrators and contacts
+    // are the `else`: a check naming 'unit-contact' could not be added in the transaction that adds the value.
     check(
       'users_scope_matches_role',
       sql`case ${t.role}
-        when 'unit-admin' then ${t.organizationId} is not null and ${t.personId} is null and ${t.departmentId} is null
         when 'pi' then ${t.organizationId} is not null and ${t.personId} is not null and ${t.departmentId} is null
         when 'department' then ${t.departmentId} is not null and ${t.organizationId} is null and ${t.personId} is null
-        else ${t.organizationId} is null and ${t.personId} is null and ${t.departmentId} is null
+        when 'province' then ${t.organizationId} is null and ${t.personId} is null and ${t.departmentId} is null
+        when 'expert' then ${t.organizationId} is null and ${t.personId} is null and ${t.departmentId} is null
+        else ${t.organizationId} is not null and ${t.personId} is null and ${t.departmentId} is null
       end`,
     ),
     check(

@@ -9,6 +9,7 @@ import {
 import { presentRefusal } from '../../presenters/errors.js';
 import { ERRORS } from '../../../contract/errors.js';
 import { errorResponses, idParamsSchema } from '../../../contract/common.js';
+import { APPLICANT_ROLES } from '../../../contract/vocabulary.js';
 import type { RouteDeps } from '../deps.js';
 import {
   applicationListResponseSchema,
@@ -24,8 +25,7 @@ import {
 } from '../../../contract/applications.js';
 import { z } from 'zod';
 
-const APPLICANTS = ['unit-admin', 'pi'] as const;
-const READERS = ['unit-admin', 'pi', 'department', 'province'] as const;
+const READERS = [...APPLICANT_ROLES, 'department', 'province'] as const;
 
 export const applicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
   const { applications } = services;
@@ -42,7 +42,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
       },
     },
     async (request) => {
-      const actor = await guard.require(request, ...APPLICANTS);
+      const actor = await guard.require(request, ...APPLICANT_ROLES);
       return { applications: (await applications.listNamed(actor)).map(presentApplication) };
     },
   );
@@ -62,7 +62,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, ...APPLICANTS);
+      const actor = await guard.require(request, ...APPLICANT_ROLES);
       const row = await applications.create(actor, request.body);
       return reply.status(201).send(presentApplicationView(await applications.view(actor, row.id)));
     },
@@ -101,7 +101,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
       },
     },
     async (request) => {
-      const actor = await guard.require(request, ...APPLICANTS);
+      const actor = await guard.require(request, ...APPLICANT_ROLES);
       await applications.update(actor, request.params.id, request.body);
       return presentApplicationView(await applications.view(actor, request.params.id));
     },
@@ -125,7 +125,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, ...APPLICANTS);
+      const actor = await guard.require(request, ...APPLICANT_ROLES);
       const outcome = await applications.submit(actor, request.params.id, request.body.version);
       if (!outcome.submitted) {
         return reply
@@ -156,7 +156,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, ...APPLICANTS);
+      const actor = await guard.require(request, ...APPLICANT_ROLES);
       await applications.withdraw(actor, request.params.id, request.body.version);
       return reply.status(204).send(null);
     },

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { fileResponse, notModifiedResponse, sendStoredFile } from '../../http/file-response.js';
 import { readMultipartForm } from '../../http/multipart.js';
 import { presentDocument } from '../../presenters/documents.js';
-import { USER_ROLES } from '../../../contract/vocabulary.js';
+import { APPLICANT_ROLES, USER_ROLES } from '../../../contract/vocabulary.js';
 import { errorResponses, idParamsSchema, noContentSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
 import {
@@ -74,7 +74,7 @@ export const documentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, 'unit-admin', 'pi');
+      const actor = await guard.require(request, ...APPLICANT_ROLES);
       await documents.assertEditable(actor, request.params.id);
       const form = await readMultipartForm(request, { schema: uploadDocumentFormSchema, ...receive });
       const document = await documents.upload(actor, request.params.id, form.fields, form.file);
@@ -95,7 +95,7 @@ export const documentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'unit-admin', 'pi');
+      const actor = await guard.require(request, ...APPLICANT_ROLES);
       const { id, docId } = request.params;
       await documents.assertEditable(actor, id);
       const form = await readMultipartForm(request, { schema: documentChangesSchema, ...receive });
@@ -119,7 +119,7 @@ export const documentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'unit-admin', 'pi');
+      const actor = await guard.require(request, ...APPLICANT_ROLES);
       const { id, docId } = request.params;
       return { document: presentDocument(await documents.update(actor, id, docId, request.body)) };
     },
@@ -136,7 +136,7 @@ export const documentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, 'unit-admin', 'pi');
+      const actor = await guard.require(request, ...APPLICANT_ROLES);
       await documents.remove(actor, request.params.id, request.params.docId);
       return reply.status(204).send(null);
     },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, idParamsSchema } from '../../../contract/common.js';
+import { APPLICANT_ROLES } from '../../../contract/vocabulary.js';
 import type { RouteDeps } from '../deps.js';
 import { presentFormalReviewItem, presentProvinceResult } from '../../presenters/formal-review.js';
 import {
@@ -84,7 +85,7 @@ export const formalReviewRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'unit-admin', 'pi');
+      const actor = await guard.require(request, ...APPLICANT_ROLES);
       return presentProvinceResult(await formalReview.resultFor(actor, request.params.id));
     },
   );

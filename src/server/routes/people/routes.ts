@@ -16,13 +16,13 @@ export const peopleRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
     '/organization/people',
     {
       schema: {
-        summary: '本单位的项目负责人',
+        summary: '本单位的项目负责人（联系人可读，用于选择申报书的负责人）',
         tags: ['organization'],
         response: { 200: peopleResponseSchema, ...denied },
       },
     },
     async (request) => {
-      const actor = await guard.require(request, 'unit-admin');
+      const actor = await guard.require(request, 'unit-admin', 'unit-contact');
       return { people: (await services.people.list(actor)).map(presentPerson) };
     },
   );

@@ -23,13 +23,13 @@ interface NewValues {
   piId?: string;
 }
 
-/** 新建申报书: a call that is open, a topic, and (for a unit administrator) the PI; then the editor opens. */
+/** 新建申报书: a call that is open, a topic, and (for a unit's administrators and contacts) the PI; then the editor opens. */
 export function NewApplicationModal({ onClose }: { onClose(): void }) {
   const user = useUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<NewValues>();
-  const choosesPi = user.role === 'unit-admin';
+  const choosesPi = user.role !== 'pi';
   const openCalls = useQuery({ ...callsQuery, select: ({ calls }) => calls.filter((c) => c.open) });
   const people = useQuery({ ...peopleQuery, enabled: choosesPi });
   const entitlements = useQuery(entitlementsQuery);

@@ -10,13 +10,14 @@ import { peopleQuery } from './queries.js';
 
 export function PeoplePage() {
   const user = useUser();
-  if (user.role !== 'unit-admin') {
+  if (user.role === 'pi') {
     return <Alert type="info" showIcon title="项目负责人由单位管理员登记和维护。" />;
   }
-  return <PeopleRegister />;
+  return <PeopleRegister editable={user.role === 'unit-admin'} />;
 }
 
-function PeopleRegister() {
+/** Contacts see the list (they name an application's PI from it); administrators also enter and change it. */
+function PeopleRegister({ editable }: { editable: boolean }) {
   const { message } = App.useApp();
   const people = useQuery(peopleQuery);
   const [editing, setEditing] = useState<{ person?: PersonView } | null>(null);
@@ -25,9 +26,11 @@ function PeopleRegister() {
     <Card
       title="项目负责人"
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
-          登记项目负责人
-        </Button>
+        editable && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
+            登记项目负责人
+          </Button>
+        )
       }
     >
       <Typography.Paragraph type="secondary">
@@ -58,16 +61,20 @@ function PeopleRegister() {
                 render: (v: string | null) =>
                   v ? <Tag color="red">惩戒执行期至 {v}</Tag> : <Tag color="green">良好</Tag>,
               },
-              {
-                title: '操作',
-                key: 'actions',
-                width: 100,
-                render: (_, person) => (
-                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ person })}>
-                    修改
-                  </Button>
-                ),
-              },
+              ...(editable
+                ? [
+                    {
+                      title: '操作',
+                      key: 'actions',
+                      width: 100,
+                      render: (_: unknown, person: PersonView) => (
+                        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ person })}>
+                          修改
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         )}

@@ -3,7 +3,7 @@ import { Alert, Col, Form, Input, InputNumber, Modal, Row, Switch } from 'antd';
 import { PASSWORD_MIN_LENGTH } from '../../../contract/auth.js';
 import type { CreatePersonBody, PersonView, UpdatePersonBody } from '../../../contract/people.js';
 import { api, ApiError, describeError } from '../../shared/api.js';
-import { showFieldErrors } from '../../shared/forms.js';
+import { EMAIL_RULES, MOBILE_RULES, showFieldErrors } from '../../shared/forms.js';
 import { newPasswordRules } from '../../shared/NewPasswordFields.js';
 import { peopleQuery } from './queries.js';
 
@@ -14,6 +14,8 @@ interface PersonValues {
   withAccount?: boolean;
   login?: string;
   password?: string;
+  mobile?: string;
+  email?: string;
 }
 
 /** Registers a person (`person` absent) or changes one; mounted for each opening, so it starts afresh. */
@@ -130,6 +132,16 @@ export function PersonModal({
                     <Input.Password autoComplete="new-password" />
                   </Form.Item>
                 </Col>
+                <Col span={12}>
+                  <Form.Item label="手机号码" name="mobile" rules={MOBILE_RULES}>
+                    <Input inputMode="tel" autoComplete="off" maxLength={20} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item label="电子邮箱" name="email" rules={EMAIL_RULES}>
+                    <Input inputMode="email" autoComplete="off" />
+                  </Form.Item>
+                </Col>
               </Row>
             )}
           </>
@@ -161,8 +173,15 @@ async function savePerson(person: PersonView | undefined, values: PersonValues):
     name: values.name,
     ...(values.idNumber?.trim() ? { idNumber: values.idNumber } : {}),
     ongoingProvincialProjects: values.ongoingProvincialProjects ?? 0,
-    ...(values.withAccount && values.login && values.password
-      ? { account: { login: values.login, password: values.password } }
+    ...(values.withAccount && values.login && values.password && values.mobile && values.email
+      ? {
+          account: {
+            login: values.login,
+            password: values.password,
+            mobile: values.mobile,
+            email: values.email,
+          },
+        }
       : {}),
   };
   const r = await api<{ person: PersonView }>('/organization/people', { method: 'POST', body });

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { MyEntitlementsDto } from '../../../contract/entitlements.js';
+import type { InvitationView, UnitUserView } from '../../../contract/organization-users.js';
 import type { PersonView } from '../../../contract/people.js';
 import {
   api,
@@ -58,4 +59,19 @@ export const peopleQuery = queryOptions({
 export const entitlementsQuery = queryOptions({
   queryKey: ['entitlements'],
   queryFn: ({ signal }) => api<MyEntitlementsDto>('/entitlements', { signal }),
+});
+
+/** The unit's accounts and its open invitations (unit administrators only). */
+export const unitUsersQuery = queryOptions({
+  queryKey: ['organization', 'users'] as const,
+  queryFn: ({ signal }) =>
+    api<{ users: UnitUserView[] }>('/organization/users', { signal }).then((r) => r.users),
+});
+
+export const invitationsQuery = queryOptions({
+  queryKey: ['organization', 'invitations'] as const,
+  queryFn: ({ signal }) =>
+    api<{ invitations: InvitationView[] }>('/organization/invitations', { signal }).then(
+      (r) => r.invitations,
+    ),
 });

@@ -1,4 +1,4 @@
-import { FileTextOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { FileTextOutlined, IdcardOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { RouteObject } from 'react-router';
 import type { MenuItem } from '../../app/menu-item.js';
 
@@ -6,11 +6,15 @@ import type { MenuItem } from '../../app/menu-item.js';
 
 const APPLICATIONS: MenuItem = { key: '/applications', icon: <FileTextOutlined />, label: '申报书' };
 
+const PEOPLE: MenuItem = { key: '/people', icon: <TeamOutlined />, label: '项目负责人' };
+
 export const PI_MENU: MenuItem[] = [APPLICATIONS];
+export const UNIT_CONTACT_MENU: MenuItem[] = [APPLICATIONS, PEOPLE];
 export const UNIT_ADMIN_MENU: MenuItem[] = [
   APPLICATIONS,
-  { key: '/people', icon: <TeamOutlined />, label: '项目负责人' },
+  PEOPLE,
   { key: '/entitlements', icon: <SafetyCertificateOutlined />, label: '平台资质' },
+  { key: '/unit-users', icon: <IdcardOutlined />, label: '单位用户' },
 ];
 
 export const APPLICANT_ROUTES: RouteObject[] = [
@@ -31,6 +35,10 @@ export const APPLICANT_ROUTES: RouteObject[] = [
     lazy: { Component: async () => (await import('./EntitlementsPage.js')).EntitlementsPage },
   },
   { path: '/people', lazy: { Component: async () => (await import('./PeoplePage.js')).PeoplePage } },
+  {
+    path: '/unit-users',
+    lazy: { Component: async () => (await import('./UnitUsersPage.js')).UnitUsersPage },
+  },
 ];
 
 /** Print views: the paper alone, without the application's chrome. */

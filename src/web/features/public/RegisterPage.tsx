@@ -24,7 +24,7 @@ import { DEPARTMENT_KIND_LABELS, ORGANIZATION_KIND_LABELS } from '../../../core/
 import { PASSWORD_HINT, type RegisterOrganizationBody } from '../../../contract/auth.js';
 import type { DepartmentView } from '../../../contract/departments.js';
 import { api, ApiError, describeError } from '../../shared/api.js';
-import { showFieldErrors } from '../../shared/forms.js';
+import { EMAIL_RULES, MOBILE_RULES, showFieldErrors } from '../../shared/forms.js';
 import { newPasswordRules } from '../../shared/NewPasswordFields.js';
 import { PageState } from '../../shared/PageState.js';
 import { useSession } from '../../app/session.js';
@@ -210,6 +210,21 @@ function RegisterForm({ departmentOptions }: { departmentOptions: SelectProps['o
               rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
             >
               <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label="手机号码" name={['admin', 'mobile']} rules={MOBILE_RULES}>
+              <Input inputMode="tel" autoComplete="tel" maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label="电子邮箱"
+              name={['admin', 'email']}
+              extra="接收审核结果、截止提醒和重置密码邮件"
+              rules={EMAIL_RULES}
+            >
+              <Input inputMode="email" autoComplete="email" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 
-// Pages anyone may open without signing in: sign-in, registration, password reset, the 公示 list.
+// Pages anyone may open without signing in: sign-in, registration, password reset, accepting an invitation,
+// the 公示 list.
 
 export const PUBLIC_ROUTES: RouteObject[] = [
   { path: '/login', lazy: { Component: async () => (await import('./LoginPage.js')).LoginPage } },
@@ -12,6 +13,10 @@ export const PUBLIC_ROUTES: RouteObject[] = [
   {
     path: '/reset-password',
     lazy: { Component: async () => (await import('./ResetPasswordPage.js')).ResetPasswordPage },
+  },
+  {
+    path: '/accept-invitation',
+    lazy: { Component: async () => (await import('./AcceptInvitationPage.js')).AcceptInvitationPage },
   },
   {
     path: '/public/announcements',

@@ -11,13 +11,13 @@ export interface EditorData {
   evaluation: Evaluation;
   /** The call's topics and terms, from the calls the user may see. */
   call: CallDto | undefined;
-  /** The unit's people to choose the PI from; only a unit administrator chooses. */
+  /** The unit's people to choose the PI from; a unit's administrators and contacts choose. */
   people: PersonView[] | undefined;
 }
 
 /** What the editor needs before it opens: the application with its evaluation, its call, and the PI choices. */
 export function useEditorData(id: string): QueryLike<EditorData> {
-  const choosesPi = useUser().role === 'unit-admin';
+  const choosesPi = useUser().role !== 'pi';
   const application = useQuery(applicationQuery(id));
   const calls = useQuery({ ...callsQuery, select: (r) => r.calls });
   const people = useQuery({ ...peopleQuery, enabled: choosesPi });

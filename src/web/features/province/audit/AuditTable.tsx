@@ -1,7 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Table, Typography } from 'antd';
 import type { AuditEntryDto } from '../../../../contract/audit.js';
-import { beijingTime, ROLE_LABELS } from '../../../shared/format.js';
+import { USER_ROLE_LABELS } from '../../../../contract/vocabulary.js';
+import { beijingTime } from '../../../shared/format.js';
 import { PageState } from '../../../shared/PageState.js';
 import { auditQueries, type Filters } from './api.js';
 import { AuditDiff } from './AuditDiff.js';
@@ -29,7 +30,7 @@ export function AuditTable({ filters, onFilter }: { filters: Filters; onFilter(p
                 e.actor ? (
                   <Typography.Link onClick={() => onFilter({ actor: e.actor!.id })}>
                     {e.actor.name ?? '（已删除的用户）'}
-                    {e.actor.role && `（${e.actor.scope ?? ROLE_LABELS[e.actor.role]}）`}
+                    {e.actor.role && `（${e.actor.scope ?? USER_ROLE_LABELS[e.actor.role]}）`}
                   </Typography.Link>
                 ) : (
                   '系统'
