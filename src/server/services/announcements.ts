@@ -1,3 +1,4 @@
+import { groupBy } from '../../core/group-by.js';
 import { addWorkingDays } from '../../core/reference/working-days.js';
 import { beijingDate, formatChineseDate } from '../../core/time.js';
 import type { Clock } from '../clock.js';
@@ -10,6 +11,12 @@ import type { CallParameters } from '../../core/calls/parameters.js';
 import type { AnnouncementBody } from '../../contract/announcements.js';
 import type { CallService } from './calls.js';
 import type { ProvinceUser } from './formal-review.js';
+import {
+  approvedMessage,
+  departmentAnnouncementMessage,
+  notApprovedMessage,
+} from './notifications/messages.js';
+import { notify } from './notifications/notify.js';
 
 // 拟立项项目公示 (三、2 2026 年拟立项目将在江苏数字科技平台公示): a draft lists the call's approved projects not yet
 // published; publishing freezes that list with its period and locks every decision of the call made so far.
@@ -122,6 +129,7 @@ export class AnnouncementService {
         entries,
       });
       const approved = await repos.decisions.unpublishedApprovals(row.callId);
+      await this.notifyPublished(repos, row.callId, { startsOn, endsOn }, id);
       await repos.decisions.lockDecisions(row.callId, id);
       await repos.audit.append({
         at: now,
@@ -184,6 +192,71 @@ export class AnnouncementService {
     const now = this.clock.now();
     const entries = await this.pendingEntries(this.repos, row.callId);
     return { row: { ...row, ...periodOf(row, beijingDate(now.getTime())), publishedAt: now, entries }, call };
+  }
+
+  /**
+   * Tells the approved projects' organisations and PIs, and their departments, when the 公示 listing them is
+   * published; projects not approved only if the call releases feedback (三、2 未立项项目不再另行通知).
+   */
+  private async notifyPublished(
+    repos: Repositories,
+    callId: string,
+    period: { startsOn: string; endsOn: string },
+    announcementId: string,
+  ): Promise<void> {
+    const call = await this.calls.require(callId);
+    const decided = (await repos.decisions.recommended(callId)).filter(
+      (r) => r.decision?.outcome && r.decision.announcementId === null,
+    );
+    const approved = decided.filter((r) => r.decision!.outcome === 'approved');
+    for (const r of approved) {
+      await notify(
+        repos,
+        { organizationAdminIds: [r.application.organizationId], personIds: [r.application.piId] },
+        {
+          kind: 'decision.approved',
+          ...approvedMessage({
+            title: r.application.form.title,
+            organizationName: r.organizationName,
+            callName: call.row.name,
+            funding: r.decision!.funding!,
+            ...period,
+          }),
+          key: `approved:${r.application.id}:${announcementId}`,
+        },
+      );
+    }
+    for (const [departmentId, rows] of groupBy(approved, (r) => r.application.departmentId)) {
+      await notify(
+        repos,
+        { departmentIds: [departmentId] },
+        {
+          kind: 'announcement.published',
+          ...departmentAnnouncementMessage({
+            callName: call.row.name,
+            projects: rows.map((r) => ({
+              title: r.application.form.title ?? '',
+              organizationName: r.organizationName,
+              funding: r.decision!.funding!,
+            })),
+            ...period,
+          }),
+          key: `announced:${announcementId}:${departmentId}`,
+        },
+      );
+    }
+    if (!call.parameters.releasedFeedback.value) return;
+    for (const r of decided.filter((d) => d.decision!.outcome === 'rejected')) {
+      await notify(
+        repos,
+        { organizationAdminIds: [r.application.organizationId], personIds: [r.application.piId] },
+        {
+          kind: 'decision.not-approved',
+          ...notApprovedMessage({ title: r.application.form.title, callName: call.row.name }),
+          key: `not-approved:${r.application.id}:${announcementId}`,
+        },
+      );
+    }
   }
 
   private async detailOf(repos: Repositories, row: AnnouncementRow): Promise<AnnouncementDetail> {
