@@ -44,6 +44,7 @@ import { expertRoutes } from './routes/expert/routes.js';
 import { provinceExpertRoutes } from './routes/experts/routes.js';
 import { formalReviewRoutes } from './routes/formal-review/routes.js';
 import { healthRoutes } from './routes/health/routes.js';
+import { meRoutes } from './routes/me/routes.js';
 import { peopleRoutes } from './routes/people/routes.js';
 import { provinceCallRoutes } from './routes/province-calls/routes.js';
 import { publicRoutes } from './routes/public/routes.js';
@@ -141,6 +142,7 @@ export async function buildApp({
       await api.register(decisionRoutes, deps);
       await api.register(announcementRoutes, deps);
       await api.register(publicRoutes, deps);
+      await api.register(meRoutes, deps);
       await api.register(auditCheckpointRoutes, deps);
     },
     { prefix: '/api' },
