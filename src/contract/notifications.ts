@@ -104,7 +104,12 @@ export type MessageView = z.infer<typeof messageSchema>;
 export const MESSAGES_PAGE_SIZE_MAX = 100;
 
 export const messagesQuerySchema = z.object({
-  page: z.coerce.number({ error: '页码应为正整数' }).int().min(1, '页码应为正整数').default(1).meta({ title: '页码' }),
+  page: z.coerce
+    .number({ error: '页码应为正整数' })
+    .int()
+    .min(1, '页码应为正整数')
+    .default(1)
+    .meta({ title: '页码' }),
   pageSize: z.coerce
     .number({ error: '每页条数应为 1–100 的整数' })
     .int()

@@ -129,7 +129,10 @@ const envSchema = z.object({
   AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   AUDIT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
-  MAIL_FROM: z.string().regex(/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/).optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/)
+    .optional(),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -364,7 +367,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     jobsPollMs: vars.JOBS_POLL_MS,
     audit: auditAnchorConfig(dataDir, vars),
-    mail: vars.SMTP_URL ? { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM ?? mailFromOf(vars.SMTP_URL) } : undefined,
+    mail: vars.SMTP_URL
+      ? { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM ?? mailFromOf(vars.SMTP_URL) }
+      : undefined,
     receiptPrivateKeyPem:
       vars.RECEIPT_PRIVATE_KEY ??
       persistedSecret(dataDir, RECEIPT_KEY_FILE, () =>

@@ -73,9 +73,7 @@ export class OutboxJob implements JobQueue {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       const at = this.clock.now();
       const retryAt =
-        row.attempts < OUTBOX_MAX_ATTEMPTS
-          ? new Date(at.getTime() + retryDelayMs(row.attempts))
-          : undefined;
+        row.attempts < OUTBOX_MAX_ATTEMPTS ? new Date(at.getTime() + retryDelayMs(row.attempts)) : undefined;
       await this.outbox.markFailed(row.id, message, at, retryAt);
       this.log.error({ outboxId: row.id, attempts: row.attempts, err: message }, 'outbox delivery failed');
       return;

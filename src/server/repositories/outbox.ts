@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { NotificationChannel } from '../../contract/vocabulary.js';
 import type { Database } from '../db/database.js';
 import { notificationPreferences, outbox } from '../db/schema.js';
@@ -12,7 +12,11 @@ export class OutboxRepository {
   /** Writes the messages; one already written under the same channel and key is left as it is. Returns how many were new. */
   async enqueue(messages: NewOutboxMessage[]): Promise<number> {
     if (messages.length === 0) return 0;
-    const rows = await this.db.insert(outbox).values(messages).onConflictDoNothing().returning({ id: outbox.id });
+    const rows = await this.db
+      .insert(outbox)
+      .values(messages)
+      .onConflictDoNothing()
+      .returning({ id: outbox.id });
     return rows.length;
   }
 
@@ -33,7 +37,8 @@ export class OutboxRepository {
           isNull(outbox.sentAt),
           isNull(outbox.failedAt),
           isNull(outbox.claimedAt),
-          lte(outbox.nextAttemptAt, now),
+          // A new row is due at once, whatever the database's clock said when it was written.
+          or(eq(outbox.attempts, 0), lte(outbox.nextAttemptAt, now)),
         ),
       )
       .orderBy(asc(outbox.nextAttemptAt))
@@ -47,7 +52,10 @@ export class OutboxRepository {
   }
 
   async markSent(id: string, at: Date): Promise<void> {
-    await this.db.update(outbox).set({ sentAt: at, claimedAt: null, lastError: null }).where(eq(outbox.id, id));
+    await this.db
+      .update(outbox)
+      .set({ sentAt: at, claimedAt: null, lastError: null })
+      .where(eq(outbox.id, id));
   }
 
   /** A send that failed: retried at `retryAt`, or given up when that is undefined. */

@@ -60,9 +60,7 @@ export class UserRepository {
     if (to.userIds?.length) scopes.push(inArray(users.id, [...to.userIds]));
     if (to.organizationIds?.length) scopes.push(inArray(users.organizationId, [...to.organizationIds]));
     if (to.organizationAdminIds?.length)
-      scopes.push(
-        and(inArray(users.organizationId, [...to.organizationAdminIds]), ne(users.role, 'pi'))!,
-      );
+      scopes.push(and(inArray(users.organizationId, [...to.organizationAdminIds]), ne(users.role, 'pi'))!);
     if (to.personIds?.length) scopes.push(inArray(users.personId, [...to.personIds]));
     if (to.departmentIds?.length) scopes.push(inArray(users.departmentId, [...to.departmentIds]));
     if (scopes.length === 0) return [];

@@ -91,7 +91,10 @@ export class FormalReviewService {
       if (!unchanged) {
         await notify(
           repos,
-          { organizationAdminIds: [row.application.organizationId], departmentIds: [row.application.departmentId] },
+          {
+            organizationAdminIds: [row.application.organizationId],
+            departmentIds: [row.application.departmentId],
+          },
           {
             kind: 'formal-review.result',
             ...formalReviewMessage({

@@ -74,7 +74,8 @@ export class InboxService {
   async savePreferences(actor: Principal, body: NotificationPreferencesBody): Promise<PreferenceChoice[]> {
     const offered = new Set(NOTIFICATION_KINDS_BY_ROLE[actor.role]);
     body.preferences.forEach(({ kind, email }, i) => {
-      if (!offered.has(kind)) throw AppError.invalidField(`preferences[${i}].kind`, '消息类型：不适用于您的账号');
+      if (!offered.has(kind))
+        throw AppError.invalidField(`preferences[${i}].kind`, '消息类型：不适用于您的账号');
       if (NOTIFICATION_KIND_INFO[kind].mandatory && !email) {
         throw AppError.invalidField(
           `preferences[${i}].email`,
