@@ -53,12 +53,12 @@ describe('我的消息', () => {
     const owner = await withMessages(1);
     const id = (await list(owner.cookie)).json().messages[0].id;
     const admin = await unitWithPerson(t);
-    const others = [{ role: 'unit-admin', cookie: admin.cookie }];
+    const others: { role: string; cookie: string }[] = [{ role: 'unit-admin', cookie: admin.cookie }];
     for (const role of ['department', 'province', 'expert'] as const) {
       others.push({ role, cookie: (await insertUser(t, role)).cookie });
     }
     for (const { role, cookie } of others) {
-      const other = { cookie }; = await insertUser(t, role);
+      const other = { cookie };
       const response = await read(other.cookie, id);
       expect(response.statusCode, role).toBe(404);
       expect(response.json().error.code).toBe('NOT_FOUND');
