@@ -1,15 +1,17 @@
 import { FileTextOutlined, TeamOutlined } from '@ant-design/icons';
 import type { RouteObject } from 'react-router';
 import type { MenuItem } from '../../app/menu-item.js';
+import { MESSAGES_MENU_ITEM } from '../messages/routes.js';
 
 // 申报单位 and 项目负责人: each page is its own chunk, loaded when first opened.
 
 const APPLICATIONS: MenuItem = { key: '/applications', icon: <FileTextOutlined />, label: '申报书' };
 
-export const PI_MENU: MenuItem[] = [APPLICATIONS];
+export const PI_MENU: MenuItem[] = [APPLICATIONS, MESSAGES_MENU_ITEM];
 export const UNIT_ADMIN_MENU: MenuItem[] = [
   APPLICATIONS,
   { key: '/people', icon: <TeamOutlined />, label: '项目负责人' },
+  MESSAGES_MENU_ITEM,
 ];
 
 export const APPLICANT_ROUTES: RouteObject[] = [

@@ -1,6 +1,7 @@
 import { AuditOutlined, ImportOutlined, SafetyCertificateOutlined, TableOutlined } from '@ant-design/icons';
 import type { RouteObject } from 'react-router';
 import type { MenuItem } from '../../app/menu-item.js';
+import { MESSAGES_MENU_ITEM } from '../messages/routes.js';
 
 // 项目主管部门: each page is its own chunk, loaded when first opened.
 
@@ -9,6 +10,7 @@ export const DEPARTMENT_MENU: MenuItem[] = [
   { key: '/review/confirm', icon: <SafetyCertificateOutlined />, label: '确认提交' },
   { key: '/review/summary', icon: <TableOutlined />, label: '推荐项目汇总表' },
   { key: '/review/import', icon: <ImportOutlined />, label: '批量导入' },
+  MESSAGES_MENU_ITEM,
 ];
 
 export const DEPARTMENT_ROUTES: RouteObject[] = [

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import type { MenuItem } from '../../app/menu-item.js';
+import { MESSAGES_MENU_ITEM } from '../messages/routes.js';
 
 // 省科技厅 / 省科技项目管理中心: each page is its own chunk, loaded when first opened (ECharts only with the
 // dashboard, the one page that draws charts). Each area of the provincial centre adds its menu entry and routes.
@@ -15,6 +16,7 @@ export const PROVINCE_MENU: MenuItem[] = [
   { key: '/province/experts', label: '专家评审' },
   { key: '/province/decisions', label: '立项决定与公示' },
   { key: '/province/audit', label: '审计日志' },
+  MESSAGES_MENU_ITEM,
 ];
 
 export const PROVINCE_ROUTES: RouteObject[] = [
