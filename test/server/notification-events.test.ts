@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
 import { outbox, users } from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { sendDeadlineReminders } from '../../src/server/services/notifications/deadline-reminders.js';
@@ -219,6 +220,45 @@ describe('立项公示', () => {
     const department = rows.find((r) => r.kind === 'announcement.published')!;
     expect(department.body).toContain('“拟立项的项目”');
     expect(department.body).not.toContain('未立项的项目');
+  });
+});
+
+describe('未立项反馈', () => {
+  it('计划选择公开反馈（releasedFeedback）时，公示发布也通知未立项项目的单位和负责人', async () => {
+    const feedback = JS_INTL_2026.releasedFeedback as { value: boolean };
+    feedback.value = true;
+    try {
+      const w = await atProvince();
+      for (const a of [w.approved, w.rejected]) expect((await w.accept(a.id)).statusCode).toBe(200);
+      const decide = (id: string, body: object) =>
+        inject(t.app, {
+          method: 'PUT',
+          url: `/api/province/decisions/${id}`,
+          cookie: w.province.cookie,
+          payload: body,
+        });
+      expect(
+        (await decide(w.approved.id, { outcome: 'approved', funding: 600_000, reason: '同意' })).statusCode,
+      ).toBe(200);
+      expect((await decide(w.rejected.id, { outcome: 'rejected', reason: '排名靠后' })).statusCode).toBe(200);
+      const rejectedAdmin = await adminOf(w.rejected.organizationId);
+      const created = await inject(t.app, {
+        method: 'POST',
+        url: '/api/province/announcements',
+        cookie: w.province.cookie,
+        payload: { callId: w.callId },
+      });
+      const published = await inject(t.app, {
+        method: 'POST',
+        url: `/api/province/announcements/${created.json().announcement.id}/publish`,
+        cookie: w.province.cookie,
+      });
+      expect(published.statusCode, published.body).toBe(200);
+      const [message] = await messagesTo([rejectedAdmin.id], 'decision.not-approved');
+      expect(message!.subject).toBe('未立项通知：“未立项的项目”');
+    } finally {
+      feedback.value = false;
+    }
   });
 });
 
