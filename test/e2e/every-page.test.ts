@@ -117,6 +117,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: `/applications/${draftId}`, desktop: true },
           { path: '/people' },
           { path: `/applications/${draftId}/commitments/unit` },
+          { path: '/messages', desktop: true },
         ],
       },
       {
@@ -132,6 +133,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/review/summary' },
           { path: '/review/import' },
           { path: '/review/commitment' },
+          { path: '/messages' },
         ],
       },
       {
@@ -149,11 +151,16 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: `/province/experts/applications/${assignment!.applicationId}` },
           { path: '/province/decisions' },
           { path: '/province/audit' },
+          { path: '/messages' },
         ],
       },
       {
         login: 'demo-expert',
-        visits: [{ path: '/expert' }, { path: `/expert/assignments/${assignment!.id}` }],
+        visits: [
+          { path: '/expert' },
+          { path: `/expert/assignments/${assignment!.id}` },
+          { path: '/messages' },
+        ],
       },
     ];
 
