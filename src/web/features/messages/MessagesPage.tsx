@@ -24,9 +24,11 @@ export function MessagesPage() {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card
         title={
-          <Space>
+          <Space wrap>
             我的消息
-            <Badge count={messages.data?.unread ?? 0} aria-label="未读消息数" />
+            {messages.data?.unread ? (
+              <Typography.Text type="danger">{messages.data.unread} 条未读</Typography.Text>
+            ) : null}
           </Space>
         }
       >

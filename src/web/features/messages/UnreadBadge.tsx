@@ -8,7 +8,7 @@ export function UnreadBadge({ label }: { label: string }) {
   return (
     <span>
       {label}
-      <Badge count={unread} size="small" offset={[6, -2]} aria-label={`${unread} 条未读`} />
+      <Badge count={unread} size="small" offset={[6, -2]} title={`${unread} 条未读`} />
     </span>
   );
 }
