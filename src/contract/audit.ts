@@ -125,6 +125,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'expert.scores.saved': '保存评分',
   'expert.scores.submitted': '提交评分',
   'notification.read': '阅读通知',
+  'message.read': '阅读消息',
+  'notification-preferences.changed': '修改邮件接收设置',
   'organization.registered': '单位注册',
   'organization.platform-added': '登记单位平台资质',
   'organization.platform-removed': '删除单位平台资质',
@@ -169,6 +171,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   'register-batch': '名录导入',
   import: '批量导入',
   notification: '通知',
+  message: '消息',
 };
 
 /** An action as people read it; one not catalogued yet still gets a Chinese word. */

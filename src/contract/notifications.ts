@@ -1,5 +1,8 @@
 // What the platform tells people, by kind. Pure constants and schemas, shared by the server and the web app.
 
+import { z } from 'zod';
+import type { UserRole } from './vocabulary.js';
+
 export const NOTIFICATION_KINDS = [
   'account.invited',
   'account.password-reset',
@@ -38,3 +41,122 @@ export const NOTIFICATION_KIND_INFO: Readonly<Record<NotificationKind, Notificat
   'decision.not-approved': { label: '未立项反馈', mandatory: false },
   'announcement.published': { label: '立项公示发布', mandatory: false },
 };
+
+/** What an organization's administrators and contacts may be sent. */
+const ORGANIZATION_KINDS: readonly NotificationKind[] = [
+  'account.invited',
+  'account.password-reset',
+  'organization.approved',
+  'organization.rejected',
+  'application.returned',
+  'deadline.applicant',
+  'formal-review.result',
+  'decision.approved',
+  'decision.not-approved',
+];
+
+/** The kinds each role may be sent: the preferences form offers these. */
+export const NOTIFICATION_KINDS_BY_ROLE: Readonly<Record<UserRole, readonly NotificationKind[]>> = {
+  'unit-admin': ORGANIZATION_KINDS,
+  'unit-contact': ORGANIZATION_KINDS,
+  pi: [
+    'account.invited',
+    'account.password-reset',
+    'application.returned',
+    'deadline.applicant',
+    'decision.approved',
+    'decision.not-approved',
+  ],
+  department: [
+    'account.invited',
+    'account.password-reset',
+    'deadline.department',
+    'formal-review.result',
+    'announcement.published',
+  ],
+  province: ['account.invited', 'account.password-reset'],
+  expert: ['account.invited', 'account.password-reset', 'expert.assigned', 'expert.due'],
+};
+
+const instantSchema = z.iso.datetime({ offset: true });
+
+/** What became of a message's e-mail: sent, waiting (or retrying), given up, or never to be e-mailed. */
+export const EMAIL_STATES = ['sent', 'pending', 'failed', 'not-emailed'] as const;
+export type EmailState = (typeof EMAIL_STATES)[number];
+
+export const EMAIL_STATE_LABELS: Readonly<Record<EmailState, string>> = {
+  sent: '邮件已发送',
+  pending: '邮件待发送',
+  failed: '邮件发送失败',
+  'not-emailed': '仅站内消息',
+};
+
+export const messageSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    kindLabel: z.string(),
+    subject: z.string(),
+    body: z.string(),
+    createdAt: instantSchema,
+    readAt: instantSchema.nullable(),
+    email: z.enum(EMAIL_STATES),
+  })
+  .meta({ id: 'Message' });
+export type MessageView = z.infer<typeof messageSchema>;
+
+export const MESSAGES_PAGE_SIZE_MAX = 100;
+
+export const messagesQuerySchema = z.object({
+  page: z.coerce
+    .number({ error: '页码应为正整数' })
+    .int()
+    .min(1, '页码应为正整数')
+    .default(1)
+    .meta({ title: '页码' }),
+  pageSize: z.coerce
+    .number({ error: '每页条数应为 1–100 的整数' })
+    .int()
+    .min(1, '每页条数应为 1–100 的整数')
+    .max(MESSAGES_PAGE_SIZE_MAX, '每页条数应为 1–100 的整数')
+    .default(20)
+    .meta({ title: '每页条数' }),
+});
+export type MessagesQuery = z.infer<typeof messagesQuerySchema>;
+
+export const messagesResponseSchema = z.object({
+  messages: z.array(messageSchema),
+  total: z.number().int(),
+  unread: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type MessagesResponse = z.infer<typeof messagesResponseSchema>;
+
+export const messageResponseSchema = z.object({ message: messageSchema });
+
+export const notificationPreferenceSchema = z.object({
+  kind: z.enum(NOTIFICATION_KINDS),
+  label: z.string(),
+  /** Always e-mailed: carries a deadline or a link the reader asked for. */
+  mandatory: z.boolean(),
+  email: z.boolean(),
+});
+export type NotificationPreferenceView = z.infer<typeof notificationPreferenceSchema>;
+
+export const notificationPreferencesResponseSchema = z.object({
+  preferences: z.array(notificationPreferenceSchema),
+});
+export type NotificationPreferencesResponse = z.infer<typeof notificationPreferencesResponseSchema>;
+
+export const notificationPreferencesBodySchema = z.object({
+  preferences: z
+    .array(
+      z.object({
+        kind: z.enum(NOTIFICATION_KINDS, { error: '消息类型无效' }).meta({ title: '消息类型' }),
+        email: z.boolean({ error: '请选择是否接收邮件' }).meta({ title: '接收邮件' }),
+      }),
+    )
+    .max(NOTIFICATION_KINDS.length),
+});
+export type NotificationPreferencesBody = z.infer<typeof notificationPreferencesBodySchema>;

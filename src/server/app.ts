@@ -48,6 +48,7 @@ import { formalReviewRoutes } from './routes/formal-review/routes.js';
 import { healthRoutes } from './routes/health/routes.js';
 import { meRoutes } from './routes/me/routes.js';
 import { organizationUserRoutes } from './routes/organization-users/routes.js';
+import { messageRoutes } from './routes/messages/routes.js';
 import { peopleRoutes } from './routes/people/routes.js';
 import { provinceCallRoutes } from './routes/province-calls/routes.js';
 import { publicRoutes } from './routes/public/routes.js';
@@ -151,6 +152,7 @@ export async function buildApp({
       await api.register(decisionRoutes, deps);
       await api.register(announcementRoutes, deps);
       await api.register(publicRoutes, deps);
+      await api.register(messageRoutes, deps);
       await api.register(auditCheckpointRoutes, deps);
       await api.register(provinceAccountRoutes, deps);
       await api.register(departmentStaffRoutes, deps);

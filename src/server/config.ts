@@ -71,6 +71,15 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
   },
   AUDIT_CHECKPOINT_DIR: { zh: '应为非空的目录路径', en: 'expected a non-empty directory path' },
   AUDIT_PUBLIC_KEY_FILE: { zh: '应为文件路径（PEM 公钥）', en: 'expected a file path (a PEM public key)' },
+  SMTP_URL: {
+    zh: '应为 smtp:// 或 smtps:// 开头的地址，如 smtps://用户:密码@smtp.example.com:465',
+    en: 'expected an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com:465',
+    secret: true,
+  },
+  MAIL_FROM: {
+    zh: '应为发件地址，如 申报系统 <noreply@example.com>',
+    en: 'expected a sender address, e.g. Shenbao <noreply@example.com>',
+  },
 };
 
 const envSchema = z.object({
@@ -125,6 +134,11 @@ const envSchema = z.object({
     .default(join(homedir(), '.config', 'shenbao', 'audit-signing-key.pem')),
   AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
   AUDIT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/)
+    .optional(),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -159,6 +173,13 @@ export interface Config {
   /** How often an instance looks for background jobs (全省交叉核查, 专家到期提醒); 0: never. */
   jobsPollMs: number;
   audit: AuditAnchorConfig;
+  /** Absent (the demo): no e-mail leaves; the outbox's rows are read in the app (我的消息). */
+  mail: MailConfig | undefined;
+}
+
+export interface MailConfig {
+  smtpUrl: string;
+  from: string;
 }
 
 export interface LoginThrottleConfig {
@@ -370,12 +391,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     jobsPollMs: vars.JOBS_POLL_MS,
     audit: auditAnchorConfig(dataDir, vars),
+    mail: vars.SMTP_URL
+      ? { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM ?? mailFromOf(vars.SMTP_URL) }
+      : undefined,
     receiptPrivateKeyPem:
       vars.RECEIPT_PRIVATE_KEY ??
       persistedSecret(dataDir, RECEIPT_KEY_FILE, () =>
         generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       ),
   };
+}
+
+/** Without MAIL_FROM, the SMTP account's own address, else noreply at the SMTP host. */
+function mailFromOf(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  const user = decodeURIComponent(url.username);
+  return user.includes('@') ? user : `noreply@${url.hostname}`;
 }
 
 // Session ids are keyed with a secret and receipts signed with a key, so both must survive restarts;

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createJobRunner } from './jobs/index.js';
+import { smtpTransport } from './io/mail/transport.js';
 import { seedCalls } from './seed/calls.js';
 import { seedDepartments } from './seed/departments.js';
 import { DEMO_PASSWORD, seedDemo, type DemoAccount } from './seed/demo.js';
@@ -38,8 +39,12 @@ async function main(): Promise<void> {
   const demo = isDemo
     ? await seedDemo(database.db, createServices({ db: database.db, clock: systemClock, config }))
     : [];
-  const jobs = createJobRunner({ db: database.db, clock: systemClock, log: app.log });
-  app.addHook('onClose', () => jobs.stop());
+  const mail = config.mail && smtpTransport(config.mail.smtpUrl, config.mail.from);
+  const jobs = createJobRunner({ db: database.db, clock: systemClock, log: app.log, mail });
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    mail?.close();
+  });
   jobs.start(config.jobsPollMs);
   const anchor = auditAnchor(database.db, config.audit, systemClock);
   // Checkpoints within a second of each append, and a last one after the final request.

@@ -137,6 +137,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/entitlements' },
           { path: '/unit-users' },
           { path: `/applications/${draftId}/commitments/unit` },
+          { path: '/messages', desktop: true },
         ],
       },
       {
@@ -153,6 +154,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/review/import' },
           { path: '/review/commitment' },
           { path: '/department/staff' },
+          { path: '/messages' },
         ],
       },
       {
@@ -175,11 +177,16 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/province/decisions' },
           { path: '/province/audit' },
           { path: '/province/accounts' },
+          { path: '/messages' },
         ],
       },
       {
         login: 'demo-expert',
-        visits: [{ path: '/expert' }, { path: `/expert/assignments/${assignment!.id}` }],
+        visits: [
+          { path: '/expert' },
+          { path: `/expert/assignments/${assignment!.id}` },
+          { path: '/messages' },
+        ],
       },
     ];
 

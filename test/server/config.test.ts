@@ -13,6 +13,27 @@ describe('config', () => {
     expect(config.dataDir).toBe(join(process.cwd(), 'data'));
   });
 
+  it('SMTP_URL 与 MAIL_FROM：不设置时不发邮件；设置有误时指出变量且不泄露密码', () => {
+    expect(loadConfig({ SESSION_SECRET: secret }).mail).toBeUndefined();
+    expect(
+      loadConfig({ SESSION_SECRET: secret, SMTP_URL: 'smtps://noreply%40example.cn:pw@smtp.example.cn:465' })
+        .mail,
+    ).toEqual({ smtpUrl: 'smtps://noreply%40example.cn:pw@smtp.example.cn:465', from: 'noreply@example.cn' });
+    expect(
+      loadConfig({ SESSION_SECRET: secret, SMTP_URL: 'smtp://mail.local:25', MAIL_FROM: '申报系统 <a@b.cn>' })
+        .mail,
+    ).toEqual({ smtpUrl: 'smtp://mail.local:25', from: '申报系统 <a@b.cn>' });
+    expect(() => loadConfig({ SESSION_SECRET: secret, SMTP_URL: 'http://user:secret@x' })).toThrowError(
+      /环境变量 SMTP_URL 无效：应为 smtp:\/\/ 或 smtps:\/\/ 开头的地址/,
+    );
+    expect(() => loadConfig({ SESSION_SECRET: secret, SMTP_URL: 'http://user:secret@x' })).not.toThrowError(
+      /secret/,
+    );
+    expect(() => loadConfig({ SESSION_SECRET: secret, MAIL_FROM: 'not an address' })).toThrowError(
+      /环境变量 MAIL_FROM 无效/,
+    );
+  });
+
   it('附件数量与空间上限：默认值与设置值（MB 折算为字节）', () => {
     expect(loadConfig({ SESSION_SECRET: secret }).uploadLimits).toEqual({
       documentsPerKind: 50,

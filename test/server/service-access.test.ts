@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { tmpdir } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
 import type { Principal } from '../../src/server/principal.js';
 import type { ApplicationRow } from '../../src/server/repositories/applications.js';
 import type { Department } from '../../src/server/repositories/departments.js';
-import { repositories } from '../../src/server/repositories/index.js';
+import { inTransaction, repositories } from '../../src/server/repositories/index.js';
+import { notify } from '../../src/server/services/notifications/notify.js';
+import { users } from '../../src/server/db/schema.js';
 import { createServices, type Services } from '../../src/server/services/index.js';
 import { insertApplication } from '../support/api/application-rows.js';
 import { insertSubmitted } from '../support/api/submitted-applications.js';
@@ -241,5 +244,28 @@ describe('单位用户服务自行核对访问权限', () => {
     expect(await organizationUsers.invitations(actor)).toEqual([]);
     expect((await organizationUsers.invitations(admin)).map((i) => i.id)).toEqual([invitation.id]);
     expect((await organizationUsers.list(admin)).find((u) => u.id === owner.id)?.disabled).toBe(false);
+  });
+});
+
+describe('消息服务自行核对访问权限', () => {
+  it('别人的消息：标记已读与不存在的消息一样得到 NOT_FOUND，也不出现在自己的列表里', async () => {
+    const [admin] = await t.db.select().from(users).where(eq(users.organizationId, submitted.organizationId));
+    await inTransaction(t.db, (repos) =>
+      notify(
+        repos,
+        { userIds: [admin!.id] },
+        { kind: 'application.returned', subject: '退回', body: '理由', key: `access:${randomUUID()}` },
+      ),
+    );
+    const owner = unitAdmin(submitted.organizationId);
+    const own = await services.inbox.messages({ ...owner, userId: admin!.id }, { page: 1, pageSize: 20 });
+    const id = own.rows[0]!.id;
+    for (const actor of [stranger(), strangerPi(), department(county)]) {
+      await expect(services.inbox.markRead(actor, id)).rejects.toMatchObject(notFound);
+      expect((await services.inbox.messages(actor, { page: 1, pageSize: 20 })).rows).toEqual([]);
+    }
+    expect(
+      (await services.inbox.messages({ ...owner, userId: admin!.id }, { page: 1, pageSize: 20 })).unread,
+    ).toBe(1);
   });
 });

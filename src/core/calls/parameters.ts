@@ -183,6 +183,8 @@ export interface CallParameters {
   };
   classifiedRefused: Cited<boolean>;
   largeInstruments: Cited<boolean>;
+  /** Projects not approved are told so when the 公示 is published; false: 未立项项目不再另行通知. */
+  releasedFeedback: Cited<boolean>;
   /** 联系人、联系电话: whom the public reaches with an objection to a 公示, as the notice names no other. */
   contacts: readonly Cited<ContactTerms>[];
 }

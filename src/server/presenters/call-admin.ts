@@ -173,6 +173,7 @@ export function presentCallParameters(call: CallParameters): CallParametersDto {
       ...item('须注明', integrity.toBeNoted, (flags) => listZh(flags.map((f) => ETHICS_LABELS[f]))),
       ...item('涉密项目', call.classifiedRefused, () => '不受理'),
       ...item('购置大型科学仪器', call.largeInstruments, () => '须说明必要性并承诺开放共享'),
+      ...item('未立项项目', call.releasedFeedback, (released) => (released ? '公示时通知' : '不再另行通知')),
     ],
     topics: TOPICS.map((number) => {
       const topic = call.topics[number];

@@ -67,6 +67,20 @@ export class ApplicationRepository {
     return row!;
   }
 
+  /** The call's drafts never submitted, with their organisation and PI: whom the applicants' deadline concerns. */
+  draftsOf(callId: string) {
+    return this.db
+      .select({
+        id: applications.id,
+        organizationId: applications.organizationId,
+        piId: applications.piId,
+        title: sql<string | null>`${applications.form}->>'title'`,
+      })
+      .from(applications)
+      .where(and(eq(applications.callId, callId), eq(applications.status, 'draft')))
+      .orderBy(asc(applications.createdAt), asc(applications.id));
+  }
+
   async findById(id: string): Promise<ApplicationRow | undefined> {
     const [row] = await this.db.select().from(applications).where(eq(applications.id, id));
     return row;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import {
   applications,
@@ -102,6 +102,23 @@ export class ReviewRepository {
       .where(eq(submissionSnapshots.applicationId, applicationId))
       .orderBy(desc(submissionSnapshots.seq))
       .limit(n);
+  }
+
+  /** The departments that received applications of the call and have not confirmed their list, with how many. */
+  unconfirmedDepartments(callId: string) {
+    return this.db
+      .select({ departmentId: applications.departmentId, received: count() })
+      .from(applications)
+      .leftJoin(
+        reviewConfirmations,
+        and(
+          eq(reviewConfirmations.departmentId, applications.departmentId),
+          eq(reviewConfirmations.callId, applications.callId),
+        ),
+      )
+      .where(and(eq(applications.callId, callId), receivedLive, isNull(reviewConfirmations.departmentId)))
+      .groupBy(applications.departmentId)
+      .orderBy(asc(applications.departmentId));
   }
 
   async confirmation(departmentId: string, callId: string): Promise<ConfirmationRow | undefined> {

@@ -184,6 +184,9 @@ export class UserRepository {
     const scopes: SQL[] = [];
     if (to.userIds?.length) scopes.push(inArray(users.id, [...to.userIds]));
     if (to.organizationIds?.length) scopes.push(inArray(users.organizationId, [...to.organizationIds]));
+    if (to.organizationAdminIds?.length)
+      scopes.push(and(inArray(users.organizationId, [...to.organizationAdminIds]), ne(users.role, 'pi'))!);
+    if (to.personIds?.length) scopes.push(inArray(users.personId, [...to.personIds]));
     if (to.departmentIds?.length) scopes.push(inArray(users.departmentId, [...to.departmentIds]));
     if (scopes.length === 0) return [];
     return this.db
@@ -197,6 +200,10 @@ export interface Recipients {
   userIds?: readonly string[];
   /** Every account of the organizations: administrators, contacts and project leaders. */
   organizationIds?: readonly string[];
+  /** The organizations' accounts other than project leaders: what concerns one project goes to its PI only. */
+  organizationAdminIds?: readonly string[];
+  /** The project leaders' accounts of these people. */
+  personIds?: readonly string[];
   departmentIds?: readonly string[];
 }
 

@@ -1,3 +1,4 @@
+import { groupBy } from '../../core/group-by.js';
 import { addWorkingDays } from '../../core/reference/working-days.js';
 import { beijingDate, formatChineseDate } from '../../core/time.js';
 import type { Clock } from '../clock.js';
@@ -8,8 +9,14 @@ import type { AnnouncementRow } from '../repositories/decisions.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { CallParameters } from '../../core/calls/parameters.js';
 import type { AnnouncementBody } from '../../contract/announcements.js';
-import type { CallService } from './calls.js';
+import type { CallService, CallView } from './calls.js';
 import type { ProvinceUser } from './formal-review.js';
+import {
+  approvedMessage,
+  departmentAnnouncementMessage,
+  notApprovedMessage,
+} from './notifications/messages.js';
+import { notify } from './notifications/notify.js';
 
 // 拟立项项目公示 (三、2 2026 年拟立项目将在江苏数字科技平台公示): a draft lists the call's approved projects not yet
 // published; publishing freezes that list with its period and locks every decision of the call made so far.
@@ -33,6 +40,70 @@ function periodOf(row: AnnouncementRow, today: string): { startsOn: string; ends
 export interface AnnouncementDetail {
   announcement: AnnouncementRow;
   entries: AnnouncementEntry[];
+}
+
+/**
+ * Tells the approved projects' organisations and PIs, and their departments, when the 公示 listing them is
+ * published; projects not approved only if the call releases feedback (三、2 未立项项目不再另行通知).
+ */
+async function notifyPublished(
+  repos: Repositories,
+  call: CallView,
+  period: { startsOn: string; endsOn: string },
+  announcementId: string,
+): Promise<void> {
+  const decided = (await repos.decisions.recommended(call.row.id)).filter(
+    (r) => r.decision?.outcome && r.decision.announcementId === null,
+  );
+  const approved = decided.filter((r) => r.decision!.outcome === 'approved');
+  for (const r of approved) {
+    await notify(
+      repos,
+      { organizationAdminIds: [r.application.organizationId], personIds: [r.application.piId] },
+      {
+        kind: 'decision.approved',
+        ...approvedMessage({
+          title: r.application.form.title,
+          organizationName: r.organizationName,
+          callName: call.row.name,
+          funding: r.decision!.funding!,
+          ...period,
+        }),
+        key: `approved:${r.application.id}:${announcementId}`,
+      },
+    );
+  }
+  for (const [departmentId, rows] of groupBy(approved, (r) => r.application.departmentId)) {
+    await notify(
+      repos,
+      { departmentIds: [departmentId] },
+      {
+        kind: 'announcement.published',
+        ...departmentAnnouncementMessage({
+          callName: call.row.name,
+          projects: rows.map((r) => ({
+            title: r.application.form.title ?? '',
+            organizationName: r.organizationName,
+            funding: r.decision!.funding!,
+          })),
+          ...period,
+        }),
+        key: `announced:${announcementId}:${departmentId}`,
+      },
+    );
+  }
+  if (!call.parameters.releasedFeedback.value) return;
+  for (const r of decided.filter((d) => d.decision!.outcome === 'rejected')) {
+    await notify(
+      repos,
+      { organizationAdminIds: [r.application.organizationId], personIds: [r.application.piId] },
+      {
+        kind: 'decision.not-approved',
+        ...notApprovedMessage({ title: r.application.form.title, callName: call.row.name }),
+        key: `not-approved:${r.application.id}:${announcementId}`,
+      },
+    );
+  }
 }
 
 export class AnnouncementService {
@@ -97,6 +168,7 @@ export class AnnouncementService {
   async publish(actor: ProvinceUser, id: string): Promise<AnnouncementDetail> {
     const draft = await this.repos.decisions.announcement(id);
     if (!draft) throw new AppError('NOT_FOUND');
+    const call = await this.calls.require(draft.callId);
     await inTransaction(this.db, async (repos) => {
       await repos.decisions.lockCall(draft.callId);
       const row = (await repos.decisions.lockAnnouncement(id))!;
@@ -122,6 +194,7 @@ export class AnnouncementService {
         entries,
       });
       const approved = await repos.decisions.unpublishedApprovals(row.callId);
+      await notifyPublished(repos, call, { startsOn, endsOn }, id);
       await repos.decisions.lockDecisions(row.callId, id);
       await repos.audit.append({
         at: now,

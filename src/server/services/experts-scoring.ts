@@ -10,6 +10,8 @@ import type { AssignmentRow, ExpertReviewApplication, NotificationRow } from '..
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { RecusalBody, ScoresBody } from '../../contract/expert.js';
 import { auditedAssignment } from './experts.js';
+import { expertDueMessage } from './notifications/messages.js';
+import { notify } from './notifications/notify.js';
 
 // 专家评审, the expert's side: what is assigned to them (anything else is answered as missing), scores saved as
 // drafts until the due date and fixed once submitted, and the notifications they are sent. Also the due
@@ -105,6 +107,15 @@ export class ExpertScoringService {
           createdAt: now,
         });
         if (row) {
+          await notify(
+            repos,
+            { userIds: [userId] },
+            {
+              kind: 'expert.due',
+              ...expertDueMessage({ title: form.title, dueAt: assignment.dueAt }),
+              key: `due:${assignment.id}:${assignment.dueAt.getTime()}`,
+            },
+          );
           await repos.audit.append({
             at: now,
             actorUserId: null,

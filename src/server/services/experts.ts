@@ -35,6 +35,17 @@ import type {
 import { hashPassword } from '../security/passwords.js';
 import { requireAcceptablePassword } from '../security/password-policy.js';
 import { rethrowLoginTaken } from './accounts.js';
+import { expertAssignedMessage } from './notifications/messages.js';
+import { notify } from './notifications/notify.js';
+
+/** One message per expert and assignment run, keyed by its first assignment. */
+function notifyAssigned(repos: Repositories, userId: string, titles: string[], dueAt: Date, firstId: string) {
+  return notify(
+    repos,
+    { userIds: [userId] },
+    { kind: 'expert.assigned', ...expertAssignedMessage({ titles, dueAt }), key: `assigned:${firstId}` },
+  );
+}
 
 // 专家评审, the province's side (issue 5 §5): the pool and its declared conflicts, assignment by hand (a
 // conflicted expert only with a reason, recorded) or automatically, and the experts' scores aggregated.
@@ -306,6 +317,7 @@ export class ExpertReviewService {
         conflicts,
         overrideReason: conflicts.length > 0 ? body.overrideReason! : null,
       });
+      await notifyAssigned(repos, expert.userId, [application.form.title ?? ''], dueAt, row.id);
       return {
         ok: true,
         assignment: {
@@ -358,6 +370,11 @@ export class ExpertReviewService {
         assigned.push({ ...pair, assignmentId: row.id });
       }
       const byId = new Map(applications.map((a) => [a.id, a]));
+      const userOf = new Map(experts.map((e) => [e.id, e.userId]));
+      for (const [expertId, pairs] of groupBy(assigned, (a) => a.expertId)) {
+        const titles = pairs.map((p) => byId.get(p.applicationId)?.form.title ?? '');
+        await notifyAssigned(repos, userOf.get(expertId)!, titles, dueAt, pairs[0]!.assignmentId);
+      }
       return {
         assigned,
         shortfalls: plan.shortfalls.map((s) => ({

@@ -9,6 +9,8 @@ import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { FormalReviewBody, FormalReviewListQuery } from '../../contract/formal-review.js';
 import { type Applicant, canRead } from './application-access.js';
 import { BundleService } from './bundles.js';
+import { formalReviewMessage } from './notifications/messages.js';
+import { notify } from './notifications/notify.js';
 import type { CallService } from './calls.js';
 import { type ProvinceItem, ProvinceApplications } from './province-applications.js';
 
@@ -62,7 +64,7 @@ export class FormalReviewService {
     const call = await this.province.callOf(this.repos, id);
     await inTransaction(this.db, async (repos) => {
       await repos.applications.lock(id);
-      await this.province.one(repos, call, id);
+      const { row } = await this.province.one(repos, call, id);
       if (await repos.decisions.decision(id)) throw new AppError('FORMAL_REVIEW_LOCKED');
       const previous = await repos.decisions.formalReview(id);
       const now = this.clock.now();
@@ -84,6 +86,28 @@ export class FormalReviewService {
         undefined,
         { before: { result: previous?.result ?? null, reasons: previous?.reasons ?? null } },
       );
+      const unchanged =
+        previous?.result === body.result && JSON.stringify(previous.reasons) === JSON.stringify(body.reasons);
+      if (!unchanged) {
+        await notify(
+          repos,
+          {
+            organizationAdminIds: [row.application.organizationId],
+            departmentIds: [row.application.departmentId],
+          },
+          {
+            kind: 'formal-review.result',
+            ...formalReviewMessage({
+              title: row.application.form.title,
+              organizationName: row.organizationName,
+              callName: call.row.name,
+              accepted: body.result === 'accepted',
+              reasons: body.reasons,
+            }),
+            key: `formal-review:${id}:${now.getTime()}`,
+          },
+        );
+      }
     });
     return this.get(actor, id);
   }

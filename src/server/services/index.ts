@@ -30,6 +30,7 @@ import { FormalReviewService } from './formal-review.js';
 import { HealthService } from './health.js';
 import { PasswordService } from './passwords.js';
 import { OrganizationUserService } from './organization-users.js';
+import { InboxService } from './notifications/inbox.js';
 import { PeopleService } from './people.js';
 import { RegisterService } from './registers.js';
 import { ReviewReportService } from './review-reports.js';
@@ -75,6 +76,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     expertScoring: new ExpertScoringService(db, repos, clock),
     health: new HealthService(repos),
     organizationUsers: new OrganizationUserService(db, repos, clock, config),
+    inbox: new InboxService(db, repos, clock),
     people: new PeopleService(db, repos, clock),
     registers: new RegisterService(db, repos, clock),
     review: new ReviewService(db, repos, clock, calls),

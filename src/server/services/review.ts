@@ -29,6 +29,8 @@ import {
   type DepartmentUser,
 } from './review/access.js';
 import { quotaHolderId } from './review/quota.js';
+import { returnedMessage } from './notifications/messages.js';
+import { notify } from './notifications/notify.js';
 import { diffDocuments, diffForm, type SubmissionChanges } from './submission-changes.js';
 
 // 项目主管部门审核推荐 (二、5, 三、2–三、4): a department reviews what was submitted to it, returns it for
@@ -168,6 +170,22 @@ export class ReviewService {
           },
         },
         { from: locked.status, to: 'returned' },
+      );
+      const department = await repos.departments.findById(locked.departmentId);
+      await notify(
+        repos,
+        { organizationAdminIds: [locked.organizationId], personIds: [locked.piId] },
+        {
+          kind: 'application.returned',
+          ...returnedMessage({
+            title: locked.form.title,
+            callName: call.row.name,
+            departmentName: department?.name ?? '项目主管部门',
+            reasons: body.reasons,
+            resubmitBy: call.row.recommendationClosesAt,
+          }),
+          key: `returned:${id}:${now.getTime()}`,
+        },
       );
     });
   }

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { USER_ROLE_LABELS, type UserRole } from '../../contract/vocabulary.js';
 import { ACCOUNT_PATH } from '../features/account/routes.js';
+import { MESSAGES_PATH } from '../features/messages/routes.js';
+import { UnreadBadge } from '../features/messages/UnreadBadge.js';
 import { menuOf } from './menus.js';
 import { useSession, useUser } from './session.js';
 
@@ -24,6 +26,9 @@ export function AppLayout() {
   const loadingPage = useNavigation().state === 'loading';
   const { pathname, search } = useLocation();
   const items = menuOf(user);
+  const menuItems = items.map((item) =>
+    item.key === MESSAGES_PATH ? { ...item, label: <UnreadBadge label={item.label} /> } : item,
+  );
   // The longest matching key: /review/confirm is not /review.
   const selected =
     items.filter((item) => pathname.startsWith(item.key)).sort((a, b) => b.key.length - a.key.length)[0]
@@ -41,7 +46,7 @@ export function AppLayout() {
     <Menu
       mode="inline"
       selectedKeys={selected ? [selected] : []}
-      items={items}
+      items={menuItems}
       onClick={({ key }) => go(key)}
       style={{ height: '100%', paddingTop: 8, borderInlineEnd: narrow ? 0 : undefined }}
     />

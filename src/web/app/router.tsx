@@ -3,6 +3,7 @@ import { ACCOUNT_ROUTES, SET_PASSWORD_ROUTES } from '../features/account/routes.
 import { APPLICANT_PRINT_ROUTES, APPLICANT_ROUTES } from '../features/applicant/routes.js';
 import { DEPARTMENT_PRINT_ROUTES, DEPARTMENT_ROUTES } from '../features/department/routes.js';
 import { EXPERT_ROUTES } from '../features/expert/routes.js';
+import { MESSAGES_ROUTES } from '../features/messages/routes.js';
 import { PROVINCE_ROUTES } from '../features/province/routes.js';
 import { PUBLIC_ROUTES } from '../features/public/routes.js';
 import { AppLayout } from './AppLayout.js';
@@ -43,6 +44,7 @@ export const router = createBrowserRouter([
                   ...PROVINCE_ROUTES,
                   ...EXPERT_ROUTES,
                   ...ACCOUNT_ROUTES,
+                  ...MESSAGES_ROUTES,
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { NOTIFICATION_CHANNELS } from '../../../contract/vocabulary.js';
 import { createdAt, instant } from './columns.js';
 import { users } from './users.js';
@@ -25,6 +36,10 @@ export const outbox = pgTable(
     body: text('body').notNull(),
     /** One message per key: writing the same event twice (a retry, two instances) yields one row. */
     dedupeKey: text('dedupe_key').notNull(),
+    /** False: in the app only, as its reader chose not to receive this kind by e-mail. */
+    deliver: boolean('deliver').notNull().default(true),
+    /** A worker took it to send: no other worker takes it until the send is marked (sent, or failed and retried). */
+    claimedAt: instant('claimed_at'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: instant('next_attempt_at').notNull().defaultNow(),
     sentAt: instant('sent_at'),
@@ -38,8 +53,22 @@ export const outbox = pgTable(
     uniqueIndex('outbox_dedupe_key').on(t.channel, t.dedupeKey),
     index('outbox_due_idx')
       .on(t.nextAttemptAt)
-      .where(sql`${t.sentAt} is null and ${t.failedAt} is null`),
+      .where(sql`${t.sentAt} is null and ${t.failedAt} is null and ${t.deliver}`),
     index('outbox_user_idx').on(t.userId, t.createdAt),
     check('outbox_attempts_non_negative', sql`${t.attempts} >= 0`),
   ],
+);
+
+/** The e-mails a user chose not to receive, one row per kind; no row: received. Mandatory kinds are always sent. */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    email: boolean('email').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );

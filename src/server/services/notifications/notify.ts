@@ -1,4 +1,4 @@
-import type { NotificationKind } from '../../../contract/notifications.js';
+import { NOTIFICATION_KIND_INFO, type NotificationKind } from '../../../contract/notifications.js';
 import type { Repositories } from '../../repositories/index.js';
 import type { Recipients } from '../../repositories/users.js';
 
@@ -13,11 +13,19 @@ export interface Notice {
 
 /**
  * Writes `notice` to the outbox for every enabled account among `to`, in the caller's transaction, so that the
- * message exists exactly when its event does. An account without an e-mail address still sees it in the app.
+ * message exists exactly when its event does. An account without an e-mail address still sees it in the app,
+ * and so does one whose holder chose not to receive this kind by e-mail (unless the kind is mandatory).
  */
-export async function notify(repos: Repositories, to: Recipients, notice: Notice): Promise<void> {
+/** Returns how many messages were new (a repeat of the same key writes none). */
+export async function notify(repos: Repositories, to: Recipients, notice: Notice): Promise<number> {
   const readers = await repos.users.recipients(to);
-  await repos.outbox.enqueue(
+  const optedOut = NOTIFICATION_KIND_INFO[notice.kind].mandatory
+    ? new Set<string>()
+    : await repos.outbox.optedOut(
+        readers.map((r) => r.id),
+        notice.kind,
+      );
+  return repos.outbox.enqueue(
     readers.map((reader) => ({
       kind: notice.kind,
       channel: 'email' as const,
@@ -26,13 +34,14 @@ export async function notify(repos: Repositories, to: Recipients, notice: Notice
       subject: notice.subject,
       body: notice.body,
       dedupeKey: `${notice.key}:${reader.id}`,
+      deliver: !optedOut.has(reader.id),
     })),
   );
 }
 
 /** Writes `notice` for an address that has no account yet (an invitation). */
-export async function notifyAddress(repos: Repositories, email: string, notice: Notice): Promise<void> {
-  await repos.outbox.enqueue([
+export async function notifyAddress(repos: Repositories, email: string, notice: Notice): Promise<number> {
+  return repos.outbox.enqueue([
     {
       kind: notice.kind,
       channel: 'email',

@@ -1,6 +1,7 @@
 import { FileTextOutlined, IdcardOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { RouteObject } from 'react-router';
 import type { MenuItem } from '../../app/menu-item.js';
+import { MESSAGES_MENU_ITEM } from '../messages/routes.js';
 
 // 申报单位 and 项目负责人: each page is its own chunk, loaded when first opened.
 
@@ -8,13 +9,14 @@ const APPLICATIONS: MenuItem = { key: '/applications', icon: <FileTextOutlined /
 
 const PEOPLE: MenuItem = { key: '/people', icon: <TeamOutlined />, label: '项目负责人' };
 
-export const PI_MENU: MenuItem[] = [APPLICATIONS];
-export const UNIT_CONTACT_MENU: MenuItem[] = [APPLICATIONS, PEOPLE];
+export const PI_MENU: MenuItem[] = [APPLICATIONS, MESSAGES_MENU_ITEM];
+export const UNIT_CONTACT_MENU: MenuItem[] = [APPLICATIONS, PEOPLE, MESSAGES_MENU_ITEM];
 export const UNIT_ADMIN_MENU: MenuItem[] = [
   APPLICATIONS,
   PEOPLE,
   { key: '/entitlements', icon: <SafetyCertificateOutlined />, label: '平台资质' },
   { key: '/unit-users', icon: <IdcardOutlined />, label: '单位用户' },
+  MESSAGES_MENU_ITEM,
 ];
 
 export const APPLICANT_ROUTES: RouteObject[] = [

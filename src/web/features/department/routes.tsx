@@ -7,6 +7,7 @@ import {
 } from '@ant-design/icons';
 import type { RouteObject } from 'react-router';
 import type { MenuItem } from '../../app/menu-item.js';
+import { MESSAGES_MENU_ITEM } from '../messages/routes.js';
 
 // 项目主管部门: each page is its own chunk, loaded when first opened.
 
@@ -16,6 +17,7 @@ export const DEPARTMENT_MENU: MenuItem[] = [
   { key: '/review/summary', icon: <TableOutlined />, label: '推荐项目汇总表' },
   { key: '/review/import', icon: <ImportOutlined />, label: '批量导入' },
   { key: '/department/staff', icon: <TeamOutlined />, label: '本部门账号', duty: 'admin' },
+  MESSAGES_MENU_ITEM,
 ];
 
 export const DEPARTMENT_ROUTES: RouteObject[] = [

@@ -1,9 +1,10 @@
 import type { RouteObject } from 'react-router';
 import type { MenuItem } from '../../app/menu-item.js';
+import { MESSAGES_MENU_ITEM } from '../messages/routes.js';
 
 // 评审专家: each page is its own chunk, loaded when first opened.
 
-export const EXPERT_MENU: MenuItem[] = [{ key: '/expert', label: '我的评审任务' }];
+export const EXPERT_MENU: MenuItem[] = [{ key: '/expert', label: '我的评审任务' }, MESSAGES_MENU_ITEM];
 
 export const EXPERT_ROUTES: RouteObject[] = [
   {

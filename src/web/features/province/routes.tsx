@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import type { MenuItem } from '../../app/menu-item.js';
+import { MESSAGES_MENU_ITEM } from '../messages/routes.js';
 
 // 省科技厅 / 省科技项目管理中心: each page is its own chunk, loaded when first opened (ECharts only with the
 // dashboard, the one page that draws charts). Each area of the provincial centre adds its menu entry and routes.
@@ -19,6 +20,7 @@ export const PROVINCE_MENU: MenuItem[] = [
   { key: '/province/decisions', label: '立项决定与公示' },
   { key: '/province/audit', label: '审计日志' },
   { key: '/province/accounts', label: '账号管理', duty: 'admin' },
+  MESSAGES_MENU_ITEM,
 ];
 
 export const PROVINCE_ROUTES: RouteObject[] = [
