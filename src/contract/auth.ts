@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateSchema, DEPARTMENT_KINDS, ORGANIZATION_KINDS } from '../core/bundle/schema.js';
 import { USER_ROLES } from './vocabulary.js';
 import { creditCodeSchema, newLoginSchema, newPasswordSchema, personNameSchema } from './common.js';
+import { organizationContactSchema } from './organizations.js';
 
 export const registerOrganizationBodySchema = z.object({
   organization: z
@@ -14,6 +15,7 @@ export const registerOrganizationBodySchema = z.object({
       independentLegalEntity: z.boolean().meta({ title: '是否独立法人' }),
       ministryOrProvincialUniversity: z.boolean().default(false).meta({ title: '是否部省属本科高校' }),
       departmentId: z.uuid().meta({ title: '项目主管部门' }),
+      ...organizationContactSchema.shape,
     })
     .meta({ title: '申报单位' }),
   admin: z

@@ -45,6 +45,7 @@ import { provinceExpertRoutes } from './routes/experts/routes.js';
 import { formalReviewRoutes } from './routes/formal-review/routes.js';
 import { healthRoutes } from './routes/health/routes.js';
 import { peopleRoutes } from './routes/people/routes.js';
+import { organizationRoutes } from './routes/organizations/routes.js';
 import { provinceCallRoutes } from './routes/province-calls/routes.js';
 import { publicRoutes } from './routes/public/routes.js';
 import { registerRoutes } from './routes/registers/routes.js';
@@ -124,6 +125,7 @@ export async function buildApp({
       await api.register(departmentRoutes, deps);
       await api.register(authRoutes, deps);
       await api.register(peopleRoutes, deps);
+      await api.register(organizationRoutes, deps);
       await api.register(documentRoutes, deps);
       await api.register(callRoutes, deps);
       await api.register(provinceCallRoutes, deps);

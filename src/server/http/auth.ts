@@ -19,6 +19,7 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/calls/:id/requirements',
   'GET /api/calls/:id/commitments',
   'POST /api/auth/register-organization',
+  'POST /api/auth/claim-organization',
   'POST /api/auth/login',
   'POST /api/auth/logout',
   'GET /api/auth/me',
@@ -32,6 +33,7 @@ export const PUBLIC_ROUTES = new Set([
 const FENCES: [prefix: string, roles: readonly UserRole[]][] = [
   ['/api/province/', ['province']],
   ['/api/expert/', ['expert']],
+  ['/api/department/', ['department']],
   ['/api/review/', ['department', 'province']],
   ['/api/organization/', ['unit-admin']],
 ];

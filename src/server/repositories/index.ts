@@ -14,6 +14,7 @@ import { DocumentRepository } from './documents.js';
 import { HealthRepository } from './health.js';
 import { ImportKeyRepository } from './import-keys.js';
 import { OrganizationRepository } from './organizations.js';
+import { OrganizationVerificationRepository } from './organization-verification.js';
 import { OutboxRepository } from './outbox.js';
 import { PersonRepository } from './people.js';
 import { RateLimitRepository } from './rate-limits.js';
@@ -40,6 +41,7 @@ export function repositories(db: Database) {
     health: new HealthRepository(db),
     importKeys: new ImportKeyRepository(db),
     organizations: new OrganizationRepository(db),
+    organizationVerification: new OrganizationVerificationRepository(db),
     outbox: new OutboxRepository(db),
     people: new PersonRepository(db),
     rateLimits: new RateLimitRepository(db),

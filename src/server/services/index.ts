@@ -25,6 +25,7 @@ import { ExpertReviewService } from './experts.js';
 import { ExpertScoringService } from './experts-scoring.js';
 import { FormalReviewService } from './formal-review.js';
 import { HealthService } from './health.js';
+import { OrganizationVerificationService } from './organization-verification.js';
 import { PeopleService } from './people.js';
 import { RegisterService } from './registers.js';
 import { ReviewReportService } from './review-reports.js';
@@ -62,6 +63,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     experts: new ExpertReviewService(db, repos, clock),
     expertScoring: new ExpertScoringService(db, repos, clock),
     health: new HealthService(repos),
+    organizationVerification: new OrganizationVerificationService(db, repos, clock, store, config),
     people: new PeopleService(db, repos, clock),
     registers: new RegisterService(db, repos, clock),
     review: new ReviewService(db, repos, clock, calls),
