@@ -28,7 +28,11 @@ function presentRequest(
     department: { id: request.departmentId, name: request.departmentName, kind: request.departmentKind },
     facts: request.facts,
     previous: request.previous,
-    changes: factChanges(request.previous, request.facts, (id) => departmentNames.get(id) ?? '（已删除的部门）'),
+    changes: factChanges(
+      request.previous,
+      request.facts,
+      (id) => departmentNames.get(id) ?? '（已删除的部门）',
+    ),
     reason: request.reason,
     requestedBy: request.requestedByName,
     requestedAt: toBeijingIso(request.requestedAt.getTime()),
@@ -88,7 +92,9 @@ export function presentOrganizationSummary({
     creditCode: o.creditCode,
     kind: o.kind,
     verification: o.verification,
-    pending: pending ? { kind: pending.kind, requestedAt: toBeijingIso(pending.requestedAt.getTime()) } : null,
+    pending: pending
+      ? { kind: pending.kind, requestedAt: toBeijingIso(pending.requestedAt.getTime()) }
+      : null,
     licenceRequested: o.licenceRequestedAt !== null,
     licenceUploaded: o.licenceSha256 !== null,
     createdAt: toBeijingIso(o.createdAt.getTime()),

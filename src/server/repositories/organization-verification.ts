@@ -59,10 +59,7 @@ export class OrganizationVerificationRepository {
 
   /** Every request of the organization, newest first, with the names people read. */
   async history(organizationId: string): Promise<VerificationRequestRecord[]> {
-    const requester = this.db
-      .select({ id: users.id, name: users.displayName })
-      .from(users)
-      .as('requester');
+    const requester = this.db.select({ id: users.id, name: users.displayName }).from(users).as('requester');
     const decider = this.db.select({ id: users.id, name: users.displayName }).from(users).as('decider');
     const rows = await this.db
       .select({

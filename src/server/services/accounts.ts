@@ -59,7 +59,10 @@ export class AccountService {
     const { organization, userId } = await inTransaction(this.db, async (repos) => {
       // The lock a bundle import takes too: whichever comes second sees the first's organization.
       await repos.applications.lockKeys([`credit:${input.organization.creditCode}`]);
-      const organization = await repos.organizations.insert({ ...input.organization, verification: 'pending' });
+      const organization = await repos.organizations.insert({
+        ...input.organization,
+        verification: 'pending',
+      });
       const user = await repos.users.insert({
         login: input.admin.login,
         passwordHash,
@@ -84,7 +87,9 @@ export class AccountService {
     }).catch((error: unknown) => {
       if (violatedUniqueConstraint(error) === 'organizations_credit_code_unique') {
         throw new AppError('CREDIT_CODE_TAKEN', {
-          fields: [{ path: 'organization.creditCode', message: '统一社会信用代码：该代码已注册，可申请认领该单位' }],
+          fields: [
+            { path: 'organization.creditCode', message: '统一社会信用代码：该代码已注册，可申请认领该单位' },
+          ],
         });
       }
       return rethrowLoginTaken(error);

@@ -295,7 +295,8 @@ export class OrganizationVerificationService {
     actor: UnitAdmin | DepartmentUser,
     organizationId: string,
   ): Promise<{ file: { fileSha256: string; size: number; fileName: string }; open(): Readable }> {
-    if (actor.role === 'unit-admin' && actor.organizationId !== organizationId) throw new AppError('NOT_FOUND');
+    if (actor.role === 'unit-admin' && actor.organizationId !== organizationId)
+      throw new AppError('NOT_FOUND');
     if (actor.role === 'department') await this.assertAnswersFor(actor, organizationId);
     const organization = await this.repos.organizations.findById(organizationId);
     const sha256 = organization?.licenceSha256;
@@ -303,7 +304,11 @@ export class OrganizationVerificationService {
     const stored = await this.store.stat(sha256);
     if (!stored) throw new AppError('NOT_FOUND');
     return {
-      file: { fileSha256: sha256, size: stored.size, fileName: organization.licenceFileName ?? '营业执照.pdf' },
+      file: {
+        fileSha256: sha256,
+        size: stored.size,
+        fileName: organization.licenceFileName ?? '营业执照.pdf',
+      },
       open: () => this.store.get(sha256),
     };
   }

@@ -3,11 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fileResponse, notModifiedResponse, sendStoredFile } from '../../http/file-response.js';
 import { readMultipartForm } from '../../http/multipart.js';
-import {
-  presentClaim,
-  presentDossier,
-  presentOrganizationSummary,
-} from '../../presenters/organizations.js';
+import { presentClaim, presentDossier, presentOrganizationSummary } from '../../presenters/organizations.js';
 import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import { FILE_FIELD, PDF_MIME } from '../../../contract/documents.js';
 import type { RouteDeps } from '../deps.js';
@@ -240,7 +236,12 @@ export const organizationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         summary: '同意认领：向申请人的电子邮箱发送成为单位管理员的邀请链接',
         tags: ['department'],
         params: idParamsSchema,
-        response: { 200: z.object({ claim: claimSchema }), ...errorResponses('CLAIM_DECIDED'), ...missing, ...denied },
+        response: {
+          200: z.object({ claim: claimSchema }),
+          ...errorResponses('CLAIM_DECIDED'),
+          ...missing,
+          ...denied,
+        },
       },
     },
     async (request) => {
