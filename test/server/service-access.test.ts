@@ -120,3 +120,39 @@ describe('附件与人员服务自行核对访问权限', () => {
     expect(person!.name).not.toBe('改名');
   });
 });
+
+describe('单位审核服务自行核对访问权限', () => {
+  it('别的部门读取、审核单位或打开其营业执照，别的单位打开营业执照，都与不存在的单位一样得到 NOT_FOUND', async () => {
+    const { organizationVerification: verification } = services;
+    const id = submitted.organizationId;
+    for (const actor of [department(otherCity), department(city)]) {
+      await expect(verification.get(actor, id)).rejects.toMatchObject(notFound);
+      await expect(verification.approve(actor, id)).rejects.toMatchObject(notFound);
+      await expect(verification.reject(actor, id, '不符')).rejects.toMatchObject(notFound);
+      await expect(verification.requestLicence(actor, id, undefined)).rejects.toMatchObject(notFound);
+      await expect(verification.licence(actor, id)).rejects.toMatchObject(notFound);
+    }
+    await expect(verification.get(department(county), randomUUID())).rejects.toMatchObject(notFound);
+    await expect(verification.licence(stranger(), id)).rejects.toMatchObject(notFound);
+    expect((await verification.get(department(county), id)).organization.id).toBe(id);
+  });
+
+  it('别的部门处理认领申请得到 NOT_FOUND，申请不变', async () => {
+    const { organizationVerification: verification } = services;
+    const organization = (await repositories(t.db).organizations.findById(submitted.organizationId))!;
+    await verification.claim({
+      creditCode: organization.creditCode,
+      name: '认领人',
+      mobile: '13900000001',
+      email: 'claim@example.com',
+      note: '原管理员离职',
+    });
+    const [claim] = await verification.claims(department(county));
+    await expect(verification.grantClaim(department(otherCity), claim!.id)).rejects.toMatchObject(notFound);
+    await expect(verification.declineClaim(department(city), claim!.id, '不符')).rejects.toMatchObject(
+      notFound,
+    );
+    expect(await verification.claims(department(otherCity))).toEqual([]);
+    expect((await verification.claims(department(county)))[0]!.status).toBe('pending');
+  });
+});
