@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { OrganizationProfileView } from '../../../contract/organizations.js';
 import type { PersonView } from '../../../contract/people.js';
 import {
   api,
@@ -51,4 +52,13 @@ export const peopleQuery = queryOptions({
   queryKey: ['organization', 'people'] as const,
   queryFn: ({ signal }) =>
     api<{ people: PersonView[] }>('/organization/people', { signal }).then((r) => r.people),
+});
+
+/** The unit's profile and its standing with its 主管部门 (unit administrators only). */
+export const organizationProfileQuery = queryOptions({
+  queryKey: ['organization', 'profile'],
+  queryFn: ({ signal }) =>
+    api<{ organization: OrganizationProfileView }>('/organization/profile', { signal }).then(
+      (r) => r.organization,
+    ),
 });

@@ -1,4 +1,4 @@
-import { FileTextOutlined, TeamOutlined } from '@ant-design/icons';
+import { BankOutlined, FileTextOutlined, TeamOutlined } from '@ant-design/icons';
 import type { RouteObject } from 'react-router';
 import type { MenuItem } from '../../app/menu-item.js';
 
@@ -10,6 +10,7 @@ export const PI_MENU: MenuItem[] = [APPLICATIONS];
 export const UNIT_ADMIN_MENU: MenuItem[] = [
   APPLICATIONS,
   { key: '/people', icon: <TeamOutlined />, label: '项目负责人' },
+  { key: '/organization', icon: <BankOutlined />, label: '单位信息' },
 ];
 
 export const APPLICANT_ROUTES: RouteObject[] = [
@@ -26,6 +27,10 @@ export const APPLICANT_ROUTES: RouteObject[] = [
     lazy: { Component: async () => (await import('./ReceiptPage.js')).ReceiptPage },
   },
   { path: '/people', lazy: { Component: async () => (await import('./PeoplePage.js')).PeoplePage } },
+  {
+    path: '/organization',
+    lazy: { Component: async () => (await import('./OrganizationPage.js')).OrganizationPage },
+  },
 ];
 
 /** Print views: the paper alone, without the application's chrome. */
