@@ -1,4 +1,10 @@
-import { AuditOutlined, ImportOutlined, SafetyCertificateOutlined, TableOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BankOutlined,
+  ImportOutlined,
+  SafetyCertificateOutlined,
+  TableOutlined,
+} from '@ant-design/icons';
 import type { RouteObject } from 'react-router';
 import type { MenuItem } from '../../app/menu-item.js';
 
@@ -9,6 +15,7 @@ export const DEPARTMENT_MENU: MenuItem[] = [
   { key: '/review/confirm', icon: <SafetyCertificateOutlined />, label: '确认提交' },
   { key: '/review/summary', icon: <TableOutlined />, label: '推荐项目汇总表' },
   { key: '/review/import', icon: <ImportOutlined />, label: '批量导入' },
+  { key: '/review/organizations', icon: <BankOutlined />, label: '单位审核' },
 ];
 
 export const DEPARTMENT_ROUTES: RouteObject[] = [
@@ -22,6 +29,16 @@ export const DEPARTMENT_ROUTES: RouteObject[] = [
     lazy: { Component: async () => (await import('./SummaryPage.js')).SummaryPage },
   },
   { path: '/review/import', lazy: { Component: async () => (await import('./ImportPage.js')).ImportPage } },
+  {
+    path: '/review/organizations',
+    lazy: { Component: async () => (await import('./OrganizationsPage.js')).OrganizationsPage },
+  },
+  {
+    path: '/review/organizations/:id',
+    lazy: {
+      Component: async () => (await import('./OrganizationReviewPage.js')).OrganizationReviewPage,
+    },
+  },
   { path: '/review/:id', lazy: { Component: async () => (await import('./ReviewPage.js')).ReviewPage } },
 ];
 
