@@ -3,11 +3,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { normalizeCreditCode, validateCreditCode } from '../../../core/credit-code.js';
+import { normalizeCreditCode } from '../../../core/credit-code.js';
 import type { RegisterOrganizationBody } from '../../../contract/auth.js';
 import { api, ApiError, describeError } from '../../shared/api.js';
 import { departmentOptionsQuery } from '../../shared/departments.js';
-import { showFieldErrors } from '../../shared/forms.js';
+import { creditCodeRule, showFieldErrors } from '../../shared/forms.js';
 import { OrganizationFields } from '../../shared/OrganizationFields.js';
 import { PageState } from '../../shared/PageState.js';
 import { useSession } from '../../app/session.js';
@@ -17,15 +17,6 @@ interface RegisterValues {
   organization: Omit<RegisterOrganizationBody['organization'], 'registeredOn'> & { registeredOn: Dayjs };
   admin: RegisterOrganizationBody['admin'] & { confirm: string };
 }
-
-/** The form's rule for a 统一社会信用代码, checked as it is typed (GB 32100-2015). */
-export const creditCodeRule = {
-  validator: async (_: unknown, value: string | undefined) => {
-    if (!value) throw new Error('请输入统一社会信用代码');
-    const verdict = validateCreditCode(normalizeCreditCode(value));
-    if (!verdict.ok) throw new Error(verdict.reason);
-  },
-};
 
 function bodyOf(values: RegisterValues): RegisterOrganizationBody {
   const { confirm: _confirm, ...admin } = values.admin;
