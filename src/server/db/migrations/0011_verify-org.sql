@@ -53,5 +53,4 @@ ALTER TABLE "organization_verification_requests" ADD CONSTRAINT "organization_ve
 CREATE INDEX "organization_claims_department_idx" ON "organization_claims" USING btree ("department_id","status");--> statement-breakpoint
 CREATE INDEX "organization_verification_requests_organization_idx" ON "organization_verification_requests" USING btree ("organization_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "organization_verification_requests_one_pending" ON "organization_verification_requests" USING btree ("organization_id") WHERE "organization_verification_requests"."status" = 'pending';--> statement-breakpoint
-CREATE INDEX "organization_verification_requests_department_idx" ON "organization_verification_requests" USING btree ("department_id","status");--> statement-breakpoint
-ALTER TABLE "organizations" ADD CONSTRAINT "organizations_licence_sha256_files_sha256_fk" FOREIGN KEY ("licence_sha256") REFERENCES "public"."files"("sha256") ON DELETE no action ON UPDATE no action;
+CREATE INDEX "organization_verification_requests_department_idx" ON "organization_verification_requests" USING btree ("department_id","status");

@@ -4,7 +4,6 @@ import { ONGOING_PROGRAMS, ORGANIZATION_KINDS, PLATFORMS } from '../../../core/b
 import { ORGANIZATION_VERIFICATIONS } from '../../../contract/organizations.js';
 import { createdAt, day, instant, updatedAt } from './columns.js';
 import { departments } from './departments.js';
-import { files } from './documents.js';
 
 export const organizationKind = pgEnum('organization_kind', ORGANIZATION_KINDS);
 export const platform = pgEnum('platform', PLATFORMS);
@@ -44,7 +43,8 @@ export const organizations = pgTable(
     /** The department asked for the 营业执照 / 法人证书 as a PDF. */
     licenceRequestedAt: instant('licence_requested_at'),
     licenceRequestNote: text('licence_request_note'),
-    licenceSha256: text('licence_sha256').references(() => files.sha256),
+    /** A file of `files` (no foreign key: documents.ts imports this file through applications.ts). */
+    licenceSha256: text('licence_sha256'),
     licenceFileName: text('licence_file_name'),
     licenceUploadedAt: instant('licence_uploaded_at'),
     createdAt: createdAt(),
