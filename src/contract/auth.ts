@@ -21,6 +21,7 @@ export const newPasswordSchema = z
   .refine((p) => passwordLength(p) >= PASSWORD_MIN_LENGTH, `至少 ${PASSWORD_MIN_LENGTH} 个字符`)
   .refine((p) => passwordLength(p) <= PASSWORD_MAX_LENGTH, `不能超过 ${PASSWORD_MAX_LENGTH} 个字符`)
   .meta({ title: '密码' });
+import { organizationContactSchema } from './organizations.js';
 
 export const registerOrganizationBodySchema = z.object({
   organization: z
@@ -33,6 +34,7 @@ export const registerOrganizationBodySchema = z.object({
       independentLegalEntity: z.boolean().meta({ title: '是否独立法人' }),
       ministryOrProvincialUniversity: z.boolean().default(false).meta({ title: '是否部省属本科高校' }),
       departmentId: z.uuid().meta({ title: '项目主管部门' }),
+      ...organizationContactSchema.shape,
     })
     .meta({ title: '申报单位' }),
   admin: z

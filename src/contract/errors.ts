@@ -33,8 +33,15 @@ export const ERRORS = {
   CALL_NOT_FOUND: { status: 404, message: '找不到该申报计划' },
   CREDIT_CODE_TAKEN: {
     status: 409,
-    message: '该统一社会信用代码已注册；如需找回单位管理员账号，请联系项目主管部门',
+    message:
+      '该统一社会信用代码已注册。如您是该单位的人员，可提交“认领单位”申请，由其项目主管部门核实后为您开通管理员账号',
   },
+  ORGANIZATION_NOT_APPROVED: {
+    status: 409,
+    message: '本单位注册尚未通过项目主管部门审核，暂不能提交申报书；草稿可以继续填写',
+  },
+  NOTHING_TO_VERIFY: { status: 409, message: '该单位当前没有待审核的注册或变更申请，请刷新后再试' },
+  CLAIM_DECIDED: { status: 409, message: '该认领申请已处理，请刷新后再试' },
   LOGIN_TAKEN: { status: 409, message: '该登录名已被使用，请换一个' },
   OWN_ACCOUNT: {
     status: 409,

@@ -8,6 +8,9 @@ export const NOTIFICATION_KINDS = [
   'account.password-reset',
   'organization.approved',
   'organization.rejected',
+  'organization.licence-requested',
+  'organization.verification-requested',
+  'organization.claim-declined',
   'application.returned',
   'deadline.applicant',
   'deadline.department',
@@ -31,6 +34,11 @@ export const NOTIFICATION_KIND_INFO: Readonly<Record<NotificationKind, Notificat
   'account.password-reset': { label: '重置密码', mandatory: true },
   'organization.approved': { label: '单位注册审核通过', mandatory: false },
   'organization.rejected': { label: '单位注册审核未通过', mandatory: false },
+  // Verification waits on the upload: a request nobody reads stalls the registration.
+  'organization.licence-requested': { label: '主管部门要求上传营业执照', mandatory: true },
+  'organization.verification-requested': { label: '单位注册或变更待审核', mandatory: false },
+  // Sent to an address without an account, which has no choices to respect.
+  'organization.claim-declined': { label: '单位认领申请未获同意', mandatory: true },
   'application.returned': { label: '申报书被退回', mandatory: true },
   'deadline.applicant': { label: '申报截止提醒', mandatory: true },
   'deadline.department': { label: '推荐截止提醒', mandatory: true },

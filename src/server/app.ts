@@ -50,6 +50,7 @@ import { meRoutes } from './routes/me/routes.js';
 import { organizationUserRoutes } from './routes/organization-users/routes.js';
 import { messageRoutes } from './routes/messages/routes.js';
 import { peopleRoutes } from './routes/people/routes.js';
+import { organizationRoutes } from './routes/organizations/routes.js';
 import { provinceCallRoutes } from './routes/province-calls/routes.js';
 import { publicRoutes } from './routes/public/routes.js';
 import { registerRoutes } from './routes/registers/routes.js';
@@ -133,6 +134,7 @@ export async function buildApp({
       await api.register(meRoutes, deps);
       await api.register(peopleRoutes, deps);
       await api.register(organizationUserRoutes, deps);
+      await api.register(organizationRoutes, deps);
       await api.register(documentRoutes, deps);
       await api.register(callRoutes, deps);
       await api.register(provinceCallRoutes, deps);

@@ -48,6 +48,10 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
     zh: '应为正整数（每分钟请求数）',
     en: 'expected a positive integer (requests a minute)',
   },
+  REGISTRATIONS_PER_IP_PER_HOUR: {
+    zh: '应为正整数（每个地址每小时的注册及认领申请数）',
+    en: 'expected a positive integer (registrations and claims an hour per address)',
+  },
   PASSWORD_CHECKS_IN_FLIGHT: { zh: '应为正整数', en: 'expected a positive integer' },
   PASSWORD_CHECKS_QUEUED: { zh: '应为不小于 0 的整数', en: 'expected a non-negative integer' },
   IMPORT_PARSE_WORKERS: { zh: '应为正整数', en: 'expected a positive integer' },
@@ -113,6 +117,8 @@ const envSchema = z.object({
   // Requests a minute to the anonymous routes; a university's 17:29 logins all come from one address.
   RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(1200),
   RATE_LIMIT_GLOBAL: z.coerce.number().int().positive().default(12000),
+  // Each registration creates an organization for a department to verify: a person registers a few at most.
+  REGISTRATIONS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(10),
   // argon2 runs on libuv's 4 threads, which file reads share: 2 leave them room. Beyond the queue, 429 at once.
   PASSWORD_CHECKS_IN_FLIGHT: z.coerce.number().int().positive().default(2),
   PASSWORD_CHECKS_QUEUED: z.coerce.number().int().min(0).default(200),
@@ -160,7 +166,7 @@ export interface Config {
   cookieSecure: 'auto' | 'always' | 'never';
   loginThrottle: LoginThrottleConfig;
   /** Requests a minute to the anonymous routes, per address and for everyone together. */
-  rateLimit: { perIp: number; global: number };
+  rateLimit: { perIp: number; global: number; registrationsPerIpPerHour: number };
   /** Password verifications running at once per process, and how many more may wait for one. */
   passwordChecks: { inFlight: number; queued: number };
   /** Bundle imports parsed at once per process (each in a worker thread), and how many more may wait. */
@@ -380,7 +386,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ipMaxFailures: vars.LOGIN_IP_MAX_FAILURES,
       globalMaxFailures: vars.LOGIN_GLOBAL_MAX_FAILURES,
     },
-    rateLimit: { perIp: vars.RATE_LIMIT_PER_IP, global: vars.RATE_LIMIT_GLOBAL },
+    rateLimit: {
+      perIp: vars.RATE_LIMIT_PER_IP,
+      global: vars.RATE_LIMIT_GLOBAL,
+      registrationsPerIpPerHour: vars.REGISTRATIONS_PER_IP_PER_HOUR,
+    },
     passwordChecks: { inFlight: vars.PASSWORD_CHECKS_IN_FLIGHT, queued: vars.PASSWORD_CHECKS_QUEUED },
     bundleParses: { inFlight: vars.IMPORT_PARSE_WORKERS, queued: vars.IMPORT_PARSE_QUEUED },
     uploadMaxBytes: Math.floor(vars.UPLOAD_MAX_MB * MB),

@@ -89,6 +89,10 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       await page.click('#organization_departmentId');
       await page.keyboard.type('南京市科学技术局');
       await page.keyboard.press('Enter');
+      await page.fill('#organization_address', '南京市玄武区测试路 1 号');
+      await page.fill('#organization_contactName', '赵联系');
+      await page.fill('#organization_contactMobile', '13912345678');
+      await page.fill('#organization_contactEmail', 'contact@example.com');
       await page.fill('#admin_displayName', '王管理');
       await page.fill('#admin_mobile', '13912345678');
       await page.fill('#admin_email', `${admin}@example.com`);
@@ -97,7 +101,12 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       await page.fill('#admin_confirm', VALID_PASSWORD);
       await snap('register');
       await button(page, '注册并登录').click();
-      await page.waitForURL(/\/people$/);
+      // 注册后待主管部门审核：单位信息页显示状态。
+      await page.waitForURL(/\/organization$/);
+      await expect
+        .poll(() => page.getByTestId('verification-alert').textContent())
+        .toContain('本单位注册待南京市科学技术局审核');
+      await snap('organization-pending');
 
       // 退出后用刚注册的管理员账号登录。
       await button(page, '退出').click();
@@ -241,6 +250,19 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
         for (const pledge of pledges) expect(words).toContain(pledge);
         await paper.close();
       }
+
+      // 南京市科学技术局审核通过本单位的注册后才能提交。
+      const nanjing = (await repositories(t.db).departments.list()).find(
+        (d) => d.name === '南京市科学技术局',
+      )!;
+      const reviewer = await insertUser(t, 'department', { departmentId: nanjing.id });
+      const { organizationId } = (await repositories(t.db).users.findByLogin(admin))!;
+      const approved = await inject(t.app, {
+        method: 'POST',
+        url: `/api/department/organizations/${organizationId}/approve`,
+        cookie: reviewer.cookie,
+      });
+      expect(approved.statusCode, approved.body).toBe(200);
 
       // 全部通过：提交按钮可用；提交后进入回执页。
       const submit = page.getByTestId('submit');

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
 import { applications, expertAssignments, experts, users } from '../../src/server/db/schema.js';
+import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
 import { createServices } from '../../src/server/services/index.js';
@@ -115,6 +116,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
       .innerJoin(users, eq(users.id, experts.userId))
       .where(eq(users.login, 'demo-expert'));
 
+    const { organizationId: institute } = (await repositories(t.db).users.findByLogin('demo-yanjiusuo'))!;
     accounts = [
       {
         visits: [
@@ -123,6 +125,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/forgot-password' },
           { path: '/reset-password?token=not-a-real-token' },
           { path: '/accept-invitation' },
+          { path: '/claim-organization' },
           { path: '/public/announcements', desktop: true },
           { path: `/public/announcements/${announcementId}`, desktop: true },
         ],
@@ -136,6 +139,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/account', desktop: true },
           { path: '/entitlements' },
           { path: '/unit-users' },
+          { path: '/organization' },
           { path: `/applications/${draftId}/commitments/unit` },
           { path: '/messages', desktop: true },
         ],
@@ -155,6 +159,8 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/review/commitment' },
           { path: '/department/staff' },
           { path: '/messages' },
+          { path: '/review/organizations' },
+          { path: `/review/organizations/${institute}` },
         ],
       },
       {

@@ -19,6 +19,7 @@ const PUBLIC: Record<string, string> = {
   'GET /api/calls/{id}/requirements': '申报材料要求，与通知一样公开（草稿计划答“不存在”）',
   'GET /api/calls/{id}/commitments': '承诺书的通知文号和承诺事项，与通知一样公开（草稿计划答“不存在”）',
   'POST /api/auth/register-organization': '单位自行注册',
+  'POST /api/auth/claim-organization': '发现信用代码已注册的人向其主管部门申请认领（按地址每小时限次）',
   'POST /api/auth/login': '登录',
   'POST /api/auth/logout': '无会话时只清除 Cookie',
   'GET /api/auth/me': '每个页面都问当前用户，公开页面也问；未登录答 { user: null }，浏览器不记失败的请求',
@@ -36,6 +37,7 @@ const PUBLIC: Record<string, string> = {
 const FENCES: [prefix: string, roles: UserRole[]][] = [
   ['/api/province/', ['province']],
   ['/api/expert/', ['expert']],
+  ['/api/department/', ['department']],
   ['/api/review/', ['department', 'province']],
   ['/api/organization/users', ['unit-admin']],
   ['/api/organization/invitations', ['unit-admin']],

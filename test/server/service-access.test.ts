@@ -269,3 +269,48 @@ describe('消息服务自行核对访问权限', () => {
     ).toBe(1);
   });
 });
+
+const reviewerOf = (d: Department) => ({
+  role: 'department' as const,
+  userId: randomUUID(),
+  departmentId: d.id,
+  duties: [] as const,
+});
+
+describe('单位审核服务自行核对访问权限', () => {
+  it('别的部门读取、审核单位或打开其营业执照，别的单位打开营业执照，都与不存在的单位一样得到 NOT_FOUND', async () => {
+    const { organizationVerification: verification } = services;
+    const id = submitted.organizationId;
+    for (const actor of [reviewerOf(otherCity), reviewerOf(city)]) {
+      await expect(verification.get(actor, id)).rejects.toMatchObject(notFound);
+      await expect(verification.approve(actor, id)).rejects.toMatchObject(notFound);
+      await expect(verification.reject(actor, id, '不符')).rejects.toMatchObject(notFound);
+      await expect(verification.requestLicence(actor, id, undefined)).rejects.toMatchObject(notFound);
+      await expect(verification.licence(actor, id)).rejects.toMatchObject(notFound);
+    }
+    await expect(verification.get(reviewerOf(county), randomUUID())).rejects.toMatchObject(notFound);
+    await expect(
+      verification.licence({ role: 'unit-admin', userId: randomUUID(), organizationId: randomUUID() }, id),
+    ).rejects.toMatchObject(notFound);
+    expect((await verification.get(reviewerOf(county), id)).organization.id).toBe(id);
+  });
+
+  it('别的部门处理认领申请得到 NOT_FOUND，申请不变', async () => {
+    const { organizationVerification: verification } = services;
+    const organization = (await repositories(t.db).organizations.findById(submitted.organizationId))!;
+    await verification.claim({
+      creditCode: organization.creditCode,
+      name: '认领人',
+      mobile: '13900000001',
+      email: 'claim@example.com',
+      note: '原管理员离职',
+    });
+    const [claim] = await verification.claims(reviewerOf(county));
+    await expect(verification.grantClaim(reviewerOf(otherCity), claim!.id)).rejects.toMatchObject(notFound);
+    await expect(verification.declineClaim(reviewerOf(city), claim!.id, '不符')).rejects.toMatchObject(
+      notFound,
+    );
+    expect(await verification.claims(reviewerOf(otherCity))).toEqual([]);
+    expect((await verification.claims(reviewerOf(county)))[0]!.status).toBe('pending');
+  });
+});

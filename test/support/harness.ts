@@ -19,6 +19,7 @@ import type { NewUser, User } from '../../src/server/repositories/users.js';
 import { hashPassword } from '../../src/server/security/passwords.js';
 import { seedCalls } from '../../src/server/seed/calls.js';
 import { seedDepartments } from '../../src/server/seed/departments.js';
+import { approveWithoutReview } from '../../src/server/services/organization-verification.js';
 import type { UserRole } from '../../src/contract/vocabulary.js';
 import { registrationBody, uniqueLogin, VALID_PASSWORD } from './factories/server.js';
 import { temporaryDatabase } from './temporary-database.js';
@@ -80,6 +81,8 @@ export function useTestApp(env: Record<string, string> = {}): TestApp {
     DATA_DIR: tmpdir(),
     SESSION_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
+    // Test files register many organizations from one address; rate-limit tests set their own limit.
+    REGISTRATIONS_PER_IP_PER_HOUR: '100000',
     ...env,
   };
   const context = {} as TestApp;
@@ -138,8 +141,11 @@ export interface UnitAdmin {
   userId: string;
 }
 
-/** Registers an organization through the API and signs its unit administrator in. */
-export async function registerUnitAdmin(t: TestApp): Promise<UnitAdmin> {
+/**
+ * Registers an organization through the API and signs its unit administrator in; approved, as its department
+ * would, unless `pending`.
+ */
+export async function registerUnitAdmin(t: TestApp, { pending = false } = {}): Promise<UnitAdmin> {
   const [department] = await repositories(t.db).departments.list();
   const body = registrationBody({ departmentId: department!.id });
   const response = await t.app.inject({
@@ -149,6 +155,7 @@ export async function registerUnitAdmin(t: TestApp): Promise<UnitAdmin> {
   });
   if (response.statusCode !== 201) throw new Error(`registration failed: ${response.body}`);
   const { organization, user } = response.json();
+  if (!pending) await approveWithoutReview(repositories(t.db), organization.id, t.clock.now());
   return {
     cookie: await login(t.app, body.admin.login),
     login: body.admin.login,

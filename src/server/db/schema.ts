@@ -5,6 +5,7 @@
 export * from './schema/departments.js';
 export * from './schema/department-versions.js';
 export * from './schema/organizations.js';
+export * from './schema/organization-verification.js';
 export * from './schema/people.js';
 export * from './schema/users.js';
 export * from './schema/account-tokens.js';

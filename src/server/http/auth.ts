@@ -19,6 +19,7 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/calls/:id/requirements',
   'GET /api/calls/:id/commitments',
   'POST /api/auth/register-organization',
+  'POST /api/auth/claim-organization',
   'POST /api/auth/login',
   'POST /api/auth/logout',
   'GET /api/auth/me',
@@ -52,6 +53,7 @@ declare module 'fastify' {
 const FENCES: [prefix: string, roles: readonly UserRole[]][] = [
   ['/api/province/', ['province']],
   ['/api/expert/', ['expert']],
+  ['/api/department/', ['department']],
   ['/api/review/', ['department', 'province']],
   ['/api/organization/users', ['unit-admin']],
   ['/api/organization/invitations', ['unit-admin']],

@@ -7,9 +7,13 @@ import type { RateLimitRepository } from '../repositories/rate-limits.js';
 import { PUBLIC_ROUTES } from './auth.js';
 
 const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
 
 // Anonymous routes that cost nothing to answer and that monitoring or signing out must always reach.
 const UNLIMITED = new Set(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/logout']);
+
+// Each one puts work before a department (an organization to verify, a claim to answer): counted by the hour too.
+const REGISTRATIONS = new Set(['POST /api/auth/register-organization', 'POST /api/auth/claim-organization']);
 
 /** @fastify/rate-limit's store over the database, so that every instance counts against the same limits. */
 function databaseStore(counters: RateLimitRepository, clock: Clock) {
@@ -33,16 +37,18 @@ function databaseStore(counters: RateLimitRepository, clock: Clock) {
   };
 }
 
-const isLimited = (request: FastifyRequest) => {
+const routeOf = (request: FastifyRequest) => {
   const url = request.routeOptions.url;
-  if (url === undefined) return false;
-  const route = `${request.method === 'HEAD' ? 'GET' : request.method} ${url}`;
-  return PUBLIC_ROUTES.has(route) && !UNLIMITED.has(route);
+  return url === undefined ? undefined : `${request.method === 'HEAD' ? 'GET' : request.method} ${url}`;
 };
+
+const isLimited = (route: string | undefined) =>
+  route !== undefined && PUBLIC_ROUTES.has(route) && !UNLIMITED.has(route);
 
 /**
  * Limits the requests to the anonymous routes (sign-up, sign-in, receipt checks, the public lists and 公示)
- * per address and for everyone together, before anything else is done for them.
+ * per address and for everyone together, before anything else is done for them; registrations and claims
+ * also per address by the hour.
  */
 export async function registerRateLimits(
   api: FastifyInstance,
@@ -65,9 +71,15 @@ export async function registerRateLimits(
       keyGenerator: () => 'requests|all',
     }),
   ];
+  const registrations = api.createRateLimit({
+    max: config.rateLimit.registrationsPerIpPerHour,
+    timeWindow: HOUR_MS,
+    keyGenerator: (request) => `registrations|ip|${normalizeIP(request.ip)}`,
+  });
   api.addHook('onRequest', async (request) => {
-    if (!isLimited(request)) return;
-    for (const limit of limits) {
+    const route = routeOf(request);
+    if (!isLimited(route)) return;
+    for (const limit of REGISTRATIONS.has(route!) ? [registrations, ...limits] : limits) {
       const result = await limit(request);
       if (!result.isAllowed && result.isExceeded) {
         throw new AppError('TOO_MANY_REQUESTS', {

@@ -16,6 +16,7 @@ import { HealthRepository } from './health.js';
 import { ImportKeyRepository } from './import-keys.js';
 import { InvitationRepository } from './invitations.js';
 import { OrganizationRepository } from './organizations.js';
+import { OrganizationVerificationRepository } from './organization-verification.js';
 import { OutboxRepository } from './outbox.js';
 import { PersonRepository } from './people.js';
 import { RateLimitRepository } from './rate-limits.js';
@@ -44,6 +45,7 @@ export function repositories(db: Database) {
     importKeys: new ImportKeyRepository(db),
     invitations: new InvitationRepository(db),
     organizations: new OrganizationRepository(db),
+    organizationVerification: new OrganizationVerificationRepository(db),
     outbox: new OutboxRepository(db),
     people: new PersonRepository(db),
     rateLimits: new RateLimitRepository(db),

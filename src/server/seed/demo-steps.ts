@@ -6,6 +6,7 @@ import type { Repositories } from '../repositories/index.js';
 import type { UploadDocumentForm } from '../../contract/documents.js';
 import { hashPassword } from '../security/passwords.js';
 import type { Services } from '../services/index.js';
+import { approveWithoutReview } from '../services/organization-verification.js';
 import type { UserRole } from '../../contract/vocabulary.js';
 import { PRACTICE_CALL_ID } from './calls.js';
 import { pdfChunks } from './pdf.js';
@@ -74,6 +75,10 @@ export async function registerDemoOrganization(
       independentLegalEntity: true,
       ministryOrProvincialUniversity: o.kind === 'university',
       departmentId: department.id,
+      address: `${o.name}（演示地址）`,
+      contactName: `${o.name}联系人`,
+      contactMobile: '13800000000',
+      contactEmail: `${o.login}@example.com`,
     },
     admin: {
       login: o.login,
@@ -82,6 +87,8 @@ export async function registerDemoOrganization(
       ...demoContact(o.login),
     },
   });
+  // The demo's organizations are verified, so that a newcomer submits straight away.
+  await approveWithoutReview(repos, organization.id, new Date());
   const actor = principalOf((await repos.users.findByLogin(o.login))!) as Applicant;
   return addDemoPi(services, { actor, organizationId: organization.id, piId: '' }, o.pi);
 }

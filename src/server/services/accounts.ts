@@ -9,6 +9,7 @@ import type { User, UserProfile } from '../repositories/users.js';
 import type { RegisterOrganizationBody } from '../../contract/auth.js';
 import { hashPassword } from '../security/passwords.js';
 import { requireAcceptablePassword } from '../security/password-policy.js';
+import { coveringDepartment, requestRegistrationVerification } from './organization-verification.js';
 
 /** Turns a broken unique constraint on users' login into the Chinese 409, and leaves other errors alone. */
 export function rethrowLoginTaken(error: unknown): never {
@@ -42,20 +43,19 @@ export class AccountService {
     private readonly clock: Clock,
   ) {}
 
-  /** The organization and its unit administrator, both or neither. */
+  /** The organization, pending its department's verification, and its unit administrator: both or neither. */
   async registerOrganization(
     input: RegisterOrganizationBody,
   ): Promise<{ organization: Organization; profile: UserProfile }> {
     if (input.organization.registeredOn > beijingDate(this.clock.now().getTime())) {
       throw AppError.invalidField('organization.registeredOn', '注册日期：不能晚于今天');
     }
-    const department = await this.repos.departments.findById(input.organization.departmentId);
-    if (!department?.active) {
-      throw AppError.invalidField(
-        'organization.departmentId',
-        '项目主管部门：所选部门不存在或已停用，请从列表中选择',
-      );
-    }
+    await coveringDepartment(
+      this.repos,
+      input.organization.departmentId,
+      input.organization,
+      'organization.departmentId',
+    );
     requireAcceptablePassword(
       input.admin.password,
       { path: 'admin.password', label: '密码' },
@@ -65,7 +65,10 @@ export class AccountService {
     const { organization, userId } = await inTransaction(this.db, async (repos) => {
       // The lock a bundle import takes too: whichever comes second sees the first's organization.
       await repos.applications.lockKeys([`credit:${input.organization.creditCode}`]);
-      const organization = await repos.organizations.insert(input.organization);
+      const organization = await repos.organizations.insert({
+        ...input.organization,
+        verification: 'pending',
+      });
       const user = await repos.users.insert({
         login: input.admin.login,
         passwordHash,
@@ -83,14 +86,18 @@ export class AccountService {
         action: 'organization.registered',
         entityType: 'organization',
         entityId: organization.id,
-        after: { ...input.organization },
+        // A contact's mobile and e-mail stay out of the log, which is never erased.
+        after: (({ contactMobile: _m, contactEmail: _e, ...kept }) => kept)(input.organization),
       });
       await auditUserCreated(repos, at, user.id, user);
+      await requestRegistrationVerification(repos, organization, user.id, at);
       return { organization, userId: user.id };
     }).catch((error: unknown) => {
       if (violatedUniqueConstraint(error) === 'organizations_credit_code_unique') {
         throw new AppError('CREDIT_CODE_TAKEN', {
-          fields: [{ path: 'organization.creditCode', message: '统一社会信用代码：该代码已注册' }],
+          fields: [
+            { path: 'organization.creditCode', message: '统一社会信用代码：该代码已注册，可申请认领该单位' },
+          ],
         });
       }
       return rethrowLoginTaken(error);

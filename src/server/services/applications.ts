@@ -18,6 +18,7 @@ import { type ReceiptSigner, verifyReceipt } from '../security/receipt-signing.j
 import { BundleService, type Judgement } from './bundles.js';
 import { directedFor } from './entitlements.js';
 import type { CallService } from './calls.js';
+import { assertVerified } from './organization-verification.js';
 
 export interface ReceiptView {
   acceptanceNo: string;
@@ -258,6 +259,7 @@ export class ApplicationService {
       // One application per enterprise and per PI across all organizations: submissions that could count
       // against each other take these locks in one order and wait for one another.
       const organization = (await repos.organizations.findById(locked.organizationId))!;
+      await assertVerified(repos, organization);
       await repos.applications.lockKeys([`credit:${organization.creditCode}`, `pi:${locked.piId}`]);
 
       const bundles = new BundleService(repos);

@@ -31,6 +31,7 @@ import { HealthService } from './health.js';
 import { PasswordService } from './passwords.js';
 import { OrganizationUserService } from './organization-users.js';
 import { InboxService } from './notifications/inbox.js';
+import { OrganizationVerificationService } from './organization-verification.js';
 import { PeopleService } from './people.js';
 import { RegisterService } from './registers.js';
 import { ReviewReportService } from './review-reports.js';
@@ -77,6 +78,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     health: new HealthService(repos),
     organizationUsers: new OrganizationUserService(db, repos, clock, config),
     inbox: new InboxService(db, repos, clock),
+    organizationVerification: new OrganizationVerificationService(db, repos, clock, store, config),
     people: new PeopleService(db, repos, clock),
     registers: new RegisterService(db, repos, clock),
     review: new ReviewService(db, repos, clock, calls),

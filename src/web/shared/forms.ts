@@ -1,4 +1,5 @@
 import type { FormInstance, FormRule } from 'antd';
+import { normalizeCreditCode, validateCreditCode } from '../../core/credit-code.js';
 import type { FieldErrorView } from './api.js';
 
 type FieldData<T> = Parameters<FormInstance<T>['setFields']>[0][number];
@@ -30,3 +31,12 @@ export const EMAIL_RULES: FormRule[] = [
   { required: true, whitespace: true, message: '请输入电子邮箱' },
   { type: 'email', message: '请输入有效的电子邮箱地址' },
 ];
+
+/** The form's rule for a 统一社会信用代码, checked as it is typed (GB 32100-2015). */
+export const creditCodeRule = {
+  validator: async (_: unknown, value: string | undefined) => {
+    if (!value) throw new Error('请输入统一社会信用代码');
+    const verdict = validateCreditCode(normalizeCreditCode(value));
+    if (!verdict.ok) throw new Error(verdict.reason);
+  },
+};

@@ -32,6 +32,10 @@ export function registrationBody(
       inJiangsu: true,
       independentLegalEntity: true,
       ministryOrProvincialUniversity: false,
+      address: `南京市玄武区测试路${n}号`,
+      contactName: `联系人${n}`,
+      contactMobile: `139${String(n).padStart(8, '0').slice(-8)}`,
+      contactEmail: `contact${n}@example.com`,
       ...organization,
     },
     admin: {

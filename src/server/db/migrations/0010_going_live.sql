@@ -1,3 +1,7 @@
+CREATE TYPE "public"."organization_verification" AS ENUM('pending', 'approved', 'rejected');--> statement-breakpoint
+CREATE TYPE "public"."organization_claim_status" AS ENUM('pending', 'granted', 'declined');--> statement-breakpoint
+CREATE TYPE "public"."verification_request_kind" AS ENUM('registration', 'change');--> statement-breakpoint
+CREATE TYPE "public"."verification_request_status" AS ENUM('pending', 'approved', 'rejected', 'superseded');--> statement-breakpoint
 CREATE TYPE "public"."account_token_purpose" AS ENUM('password-reset', 'invitation');--> statement-breakpoint
 CREATE TYPE "public"."notification_channel" AS ENUM('email', 'sms');--> statement-breakpoint
 ALTER TYPE "public"."user_role" ADD VALUE 'unit-contact' BEFORE 'pi';--> statement-breakpoint
@@ -11,6 +15,36 @@ CREATE TABLE "department_versions" (
 	"at" timestamp with time zone NOT NULL,
 	CONSTRAINT "department_versions_department_id_version_pk" PRIMARY KEY("department_id","version"),
 	CONSTRAINT "department_versions_version_positive" CHECK ("department_versions"."version" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "organization_claims" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"department_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"mobile" text NOT NULL,
+	"email" text NOT NULL,
+	"note" text NOT NULL,
+	"status" "organization_claim_status" DEFAULT 'pending' NOT NULL,
+	"reason" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "organization_verification_requests" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"kind" "verification_request_kind" NOT NULL,
+	"department_id" uuid NOT NULL,
+	"facts" jsonb NOT NULL,
+	"previous" jsonb,
+	"status" "verification_request_status" DEFAULT 'pending' NOT NULL,
+	"reason" text,
+	"requested_by" uuid,
+	"requested_at" timestamp with time zone NOT NULL,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "account_tokens" (
@@ -93,6 +127,17 @@ ALTER TABLE "departments" ADD COLUMN "active" boolean DEFAULT true NOT NULL;--> 
 ALTER TABLE "departments" ADD COLUMN "contact_name" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "departments" ADD COLUMN "contact_phone" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "departments" ADD COLUMN "contact_email" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "verification" "organization_verification" DEFAULT 'approved' NOT NULL;--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "rejection_reason" text;--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "address" text;--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "contact_name" text;--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "contact_mobile" text;--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "contact_email" text;--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "licence_requested_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "licence_request_note" text;--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "licence_sha256" text;--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "licence_file_name" text;--> statement-breakpoint
+ALTER TABLE "organizations" ADD COLUMN "licence_uploaded_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "sessions" ADD COLUMN "user_agent" text;--> statement-breakpoint
 ALTER TABLE "sessions" ADD COLUMN "ip" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "email" text;--> statement-breakpoint
@@ -100,6 +145,13 @@ ALTER TABLE "users" ADD COLUMN "mobile" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "must_change_password" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "duties" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "department_versions" ADD CONSTRAINT "department_versions_actor_user_id_users_id_fk" FOREIGN KEY ("actor_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_claims" ADD CONSTRAINT "organization_claims_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_claims" ADD CONSTRAINT "organization_claims_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_claims" ADD CONSTRAINT "organization_claims_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_verification_requests" ADD CONSTRAINT "organization_verification_requests_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_verification_requests" ADD CONSTRAINT "organization_verification_requests_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_verification_requests" ADD CONSTRAINT "organization_verification_requests_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_verification_requests" ADD CONSTRAINT "organization_verification_requests_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "account_tokens" ADD CONSTRAINT "account_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_preferences" ADD CONSTRAINT "notification_preferences_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outbox" ADD CONSTRAINT "outbox_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -112,6 +164,10 @@ ALTER TABLE "directed_marks" ADD CONSTRAINT "directed_marks_created_by_users_id_
 ALTER TABLE "organization_platforms" ADD CONSTRAINT "organization_platforms_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_platforms" ADD CONSTRAINT "organization_platforms_evidence_sha256_files_sha256_fk" FOREIGN KEY ("evidence_sha256") REFERENCES "public"."files"("sha256") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_platforms" ADD CONSTRAINT "organization_platforms_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "organization_claims_department_idx" ON "organization_claims" USING btree ("department_id","status");--> statement-breakpoint
+CREATE INDEX "organization_verification_requests_organization_idx" ON "organization_verification_requests" USING btree ("organization_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "organization_verification_requests_one_pending" ON "organization_verification_requests" USING btree ("organization_id") WHERE "organization_verification_requests"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "organization_verification_requests_department_idx" ON "organization_verification_requests" USING btree ("department_id","status");--> statement-breakpoint
 CREATE INDEX "account_tokens_user_idx" ON "account_tokens" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "outbox_dedupe_key" ON "outbox" USING btree ("channel","dedupe_key");--> statement-breakpoint
 CREATE INDEX "outbox_due_idx" ON "outbox" USING btree ("next_attempt_at") WHERE "outbox"."sent_at" is null and "outbox"."failed_at" is null and "outbox"."deliver";--> statement-breakpoint
@@ -119,7 +175,6 @@ CREATE INDEX "outbox_user_idx" ON "outbox" USING btree ("user_id","created_at");
 CREATE INDEX "directed_invitations_organization_idx" ON "directed_invitations" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "organization_platforms_organization_idx" ON "organization_platforms" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "users_email_idx" ON "users" USING btree ("email");--> statement-breakpoint
-ALTER TABLE "organizations" DROP COLUMN "platforms";--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_duties_match_role" CHECK (case "users"."role"
         when 'province' then "users"."duties" <@ array['admin', 'cooperation', 'center']::text[]
         when 'department' then "users"."duties" <@ array['admin']::text[]

@@ -50,6 +50,8 @@ export async function importOrganizations(
         creditCode: o.creditCode,
         ...values,
         departmentId: departmentId ?? null,
+        // A department's import is its paper intake: the department vouches for what it enters.
+        verification: 'approved',
       });
       await run.repos.importKeys.replaceOngoingProjects(row.id, o.ongoingProjects);
       existing.set(o.creditCode, row);

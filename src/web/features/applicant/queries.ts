@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { MyEntitlementsDto } from '../../../contract/entitlements.js';
 import type { InvitationView, UnitUserView } from '../../../contract/organization-users.js';
+import type { OrganizationProfileView } from '../../../contract/organizations.js';
 import type { PersonView } from '../../../contract/people.js';
 import {
   api,
@@ -73,5 +74,14 @@ export const invitationsQuery = queryOptions({
   queryFn: ({ signal }) =>
     api<{ invitations: InvitationView[] }>('/organization/invitations', { signal }).then(
       (r) => r.invitations,
+    ),
+});
+
+/** The unit's profile and its standing with its 主管部门 (unit administrators only). */
+export const organizationProfileQuery = queryOptions({
+  queryKey: ['organization', 'profile'],
+  queryFn: ({ signal }) =>
+    api<{ organization: OrganizationProfileView }>('/organization/profile', { signal }).then(
+      (r) => r.organization,
     ),
 });

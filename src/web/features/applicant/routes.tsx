@@ -1,4 +1,10 @@
-import { FileTextOutlined, IdcardOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  FileTextOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { RouteObject } from 'react-router';
 import type { MenuItem } from '../../app/menu-item.js';
 import { MESSAGES_MENU_ITEM } from '../messages/routes.js';
@@ -14,6 +20,7 @@ export const UNIT_CONTACT_MENU: MenuItem[] = [APPLICATIONS, PEOPLE, MESSAGES_MEN
 export const UNIT_ADMIN_MENU: MenuItem[] = [
   APPLICATIONS,
   PEOPLE,
+  { key: '/organization', icon: <BankOutlined />, label: '单位信息' },
   { key: '/entitlements', icon: <SafetyCertificateOutlined />, label: '平台资质' },
   { key: '/unit-users', icon: <IdcardOutlined />, label: '单位用户' },
   MESSAGES_MENU_ITEM,
@@ -40,6 +47,10 @@ export const APPLICANT_ROUTES: RouteObject[] = [
   {
     path: '/unit-users',
     lazy: { Component: async () => (await import('./UnitUsersPage.js')).UnitUsersPage },
+  },
+  {
+    path: '/organization',
+    lazy: { Component: async () => (await import('./OrganizationPage.js')).OrganizationPage },
   },
 ];
 

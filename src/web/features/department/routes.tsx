@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  BankOutlined,
   ImportOutlined,
   SafetyCertificateOutlined,
   TableOutlined,
@@ -16,6 +17,7 @@ export const DEPARTMENT_MENU: MenuItem[] = [
   { key: '/review/confirm', icon: <SafetyCertificateOutlined />, label: '确认提交' },
   { key: '/review/summary', icon: <TableOutlined />, label: '推荐项目汇总表' },
   { key: '/review/import', icon: <ImportOutlined />, label: '批量导入' },
+  { key: '/review/organizations', icon: <BankOutlined />, label: '单位审核' },
   { key: '/department/staff', icon: <TeamOutlined />, label: '本部门账号', duty: 'admin' },
   MESSAGES_MENU_ITEM,
 ];
@@ -34,6 +36,16 @@ export const DEPARTMENT_ROUTES: RouteObject[] = [
   {
     path: '/department/staff',
     lazy: { Component: async () => (await import('./StaffPage.js')).StaffPage },
+  },
+  {
+    path: '/review/organizations',
+    lazy: { Component: async () => (await import('./OrganizationsPage.js')).OrganizationsPage },
+  },
+  {
+    path: '/review/organizations/:id',
+    lazy: {
+      Component: async () => (await import('./OrganizationReviewPage.js')).OrganizationReviewPage,
+    },
   },
   { path: '/review/:id', lazy: { Component: async () => (await import('./ReviewPage.js')).ReviewPage } },
 ];

@@ -1,31 +1,15 @@
-import {
-  App,
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  DatePicker,
-  Divider,
-  Form,
-  Input,
-  Radio,
-  Row,
-  Select,
-  type SelectProps,
-  Typography,
-} from 'antd';
-import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { App, Alert, Button, Card, Col, Divider, Form, Input, Row, type SelectProps, Typography } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { DEPARTMENT_KINDS, ORGANIZATION_KINDS, type OrganizationKind } from '../../../core/bundle/schema.js';
-import { normalizeCreditCode, validateCreditCode } from '../../../core/credit-code.js';
-import { DEPARTMENT_KIND_LABELS, ORGANIZATION_KIND_LABELS } from '../../../core/labels.js';
+import { normalizeCreditCode } from '../../../core/credit-code.js';
 import { PASSWORD_HINT, type RegisterOrganizationBody } from '../../../contract/auth.js';
-import type { DepartmentView } from '../../../contract/departments.js';
 import { api, ApiError, describeError } from '../../shared/api.js';
-import { EMAIL_RULES, MOBILE_RULES, showFieldErrors } from '../../shared/forms.js';
+import { departmentOptionsQuery } from '../../shared/departments.js';
+import { creditCodeRule, EMAIL_RULES, MOBILE_RULES, showFieldErrors } from '../../shared/forms.js';
 import { newPasswordRules } from '../../shared/NewPasswordFields.js';
+import { OrganizationFields } from '../../shared/OrganizationFields.js';
 import { PageState } from '../../shared/PageState.js';
 import { useSession } from '../../app/session.js';
 import { PublicFrame } from './PublicFrame.js';
@@ -34,31 +18,6 @@ interface RegisterValues {
   organization: Omit<RegisterOrganizationBody['organization'], 'registeredOn'> & { registeredOn: Dayjs };
   admin: RegisterOrganizationBody['admin'] & { confirm: string };
 }
-
-const YES_NO = [
-  { value: true, label: '是' },
-  { value: false, label: '否' },
-];
-
-/** The form's rule for a 统一社会信用代码, checked as it is typed (GB 32100-2015). */
-export const creditCodeRule = {
-  validator: async (_: unknown, value: string | undefined) => {
-    if (!value) throw new Error('请输入统一社会信用代码');
-    const verdict = validateCreditCode(normalizeCreditCode(value));
-    if (!verdict.ok) throw new Error(verdict.reason);
-  },
-};
-
-/** The departments to register under, grouped by kind for the select. */
-const departmentOptionsQuery = queryOptions({
-  queryKey: ['departments'],
-  queryFn: ({ signal }) => api<{ departments: DepartmentView[] }>('/departments', { signal }),
-  select: ({ departments }) =>
-    DEPARTMENT_KINDS.map((k) => ({
-      label: DEPARTMENT_KIND_LABELS[k],
-      options: departments.filter((d) => d.kind === k).map((d) => ({ value: d.id, label: d.name })),
-    })).filter((group) => group.options.length > 0),
-});
 
 function bodyOf(values: RegisterValues): RegisterOrganizationBody {
   const { confirm: _confirm, ...admin } = values.admin;
@@ -96,20 +55,21 @@ function RegisterForm({ departmentOptions }: { departmentOptions: SelectProps['o
   const { message } = App.useApp();
   const { login } = useSession();
   const navigate = useNavigate();
-  const kind = Form.useWatch(['organization', 'kind'], form) as OrganizationKind | undefined;
+  const [takenCode, setTakenCode] = useState<string>();
   const register = useMutation({
     mutationFn: async (body: RegisterOrganizationBody) => {
       await api('/auth/register-organization', { method: 'POST', body });
       await login(body.admin.login, body.admin.password);
     },
     onSuccess: () => {
-      message.success('单位注册成功，已登录');
-      void navigate('/people', { replace: true });
+      message.success('单位注册成功，已登录；请等待项目主管部门审核');
+      void navigate('/organization', { replace: true });
     },
     onError: (e) => {
       if (e instanceof ApiError) showFieldErrors(form, e.fields);
       if (e instanceof ApiError && e.code === 'CREDIT_CODE_TAKEN') {
         showFieldErrors(form, [{ path: 'organization.creditCode', message: e.message }]);
+        setTakenCode(form.getFieldValue(['organization', 'creditCode']) as string);
       }
     },
   });
@@ -117,7 +77,17 @@ function RegisterForm({ departmentOptions }: { departmentOptions: SelectProps['o
   return (
     <>
       {register.error && (
-        <Alert type="error" showIcon title={describeError(register.error)} style={{ marginBottom: 16 }} />
+        <Alert
+          type="error"
+          showIcon
+          title={describeError(register.error)}
+          style={{ marginBottom: 16 }}
+          action={
+            takenCode && (
+              <Link to={`/claim-organization?creditCode=${encodeURIComponent(takenCode)}`}>认领该单位</Link>
+            )
+          }
+        />
       )}
       <Form<RegisterValues>
         form={form}
@@ -127,79 +97,23 @@ function RegisterForm({ departmentOptions }: { departmentOptions: SelectProps['o
         initialValues={{ organization: { ministryOrProvincialUniversity: false } }}
       >
         <Divider titlePlacement="start">单位信息</Divider>
-        <Form.Item
-          label="单位名称"
-          name={['organization', 'name']}
-          rules={[{ required: true, whitespace: true, message: '请输入单位名称' }]}
-        >
-          <Input maxLength={200} placeholder="与营业执照或法人证书一致" />
-        </Form.Item>
-        <Form.Item
-          label="统一社会信用代码"
-          name={['organization', 'creditCode']}
-          required
-          normalize={(value: string) => normalizeCreditCode(value)}
-          rules={[creditCodeRule]}
-          hasFeedback
-          extra="18 位，输入时即按 GB 32100-2015 校验；全角字符、小写字母会自动转换"
-        >
-          <Input maxLength={24} className="mono" placeholder="例如 91320100MA1XXXXXXX" />
-        </Form.Item>
-        <Form.Item
-          label="单位类型"
-          name={['organization', 'kind']}
-          rules={[{ required: true, message: '请选择单位类型' }]}
-        >
-          <Radio.Group
-            options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: ORGANIZATION_KIND_LABELS[k] }))}
-          />
-        </Form.Item>
-        {kind === 'university' && (
-          <Form.Item name={['organization', 'ministryOrProvincialUniversity']} valuePropName="checked">
-            <Checkbox>部省属本科高校（自主推荐）</Checkbox>
-          </Form.Item>
-        )}
-        <Row gutter={16}>
-          <Col xs={24} md={8}>
+        <OrganizationFields
+          prefix={['organization']}
+          departmentOptions={departmentOptions}
+          creditCode={
             <Form.Item
-              label="注册（成立）日期"
-              name={['organization', 'registeredOn']}
-              rules={[{ required: true, message: '请选择注册日期' }]}
+              label="统一社会信用代码"
+              name={['organization', 'creditCode']}
+              required
+              normalize={(value: string) => normalizeCreditCode(value)}
+              rules={[creditCodeRule]}
+              hasFeedback
+              extra="18 位，输入时即按 GB 32100-2015 校验；全角字符、小写字母会自动转换"
             >
-              <DatePicker style={{ width: '100%' }} />
+              <Input maxLength={24} className="mono" placeholder="例如 91320100MA1XXXXXXX" />
             </Form.Item>
-          </Col>
-          <Col xs={12} md={8}>
-            <Form.Item
-              label="是否在江苏省注册"
-              name={['organization', 'inJiangsu']}
-              rules={[{ required: true, message: '请选择' }]}
-            >
-              <Radio.Group options={YES_NO} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={8}>
-            <Form.Item
-              label="是否独立法人"
-              name={['organization', 'independentLegalEntity']}
-              rules={[{ required: true, message: '请选择' }]}
-            >
-              <Radio.Group options={YES_NO} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          label="项目主管部门"
-          name={['organization', 'departmentId']}
-          rules={[{ required: true, message: '请选择项目主管部门' }]}
-          extra="按属地选择设区市、县（市）科技局或高新区管委会；部省属本科高校选择本校"
-        >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={departmentOptions}
-            placeholder="输入名称搜索"
-          />
-        </Form.Item>
+          }
+        />
 
         <Divider titlePlacement="start">单位管理员账号</Divider>
         <Row gutter={16}>

@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
 
-// Pages anyone may open without signing in: sign-in, registration, password reset, accepting an invitation,
-// the 公示 list.
+// Pages anyone may open without signing in: sign-in, registration and claims, password reset, accepting an
+// invitation, the 公示 list.
 
 export const PUBLIC_ROUTES: RouteObject[] = [
   { path: '/login', lazy: { Component: async () => (await import('./LoginPage.js')).LoginPage } },
@@ -17,6 +17,10 @@ export const PUBLIC_ROUTES: RouteObject[] = [
   {
     path: '/accept-invitation',
     lazy: { Component: async () => (await import('./AcceptInvitationPage.js')).AcceptInvitationPage },
+  },
+  {
+    path: '/claim-organization',
+    lazy: { Component: async () => (await import('./ClaimPage.js')).ClaimPage },
   },
   {
     path: '/public/announcements',
