@@ -35,6 +35,24 @@ const createStaff = (cookie: string, payload: object) =>
 const post = (cookie: string, url: string, payload?: object) =>
   inject(t.app, { method: payload ? 'PUT' : 'POST', url, cookie, ...(payload ? { payload } : {}) });
 
+/** The password a created account's holder chooses at the first login, which the server requires first. */
+const own = (loginName: string) => `${loginName}-自己的密码`;
+
+/** Signs a created account in as its holder would: the first time, with the initial password, choosing their own. */
+async function signIn(loginName: string, initial = VALID_PASSWORD): Promise<string> {
+  const user = (await repos().users.findByLogin(loginName))!;
+  if (!user.mustChangePassword) return login(t.app, loginName, own(loginName));
+  const cookie = await login(t.app, loginName, initial);
+  const changed = await inject(t.app, {
+    method: 'POST',
+    url: '/api/me/password',
+    cookie,
+    payload: { currentPassword: initial, newPassword: own(loginName) },
+  });
+  expect(changed.statusCode, changed.body).toBe(204);
+  return cookie;
+}
+
 async function departmentAdmin(department: Department) {
   const body = officialBody({
     role: 'department',
@@ -44,7 +62,7 @@ async function departmentAdmin(department: Department) {
   });
   const created = await createOfficial(admin.cookie, body);
   expect(created.statusCode, created.body).toBe(201);
-  return { id: created.json().account.id as string, cookie: await login(t.app, body.login) };
+  return { id: created.json().account.id as string, cookie: await signIn(body.login) };
 }
 
 describe('省级管理员新建账号', () => {
@@ -100,7 +118,7 @@ describe('省级管理员新建账号', () => {
     const me = await inject(t.app, {
       method: 'GET',
       url: '/api/auth/me',
-      cookie: await login(t.app, body.login, 'Chosen-2026'),
+      cookie: await signIn(body.login, 'Chosen-2026'),
     });
     expect(me.json().user).toMatchObject({ role: 'province', duties: ['cooperation'] });
   });
@@ -158,8 +176,8 @@ describe('停用与启用', () => {
   it('停用即结束其全部会话（原 Cookie 答 401），不能再登录；重新启用后可以登录；都记入审计日志', async () => {
     const body = officialBody({ role: 'department', departmentId: nanjing.id, password: VALID_PASSWORD });
     const id = (await createOfficial(admin.cookie, body)).json().account.id;
-    const cookie = await login(t.app, body.login);
-    const otherCookie = await login(t.app, body.login);
+    const cookie = await signIn(body.login);
+    const otherCookie = await signIn(body.login);
     expect((await inject(t.app, { method: 'GET', url: '/api/review/applications', cookie })).statusCode).toBe(
       200,
     );
@@ -175,17 +193,22 @@ describe('停用与启用', () => {
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { login: body.login, password: VALID_PASSWORD },
+      payload: { login: body.login, password: own(body.login) },
     });
     expect(again.json().error.code).toBe('ACCOUNT_DISABLED');
 
     expect((await post(admin.cookie, `/api/province/accounts/${id}/enable`)).json().account.disabled).toBe(
       false,
     );
-    await login(t.app, body.login);
+    await signIn(body.login);
 
     const entries = await repos().audit.list({ entityId: id, limit: 10 });
-    expect(entries.map((e) => e.action)).toEqual(['user.enabled', 'user.disabled', 'user.created']);
+    expect(entries.map((e) => e.action)).toEqual([
+      'user.enabled',
+      'user.disabled',
+      'user.password-changed',
+      'user.created',
+    ]);
     expect(entries[1]).toMatchObject({
       actorUserId: admin.userId,
       before: { disabled: false },
@@ -227,7 +250,7 @@ describe('停用与启用', () => {
   it('省级账号的职责可以修改，立即生效（下一个请求即按新职责判断）', async () => {
     const body = officialBody({ role: 'province', duties: ['center'], password: VALID_PASSWORD });
     const id = (await createOfficial(admin.cookie, body)).json().account.id;
-    const cookie = await login(t.app, body.login);
+    const cookie = await signIn(body.login);
     const run = () =>
       inject(t.app, { method: 'POST', url: '/api/province/announcements', cookie, payload: {} });
     expect((await run()).statusCode).toBe(403);
@@ -280,7 +303,7 @@ describe('主管部门管理员管理本部门账号', () => {
     }
     expect((await repos().users.findById(suzhouAdmin.id))!.disabled).toBe(false);
 
-    const staffCookie = await login(t.app, staff.login);
+    const staffCookie = await signIn(staff.login);
     const refused = await createStaff(staffCookie, officialBody({}));
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('MISSING_DUTY');
