@@ -334,7 +334,7 @@ describe('移交管理权限，保留最后一名管理员', () => {
     expect(stepDown.statusCode).toBe(409);
     expect(stepDown.json().error).toMatchObject({
       code: 'LAST_ADMIN',
-      message: expect.stringMatching(/至少须保留一名/),
+      message: expect.stringMatching(/最后一位启用的管理员/),
     });
     expect((await patchUser(admin, admin.userId, { disabled: true })).statusCode).toBe(400);
 
