@@ -438,7 +438,8 @@ describe('停用账号', () => {
     const entries = await t.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.entityId, contact.userId), eq(auditLog.actorUserId, admin.userId)));
+      .where(and(eq(auditLog.entityId, contact.userId), eq(auditLog.actorUserId, admin.userId)))
+      .orderBy(auditLog.seq);
     expect(entries.map((e) => [e.action, e.after])).toEqual([
       ['user.disabled', { disabled: true }],
       ['user.enabled', { disabled: false }],
