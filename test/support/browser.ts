@@ -54,9 +54,16 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
 export const button = (scope: Page | Locator, label: string) =>
   scope.getByRole('button', { name: new RegExp(`(^|\\s)${[...label].join('\\s*')}$`) });
 
-/** Opens a page of the side menu by its label. */
+/**
+ * Opens a page of the side menu by its label: an icon may name itself before it, and a count follow it (as
+ * 我的消息's unread number does).
+ */
 export const menu = (page: Page, label: string) =>
-  page.getByRole('menuitem', { name: label, exact: true }).click();
+  page
+    .getByRole('menuitem', {
+      name: new RegExp(`(^|\\s)${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s*\\d+)?$`),
+    })
+    .click();
 
 /** The rows of a table that contain `text`. */
 export const rowOf = (table: Locator, text: string) => table.getByRole('row').filter({ hasText: text });

@@ -22,14 +22,16 @@ export function MessagesPage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        我的消息
+      </Typography.Title>
       <Card
         title={
-          <Space wrap>
-            我的消息
-            {messages.data?.unread ? (
-              <Typography.Text type="danger">{messages.data.unread} 条未读</Typography.Text>
-            ) : null}
-          </Space>
+          messages.data?.unread ? (
+            <Typography.Text type="danger">{messages.data.unread} 条未读</Typography.Text>
+          ) : (
+            '消息'
+          )
         }
       >
         <PageState query={messages}>
