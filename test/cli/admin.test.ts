@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/server/db/database.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { verifyPassword } from '../../src/server/security/passwords.js';
+import { PASSWORD_MIN_LENGTH } from '../../src/contract/auth.js';
 import { runCli } from '../support/cli.js';
 
 // `shenbao admin create-province-admin` against a PGlite data directory of its own, as a first start leaves it.
@@ -136,7 +137,7 @@ describe('shenbao admin create-province-admin', () => {
     ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('未创建管理员');
-    for (const label of ['登录名', '手机号码：', '电子邮箱：', '密码至少 8 位']) {
+    for (const label of ['登录名', '手机号码：', '电子邮箱：', `密码：至少 ${PASSWORD_MIN_LENGTH} 个字符`]) {
       expect(run.stderr).toContain(label);
     }
     expect(run.stdout).toBe('');
