@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { DUTIES } from './vocabulary.js';
 import { newPasswordSchema } from './auth.js';
-import {
-  emailSchema,
-  mobileSchema,
-  newLoginSchema,
-  personNameSchema,
-  searchTermSchema,
-} from './common.js';
+import { emailSchema, mobileSchema, newLoginSchema, personNameSchema, searchTermSchema } from './common.js';
 
 // Officials' accounts: the province's staff and the departments' accounts (managed by the province's 管理员),
 // and a department's own staff (managed by its 管理员).
