@@ -14,7 +14,14 @@ import {
 import { repositories } from '../../src/server/repositories/index.js';
 import type { CreateExpertBody } from '../../src/contract/experts.js';
 import { creditCode, uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
-import { inject, insertUser, login, registerUnitAdmin, useTestApp } from '../support/harness.js';
+import {
+  inject,
+  insertUser,
+  login,
+  registerUnitAdmin,
+  signInAsNewHolder,
+  useTestApp,
+} from '../support/harness.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { insertSubmitted } from '../support/api/submitted-applications.js';
 import { ownCall } from '../support/api/own-calls-and-departments.js';
@@ -94,13 +101,14 @@ function expertBody(overrides: Partial<CreateExpertBody> = {}): CreateExpertBody
 const createExpert = (payload: object) =>
   inject(t.app, { method: 'POST', url: '/api/province/experts', cookie: province, payload });
 
-/** An expert created through the API, signed in. */
+/** An expert created through the API, signed in as they first do: choosing their own password. */
 async function expert(overrides: Partial<CreateExpertBody> = {}) {
   const body = expertBody(overrides);
   const response = await createExpert(body);
   expect(response.statusCode, response.body).toBe(201);
   const id: string = response.json().expert.id;
-  return { id, cookie: await login(t.app, body.account.login) };
+  const { cookie, password } = await signInAsNewHolder(t.app, body.account.login);
+  return { id, cookie, login: body.account.login, password };
 }
 
 const assign = (applicationId: string, payload: object) =>
@@ -147,6 +155,21 @@ describe('专家库', () => {
     expect(me.json().user).toMatchObject({ role: 'expert', displayName: body.name });
     const list = await inject(t.app, { method: 'GET', url: '/api/province/experts', cookie: province });
     expect(list.json().experts.map((e: { id: string }) => e.id)).toContain(created.json().expert.id);
+  });
+
+  it('新开通的专家账号首次登录须先改为自己的密码，此前其他接口一律答 PASSWORD_CHANGE_REQUIRED', async () => {
+    const body = expertBody();
+    expect((await createExpert(body)).statusCode).toBe(201);
+    const cookie = await login(t.app, body.account.login);
+    const me = await inject(t.app, { method: 'GET', url: '/api/auth/me', cookie });
+    expect(me.json().user).toMatchObject({ role: 'expert', mustChangePassword: true });
+    const gated = await inject(t.app, { method: 'GET', url: '/api/expert/assignments', cookie });
+    expect(gated.statusCode).toBe(403);
+    expect(gated.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+
+    const { cookie: own } = await signInAsNewHolder(t.app, body.account.login);
+    const assignments = await inject(t.app, { method: 'GET', url: '/api/expert/assignments', cookie: own });
+    expect(assignments.statusCode).toBe(200);
   });
 
   it('登录名已被使用：409，不留下专家', async () => {
@@ -560,7 +583,7 @@ describe('专家评分', () => {
     const id = await assigned(app.id, e.id, 2);
     t.clock.advance(3 * HOUR);
     try {
-      const cookie = await login(t.app, (await repositories(t.db).experts.list([e.id]))[0]!.login);
+      const cookie = await login(t.app, e.login, e.password);
       const late = await scoring(cookie, id, 'draft', { scores: { innovation: 5 } });
       expect(late.json().error.code).toBe('REVIEW_OVERDUE');
       const mine = await inject(t.app, { method: 'GET', url: `/api/expert/assignments/${id}`, cookie });

@@ -7,6 +7,7 @@ import {
   insertUser,
   login,
   registerUnitAdmin,
+  signInAsNewHolder,
   type UnitAdmin,
   useTestApp,
 } from '../support/harness.js';
@@ -78,6 +79,25 @@ describe('POST /api/organization/people', () => {
       person: { id: person.id, name: '李四' },
       organization: { id: admin.organizationId },
     });
+  });
+
+  it('开通的账号首次登录须先改为自己的密码，此前其他接口一律答 PASSWORD_CHANGE_REQUIRED', async () => {
+    const account = accountBody();
+    await createPerson(admin, personBody({ account }));
+    const cookie = await login(t.app, account.login, account.password);
+    const me = await inject(t.app, { method: 'GET', url: '/api/auth/me', cookie });
+    expect(me.json().user).toMatchObject({ role: 'pi', mustChangePassword: true });
+    const gated = await inject(t.app, { method: 'GET', url: '/api/applications', cookie });
+    expect(gated.statusCode).toBe(403);
+    expect(gated.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+
+    const { cookie: own, password } = await signInAsNewHolder(t.app, account.login, account.password);
+    expect((await inject(t.app, { method: 'GET', url: '/api/applications', cookie: own })).statusCode).toBe(
+      200,
+    );
+    const again = await login(t.app, account.login, password);
+    const after = await inject(t.app, { method: 'GET', url: '/api/auth/me', cookie: again });
+    expect(after.json().user.mustChangePassword).toBe(false);
   });
 
   it('字段有误时以中文指出', async () => {

@@ -134,6 +134,27 @@ export async function login(
   );
 }
 
+/**
+ * Signs in an account someone else created, as its holder does the first time: with the initial password, then
+ * choosing their own, which the server requires before anything else. The session stays signed in.
+ */
+export async function signInAsNewHolder(
+  app: FastifyInstance,
+  loginName: string,
+  initialPassword = VALID_PASSWORD,
+): Promise<{ cookie: string; password: string }> {
+  const cookie = await login(app, loginName, initialPassword);
+  const password = `${initialPassword}-本人改过`;
+  const changed = await inject(app, {
+    method: 'POST',
+    url: '/api/me/password',
+    cookie,
+    payload: { currentPassword: initialPassword, newPassword: password },
+  });
+  if (changed.statusCode !== 204) throw new Error(`password change failed: ${changed.body}`);
+  return { cookie, password };
+}
+
 export interface UnitAdmin {
   cookie: string;
   login: string;

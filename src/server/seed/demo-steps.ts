@@ -99,11 +99,15 @@ export async function addDemoPi(
   applicant: DemoApplicant,
   pi: DemoOrganization['pi'],
 ): Promise<DemoApplicant> {
-  const person = await services.people.create(applicant.actor, {
-    name: pi.name,
-    ongoingProvincialProjects: 0,
-    account: { login: pi.login, password: DEMO_PASSWORD, ...demoContact(pi.login) },
-  });
+  const person = await services.people.create(
+    applicant.actor,
+    {
+      name: pi.name,
+      ongoingProvincialProjects: 0,
+      account: { login: pi.login, password: DEMO_PASSWORD, ...demoContact(pi.login) },
+    },
+    { seeded: true },
+  );
   return { ...applicant, piId: person.id };
 }
 

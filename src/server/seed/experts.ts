@@ -64,6 +64,6 @@ export async function seedExperts(repos: Repositories, services: Services, passw
   await services.experts.createProfileFor(demoExpert.id, DEMO_EXPERT);
   const province = principalOf((await repos.users.findByLogin('demo-province'))!) as PrincipalOf<'province'>;
   for (const { login, ...profile } of OTHER_EXPERTS) {
-    await services.experts.create(province, { ...profile, account: { login, password } });
+    await services.experts.create(province, { ...profile, account: { login, password } }, { seeded: true });
   }
 }

@@ -17,6 +17,14 @@ export function rethrowLoginTaken(error: unknown): never {
   throw error;
 }
 
+/**
+ * Who creates an account for someone else: its holder chooses their own password at the first login, except in
+ * the demo's seed, whose accounts log straight in with the demo password. Never taken from a request.
+ */
+export interface CreatedBy {
+  seeded?: boolean;
+}
+
 /** Audits a new account as the log keeps it: its login and scope, never its password hash. */
 export function auditUserCreated(repos: Repositories, at: Date, actorUserId: string, user: User) {
   return repos.audit.append({
@@ -32,6 +40,7 @@ export function auditUserCreated(repos: Repositories, at: Date, actorUserId: str
       organizationId: user.organizationId,
       personId: user.personId,
       departmentId: user.departmentId,
+      mustChangePassword: user.mustChangePassword,
     },
   });
 }

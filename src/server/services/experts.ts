@@ -34,7 +34,7 @@ import type {
 } from '../../contract/experts.js';
 import { hashPassword } from '../security/passwords.js';
 import { requireAcceptablePassword } from '../security/password-policy.js';
-import { rethrowLoginTaken } from './accounts.js';
+import { type CreatedBy, rethrowLoginTaken } from './accounts.js';
 import { expertAssignedMessage } from './notifications/messages.js';
 import { notify } from './notifications/notify.js';
 
@@ -144,8 +144,12 @@ export class ExpertReviewService {
     return { expert, conflicts: await this.repos.experts.declaredConflicts([id]) };
   }
 
-  /** The expert and their login, both or neither. */
-  async create(actor: Province, body: CreateExpertBody): Promise<ExpertRecord> {
+  /** The expert and their login, both or neither; the login must choose its own password first unless `seeded`. */
+  async create(
+    actor: Province,
+    body: CreateExpertBody,
+    { seeded = false }: CreatedBy = {},
+  ): Promise<ExpertRecord> {
     const { account, ...profile } = body;
     requireAcceptablePassword(
       account.password,
@@ -160,6 +164,7 @@ export class ExpertReviewService {
         passwordHash,
         displayName: profile.name,
         role: 'expert',
+        mustChangePassword: !seeded,
       });
       const row = await repos.experts.insert({ ...profile, userId: user.id, createdAt: now, updatedAt: now });
       await repos.audit.append({
@@ -168,7 +173,7 @@ export class ExpertReviewService {
         action: 'expert.created',
         entityType: 'expert',
         entityId: row.id,
-        after: { ...profile, login: account.login },
+        after: { ...profile, login: account.login, mustChangePassword: user.mustChangePassword },
       });
       return row;
     }).catch(rethrowLoginTaken);

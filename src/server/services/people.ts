@@ -9,7 +9,7 @@ import type { Person, PersonWithLogin } from '../repositories/people.js';
 import type { CreatePersonBody, UpdatePersonBody } from '../../contract/people.js';
 import { hashPassword } from '../security/passwords.js';
 import { requireAcceptablePassword } from '../security/password-policy.js';
-import { auditUserCreated, rethrowLoginTaken } from './accounts.js';
+import { auditUserCreated, type CreatedBy, rethrowLoginTaken } from './accounts.js';
 
 type UnitAdmin = PrincipalOf<'unit-admin'>;
 
@@ -42,8 +42,15 @@ export class PeopleService {
     return this.repos.people.listByEmployer(actor.organizationId);
   }
 
-  /** The person and, when asked for, their `pi` login: both or neither. */
-  async create(actor: UnitAdmin, input: CreatePersonBody): Promise<PersonWithLogin> {
+  /**
+   * The person and, when asked for, their `pi` login: both or neither. The login must choose its own password
+   * first, unless `seeded` (the demo's, which logs straight in).
+   */
+  async create(
+    actor: UnitAdmin,
+    input: CreatePersonBody,
+    { seeded = false }: CreatedBy = {},
+  ): Promise<PersonWithLogin> {
     if (input.account) {
       requireAcceptablePassword(
         input.account.password,
@@ -78,6 +85,7 @@ export class PeopleService {
         role: 'pi',
         organizationId: actor.organizationId,
         personId: person.id,
+        mustChangePassword: !seeded,
       });
       await auditUserCreated(repos, at, actor.userId, user);
       return { ...person, login: user.login };
