@@ -8,6 +8,7 @@ import {
   insertUser,
   login,
   registerUnitAdmin,
+  signInAsNewHolder,
   type UnitAdmin,
   useTestApp,
 } from '../support/harness.js';
@@ -20,7 +21,8 @@ let other: UnitAdmin;
 let piId: string;
 let piCookie: string;
 
-async function createPi(by: UnitAdmin): Promise<{ id: string; login: string }> {
+/** A PI with a login, signed in as its holder first does: choosing their own password. */
+async function createPi(by: UnitAdmin): Promise<{ id: string; cookie: string }> {
   const body = personBody({ account: accountBody() });
   const response = await inject(t.app, {
     method: 'POST',
@@ -29,7 +31,8 @@ async function createPi(by: UnitAdmin): Promise<{ id: string; login: string }> {
     payload: body,
   });
   expect(response.statusCode).toBe(201);
-  return { id: response.json().person.id, login: body.account!.login };
+  const { cookie } = await signInAsNewHolder(t.app, body.account!.login);
+  return { id: response.json().person.id, cookie };
 }
 
 async function create(by: { cookie: string }, body: object) {
@@ -74,7 +77,7 @@ beforeAll(async () => {
   other = await registerUnitAdmin(t);
   const pi = await createPi(admin);
   piId = pi.id;
-  piCookie = await login(t.app, pi.login);
+  piCookie = pi.cookie;
 });
 
 describe('新建申报书', () => {
@@ -369,8 +372,7 @@ describe('访问控制', () => {
   });
 
   it('不是该项目负责人的 PI 看不到', async () => {
-    const otherPi = await createPi(admin);
-    const cookie = await login(t.app, otherPi.login);
+    const { cookie } = await createPi(admin);
     for (const route of routes(mine.id, mine.version)) {
       expect((await inject(t.app, { ...route, cookie })).statusCode, route.url).toBe(404);
     }
