@@ -114,6 +114,7 @@ describe('审计日志覆盖每一种状态变化', () => {
       organizationId: organization.id,
       personId: null,
       departmentId: null,
+      mustChangePassword: false,
     });
   });
 
@@ -135,7 +136,12 @@ describe('审计日志覆盖每一种状态变化', () => {
     const [account] = (await repos().audit.list({ action: 'user.created', limit: 100 })).filter(
       (e) => e.after?.personId === person.id,
     );
-    expect(account?.after).toMatchObject({ login, role: 'pi', organizationId: admin.organizationId });
+    expect(account?.after).toMatchObject({
+      login,
+      role: 'pi',
+      organizationId: admin.organizationId,
+      mustChangePassword: true,
+    });
 
     const updated = await changePerson(admin, person.id);
     expect(updated.statusCode, updated.body).toBe(200);

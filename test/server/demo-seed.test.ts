@@ -7,17 +7,28 @@ import { loadConfig } from '../../src/server/config.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
+import { OTHER_EXPERTS } from '../../src/server/seed/experts.js';
 import { createServices } from '../../src/server/services/index.js';
 import { inject, login, useTestApp } from '../support/harness.js';
 
 const t = useTestApp();
 
+const demoServices = () =>
+  // The app under test keeps its receipt key in the temp directory: the demo must sign with the same one.
+  createServices({
+    db: t.db,
+    clock: t.clock,
+    config: loadConfig({ DATA_DIR: tmpdir(), LOG_LEVEL: 'silent' }),
+  });
+
+// Seeding takes long: the file's tests share one seed, whichever runs first.
+let seeded: ReturnType<typeof seedDemo> | undefined;
+const demoAccounts = () => (seeded ??= seedDemo(t.db, demoServices()));
+
 describe('演示数据', () => {
   it('写入各角色账号和不同状态的申报书，重复运行不重复写入', async () => {
-    // The app under test keeps its receipt key in the temp directory: the demo must sign with the same one.
-    const config = loadConfig({ DATA_DIR: tmpdir(), LOG_LEVEL: 'silent' });
-    const services = createServices({ db: t.db, clock: t.clock, config });
-    const accounts = await seedDemo(t.db, services);
+    const services = demoServices();
+    const accounts = await demoAccounts();
     expect(new Set(accounts.map((a) => a.role))).toEqual(
       new Set(['unit-admin', 'pi', 'department', 'province', 'expert']),
     );
@@ -110,5 +121,17 @@ describe('演示数据', () => {
 
     expect(await verifyChain(repositories(t.db).audit.all())).toMatchObject({ intact: true });
     // Seeds the whole demo twice: on PostgreSQL under a loaded machine that took over 30 s.
+  }, 180_000);
+
+  it('演示账号（含单位开通的项目负责人和省里新增的专家）登录即可使用，不必先改密码', async () => {
+    const accounts = await demoAccounts();
+    expect(accounts.map((a) => a.login)).toEqual(
+      expect.arrayContaining(['demo-pi-zhang', ...OTHER_EXPERTS.map((e) => e.login)]),
+    );
+    for (const account of accounts) {
+      const cookie = await login(t.app, account.login, DEMO_PASSWORD);
+      const sessions = await inject(t.app, { method: 'GET', url: '/api/me/sessions', cookie });
+      expect(sessions.statusCode, `${account.login}: ${sessions.body}`).toBe(200);
+    }
   }, 180_000);
 });
