@@ -10,6 +10,9 @@ export const PASSWORD_MAX_LENGTH = 128;
 /** What the forms say about a new password, as the server checks it. */
 export const PASSWORD_HINT = `至少 ${PASSWORD_MIN_LENGTH} 个字符，不能是常见密码；不要求大小写、数字或符号，可用一句好记的话`;
 
+/** What a form that sets someone else's initial password says about it. */
+export const INITIAL_PASSWORD_NOTE = '请告知本人；本人首次登录时须改为自己的密码';
+
 /** How long an e-mailed password-reset link works. */
 export const PASSWORD_RESET_TTL_MINUTES = 30;
 

@@ -21,7 +21,7 @@ import { createServices } from '../../src/server/services/index.js';
 import { PROVINCE_MENU } from '../../src/web/features/province/routes.js';
 import { uploadCommitment } from '../support/api/department-commitments.js';
 import { uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
-import { inject, login, useTestApp } from '../support/harness.js';
+import { inject, login, signInAsNewHolder, useTestApp } from '../support/harness.js';
 import { insertSubmitted } from '../support/api/submitted-applications.js';
 import {
   button,
@@ -156,7 +156,7 @@ describe('省科技项目管理中心在浏览器中受理、分配专家、评�
 
   /** The conflicted expert scores through the API, so that the aggregation has two totals. */
   async function otherExpertSubmits() {
-    const cookie = await login(t.app, otherExpert.login);
+    const { cookie } = await signInAsNewHolder(t.app, otherExpert.login);
     const list = await inject(t.app, { method: 'GET', url: '/api/expert/assignments', cookie });
     const [assignment] = list.json().assignments;
     const submitted = await inject(t.app, {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Col, Form, Input, InputNumber, Modal, Row, Switch } from 'antd';
-import { PASSWORD_MIN_LENGTH } from '../../../contract/auth.js';
+import { INITIAL_PASSWORD_NOTE, PASSWORD_MIN_LENGTH } from '../../../contract/auth.js';
 import type { CreatePersonBody, PersonView, UpdatePersonBody } from '../../../contract/people.js';
 import { api, ApiError, describeError } from '../../shared/api.js';
 import { EMAIL_RULES, MOBILE_RULES, showFieldErrors } from '../../shared/forms.js';
@@ -127,7 +127,7 @@ export function PersonModal({
                     label="初始密码"
                     name="password"
                     rules={newPasswordRules}
-                    extra={`${PASSWORD_MIN_LENGTH} 个字符以上，不能是常见密码`}
+                    extra={`${PASSWORD_MIN_LENGTH} 个字符以上，不能是常见密码；${INITIAL_PASSWORD_NOTE}`}
                   >
                     <Input.Password autoComplete="new-password" />
                   </Form.Item>

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Form, Input, Modal } from 'antd';
-import { PASSWORD_HINT } from '../../../../contract/auth.js';
+import { INITIAL_PASSWORD_NOTE, PASSWORD_HINT } from '../../../../contract/auth.js';
 import type { CreateExpertBody } from '../../../../contract/experts.js';
 import { ApiError, describeError } from '../../../shared/api.js';
 import { showFieldErrors } from '../../../shared/forms.js';
@@ -102,7 +102,7 @@ export function CreateExpertModal({ open, onClose }: { open: boolean; onClose():
           name={['account', 'password']}
           label="初始密码"
           rules={newPasswordRules}
-          extra={PASSWORD_HINT}
+          extra={`${PASSWORD_HINT}。${INITIAL_PASSWORD_NOTE}`}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
