@@ -24,6 +24,20 @@ export interface VerificationRequestRecord extends VerificationRequest {
 
 export type ClaimRecord = OrganizationClaim & { organizationName: string; creditCode: string };
 
+// An organization with its pending request (if any), and whether a department answers for it: its own, or the
+// department its pending request asks.
+const pendingRequestOfOrganization = () =>
+  and(
+    eq(organizationVerificationRequests.organizationId, organizations.id),
+    eq(organizationVerificationRequests.status, 'pending'),
+  );
+
+const answeredBy = (departmentId: string) =>
+  or(
+    eq(organizations.departmentId, departmentId),
+    eq(organizationVerificationRequests.departmentId, departmentId),
+  );
+
 export class OrganizationVerificationRepository {
   constructor(private readonly db: Database) {}
 
@@ -85,19 +99,8 @@ export class OrganizationVerificationRepository {
     const rows = await this.db
       .select({ organization: organizations, pending: organizationVerificationRequests })
       .from(organizations)
-      .leftJoin(
-        organizationVerificationRequests,
-        and(
-          eq(organizationVerificationRequests.organizationId, organizations.id),
-          eq(organizationVerificationRequests.status, 'pending'),
-        ),
-      )
-      .where(
-        or(
-          eq(organizations.departmentId, departmentId),
-          eq(organizationVerificationRequests.departmentId, departmentId),
-        ),
-      )
+      .leftJoin(organizationVerificationRequests, pendingRequestOfOrganization())
+      .where(answeredBy(departmentId))
       .orderBy(desc(organizations.createdAt));
     return rows;
   }
@@ -107,22 +110,8 @@ export class OrganizationVerificationRepository {
     const [row] = await this.db
       .select({ id: organizations.id })
       .from(organizations)
-      .leftJoin(
-        organizationVerificationRequests,
-        and(
-          eq(organizationVerificationRequests.organizationId, organizations.id),
-          eq(organizationVerificationRequests.status, 'pending'),
-        ),
-      )
-      .where(
-        and(
-          eq(organizations.id, organizationId),
-          or(
-            eq(organizations.departmentId, departmentId),
-            eq(organizationVerificationRequests.departmentId, departmentId),
-          ),
-        ),
-      )
+      .leftJoin(organizationVerificationRequests, pendingRequestOfOrganization())
+      .where(and(eq(organizations.id, organizationId), answeredBy(departmentId)))
       .limit(1);
     return row !== undefined;
   }

@@ -10,6 +10,21 @@ import { users } from './users.js';
 // What the province grants: qualifying platforms (二、3 separate slots) and 定向组织 (一、专题一, and 专题二's
 // joint labs 科技部 approved in 2026), each recorded with who granted it and when.
 
+/** The PDF that proves a grant, kept in the file store. */
+const evidence = () => ({
+  evidenceSha256: text('evidence_sha256')
+    .notNull()
+    .references(() => files.sha256),
+  evidenceName: text('evidence_name').notNull(),
+});
+
+const grantedBy = () => ({
+  createdBy: uuid('created_by')
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+});
+
 /** A qualifying platform of an organization, proven by a PDF, valid from one date to another (both included). */
 export const organizationPlatforms = pgTable(
   'organization_platforms',
@@ -22,14 +37,8 @@ export const organizationPlatforms = pgTable(
     validFrom: day('valid_from').notNull(),
     validTo: day('valid_to').notNull(),
     note: text('note').notNull().default(''),
-    evidenceSha256: text('evidence_sha256')
-      .notNull()
-      .references(() => files.sha256),
-    evidenceName: text('evidence_name').notNull(),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: createdAt(),
+    ...evidence(),
+    ...grantedBy(),
   },
   (t) => [
     index('organization_platforms_organization_idx').on(t.organizationId),
@@ -52,10 +61,7 @@ export const directedInvitations = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     note: text('note').notNull().default(''),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => users.id),
-    createdAt: createdAt(),
+    ...grantedBy(),
   },
   (t) => [
     unique('directed_invitations_stream_key')
@@ -71,12 +77,6 @@ export const directedMarks = pgTable('directed_marks', {
     .primaryKey()
     .references(() => applications.id, { onDelete: 'cascade' }),
   note: text('note').notNull(),
-  evidenceSha256: text('evidence_sha256')
-    .notNull()
-    .references(() => files.sha256),
-  evidenceName: text('evidence_name').notNull(),
-  createdBy: uuid('created_by')
-    .notNull()
-    .references(() => users.id),
-  createdAt: createdAt(),
+  ...evidence(),
+  ...grantedBy(),
 });

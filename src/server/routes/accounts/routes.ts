@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { presentCreatedOfficial, presentOfficial } from '../../presenters/staff-accounts.js';
-import { errorResponses, idParamsSchema } from '../../../contract/common.js';
+import { errorResponses } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
+import { registerOfficialAccountChanges } from '../official-account-changes.js';
 import {
   createOfficialBodySchema,
   createdOfficialResponseSchema,
   officialListQuerySchema,
   officialListResponseSchema,
-  officialResponseSchema,
-  setDutiesBodySchema,
 } from '../../../contract/accounts.js';
 
 // 账号管理, the province's 管理员: its own staff with their duties, and the departments' accounts.
@@ -59,54 +58,18 @@ export const provinceAccountRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
     },
   );
 
-  for (const [action, disabled] of [
-    ['disable', true],
-    ['enable', false],
-  ] as const) {
-    app.post(
-      `/province/accounts/:id/${action}`,
-      {
-        config,
-        schema: {
-          summary: disabled ? '停用账号（立即结束其全部登录会话）' : '重新启用账号',
-          tags,
-          params: idParamsSchema,
-          response: {
-            200: officialResponseSchema,
-            ...errorResponses('NOT_FOUND', 'OWN_ACCOUNT', 'LAST_ADMIN'),
-            ...denied,
-          },
-        },
-      },
-      async (request) => {
-        const actor = await guard.require(request, 'province');
-        return {
-          account: presentOfficial(await staffAccounts.setDisabled(actor, request.params.id, disabled)),
-        };
-      },
-    );
-  }
-
-  app.put(
-    '/province/accounts/:id/duties',
+  registerOfficialAccountChanges(
+    app,
+    { services, guard },
     {
+      base: '/province/accounts',
+      role: 'province',
       config,
-      schema: {
-        summary: '修改账号职责（省级：管理员、对外合作处、项目管理中心；主管部门：管理员）',
-        tags,
-        params: idParamsSchema,
-        body: setDutiesBodySchema,
-        response: {
-          200: officialResponseSchema,
-          ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', 'OWN_ACCOUNT', 'LAST_ADMIN'),
-          ...denied,
-        },
+      summaries: {
+        disable: '停用账号（立即结束其全部登录会话）',
+        enable: '重新启用账号',
+        duties: '修改账号职责（省级：管理员、对外合作处、项目管理中心；主管部门：管理员）',
       },
-    },
-    async (request) => {
-      const actor = await guard.require(request, 'province');
-      const official = await staffAccounts.setDuties(actor, request.params.id, request.body.duties);
-      return { account: presentOfficial(official) };
     },
   );
 };

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { presentCreatedOfficial, presentOfficial } from '../../presenters/staff-accounts.js';
-import { errorResponses, idParamsSchema } from '../../../contract/common.js';
+import { errorResponses } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
+import { registerOfficialAccountChanges } from '../official-account-changes.js';
 import {
   createDepartmentStaffBodySchema,
   createdOfficialResponseSchema,
   departmentStaffQuerySchema,
   officialListResponseSchema,
-  officialResponseSchema,
-  setDutiesBodySchema,
 } from '../../../contract/accounts.js';
 
 // 本部门账号: a department's 管理员 manages its own department's staff (/api/department/…, departments only).
@@ -60,54 +59,18 @@ export const departmentStaffRoutes: FastifyPluginAsyncZod<RouteDeps> = async (ap
     },
   );
 
-  for (const [action, disabled] of [
-    ['disable', true],
-    ['enable', false],
-  ] as const) {
-    app.post(
-      `/department/staff/:id/${action}`,
-      {
-        config,
-        schema: {
-          summary: disabled ? '停用本部门账号（立即结束其全部登录会话）' : '重新启用本部门账号',
-          tags,
-          params: idParamsSchema,
-          response: {
-            200: officialResponseSchema,
-            ...errorResponses('NOT_FOUND', 'OWN_ACCOUNT', 'LAST_ADMIN'),
-            ...denied,
-          },
-        },
-      },
-      async (request) => {
-        const actor = await guard.require(request, 'department');
-        return {
-          account: presentOfficial(await staffAccounts.setDisabled(actor, request.params.id, disabled)),
-        };
-      },
-    );
-  }
-
-  app.put(
-    '/department/staff/:id/duties',
+  registerOfficialAccountChanges(
+    app,
+    { services, guard },
     {
+      base: '/department/staff',
+      role: 'department',
       config,
-      schema: {
-        summary: '设置或取消本部门账号的管理员职责',
-        tags,
-        params: idParamsSchema,
-        body: setDutiesBodySchema,
-        response: {
-          200: officialResponseSchema,
-          ...errorResponses('VALIDATION_FAILED', 'NOT_FOUND', 'OWN_ACCOUNT', 'LAST_ADMIN'),
-          ...denied,
-        },
+      summaries: {
+        disable: '停用本部门账号（立即结束其全部登录会话）',
+        enable: '重新启用本部门账号',
+        duties: '设置或取消本部门账号的管理员职责',
       },
-    },
-    async (request) => {
-      const actor = await guard.require(request, 'department');
-      const official = await staffAccounts.setDuties(actor, request.params.id, request.body.duties);
-      return { account: presentOfficial(official) };
     },
   );
 };

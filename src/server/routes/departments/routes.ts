@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { presentDepartment, presentManagedDepartment } from '../../presenters/departments.js';
 import type { RouteDeps } from '../deps.js';
+import { registerDepartmentContactUpdate } from '../department-contact.js';
 import { errorResponses, idParamsSchema } from '../../../contract/common.js';
-import {
-  contactBodySchema,
-  departmentsResponseSchema,
-  managedDepartmentSchema,
-} from '../../../contract/departments.js';
+import { departmentsResponseSchema, managedDepartmentSchema } from '../../../contract/departments.js';
 
 export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
   const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');
@@ -42,26 +39,14 @@ export const departmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
     },
   );
 
-  app.put(
-    '/review/departments/:id/contact',
+  registerDepartmentContactUpdate(
+    app,
+    { services, guard },
     {
-      schema: {
-        summary: '修改本部门的联系人和联系电话（打印在推荐项目汇总表上）',
-        tags: ['review'],
-        params: idParamsSchema,
-        body: contactBodySchema,
-        response: {
-          200: managedDepartmentSchema,
-          ...errorResponses('VALIDATION_FAILED'),
-          ...missing,
-          ...denied,
-        },
-      },
-    },
-    async (request) => {
-      const actor = await guard.require(request, 'department');
-      const entry = await services.departments.updateContact(actor, request.params.id, request.body.contact);
-      return presentManagedDepartment(entry);
+      url: '/review/departments/:id/contact',
+      role: 'department',
+      summary: '修改本部门的联系人和联系电话（打印在推荐项目汇总表上）',
+      tags: ['review'],
     },
   );
 };

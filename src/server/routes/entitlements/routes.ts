@@ -42,6 +42,24 @@ export const entitlementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     extension: '.pdf',
     receive: documents.stage.bind(documents),
   });
+  const evidenceFileRoute = (url: string, summary: string, load: typeof entitlements.platformEvidence) =>
+    app.get(
+      url,
+      {
+        schema: {
+          summary,
+          tags,
+          produces: [PDF_MIME],
+          params: idParamsSchema,
+          response: { 200: fileResponse('PDF 文件'), 304: notModifiedResponse, ...missing, ...denied },
+        },
+      },
+      async (request, reply) => {
+        const actor = await guard.require(request, 'province');
+        const { file, open } = await load(actor, request.params.id);
+        return sendStoredFile(request, reply, PDF_MIME, file, open);
+      },
+    );
 
   app.get(
     '/province/organizations',
@@ -124,22 +142,10 @@ export const entitlementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     },
   );
 
-  app.get(
+  evidenceFileRoute(
     '/province/organization-platforms/:id/file',
-    {
-      schema: {
-        summary: '下载平台资质的证明文件（PDF）',
-        tags,
-        produces: [PDF_MIME],
-        params: idParamsSchema,
-        response: { 200: fileResponse('PDF 文件'), 304: notModifiedResponse, ...missing, ...denied },
-      },
-    },
-    async (request, reply) => {
-      const actor = await guard.require(request, 'province');
-      const { file, open } = await entitlements.platformEvidence(actor, request.params.id);
-      return sendStoredFile(request, reply, PDF_MIME, file, open);
-    },
+    '下载平台资质的证明文件（PDF）',
+    (actor, id) => entitlements.platformEvidence(actor, id),
   );
 
   app.get(
@@ -240,22 +246,10 @@ export const entitlementRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     },
   );
 
-  app.get(
+  evidenceFileRoute(
     '/province/applications/:id/directed/file',
-    {
-      schema: {
-        summary: '下载定向组织标记的证明文件（PDF）',
-        tags,
-        produces: [PDF_MIME],
-        params: idParamsSchema,
-        response: { 200: fileResponse('PDF 文件'), 304: notModifiedResponse, ...missing, ...denied },
-      },
-    },
-    async (request, reply) => {
-      const actor = await guard.require(request, 'province');
-      const { file, open } = await entitlements.markEvidence(actor, request.params.id);
-      return sendStoredFile(request, reply, PDF_MIME, file, open);
-    },
+    '下载定向组织标记的证明文件（PDF）',
+    (actor, id) => entitlements.markEvidence(actor, id),
   );
 
   app.get(

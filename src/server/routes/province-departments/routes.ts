@@ -17,7 +17,6 @@ import {
 } from '../../presenters/departments.js';
 import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import {
-  contactBodySchema,
   departmentBodySchema,
   departmentDetailSchema,
   departmentImportSchema,
@@ -27,6 +26,7 @@ import {
 } from '../../../contract/departments.js';
 import { FILE_FIELD } from '../../../contract/documents.js';
 import type { RouteDeps } from '../deps.js';
+import { registerDepartmentContactUpdate } from '../department-contact.js';
 
 // 项目主管部门名录 as the province edits it: list, create, edit, deactivate, delete (when nothing refers to
 // it), and import a list as .xlsx (preview, then apply). Each handler authorizes first.
@@ -197,27 +197,15 @@ export const provinceDepartmentRoutes: FastifyPluginAsyncZod<RouteDeps> = async 
     },
   );
 
-  app.put(
-    '/province/departments/:id/contact',
+  registerDepartmentContactUpdate(
+    app,
+    { services, guard },
     {
+      url: '/province/departments/:id/contact',
+      role: 'province',
       config: { duties: { province: 'admin' } },
-      schema: {
-        summary: '修改项目主管部门的联系人（打印在推荐项目汇总表上）',
-        tags,
-        params: idParamsSchema,
-        body: contactBodySchema,
-        response: {
-          200: managedDepartmentSchema,
-          ...errorResponses('VALIDATION_FAILED'),
-          ...missing,
-          ...denied,
-        },
-      },
-    },
-    async (request) => {
-      const actor = await guard.require(request, 'province');
-      const entry = await departments.updateContact(actor, request.params.id, request.body.contact);
-      return presentManagedDepartment(entry);
+      summary: '修改项目主管部门的联系人（打印在推荐项目汇总表上）',
+      tags,
     },
   );
 

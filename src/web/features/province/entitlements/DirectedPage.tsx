@@ -1,12 +1,10 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Direction, TopicNumber } from '../../../../core/bundle/schema.js';
 import type { InvitationDto, MarkedApplicationDto } from '../../../../contract/entitlements.js';
-import { ApiError, describeError } from '../../../shared/api.js';
 import { beijingTime, STATUS_LABELS } from '../../../shared/format.js';
-import { showFieldErrors } from '../../../shared/forms.js';
 import { PageState } from '../../../shared/PageState.js';
 import { useDebouncedValue } from '../../../shared/useDebouncedValue.js';
 import { CallSelect } from '../../department/CallSelect.js';
@@ -14,6 +12,7 @@ import { useReviewCall } from '../../department/useReviewCall.js';
 import { useWrite } from '../useWrite.js';
 import { entitlementKeys, entitlementQueries, entitlementsApi } from './api.js';
 import { PDF_RULES, PdfPicker } from './PdfPicker.js';
+import { useModalSave } from './useModalSave.js';
 
 interface Stream {
   topic: TopicNumber;
@@ -162,23 +161,17 @@ export function DirectedPage() {
 }
 
 function InviteModal({ callId, stream, onClose }: { callId: string; stream: Stream; onClose(): void }) {
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ organizationId: string; note?: string }>();
   const [term, setTerm] = useState('');
   const q = useDebouncedValue(term.trim(), 300);
   const found = useQuery({ ...entitlementQueries.organizations(q), enabled: q.length > 0 });
-  const inviting = useMutation({
-    mutationFn: (v: { organizationId: string; note?: string }) =>
+  const inviting = useModalSave(form, {
+    save: (v: { organizationId: string; note?: string }) =>
       entitlementsApi.invite(callId, { ...stream, organizationId: v.organizationId, note: v.note ?? '' }),
-    onSuccess: () => {
-      onClose();
-      return queryClient.invalidateQueries({ queryKey: entitlementKeys.directed(callId) });
-    },
-    onError: (e) => {
-      if (e instanceof ApiError && e.fields.some((f) => f.path === 'organizationId' || f.path === 'note')) {
-        showFieldErrors(form, e.fields);
-      } else Modal.error({ title: '未能邀请', content: describeError(e) });
-    },
+    queryKey: entitlementKeys.directed(callId),
+    onClose,
+    failure: '未能邀请',
+    isFormField: (path) => path === 'organizationId' || path === 'note',
   });
   return (
     <Modal
@@ -224,18 +217,12 @@ function MarkModal({
   application: MarkedApplicationDto;
   onClose(): void;
 }) {
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ note: string; file: File }>();
-  const marking = useMutation({
-    mutationFn: (v: { note: string; file: File }) => entitlementsApi.mark(application.id, v.note, v.file),
-    onSuccess: () => {
-      onClose();
-      return queryClient.invalidateQueries({ queryKey: entitlementKeys.directed(callId) });
-    },
-    onError: (e) => {
-      if (e instanceof ApiError && e.fields.length > 0) showFieldErrors(form, e.fields);
-      else Modal.error({ title: '未能标记', content: describeError(e) });
-    },
+  const marking = useModalSave(form, {
+    save: (v: { note: string; file: File }) => entitlementsApi.mark(application.id, v.note, v.file),
+    queryKey: entitlementKeys.directed(callId),
+    onClose,
+    failure: '未能标记',
   });
   return (
     <Modal

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -20,13 +20,12 @@ import { Link, useParams } from 'react-router';
 import { PLATFORMS, type Platform } from '../../../../core/bundle/schema.js';
 import { ORGANIZATION_KIND_LABELS, PLATFORM_LABELS } from '../../../../core/labels.js';
 import type { PlatformRecordDto } from '../../../../contract/entitlements.js';
-import { ApiError, describeError } from '../../../shared/api.js';
 import { beijingTime } from '../../../shared/format.js';
-import { showFieldErrors } from '../../../shared/forms.js';
 import { PageState } from '../../../shared/PageState.js';
 import { useWrite } from '../useWrite.js';
 import { entitlementKeys, entitlementQueries, entitlementsApi } from './api.js';
 import { PDF_RULES, PdfPicker } from './PdfPicker.js';
+import { useModalSave } from './useModalSave.js';
 
 /** One organization's qualifying platforms: each with its evidence and validity; the province adds and removes them. */
 export function OrganizationPage() {
@@ -125,10 +124,9 @@ interface PlatformValues {
 const FIELD_OF: Record<string, string> = { validFrom: 'validity', validTo: 'validity' };
 
 function AddPlatformModal({ organizationId, onClose }: { organizationId: string; onClose(): void }) {
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<PlatformValues>();
-  const adding = useMutation({
-    mutationFn: (v: PlatformValues) =>
+  const adding = useModalSave(form, {
+    save: (v: PlatformValues) =>
       entitlementsApi.addPlatform(
         organizationId,
         {
@@ -139,15 +137,10 @@ function AddPlatformModal({ organizationId, onClose }: { organizationId: string;
         },
         v.file,
       ),
-    onSuccess: () => {
-      onClose();
-      return queryClient.invalidateQueries({ queryKey: entitlementKeys.platforms(organizationId) });
-    },
-    onError: (e) => {
-      if (e instanceof ApiError && e.fields.length > 0)
-        showFieldErrors(form, e.fields, (p) => FIELD_OF[p] ?? p);
-      else Modal.error({ title: '未能登记', content: describeError(e) });
-    },
+    queryKey: entitlementKeys.platforms(organizationId),
+    onClose,
+    failure: '未能登记',
+    rename: (p) => FIELD_OF[p] ?? p,
   });
   return (
     <Modal
