@@ -6,7 +6,7 @@ import { provinceAdminFromEnv, seedProvinceAdmin } from '../../src/server/seed/p
 import { completeForm, attachRequiredDocuments } from '../support/api/submitted-applications.js';
 import { uploadCommitment } from '../support/api/department-commitments.js';
 import { personBody, registrationBody } from '../support/factories/server.js';
-import { inject, login, useTestApp } from '../support/harness.js';
+import { inject, login, signInAsNewHolder, useTestApp } from '../support/harness.js';
 import { startSmtp, type ReceivedMail, type SmtpSink } from '../support/smtp.js';
 
 // Going live with no demo seed: the first province administrator from the environment, a department's accounts,
@@ -40,20 +40,6 @@ const tokenIn = (mail: ReceivedMail, path: string) => {
   return match![1]!;
 };
 
-async function signIn(loginName: string, password: string): Promise<string> {
-  return login(t.app, loginName, password);
-}
-
-async function changePassword(cookie: string, currentPassword: string, newPassword: string) {
-  const changed = await inject(t.app, {
-    method: 'POST',
-    url: '/api/me/password',
-    cookie,
-    payload: { currentPassword, newPassword },
-  });
-  expect(changed.statusCode, changed.body).toBe(204);
-}
-
 describe('上线：无演示数据，从首位省级管理员到主管部门确认推荐，每封邮件都经真实 SMTP 送达', () => {
   it('管理员 → 主管部门账号与工作人员 → 单位注册并审核 → 邀请项目负责人 → 重置密码 → 申报、退回、重报、推荐、确认', async () => {
     // 1. The first province administrator, as `node dist/server/main.js` creates it from SHENBAO_ADMIN_*.
@@ -65,11 +51,10 @@ describe('上线：无演示数据，从首位省级管理员到主管部门确�
       SHENBAO_ADMIN_EMAIL: 'admin@jsst.gov.cn',
     })!;
     expect((await seedProvinceAdmin(t.db, t.clock, first, '环境变量')).created).toBe(true);
-    let province = await signIn('jsst-admin', 'Jiangsu-Admin-2026');
-    const gated = await inject(t.app, { method: 'GET', url: '/api/province/accounts', cookie: province });
+    const before = await login(t.app, 'jsst-admin', 'Jiangsu-Admin-2026');
+    const gated = await inject(t.app, { method: 'GET', url: '/api/province/accounts', cookie: before });
     expect(gated.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    await changePassword(province, 'Jiangsu-Admin-2026', '省厅管理员自己的新口令2026');
-    province = await signIn('jsst-admin', '省厅管理员自己的新口令2026');
+    const province = (await signInAsNewHolder(t.app, 'jsst-admin', 'Jiangsu-Admin-2026')).cookie;
 
     // 2. A department account (its 管理员), who then creates a member of staff.
     const departments = await inject(t.app, { method: 'GET', url: '/api/departments' });
@@ -94,9 +79,7 @@ describe('上线：无演示数据，从首位省级管理员到主管部门确�
     const initial = created.json().initialPassword as string;
     const opened = await mailTo('admin@njkj.gov.cn', /账号/);
     expect(opened.text).not.toContain(initial);
-    let department = await signIn('nj-admin', initial);
-    await changePassword(department, initial, '南京科技局管理员口令2026');
-    department = await signIn('nj-admin', '南京科技局管理员口令2026');
+    const department = (await signInAsNewHolder(t.app, 'nj-admin', initial)).cookie;
     const staff = await inject(t.app, {
       method: 'POST',
       url: '/api/department/staff',
@@ -131,7 +114,7 @@ describe('上线：无演示数据，从首位省级管理员到主管部门确�
     expect(approved.statusCode, approved.body).toBe(200);
     const approval = await mailTo('boss@enterprise.example.cn', /通过/);
     expect(approval.text).toContain(registration.organization.name);
-    const unit = await signIn(registration.admin.login, registration.admin.password);
+    const unit = await login(t.app, registration.admin.login, registration.admin.password);
 
     // 4. The unit enters its project leader and invites her by e-mail; she accepts through the mailed link.
     const person = personBody();
@@ -180,7 +163,7 @@ describe('上线：无演示数据，从首位省级管理员到主管部门确�
       });
     expect((await reset('负责人重置后的口令2026')).statusCode).toBe(204);
     expect((await reset('再用一次同一个链接2026')).json().error.code).toBe('RESET_LINK_USED');
-    const pi = await signIn('pi-zhang', '负责人重置后的口令2026');
+    const pi = await login(t.app, 'pi-zhang', '负责人重置后的口令2026');
 
     // 6. The applicant's journey: the unit writes and submits; the department returns it with a reason.
     const draft = await inject(t.app, {
@@ -212,9 +195,8 @@ describe('上线：无演示数据，从首位省级管理员到主管部门确�
     const mine = await inject(t.app, { method: 'GET', url: `/api/applications/${id}`, cookie: pi });
     expect(mine.statusCode).toBe(200);
 
-    const staffCookie = await signIn('nj-staff', staff.json().initialPassword as string);
-    await changePassword(staffCookie, staff.json().initialPassword as string, '南京科技局经办人口令2026');
-    const reviewer = await signIn('nj-staff', '南京科技局经办人口令2026');
+    const reviewer = (await signInAsNewHolder(t.app, 'nj-staff', staff.json().initialPassword as string))
+      .cookie;
     const returned = await inject(t.app, {
       method: 'POST',
       url: `/api/review/applications/${id}/return`,

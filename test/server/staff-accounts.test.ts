@@ -5,7 +5,7 @@ import { outbox, sessions } from '../../src/server/db/schema.js';
 import type { Department } from '../../src/server/repositories/departments.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { officialBody, VALID_PASSWORD } from '../support/factories/server.js';
-import { inject, insertUser, login, useTestApp } from '../support/harness.js';
+import { inject, insertUser, login, signInAsNewHolder, useTestApp } from '../support/harness.js';
 
 // Officials' accounts through the API: the province's 管理员 creates department accounts and its own staff
 // with duties, a department's 管理员 its own staff; disabling ends sessions at once; the last administrator
@@ -35,21 +35,15 @@ const createStaff = (cookie: string, payload: object) =>
 const post = (cookie: string, url: string, payload?: object) =>
   inject(t.app, { method: payload ? 'PUT' : 'POST', url, cookie, ...(payload ? { payload } : {}) });
 
-/** The password a created account's holder chooses at the first login, which the server requires first. */
-const own = (loginName: string) => `${loginName}-自己的密码`;
+/** The passwords created accounts' holders chose at their first login, by login. */
+const chosen = new Map<string, string>();
 
 /** Signs a created account in as its holder would: the first time, with the initial password, choosing their own. */
 async function signIn(loginName: string, initial = VALID_PASSWORD): Promise<string> {
-  const user = (await repos().users.findByLogin(loginName))!;
-  if (!user.mustChangePassword) return login(t.app, loginName, own(loginName));
-  const cookie = await login(t.app, loginName, initial);
-  const changed = await inject(t.app, {
-    method: 'POST',
-    url: '/api/me/password',
-    cookie,
-    payload: { currentPassword: initial, newPassword: own(loginName) },
-  });
-  expect(changed.statusCode, changed.body).toBe(204);
+  const known = chosen.get(loginName);
+  if (known) return login(t.app, loginName, known);
+  const { cookie, password } = await signInAsNewHolder(t.app, loginName, initial);
+  chosen.set(loginName, password);
   return cookie;
 }
 
@@ -193,7 +187,7 @@ describe('停用与启用', () => {
     const again = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { login: body.login, password: own(body.login) },
+      payload: { login: body.login, password: chosen.get(body.login) },
     });
     expect(again.json().error.code).toBe('ACCOUNT_DISABLED');
 

@@ -1,3 +1,4 @@
+import { maskPhone } from '../../core/masking.js';
 import { toBeijingIso } from '../../core/time.js';
 import type { InvitationView, UnitUserView } from '../../contract/organization-users.js';
 import type { UnitRole } from '../../contract/vocabulary.js';
@@ -8,11 +9,6 @@ import type { UnitUser } from '../services/organization-users.js';
 
 const iso = (at: Date) => toBeijingIso(at.getTime());
 
-/** A mobile number in a list: its first three and last four digits. */
-export function maskMobile(mobile: string): string {
-  return mobile.length >= 7 ? `${mobile.slice(0, 3)}****${mobile.slice(-4)}` : '****';
-}
-
 export function presentUnitUser(user: UnitUser): UnitUserView {
   return {
     id: user.id,
@@ -20,7 +16,7 @@ export function presentUnitUser(user: UnitUser): UnitUserView {
     displayName: user.displayName,
     role: user.role as UnitRole,
     email: user.email,
-    mobile: user.mobile && maskMobile(user.mobile),
+    mobile: user.mobile && maskPhone(user.mobile),
     personName: user.personName,
     disabled: user.disabled,
     lastLoginAt: user.lastLoginAt && iso(user.lastLoginAt),

@@ -1,13 +1,9 @@
+import { maskPhone } from '../../core/masking.js';
 import { toBeijingIso } from '../../core/time.js';
 import type { CreatedAccount } from '../services/staff-accounts.js';
 import type { Official } from '../repositories/users.js';
 import type { CreatedOfficial, OfficialAccount } from '../../contract/accounts.js';
 import type { Duty } from '../../contract/vocabulary.js';
-
-/** 138****5678: a list shows whose number it is without giving it away. */
-function maskMobile(mobile: string): string {
-  return mobile.length < 7 ? '****' : `${mobile.slice(0, 3)}****${mobile.slice(-4)}`;
-}
 
 export function presentOfficial({ user, department }: Official, whole = false): OfficialAccount {
   return {
@@ -17,7 +13,7 @@ export function presentOfficial({ user, department }: Official, whole = false): 
     role: user.role as OfficialAccount['role'],
     department,
     duties: user.duties as Duty[],
-    mobile: user.mobile === null ? null : whole ? user.mobile : maskMobile(user.mobile),
+    mobile: user.mobile === null ? null : whole ? user.mobile : maskPhone(user.mobile),
     email: user.email,
     disabled: user.disabled,
     mustChangePassword: user.mustChangePassword,
