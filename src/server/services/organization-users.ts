@@ -10,7 +10,7 @@ import type { InvitationPayload, PendingInvitation } from '../repositories/invit
 import type { User } from '../repositories/users.js';
 import { requireAcceptablePassword } from '../security/password-policy.js';
 import { hashPassword } from '../security/passwords.js';
-import { newSessionToken, sessionIdOf } from '../security/session-token.js';
+import { sessionIdOf } from '../security/session-token.js';
 import { USER_ROLE_LABELS } from '../../contract/vocabulary.js';
 import {
   type AcceptInvitationBody,
@@ -18,17 +18,13 @@ import {
   type InviteUserBody,
   type UpdateUnitUserBody,
 } from '../../contract/organization-users.js';
+import { writeInvitation } from './invitations.js';
 import { notifyAddress } from './notifications/notify.js';
 import { auditUserCreated, rethrowLoginTaken } from './accounts.js';
 
 type UnitAdmin = PrincipalOf<'unit-admin'>;
 
 export type UnitUser = User & { personName: string | null };
-
-const DAY_MS = 86_400_000;
-
-/** The path of the page that accepts an invitation; the e-mailed link carries the token as `?token=`. */
-const ACCEPT_INVITATION_PATH = '/accept-invitation';
 
 /**
  * An organization's accounts, managed by its administrators: invitations by e-mail (administrators, contacts,
@@ -66,25 +62,15 @@ export class OrganizationUserService {
         });
     }
     const organization = (await this.repos.organizations.findById(actor.organizationId))!;
-    const token = newSessionToken();
-    const id = sessionIdOf(token, this.config.sessionSecret);
-    const link = `${this.config.publicUrl}${ACCEPT_INVITATION_PATH}?token=${token}`;
-    const expiresAt = new Date(now.getTime() + INVITATION_VALID_DAYS * DAY_MS);
     const payload: InvitationPayload = {
       organizationId: actor.organizationId,
       role: input.role,
       personId,
       invitedBy: actor.userId,
     };
-    await inTransaction(this.db, async (repos) => {
-      await repos.accountTokens.insert({
-        id,
-        purpose: 'invitation',
-        email: input.email,
-        payload: { ...payload },
-        expiresAt,
-        createdAt: now,
-      });
+    const { id, link } = await inTransaction(this.db, async (repos) => {
+      const written = await writeInvitation(repos, this.config, now, input.email, { ...payload });
+      const { id, link, expiresAt } = written;
       await notifyAddress(repos, input.email, {
         kind: 'account.invited',
         key: `invitation:${id}`,
@@ -104,6 +90,7 @@ export class OrganizationUserService {
         entityId: actor.organizationId,
         after: { email: input.email, role: input.role, personId, expiresAt: expiresAt.toISOString() },
       });
+      return written;
     });
     const invitation = (await this.invitations(actor)).find((i) => i.id === id)!;
     return { invitation, link };

@@ -14,7 +14,6 @@ import type {
   VerificationRequestRecord,
 } from '../repositories/organization-verification.js';
 import type { Department } from '../repositories/departments.js';
-import { newSessionToken, sessionIdOf } from '../security/session-token.js';
 import type { FileStore } from '../storage/file-store.js';
 import { FILE_FIELD, PDF_MIME } from '../../contract/documents.js';
 import {
@@ -25,13 +24,11 @@ import {
   type RuleFacts,
 } from '../../contract/organizations.js';
 import { notify, notifyAddress } from './notifications/notify.js';
+import { writeInvitation } from './invitations.js';
 import type { StagedUpload } from './documents.js';
 
 type UnitAdmin = PrincipalOf<'unit-admin'>;
 type DepartmentUser = PrincipalOf<'department'>;
-
-const INVITATION_DAYS = 7;
-const DAY_MS = 86_400_000;
 
 /** An organization as the department and its administrator see it: its facts, standing and history. */
 export interface OrganizationDossier {
@@ -517,21 +514,14 @@ export class OrganizationVerificationService {
       const claim = await this.pendingClaim(repos, actor, claimId);
       const organization = (await repos.organizations.findById(claim.organizationId))!;
       const now = this.clock.now();
-      const token = newSessionToken();
-      await repos.accountTokens.insert({
-        id: sessionIdOf(token, this.config.sessionSecret),
-        purpose: 'invitation',
-        email: claim.email,
-        payload: {
-          organizationId: claim.organizationId,
-          role: 'unit-admin',
-          personId: null,
-          invitedBy: actor.userId,
-          displayName: claim.name,
-          mobile: claim.mobile,
-          claimId: claim.id,
-        },
-        expiresAt: new Date(now.getTime() + INVITATION_DAYS * DAY_MS),
+      const { link, expiresAt } = await writeInvitation(repos, this.config, now, claim.email, {
+        organizationId: claim.organizationId,
+        role: 'unit-admin',
+        personId: null,
+        invitedBy: actor.userId,
+        displayName: claim.name,
+        mobile: claim.mobile,
+        claimId: claim.id,
       });
       await repos.organizationVerification.decideClaim(claim.id, {
         status: 'granted',
@@ -547,14 +537,14 @@ export class OrganizationVerificationService {
         entityId: claim.organizationId,
         after: { claimId: claim.id, name: claim.name },
       });
-      const expires = formatBeijing(now.getTime() + INVITATION_DAYS * DAY_MS);
+      const expires = formatBeijing(expiresAt.getTime());
       await notifyAddress(repos, claim.email, {
         kind: 'account.invited',
         subject: `邀请您成为${organization.name}的单位管理员`,
         body:
           `${claim.name}：您认领${organization.name}的申请已获项目主管部门同意。` +
           `请打开以下链接设置登录名和密码（${expires}前有效，只能使用一次）：\n` +
-          `${this.config.publicUrl}/accept-invitation?token=${token}`,
+          link,
         key: `claim-granted:${claim.id}`,
       });
       await notify(
