@@ -350,7 +350,10 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
         route.request().method() === 'PUT' ? route.abort() : route.continue(),
       );
       await page.fill('#field-title', '断网时填写的项目名称');
-      await expect.poll(() => page.getByTestId('save-status').textContent()).toContain('保存失败');
+      // The autosave waits 1 s, then the aborted request fails: on a loaded machine that outlasted the default 5 s.
+      await expect
+        .poll(() => page.getByTestId('save-status').textContent(), { timeout: 20_000 })
+        .toContain('保存失败');
       await page.unrouteAll();
       await page.reload();
       await page.getByTestId('restore-local').waitFor();
