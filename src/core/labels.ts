@@ -60,6 +60,9 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   'integrity-commitment-pi': '项目负责人科研诚信承诺书',
   'application-form': '项目申报书',
   'info-form': '项目信息表',
+  'ethics-approval': '伦理审查批件',
+  'genetic-resources-permit': '人类遗传资源/种质资源行政许可或备案',
+  'other-attachment': '其他附件',
 };
 
 export const COMPLETENESS_LABELS = {

@@ -4,6 +4,7 @@ import { ORGANIZATION_KINDS, type TopicNumber } from '../bundle/schema.js';
 import type { CallParameters } from '../calls/parameters.js';
 import { streamOf } from '../calls/parameters.js';
 import type { Direction } from '../bundle/schema.js';
+import { applicationContentShape, SECTION_KEYS, type SectionKey } from './content.js';
 
 // The application form as applicants fill it: every field may be absent in a draft, every present field is
 // well formed. Shared by the API (validation of each autosave) and the web app.
@@ -60,6 +61,7 @@ export const applicationFormSchema = z.object({
     .object({ justified: z.boolean(), sharingCommitment: z.boolean() })
     .nullable()
     .optional(),
+  ...applicationContentShape,
 });
 
 export type ApplicationForm = z.infer<typeof applicationFormSchema>;
@@ -92,7 +94,21 @@ export const PARTNER_QUESTIONS = [
   ['piAffiliated', '境外方负责人是否在该机构任职'],
 ] as const;
 
-/** What a draft must still fill in before it can be submitted (beyond the notice's rules). */
+/** The 申报书's sections as the form and the printed 申报书 title them. */
+export const SECTION_LABELS: Record<SectionKey, string> = {
+  rationale: '立项依据',
+  cooperationBasis: '合作基础',
+  researchPlan: '研究内容与技术路线',
+  innovations: '创新点',
+  division: '合作方式与分工',
+  ipOwnership: '知识产权归属',
+  risks: '风险分析',
+};
+
+/**
+ * What a draft must still fill in before it can be submitted (beyond the notice's rules). The 申报书 is the only
+ * basis of every later review (三、2), so its parts are asked for here; their limits are rules (src/core/rules).
+ */
 export function missingFields(
   call: CallParameters,
   topic: TopicNumber,
@@ -104,19 +120,31 @@ export function missingFields(
     if (!present) missing.push({ field, message });
   };
   need(!!form.title, 'title', '请填写项目名称');
-  need(!!form.summary?.trim(), 'summary', '请填写主要研究内容');
   need(!!form.field, 'field', '请填写技术领域');
-  need(form.budget?.total !== undefined, 'budget.total', '请填写项目总预算');
-  need(form.budget?.jiangsuTotal !== undefined, 'budget.jiangsuTotal', '请填写江苏方总预算');
-  need(form.budget?.provincialFunding !== undefined, 'budget.provincialFunding', '请填写申请省资助经费');
+  need(!!form.period?.start, 'period.start', '请填写项目开始年月');
+  need(!!form.period?.end, 'period.end', '请填写项目结束年月');
+  need((form.keywords?.length ?? 0) > 0, 'keywords', '请填写关键词');
+  need(!!(form.abstract ?? form.summary)?.trim(), 'abstract', '请填写项目摘要');
+  const pi = form.team?.pi;
+  need(!!pi?.gender, 'team.pi.gender', '请选择项目负责人性别');
+  need(pi?.birthYear !== undefined, 'team.pi.birthYear', '请填写项目负责人出生年份');
+  need(!!pi?.title, 'team.pi.title', '请填写项目负责人职称');
+  need(!!pi?.degree, 'team.pi.degree', '请填写项目负责人学位');
+  need(!!pi?.mobile, 'team.pi.mobile', '请填写项目负责人手机');
+  need(!!pi?.email, 'team.pi.email', '请填写项目负责人电子邮箱');
+  for (const key of SECTION_KEYS) {
+    need(!!form.sections?.[key]?.trim(), `sections.${key}`, `请填写申报书“${SECTION_LABELS[key]}”部分`);
+  }
+  need(form.budgetTable !== undefined || form.budget?.total !== undefined, 'budgetTable', '请填写经费预算表');
   need(form.classified !== undefined, 'classified', '请回答：申报材料是否含有涉密内容');
   const terms = streamOf(call, topic, direction);
   if (terms?.partner && form.partner) {
-    need(!!form.partner.name, 'partner.name', '请填写境外合作机构名称');
+    need(!!form.partner.name, 'partner.name', '请填写境外合作机构名称（原文）');
     need(!!form.partner.country, 'partner.country', '请选择境外合作机构国别（地区）');
     for (const [key, question] of PARTNER_QUESTIONS) {
       need(form.partner[key] !== undefined, `partner.${key}`, `请回答：${question}`);
     }
+    need(!!form.team?.foreignPi, 'team.foreignPi', '请填写境外方负责人');
   }
   return missing;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { applicationContentShape } from '../application/content.js';
 
 // shenbao.bundle/1, as docs/bundle.md defines it. Unknown fields are stripped (the spec
 // ignores them); a field with a default may be absent; every other field is required.
@@ -35,6 +36,9 @@ export const DOCUMENT_KINDS = [
   'integrity-commitment-pi',
   'application-form',
   'info-form',
+  'ethics-approval',
+  'genetic-resources-permit',
+  'other-attachment',
 ] as const;
 export const COMPLETENESS_FLAGS = [
   'signatures',
@@ -179,6 +183,8 @@ export const documentSchema = z.object({
   language: z.enum(['zh', 'foreign']).default('zh'),
   chineseTranslation: z.boolean().default(false),
   complete: completenessSchema,
+  /** 其他附件's caption, as the applicant wrote it. */
+  caption: z.string().optional(),
 });
 
 export const budgetSchema = z.object({
@@ -213,6 +219,9 @@ export const applicationSchema = z.object({
   largeInstrumentPurchase: z.object({ justified: z.boolean(), sharingCommitment: z.boolean() }).optional(),
   submittedAt: instantSchema.optional(),
   recommendation: recommendationSchema.optional(),
+  // The 申报书's content (src/core/application/content.ts). Optional, so every earlier bundle stays valid; when
+  // `budgetTable` or `instruments` is present, `budget` and `largeInstrumentPurchase` must agree with it.
+  ...applicationContentShape,
 });
 
 export const externalSubmissionSchema = z.object({

@@ -1,5 +1,5 @@
 import { BELT_AND_ROAD_COUNTRIES, HK_MO_TW } from '../reference/countries.js';
-import { cite, type CallParameters, type StreamTerms } from './parameters.js';
+import { CENTRE_CONFIGURATION, cite, type CallParameters, type StreamTerms } from './parameters.js';
 
 // 苏科资发〔2026〕26号《关于组织申报2026年度省国际科技合作/港澳台科技合作计划项目的通知》,
 // read as docs/reading/ explains clause by clause.
@@ -412,6 +412,53 @@ export const JS_INTL_2026: CallParameters = {
     '二、7',
     '对确有需要利用财政资金或国有资本购置大型科学仪器的项目，申报单位应说明所购置大型科学仪器的必要性并承诺遵守查重评议、开放共享等有关规定要求。',
   ),
+  content: cite(
+    {
+      maxDurationMonths: 36,
+      earliestStart: '2026-07',
+      abstractMax: 300,
+      keywords: { min: 3, max: 5 },
+      sectionLimits: {
+        rationale: 5000,
+        cooperationBasis: 3000,
+        researchPlan: 8000,
+        innovations: 2000,
+        division: 3000,
+        ipOwnership: 1500,
+        risks: 2000,
+      },
+      instrumentThreshold: 50 * WAN,
+      indirectCosts: { maxPercentOfDirect: 20 },
+      expertDocuments: [
+        'cooperation-agreement',
+        'letter-of-intent',
+        'domestic-agreement',
+        'domestic-letter-of-intent',
+        'joint-lab-agreement',
+        'platform-proof',
+        'other-attachment',
+      ],
+    },
+    CENTRE_CONFIGURATION,
+    '通知未规定项目执行期、申报书各部分篇幅及大型科学仪器单价标准，以上为省科技项目管理中心对本计划的配置。',
+  ),
+  paper: {
+    applicationCopies: cite(
+      { topics: [1], copies: 7 },
+      '三、1',
+      '申报阶段一般不提供纸质版申报材料（重大科技开放合作平台建设项目须在申报阶段同步提交 7 份纸质申报材料）',
+    ),
+    departmentMaterials: cite(
+      { commitmentCopies: 2 },
+      '三、1',
+      '项目主管部门将推荐项目汇总表（见附件）及项目主管部门科研诚信承诺书（纸质，一式两份），加盖单位公章后统一报送至南京市玄武区龙蟠路 175 号省科技项目管理中心。',
+    ),
+    fundedCopies: cite(
+      { copies: 1, order: ['封面', '单位信息表', '项目信息表', '项目申报书', '相关附件'] },
+      '三、2',
+      '本年度最终确定立项的项目，由项目主管部门通知项目承担单位提交纸质申报材料一式一份，申报材料统一用 A4 纸打印装订，按封面、单位信息表、项目信息表、项目申报书、相关附件顺序装订成册（纸质封面，平装订）。',
+    ),
+  },
   releasedFeedback: cite(false, '三、2', '2026 年拟立项目将在江苏数字科技平台公示，未立项项目不再另行通知。'),
   contacts: [
     cite(

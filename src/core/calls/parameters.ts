@@ -9,6 +9,7 @@ import type {
   Platform,
   TopicNumber,
 } from '../bundle/schema.js';
+import type { SectionKey } from '../application/content.js';
 
 // A call as data, in the manner of OpenFisca's parameters: every value carries the clause of the
 // notice it comes from and the words it encodes. Rule code reads values from here and holds none.
@@ -115,6 +116,40 @@ export interface ContactTerms {
   address: Cited<string> | null;
 }
 
+/**
+ * The clause of a value the notice does not set (duration, section lengths, the instrument threshold): the
+ * 省科技项目管理中心's configuration of the call, cited as such and never as the notice's words.
+ */
+export const CENTRE_CONFIGURATION: Clause = '中心配置';
+
+/** What the 申报书 holds and how long it may be (CENTRE_CONFIGURATION). */
+export interface ContentTerms {
+  /** The project's period, start to end month inclusive, at most this many months. */
+  maxDurationMonths: number;
+  /** The project may not start before this month (YYYY-MM). */
+  earliestStart: string;
+  abstractMax: number;
+  keywords: { min: number; max: number };
+  /** Characters per section of the 申报书. */
+  sectionLimits: Readonly<Record<SectionKey, number>>;
+  /** 大型科学仪器 of 二、7: a unit price at or above this, yuan. */
+  instrumentThreshold: number;
+  /** 间接费用: `null` when the call allows none; else its cap as a percentage of the direct costs. */
+  indirectCosts: { maxPercentOfDirect: number } | null;
+  /** The documents an expert may open beside the 申报书. */
+  expertDocuments: readonly DocumentKind[];
+}
+
+/** Paper the notice asks for, and what the province's register of receipts reads. */
+export interface PaperTerms {
+  /** 重大科技开放合作平台建设项目须在申报阶段同步提交 N 份纸质申报材料: due with the online submission. */
+  applicationCopies: Cited<{ topics: readonly TopicNumber[]; copies: number }>;
+  /** 推荐项目汇总表 and 项目主管部门科研诚信承诺书（一式 N 份）, due by `deadlines.paper`. */
+  departmentMaterials: Cited<{ commitmentCopies: number }>;
+  /** 立项项目 send N bound copies, in this order, when the department tells them. */
+  fundedCopies: Cited<{ copies: number; order: readonly string[] }>;
+}
+
 export interface CallParameters {
   id: string;
   name: string;
@@ -182,6 +217,8 @@ export interface CallParameters {
     toBeNoted: Cited<readonly EthicsFlag[]>;
   };
   classifiedRefused: Cited<boolean>;
+  content: Cited<ContentTerms>;
+  paper: PaperTerms;
   largeInstruments: Cited<boolean>;
   /** Projects not approved are told so when the 公示 is published; false: 未立项项目不再另行通知. */
   releasedFeedback: Cited<boolean>;

@@ -1,3 +1,4 @@
+import { bundleFieldsOf } from '../../core/application/bundle-fields.js';
 import { UNBARRED_PARTNER_ANSWERS, type ApplicationForm } from '../../core/application/form.js';
 import { parseBundle } from '../../core/bundle/parse.js';
 import {
@@ -98,14 +99,24 @@ function domesticPartnerOrganizations(forms: ApplicationForm[]): Organization[] 
   return [...byCode.values()];
 }
 
-function applicationOf(row: ApplicationRow, docs: DocumentRow[], submittedAt: Date | null): Application {
+function applicationOf(
+  call: CallParameters,
+  row: ApplicationRow,
+  docs: DocumentRow[],
+  submittedAt: Date | null,
+): Application {
   const form = row.form;
   const ethics = form.ethics ?? {};
+  const { reviewApproved, ...derived } = bundleFieldsOf(
+    form,
+    call,
+    docs.map((d) => d.kind),
+  );
   const recommended = row.status === 'recommended' || row.status === 'not-recommended';
   return {
     id: row.id,
+    ...derived,
     title: form.title ?? '',
-    summary: form.summary ?? '',
     topic: row.topic as Application['topic'],
     ...(row.direction ? { direction: row.direction } : {}),
     directed: row.directed,
@@ -115,11 +126,6 @@ function applicationOf(row: ApplicationRow, docs: DocumentRow[], submittedAt: Da
     field: form.field ?? '',
     ...(form.partner ? { partner: { ...UNANSWERED_PARTNER, ...form.partner } } : {}),
     domesticPartners: (form.domesticPartners ?? []).map((p) => p.creditCode),
-    budget: {
-      total: form.budget?.total ?? 0,
-      jiangsuTotal: form.budget?.jiangsuTotal ?? 0,
-      provincialFunding: form.budget?.provincialFunding ?? 0,
-    },
     documents: docs.map((d) => ({
       kind: d.kind,
       parties: d.metadata.parties,
@@ -127,6 +133,7 @@ function applicationOf(row: ApplicationRow, docs: DocumentRow[], submittedAt: Da
       ...(d.metadata.validUntil ? { validUntil: d.metadata.validUntil } : {}),
       language: d.metadata.language,
       chineseTranslation: d.metadata.chineseTranslation,
+      ...(d.metadata.caption ? { caption: d.metadata.caption } : {}),
       complete: {
         ...NONE_COMPLETE,
         ...d.metadata.complete,
@@ -138,10 +145,9 @@ function applicationOf(row: ApplicationRow, docs: DocumentRow[], submittedAt: Da
       ai: ethics.ai ?? false,
       humanGeneticResources: ethics.humanGeneticResources ?? false,
       germplasm: ethics.germplasm ?? false,
-      reviewApproved: ethics.reviewApproved ?? false,
+      reviewApproved,
     },
     classified: form.classified ?? false,
-    ...(form.largeInstrumentPurchase ? { largeInstrumentPurchase: form.largeInstrumentPurchase } : {}),
     ...(submittedAt ? { submittedAt: toBeijingIso(submittedAt.getTime()) } : {}),
     ...(recommended && row.recommendationAt
       ? {
@@ -309,7 +315,7 @@ export class BundleService {
         ...(d.cityId ? { city: d.cityId } : {}),
       })),
       applications: rows.map((row) =>
-        applicationOf(row, docsByApplication.get(row.id) ?? [], submittedAt(row)),
+        applicationOf(call, row, docsByApplication.get(row.id) ?? [], submittedAt(row)),
       ),
       externalSubmissions: external.map(externalSubmissionOf),
     };

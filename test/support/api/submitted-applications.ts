@@ -6,6 +6,7 @@ import { PRACTICE_CALL_ID } from '../../../src/server/seed/calls.js';
 import { insertApplication, insertPerson } from './application-rows.js';
 import { insertPlatforms } from './platforms.js';
 import { uniqueNumber } from '../factories/random.js';
+import { sampleContent } from '../../../src/server/seed/application-content.js';
 import { creditCode, uniqueLogin } from '../factories/server.js';
 
 // Applications that break no rule of the notice: the form, the documents, and whole submitted applications
@@ -13,17 +14,34 @@ import { creditCode, uniqueLogin } from '../factories/server.js';
 
 export const SHA = 'a'.repeat(64);
 
-/** A complete 专题四 form that breaks no rule of the notice. */
+/**
+ * A complete 专题四 form that breaks no rule of the notice: the whole 申报书, whose 经费预算表 yields `budget`
+ * (given in the overrides, a test's budget is written as that table).
+ */
 export function completeForm(overrides: Partial<ApplicationForm> = {}): ApplicationForm {
+  const { budget = { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 800_000 }, ...rest } =
+    overrides;
+  const title = rest.title ?? '面向氢能与新型储能的固态电解质联合研发';
+  const field = rest.field ?? '氢能与新型储能';
+  const tableable =
+    budget.total !== undefined && budget.jiangsuTotal !== undefined && budget.provincialFunding !== undefined;
   return {
-    title: '面向氢能与新型储能的固态电解质联合研发',
+    ...sampleContent({
+      title,
+      field,
+      budget: tableable
+        ? (budget as Required<typeof budget>)
+        : { total: 0, jiangsuTotal: 0, provincialFunding: 0 },
+      foreign: { name: '弗劳恩霍夫协会', country: 'DE' },
+    }),
+    title,
     summary: '与德国合作机构联合开展固态电解质界面调控与中试验证。',
-    field: '氢能与新型储能',
+    field,
     partner: { name: 'Fraunhofer-Institut', country: 'DE', ...UNBARRED_PARTNER_ANSWERS },
     domesticPartners: [],
-    budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 800_000 },
+    ...(tableable ? {} : { budget, budgetTable: undefined }),
     classified: false,
-    ...overrides,
+    ...rest,
   };
 }
 
@@ -57,6 +75,18 @@ export async function attachRequiredDocuments(
         ...base,
         kind: 'integrity-commitment-pi',
         fileName: '负责人承诺书.pdf',
+        metadata: { ...meta, parties: [organizationId] },
+      },
+      {
+        ...base,
+        kind: 'info-form',
+        fileName: '项目信息表.pdf',
+        metadata: { ...meta, parties: [organizationId] },
+      },
+      {
+        ...base,
+        kind: 'application-form',
+        fileName: '项目申报书.pdf',
         metadata: { ...meta, parties: [organizationId] },
       },
     ])

@@ -40,6 +40,10 @@ export interface DocumentMetadata {
   language: BundleDocument['language'];
   chineseTranslation: boolean;
   complete: Partial<Record<CompletenessFlag, boolean>>;
+  /** 其他附件: what it is. */
+  caption?: string;
+  /** A signed scan of a generated form: the SHA-256 of the 定稿 snapshot it was printed from, as declared. */
+  printedFrom?: string;
 }
 
 export const documents = pgTable(
