@@ -1,5 +1,5 @@
-import type { Bundle } from '../../core/bundle/schema.js';
-import type { CallParameters } from '../../core/calls/parameters.js';
+import type { Bundle } from '../../../core/bundle/schema.js';
+import type { CallParameters } from '../../../core/calls/parameters.js';
 
 // What the generator of the printed 申报书 reads. One generator serves the applicant, the department, the
 // province and `shenbao print`: the server builds a bundle of the application (BundleService), the CLI reads one.
