@@ -40,6 +40,19 @@ const signedOnSchema = z.preprocess(blankToUndefined, dateSchema.meta({ title: '
 const validUntilSchema = z.preprocess(blankToUndefined, dateSchema.meta({ title: '有效期至' }).optional());
 const languageSchema = z.enum(['zh', 'foreign']).meta({ title: '文本语言' });
 const chineseTranslationSchema = formBoolean('附有中文译本');
+const captionSchema = z.preprocess(
+  blankToUndefined,
+  z.string().trim().max(100, '附件说明不能超过 100 字').meta({ title: '附件说明' }).optional(),
+);
+/** The 定稿 fingerprint a signed scan of a generated form was printed from, as the uploader declares it. */
+const printedFromSchema = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, '请选择扫描件打印自哪一版定稿')
+    .meta({ title: '打印自定稿版本' })
+    .optional(),
+);
 
 const completenessShape = <T extends z.ZodType>(flag: (title: string) => T) =>
   z.object({
@@ -59,6 +72,8 @@ export const documentMetadataSchema = z.object({
   language: languageSchema.default('zh'),
   chineseTranslation: chineseTranslationSchema.default(false),
   complete: completenessShape((title) => formBoolean(title).default(false)).prefault({}),
+  caption: captionSchema,
+  printedFrom: printedFromSchema,
 });
 export type DocumentMetadataInput = z.infer<typeof documentMetadataSchema>;
 
@@ -79,6 +94,8 @@ export const documentChangesSchema = z.object({
   language: languageSchema.optional(),
   chineseTranslation: chineseTranslationSchema.optional(),
   complete: completenessShape((title) => formBoolean(title).optional()).optional(),
+  caption: captionSchema,
+  printedFrom: printedFromSchema,
 });
 export type DocumentChanges = z.infer<typeof documentChangesSchema>;
 
@@ -112,6 +129,8 @@ export const documentSchema = z
       language: languageSchema,
       chineseTranslation: z.boolean(),
       complete: completenessShape(() => z.boolean()),
+      caption: z.string().nullable(),
+      printedFrom: z.string().nullable(),
     }),
     uploadedBy: z.object({ id: z.uuid(), displayName: z.string() }),
     uploadedAt: z.iso.datetime({ offset: true }),

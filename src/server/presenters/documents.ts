@@ -18,6 +18,8 @@ export function presentDocument(document: DocumentRecord): DocumentView {
       validUntil: metadata.validUntil ?? null,
       language: metadata.language,
       chineseTranslation: metadata.chineseTranslation,
+      caption: metadata.caption ?? null,
+      printedFrom: metadata.printedFrom ?? null,
       complete: Object.fromEntries(
         COMPLETENESS_FLAGS.map((flag) => [flag, metadata.complete[flag] ?? false]),
       ) as DocumentView['metadata']['complete'],

@@ -67,6 +67,10 @@ function applyChanges(base: DocumentMetadata, changes: DocumentChanges): Documen
     complete: Object.fromEntries(
       COMPLETENESS_FLAGS.map((flag) => [flag, changes.complete?.[flag] ?? base.complete[flag] ?? false]),
     ),
+    ...((changes.caption ?? base.caption) ? { caption: changes.caption ?? base.caption } : {}),
+    ...((changes.printedFrom ?? base.printedFrom)
+      ? { printedFrom: changes.printedFrom ?? base.printedFrom }
+      : {}),
   };
 }
 
