@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { BUDGET_TABLE_RULES } from '../../src/core/rules/01-budget-table.js';
 import { TOPIC_RULES } from '../../src/core/rules/01-topics.js';
 import { APPLICANT_AND_PARTNER_RULES } from '../../src/core/rules/02-1-applicant-and-partner.js';
 import { DOCUMENT_RULES } from '../../src/core/rules/02-2-documents.js';
@@ -17,6 +18,7 @@ import type { Rule } from '../../src/core/rules/rule.js';
 
 const BY_FILE: Record<string, readonly Rule[]> = {
   '01-topics': TOPIC_RULES,
+  '01-budget-table': BUDGET_TABLE_RULES,
   '02-1-applicant-and-partner': APPLICANT_AND_PARTNER_RULES,
   '02-2-documents': DOCUMENT_RULES,
   '02-3-limits': LIMIT_RULES,

@@ -1,3 +1,4 @@
+import { BUDGET_TABLE_RULES } from './01-budget-table.js';
 import { TOPIC_RULES } from './01-topics.js';
 import { APPLICANT_AND_PARTNER_RULES } from './02-1-applicant-and-partner.js';
 import { DOCUMENT_RULES } from './02-2-documents.js';
@@ -12,6 +13,7 @@ import type { Rule, RuleInfo } from './rule.js';
 /** Every rule, in the notice's order; findings are reported in this order. */
 export const RULES: readonly Rule[] = [
   ...TOPIC_RULES,
+  ...BUDGET_TABLE_RULES,
   ...APPLICANT_AND_PARTNER_RULES,
   ...DOCUMENT_RULES,
   ...LIMIT_RULES,
