@@ -10,6 +10,7 @@ import { INTEGRITY_RULES } from '../../src/core/rules/02-4-integrity.js';
 import { SECRECY_RULES } from '../../src/core/rules/02-5-secrecy.js';
 import { INSTRUMENT_RULES } from '../../src/core/rules/02-7-instruments.js';
 import { DEADLINE_RULES } from '../../src/core/rules/03-3-deadlines.js';
+import { CONTENT_RULES } from '../../src/core/rules/04-content.js';
 import { RULES } from '../../src/core/rules/catalogue.js';
 import type { Rule } from '../../src/core/rules/rule.js';
 
@@ -27,6 +28,7 @@ const BY_FILE: Record<string, readonly Rule[]> = {
   '02-5-secrecy': SECRECY_RULES,
   '02-7-instruments': INSTRUMENT_RULES,
   '03-3-deadlines': DEADLINE_RULES,
+  '04-content': CONTENT_RULES,
 };
 
 describe('规则目录', () => {

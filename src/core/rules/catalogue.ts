@@ -8,6 +8,7 @@ import { INTEGRITY_RULES } from './02-4-integrity.js';
 import { SECRECY_RULES } from './02-5-secrecy.js';
 import { INSTRUMENT_RULES } from './02-7-instruments.js';
 import { DEADLINE_RULES } from './03-3-deadlines.js';
+import { CONTENT_RULES } from './04-content.js';
 import type { Rule, RuleInfo } from './rule.js';
 
 /** Every rule, in the notice's order; findings are reported in this order. */
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   ...SECRECY_RULES,
   ...INSTRUMENT_RULES,
   ...DEADLINE_RULES,
+  ...CONTENT_RULES,
 ];
 
 /** The rules as data (for `shenbao rules`, the API and the web). */
