@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { COMPLETENESS_FLAGS, DIRECTIONS, DOCUMENT_KINDS, TOPICS } from '../core/bundle/schema.js';
+import {
+  COMPLETENESS_FLAGS,
+  DIRECTIONS,
+  DOCUMENT_KINDS,
+  ETHICS_FLAGS,
+  TOPICS,
+} from '../core/bundle/schema.js';
 import { REQUIREMENT_KEYS } from '../core/documents/requirements.js';
 
 export const callSchema = z
@@ -56,6 +62,13 @@ export const requirementsQuerySchema = z.object({
     .pipe(z.literal(TOPICS, { error: '专题应为 1–5' }))
     .meta({ title: '专题' }),
   direction: z.enum(DIRECTIONS, { error: '专题一的方向无效' }).optional().meta({ title: '方向' }),
+  /** The 二、4 answers that are yes, comma-separated (empty: none); absent: not known, both documents offered. */
+  ethics: z
+    .string()
+    .transform((list) => (list === '' ? [] : list.split(',')))
+    .pipe(z.array(z.enum(ETHICS_FLAGS, { error: '科技伦理选项无效' })))
+    .optional()
+    .meta({ title: '科技伦理选项' }),
 });
 export type RequirementsQuery = z.infer<typeof requirementsQuerySchema>;
 

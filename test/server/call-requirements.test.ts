@@ -28,7 +28,13 @@ describe('GET /api/calls/:id/requirements', () => {
     const body = response.json();
     expect(body).toMatchObject({ callId: JS_INTL_2026.id, topic: 2, direction: null });
     expect(keysOf(body, true)).toEqual(['partner', 'domestic', 'joint-lab', 'unit', 'pi']);
-    expect(keysOf(body, false)).toEqual(['info-form', 'application-form']);
+    expect(keysOf(body, false)).toEqual([
+      'ethics-approval',
+      'genetic-resources-permit',
+      'info-form',
+      'application-form',
+      'other-attachment',
+    ]);
     const lab = body.documents.find((d: Requirement) => d.key === 'joint-lab');
     expect(lab).toMatchObject({
       kinds: ['joint-lab-agreement'],
@@ -63,6 +69,23 @@ describe('GET /api/calls/:id/requirements', () => {
     const topic4 = (await requirements(JS_INTL_2026.id, 'topic=4&direction=big-science')).json();
     expect(topic4.direction).toBeNull();
     expect(keysOf(topic4, true)).toEqual(['partner', 'domestic', 'unit', 'pi']);
+  });
+
+  it('按申报书的伦理选项：涉及人工智能须上传伦理审查批件，涉及种质资源只提供许可上传，都不涉及则不列', async () => {
+    const ethicsKeys = async (ethics: string) =>
+      (await requirements(JS_INTL_2026.id, `topic=4&ethics=${ethics}`))
+        .json()
+        .documents.filter((d: Requirement) => ['ethics-approval', 'genetic-resources-permit'].includes(d.key))
+        .map((d: Requirement) => [d.key, d.required]);
+    expect(await ethicsKeys('ai')).toEqual([['ethics-approval', true]]);
+    expect(await ethicsKeys('germplasm,labAnimals')).toEqual([
+      ['ethics-approval', true],
+      ['genetic-resources-permit', false],
+    ]);
+    expect(await ethicsKeys('')).toEqual([]);
+    const bad = await requirements(JS_INTL_2026.id, 'topic=4&ethics=moon');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('科技伦理选项无效');
   });
 
   it.each(STREAMS)('演示计划与 2026 年计划要求相同的材料：%s', async (query) => {

@@ -16,7 +16,13 @@ interface RequirementCase {
   optional: RequirementKey[];
 }
 
-const OFFERED: RequirementKey[] = ['info-form', 'application-form'];
+const OFFERED: RequirementKey[] = [
+  'ethics-approval',
+  'genetic-resources-permit',
+  'info-form',
+  'application-form',
+  'other-attachment',
+];
 const COOPERATION: RequirementKey[] = ['partner', 'domestic', 'unit', 'pi'];
 
 const cases: RequirementCase[] = [
@@ -181,11 +187,56 @@ describe('每项材料的名称、要素、条款和日期', () => {
     expect(byKey(4, 'application-form').quote).toContain('签字盖章');
   });
 
+  it('其他附件：应传尽传，从不必须（三、1）', () => {
+    const other = byKey(4, 'other-attachment');
+    expect(other).toMatchObject({ kinds: ['other-attachment'], required: false, clause: '三、1' });
+    expect(other.quote).toContain('应传尽传');
+  });
+
   it.each(cases)('每项都有中文名称和通知原文：$name', (c) => {
     for (const r of requirementsFor(JS_INTL_2026, c.topic, c.direction)) {
       expect(r.label, r.key).toMatch(/^\p{Script=Han}/u);
       expect(r.quote, r.key).toMatch(/\p{Script=Han}/u);
       expect(r.clause, r.key).toMatch(/^[二三]、\d$/);
     }
+  });
+});
+
+describe('伦理审查批件与遗传资源许可随申报书的伦理选项而定（二、4）', () => {
+  const NONE = {
+    humanSubjects: false,
+    labAnimals: false,
+    ai: false,
+    humanGeneticResources: false,
+    germplasm: false,
+  };
+  const ethicsKeys = (ethics: Partial<typeof NONE>) =>
+    requirementsFor(JS_INTL_2026, 4, undefined, { ...NONE, ...ethics })
+      .filter((r) => r.key === 'ethics-approval' || r.key === 'genetic-resources-permit')
+      .map((r) => [r.key, r.required, r.clause]);
+
+  it.each(['humanSubjects', 'labAnimals', 'ai'] as const)('涉及 %s：须上传伦理审查批件', (flag) => {
+    expect(ethicsKeys({ [flag]: true })).toEqual([['ethics-approval', true, '二、4']]);
+  });
+
+  it.each(['humanGeneticResources', 'germplasm'] as const)(
+    '涉及 %s：提供许可或备案上传，但不必须',
+    (flag) => {
+      expect(ethicsKeys({ [flag]: true })).toEqual([['genetic-resources-permit', false, '二、4']]);
+    },
+  );
+
+  it('都不涉及：两者都不列', () => {
+    expect(ethicsKeys({})).toEqual([]);
+  });
+
+  it('必须上传批件时，规则也以未通过伦理审查报错', () => {
+    const ethics = { ...NONE, ai: true, reviewApproved: false };
+    const findings = check(bundle({ applications: [application({ ethics })] })).applications[0]!.findings;
+    expect(findings.map((f) => f.rule)).toContain('ethics.review-missing');
+    const approved = check(
+      bundle({ applications: [application({ ethics: { ...ethics, reviewApproved: true } })] }),
+    );
+    expect(approved.applications[0]!.eligible).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import type { CompletenessFlag, Direction, DocumentKind, TopicNumber } from '../bundle/schema.js';
+import type { CompletenessFlag, Direction, DocumentKind, EthicsFlag, TopicNumber } from '../bundle/schema.js';
 import { openStreamOf, type CallParameters, type Cited, type StreamTerms } from '../calls/parameters.js';
 import { DOCUMENT_KIND_LABELS } from '../labels.js';
 
@@ -12,8 +12,11 @@ export const REQUIREMENT_KEYS = [
   'platform',
   'unit',
   'pi',
+  'ethics-approval',
+  'genetic-resources-permit',
   'application-form',
   'info-form',
+  'other-attachment',
 ] as const;
 export type RequirementKey = (typeof REQUIREMENT_KEYS)[number];
 
@@ -100,6 +103,9 @@ function requirement(
   };
 }
 
+/** The application's ethics answers (二、4); absent: not known yet, so what they could call for is offered. */
+export type EthicsAnswers = Partial<Record<EthicsFlag, boolean>>;
+
 /**
  * The documents of an application judged by `stream` (`undefined`: a closed topic, or 专题一 without a
  * direction, where no stream asks for anything), in the notice's order.
@@ -107,8 +113,10 @@ function requirement(
 export function documentRequirements(
   call: CallParameters,
   stream: StreamTerms | undefined,
+  ethics?: EthicsAnswers,
 ): DocumentRequirement[] {
   const { completeness, integrityCommitments, signedForms, otherAttachments } = call.documents;
+  const { reviewRequired, toBeNoted } = call.integrity;
   const agreements = stream?.documents.agreements;
   const jointLab = stream?.documents.jointLab;
   const platformProof = stream?.documents.platformProof;
@@ -155,19 +163,39 @@ export function documentRequirements(
       }),
     );
   }
+  // 二、4: the 伦理审查批件 is what `reviewApproved` is derived from; a missing one is ethics.review-missing's error.
+  // A 人类遗传资源/种质资源 permit is only noted (READING: a warning), so it is offered, never required.
+  const involves = (flags: readonly EthicsFlag[]) => flags.some((f) => ethics?.[f] === true);
+  if (!ethics || involves(reviewRequired.value)) {
+    list.push(
+      requirement('ethics-approval', ['ethics-approval'], reviewRequired, { required: ethics !== undefined }),
+    );
+  }
+  if (!ethics || involves(toBeNoted.value)) {
+    list.push(
+      requirement('genetic-resources-permit', ['genetic-resources-permit'], toBeNoted, { required: false }),
+    );
+  }
   // READING counts the unsigned forms as errors (三、1), but no rule judges them yet: a checklist that called
   // them required would disagree with the checker, so they are offered like every other attachment.
   for (const kind of signedForms.value) {
     list.push(requirement(keyOf(kind), [kind], signedForms, { required: false }));
   }
+  if (otherAttachments.value) {
+    list.push(requirement('other-attachment', ['other-attachment'], otherAttachments, { required: false }));
+  }
   return list;
 }
 
-/** The requirements of an application of `topic` (and, in 专题一, `direction`) under `call`. */
+/**
+ * The requirements of an application of `topic` (and, in 专题一, `direction`) under `call`, with its `ethics`
+ * answers when known.
+ */
 export function requirementsFor(
   call: CallParameters,
   topic: TopicNumber,
   direction: Direction | undefined,
+  ethics?: EthicsAnswers,
 ): DocumentRequirement[] {
-  return documentRequirements(call, openStreamOf(call, topic, direction));
+  return documentRequirements(call, openStreamOf(call, topic, direction), ethics);
 }

@@ -1,4 +1,4 @@
-import type { Direction, TopicNumber } from '../../core/bundle/schema.js';
+import type { Direction, EthicsFlag, TopicNumber } from '../../core/bundle/schema.js';
 import { withDeadlines, type CallParameters } from '../../core/calls/parameters.js';
 import { getCall } from '../../core/calls/registry.js';
 import { requirementsFor, type DocumentRequirement } from '../../core/documents/requirements.js';
@@ -59,16 +59,29 @@ export class CallService {
     return call;
   }
 
-  /** What an application of `topic` (and, in 专题一, `direction`) must and may upload under the call. */
+  /**
+   * What an application of `topic` (and, in 专题一, `direction`) must and may upload under the call; `ethics`, the
+   * 二、4 answers that are yes, when known.
+   */
   async documentRequirements(
     id: string,
     topic: TopicNumber,
     direction: Direction | undefined,
+    ethics?: readonly EthicsFlag[],
   ): Promise<{ call: CallView; direction: Direction | null; documents: DocumentRequirement[] }> {
     const call = await this.requirePublished(id);
     const directed = 'byDirection' in call.parameters.topics[topic].terms;
     const stream = directed ? direction : undefined;
-    return { call, direction: stream ?? null, documents: requirementsFor(call.parameters, topic, stream) };
+    return {
+      call,
+      direction: stream ?? null,
+      documents: requirementsFor(
+        call.parameters,
+        topic,
+        stream,
+        ethics && Object.fromEntries(ethics.map((f) => [f, true])),
+      ),
+    };
   }
 
   view(row: CallRow): CallView {

@@ -35,8 +35,8 @@ export const callRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servic
       },
     },
     async (request) => {
-      const { topic, direction } = request.query;
-      const found = await services.calls.documentRequirements(request.params.id, topic, direction);
+      const { topic, direction, ethics } = request.query;
+      const found = await services.calls.documentRequirements(request.params.id, topic, direction, ethics);
       return presentRequirements(found.call, topic, found.direction, found.documents);
     },
   );
