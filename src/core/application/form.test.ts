@@ -9,6 +9,13 @@ describe('未填写', () => {
     expect(fields({ classified: false })).not.toContain('classified');
   });
 
+  it('脱密声明未作答即为未填写；答“否”不是未填写，由规则 secrecy.not-declassified 判断', () => {
+    const fields = (form: object) => missingFields(JS_INTL_2026, 4, undefined, form).map((m) => m.field);
+    expect(fields({})).toContain('declassified');
+    expect(fields({ declassified: false })).not.toContain('declassified');
+    expect(fields({ declassified: true })).not.toContain('declassified');
+  });
+
   it('空白字段只报一次未填写：不再有规则把它读作空文字或 0 万元', () => {
     const missing = missingFields(JS_INTL_2026, 4, undefined, {});
     const findings = [

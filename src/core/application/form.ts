@@ -137,6 +137,7 @@ export function missingFields(
   }
   need(form.budgetTable !== undefined || form.budget?.total !== undefined, 'budgetTable', '请填写经费预算表');
   need(form.classified !== undefined, 'classified', '请回答：申报材料是否含有涉密内容');
+  need(form.declassified !== undefined, 'declassified', '请确认：申报材料不含涉密内容，或已作脱密处理');
   const terms = streamOf(call, topic, direction);
   if (terms?.partner && form.partner) {
     need(!!form.partner.name, 'partner.name', '请填写境外合作机构名称（原文）');
