@@ -1,12 +1,42 @@
-import { ETHICS_LABELS, ORGANIZATION_KIND_LABELS } from '../labels.js';
+import {
+  ETHICS_LABELS,
+  EXPENDITURE_LABELS,
+  INDICATOR_LABELS,
+  JUSTIFIED_HEADING_LABELS,
+  ORGANIZATION_KIND_LABELS,
+  SOURCE_LABELS,
+} from '../labels.js';
 import type { OrganizationKind } from '../bundle/schema.js';
 import { formatWan } from '../money.js';
 import { countryName } from '../reference/countries.js';
-import { PARTNER_QUESTIONS } from './form.js';
+import {
+  EXPENDITURE_KEYS,
+  INDICATOR_KEYS,
+  JUSTIFIED_HEADINGS,
+  SECTION_KEYS,
+  SOURCE_KEYS,
+} from './content.js';
+import { PARTNER_QUESTIONS, SECTION_LABELS } from './form.js';
 
 // The Chinese names of the form's fields and of the other places findings point at (bundle paths), so that
 // people read 申请省资助经费, never `budget.provincialFunding`. Shared by the department's return dialog,
 // the resubmission diff and the findings.
+
+const BUDGET_COLUMNS = { whole: '项目总经费', jiangsu: '江苏方经费' } as const;
+
+/** 经费预算表's cells: `budgetTable.jiangsu.expenditures.labour` → 江苏方经费劳务费. */
+const budgetTableLabels = Object.fromEntries(
+  Object.entries(BUDGET_COLUMNS).flatMap(([column, name]) => [
+    [`budgetTable.${column}`, `经费预算表${name}`],
+    [`budgetTable.${column}.sources`, `${name}来源`],
+    ...SOURCE_KEYS.map((k) => [`budgetTable.${column}.sources.${k}`, `${name}${SOURCE_LABELS[k]}`]),
+    [`budgetTable.${column}.expenditures`, `${name}支出`],
+    ...EXPENDITURE_KEYS.map((k) => [
+      `budgetTable.${column}.expenditures.${k}`,
+      `${name}${EXPENDITURE_LABELS[k]}`,
+    ]),
+  ]),
+);
 
 const LABELS: Record<string, string> = {
   title: '项目名称',
@@ -36,12 +66,84 @@ const LABELS: Record<string, string> = {
   largeInstrumentPurchase: '购置大型科学仪器',
   'largeInstrumentPurchase.justified': '购置大型科学仪器的必要性说明',
   'largeInstrumentPurchase.sharingCommitment': '大型科学仪器开放共享承诺',
+  declassified: '申报材料不含涉密内容或已作脱密处理的声明',
+  period: '项目执行期',
+  'period.start': '项目开始年月',
+  'period.end': '项目结束年月',
+  keywords: '关键词',
+  abstract: '项目摘要',
+  team: '项目组',
+  'team.pi': '项目负责人信息',
+  'team.pi.gender': '项目负责人性别',
+  'team.pi.birthYear': '项目负责人出生年份',
+  'team.pi.title': '项目负责人职称',
+  'team.pi.degree': '项目负责人学位',
+  'team.pi.mobile': '项目负责人手机',
+  'team.pi.email': '项目负责人电子邮箱',
+  'team.members': '项目组成员',
+  'team.members.name': '姓名',
+  'team.members.idType': '证件类型',
+  'team.members.idNumber': '证件号码',
+  'team.members.organization': '工作单位',
+  'team.members.title': '职称',
+  'team.members.role': '项目分工',
+  'team.members.monthsPerYear': '每年投入月数',
+  'team.foreignPi': '境外方负责人',
+  'team.foreignPi.name': '境外方负责人姓名（原文）',
+  'team.foreignPi.nationality': '境外方负责人国籍（地区）',
+  'team.foreignPi.position': '境外方负责人在合作机构的职务',
+  'team.foreignMembers': '境外成员',
+  'team.foreignMembers.name': '姓名（原文）',
+  'team.foreignMembers.nationality': '国籍（地区）',
+  'team.foreignMembers.position': '在合作机构的职务',
+  partnerInstitution: '境外合作机构信息',
+  'partnerInstitution.nameZh': '境外合作机构中文名称',
+  'partnerInstitution.address': '境外合作机构地址',
+  'partnerInstitution.legalRepresentative': '境外合作机构法定代表人',
+  'partnerInstitution.website': '境外合作机构网址',
+  'partnerInstitution.history': '合作历史',
+  sections: '申报书正文',
+  ...Object.fromEntries(SECTION_KEYS.map((k) => [`sections.${k}`, SECTION_LABELS[k]])),
+  indicators: '考核指标',
+  ...Object.fromEntries(INDICATOR_KEYS.map((k) => [`indicators.${k}`, INDICATOR_LABELS[k].label])),
+  milestones: '年度计划',
+  'milestones.from': '阶段开始年月',
+  'milestones.to': '阶段结束年月',
+  'milestones.goal': '阶段目标',
+  budgetTable: '经费预算表',
+  ...budgetTableLabels,
+  'budgetTable.justifications': '预算说明',
+  ...Object.fromEntries(
+    JUSTIFIED_HEADINGS.map((k) => [
+      `budgetTable.justifications.${k}`,
+      `${JUSTIFIED_HEADING_LABELS[k]}预算说明`,
+    ]),
+  ),
+  instruments: '大型科学仪器清单',
+  'instruments.items': '大型科学仪器',
+  'instruments.items.name': '仪器名称',
+  'instruments.items.unitPrice': '单价',
+  'instruments.items.quantity': '数量',
+  'instruments.items.purpose': '用途',
+  'instruments.items.whyNotShared': '不能租用或共享的理由',
+  'instruments.sharingCommitment': '大型科学仪器查重评议、开放共享承诺',
+  ethicsApproval: '伦理审查批件',
+  'ethicsApproval.number': '伦理审查批件编号',
+  'ethicsApproval.date': '伦理审查批件日期',
   documents: '附件材料',
+  'documents.caption': '附件名称',
   recommendation: '推荐意见',
   submittedAt: '提交时间',
 };
 
-const MONEY = new Set(['budget.total', 'budget.jiangsuTotal', 'budget.provincialFunding']);
+const MONEY = new Set([
+  'budget.total',
+  'budget.jiangsuTotal',
+  'budget.provincialFunding',
+  'indicators.salesRevenue',
+  'instruments.items.unitPrice',
+  ...Object.keys(budgetTableLabels).filter((path) => /\.(sources|expenditures)\./.test(path)),
+]);
 
 /** The fields a department may name when it returns an application, in the form's order. */
 export const RETURNABLE_FIELDS = [
