@@ -13,6 +13,7 @@ import {
 } from '../../src/server/db/schema.js';
 import type { Department } from '../../src/server/repositories/departments.js';
 import { repositories } from '../../src/server/repositories/index.js';
+import { sampleContent } from '../../src/server/seed/application-content.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { BundleReader } from '../../src/server/services/bundle-import/reader.js';
 import type { ImportPreview } from '../../src/contract/review.js';
@@ -395,6 +396,65 @@ describe('导入 shenbao.bundle/1', () => {
     const refused = await postImport(importer.cookie, bundle);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error.fields[0].message).toContain('已网上确认提交推荐名单');
+  });
+
+  it('申报书的全部内容（执行期、团队、正文、指标、年度计划、经费预算表、仪器清单、脱密声明）导入后原样导出', async () => {
+    const under = spareCities[spareCities.length - 1]!;
+    const importer = await departmentUser(under);
+    const bundle = bundleFor('content', under, 1, (a) => ({
+      ...a,
+      recommendation: undefined,
+      ...sampleContent({
+        title: a.title,
+        field: a.field,
+        budget: a.budget,
+        foreign: { name: a.partner!.name, country: 'DE' },
+      }),
+      instruments: {
+        items: [
+          {
+            name: '透射电镜',
+            unitPrice: 800_000,
+            quantity: 1,
+            purpose: '原位表征。',
+            whyNotShared: '机时不足。',
+          },
+        ],
+        sharingCommitment: true,
+      },
+      largeInstrumentPurchase: { justified: true, sharingCommitment: true },
+      ethicsApproval: { number: 'IRB-2026-01', date: '2026-03-01' },
+    }));
+    const sent = bundle.applications[0]!;
+    const imported = await postImport(importer.cookie, bundle);
+    expect(imported.statusCode, imported.body).toBe(200);
+    const id = imported.json().applications[0].applicationId;
+
+    const exported = await inject(t.app, {
+      method: 'GET',
+      url: `/api/review/bundle?callId=${PRACTICE_CALL_ID}`,
+      cookie: importer.cookie,
+    });
+    expect(exported.statusCode, exported.body).toBe(200);
+    const back = exported.json().applications.find((a: { id: string }) => a.id === id);
+    const CONTENT = [
+      'period',
+      'keywords',
+      'abstract',
+      'team',
+      'partnerInstitution',
+      'sections',
+      'indicators',
+      'milestones',
+      'budgetTable',
+      'instruments',
+      'ethicsApproval',
+      'declassified',
+    ] as const;
+    for (const key of CONTENT) expect(back[key], key).toEqual(sent[key]);
+    expect(back.budget).toEqual(sent.budget);
+    expect(back.largeInstrumentPurchase).toEqual(sent.largeInstrumentPurchase);
+    expect(back.title).toBe(sent.title);
   });
 });
 

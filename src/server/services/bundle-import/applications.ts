@@ -1,3 +1,4 @@
+import { applicationContentShape } from '../../../core/application/content.js';
 import { applicationFormSchema, type ApplicationForm } from '../../../core/application/form.js';
 import { formatPath } from '../../../core/bundle/parse.js';
 import type { Application, Bundle } from '../../../core/bundle/schema.js';
@@ -225,10 +226,17 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isUuid = (id: string) => UUID.test(id);
 
-/** The form as applicants fill it; domestic partners carry their name, code, kind and province. */
+const CONTENT_KEYS = Object.keys(applicationContentShape) as (keyof typeof applicationContentShape)[];
+
+/**
+ * The form as applicants fill it; domestic partners carry their name, code, kind and province, and the 申报书's
+ * content (period … declassified) is kept as the bundle gives it, so that an export gives it back.
+ */
 function formOf(a: Application, bundle: Bundle): ApplicationForm {
   const orgs = new Map(bundle.organizations.map((o) => [o.id, o]));
+  const content = Object.fromEntries(CONTENT_KEYS.filter((k) => a[k] !== undefined).map((k) => [k, a[k]]));
   return {
+    ...content,
     title: a.title,
     summary: a.summary,
     field: a.field,
