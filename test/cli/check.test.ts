@@ -40,6 +40,39 @@ describe('shenbao check', () => {
     expect(app.findings[0].message).toContain('80 万元');
   });
 
+  it('judges the 经费预算表: a table that adds up passes, one that does not is an error naming both sums', async () => {
+    const column = (selfRaised: number, business: number) => ({
+      sources: { provincial: 800_000, selfRaised, other: 0 },
+      expenditures: { equipmentPurchase: 900_000, business, labour: 600_000 },
+    });
+    const justifications = { equipment: '设备。', business: '材料。', labour: '劳务。' };
+    const budget = { total: 3_000_000, jiangsuTotal: 3_000_000, provincialFunding: 800_000 };
+    const balanced = application({
+      id: 'ok',
+      budget,
+      budgetTable: { whole: column(2_200_000, 1_500_000), justifications },
+    });
+    const unbalanced = application({
+      id: 'off',
+      budget,
+      budgetTable: { whole: column(2_100_000, 1_500_000), justifications },
+    });
+    const judge = async (app: ReturnType<typeof application>) => {
+      const run = await runCli(['check', 'x.json'], { 'x.json': json(bundle({ applications: [app] })) });
+      expect(run.code).toBe(0);
+      return JSON.parse(run.stdout).applications[0];
+    };
+    const ok = await judge(balanced);
+    const off = await judge(unbalanced);
+    expect(ok).toEqual({ id: 'ok', eligible: true, findings: [] });
+    expect(off.eligible).toBe(false);
+    expect(off.findings).toEqual([
+      expect.objectContaining({ rule: 'budget.table-unbalanced', severity: 'error', clause: '一、专题四' }),
+    ]);
+    expect(off.findings[0].message).toContain('290.00 万元');
+    expect(off.findings[0].message).toContain('300.00 万元');
+  });
+
   it('reads the bundle from standard input when given -', async () => {
     const run = await runCli(['check', '-'], { '-': json(bundle()) });
     expect(run.code).toBe(0);
