@@ -1,20 +1,24 @@
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import { SCORING_FORMS, weightedTotal } from '../../core/experts/scoring-forms.js';
 import { toBeijingIso } from '../../core/time.js';
+import { DOCUMENT_KIND_LABELS } from '../../core/labels.js';
+import type { DocumentRecord } from '../repositories/documents.js';
 import type {
   ExpertApplicationView,
+  ExpertDocumentView,
   MyAssignmentDetail,
   MyAssignmentView,
   NotificationView,
 } from '../../contract/expert.js';
 import type { ExpertReviewApplication, NotificationRow } from '../repositories/experts.js';
 import type { ExpertTask } from '../services/experts-scoring.js';
+import { contentForReviewer } from './reviewer-content.js';
 
 // 专家评审 as an expert sees it: their assignments and notifications.
 
 const iso = (at: Date) => toBeijingIso(at.getTime());
 
-/** An application as an expert sees it: no person, no contact, no document, the budget's totals only. */
+/** An application as an expert sees it: the 申报书 with no person named and no contact. */
 export function presentExpertApplication(a: ExpertReviewApplication): ExpertApplicationView {
   const { form } = a;
   return {
@@ -33,6 +37,7 @@ export function presentExpertApplication(a: ExpertReviewApplication): ExpertAppl
       jiangsuTotal: form.budget?.jiangsuTotal ?? null,
       provincialFunding: form.budget?.provincialFunding ?? null,
     },
+    content: contentForReviewer(form, 'expert'),
   };
 }
 
@@ -57,6 +62,22 @@ export function presentMyAssignmentDetail(task: ExpertTask): MyAssignmentDetail 
     application: presentExpertApplication(task.application),
     criteria: [...SCORING_FORMS[task.application.topic as TopicNumber].criteria],
   };
+}
+
+export function presentExpertDocument(d: DocumentRecord): ExpertDocumentView {
+  return {
+    id: d.id,
+    kind: d.kind,
+    caption: d.metadata.caption ?? null,
+    size: d.size,
+    uploadedAt: iso(d.uploadedAt),
+  };
+}
+
+/** The name a downloaded attachment is given: its kind (and caption), not the uploader's file name. */
+export function expertFileName(d: DocumentRecord): string {
+  const caption = d.metadata.caption ? `-${d.metadata.caption}` : '';
+  return `${DOCUMENT_KIND_LABELS[d.kind]}${caption}.pdf`;
 }
 
 export function presentNotification(n: NotificationRow): NotificationView {
