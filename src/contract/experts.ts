@@ -168,6 +168,8 @@ export const reviewedDetailResponseSchema = z.object({
   application: reviewedApplicationSchema,
   /** The 申报书 as a reviewer reads it: names kept, no ID numbers. */
   content: reviewerContentSchema,
+  /** The foreign partner named in the form (its institution's details are in `content`). */
+  partner: z.object({ name: z.string(), country: z.string() }).nullable(),
   candidates: z.array(candidateSchema),
   criteria: z.array(criterionSchema),
 });

@@ -18,6 +18,10 @@ import { contentForReviewer } from './reviewer-content.js';
 
 const iso = (at: Date) => toBeijingIso(at.getTime());
 
+/** The foreign partner as the form names it, for a reviewer's page. */
+export const partnerOf = (form: ExpertReviewApplication['form']) =>
+  form.partner?.name ? { name: form.partner.name, country: form.partner.country ?? '' } : null;
+
 /** An application as an expert sees it: the 申报书 with no person named and no contact. */
 export function presentExpertApplication(a: ExpertReviewApplication): ExpertApplicationView {
   const { form } = a;
@@ -30,7 +34,7 @@ export function presentExpertApplication(a: ExpertReviewApplication): ExpertAppl
     summary: form.summary ?? '',
     field: form.field ?? '',
     applicant: { name: a.organization.name },
-    partner: form.partner?.name ? { name: form.partner.name, country: form.partner.country ?? '' } : null,
+    partner: partnerOf(form),
     domesticPartners: (form.domesticPartners ?? []).map((p) => ({ name: p.name })),
     budget: {
       total: form.budget?.total ?? null,

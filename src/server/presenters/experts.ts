@@ -23,6 +23,7 @@ import {
   type TopicAssignment,
 } from '../services/experts.js';
 import type { z } from 'zod';
+import { partnerOf } from './expert.js';
 import { contentForReviewer } from './reviewer-content.js';
 
 // 专家评审 as the province sees it: the pool, declared conflicts, assignments and the aggregated scores.
@@ -106,6 +107,7 @@ export function presentApplicationReview({
   return {
     application: presentReviewedApplication(reviewed),
     content: contentForReviewer(reviewed.application.form, 'official'),
+    partner: partnerOf(reviewed.application.form),
     candidates: candidates.map((c) => ({ ...c, expert: presentExpert(c.expert) })),
     criteria: [...criteria],
   };
