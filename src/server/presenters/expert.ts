@@ -1,6 +1,7 @@
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import { SCORING_FORMS, weightedTotal } from '../../core/experts/scoring-forms.js';
 import { toBeijingIso } from '../../core/time.js';
+import { budgetFromTable } from '../../core/application/content.js';
 import { DOCUMENT_KIND_LABELS } from '../../core/labels.js';
 import type { DocumentRecord } from '../repositories/documents.js';
 import type {
@@ -25,6 +26,8 @@ export const partnerOf = (form: ExpertReviewApplication['form']) =>
 /** An application as an expert sees it: the 申报书 with no person named and no contact. */
 export function presentExpertApplication(a: ExpertReviewApplication): ExpertApplicationView {
   const { form } = a;
+  // The totals are the table's where the 申报书 has one (entered once, derived everywhere).
+  const budget = form.budgetTable ? budgetFromTable(form.budgetTable) : form.budget;
   return {
     id: a.id,
     acceptanceNo: a.acceptanceNo,
@@ -37,9 +40,9 @@ export function presentExpertApplication(a: ExpertReviewApplication): ExpertAppl
     partner: partnerOf(form),
     domesticPartners: (form.domesticPartners ?? []).map((p) => ({ name: p.name })),
     budget: {
-      total: form.budget?.total ?? null,
-      jiangsuTotal: form.budget?.jiangsuTotal ?? null,
-      provincialFunding: form.budget?.provincialFunding ?? null,
+      total: budget?.total ?? null,
+      jiangsuTotal: budget?.jiangsuTotal ?? null,
+      provincialFunding: budget?.provincialFunding ?? null,
     },
     content: contentForReviewer(form, 'expert'),
   };

@@ -1,4 +1,5 @@
 import { Card, Empty, Tag, Typography } from 'antd';
+import { budgetFromTable } from '../../../core/application/content.js';
 import type { ApplicationForm } from '../../../core/application/form.js';
 import { formatWan } from '../../../core/money.js';
 import {
@@ -26,6 +27,7 @@ const wan = (yuan: number | undefined) => (yuan === undefined ? '未填' : forma
 /** The application's 申报书 as the department reads it: every part and answer, nothing editable. */
 export function FormContent({ application }: { application: ReviewItem['application'] }) {
   const { form } = application;
+  const budget = form.budgetTable ? budgetFromTable(form.budgetTable) : form.budget;
   const ethics = Object.entries(ETHICS_LABELS).filter(
     ([key]) => form.ethics?.[key as keyof typeof ETHICS_LABELS] === true,
   );
@@ -92,12 +94,12 @@ export function FormContent({ application }: { application: ReviewItem['applicat
           ))
         : '无',
     },
-    { label: '项目总经费', value: wan(form.budget?.total) },
-    { label: '江苏境内投入', value: wan(form.budget?.jiangsuTotal) },
+    { label: '项目总经费', value: wan(budget?.total) },
+    { label: '江苏境内投入', value: wan(budget?.jiangsuTotal) },
     {
       label: '申请省资助',
       wide: true,
-      value: <span data-testid="form-funding">{wan(form.budget?.provincialFunding)}</span>,
+      value: <span data-testid="form-funding">{wan(budget?.provincialFunding)}</span>,
     },
     {
       label: '科技伦理',
