@@ -7,6 +7,7 @@ import type { ApplicationForm } from '../../src/core/application/form.js';
 import { SCORING_FORMS } from '../../src/core/experts/scoring-forms.js';
 import { applications, documents, files, reviewConfirmations } from '../../src/server/db/schema.js';
 import { LocalFileStore } from '../../src/server/storage/local-file-store.js';
+import { changesWithoutIdNumbers } from '../../src/server/audit/personal-data.js';
 import { presentChanges } from '../../src/server/presenters/review.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { completeForm, insertSubmitted } from '../support/api/submitted-applications.js';
@@ -193,6 +194,17 @@ describe('审核方阅读完整申报书', () => {
     expect(JSON.stringify(view)).not.toContain(ID_NUMBER);
     expect(JSON.stringify(view)).not.toContain('320102198001010011');
     expect(view.form[1]).toMatchObject({ before: MEMBER, after: '钱审阅' });
+  });
+
+  it('导入更新写入办理记录的修改中，成员的证件号码只记“已修改”', () => {
+    const changes = changesWithoutIdNumbers([
+      { path: 'form.team.members[0].idNumber', before: ID_NUMBER, after: '320102198001010011' },
+      { path: 'form.title', before: '旧', after: '新' },
+    ]);
+    expect(changes).toEqual([
+      { path: 'form.team.members[0].idNumber', changed: true },
+      { path: 'form.title', before: '旧', after: '新' },
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { isIdNumberPath } from '../audit/personal-data.js';
 import { applicationContentShape, type ApplicationContent } from '../../core/application/content.js';
 import type { ApplicationForm } from '../../core/application/form.js';
 import type { ReviewerContent, ReviewerForm, ReviewerTeam } from '../../contract/reviewer-content.js';
@@ -45,7 +46,5 @@ export function formForReviewer(form: ApplicationForm): ReviewerForm {
   return form.team ? { ...form, team: teamForReviewer(form.team, 'official') } : form;
 }
 
-const ID_FIELD = /(^|\.)(idType|idNumber|piIdNumber)$/;
-
-/** A changed field's values, unless they are a person's ID: then only that it changed. */
-export const isIdField = (path: string) => ID_FIELD.test(path);
+/** A path holding a person's ID number or its type, which no reviewer reads. */
+export const isIdField = (path: string) => isIdNumberPath(path) || path.endsWith('.idType');
