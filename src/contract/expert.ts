@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { DIRECTIONS, TOPICS } from '../core/bundle/schema.js';
+import { DIRECTIONS, DOCUMENT_KINDS, TOPICS } from '../core/bundle/schema.js';
+import { DOCUMENT_PARTS } from '../core/experts/scoring-forms.js';
+import { reviewerContentSchema } from './reviewer-content.js';
 
 // 专家评审, the expert's side. An expert sees only what is assigned to them and of each application only what
-// judging it needs: no person's name, ID number or contact, no documents (their signatures and letterheads
-// carry personal data), only the budget's three totals.
+// judging it needs: the 申报书 without any person's name, ID number or contact, and only the documents the call
+// lets experts open (`content.expertDocuments`: agreements and proofs, not the signed forms and commitments).
 
 const instantSchema = z.iso.datetime({ offset: true });
 
@@ -13,6 +15,8 @@ export const criterionSchema = z.object({
   weight: z.number(),
   max: z.number(),
   guidance: z.string(),
+  /** The part of the 申报书 it judges: the scoring page links to its anchor. */
+  section: z.enum(DOCUMENT_PARTS).optional(),
 });
 
 export const expertApplicationSchema = z
@@ -32,6 +36,7 @@ export const expertApplicationSchema = z
       jiangsuTotal: z.number().nullable(),
       provincialFunding: z.number().nullable(),
     }),
+    content: reviewerContentSchema,
   })
   .meta({ id: 'ExpertApplication' });
 export type ExpertApplicationView = z.infer<typeof expertApplicationSchema>;
@@ -95,3 +100,20 @@ export const notificationSchema = z
 export type NotificationView = z.infer<typeof notificationSchema>;
 
 export const notificationsResponseSchema = z.object({ notifications: z.array(notificationSchema) });
+
+/**
+ * An attachment an expert may open: its kind and caption, never the uploader or the file's own name (either may
+ * name a person).
+ */
+export const expertDocumentSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(DOCUMENT_KINDS),
+    caption: z.string().nullable(),
+    size: z.number().int(),
+    uploadedAt: instantSchema,
+  })
+  .meta({ id: 'ExpertDocument' });
+export type ExpertDocumentView = z.infer<typeof expertDocumentSchema>;
+
+export const expertDocumentsResponseSchema = z.object({ documents: z.array(expertDocumentSchema) });

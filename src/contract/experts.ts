@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DIRECTIONS, TOPICS } from '../core/bundle/schema.js';
 import { DEFAULT_EXPERTS_PER_APPLICATION } from '../core/experts/assignment.js';
 import { CONFLICT_KINDS } from '../core/experts/conflicts.js';
+import { criterionSchema } from './expert.js';
+import { reviewerContentSchema } from './reviewer-content.js';
 import { newPasswordSchema } from './auth.js';
 import {
   creditCodeSchema,
@@ -164,16 +166,12 @@ export type CandidateView = z.infer<typeof candidateSchema>;
 
 export const reviewedDetailResponseSchema = z.object({
   application: reviewedApplicationSchema,
+  /** The 申报书 as a reviewer reads it: names kept, no ID numbers. */
+  content: reviewerContentSchema,
+  /** The foreign partner named in the form (its institution's details are in `content`). */
+  partner: z.object({ name: z.string(), country: z.string() }).nullable(),
   candidates: z.array(candidateSchema),
-  criteria: z.array(
-    z.object({
-      id: z.string(),
-      label: z.string(),
-      weight: z.number(),
-      max: z.number(),
-      guidance: z.string(),
-    }),
-  ),
+  criteria: z.array(criterionSchema),
 });
 export type ReviewedDetail = z.infer<typeof reviewedDetailResponseSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEPARTMENT_KINDS, DOCUMENT_KINDS, TOPICS } from '../core/bundle/schema.js';
 import { APPLICATION_STATUSES } from './vocabulary.js';
 import { applicationSchema, findingSchema, timelineResponseSchema } from './applications.js';
+import { reviewerFormSchema } from './reviewer-content.js';
 import { errorBodySchema, searchTermSchema } from './common.js';
 import { documentSchema } from './documents.js';
 
@@ -23,7 +24,8 @@ const departmentRefSchema = z.object({ id: z.uuid(), name: z.string() });
 
 export const reviewItemSchema = z
   .object({
-    application: applicationSchema,
+    /** Its form with the team as reviewers read it: no ID numbers. */
+    application: applicationSchema.extend({ form: reviewerFormSchema }),
     eligible: z.boolean(),
     findings: z.array(findingSchema),
     /** A city sees its counties' applications; only their own department acts on them. */

@@ -627,6 +627,7 @@ describe('专家评分', () => {
       partner: { name: 'Fraunhofer-Institut', country: 'DE' },
       domesticPartners: [{ name: '苏州合作科技有限公司' }],
       budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 800_000 },
+      content: expect.objectContaining({ sections: expect.any(Object), budgetTable: expect.any(Object) }),
     });
     expect(detail.body).not.toContain(app.pi.name);
     expect(detail.body).not.toContain(app.organization.creditCode);

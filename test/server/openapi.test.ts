@@ -47,6 +47,8 @@ describe('GET /api/openapi.json', () => {
       '/api/entitlements',
       '/api/expert/assignments',
       '/api/expert/assignments/{id}',
+      '/api/expert/assignments/{id}/documents',
+      '/api/expert/assignments/{id}/documents/{docId}/file',
       '/api/expert/assignments/{id}/recuse',
       '/api/expert/assignments/{id}/scores',
       '/api/expert/assignments/{id}/submit',

@@ -314,3 +314,13 @@ describe('单位审核服务自行核对访问权限', () => {
     expect((await verification.claims(reviewerOf(county)))[0]!.status).toBe('pending');
   });
 });
+
+describe('专家附件服务自行核对访问权限', () => {
+  it('没有专家档案的专家账号、不存在的任务：列出和读取附件都答 NOT_FOUND', async () => {
+    const expert = { role: 'expert' as const, userId: randomUUID() };
+    await expect(services.expertDocuments.list(expert, randomUUID())).rejects.toMatchObject(notFound);
+    await expect(services.expertDocuments.file(expert, randomUUID(), documentId)).rejects.toMatchObject(
+      notFound,
+    );
+  });
+});

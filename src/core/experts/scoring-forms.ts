@@ -1,3 +1,4 @@
+import { SECTION_KEYS } from '../application/content.js';
 import type { TopicNumber } from '../bundle/schema.js';
 
 // 评分表. 苏科资发〔2026〕26号 names no review criteria: these forms are the centre's configuration, not
@@ -13,7 +14,13 @@ export interface Criterion {
   /** The highest score; the lowest is 0. */
   max: number;
   guidance: string;
+  /** The part of the 申报书 the criterion judges, which the scoring page links to. */
+  section?: DocumentPart;
 }
+
+/** The parts of the 申报书 a criterion can point to: a section, or one of its tables. */
+export const DOCUMENT_PARTS = [...SECTION_KEYS, 'team', 'indicators', 'milestones', 'budgetTable'] as const;
+export type DocumentPart = (typeof DOCUMENT_PARTS)[number];
 
 export interface ScoringForm {
   topic: TopicNumber;
@@ -28,6 +35,7 @@ const innovation: Criterion = {
   weight: 30,
   max: 10,
   guidance: '研究内容的创新点、技术水平及与国际前沿的差距',
+  section: 'innovations',
 };
 const partnership: Criterion = {
   id: 'partnership',
@@ -35,6 +43,7 @@ const partnership: Criterion = {
   weight: 25,
   max: 10,
   guidance: '前期合作成效、合作方的技术优势与实质性投入',
+  section: 'cooperationBasis',
 };
 const feasibility: Criterion = {
   id: 'feasibility',
@@ -42,6 +51,7 @@ const feasibility: Criterion = {
   weight: 20,
   max: 10,
   guidance: '技术路线、进度安排、团队与条件保障',
+  section: 'researchPlan',
 };
 const outcomes: Criterion = {
   id: 'outcomes',
@@ -49,6 +59,7 @@ const outcomes: Criterion = {
   weight: 15,
   max: 10,
   guidance: '考核指标的明确性，对江苏产业和科技发展的带动作用',
+  section: 'indicators',
 };
 const budget: Criterion = {
   id: 'budget',
@@ -56,6 +67,7 @@ const budget: Criterion = {
   weight: 10,
   max: 10,
   guidance: '预算与任务的匹配程度、自筹经费落实情况',
+  section: 'budgetTable',
 };
 
 const GENERAL = [innovation, partnership, feasibility, outcomes, budget];
@@ -71,6 +83,7 @@ export const SCORING_FORMS: Record<TopicNumber, ScoringForm> = {
         weight: 30,
         max: 10,
         guidance: '依托大科学计划或国际合作平台的程度及国际影响力',
+        section: 'cooperationBasis',
       },
       feasibility,
       { ...budget, weight: 15 },
@@ -86,6 +99,7 @@ export const SCORING_FORMS: Record<TopicNumber, ScoringForm> = {
         weight: 30,
         max: 10,
         guidance: '“一带一路”联合实验室的共建机制、人员交流与运行成效',
+        section: 'division',
       },
       feasibility,
       outcomes,

@@ -16,9 +16,12 @@ export function withoutIdNumbers<T extends object>(values: T): T {
   ) as T;
 }
 
+/** Whether a field path (`idNumber`, `form.team.members[0].idNumber`) holds an ID number. */
+export const isIdNumberPath = (path: string) => ID_NUMBER_FIELDS.has(path.slice(path.lastIndexOf('.') + 1));
+
 /** Field changes (`diffForm`'s) with an ID number's values left out: only that it changed. */
 export function changesWithoutIdNumbers<C extends { path: string }>(
   changes: C[],
 ): (C | { path: string; changed: true })[] {
-  return changes.map((c) => (ID_NUMBER_FIELDS.has(c.path) ? { path: c.path, changed: true as const } : c));
+  return changes.map((c) => (isIdNumberPath(c.path) ? { path: c.path, changed: true as const } : c));
 }

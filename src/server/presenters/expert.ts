@@ -1,22 +1,33 @@
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import { SCORING_FORMS, weightedTotal } from '../../core/experts/scoring-forms.js';
 import { toBeijingIso } from '../../core/time.js';
+import { budgetFromTable } from '../../core/application/content.js';
+import { DOCUMENT_KIND_LABELS } from '../../core/labels.js';
+import type { DocumentRecord } from '../repositories/documents.js';
 import type {
   ExpertApplicationView,
+  ExpertDocumentView,
   MyAssignmentDetail,
   MyAssignmentView,
   NotificationView,
 } from '../../contract/expert.js';
 import type { ExpertReviewApplication, NotificationRow } from '../repositories/experts.js';
 import type { ExpertTask } from '../services/experts-scoring.js';
+import { contentForReviewer } from './reviewer-content.js';
 
 // 专家评审 as an expert sees it: their assignments and notifications.
 
 const iso = (at: Date) => toBeijingIso(at.getTime());
 
-/** An application as an expert sees it: no person, no contact, no document, the budget's totals only. */
+/** The foreign partner as the form names it, for a reviewer's page. */
+export const partnerOf = (form: ExpertReviewApplication['form']) =>
+  form.partner?.name ? { name: form.partner.name, country: form.partner.country ?? '' } : null;
+
+/** An application as an expert sees it: the 申报书 with no person named and no contact. */
 export function presentExpertApplication(a: ExpertReviewApplication): ExpertApplicationView {
   const { form } = a;
+  // The totals are the table's where the 申报书 has one (entered once, derived everywhere).
+  const budget = form.budgetTable ? budgetFromTable(form.budgetTable) : form.budget;
   return {
     id: a.id,
     acceptanceNo: a.acceptanceNo,
@@ -26,13 +37,14 @@ export function presentExpertApplication(a: ExpertReviewApplication): ExpertAppl
     summary: form.summary ?? '',
     field: form.field ?? '',
     applicant: { name: a.organization.name },
-    partner: form.partner?.name ? { name: form.partner.name, country: form.partner.country ?? '' } : null,
+    partner: partnerOf(form),
     domesticPartners: (form.domesticPartners ?? []).map((p) => ({ name: p.name })),
     budget: {
-      total: form.budget?.total ?? null,
-      jiangsuTotal: form.budget?.jiangsuTotal ?? null,
-      provincialFunding: form.budget?.provincialFunding ?? null,
+      total: budget?.total ?? null,
+      jiangsuTotal: budget?.jiangsuTotal ?? null,
+      provincialFunding: budget?.provincialFunding ?? null,
     },
+    content: contentForReviewer(form, 'expert'),
   };
 }
 
@@ -57,6 +69,22 @@ export function presentMyAssignmentDetail(task: ExpertTask): MyAssignmentDetail 
     application: presentExpertApplication(task.application),
     criteria: [...SCORING_FORMS[task.application.topic as TopicNumber].criteria],
   };
+}
+
+export function presentExpertDocument(d: DocumentRecord): ExpertDocumentView {
+  return {
+    id: d.id,
+    kind: d.kind,
+    caption: d.metadata.caption ?? null,
+    size: d.size,
+    uploadedAt: iso(d.uploadedAt),
+  };
+}
+
+/** The name a downloaded attachment is given: its kind (and caption), not the uploader's file name. */
+export function expertFileName(d: DocumentRecord): string {
+  const caption = d.metadata.caption ? `-${d.metadata.caption}` : '';
+  return `${DOCUMENT_KIND_LABELS[d.kind]}${caption}.pdf`;
 }
 
 export function presentNotification(n: NotificationRow): NotificationView {

@@ -23,6 +23,8 @@ import {
   type TopicAssignment,
 } from '../services/experts.js';
 import type { z } from 'zod';
+import { partnerOf } from './expert.js';
+import { contentForReviewer } from './reviewer-content.js';
 
 // 专家评审 as the province sees it: the pool, declared conflicts, assignments and the aggregated scores.
 
@@ -104,6 +106,8 @@ export function presentApplicationReview({
 }: ApplicationReview): ReviewedDetail {
   return {
     application: presentReviewedApplication(reviewed),
+    content: contentForReviewer(reviewed.application.form, 'official'),
+    partner: partnerOf(reviewed.application.form),
     candidates: candidates.map((c) => ({ ...c, expert: presentExpert(c.expert) })),
     criteria: [...criteria],
   };

@@ -17,17 +17,21 @@ import type { ReviewItem } from '../services/review.js';
 import type { SubmissionChanges } from '../services/submission-changes.js';
 import { presentApplication, presentEvent } from './applications.js';
 import { presentDocument } from './documents.js';
+import { formForReviewer, isIdField } from './reviewer-content.js';
 
 // 项目主管部门审核推荐: the department's queue, one application under review, its quota and its list.
 
 type QuotaView = z.infer<typeof quotaResponseSchema>;
+
+/** A changed ID number is said to have changed, never shown. */
+const ID_HIDDEN = '（证件信息，不予显示）';
 
 export function presentReviewItem(
   item: ReviewItem,
   named: NamedApplication,
 ): z.infer<typeof reviewItemSchema> {
   return {
-    application: presentApplication(named),
+    application: { ...presentApplication(named), form: formForReviewer(named.form) },
     eligible: !item.findings.some((f) => f.severity === 'error'),
     findings: item.findings,
     readOnly: item.readOnly,
@@ -85,8 +89,8 @@ export function presentChanges(changes: SubmissionChanges): ChangesView {
     form: changes.form.map((c) => ({
       path: c.path,
       label: fieldLabel(c.path),
-      before: fieldValueText(c.path, c.before),
-      after: fieldValueText(c.path, c.after),
+      before: isIdField(c.path) ? ID_HIDDEN : fieldValueText(c.path, c.before),
+      after: isIdField(c.path) ? ID_HIDDEN : fieldValueText(c.path, c.after),
     })),
   };
 }

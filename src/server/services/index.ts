@@ -25,6 +25,7 @@ import { DepartmentService } from './departments.js';
 import { DocumentService } from './documents.js';
 import { EntitlementService } from './entitlements.js';
 import { ExpertReviewService } from './experts.js';
+import { ExpertDocumentService } from './expert-documents.js';
 import { ExpertScoringService } from './experts-scoring.js';
 import { FormalReviewService } from './formal-review.js';
 import { HealthService } from './health.js';
@@ -47,6 +48,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
   // One bound on password hashing per process, whichever route checks a password.
   const passwordChecks = new PasswordChecks(config.passwordChecks);
   const departments = new DepartmentService(db, repos, clock);
+  const expertScoring = new ExpertScoringService(db, repos, clock);
   return {
     applications: new ApplicationService(
       db,
@@ -74,7 +76,8 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     documents: new DocumentService(db, repos, store, clock, config.uploadMaxBytes, config.uploadLimits),
     entitlements: new EntitlementService(db, repos, store, clock, calls),
     experts: new ExpertReviewService(db, repos, clock),
-    expertScoring: new ExpertScoringService(db, repos, clock),
+    expertScoring,
+    expertDocuments: new ExpertDocumentService(repos, store, calls, expertScoring),
     health: new HealthService(repos),
     organizationUsers: new OrganizationUserService(db, repos, clock, config),
     inbox: new InboxService(db, repos, clock),

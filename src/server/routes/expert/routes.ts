@@ -1,12 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, idParamsSchema } from '../../../contract/common.js';
+import { applicationDocumentParamsSchema, PDF_MIME } from '../../../contract/documents.js';
+import { fileResponse, notModifiedResponse, sendStoredFile } from '../../http/file-response.js';
 import type { RouteDeps } from '../deps.js';
 import {
+  expertFileName,
+  presentExpertDocument,
   presentMyAssignment,
   presentMyAssignmentDetail,
   presentNotification,
 } from '../../presenters/expert.js';
 import {
+  expertDocumentsResponseSchema,
   myAssignmentResponseSchema,
   myAssignmentSchema,
   myAssignmentsResponseSchema,
@@ -20,7 +25,7 @@ import { z } from 'zod';
 // 专家评审, the expert's side: /api/expert/…, for experts only, each seeing only their own assignments.
 
 export const expertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
-  const { expertScoring } = services;
+  const { expertScoring, expertDocuments } = services;
   const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');
   const missing = errorResponses('NOT_FOUND');
   const closed = errorResponses('SCORES_SUBMITTED', 'REVIEW_OVERDUE');
@@ -111,6 +116,42 @@ export const expertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
       const actor = await guard.require(request, 'expert');
       await expertScoring.recuse(actor, request.params.id, request.body);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/expert/assignments/:id/documents',
+    {
+      schema: {
+        summary: '评审任务可查看的附件（评审计划列明的种类，如合作协议、平台证明）',
+        tags,
+        params: idParamsSchema,
+        response: { 200: expertDocumentsResponseSchema, ...missing, ...denied },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'expert');
+      const documents = await expertDocuments.list(actor, request.params.id);
+      return { documents: documents.map(presentExpertDocument) };
+    },
+  );
+
+  app.get(
+    '/expert/assignments/:id/documents/:docId/file',
+    {
+      schema: {
+        summary: '下载评审任务可查看的附件（ETag 为 SHA-256 指纹）',
+        tags,
+        produces: [PDF_MIME],
+        params: applicationDocumentParamsSchema,
+        response: { 200: fileResponse('PDF 文件'), 304: notModifiedResponse, ...missing, ...denied },
+      },
+    },
+    async (request, reply) => {
+      const actor = await guard.require(request, 'expert');
+      const { document, open } = await expertDocuments.file(actor, request.params.id, request.params.docId);
+      const file = { ...document, fileName: expertFileName(document) };
+      return sendStoredFile(request, reply, PDF_MIME, file, open);
     },
   );
 

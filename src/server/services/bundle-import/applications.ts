@@ -8,6 +8,7 @@ import type { ApplicationRow, NewApplication } from '../../repositories/applicat
 import type { Department } from '../../repositories/departments.js';
 import { acceptanceNumber } from '../applications.js';
 import { DECIDABLE } from '../review/access.js';
+import { changesWithoutIdNumbers } from '../../audit/personal-data.js';
 import { diffForm } from '../submission-changes.js';
 import type { Written } from './recommendations.js';
 import type { ImportRun } from './run.js';
@@ -206,7 +207,8 @@ async function updateApplication(
       at: run.now,
       actorUserId: run.importer.userId,
       kind: 'import-updated',
-      detail: { bundleId: target.bundleId, changes: [...content, ...decision] },
+      // The timeline is read by the department: a team member's ID number is said to have changed, not shown.
+      detail: { bundleId: target.bundleId, changes: changesWithoutIdNumbers([...content, ...decision]) },
     },
     { from: existing.status, to: updated.status },
   );

@@ -19,7 +19,9 @@ import { ApiError, describeError } from '../../shared/api.js';
 import { beijingTime } from '../../shared/format.js';
 import { clearFieldErrors, showFieldErrors } from '../../shared/forms.js';
 import { expertApi, expertQueries, type MyAssignmentDetail } from './api.js';
+import { scrollToPart } from '../../shared/application/anchors.js';
 import { BlindApplicationCard } from './BlindApplicationCard.js';
+import { ExpertDocumentsCard } from './ExpertDocumentsCard.js';
 import { RecusalModal } from './RecusalModal.js';
 import { ReviewHeading } from './ReviewHeading.js';
 
@@ -109,6 +111,7 @@ export function AssignmentScoring({ detail }: { detail: MyAssignmentDetail }) {
         />
       )}
       <BlindApplicationCard application={application} dueAt={assignment.dueAt} />
+      <ExpertDocumentsCard assignmentId={assignment.id} />
       {!assignment.submittedAt && (
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           与本项目的申报单位、项目负责人或合作方有利益关系（同一单位、合作、师生等）时应当回避。
@@ -141,7 +144,21 @@ export function AssignmentScoring({ detail }: { detail: MyAssignmentDetail }) {
                   <Typography.Text type="secondary">0–{c.max} 分</Typography.Text>
                 </Space>
               }
-              extra={c.guidance}
+              extra={
+                <>
+                  {c.guidance}
+                  {c.section && (
+                    <Button
+                      type="link"
+                      size="small"
+                      data-testid={`criterion-link-${c.id}`}
+                      onClick={() => scrollToPart(c.section!)}
+                    >
+                      查看申报书相应部分
+                    </Button>
+                  )}
+                </>
+              }
               // Not the input's min/max: those would quietly turn a 12 into the maximum.
               rules={[
                 {

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type {
+  ExpertDocumentView,
   MyAssignmentDetail,
   MyAssignmentView,
   NotificationView,
@@ -10,7 +11,7 @@ import { api } from '../../shared/api.js';
 
 // The expert's side of the API: their assignments, scores and notifications; and the keys they are cached under.
 
-export type { MyAssignmentDetail, MyAssignmentView, NotificationView };
+export type { ExpertDocumentView, MyAssignmentDetail, MyAssignmentView, NotificationView };
 
 export const expertApi = {
   assignments: (signal?: AbortSignal) =>
@@ -23,6 +24,10 @@ export const expertApi = {
     api<{ assignment: MyAssignmentView }>(`/expert/assignments/${id}/submit`, { method: 'POST', body }),
   recuse: (id: string, body: RecusalBody) =>
     api<void>(`/expert/assignments/${id}/recuse`, { method: 'POST', body }),
+  documents: (id: string, signal?: AbortSignal) =>
+    api<{ documents: ExpertDocumentView[] }>(`/expert/assignments/${id}/documents`, { signal }).then(
+      (r) => r.documents,
+    ),
   notifications: (signal?: AbortSignal) =>
     api<{ notifications: NotificationView[] }>('/expert/notifications', { signal }).then(
       (r) => r.notifications,
@@ -45,9 +50,18 @@ export const expertQueries = {
       queryKey: [...ASSIGNMENTS_KEY, id],
       queryFn: ({ signal }) => expertApi.assignment(id, signal),
     }),
+  documents: (id: string) =>
+    queryOptions({
+      queryKey: [...ASSIGNMENTS_KEY, id, 'documents'],
+      queryFn: ({ signal }) => expertApi.documents(id, signal),
+    }),
   notifications: () =>
     queryOptions({
       queryKey: ['expert', 'notifications'],
       queryFn: ({ signal }) => expertApi.notifications(signal),
     }),
 };
+
+/** Where the browser downloads an attachment of the expert's assignment. */
+export const expertDocumentFileUrl = (assignmentId: string, documentId: string) =>
+  `/api/expert/assignments/${assignmentId}/documents/${documentId}/file`;

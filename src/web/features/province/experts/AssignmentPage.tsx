@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Descriptions, Space, Tag } from 'antd';
+import { Card, Descriptions, Space, Tag } from 'antd';
 import { useParams } from 'react-router';
 import { TOPIC_LABELS } from '../../../../core/labels.js';
+import { ApplicationDocument } from '../../../shared/application/ApplicationDocument.js';
 import { PageState } from '../../../shared/PageState.js';
 import { ReviewHeading } from '../../expert/ReviewHeading.js';
 import { expertsQueries } from './api.js';
@@ -34,6 +35,17 @@ export function AssignmentPage() {
             </Descriptions>
             <AssignedExpertsCard detail={detail} />
             <CandidatesCard detail={detail} />
+            <Card title="申报书" data-testid="application-content">
+              <ApplicationDocument
+                content={detail.content}
+                partner={detail.partner}
+                basics={[
+                  { label: '项目名称', value: application.title || '—', wide: true },
+                  { label: '申报单位', value: application.organization.name },
+                  { label: '主管部门', value: application.department.name },
+                ]}
+              />
+            </Card>
           </Space>
         );
       }}
