@@ -155,10 +155,13 @@ export function documentRequirements(
       }),
     );
   }
-  // READING counts the unsigned forms as errors (三、1), but no rule judges them yet: a checklist that called
-  // them required would disagree with the checker, so they are offered like every other attachment.
   for (const kind of signedForms.value) {
-    list.push(requirement(keyOf(kind), [kind], signedForms, { required: false }));
+    list.push(
+      requirement(keyOf(kind), [kind], signedForms, {
+        required: true,
+        contents: completenessQuestions(call, kind),
+      }),
+    );
   }
   return list;
 }

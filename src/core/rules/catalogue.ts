@@ -6,6 +6,7 @@ import { QUOTA_RULES } from './02-3-quotas.js';
 import { INTEGRITY_RULES } from './02-4-integrity.js';
 import { SECRECY_RULES } from './02-5-secrecy.js';
 import { INSTRUMENT_RULES } from './02-7-instruments.js';
+import { SIGNED_FORM_RULES } from './03-1-signed-forms.js';
 import { DEADLINE_RULES } from './03-3-deadlines.js';
 import type { Rule, RuleInfo } from './rule.js';
 
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   ...INTEGRITY_RULES,
   ...SECRECY_RULES,
   ...INSTRUMENT_RULES,
+  ...SIGNED_FORM_RULES,
   ...DEADLINE_RULES,
 ];
 

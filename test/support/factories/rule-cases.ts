@@ -36,8 +36,8 @@ export interface RuleCase extends Partial<Expected> {
   departments?: Record<string, { withinQuota: boolean } & Omit<Expected, 'eligible'>>;
 }
 
-/** `一、专题二`, `二、3`, `三、3`: the notice's own numbering. */
-const NOTICE_CLAUSE = /^(一、专题[一二三四五]|二、[1-7]|三、3)$/;
+/** `一、专题二`, `二、3`, `三、1`, `三、3`: the notice's own numbering. */
+const NOTICE_CLAUSE = /^(一、专题[一二三四五]|二、[1-7]|三、[13])$/;
 const HAN = /\p{Script=Han}/u;
 /** A space between a unit and the Chinese after it ("80 万元 以内"), or ASCII quotes in a Chinese message. */
 const LOOSE_TYPOGRAPHY = /(?:万元|MB|KB|%) \p{Script=Han}|"/u;
