@@ -1,3 +1,4 @@
+import { budgetFromTable } from '../../core/application/content.js';
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import { SCORING_FORMS, weightedTotal } from '../../core/experts/scoring-forms.js';
 import { toBeijingIso } from '../../core/time.js';
@@ -17,6 +18,7 @@ const iso = (at: Date) => toBeijingIso(at.getTime());
 /** An application as an expert sees it: no person, no contact, no document, the budget's totals only. */
 export function presentExpertApplication(a: ExpertReviewApplication): ExpertApplicationView {
   const { form } = a;
+  const budget = form.budgetTable ? budgetFromTable(form.budgetTable) : form.budget;
   return {
     id: a.id,
     acceptanceNo: a.acceptanceNo,
@@ -29,9 +31,9 @@ export function presentExpertApplication(a: ExpertReviewApplication): ExpertAppl
     partner: form.partner?.name ? { name: form.partner.name, country: form.partner.country ?? '' } : null,
     domesticPartners: (form.domesticPartners ?? []).map((p) => ({ name: p.name })),
     budget: {
-      total: form.budget?.total ?? null,
-      jiangsuTotal: form.budget?.jiangsuTotal ?? null,
-      provincialFunding: form.budget?.provincialFunding ?? null,
+      total: budget?.total ?? null,
+      jiangsuTotal: budget?.jiangsuTotal ?? null,
+      provincialFunding: budget?.provincialFunding ?? null,
     },
   };
 }
