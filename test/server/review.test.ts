@@ -193,7 +193,9 @@ describe('GET /api/review/applications/:id', () => {
     expect(body.item.application.id).toBe(app.id);
     expect(body.item.eligible).toBe(true);
     expect(body.documents.map((d: { kind: string }) => d.kind).sort()).toEqual([
+      'application-form',
       'cooperation-agreement',
+      'info-form',
       'integrity-commitment-pi',
       'integrity-commitment-unit',
     ]);
@@ -309,6 +311,12 @@ describe('退回修改与重新提交', () => {
       previous: first.receipt.issuedAt,
       current: '2026-12-24T10:00:00+08:00',
       form: [
+        {
+          path: 'abstract',
+          label: '项目摘要',
+          before: completeForm().abstract,
+          after: completeForm({ title: '中德固态电解质联合研发与中试验证' }).abstract,
+        },
         // 申请省资助经费 is 江苏方's 省拨款: lowering it moves the difference to 自筹 in both columns.
         {
           path: 'budgetTable.jiangsu.sources.provincial',
