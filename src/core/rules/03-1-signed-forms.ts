@@ -1,4 +1,4 @@
-import { completenessQuestions } from '../documents/requirements.js';
+import { closestGaps, completenessQuestions } from '../documents/requirements.js';
 import { COMPLETENESS_LABELS, DOCUMENT_KIND_LABELS, listZh } from '../labels.js';
 import type { CompletenessFlag } from '../bundle/schema.js';
 import { applicationRule } from './rule.js';
@@ -39,15 +39,11 @@ export const signedFormUnsigned = applicationRule(
   ({ app }, emit, { call }) => {
     const label = (flags: readonly CompletenessFlag[]) => listZh(flags.map((f) => COMPLETENESS_LABELS[f]));
     for (const kind of call.documents.signedForms.value) {
-      const questions = completenessQuestions(call, kind);
-      const gaps = app.documents
-        .filter((d) => d.kind === kind)
-        .map((d) => questions.filter((q) => !d.complete[q]));
-      if (gaps.length === 0 || gaps.some((g) => g.length === 0)) continue;
-      const fewest = gaps.reduce((a, b) => (b.length < a.length ? b : a));
+      const fewest = closestGaps(call, app.documents, kind);
+      if (!fewest) continue;
       emit(
         call.documents.signedForms.clause,
-        `${DOCUMENT_KIND_LABELS[kind]}扫描件缺少${label(fewest)}。请上传${label(questions)}齐全的扫描件，并在上传时逐项勾选。`,
+        `${DOCUMENT_KIND_LABELS[kind]}扫描件缺少${label(fewest)}。请上传${label(completenessQuestions(call, kind))}齐全的扫描件，并在上传时逐项勾选。`,
         'documents',
       );
     }
