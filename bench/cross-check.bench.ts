@@ -139,17 +139,23 @@ try {
   }));
   const meta = { language: 'zh' as const, chineseTranslation: false, complete: ALL_COMPLETE };
   const documentRows = appRows.flatMap((a) =>
-    (['cooperation-agreement', 'integrity-commitment-unit', 'integrity-commitment-pi'] as const).map(
-      (kind) => ({
-        applicationId: a.id,
-        kind,
-        fileSha256: sha,
-        fileName: `${kind}.pdf`,
-        metadata: { ...meta, parties: [a.organizationId, 'Fraunhofer-Institut'], signedOn: '2026-03-01' },
-        uploadedBy: user!.id,
-        uploadedAt: now,
-      }),
-    ),
+    (
+      [
+        'cooperation-agreement',
+        'integrity-commitment-unit',
+        'integrity-commitment-pi',
+        'info-form',
+        'application-form',
+      ] as const
+    ).map((kind) => ({
+      applicationId: a.id,
+      kind,
+      fileSha256: sha,
+      fileName: `${kind}.pdf`,
+      metadata: { ...meta, parties: [a.organizationId, 'Fraunhofer-Institut'], signedOn: '2026-03-01' },
+      uploadedBy: user!.id,
+      uploadedAt: now,
+    })),
   );
   await insertAll(orgRows, (chunk) => db.insert(organizations).values(chunk));
   await insertAll(personRows, (chunk) => db.insert(people).values(chunk));

@@ -98,6 +98,8 @@ async function prepare(url: string): Promise<{ login: string; id: string }[]> {
         fileName: 'p.pdf',
         metadata: { ...meta, parties: [org.id] },
       },
+      { ...base, kind: 'info-form', fileName: 'i.pdf', metadata: { ...meta, parties: [org.id] } },
+      { ...base, kind: 'application-form', fileName: 'f.pdf', metadata: { ...meta, parties: [org.id] } },
     ]);
     out.push({ login: user.login, id: app.id });
   }

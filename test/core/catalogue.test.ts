@@ -9,6 +9,7 @@ import { QUOTA_RULES } from '../../src/core/rules/02-3-quotas.js';
 import { INTEGRITY_RULES } from '../../src/core/rules/02-4-integrity.js';
 import { SECRECY_RULES } from '../../src/core/rules/02-5-secrecy.js';
 import { INSTRUMENT_RULES } from '../../src/core/rules/02-7-instruments.js';
+import { SIGNED_FORM_RULES } from '../../src/core/rules/03-1-signed-forms.js';
 import { OTHER_ATTACHMENT_RULES } from '../../src/core/rules/03-1-other-attachments.js';
 import { DEADLINE_RULES } from '../../src/core/rules/03-3-deadlines.js';
 import { CONTENT_RULES } from '../../src/core/rules/04-content.js';
@@ -28,6 +29,7 @@ const BY_FILE: Record<string, readonly Rule[]> = {
   '02-4-integrity': INTEGRITY_RULES,
   '02-5-secrecy': SECRECY_RULES,
   '02-7-instruments': INSTRUMENT_RULES,
+  '03-1-signed-forms': SIGNED_FORM_RULES,
   '03-1-other-attachments': OTHER_ATTACHMENT_RULES,
   '03-3-deadlines': DEADLINE_RULES,
   '04-content': CONTENT_RULES,

@@ -155,13 +155,28 @@ describe('保存（自动保存）', () => {
     expect(read.json().application.form.title).toBe('第一版');
   });
 
-  it('金额有误时逐项指出字段，用中文说明，不写入任何内容', async () => {
+  it('金额有误时逐项指出经费预算表的栏目，用中文说明，不写入任何内容', async () => {
     const app = await draft();
-    const bad = completeForm({ budget: { total: -1, jiangsuTotal: 1.5, provincialFunding: 800_000 } });
+    const form = completeForm();
+    const whole = form.budgetTable!.whole;
+    const bad = completeForm({
+      budgetTable: {
+        ...form.budgetTable!,
+        whole: {
+          sources: { ...whole.sources, provincial: -100 },
+          expenditures: { ...whole.expenditures, business: 1.5 },
+        },
+      },
+    });
     const response = await save(admin.cookie, app.id, app.version, bad);
     expect(response.statusCode).toBe(400);
     const paths = response.json().error.fields.map((f: { path: string }) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['form.budget.total', 'form.budget.jiangsuTotal']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'form.budgetTable.whole.sources.provincial',
+        'form.budgetTable.whole.expenditures.business',
+      ]),
+    );
     expect(response.json().error.fields[0].message).toMatch(/金额/);
     const read = await inject(t.app, {
       method: 'GET',
@@ -205,15 +220,10 @@ describe('提交', () => {
 
   it('空白的技术领域和预算只报未填写，不再报技术领域“”或预算 0 万元', async () => {
     const app = await draft();
-    const { field: _field, budget: _budget, ...blank } = completeForm();
+    const { field: _field, budgetTable: _table, ...blank } = completeForm();
     const saved = await save(admin.cookie, app.id, app.version, blank);
     const { findings, missing } = saved.json().evaluation;
-    expect(missing.map((m: { field: string }) => m.field)).toEqual([
-      'field',
-      'budget.total',
-      'budget.jiangsuTotal',
-      'budget.provincialFunding',
-    ]);
+    expect(missing.map((m: { field: string }) => m.field)).toEqual(['field', 'budgetTable']);
     const messages = findings.map((f: { message: string }) => f.message).join('\n');
     expect(messages).not.toContain('技术领域“”');
     expect(messages).not.toContain('0 万元');
@@ -247,7 +257,13 @@ describe('提交', () => {
     expect(application.editable).toBe(false);
     expect(receipt.acceptanceNo).toMatch(new RegExp(`^${PRACTICE_CALL_ID}-\\d{5}$`));
     expect(receipt.payload.submittedAt).toBe('2026-11-23T09:00:00+08:00');
-    expect(receipt.payload.documents.map((d: { sha256: string }) => d.sha256)).toEqual([SHA, SHA, SHA]);
+    expect(receipt.payload.documents.map((d: { sha256: string }) => d.sha256)).toEqual([
+      SHA,
+      SHA,
+      SHA,
+      SHA,
+      SHA,
+    ]);
 
     const verify = (payload: object) =>
       inject(t.app, {

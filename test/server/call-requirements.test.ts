@@ -22,19 +22,24 @@ const STREAMS = TOPICS.flatMap((topic) =>
 );
 
 describe('GET /api/calls/:id/requirements', () => {
-  it('专题二：须与境外机构的协议、境内合作协议、共建联合实验室文件和两份承诺书，不需登录', async () => {
+  it('专题二：须与境外机构的协议、境内合作协议、共建联合实验室文件、两份承诺书和签字盖章的两份表，不需登录', async () => {
     const response = await requirements(JS_INTL_2026.id, 'topic=2');
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body).toMatchObject({ callId: JS_INTL_2026.id, topic: 2, direction: null });
-    expect(keysOf(body, true)).toEqual(['partner', 'domestic', 'joint-lab', 'unit', 'pi']);
-    expect(keysOf(body, false)).toEqual([
-      'ethics-approval',
-      'genetic-resources-permit',
+    expect(keysOf(body, true)).toEqual([
+      'partner',
+      'domestic',
+      'joint-lab',
+      'unit',
+      'pi',
       'info-form',
       'application-form',
-      'other-attachment',
     ]);
+    expect(keysOf(body, false)).toEqual(['ethics-approval', 'genetic-resources-permit', 'other-attachment']);
+    const form = body.documents.find((d: Requirement) => d.key === 'application-form');
+    expect(form).toMatchObject({ kinds: ['application-form'], label: '项目申报书', clause: '三、1' });
+    expect(form.contents.map((c: { label: string }) => c.label)).toEqual(['签字', '盖章']);
     const lab = body.documents.find((d: Requirement) => d.key === 'joint-lab');
     expect(lab).toMatchObject({
       kinds: ['joint-lab-agreement'],
@@ -59,16 +64,23 @@ describe('GET /api/calls/:id/requirements', () => {
     expect(body.translation.quote).toBe('外文合作文件须同时提供中文翻译件。');
   });
 
-  it('专题一按方向：平台建设项目须平台设立证明；未选方向只须承诺书；其他专题不看方向', async () => {
+  it('专题一按方向：平台建设项目须平台设立证明；未选方向只须承诺书和两份表；其他专题不看方向', async () => {
     const inbound = (await requirements(JS_INTL_2026.id, 'topic=1&direction=platform-inbound')).json();
     expect(inbound.direction).toBe('platform-inbound');
-    expect(keysOf(inbound, true)).toEqual(['platform', 'unit', 'pi']);
+    expect(keysOf(inbound, true)).toEqual(['platform', 'unit', 'pi', 'info-form', 'application-form']);
     const none = (await requirements(JS_INTL_2026.id, 'topic=1')).json();
     expect(none.direction).toBeNull();
-    expect(keysOf(none, true)).toEqual(['unit', 'pi']);
+    expect(keysOf(none, true)).toEqual(['unit', 'pi', 'info-form', 'application-form']);
     const topic4 = (await requirements(JS_INTL_2026.id, 'topic=4&direction=big-science')).json();
     expect(topic4.direction).toBeNull();
-    expect(keysOf(topic4, true)).toEqual(['partner', 'domestic', 'unit', 'pi']);
+    expect(keysOf(topic4, true)).toEqual([
+      'partner',
+      'domestic',
+      'unit',
+      'pi',
+      'info-form',
+      'application-form',
+    ]);
   });
 
   it('按申报书的伦理选项：涉及人工智能须上传伦理审查批件，涉及种质资源只提供许可上传，都不涉及则不列', async () => {

@@ -32,7 +32,8 @@ async function received(options: {
     topic: options.topic,
     form: {
       partner: { ...base.partner!, country: options.country },
-      budget: { ...base.budget!, provincialFunding: options.funding },
+      // Written as the 经费预算表 (completeForm), from which the dashboard reads 江苏方's 省拨款.
+      budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: options.funding },
     },
   });
   if (options.status) {

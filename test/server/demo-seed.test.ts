@@ -46,6 +46,9 @@ describe('演示数据', () => {
       await inject(t.app, { method: 'GET', url: `/api/applications/${draft.id}`, cookie: enterprise })
     ).json();
     expect(detail.evaluation.findings.map((f: { rule: string }) => f.rule)).toContain('budget.cap');
+    // Its 申报书 is written in full: only the cap and the documents keep it from being submitted.
+    expect(detail.evaluation.missing).toEqual([]);
+    expect(detail.application.form.sections.researchPlan).toContain('振动抑制');
 
     const university = await login(t.app, 'demo-daxue', DEMO_PASSWORD);
     const [submitted] = (
@@ -59,7 +62,7 @@ describe('演示数据', () => {
         cookie: university,
       })
     ).json().receipt;
-    expect(receipt.payload.documents).toHaveLength(5);
+    expect(receipt.payload.documents).toHaveLength(7);
     const verified = await inject(t.app, {
       method: 'POST',
       url: '/api/receipts/verify',

@@ -198,6 +198,8 @@ describe('POST /api/applications/:id/documents', () => {
       language: 'zh',
       chineseTranslation: false,
       complete: NONE_COMPLETE,
+      caption: null,
+      printedFrom: null,
     });
   });
 

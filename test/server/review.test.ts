@@ -193,7 +193,9 @@ describe('GET /api/review/applications/:id', () => {
     expect(body.item.application.id).toBe(app.id);
     expect(body.item.eligible).toBe(true);
     expect(body.documents.map((d: { kind: string }) => d.kind).sort()).toEqual([
+      'application-form',
       'cooperation-agreement',
+      'info-form',
       'integrity-commitment-pi',
       'integrity-commitment-unit',
     ]);
@@ -309,7 +311,37 @@ describe('退回修改与重新提交', () => {
       previous: first.receipt.issuedAt,
       current: '2026-12-24T10:00:00+08:00',
       form: [
-        { path: 'budget.provincialFunding', label: '申请省资助经费', before: '80 万元', after: '60 万元' },
+        {
+          path: 'abstract',
+          label: '项目摘要',
+          before: completeForm().abstract,
+          after: completeForm({ title: '中德固态电解质联合研发与中试验证' }).abstract,
+        },
+        // 申请省资助经费 is 江苏方's 省拨款: lowering it moves the difference to 自筹 in both columns.
+        {
+          path: 'budgetTable.jiangsu.sources.provincial',
+          label: '江苏方经费省拨款',
+          before: '80 万元',
+          after: '60 万元',
+        },
+        {
+          path: 'budgetTable.jiangsu.sources.selfRaised',
+          label: '江苏方经费自筹',
+          before: '120 万元',
+          after: '140 万元',
+        },
+        {
+          path: 'budgetTable.whole.sources.provincial',
+          label: '项目总经费省拨款',
+          before: '80 万元',
+          after: '60 万元',
+        },
+        {
+          path: 'budgetTable.whole.sources.selfRaised',
+          label: '项目总经费自筹',
+          before: '220 万元',
+          after: '240 万元',
+        },
         {
           path: 'title',
           label: '项目名称',
@@ -462,7 +494,14 @@ describe('确认提交', () => {
     const [row] = await t.db.select().from(applications).where(eq(applications.id, recommended.id));
     await t.db
       .update(applications)
-      .set({ form: { ...row!.form, budget: { ...row!.form.budget, provincialFunding: 900_000 } } })
+      .set({
+        form: {
+          ...row!.form,
+          budgetTable: completeForm({
+            budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 900_000 },
+          }).budgetTable,
+        },
+      })
       .where(eq(applications.id, recommended.id));
     expect((await uploadCommitment(t, agencyUser.cookie, PRACTICE_CALL_ID)).statusCode).toBe(201);
 

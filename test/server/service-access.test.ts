@@ -112,7 +112,7 @@ describe('附件与人员服务自行核对访问权限', () => {
     await expect(documents.file(stranger(), documentId)).rejects.toMatchObject(notFound);
     await expect(documents.file(department(otherCity), documentId)).rejects.toMatchObject(notFound);
     expect((await documents.file(department(city), documentId)).document.id).toBe(documentId);
-    expect(await documents.list(unitAdmin(submitted.organizationId), submitted.id, false)).toHaveLength(3);
+    expect(await documents.list(unitAdmin(submitted.organizationId), submitted.id, false)).toHaveLength(5);
   });
 
   it('别的单位修改项目负责人得到 NOT_FOUND，人员不变', async () => {

@@ -75,7 +75,7 @@ export const validBundle = fc
         field: fc.constantFrom(...FIELDS),
         title: fc.constantFrom(...TITLES),
         budget: fc.record({ total: money, jiangsuTotal: money, provincialFunding: money }),
-        dropDocs: fc.subarray([0, 1, 2, 3, 4]),
+        dropDocs: fc.subarray([0, 1, 2, 3, 4, 5]),
         partner: mostly(true),
         submittedAt: fc.option(instant, { nil: undefined }),
         recommendation: fc.option(

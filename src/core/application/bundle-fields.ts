@@ -9,6 +9,17 @@ type Derived = Pick<Application, 'summary' | 'budget' | 'largeInstrumentPurchase
 
 const CONTENT_KEYS = Object.keys(applicationContentShape) as (keyof typeof applicationContentShape)[];
 
+/** The three totals of a form: from its 经费预算表, or, in a draft written before the table, as it gave them. */
+export function formBudget(form: ApplicationForm): Application['budget'] {
+  return form.budgetTable
+    ? budgetFromTable(form.budgetTable)
+    : {
+        total: form.budget?.total ?? 0,
+        jiangsuTotal: form.budget?.jiangsuTotal ?? 0,
+        provincialFunding: form.budget?.provincialFunding ?? 0,
+      };
+}
+
 /**
  * The bundle's fields that a form holds or implies. The three totals come from the 经费预算表, the
  * `largeInstrumentPurchase` flags from the instrument list and `reviewApproved` from the uploaded 伦理审查批件,
@@ -30,13 +41,7 @@ export function bundleFieldsOf(
   return {
     ...content,
     summary: form.summary ?? form.abstract ?? '',
-    budget: form.budgetTable
-      ? budgetFromTable(form.budgetTable)
-      : {
-          total: form.budget?.total ?? 0,
-          jiangsuTotal: form.budget?.jiangsuTotal ?? 0,
-          provincialFunding: form.budget?.provincialFunding ?? 0,
-        },
+    budget: formBudget(form),
     ...(purchase ? { largeInstrumentPurchase: purchase } : {}),
     reviewApproved: approval
       ? documentKinds.includes('ethics-approval') && !!approval.number?.trim() && !!approval.date

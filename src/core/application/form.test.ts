@@ -21,13 +21,39 @@ describe('未填写', () => {
     const findings = [
       { rule: 'field.not-key', field: 'field' },
       { rule: 'budget.consistency', field: 'budget' },
+      { rule: 'budget.cap', field: 'budget.provincialFunding' },
       { rule: 'documents.agreement-missing', field: 'documents' },
       { rule: 'topic.not-open' },
     ];
+    expect(missing.map((m) => m.field)).toContain('budgetTable');
     expect(withoutUnfilled(findings, missing).map((f) => f.rule)).toEqual([
       'documents.agreement-missing',
       'topic.not-open',
     ]);
+  });
+
+  it('经费预算表一个金额都未填，与未填写相同；填了一项即不再缺', () => {
+    const table = (whole: object) => ({
+      budgetTable: { whole: { sources: {}, expenditures: {}, ...whole } },
+    });
+    const fields = (form: object) => missingFields(JS_INTL_2026, 4, undefined, form).map((m) => m.field);
+    expect(fields(table({}))).toContain('budgetTable');
+    expect(fields(table({ sources: { provincial: 0 } }))).not.toContain('budgetTable');
+  });
+
+  it('申报书的各部分未填即列为未填写', () => {
+    const fields = missingFields(JS_INTL_2026, 4, undefined, {}).map((m) => m.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'period.start',
+        'keywords',
+        'abstract',
+        'team.pi.gender',
+        'sections.rationale',
+        'sections.risks',
+        'budgetTable',
+      ]),
+    );
   });
 
   it('已填的字段照常判断', () => {

@@ -135,7 +135,7 @@ export function missingFields(
   for (const key of SECTION_KEYS) {
     need(!!form.sections?.[key]?.trim(), `sections.${key}`, `请填写申报书“${SECTION_LABELS[key]}”部分`);
   }
-  need(form.budgetTable !== undefined || form.budget?.total !== undefined, 'budgetTable', '请填写经费预算表');
+  need(budgetEntered(form), 'budgetTable', '请填写经费预算表');
   need(form.classified !== undefined, 'classified', '请回答：申报材料是否含有涉密内容');
   need(form.declassified !== undefined, 'declassified', '请确认：申报材料不含涉密内容，或已作脱密处理');
   const terms = streamOf(call, topic, direction);
@@ -150,8 +150,19 @@ export function missingFields(
   return missing;
 }
 
+/** A table with no amount in it is as blank as no table; a draft written before the table has its totals. */
+function budgetEntered(form: ApplicationForm): boolean {
+  const whole = form.budgetTable?.whole;
+  if (!whole) return form.budget?.total !== undefined;
+  return [...Object.values(whole.sources), ...Object.values(whole.expenditures)].some((v) => v !== undefined);
+}
+
 const within = (path: string, root: string) =>
   path === root || path.startsWith(`${root}.`) || path.startsWith(`${root}[`);
+
+/** The bundle's totals are derived from the 经费预算表: a finding on them speaks of the table. */
+const DERIVED_FROM: Readonly<Record<string, string>> = { budget: 'budgetTable' };
+const sourceOf = (path: string) => DERIVED_FROM[path.split(/[.[]/, 1)[0]!] ?? path;
 
 /**
  * The findings without those on a field still to be filled in: a blank field is said once, as 未填写, not again
@@ -163,6 +174,10 @@ export function withoutUnfilled<T extends { field?: string | undefined }>(
 ): T[] {
   return findings.filter(
     (f) =>
-      f.field === undefined || !missing.some((m) => within(m.field, f.field!) || within(f.field!, m.field)),
+      f.field === undefined ||
+      !missing.some((m) => {
+        const field = sourceOf(f.field!);
+        return within(m.field, field) || within(field, m.field);
+      }),
   );
 }

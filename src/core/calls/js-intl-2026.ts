@@ -287,11 +287,13 @@ export const JS_INTL_2026: CallParameters = {
     otherAttachments: cite(true, '三、1', '其他项目附件材料应传尽传。'),
     signedScans: cite(
       {
+        'info-form': ['signatures', 'seals'],
+        'application-form': ['signatures', 'seals'],
         'integrity-commitment-unit': ['signatures', 'seals', 'dates'],
         'integrity-commitment-pi': ['signatures', 'dates'],
       },
       '三、1',
-      '项目申报单位及项目负责人科研诚信承诺书签字扫描后，以附件形式上传。',
+      '项目信息表、项目申报书按要求完成签字盖章手续，扫描形成 PDF 格式上传。项目申报单位及项目负责人科研诚信承诺书签字扫描后，以附件形式上传。',
     ),
   },
   commitments: cite(

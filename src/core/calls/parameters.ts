@@ -183,7 +183,7 @@ export interface CallParameters {
     /** 三、1: 其他项目附件材料应传尽传 — offered for upload, never required. */
     otherAttachments: Cited<boolean>;
     /**
-     * 三、1: what the scan of a signed document must show, by kind (the commitments); the agreements answer
+     * 三、1: what the scan of a signed document must show, by kind (the forms, the commitments); the agreements answer
      * `completeness`, any other kind is asked only to be there.
      */
     signedScans: Cited<Readonly<Partial<Record<DocumentKind, readonly CompletenessFlag[]>>>>;

@@ -6,7 +6,7 @@ import { JS_INTL_2026 } from '../calls/js-intl-2026.js';
 import { withDeadlines } from '../calls/parameters.js';
 import { completenessQuestions, requirementsFor, type RequirementKey } from './requirements.js';
 
-// What each stream of 苏科资发〔2026〕26号 requires (二、2, 二、4) and offers (三、1), as READING.md reads it.
+// What each stream of 苏科资发〔2026〕26号 requires (二、2, 二、4, 三、1) and offers (三、1), as READING.md reads it.
 
 interface RequirementCase {
   name: string;
@@ -16,53 +16,48 @@ interface RequirementCase {
   optional: RequirementKey[];
 }
 
-const OFFERED: RequirementKey[] = [
-  'ethics-approval',
-  'genetic-resources-permit',
-  'info-form',
-  'application-form',
-  'other-attachment',
-];
-const COOPERATION: RequirementKey[] = ['partner', 'domestic', 'unit', 'pi'];
+const FORMS: RequirementKey[] = ['info-form', 'application-form'];
+const OFFERED: RequirementKey[] = ['ethics-approval', 'genetic-resources-permit', 'other-attachment'];
+const COOPERATION: RequirementKey[] = ['partner', 'domestic', 'unit', 'pi', ...FORMS];
 
 const cases: RequirementCase[] = [
   {
-    name: '专题一方向1 国际大科学计划：只须两份承诺书，境内合作协议应传尽传',
+    name: '专题一方向1 国际大科学计划：只须两份承诺书和两份签字盖章的表，境内合作协议应传尽传',
     topic: 1,
     direction: 'big-science',
-    required: ['unit', 'pi'],
+    required: ['unit', 'pi', ...FORMS],
     optional: ['domestic', ...OFFERED],
   },
   {
     name: '专题一方向2（境外机构在我省建设）：须平台设立证明文件',
     topic: 1,
     direction: 'platform-inbound',
-    required: ['platform', 'unit', 'pi'],
+    required: ['platform', 'unit', 'pi', ...FORMS],
     optional: ['domestic', ...OFFERED],
   },
   {
     name: '专题一方向2（我省在境外建设）：须平台设立证明文件',
     topic: 1,
     direction: 'platform-outbound',
-    required: ['platform', 'unit', 'pi'],
+    required: ['platform', 'unit', 'pi', ...FORMS],
     optional: ['domestic', ...OFFERED],
   },
   {
-    name: '专题一未选方向：没有方向的要求，只须两份承诺书',
+    name: '专题一未选方向：没有方向的要求，只须两份承诺书和两份签字盖章的表',
     topic: 1,
-    required: ['unit', 'pi'],
+    required: ['unit', 'pi', ...FORMS],
     optional: ['domestic', ...OFFERED],
   },
   {
     name: '专题二：须与境内外合作方的协议和共建联合实验室合作文件',
     topic: 2,
-    required: ['partner', 'domestic', 'joint-lab', 'unit', 'pi'],
+    required: ['partner', 'domestic', 'joint-lab', 'unit', 'pi', ...FORMS],
     optional: OFFERED,
   },
   {
-    name: '专题三（另行发布，本通知不受理）：只须两份承诺书',
+    name: '专题三（另行发布，本通知不受理）：只须两份承诺书和两份签字盖章的表',
     topic: 3,
-    required: ['unit', 'pi'],
+    required: ['unit', 'pi', ...FORMS],
     optional: ['domestic', ...OFFERED],
   },
   { name: '专题四：须与境内外合作方的合作协议或意向书', topic: 4, required: COOPERATION, optional: OFFERED },
@@ -96,6 +91,7 @@ function requirementsJudged(c: RequirementCase): RequirementKey[] {
     if (f.rule === 'documents.joint-lab') return ['joint-lab'];
     if (f.rule === 'documents.platform-proof-missing') return ['platform'];
     if (f.rule === 'documents.integrity-commitment-missing') return ['unit', 'pi'];
+    if (f.rule === 'documents.signed-form-missing') return FORMS;
     return [];
   });
 }
@@ -182,9 +178,20 @@ describe('每项材料的名称、要素、条款和日期', () => {
     expect(completenessQuestions(JS_INTL_2026, 'platform-proof')).toEqual([]);
   });
 
-  it('项目信息表、项目申报书：签字盖章后扫描上传（三、1）', () => {
-    expect(byKey(4, 'info-form')).toMatchObject({ label: '项目信息表', clause: '三、1' });
+  it('项目信息表、项目申报书：必须上传，只核签字、盖章（三、1）', () => {
+    expect(byKey(4, 'info-form')).toMatchObject({
+      label: '项目信息表',
+      required: true,
+      contents: ['signatures', 'seals'],
+      clause: '三、1',
+    });
+    expect(byKey(1, 'application-form', 'big-science')).toMatchObject({
+      label: '项目申报书',
+      required: true,
+      contents: ['signatures', 'seals'],
+    });
     expect(byKey(4, 'application-form').quote).toContain('签字盖章');
+    expect(completenessQuestions(JS_INTL_2026, 'info-form')).toEqual(['signatures', 'seals']);
   });
 
   it('其他附件：应传尽传，从不必须（三、1）', () => {

@@ -1,4 +1,11 @@
-import type { CompletenessFlag, Direction, DocumentKind, EthicsFlag, TopicNumber } from '../bundle/schema.js';
+import type {
+  BundleDocument,
+  CompletenessFlag,
+  Direction,
+  DocumentKind,
+  EthicsFlag,
+  TopicNumber,
+} from '../bundle/schema.js';
 import { openStreamOf, type CallParameters, type Cited, type StreamTerms } from '../calls/parameters.js';
 import { DOCUMENT_KIND_LABELS } from '../labels.js';
 
@@ -78,6 +85,21 @@ export function completenessTerms(
   const { completeness, signedScans } = call.documents;
   if (AGREEMENT_KINDS.has(kind)) return completeness;
   return { ...signedScans, value: signedScans.value[kind] ?? [] };
+}
+
+/**
+ * What the uploaded documents of `kind` lack of `completenessQuestions`, the closest one's gaps; `null` when one
+ * answers them all or none is uploaded (a missing document is another finding).
+ */
+export function closestGaps(
+  call: CallParameters,
+  documents: readonly BundleDocument[],
+  kind: DocumentKind,
+): readonly CompletenessFlag[] | null {
+  const questions = completenessQuestions(call, kind);
+  const gaps = documents.filter((d) => d.kind === kind).map((d) => questions.filter((q) => !d.complete[q]));
+  if (gaps.length === 0 || gaps.some((g) => g.length === 0)) return null;
+  return gaps.reduce((a, b) => (b.length < a.length ? b : a));
 }
 
 const either = (kinds: readonly DocumentKind[]) => kinds.map((k) => DOCUMENT_KIND_LABELS[k]).join('或');
@@ -176,10 +198,13 @@ export function documentRequirements(
       requirement('genetic-resources-permit', ['genetic-resources-permit'], toBeNoted, { required: false }),
     );
   }
-  // READING counts the unsigned forms as errors (三、1), but no rule judges them yet: a checklist that called
-  // them required would disagree with the checker, so they are offered like every other attachment.
   for (const kind of signedForms.value) {
-    list.push(requirement(keyOf(kind), [kind], signedForms, { required: false }));
+    list.push(
+      requirement(keyOf(kind), [kind], signedForms, {
+        required: true,
+        contents: completenessQuestions(call, kind),
+      }),
+    );
   }
   if (otherAttachments.value) {
     list.push(requirement('other-attachment', ['other-attachment'], otherAttachments, { required: false }));

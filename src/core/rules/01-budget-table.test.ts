@@ -3,7 +3,6 @@ import { budgetFromTable, type BudgetColumn, type BudgetTable } from '../applica
 import { parseBundle } from '../bundle/parse.js';
 import { JS_INTL_2026 } from '../calls/js-intl-2026.js';
 import { checkBundle } from '../check.js';
-import { expectCentreOutcome } from '../../../test/core/centre-rule-cases.js';
 import { bundle } from '../../../test/support/factories/bundle.js';
 import { expectOutcome, single, type RuleCase } from '../../../test/support/factories/rule-cases.js';
 
@@ -179,7 +178,7 @@ describe('经费预算表（一、专题一至专题五）', () => {
 });
 
 describe('间接费用与预算说明（中心配置）', () => {
-  it.each(centreCases)('$name', (c) => expectCentreOutcome(c));
+  it.each(centreCases)('$name', (c) => expectOutcome(c));
 
   it('本计划不列支间接费用时，列有间接费用即不能申报', () => {
     const call = {

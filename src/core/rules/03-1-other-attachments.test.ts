@@ -1,7 +1,6 @@
 import { describe, it } from 'vitest';
 import { application, document } from '../../../test/support/factories/bundle.js';
-import { expectCentreOutcome } from '../../../test/core/centre-rule-cases.js';
-import { single, type RuleCase } from '../../../test/support/factories/rule-cases.js';
+import { expectOutcome, single, type RuleCase } from '../../../test/support/factories/rule-cases.js';
 
 // 三、1：“其他项目附件材料应传尽传。” 其他附件从不必须；未注明名称的，提示。
 
@@ -34,5 +33,5 @@ const cases: RuleCase[] = [
 
 describe('三、1．其他附件', () => {
   // expectOutcome on main does not take 三、1 yet (the signed-forms branch adds it).
-  it.each(cases)('$name', (c) => expectCentreOutcome(c));
+  it.each(cases)('$name', (c) => expectOutcome(c));
 });

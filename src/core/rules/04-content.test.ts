@@ -1,7 +1,6 @@
 import { describe, it } from 'vitest';
-import { expectCentreOutcome } from '../../../test/core/centre-rule-cases.js';
 import { bundle } from '../../../test/support/factories/bundle.js';
-import { single, type RuleCase } from '../../../test/support/factories/rule-cases.js';
+import { expectOutcome, single, type RuleCase } from '../../../test/support/factories/rule-cases.js';
 
 // 中心配置 of JS-INTL-2026: execution from 2026-07, at most 36 months; abstract ≤ 300 characters; 3 to 5
 // keywords; 立项依据 ≤ 5000 and 创新点 ≤ 2000 characters.
@@ -119,5 +118,5 @@ const cases: RuleCase[] = [
 ];
 
 describe('申报书篇幅与执行期（中心配置）', () => {
-  it.each(cases)('$name', (c) => expectCentreOutcome(c));
+  it.each(cases)('$name', (c) => expectOutcome(c));
 });

@@ -7,6 +7,7 @@ import { QUOTA_RULES } from './02-3-quotas.js';
 import { INTEGRITY_RULES } from './02-4-integrity.js';
 import { SECRECY_RULES } from './02-5-secrecy.js';
 import { INSTRUMENT_RULES } from './02-7-instruments.js';
+import { SIGNED_FORM_RULES } from './03-1-signed-forms.js';
 import { OTHER_ATTACHMENT_RULES } from './03-1-other-attachments.js';
 import { DEADLINE_RULES } from './03-3-deadlines.js';
 import { CONTENT_RULES } from './04-content.js';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   ...INTEGRITY_RULES,
   ...SECRECY_RULES,
   ...INSTRUMENT_RULES,
+  ...SIGNED_FORM_RULES,
   ...OTHER_ATTACHMENT_RULES,
   ...DEADLINE_RULES,
   ...CONTENT_RULES,

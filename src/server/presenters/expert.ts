@@ -1,7 +1,7 @@
+import { formBudget } from '../../core/application/bundle-fields.js';
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import { SCORING_FORMS, weightedTotal } from '../../core/experts/scoring-forms.js';
 import { toBeijingIso } from '../../core/time.js';
-import { budgetFromTable } from '../../core/application/content.js';
 import { DOCUMENT_KIND_LABELS } from '../../core/labels.js';
 import type { DocumentRecord } from '../repositories/documents.js';
 import type {
@@ -26,8 +26,7 @@ export const partnerOf = (form: ExpertReviewApplication['form']) =>
 /** An application as an expert sees it: the 申报书 with no person named and no contact. */
 export function presentExpertApplication(a: ExpertReviewApplication): ExpertApplicationView {
   const { form } = a;
-  // The totals are the table's where the 申报书 has one (entered once, derived everywhere).
-  const budget = form.budgetTable ? budgetFromTable(form.budgetTable) : form.budget;
+  const budget = form.budgetTable || form.budget ? formBudget(form) : undefined;
   return {
     id: a.id,
     acceptanceNo: a.acceptanceNo,

@@ -1,3 +1,4 @@
+import { formBudget } from '../../core/application/bundle-fields.js';
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import { toBeijingIso } from '../../core/time.js';
 import type { ProvinceRow } from '../repositories/decisions.js';
@@ -20,7 +21,7 @@ export function presentProvinceApplication(row: ProvinceRow) {
     organizationName: row.organizationName,
     piName: row.piName,
     departmentName: row.departmentName,
-    requestedFunding: a.form.budget?.provincialFunding ?? 0,
+    requestedFunding: formBudget(a.form).provincialFunding,
   };
 }
 

@@ -14,8 +14,10 @@ export interface StreamCap {
 }
 
 const recommended = sql<number>`count(*) filter (where ${applications.status} = 'recommended')::int`;
-const funding = sql`(${applications.form} -> 'budget' ->> 'provincialFunding')::float8`;
-const fundingIsNumber = sql`jsonb_typeof(${applications.form} -> 'budget' -> 'provincialFunding') = 'number'`;
+// 省拨款 of 江苏方 in the 经费预算表 (budgetFromTable), or a draft's own total written before the table.
+const requested = sql`coalesce(coalesce(${applications.form} #> '{budgetTable,jiangsu}', ${applications.form} #> '{budgetTable,whole}') #> '{sources,provincial}', ${applications.form} #> '{budget,provincialFunding}')`;
+const funding = sql`(${requested} #>> '{}')::float8`;
+const fundingIsNumber = sql`jsonb_typeof(${requested}) = 'number'`;
 const quantile = (q: number) =>
   sql<number>`percentile_cont(${sql.raw(String(q))}) within group (order by ${funding})`;
 

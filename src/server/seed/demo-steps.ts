@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { ApplicationContent } from '../../core/application/content.js';
 import { UNBARRED_PARTNER_ANSWERS, type ApplicationForm } from '../../core/application/form.js';
 import { ALL_COMPLETE, type TopicNumber } from '../../core/bundle/schema.js';
 import { principalOf, type PrincipalOf } from '../principal.js';
@@ -8,6 +9,7 @@ import { hashPassword } from '../security/passwords.js';
 import type { Services } from '../services/index.js';
 import { approveWithoutReview } from '../services/organization-verification.js';
 import type { UserRole } from '../../contract/vocabulary.js';
+import { sampleContent } from './application-content.js';
 import { PRACTICE_CALL_ID } from './calls.js';
 import { pdfChunks } from './pdf.js';
 
@@ -57,6 +59,68 @@ export function demoContact(login: string): { email: string; mobile: string } {
 }
 
 export const partner = (name: string, country: string) => ({ name, country, ...UNBARRED_PARTNER_ANSWERS });
+
+/** The application's own facts: what the newcomer sees in the list, and the figures the rules judge. */
+export interface DemoApplication {
+  title: string;
+  summary: string;
+  field: string;
+  /** Name (original language) and ISO country code. */
+  partner: [string, string];
+  domesticPartners?: ApplicationForm['domesticPartners'];
+  /** 总预算, 江苏方总预算, 省资助经费 (yuan). */
+  budget: [number, number, number];
+}
+
+type Team = NonNullable<ApplicationContent['team']>;
+type Sections = NonNullable<ApplicationContent['sections']>;
+
+/** What sets one demo 申报书 apart from the next, beyond the parts every one of them writes alike. */
+export interface DemoStory {
+  abstract: string;
+  keywords: string[];
+  period: { start: string; end: string };
+  pi: Omit<NonNullable<Team['pi']>, 'mobile' | 'email'>;
+  members: NonNullable<Team['members']>;
+  foreignPi: { name: string; position: string };
+  partnerInstitution: NonNullable<ApplicationContent['partnerInstitution']>;
+  sections: Pick<Sections, 'rationale' | 'cooperationBasis' | 'researchPlan' | 'innovations'>;
+  indicators: NonNullable<ApplicationContent['indicators']>;
+  milestones: NonNullable<ApplicationContent['milestones']>;
+}
+
+/** The whole 申报书 of a demo application: its facts, its story, and the PI's contact from the PI's login. */
+export function demoForm(a: DemoApplication, story: DemoStory, piLogin: string): ApplicationForm {
+  const [partnerName, country] = a.partner;
+  const [total, jiangsuTotal, provincialFunding] = a.budget;
+  const base = sampleContent({
+    title: a.title,
+    field: a.field,
+    budget: { total, jiangsuTotal, provincialFunding },
+    foreign: { name: story.partnerInstitution.nameZh ?? partnerName, country },
+  });
+  return {
+    ...base,
+    title: a.title,
+    summary: a.summary,
+    field: a.field,
+    partner: partner(partnerName, country),
+    domesticPartners: a.domesticPartners ?? [],
+    abstract: story.abstract,
+    keywords: story.keywords,
+    period: story.period,
+    team: {
+      pi: { ...story.pi, ...demoContact(piLogin) },
+      members: story.members,
+      foreignPi: { ...story.foreignPi, nationality: country },
+      foreignMembers: [],
+    },
+    partnerInstitution: story.partnerInstitution,
+    sections: { ...base.sections, ...story.sections },
+    indicators: story.indicators,
+    milestones: story.milestones,
+  };
+}
 
 /** Registers the organization in its department, with its administrator and its PI (both can log in). */
 export async function registerDemoOrganization(
@@ -152,6 +216,17 @@ export async function attachDemo(
     },
     { ...staged, fileName: `${kind}.pdf` },
   );
+}
+
+/** The 项目信息表 and 项目申报书, signed and sealed, scanned and uploaded (三、1). */
+export async function attachSignedForms(
+  services: Services,
+  applicant: DemoApplicant,
+  applicationId: string,
+): Promise<void> {
+  for (const kind of ['info-form', 'application-form'] as const) {
+    await attachDemo(services, applicant, applicationId, kind, [applicant.organizationId]);
+  }
 }
 
 /** Submits, or fails the seed with the rules' verdict. */

@@ -1,4 +1,3 @@
-import type { ApplicationForm } from '../../core/application/form.js';
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import type { Database } from '../db/database.js';
 import { repositories } from '../repositories/index.js';
@@ -9,17 +8,21 @@ import { seedRegisters } from './registers.js';
 import { PROVINCE_STAGE_ACCOUNTS, seedProvinceStage } from './province-stage.js';
 import {
   attachDemo,
+  attachSignedForms,
   DEMO_PASSWORD,
   type DemoAccount,
   type DemoApplicant,
+  type DemoApplication,
   type DemoOfficial,
   type DemoOrganization,
+  type DemoStory,
+  demoForm,
   draftDemo,
   insertDemoOfficials,
-  partner,
   registerDemoOrganization,
   submitDemo,
 } from './demo-steps.js';
+import { INTERFACES, SERVO, SOIL_SENSING } from './demo-stories.js';
 
 export { DEMO_PASSWORD, type DemoAccount };
 
@@ -53,6 +56,14 @@ const ORGANIZATIONS: DemoOrganization[] = [
     pi: { name: '王芳', login: 'demo-pi-wang' },
   },
 ];
+
+/** The enterprise both the university and the institute take as their Jiangsu partner. */
+const XINGHE = {
+  name: '南京星河智能装备有限公司',
+  creditCode: '91320100MA1W7K3P4B',
+  kind: 'enterprise' as const,
+  inJiangsu: true,
+};
 
 const OFFICIALS: DemoOfficial[] = [
   {
@@ -105,8 +116,9 @@ export async function seedDemo(db: Database, services: Services): Promise<DemoAc
   await seedExperts(repos, services, DEMO_PASSWORD);
 
   const of = (admin: string) => admins.get(admin)!;
-  const draft = (admin: string, topic: TopicNumber, form: ApplicationForm) =>
-    draftDemo(services, of(admin), topic, form);
+  const piLogin = (admin: string) => ORGANIZATIONS.find((o) => o.login === admin)!.pi.login;
+  const draft = (admin: string, topic: TopicNumber, a: DemoApplication, story: DemoStory) =>
+    draftDemo(services, of(admin), topic, demoForm(a, story, piLogin(admin)));
   const attach = (
     admin: string,
     applicationId: string,
@@ -117,32 +129,35 @@ export async function seedDemo(db: Database, services: Services): Promise<DemoAc
   const submit = (admin: string, applicationId: string) => submitDemo(services, of(admin), applicationId);
   const orgId = (admin: string) => of(admin).organizationId;
 
-  // 1. An enterprise's draft that still breaks the 专题四 cap and lacks its documents.
-  await draft('demo-qiye', 4, {
-    title: '面向智能制造装备的高精度伺服系统联合研发',
-    summary: '与德国合作机构联合研制高精度伺服驱动与控制系统，开展中试验证。',
-    field: '智能制造装备',
-    partner: partner('Fraunhofer IPA', 'DE'),
-    domesticPartners: [],
-    budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 900_000 },
-  });
+  // 1. An enterprise's draft, its 申报书 written, that still breaks the 专题四 cap and lacks its documents (the
+  // signed forms too: they are printed once the form is final).
+  await draft(
+    'demo-qiye',
+    4,
+    {
+      title: '面向智能制造装备的高精度伺服系统联合研发',
+      summary: '与德国合作机构联合研制高精度伺服驱动与控制系统，开展中试验证。',
+      field: '智能制造装备',
+      partner: ['Fraunhofer IPA', 'DE'],
+      budget: [3_000_000, 2_000_000, 900_000],
+    },
+    SERVO,
+  );
 
   // 2. A university's 专题二 application with a Jiangsu enterprise, joint-lab agreement, submitted.
-  const beltRoad = await draft('demo-daxue', 2, {
-    title: '中哈智慧农业联合实验室：低功耗土壤墒情传感网络',
-    summary: '依托中哈联合实验室，联合研制低功耗物联网土壤墒情传感网络与灌溉决策模型，在苏北开展示范。',
-    field: '智慧农业',
-    partner: partner('哈萨克国立农业大学', 'KZ'),
-    domesticPartners: [
-      {
-        name: '南京星河智能装备有限公司',
-        creditCode: '91320100MA1W7K3P4B',
-        kind: 'enterprise',
-        inJiangsu: true,
-      },
-    ],
-    budget: { total: 2_400_000, jiangsuTotal: 1_600_000, provincialFunding: 800_000 },
-  });
+  const beltRoad = await draft(
+    'demo-daxue',
+    2,
+    {
+      title: '中哈智慧农业联合实验室：低功耗土壤墒情传感网络',
+      summary: '依托中哈联合实验室，联合研制低功耗物联网土壤墒情传感网络与灌溉决策模型，在苏北开展示范。',
+      field: '智慧农业',
+      partner: ['哈萨克国立农业大学', 'KZ'],
+      domesticPartners: [XINGHE],
+      budget: [2_400_000, 1_600_000, 800_000],
+    },
+    SOIL_SENSING,
+  );
   await attach('demo-daxue', beltRoad, 'cooperation-agreement', [orgId('demo-daxue'), '哈萨克国立农业大学']);
   await attach('demo-daxue', beltRoad, 'domestic-agreement', [orgId('demo-daxue'), '91320100MA1W7K3P4B']);
   await attach('demo-daxue', beltRoad, 'joint-lab-agreement', [orgId('demo-daxue'), '哈萨克国立农业大学'], {
@@ -151,24 +166,23 @@ export async function seedDemo(db: Database, services: Services): Promise<DemoAc
   });
   await attach('demo-daxue', beltRoad, 'integrity-commitment-unit', [orgId('demo-daxue')]);
   await attach('demo-daxue', beltRoad, 'integrity-commitment-pi', [orgId('demo-daxue')]);
+  await attachSignedForms(services, of('demo-daxue'), beltRoad);
   await submit('demo-daxue', beltRoad);
 
   // 3. An institute's 专题五 application with a Hong Kong partner on a letter of intent (a warning), submitted.
-  const hongKong = await draft('demo-yanjiusuo', 5, {
-    title: '苏港先进材料界面调控联合研发',
-    summary: '与香港合作机构联合开展先进材料界面调控与器件应用研究。',
-    field: '先进材料',
-    partner: partner('香港科技大学', 'HK'),
-    domesticPartners: [
-      {
-        name: '南京星河智能装备有限公司',
-        creditCode: '91320100MA1W7K3P4B',
-        kind: 'enterprise',
-        inJiangsu: true,
-      },
-    ],
-    budget: { total: 2_000_000, jiangsuTotal: 1_600_000, provincialFunding: 600_000 },
-  });
+  const hongKong = await draft(
+    'demo-yanjiusuo',
+    5,
+    {
+      title: '苏港先进材料界面调控联合研发',
+      summary: '与香港合作机构联合开展先进材料界面调控与器件应用研究。',
+      field: '先进材料',
+      partner: ['香港科技大学', 'HK'],
+      domesticPartners: [XINGHE],
+      budget: [2_000_000, 1_600_000, 600_000],
+    },
+    INTERFACES,
+  );
   await attach('demo-yanjiusuo', hongKong, 'letter-of-intent', [orgId('demo-yanjiusuo'), '香港科技大学']);
   await attach('demo-yanjiusuo', hongKong, 'domestic-agreement', [
     orgId('demo-yanjiusuo'),
@@ -176,6 +190,7 @@ export async function seedDemo(db: Database, services: Services): Promise<DemoAc
   ]);
   await attach('demo-yanjiusuo', hongKong, 'integrity-commitment-unit', [orgId('demo-yanjiusuo')]);
   await attach('demo-yanjiusuo', hongKong, 'integrity-commitment-pi', [orgId('demo-yanjiusuo')]);
+  await attachSignedForms(services, of('demo-yanjiusuo'), hongKong);
   await submit('demo-yanjiusuo', hongKong);
   // After the submissions: the registers change these verdicts, as the province would see on importing them.
   await seedRegisters(repos, services, 'demo-province');

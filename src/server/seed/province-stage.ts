@@ -10,15 +10,19 @@ import { beijingCloseOf, PRACTICE_CALL_ID } from './calls.js';
 import {
   addDemoPi,
   attachDemo,
+  attachSignedForms,
   type DemoAccount,
   type DemoApplicant,
+  type DemoApplication,
   type DemoOrganization,
+  type DemoStory,
+  demoForm,
   draftDemo,
   insertDemoOfficials,
-  partner,
   registerDemoOrganization,
   submitDemo,
 } from './demo-steps.js';
+import { HERBAL_FORMULATION, MEMS_PRESSURE, PEROVSKITE_FILMS, RUBBER_DISEASE } from './demo-stories.js';
 import { pdfChunks } from './pdf.js';
 
 // The demo's applications that reach the provincial centre, all in 无锡市科学技术局 (no other demo flow or e2e test
@@ -64,18 +68,6 @@ export const PROVINCE_STAGE_ACCOUNTS: DemoAccount[] = [
   { login: DEPARTMENT_LOGIN, role: 'department', who: `${DEPARTMENT} 审核员（推荐名单已确认提交）` },
 ];
 
-interface DemoApplication {
-  title: string;
-  summary: string;
-  field: string;
-  /** Name and ISO country code. */
-  partner: [string, string];
-  /** A Jiangsu enterprise joining an institute's application. */
-  domestic?: DemoOrganization;
-  /** 总预算, 江苏方总预算, 省资助经费 (yuan). */
-  budget: [number, number, number];
-}
-
 const RECOMMENDED = '符合申报条件，材料齐全，同意推荐。';
 
 /** Scores for each criterion of the topic's form, in the form's order. */
@@ -94,20 +86,34 @@ export async function seedProvinceStage(repos: Repositories, services: Services)
   const institute = await registerDemoOrganization(repos, services, INSTITUTE);
   const instituteSecond = await addDemoPi(services, institute, INSTITUTE_SECOND_PI);
 
-  /** Drafts, attaches the documents the topic and the partners need, and submits. */
-  const apply = async (applicant: DemoApplicant, topic: TopicNumber, a: DemoApplication) => {
-    const [partnerName, country] = a.partner;
-    const [total, jiangsuTotal, provincialFunding] = a.budget;
-    const id = await draftDemo(services, applicant, topic, {
-      title: a.title,
-      summary: a.summary,
-      field: a.field,
-      partner: partner(partnerName, country),
-      domesticPartners: a.domestic
-        ? [{ name: a.domestic.name, creditCode: a.domestic.creditCode, kind: 'enterprise', inJiangsu: true }]
-        : [],
-      budget: { total, jiangsuTotal, provincialFunding },
-    });
+  /**
+   * Drafts the whole 申报书 (`domestic`: a Jiangsu enterprise joining an institute's application), attaches the
+   * documents the topic and the partners need and the signed forms, and submits.
+   */
+  const apply = async (
+    applicant: DemoApplicant,
+    piLogin: string,
+    topic: TopicNumber,
+    a: DemoApplication & { domestic?: DemoOrganization },
+    story: DemoStory,
+  ) => {
+    const [partnerName] = a.partner;
+    const domesticPartners = a.domestic
+      ? [
+          {
+            name: a.domestic.name,
+            creditCode: a.domestic.creditCode,
+            kind: 'enterprise' as const,
+            inJiangsu: true,
+          },
+        ]
+      : [];
+    const id = await draftDemo(
+      services,
+      applicant,
+      topic,
+      demoForm({ ...a, domesticPartners }, story, piLogin),
+    );
     const own = applicant.organizationId;
     const attach = (
       kind: UploadDocumentForm['kind'],
@@ -124,40 +130,65 @@ export async function seedProvinceStage(repos: Repositories, services: Services)
     }
     await attach('integrity-commitment-unit', [own]);
     await attach('integrity-commitment-pi', [own]);
+    await attachSignedForms(services, applicant, id);
     await submitDemo(services, applicant, id);
     return id;
   };
 
-  const sensor = await apply(sensing, 4, {
-    title: '面向半导体装备的 MEMS 真空压力传感器联合研发',
-    summary: '与德国合作机构联合研制高稳定 MEMS 真空压力传感器及其封装工艺，在半导体装备上开展验证。',
-    field: '智能制造装备',
-    partner: ['Fraunhofer IPMS', 'DE'],
-    budget: [2_800_000, 1_800_000, 800_000],
-  });
-  const medicine = await apply(pharma, 5, {
-    title: '澳锡中药活性成分筛选与创新制剂联合研发',
-    summary: '与澳门合作机构联合开展中药活性成分高通量筛选与缓释制剂研发，完成临床前研究。',
-    field: '生命健康',
-    partner: ['澳门科技大学', 'MO'],
-    budget: [2_000_000, 1_500_000, 700_000],
-  });
-  const farming = await apply(institute, 2, {
-    title: '中泰智慧农业联合研究中心：橡胶园病害物联网监测',
-    summary: '依托中泰联合研究中心，研制橡胶园病害物联网监测终端与预警模型，在泰国南部开展示范。',
-    field: '智慧农业',
-    partner: ['泰国农业大学', 'TH'],
-    domestic: SENSING,
-    budget: [2_400_000, 1_600_000, 800_000],
-  });
-  const films = await apply(instituteSecond, 4, {
-    title: '柔性钙钛矿光伏功能薄膜联合研发',
-    summary: '与芬兰合作机构联合开展柔性钙钛矿薄膜卷对卷制备与封装研究。',
-    field: '新型功能材料',
-    partner: ['VTT Technical Research Centre of Finland', 'FI'],
-    domestic: PHARMA,
-    budget: [2_000_000, 1_400_000, 600_000],
-  });
+  const sensor = await apply(
+    sensing,
+    SENSING.pi.login,
+    4,
+    {
+      title: '面向半导体装备的 MEMS 真空压力传感器联合研发',
+      summary: '与德国合作机构联合研制高稳定 MEMS 真空压力传感器及其封装工艺，在半导体装备上开展验证。',
+      field: '智能制造装备',
+      partner: ['Fraunhofer IPMS', 'DE'],
+      budget: [2_800_000, 1_800_000, 800_000],
+    },
+    MEMS_PRESSURE,
+  );
+  const medicine = await apply(
+    pharma,
+    PHARMA.pi.login,
+    5,
+    {
+      title: '澳锡中药活性成分筛选与创新制剂联合研发',
+      summary: '与澳门合作机构联合开展中药活性成分高通量筛选与缓释制剂研发，完成临床前研究。',
+      field: '生命健康',
+      partner: ['澳门科技大学', 'MO'],
+      budget: [2_000_000, 1_500_000, 700_000],
+    },
+    HERBAL_FORMULATION,
+  );
+  const farming = await apply(
+    institute,
+    INSTITUTE.pi.login,
+    2,
+    {
+      title: '中泰智慧农业联合研究中心：橡胶园病害物联网监测',
+      summary: '依托中泰联合研究中心，研制橡胶园病害物联网监测终端与预警模型，在泰国南部开展示范。',
+      field: '智慧农业',
+      partner: ['泰国农业大学', 'TH'],
+      domestic: SENSING,
+      budget: [2_400_000, 1_600_000, 800_000],
+    },
+    RUBBER_DISEASE,
+  );
+  const films = await apply(
+    instituteSecond,
+    INSTITUTE_SECOND_PI.login,
+    4,
+    {
+      title: '柔性钙钛矿光伏功能薄膜联合研发',
+      summary: '与芬兰合作机构联合开展柔性钙钛矿薄膜卷对卷制备与封装研究。',
+      field: '新型功能材料',
+      partner: ['VTT Technical Research Centre of Finland', 'FI'],
+      domestic: PHARMA,
+      budget: [2_000_000, 1_400_000, 600_000],
+    },
+    PEROVSKITE_FILMS,
+  );
 
   // 无锡市科学技术局: three recommended, one not; its commitment uploaded; its list confirmed.
   const department = (await login(repos, DEPARTMENT_LOGIN)) as PrincipalOf<'department'>;

@@ -1,3 +1,4 @@
+import { formBudget } from '../../core/application/bundle-fields.js';
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import { streamOf } from '../../core/calls/parameters.js';
 import { formatWanDecimal } from '../../core/money.js';
@@ -35,7 +36,7 @@ export function capOf(call: CallView, row: ProvinceRow): FundingCap | null {
 /** What binds a 立项 amount: the smaller of the cap and the 省资助经费 the applicant asked for. */
 export function limitOf(call: CallView, row: ProvinceRow): FundingLimit | null {
   const cap = capOf(call, row);
-  const requested = row.application.form.budget?.provincialFunding ?? 0;
+  const requested = formBudget(row.application.form).provincialFunding;
   return cap && fundingLimit(requested, cap, call.parameters.notice.number.value);
 }
 

@@ -61,6 +61,8 @@ export function requiredDocuments(applicant: string, partnerName: string, topic:
     document({ kind: 'cooperation-agreement', parties: [applicant, partnerName] }),
     document({ kind: 'integrity-commitment-unit', parties: [applicant] }),
     document({ kind: 'integrity-commitment-pi', parties: [applicant] }),
+    document({ kind: 'info-form', parties: [applicant] }),
+    document({ kind: 'application-form', parties: [applicant] }),
   ];
   if (topic === 1) docs.push(document({ kind: 'platform-proof', parties: [applicant] }));
   if (topic === 2) {

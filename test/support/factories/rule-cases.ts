@@ -10,6 +10,7 @@ import type { Report } from '../../../src/core/check.js';
 import type { Finding } from '../../../src/core/rules/rule.js';
 import { application, bundle, document, organization, person, requiredDocuments } from './bundle.js';
 import { check } from './check.js';
+import { CENTRE_CONFIGURATION } from '../../../src/core/calls/parameters.js';
 
 // The table of named cases beside each rule file: a bundle and the whole expected outcome on the
 // applications and departments it names. Listed rule ids are exact: a rule not listed must not fire.
@@ -36,8 +37,8 @@ export interface RuleCase extends Partial<Expected> {
   departments?: Record<string, { withinQuota: boolean } & Omit<Expected, 'eligible'>>;
 }
 
-/** `一、专题二`, `二、3`, `三、3`: the notice's own numbering. */
-const NOTICE_CLAUSE = /^(一、专题[一二三四五]|二、[1-7]|三、3)$/;
+/** `一、专题二`, `二、3`, `三、1`, `三、3`: the notice's own numbering; or the centre's configuration (中心配置). */
+const NOTICE_CLAUSE = new RegExp(`^(一、专题[一二三四五]|二、[1-7]|三、[13]|${CENTRE_CONFIGURATION})$`, 'u');
 const HAN = /\p{Script=Han}/u;
 /** A space between a unit and the Chinese after it ("80 万元 以内"), or ASCII quotes in a Chinese message. */
 const LOOSE_TYPOGRAPHY = /(?:万元|MB|KB|%) \p{Script=Han}|"/u;
