@@ -52,6 +52,18 @@ export interface OwedPaper {
   deadline: Cited<string> | null;
 }
 
+/** The deadline of a kind of paper: 专题一's copies go with the online submission, the departments' by the paper deadline. */
+export function paperDeadline(call: CallParameters, kind: PaperKind): Cited<string> | null {
+  switch (kind) {
+    case 'application-copies':
+      return call.deadlines.submission;
+    case 'department-materials':
+      return call.deadlines.paper;
+    case 'funded-copy':
+      return null;
+  }
+}
+
 /**
  * What is owed for a call. 专题一's copies are 同步提交: due with the online submission, so by the submission
  * deadline; the department materials by the paper deadline, once the department confirmed its list; the bound copy
@@ -68,7 +80,7 @@ export function owedPaper(call: CallParameters, facts: PaperFacts): OwedPaper[] 
       organizationId: null,
       copies: departmentMaterials.value.commitmentCopies,
       terms: departmentMaterials,
-      deadline: call.deadlines.paper,
+      deadline: paperDeadline(call, 'department-materials'),
     });
   }
   for (const application of facts.applications) {
@@ -83,7 +95,7 @@ export function owedPaper(call: CallParameters, facts: PaperFacts): OwedPaper[] 
         ...of,
         copies: applicationCopies.value.copies,
         terms: applicationCopies,
-        deadline: call.deadlines.submission,
+        deadline: paperDeadline(call, 'application-copies'),
       });
     }
     if (application.funded) {
@@ -92,7 +104,7 @@ export function owedPaper(call: CallParameters, facts: PaperFacts): OwedPaper[] 
         ...of,
         copies: fundedCopies.value.copies,
         terms: fundedCopies,
-        deadline: null,
+        deadline: paperDeadline(call, 'funded-copy'),
       });
     }
   }
@@ -117,7 +129,7 @@ export function receiptFor(item: OwedPaper, receipt: PaperReceiptFact): boolean 
 }
 
 /** Received at or after the deadline instant: 逾期不予受理. */
-export function isLate(item: OwedPaper, receivedAtMs: number): boolean {
+export function isLate(item: Pick<OwedPaper, 'deadline'>, receivedAtMs: number): boolean {
   return item.deadline !== null && receivedAtMs >= instantMs(item.deadline.value);
 }
 
@@ -158,6 +170,6 @@ export function paperState(
 }
 
 /** The words a late item is flagged with, naming the deadline's clause: 逾期不予受理（三、3）. */
-export function lateNotice(item: OwedPaper): string | null {
+export function lateNotice(item: Pick<OwedPaper, 'deadline'>): string | null {
   return item.deadline ? `逾期不予受理（${item.deadline.clause}）` : null;
 }
