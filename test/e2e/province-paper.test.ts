@@ -6,14 +6,12 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatBeijing } from '../../src/core/time.js';
-import { loadConfig } from '../../src/server/config.js';
-import { calls } from '../../src/server/db/schema.js';
+import { calls, reviewConfirmations } from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
-import { seedDemo } from '../../src/server/seed/demo.js';
-import { createServices } from '../../src/server/services/index.js';
 import { insertSubmitted } from '../support/api/submitted-applications.js';
-import { useTestApp } from '../support/harness.js';
+import { VALID_PASSWORD } from '../support/factories/server.js';
+import { insertUser, useTestApp } from '../support/harness.js';
 import {
   button,
   launchChromium,
@@ -22,13 +20,12 @@ import {
   requireWebBuild,
   rowOf,
   screenshots,
-  signIn,
   watched,
 } from '../support/browser.js';
 
 // 纸质材料登记 in a real browser: the centre records 专题一's seven copies, received after the online submission
-// closed, and sees them flagged 逾期不予受理 in red; the demo's 无锡 materials show as received; the department
-// sees the same verdict on its 纸质材料 page.
+// closed, and sees them flagged 逾期不予受理 in red beside the department's own materials still owed; the
+// department sees the same verdict on its 纸质材料 page. Its own accounts and application, not the demo's.
 
 requireWebBuild();
 
@@ -41,6 +38,7 @@ describe('省科技项目管理中心在浏览器中登记纸质材料', () => {
   let page: Page;
   let base: string;
   let acceptanceNo: string;
+  const logins = { province: '', department: '' };
   const pageErrors: string[] = [];
   const serverErrors: string[] = [];
   const { failed } = screenshots(() => page);
@@ -49,8 +47,6 @@ describe('省科技项目管理中心在浏览器中登记纸质材料', () => {
     // The browser drops a session cookie whose expiry is past by its own clock: the server's clock is real time.
     t.clock.set(new Date());
     await seedCalls(t.db, t.clock.now());
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }));
     const nanjing = (await repositories(t.db).departments.list()).find((d) => d.name === '南京市科学技术局')!;
     const application = await insertSubmitted(t.db, new Date(Date.now() - 3 * 86_400_000), {
       departmentId: nanjing.id,
@@ -58,6 +54,16 @@ describe('省科技项目管理中心在浏览器中登记纸质材料', () => {
       form: { title: TITLE },
     });
     acceptanceNo = application.acceptanceNo!;
+    logins.province = (await insertUser(t, 'province', { duties: ['center'] })).user.login;
+    const official = await insertUser(t, 'department', { departmentId: nanjing.id });
+    logins.department = official.user.login;
+    await t.db.insert(reviewConfirmations).values({
+      departmentId: nanjing.id,
+      callId: PRACTICE_CALL_ID,
+      confirmedAt: t.clock.now(),
+      confirmedBy: official.user.id,
+      summary: {},
+    });
     // Online submission closed yesterday: paper received now is after 专题一's deadline.
     await t.db
       .update(calls)
@@ -70,17 +76,26 @@ describe('省科技项目管理中心在浏览器中登记纸质材料', () => {
     page = watched(await newPage(browser, { timezoneId: 'America/Los_Angeles' }), pageErrors, serverErrors);
   }, 120_000);
 
+  async function signIn(p: Page, login: string, home: RegExp) {
+    await p.goto(`${base}/login`);
+    await p.fill('#login-name', login);
+    await p.fill('#login-password', VALID_PASSWORD);
+    await button(p, '登录').click();
+    await p.waitForURL(home);
+  }
+
   afterAll(async () => {
     await browser?.close();
   });
 
   it('登记专题一的 7 份纸质材料：逾期的标红“逾期不予受理”；主管部门看到同样的结果', async () => {
     try {
-      await signIn(page, base, 'demo-province', /\/province$/);
+      await signIn(page, logins.province, /\/province$/);
       await menu(page, '纸质材料登记');
       const register = page.getByTestId('paper-register');
-      await rowOf(register, '无锡市科学技术局').getByText('已收').waitFor();
-      await expect.poll(() => rowOf(register, '无锡市科学技术局').textContent()).toContain('2/2');
+      const materials = rowOf(register, '推荐项目汇总表及主管部门科研诚信承诺书');
+      await materials.getByText('未收').waitFor();
+      expect(await materials.textContent()).toContain('0/2');
 
       const row = rowOf(register, acceptanceNo);
       await row.getByText('逾期未收').waitFor();
@@ -104,7 +119,7 @@ describe('省科技项目管理中心在浏览器中登记纸质材料', () => {
       expect(await row.textContent()).toContain(`${receivedAt} · 陆建玲 · 7 份`);
 
       const department = watched(await newPage(browser), pageErrors, serverErrors);
-      await signIn(department, base, 'demo-nanjing', /\/review$/);
+      await signIn(department, logins.department, /\/review$/);
       await menu(department, '纸质材料');
       const owed = department.getByTestId('paper-owed');
       await owed.getByText(TITLE, { exact: false }).waitFor();
