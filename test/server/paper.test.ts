@@ -11,6 +11,12 @@ import {
 import type { ApplicationRow } from '../../src/server/repositories/applications.js';
 import type { Department } from '../../src/server/repositories/departments.js';
 import type { PaperItem, PaperReceipt } from '../../src/contract/paper.js';
+import { tmpdir } from 'node:os';
+import { loadConfig } from '../../src/server/config.js';
+import { repositories } from '../../src/server/repositories/index.js';
+import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
+import { seedPaperReceipts } from '../../src/server/seed/paper-receipts.js';
+import { createServices } from '../../src/server/services/index.js';
 import { ownCall, ownDepartment } from '../support/api/own-calls-and-departments.js';
 import { insertSubmitted } from '../support/api/submitted-applications.js';
 import { inject, insertUser, useTestApp } from '../support/harness.js';
@@ -377,5 +383,40 @@ describe('主管部门和申报单位看到自己还欠的纸质材料', () => {
   it('主管部门不能使用申报单位的接口，申报单位不能使用主管部门的接口', async () => {
     expect((await owedBy('review', cookies.unitA)).statusCode).toBe(403);
     expect((await owedBy('applications', cookies.departmentA)).statusCode).toBe(403);
+  });
+});
+
+describe('演示数据', () => {
+  it('无锡市科学技术局确认名单后，汇总表与诚信承诺书分两次送达，登记为已收 2/2', async () => {
+    const repos = repositories(t.db);
+    const [wuxi] = await repos.departments.findByNames(['无锡市科学技术局']);
+    const province = await repos.users.insert({
+      login: 'demo-province',
+      passwordHash: '-',
+      displayName: '省科技项目管理中心',
+      role: 'province',
+      duties: ['admin'],
+    });
+    await t.db.insert(reviewConfirmations).values({
+      departmentId: wuxi!.id,
+      callId: PRACTICE_CALL_ID,
+      confirmedAt: t.clock.now(),
+      confirmedBy: province.id,
+      summary: {},
+    });
+    const services = createServices({
+      db: t.db,
+      clock: t.clock,
+      config: loadConfig({ DATA_DIR: tmpdir(), LOG_LEVEL: 'silent' }),
+    });
+    await seedPaperReceipts(repos, services);
+    const response = await inject(t.app, {
+      method: 'GET',
+      url: `/api/province/paper?callId=${PRACTICE_CALL_ID}`,
+      cookie: cookies.center,
+    });
+    const item = find(itemsOf(response.json()), 'department-materials', wuxi!.id)!;
+    expect(item).toMatchObject({ status: 'received', receivedCopies: 2, copies: 2 });
+    expect(item.receipts).toHaveLength(2);
   });
 });
