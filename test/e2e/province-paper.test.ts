@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,7 @@ import {
 requireWebBuild();
 
 const TITLE = '中德先进制造开放合作平台建设';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe('省科技项目管理中心在浏览器中登记纸质材料', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'shenbao-e2e-data-'));
@@ -38,7 +40,7 @@ describe('省科技项目管理中心在浏览器中登记纸质材料', () => {
   let page: Page;
   let base: string;
   let acceptanceNo: string;
-  const logins = { province: '', department: '' };
+  const logins = { province: '', department: '', applicant: '' };
   const pageErrors: string[] = [];
   const serverErrors: string[] = [];
   const { failed } = screenshots(() => page);
@@ -55,6 +57,9 @@ describe('省科技项目管理中心在浏览器中登记纸质材料', () => {
     });
     acceptanceNo = application.acceptanceNo!;
     logins.province = (await insertUser(t, 'province', { duties: ['center'] })).user.login;
+    logins.applicant = (
+      await insertUser(t, 'unit-admin', { organizationId: application.organizationId })
+    ).user.login;
     const official = await insertUser(t, 'department', { departmentId: nanjing.id });
     logins.department = official.user.login;
     await t.db.insert(reviewConfirmations).values({
@@ -131,5 +136,36 @@ describe('省科技项目管理中心在浏览器中登记纸质材料', () => {
     } catch (error) {
       return failed(error);
     }
+  }, 120_000);
+
+  it('手机宽度（390 px）上省、主管部门、申报单位的纸质材料页不横向滚动，axe 无严重问题', async () => {
+    const phone = { viewport: { width: 390, height: 844 }, bypassCSP: true };
+    const visits: [string, string, RegExp][] = [
+      [logins.province, '/province/paper', /\/province$/],
+      [logins.department, '/review/paper', /\/review$/],
+      [logins.applicant, '/applications', /\/applications$/],
+    ];
+    for (const [login, path, home] of visits) {
+      const p = watched(await newPage(browser, phone), pageErrors, serverErrors);
+      await signIn(p, login, home);
+      await p.goto(`${base}${path}`);
+      await p.waitForLoadState('networkidle');
+      await expect.poll(() => p.locator('.ant-spin-spinning').count()).toBe(0);
+      await p.getByTestId('late-notice').first().waitFor();
+      const widths = await p.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(widths[0], path).toBeLessThanOrEqual(widths[1]!);
+      await p.addScriptTag({ content: AXE_SOURCE });
+      const serious = await p.evaluate(async () => {
+        const axe = (
+          window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
+        ).axe;
+        return (await axe.run()).violations
+          .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+          .map((v) => v.id);
+      });
+      expect(serious, path).toEqual([]);
+      await p.close();
+    }
+    expect(pageErrors).toEqual([]);
   }, 120_000);
 });
