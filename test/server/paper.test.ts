@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -6,8 +6,10 @@ import {
   auditLog,
   calls,
   decisions,
+  outbox,
   reviewConfirmations,
 } from '../../src/server/db/schema.js';
+import { sendDeadlineReminders } from '../../src/server/services/notifications/deadline-reminders.js';
 import type { ApplicationRow } from '../../src/server/repositories/applications.js';
 import type { Department } from '../../src/server/repositories/departments.js';
 import type { PaperItem, PaperReceipt } from '../../src/contract/paper.js';
@@ -418,5 +420,46 @@ describe('演示数据', () => {
     const item = find(itemsOf(response.json()), 'department-materials', wuxi!.id)!;
     expect(item).toMatchObject({ status: 'received', receivedCopies: 2, copies: 2 });
     expect(item.receipts).toHaveLength(2);
+  });
+});
+
+describe('纸质材料截止提醒', () => {
+  it('截止前 1 天：已确认名单但材料未收齐的部门收到提醒（含地址与条款），已收齐的不收到', async () => {
+    const repos = repositories(t.db);
+    const [owing, done] = [
+      await ownDepartment(t, 'provincial-agency'),
+      await ownDepartment(t, 'provincial-agency'),
+    ];
+    const owingUser = (await insertUser(t, 'department', { departmentId: owing.id })).user;
+    const doneUser = (await insertUser(t, 'department', { departmentId: done.id })).user;
+    for (const d of [owing, done]) {
+      await t.db.insert(reviewConfirmations).values({
+        departmentId: d.id,
+        callId,
+        confirmedAt: new Date('2026-05-20T10:00:00+08:00'),
+        confirmedBy: owingUser.id,
+        summary: {},
+      });
+    }
+    const recorded = await record({
+      kind: 'department-materials',
+      departmentId: done.id,
+      copies: 2,
+      receivedAt: '2026-05-21T09:00:00+08:00',
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+
+    const dayBefore = new Date(Date.parse(PAPER_DEADLINE) - 24 * 3_600_000);
+    await sendDeadlineReminders(t.db, repos, dayBefore);
+    await sendDeadlineReminders(t.db, repos, dayBefore);
+    const messages = await t.db
+      .select()
+      .from(outbox)
+      .where(and(inArray(outbox.userId, [owingUser.id, doneUser.id]), eq(outbox.kind, 'deadline.paper')));
+    expect(messages.map((m) => m.userId)).toEqual([owingUser.id]);
+    expect(messages[0]!.subject).toBe('纸质材料报送截止提醒：将于 1 天后截止');
+    expect(messages[0]!.body).toContain('2026年5月22日 17:30（北京时间），逾期不予受理（三、3）');
+    expect(messages[0]!.body).toContain('已收 0/2 份');
+    expect(messages[0]!.body).toContain('南京市玄武区龙蟠路 175 号');
   });
 });

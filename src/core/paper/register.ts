@@ -1,4 +1,6 @@
+import type { TopicNumber } from '../bundle/schema.js';
 import type { CallParameters, Cited } from '../calls/parameters.js';
+import { TOPIC_LABELS } from '../labels.js';
 import { instantMs } from '../time.js';
 
 // The paper the notice asks for (三、1, 三、2, 三、3) and the province's judgement of each receipt. The register is
@@ -172,4 +174,16 @@ export function paperState(
 /** The words a late item is flagged with, naming the deadline's clause: 逾期不予受理（三、3）. */
 export function lateNotice(item: Pick<OwedPaper, 'deadline'>): string | null {
   return item.deadline ? `逾期不予受理（${item.deadline.clause}）` : null;
+}
+
+/** What is owed, in words: the copies, and how (同步提交, 加盖公章, 装订成册 in the call's order). */
+export function describePaper(call: CallParameters, item: OwedPaper, topic: number | null): string {
+  switch (item.kind) {
+    case 'application-copies':
+      return `${topic ? TOPIC_LABELS[topic as TopicNumber] : ''}纸质申报材料 ${item.copies} 份，与网上填报同步提交`;
+    case 'department-materials':
+      return `推荐项目汇总表及项目主管部门科研诚信承诺书（一式 ${item.copies} 份），加盖单位公章`;
+    case 'funded-copy':
+      return `纸质申报材料一式 ${item.copies} 份，A4 纸打印，按${call.paper.fundedCopies.value.order.join('、')}顺序装订成册`;
+  }
 }

@@ -1,10 +1,8 @@
-import type { TopicNumber } from '../../core/bundle/schema.js';
 import type { CallParameters } from '../../core/calls/parameters.js';
-import { TOPIC_LABELS } from '../../core/labels.js';
 import {
+  describePaper,
   isLate,
   lateNotice,
-  type OwedPaper,
   PAPER_KIND_LABELS,
   PAPER_STATUS_LABELS,
   type PaperStatus,
@@ -46,17 +44,6 @@ export function presentPaperReceipt(call: CallParameters, row: PaperReceiptRecor
   };
 }
 
-function whatOf(call: CallParameters, item: OwedPaper, topic: number | null): string {
-  switch (item.kind) {
-    case 'application-copies':
-      return `${topic ? TOPIC_LABELS[topic as TopicNumber] : ''}纸质申报材料 ${item.copies} 份，与网上填报同步提交`;
-    case 'department-materials':
-      return `推荐项目汇总表及项目主管部门科研诚信承诺书（一式 ${item.copies} 份），加盖单位公章`;
-    case 'funded-copy':
-      return `纸质申报材料一式 ${item.copies} 份，A4 纸打印，按${call.paper.fundedCopies.value.order.join('、')}顺序装订成册`;
-  }
-}
-
 function presentEntry(
   call: CallParameters,
   byId: Map<string, PaperReceiptRecord>,
@@ -75,7 +62,7 @@ function presentEntry(
     organizationName: application?.organizationName ?? null,
     departmentId: item.departmentId,
     departmentName: entry.departmentName,
-    what: whatOf(call, item, application?.topic ?? null),
+    what: describePaper(call, item, application?.topic ?? null),
     copies: item.copies,
     receivedCopies,
     status,
