@@ -89,6 +89,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'application.contract-stage': '进入合同签订',
   'review.list-confirmed': '确认推荐名单',
   'department.commitment-uploaded': '上传主管部门诚信承诺书',
+  'paper.receipt-recorded': '登记纸质材料收件',
+  'paper.receipt-corrected': '更正纸质材料收件登记',
   'department.created': '新增项目主管部门',
   'department.updated': '修改项目主管部门',
   'department.imported': '导入项目主管部门名单',

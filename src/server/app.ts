@@ -49,6 +49,7 @@ import { healthRoutes } from './routes/health/routes.js';
 import { meRoutes } from './routes/me/routes.js';
 import { organizationUserRoutes } from './routes/organization-users/routes.js';
 import { messageRoutes } from './routes/messages/routes.js';
+import { paperRoutes } from './routes/paper/routes.js';
 import { peopleRoutes } from './routes/people/routes.js';
 import { organizationRoutes } from './routes/organizations/routes.js';
 import { provinceCallRoutes } from './routes/province-calls/routes.js';
@@ -153,6 +154,7 @@ export async function buildApp({
       await api.register(formalReviewRoutes, deps);
       await api.register(decisionRoutes, deps);
       await api.register(announcementRoutes, deps);
+      await api.register(paperRoutes, deps);
       await api.register(publicRoutes, deps);
       await api.register(messageRoutes, deps);
       await api.register(auditCheckpointRoutes, deps);

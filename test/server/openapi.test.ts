@@ -11,6 +11,7 @@ describe('GET /api/openapi.json', () => {
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths).sort()).toEqual([
       '/api/applications',
+      '/api/applications/paper',
       '/api/applications/{id}',
       '/api/applications/{id}/documents',
       '/api/applications/{id}/documents/{docId}',
@@ -128,6 +129,9 @@ describe('GET /api/openapi.json', () => {
       '/api/province/organization-platforms/{id}/file',
       '/api/province/organizations',
       '/api/province/organizations/{id}/platforms',
+      '/api/province/paper',
+      '/api/province/paper/receipts',
+      '/api/province/paper/receipts/{id}/correction',
       '/api/province/registers/batches',
       '/api/province/registers/{kind}/import',
       '/api/province/registers/{kind}/preview',
@@ -155,6 +159,7 @@ describe('GET /api/openapi.json', () => {
       '/api/review/import',
       '/api/review/import/preview',
       '/api/review/organizations/{id}/platforms',
+      '/api/review/paper',
       '/api/review/quota',
       '/api/review/summary',
       '/api/review/summary.xlsx',

@@ -73,6 +73,8 @@ const DUTIES_NEEDED: Record<string, { role: 'province' | 'department'; duty: Dut
   'POST /api/province/accounts/{id}/enable': { role: 'province', duty: 'admin' },
   'PUT /api/province/accounts/{id}/duties': { role: 'province', duty: 'admin' },
   'POST /api/province/cross-checks/runs': { role: 'province', duty: 'center' },
+  'POST /api/province/paper/receipts': { role: 'province', duty: 'center' },
+  'POST /api/province/paper/receipts/{id}/correction': { role: 'province', duty: 'center' },
   'POST /api/province/registers/{kind}/preview': { role: 'province', duty: 'center' },
   'POST /api/province/registers/{kind}/import': { role: 'province', duty: 'center' },
   'PUT /api/province/formal-review/{id}': { role: 'province', duty: 'center' },

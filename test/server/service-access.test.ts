@@ -105,6 +105,41 @@ describe('申报书服务自行核对访问权限', () => {
   });
 });
 
+describe('纸质材料服务自行核对访问权限', () => {
+  it('别的部门、别的单位和别人的负责人看不到一项专题一申报书的纸质材料；更正不存在的登记答 NOT_FOUND', async () => {
+    const { paper } = services;
+    const topicOne = await insertSubmitted(t.db, t.clock.now(), { departmentId: county.id, topic: 1 });
+    const owes = (entries: { state: { item: { applicationId: string | null } } }[]) =>
+      entries.some((e) => e.state.item.applicationId === topicOne.id);
+    expect(
+      owes((await paper.forApplicant(unitAdmin(topicOne.organizationId) as never, topicOne.callId)).entries),
+    ).toBe(true);
+    expect(owes((await paper.forDepartment(department(county) as never, topicOne.callId)).entries)).toBe(
+      true,
+    );
+    for (const actor of [stranger(), strangerPi()]) {
+      expect(owes((await paper.forApplicant(actor as never, topicOne.callId)).entries)).toBe(false);
+    }
+    for (const other of [city, otherCity]) {
+      expect(owes((await paper.forDepartment(department(other) as never, topicOne.callId)).entries)).toBe(
+        false,
+      );
+    }
+    const province = { role: 'province' as const, userId: randomUUID(), duties: ['center' as const] };
+    await expect(
+      paper.correct(province, randomUUID(), {
+        kind: 'funded-copy',
+        applicationId: topicOne.id,
+        copies: 1,
+        receivedAt: '2026-05-01T10:00:00+08:00',
+        receiver: '李彬',
+        note: '',
+        reason: '更正',
+      }),
+    ).rejects.toMatchObject(notFound);
+  });
+});
+
 describe('附件与人员服务自行核对访问权限', () => {
   it('别的单位列出或下载附件得到 NOT_FOUND；设区市可读所辖县（市）的', async () => {
     const { documents } = services;

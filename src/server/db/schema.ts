@@ -24,3 +24,4 @@ export * from './schema/experts.js';
 export * from './schema/decisions.js';
 export * from './schema/audit.js';
 export * from './schema/entitlements.js';
+export * from './schema/paper.js';

@@ -18,6 +18,7 @@ import { InvitationRepository } from './invitations.js';
 import { OrganizationRepository } from './organizations.js';
 import { OrganizationVerificationRepository } from './organization-verification.js';
 import { OutboxRepository } from './outbox.js';
+import { PaperRepository } from './paper.js';
 import { PersonRepository } from './people.js';
 import { RateLimitRepository } from './rate-limits.js';
 import { RegisterRepository } from './registers.js';
@@ -47,6 +48,7 @@ export function repositories(db: Database) {
     organizations: new OrganizationRepository(db),
     organizationVerification: new OrganizationVerificationRepository(db),
     outbox: new OutboxRepository(db),
+    paper: new PaperRepository(db),
     people: new PersonRepository(db),
     rateLimits: new RateLimitRepository(db),
     registers: new RegisterRepository(db),

@@ -157,3 +157,26 @@ export function departmentDeadlineMessage(input: {
       SIGNATURE,
   };
 }
+
+export function paperDeadlineMessage(input: {
+  callName: string;
+  deadline: Date;
+  leadMs: number;
+  /** What is owed, in the words of `describePaper`. */
+  what: string;
+  received: number;
+  copies: number;
+  /** Where to send it; absent when the notice names no address. */
+  address?: string;
+  /** The deadline's clause, e.g. 三、3. */
+  clause: string;
+}): Message {
+  return {
+    subject: `纸质材料报送截止提醒：将于 ${leadText(input.leadMs)}后截止`,
+    body:
+      `${input.callName}纸质材料受理截止时间为 ${beijingMinute(input.deadline)}，逾期不予受理（${input.clause}）。\n\n` +
+      `贵部门已确认提交推荐名单，以下纸质材料尚未收齐（已收 ${input.received}/${input.copies} 份）：${input.what}。` +
+      (input.address ? `请报送至${input.address}。` : '请按通知要求报送。') +
+      SIGNATURE,
+  };
+}

@@ -10,6 +10,7 @@ import { beijingTime, STATUS_LABELS } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
 import { useUser } from '../../app/session.js';
 import { NewApplicationModal } from './NewApplicationModal.js';
+import { PaperCards } from './PaperCards.js';
 import { applicationsQuery } from './queries.js';
 import { VerificationBanner } from './VerificationBanner.js';
 
@@ -132,6 +133,7 @@ export function ApplicationsPage() {
         </PageState>
         {creating && <NewApplicationModal onClose={() => setCreating(false)} />}
       </Card>
+      {applications.data && <PaperCards applications={applications.data} />}
     </>
   );
 }

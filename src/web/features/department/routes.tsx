@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BankOutlined,
+  FileProtectOutlined,
   ImportOutlined,
   SafetyCertificateOutlined,
   TableOutlined,
@@ -16,6 +17,7 @@ export const DEPARTMENT_MENU: MenuItem[] = [
   { key: '/review', icon: <AuditOutlined />, label: '审核推荐' },
   { key: '/review/confirm', icon: <SafetyCertificateOutlined />, label: '确认提交' },
   { key: '/review/summary', icon: <TableOutlined />, label: '推荐项目汇总表' },
+  { key: '/review/paper', icon: <FileProtectOutlined />, label: '纸质材料' },
   { key: '/review/import', icon: <ImportOutlined />, label: '批量导入' },
   { key: '/review/organizations', icon: <BankOutlined />, label: '单位审核' },
   { key: '/department/staff', icon: <TeamOutlined />, label: '本部门账号', duty: 'admin' },
@@ -32,6 +34,7 @@ export const DEPARTMENT_ROUTES: RouteObject[] = [
     path: '/review/summary',
     lazy: { Component: async () => (await import('./SummaryPage.js')).SummaryPage },
   },
+  { path: '/review/paper', lazy: { Component: async () => (await import('./PaperPage.js')).PaperPage } },
   { path: '/review/import', lazy: { Component: async () => (await import('./ImportPage.js')).ImportPage } },
   {
     path: '/department/staff',
