@@ -1,8 +1,6 @@
 import { Readable } from 'node:stream';
-import { pdfChunks } from '../../seed/pdf.js';
+import { renderForms, renderPackage } from './render.js';
 import type { PrintAttachment, PrintedForm, PrintOptions, PrintSubject } from './types.js';
-
-// PLACEHOLDER until the generator lands (issue 13, the pdf part): same signatures, a blank one-page PDF.
 
 /** The forms of `forms`, in that order, as one PDF. */
 export async function printForms(
@@ -10,7 +8,7 @@ export async function printForms(
   forms: readonly PrintedForm[],
   options: PrintOptions,
 ): Promise<Readable> {
-  return Readable.from(pdfChunks({ seed: `${subject.applicationId}|${forms.join()}|${options.mode}` }));
+  return Readable.from([await renderForms(subject, forms, options)]);
 }
 
 /** The bound package of 三、2: the four forms, then every attachment, page-numbered throughout, streamed. */
@@ -19,7 +17,30 @@ export async function printPackage(
   options: PrintOptions,
   attachments: readonly PrintAttachment[],
 ): Promise<Readable> {
-  return Readable.from(
-    pdfChunks({ seed: `${subject.applicationId}|package|${options.mode}|${attachments.length}` }),
+  let wake: (() => void) | undefined;
+  let closed = false;
+  const stream = new Readable({
+    read() {
+      wake?.();
+    },
+  });
+  // The client may go away: the generator stops at its next chunk instead of waiting for a reader forever.
+  stream.on('close', () => {
+    closed = true;
+    wake?.();
+  });
+  const emit = async (chunk: Uint8Array) => {
+    if (closed) throw new Error('print stream closed');
+    if (!stream.push(chunk)) await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+  };
+  renderPackage(subject, options, attachments, emit).then(
+    () => {
+      if (!closed) stream.push(null);
+    },
+    (error: Error) => {
+      if (!closed) stream.destroy(error);
+    },
   );
+  return stream;
 }

@@ -1,0 +1,14 @@
+import { writeFileSync } from 'node:fs';
+import { printSubject } from '/work/wt/pdf/test/support/factories/print-subject.js';
+import { renderForms, renderPackage } from '/work/wt/pdf/src/server/io/print/render.js';
+import { pdf } from '/work/wt/pdf/src/server/seed/pdf.js';
+const s = printSubject();
+let t = performance.now();
+const bytes = await renderForms(s, ['cover','unit-info','info-form','application-form'], { mode: 'final', fingerprint: 'a'.repeat(64), acceptanceNo: 'JS2026-0001', verifyUrl: 'https://shenbao.example.cn/verify/abc', generatedAt: new Date('2026-05-10T02:00:00Z') });
+console.log('forms', Math.round(performance.now()-t), 'ms', bytes.length);
+writeFileSync('/tmp/forms.pdf', bytes);
+const chunks: Uint8Array[] = [];
+t = performance.now();
+await renderPackage(s, { mode: 'draft', generatedAt: new Date() }, [{label:'合作协议', fileName:'a.pdf', open: async () => pdf({size: 2_000_000, seed:'x'})}], (c) => { chunks.push(c); });
+console.log('package', Math.round(performance.now()-t), 'ms');
+writeFileSync('/tmp/package.pdf', Buffer.concat(chunks));
