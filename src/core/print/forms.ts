@@ -369,7 +369,7 @@ function budgetTable(s: Subject): Block[] {
     amounts('设备费', equipment),
     ...expenditures.map((k) =>
       amounts(
-        k.startsWith('equipment') ? `　其中：${EXPENDITURE_LABELS[k]}` : EXPENDITURE_LABELS[k],
+        k.startsWith('equipment') ? `\u3000其中：${EXPENDITURE_LABELS[k]}` : EXPENDITURE_LABELS[k],
         (c) => c.expenditures[k],
       ),
     ),
@@ -426,7 +426,7 @@ function applicationForm(s: Subject): PrintDocument {
   const members = a.team?.members ?? [];
   blocks.push({
     kind: 'table',
-    widths: hide ? [0.6, 1.2, 2.6, 1.3, 2.4, 1] : [0.6, 1.2, 1.6, 2.4, 2.2, 1.2, 2, 1],
+    widths: hide ? [0.8, 1.2, 2.6, 1.3, 2.4, 1.2] : [0.8, 1.1, 1.5, 2.8, 1.9, 1.1, 1.7, 1.2],
     header: [
       [
         label('序号'),
@@ -435,7 +435,7 @@ function applicationForm(s: Subject): PrintDocument {
         label('工作单位'),
         label('职称'),
         label('项目分工'),
-        label('每年投入（月）'),
+        label('月/年'),
       ],
     ],
     rows: members.map((m, i) => [

@@ -62,9 +62,24 @@ export interface Fonts {
   bold: PDFFont;
 }
 
+const parsed = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
+
+/**
+ * fontkit, parsing each font file once per process: pdf-lib would parse it (cmap, layout tables) for every
+ * document. A parsed font holds no document's state; each document makes its own subset.
+ */
+const sharedFontkit: typeof fontkit = {
+  ...fontkit,
+  create(data: Uint8Array, postscriptName?: string) {
+    let font = parsed.get(data);
+    if (!font) parsed.set(data, (font = fontkit.create(data as Buffer, postscriptName)));
+    return font;
+  },
+};
+
 export async function embedFonts(doc: PDFDocument): Promise<Fonts> {
   const { regular, bold } = await fontBytes();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(sharedFontkit);
   return {
     regular: await doc.embedFont(regular, { subset: true }),
     bold: await doc.embedFont(bold, { subset: true }),

@@ -1,4 +1,5 @@
-import { PDFDocument, PDFPage, degrees, rgb, type PDFFont, type PDFPageDrawTextOptions } from 'pdf-lib';
+import type { PDFDocument, PDFPage} from 'pdf-lib';
+import { degrees, rgb, type PDFFont, type PDFPageDrawTextOptions } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { Block, Cell, PrintDocument, Run, SignatureBox } from '../../../core/print/blocks.js';
 import type { Fonts } from './fonts.js';
@@ -106,8 +107,8 @@ function paragraph(flow: Flow, runs: readonly Run[]) {
   const indent = BODY * 2;
   // The first line is indented two characters; wrapping it at the narrower width keeps it inside the margin.
   const text = runsIn(flow.fonts, runs);
-  const lines = wrapRuns([{ text: '　　', font: flow.fonts.regular }, ...text], BODY, CONTENT);
-  if (lines[0]?.[0]?.text === '　　') lines[0].shift();
+  const lines = wrapRuns([{ text: '\u3000\u3000', font: flow.fonts.regular }, ...text], BODY, CONTENT);
+  if (lines[0]?.[0]?.text === '\u3000\u3000') lines[0].shift();
   paragraphLines(flow, lines, MARGIN.left, MARGIN.left + indent);
   flow.y -= 3;
 }
@@ -196,7 +197,8 @@ function table(flow: Flow, widths: readonly number[], header: readonly Cell[][],
   );
   const drawHeader = () => headers.forEach((h) => drawRow(h, 0, Math.max(...h.map((c) => c.lines.length))));
   const body = rows.length > 0 ? rows : [[{ text: '（无）', span: widths.length, align: 'center' as const }]];
-  flow.ensure(headerHeight + lh + PAD * 2);
+  // A header is never left at a page's foot: it goes on with at least two lines of its table.
+  flow.ensure(headerHeight + (lh + PAD * 2) * 2);
   drawHeader();
   for (const row of body) {
     const cells = lay(row);

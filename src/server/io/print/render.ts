@@ -73,7 +73,7 @@ export async function renderForms(
   doc.setTitle(`${forms.map((f) => PRINTED_FORM_LABELS[f]).join('、')}`);
   doc.setProducer('shenbao');
   await formsDocument(subject, forms, options, doc);
-  return doc.save();
+  return doc.save({ useObjectStreams: false });
 }
 
 const unreadable = (a: PrintAttachment, reason: string) =>
@@ -132,7 +132,7 @@ export async function renderPackage(
   await writer.writePart(forms);
   await flushOut();
 
-  for (const [index, attachment] of attachments.entries()) {
+  for (const attachment of attachments) {
     const part = await PackageWriter.part(writer);
     const loaded = await loadAttachment(await attachment.open());
     if (typeof loaded === 'string') {
