@@ -1,4 +1,4 @@
-import type { PDFDocument, PDFPage} from 'pdf-lib';
+import type { PDFDocument, PDFPage } from 'pdf-lib';
 import { degrees, rgb, type PDFFont, type PDFPageDrawTextOptions } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { Block, Cell, PrintDocument, Run, SignatureBox } from '../../../core/print/blocks.js';
