@@ -5,7 +5,7 @@ import type { FromWorker, ToWorker } from './protocol.js';
 import type { PrintAttachment, PrintedForm, PrintOptions, PrintSubject } from './types.js';
 
 // Laying out a 申报书 and subsetting its font is a few hundred milliseconds of synchronous work: done on the
-// main thread, a hundred prints at once would stall every other route. They run in worker threads, as many as
+// main thread, a hundred prints at once would stall every other route. They run in worker threads, one fewer than
 // the cores, queued beyond that. Under vitest this file is TypeScript, which a Node 20 worker cannot load by
 // itself: the worker then registers tsx first (as bundle-import/reader.ts does). Built, it is dist/…/worker.js.
 const typescript = import.meta.url.endsWith('.ts');
@@ -25,7 +25,8 @@ export class PrintPool {
   private readonly queue: ((worker: Worker) => void)[] = [];
   private started = 0;
 
-  constructor(private readonly size = Math.max(1, availableParallelism())) {}
+  // One core is left to the main thread, whose event loop serves every other route.
+  constructor(private readonly size = Math.max(1, availableParallelism() - 1)) {}
 
   /** The forms as one PDF, whole (a few hundred kilobytes). */
   async forms(
