@@ -99,7 +99,11 @@ console.log(
     `peak RSS ${mb(inWorker.peakRss)} (+${mb(inWorker.peakRss - inWorker.rssBefore)}), longest stall ${fmt(inWorker.stall)}`,
 );
 
-console.log(`concurrent generations of the four forms:`);
+// What this machine stalls by itself (other processes on its cores), for reading the figures below.
+const idle = await measure(() => new Promise((resolve) => setTimeout(resolve, 3000)));
+console.log(
+  `concurrent generations of the four forms (idle baseline: longest stall ${fmt(idle.stall)} in 3 s):`,
+);
 const before = await measure(() =>
   Promise.all(Array.from({ length: MAIN_CONCURRENT }, () => renderForms(subject, PRINTED_FORMS, options))),
 );
