@@ -87,8 +87,8 @@ function title(flow: Flow, text: string) {
 
 function heading(flow: Flow, text: string) {
   const size = 12.5;
-  // Kept with at least three lines of what follows.
-  flow.ensure(size * 2 + BODY * LEADING * 3);
+  // Kept with what follows: three lines of text, or a table's header and first rows.
+  flow.ensure(size * 2 + BODY * LEADING * 5);
   flow.y -= size * 1.7;
   flow.drawLine(wrapRuns([{ text, font: flow.fonts.bold }], size, CONTENT)[0]!, MARGIN.left, flow.y, size);
   flow.y -= 6;
