@@ -62,24 +62,13 @@ async function measure<T>(
 const fmt = (n: number) => `${Math.round(n)} ms`;
 const mb = (n: number) => `${(n / MB).toFixed(0)} MB`;
 
-console.log(
-  `bound package: forms + ${files.length} attachments (${mb(files.reduce((a, f) => a + f.length, 0))})`,
-);
+const packageLines: string[] = [];
+const concurrentLines: string[] = [];
 
-const main = await measure(async () => {
-  let first = 0;
-  let size = 0;
-  const start = performance.now();
-  await renderPackage(subject, options, attachments, (chunk) => {
-    first ||= performance.now() - start;
-    size += chunk.length;
-  });
-  return { first, size };
-});
-console.log(
-  `  main thread: first byte ${fmt(main.result.first)}, last byte ${fmt(main.ms)}, ${mb(main.result.size)}, ` +
-    `peak RSS ${mb(main.peakRss)} (+${mb(main.peakRss - main.rssBefore)}), longest stall ${fmt(main.stall)}`,
-);
+// The worker pool runs first: once the main thread has rendered, its heap holds the parsed fonts, and its
+// garbage collections would be counted against the pool's figures.
+// What this machine stalls by itself (other processes on its cores), for reading the figures below.
+const idle = await measure(() => new Promise((resolve) => setTimeout(resolve, 3000)));
 
 const pool = new PrintPool();
 // Each worker's first start (loading the font files) is not a print's cost.
@@ -94,28 +83,48 @@ const inWorker = await measure(async () => {
   }
   return { first, size };
 });
-console.log(
+packageLines.push(
   `  print worker: first byte ${fmt(inWorker.result.first)}, last byte ${fmt(inWorker.ms)}, ${mb(inWorker.result.size)}, ` +
     `peak RSS ${mb(inWorker.peakRss)} (+${mb(inWorker.peakRss - inWorker.rssBefore)}), longest stall ${fmt(inWorker.stall)}`,
 );
 
-// What this machine stalls by itself (other processes on its cores), for reading the figures below.
-const idle = await measure(() => new Promise((resolve) => setTimeout(resolve, 3000)));
-console.log(
-  `concurrent generations of the four forms (idle baseline: longest stall ${fmt(idle.stall)} in 3 s):`,
-);
-const before = await measure(() =>
-  Promise.all(Array.from({ length: MAIN_CONCURRENT }, () => renderForms(subject, PRINTED_FORMS, options))),
-);
-console.log(
-  `  before (main thread, ${MAIN_CONCURRENT} at once): ${fmt(before.ms)}, longest event-loop stall ${fmt(before.stall)}, ` +
-    `RSS +${mb(before.peakRss - before.rssBefore)}`,
-);
 const after = await measure(() =>
   Promise.all(Array.from({ length: CONCURRENT }, () => pool.forms(subject, PRINTED_FORMS, options))),
 );
-console.log(
+concurrentLines.push(
   `  after (worker pool, ${CONCURRENT} at once): ${fmt(after.ms)}, longest event-loop stall ${fmt(after.stall)}, ` +
     `RSS +${mb(after.peakRss - after.rssBefore)} (peak ${mb(after.peakRss)})`,
 );
 await pool.close();
+
+const main = await measure(async () => {
+  let first = 0;
+  let size = 0;
+  const start = performance.now();
+  await renderPackage(subject, options, attachments, (chunk) => {
+    first ||= performance.now() - start;
+    size += chunk.length;
+  });
+  return { first, size };
+});
+packageLines.unshift(
+  `  main thread: first byte ${fmt(main.result.first)}, last byte ${fmt(main.ms)}, ${mb(main.result.size)}, ` +
+    `peak RSS ${mb(main.peakRss)} (+${mb(main.peakRss - main.rssBefore)}), longest stall ${fmt(main.stall)}`,
+);
+
+const before = await measure(() =>
+  Promise.all(Array.from({ length: MAIN_CONCURRENT }, () => renderForms(subject, PRINTED_FORMS, options))),
+);
+concurrentLines.unshift(
+  `  before (main thread, ${MAIN_CONCURRENT} at once): ${fmt(before.ms)}, longest event-loop stall ${fmt(before.stall)}, ` +
+    `RSS +${mb(before.peakRss - before.rssBefore)}`,
+);
+
+console.log(
+  `bound package: forms + ${files.length} attachments (${mb(files.reduce((a, f) => a + f.length, 0))})`,
+);
+console.log(packageLines.join('\n'));
+console.log(
+  `concurrent generations of the four forms (idle baseline: longest stall ${fmt(idle.stall)} in 3 s):`,
+);
+console.log(concurrentLines.join('\n'));
