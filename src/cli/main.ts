@@ -2,6 +2,7 @@ import { ADMIN_USAGE, adminCommand } from './admin.js';
 import { AUDIT_USAGE, auditCommand } from './audit.js';
 import { CHECK_USAGE, checkCommand } from './check.js';
 import { EXIT, processIo, type CliIo } from './io.js';
+import { PRINT_USAGE, printCommand } from './print.js';
 import { rulesCommand } from './rules.js';
 import { SUMMARY_USAGE, summaryCommand } from './summary.js';
 
@@ -14,6 +15,9 @@ const USAGE = `shenbao — 江苏省科技计划项目申报系统
   ${SUMMARY_USAGE}
       生成项目主管部门（设区市含所辖县（市））的推荐项目汇总表（通知附件格式，A4 横向 .xlsx）。
       退出码：0 已生成；2 数据包有误、主管部门不存在或选项有误（不写出文件）。
+  ${PRINT_USAGE}
+      生成一个申报项目的封面、单位信息表、项目信息表、项目申报书（A4 PDF）；数据包不是定稿快照，
+      未给出 --fingerprint 时为草稿（每页“草稿”水印）。退出码：0 已生成；2 数据包有误、项目不存在或选项有误（不写出文件）。
   shenbao rules [--json]
       列出全部规则：编号、级别、依据条款、要求。
   ${AUDIT_USAGE}
@@ -30,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   admin: adminCommand,
   audit: auditCommand,
   check: checkCommand,
+  print: printCommand,
   rules: rulesCommand,
   summary: summaryCommand,
 };

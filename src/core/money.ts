@@ -26,8 +26,13 @@ export function wanToYuan(wan: number): number {
  * decimals only when the yuan need them (`80.0001 万元`), for the reason `formatWan` gives.
  */
 export function formatWanDecimal(yuan: number): string {
+  return `${wanDecimal(yuan)} 万元`;
+}
+
+/** `formatWanDecimal`'s figure without the unit, for a table whose header names it: `60.00`. */
+export function wanDecimal(yuan: number): string {
   const wan = yuanToWan(yuan);
   const exact = String(wan);
   const decimals = exact.includes('.') ? exact.split('.')[1]!.length : 0;
-  return `${wan.toFixed(Math.max(2, decimals))} 万元`;
+  return wan.toFixed(Math.max(2, decimals));
 }

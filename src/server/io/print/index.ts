@@ -1,8 +1,10 @@
 import { Readable } from 'node:stream';
-import { pdfChunks } from '../../seed/pdf.js';
+import { PrintPool } from './pool.js';
 import type { PrintAttachment, PrintedForm, PrintOptions, PrintSubject } from './types.js';
 
-// PLACEHOLDER until the generator lands (issue 13, the pdf part): same signatures, a blank one-page PDF.
+// The generator's entry points for the server: the work runs in the process's pool of print workers.
+let pool: PrintPool | undefined;
+const printPool = () => (pool ??= new PrintPool());
 
 /** The forms of `forms`, in that order, as one PDF. */
 export async function printForms(
@@ -10,7 +12,10 @@ export async function printForms(
   forms: readonly PrintedForm[],
   options: PrintOptions,
 ): Promise<Readable> {
-  return Readable.from(pdfChunks({ seed: `${subject.applicationId}|${forms.join()}|${options.mode}` }));
+  const bytes = await printPool().forms(subject, forms, options);
+  return Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)], {
+    objectMode: false,
+  });
 }
 
 /** The bound package of 三、2: the four forms, then every attachment, page-numbered throughout, streamed. */
@@ -19,7 +24,5 @@ export async function printPackage(
   options: PrintOptions,
   attachments: readonly PrintAttachment[],
 ): Promise<Readable> {
-  return Readable.from(
-    pdfChunks({ seed: `${subject.applicationId}|package|${options.mode}|${attachments.length}` }),
-  );
+  return printPool().package(subject, options, attachments);
 }

@@ -1,22 +1,11 @@
 import type { Bundle } from '../../../core/bundle/schema.js';
 import type { CallParameters } from '../../../core/calls/parameters.js';
+import type { UnitRecord } from '../../../core/print/forms.js';
 
 // What the generator of the printed 申报书 reads. One generator serves the applicant, the department, the
 // province and `shenbao print`: the server builds a bundle of the application (BundleService), the CLI reads one.
 
-/** The documents the platform prints, in the order 三、2 binds them. */
-export const PRINTED_FORMS = ['cover', 'unit-info', 'info-form', 'application-form'] as const;
-export type PrintedForm = (typeof PRINTED_FORMS)[number];
-
-/** The organisation's verified record beyond what the bundle holds (单位信息表); absent fields print as blank. */
-export interface UnitRecord {
-  address?: string | null;
-  contactName?: string | null;
-  contactMobile?: string | null;
-  contactEmail?: string | null;
-  departmentName?: string | null;
-  verified?: boolean;
-}
+export { PRINTED_FORMS, type PrintedForm, type UnitRecord } from '../../../core/print/forms.js';
 
 export interface PrintSubject {
   call: CallParameters;
@@ -36,6 +25,8 @@ export interface PrintOptions {
   /** Absolute URL of the public page that confirms the fingerprint: the 封面's QR code. */
   verifyUrl?: string;
   generatedAt: Date;
+  /** Reviewers' copies: the 项目申报书's team table leaves out ID numbers. */
+  hideIdNumbers?: boolean;
 }
 
 /** An uploaded PDF bound after the forms (相关附件), opened only when its turn comes. */
