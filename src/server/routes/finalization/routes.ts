@@ -8,12 +8,10 @@ import {
   printParamsSchema,
   printQuerySchema,
 } from '../../../contract/finalization.js';
-import { APPLICANT_ROLES } from '../../../contract/vocabulary.js';
+import { APPLICANT_ROLES, USER_ROLES } from '../../../contract/vocabulary.js';
 import { fileResponse, sendGeneratedStream } from '../../http/file-response.js';
 import { presentFingerprint, presentSnapshot } from '../../presenters/finalization.js';
 import type { RouteDeps } from '../deps.js';
-
-const READERS = [...APPLICANT_ROLES, 'department', 'province'] as const;
 
 /** Says which kind of print a response is: `final` (from the current 定稿) or `draft` (watermarked 草稿). */
 export const PRINT_MODE_HEADER = 'x-shenbao-print-mode';
@@ -57,7 +55,8 @@ export const finalizationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request, reply) => {
-      const actor = await guard.require(request, ...READERS);
+      // Every role: whoever may not read the application (an expert too) is answered as for a missing one.
+      const actor = await guard.require(request, ...USER_ROLES);
       const { id, document } = request.params;
       const printed = await finalization.print(actor, id, document, request.query.preview);
       reply.header(PRINT_MODE_HEADER, printed.mode);
