@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Space } from 'antd';
 import type { FinalizationView, PrintDocument } from '../../contract/finalization.js';
 import { PRINT_DOCUMENT_LABELS } from '../../contract/finalization.js';
@@ -9,24 +10,24 @@ export const printUrl = (applicationId: string, document: PrintDocument, preview
 const FORMS: PrintDocument[] = ['cover', 'unit-info', 'info-form', 'application-form', 'package'];
 
 /**
- * A download per generated document: from the current 定稿 when there is one (what is signed), otherwise a
- * 草稿 the server watermarks.
+ * A download per generated document. The server prints from the current 定稿 when there is one (what is
+ * signed), otherwise a 草稿 it watermarks; `finalization`, when known, says which on the buttons.
  */
 export function PrintButtons({
   applicationId,
   finalization,
 }: {
   applicationId: string;
-  finalization: FinalizationView;
+  finalization?: FinalizationView;
 }) {
-  const final = finalization.current !== null;
+  const draft = finalization?.current === null;
   return (
     <Space wrap size={[8, 8]} data-testid="print-buttons">
+      <PrinterOutlined aria-hidden />
       {FORMS.map((document) => (
-        <Button key={document} href={printUrl(applicationId, document)} download>
-          {final ? '' : '预览'}
+        <Button key={document} size="small" href={printUrl(applicationId, document)} download>
           {PRINT_DOCUMENT_LABELS[document]}
-          {final ? '' : '（草稿）'}
+          {draft ? '（草稿）' : ''}
         </Button>
       ))}
     </Space>
