@@ -152,7 +152,9 @@ export function DocumentModal({
 
   const save = async () => {
     if (!target) return;
-    const values = await form.validateFields();
+    // Only mounted fields answer: a kind asked no completeness question has no `complete` field.
+    const read: Partial<Values> & Omit<Values, 'complete'> = await form.validateFields();
+    const values: Values = { ...read, complete: read.complete ?? [] };
     if (target.mode === 'upload' && !file) {
       setError('请选择要上传的 PDF 文件');
       return;
