@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,8 @@ import { pdf, sha256 } from '../support/pdf.js';
 // 定稿 reopened and the scan no longer matches; the public page confirms the fingerprint, no longer current.
 
 requireWebBuild();
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe('定稿、打印、上传签字盖章扫描件，修改后提示重新定稿', () => {
   const t = useTestApp({ DATA_DIR: mkdtempSync(join(tmpdir(), 'shenbao-e2e-data-')) });
@@ -120,9 +123,24 @@ describe('定稿、打印、上传签字盖章扫描件，修改后提示重新�
       await snap('reopened');
 
       // 二维码指向的公开页面：确认指纹由本平台生成，已不是当前定稿，不显示项目名称。
+      // A phone, with the page's CSP set aside so that axe can be injected.
+      page = await newPage(browser, { viewport: { width: 390, height: 844 }, bypassCSP: true });
       await page.goto(`${base}/verify/${sha}`);
       await page.getByText('不是当前的定稿', { exact: false }).waitFor();
       expect(await page.content()).not.toContain(form.title!);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.addScriptTag({ content: AXE_SOURCE });
+      const serious = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> };
+          }
+        ).axe;
+        return (await axe.run()).violations
+          .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+          .map((v) => v.id);
+      });
+      expect(serious).toEqual([]);
       expect(pageErrors).toEqual([]);
     } catch (error) {
       return failed(error);
