@@ -55,9 +55,7 @@ export const applications = pgTable(
     separateSlot: boolean('separate_slot').notNull().default(false),
     recommendationAt: instant('recommendation_at'),
     /** The 定稿 the documents to sign are printed from; any later edit of the form clears it (reopens). */
-    finalizedSnapshotId: uuid('finalized_snapshot_id').references(
-      (): AnyPgColumn => applicationSnapshots.id,
-    ),
+    finalizedSnapshotId: uuid('finalized_snapshot_id').references((): AnyPgColumn => applicationSnapshots.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
