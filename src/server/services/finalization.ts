@@ -228,7 +228,11 @@ export class FinalizationService {
 export async function finalizationOf(repos: Repositories, row: ApplicationRow): Promise<Finalization> {
   const snapshots = (await repos.snapshots.listByApplication(row.id)).map(snapshotOf);
   const current = snapshots.find((s) => s.id === row.finalizedSnapshotId) ?? null;
-  const scans = (await repos.bundles.currentDocuments([row.id])).filter((d) => SIGNED_FORM_KINDS.has(d.kind));
+  // An application never finalised here (imported, or uploaded before 定稿 existed) has nothing to compare with.
+  const scans =
+    snapshots.length === 0
+      ? []
+      : (await repos.bundles.currentDocuments([row.id])).filter((d) => SIGNED_FORM_KINDS.has(d.kind));
   const scanNotices = scans
     .filter((d) => d.metadata.printedFrom !== current?.sha256)
     .map((d) => {
