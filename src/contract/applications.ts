@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { applicationFormSchema } from '../core/application/form.js';
 import { DIRECTIONS, TOPICS } from '../core/bundle/schema.js';
+import { finalizationSchema } from './finalization.js';
 import { APPLICATION_STATUSES } from './vocabulary.js';
 
 const topicSchema = z.literal(TOPICS, { error: '请选择专题（1–5）' }).meta({ title: '专题' });
@@ -85,6 +86,7 @@ export type ApplicationDto = z.infer<typeof applicationSchema>;
 export const applicationResponseSchema = z.object({
   application: applicationSchema,
   evaluation: evaluationSchema,
+  finalization: finalizationSchema,
 });
 export const applicationListResponseSchema = z.object({ applications: z.array(applicationSchema) });
 

@@ -76,6 +76,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'application.not-recommended': '主管部门不予推荐',
   'application.decision-undone': '主管部门撤销推荐决定',
   'application.withdrawn': '作废申报书',
+  'application.finalized': '定稿',
+  'application.reopened': '定稿后修改内容，定稿重新打开',
   'application.list-confirmed': '主管部门确认推荐名单',
   'application.checklist-saved': '保存形式审查意见',
   'application.imported': '批量导入申报书',

@@ -109,6 +109,7 @@ export const ERRORS = {
   REVIEW_OVERDUE: { status: 409, message: '评审已过截止时间（北京时间），不能再保存或提交评分' },
   NOT_RECOMMENDABLE: { status: 422, message: '申报书有不符合申报要求的问题，不能推荐' },
   SUBMISSION_BLOCKED: { status: 422, message: '申报书还有问题未解决，暂不能提交' },
+  FORM_INCOMPLETE: { status: 422, message: '申报书还有内容未填写，暂不能定稿；请按提示补全后再定稿' },
   IMPORT_REFUSED: {
     status: 422,
     message: '导入包中有不能导入的内容，未写入任何数据；请按所列问题修改后重新导入',

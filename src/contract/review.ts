@@ -5,6 +5,7 @@ import { applicationSchema, findingSchema, timelineResponseSchema } from './appl
 import { reviewerFormSchema } from './reviewer-content.js';
 import { errorBodySchema, searchTermSchema } from './common.js';
 import { documentSchema } from './documents.js';
+import { finalizationSchema } from './finalization.js';
 
 export const reviewListQuerySchema = z.object({
   callId: z.string().min(1).optional().meta({ title: '申报计划' }),
@@ -48,6 +49,8 @@ export const reviewDetailResponseSchema = z.object({
   /** The department's recommendation deadline (北京时间): returns and decisions close then. */
   reviewClosesAt: z.iso.datetime({ offset: true }),
   confirmed: z.boolean(),
+  /** The 定稿 and the platform's notices on signed scans printed from another one. */
+  finalization: finalizationSchema,
 });
 
 export const returnBodySchema = z.object({

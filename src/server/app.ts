@@ -44,6 +44,7 @@ import { documentRoutes } from './routes/documents/routes.js';
 import { entitlementRoutes } from './routes/entitlements/routes.js';
 import { expertRoutes } from './routes/expert/routes.js';
 import { provinceExpertRoutes } from './routes/experts/routes.js';
+import { finalizationRoutes } from './routes/finalization/routes.js';
 import { formalReviewRoutes } from './routes/formal-review/routes.js';
 import { healthRoutes } from './routes/health/routes.js';
 import { meRoutes } from './routes/me/routes.js';
@@ -143,6 +144,7 @@ export async function buildApp({
       await api.register(dashboardRoutes, deps);
       await api.register(auditRoutes, deps);
       await api.register(applicationRoutes, deps);
+      await api.register(finalizationRoutes, deps);
       await api.register(reviewRoutes, deps);
       await api.register(commitmentRoutes, deps);
       await api.register(entitlementRoutes, deps);

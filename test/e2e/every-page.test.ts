@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -117,6 +118,15 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
       .where(eq(users.login, 'demo-expert'));
 
     const { organizationId: institute } = (await repositories(t.db).users.findByLogin('demo-yanjiusuo'))!;
+    // A 定稿 of the submitted application, whose fingerprint the public page confirms.
+    const fingerprint = createHash('sha256').update('every-page').digest('hex');
+    const snapshot = await repositories(t.db).snapshots.insertOrFind({
+      applicationId: submittedId,
+      sha256: fingerprint,
+      content: {},
+      createdBy: (await repositories(t.db).users.findByLogin('demo-qiye'))!.id,
+    });
+    await repositories(t.db).snapshots.setCurrent(submittedId, snapshot.id);
     accounts = [
       {
         visits: [
@@ -128,6 +138,8 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/claim-organization' },
           { path: '/public/announcements', desktop: true },
           { path: `/public/announcements/${announcementId}`, desktop: true },
+          { path: `/verify/${fingerprint}`, desktop: true },
+          { path: `/verify/${'0'.repeat(64)}` },
         ],
       },
       {

@@ -386,7 +386,7 @@ describe('上传检查', () => {
           Readable.from(
             (async function* () {
               yield Buffer.from(
-                '--B\r\nContent-Disposition: form-data; name="kind"\r\n\r\ninfo-form\r\n' +
+                '--B\r\nContent-Disposition: form-data; name="kind"\r\n\r\nplatform-proof\r\n' +
                   '--B\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n',
               );
               yield* file;

@@ -31,6 +31,8 @@ const PUBLIC: Record<string, string> = {
   'GET /api/public/announcements': '公示无需登录（任务五、6）',
   'GET /api/public/announcements/{id}': '公示无需登录（任务五、6）',
   'GET /api/public/audit-checkpoints': '审计日志的签名检查点，公开供任何人留存核验（只有序号、哈希和时间）',
+  'GET /api/public/fingerprints/{sha256}':
+    '纸质材料封面二维码核验定稿指纹，只答生成时间、计划、受理编号和是否现行定稿',
 };
 
 /** Prefixes and the roles that may use them; every other role must be refused there. */

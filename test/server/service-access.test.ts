@@ -140,6 +140,22 @@ describe('纸质材料服务自行核对访问权限', () => {
   });
 });
 
+describe('定稿与打印服务自行核对访问权限', () => {
+  it('别的单位、别的主管部门和专家定稿、查看定稿或打印，与不存在的申报书一样得到 NOT_FOUND', async () => {
+    const { finalization } = services;
+    const expert: Principal = { role: 'expert', userId: randomUUID() };
+    for (const actor of [stranger(), strangerPi(), department(otherCity), expert]) {
+      await expect(finalization.finalization(actor, submitted.id)).rejects.toMatchObject(notFound);
+      await expect(finalization.print(actor, submitted.id, 'forms', false)).rejects.toMatchObject(notFound);
+    }
+    for (const actor of [stranger(), strangerPi(), department(county)]) {
+      await expect(finalization.finalize(actor, draft.id)).rejects.toMatchObject(notFound);
+    }
+    await expect(finalization.finalization(department(county), draft.id)).rejects.toMatchObject(notFound);
+    expect((await finalization.finalization(department(county), submitted.id)).current).toBeNull();
+  });
+});
+
 describe('附件与人员服务自行核对访问权限', () => {
   it('别的单位列出或下载附件得到 NOT_FOUND；设区市可读所辖县（市）的', async () => {
     const { documents } = services;

@@ -186,8 +186,8 @@ describe('同时上传不会突破上限', () => {
       'letter-of-intent',
       'domestic-agreement',
       'platform-proof',
-      'application-form',
-      'info-form',
+      'ethics-approval',
+      'other-attachment',
     ];
     expect(
       await race(

@@ -119,6 +119,8 @@ const MATERIAL_RULES = new Set([
   'documents.integrity-commitment-missing',
   'documents.integrity-commitment-unsigned',
   'documents.translation-missing',
+  'documents.signed-form-missing',
+  'documents.signed-form-unsigned',
 ]);
 const CREDIT_RULES = new Set(['integrity.applicant-dishonest', 'integrity.pi-dishonest']);
 const SLOT_RULES = new Set(['slot.not-entitled', 'slot.not-offered']);

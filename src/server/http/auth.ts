@@ -31,6 +31,7 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/public/announcements',
   'GET /api/public/announcements/:id',
   'GET /api/public/audit-checkpoints',
+  'GET /api/public/fingerprints/:sha256',
 ]);
 
 /** What an account that must first choose its own password may still do (with the public routes). */

@@ -60,3 +60,19 @@ export function sendAttachment(reply: FastifyReply, file: { mime: string; fileNa
     .header('X-Content-Type-Options', 'nosniff')
     .send(file.body);
 }
+
+/** Streams a file made for this request (a printed PDF) as it is generated, never whole in memory. */
+export function sendGeneratedStream(
+  reply: FastifyReply,
+  file: { mime: string; fileName: string; body: Readable },
+) {
+  return reply
+    .type(file.mime)
+    .header('Cache-Control', 'private, no-store')
+    .header(
+      'Content-Disposition',
+      attachmentDisposition(cleanFileName(file.fileName, EXTENSIONS[file.mime]) || '打印.pdf'),
+    )
+    .header('X-Content-Type-Options', 'nosniff')
+    .send(file.body);
+}

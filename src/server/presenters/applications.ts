@@ -4,6 +4,7 @@ import type { ApplicationDto, Evaluation, applicationResponseSchema } from '../.
 import { isEditable } from '../services/application-access.js';
 import type { ApplicationEvaluation, ApplicationView, ReceiptView } from '../services/applications.js';
 import type { z } from 'zod';
+import { presentFinalization } from './finalization.js';
 
 export function presentApplication(row: NamedApplication): ApplicationDto {
   return {
@@ -46,8 +47,13 @@ export function presentEvaluation(evaluation: ApplicationEvaluation): Evaluation
 export function presentApplicationView({
   application,
   evaluation,
+  finalization,
 }: ApplicationView): z.infer<typeof applicationResponseSchema> {
-  return { application: presentApplication(application), evaluation: presentEvaluation(evaluation) };
+  return {
+    application: presentApplication(application),
+    evaluation: presentEvaluation(evaluation),
+    finalization: presentFinalization(finalization),
+  };
 }
 
 export function presentReceipt(receipt: ReceiptView) {

@@ -18,6 +18,8 @@ import type { SubmissionChanges } from '../services/submission-changes.js';
 import { presentApplication, presentEvent } from './applications.js';
 import { presentDocument } from './documents.js';
 import { formForReviewer, isIdField } from './reviewer-content.js';
+import type { Finalization } from '../services/finalization.js';
+import { presentFinalization } from './finalization.js';
 
 // 项目主管部门审核推荐: the department's queue, one application under review, its quota and its list.
 
@@ -50,6 +52,7 @@ export function presentReviewDetail(
     events: (ApplicationEventRow & { actorName: string | null })[];
     reviewClosesAt: Date;
     confirmed: boolean;
+    finalization: Finalization;
   },
   named: NamedApplication,
 ): z.infer<typeof reviewDetailResponseSchema> {
@@ -59,6 +62,7 @@ export function presentReviewDetail(
     events: detail.events.map(presentEvent),
     reviewClosesAt: toBeijingIso(detail.reviewClosesAt.getTime()),
     confirmed: detail.confirmed,
+    finalization: presentFinalization(detail.finalization),
   };
 }
 

@@ -24,6 +24,7 @@ import { RateLimitRepository } from './rate-limits.js';
 import { RegisterRepository } from './registers.js';
 import { ReviewRepository } from './review.js';
 import { SessionRepository } from './sessions.js';
+import { SnapshotRepository } from './snapshots.js';
 import { UserRepository } from './users.js';
 
 /** Every repository over one database or one transaction. */
@@ -54,6 +55,7 @@ export function repositories(db: Database) {
     registers: new RegisterRepository(db),
     review: new ReviewRepository(db),
     sessions: new SessionRepository(db),
+    snapshots: new SnapshotRepository(db),
     users: new UserRepository(db),
   };
 }

@@ -224,8 +224,12 @@ export async function attachSignedForms(
   applicant: DemoApplicant,
   applicationId: string,
 ): Promise<void> {
+  // Signed scans name the 定稿 they were printed from, as an applicant's upload must.
+  const { sha256 } = await services.finalization.finalize(applicant.actor, applicationId);
   for (const kind of ['info-form', 'application-form'] as const) {
-    await attachDemo(services, applicant, applicationId, kind, [applicant.organizationId]);
+    await attachDemo(services, applicant, applicationId, kind, [applicant.organizationId], {
+      printedFrom: sha256,
+    });
   }
 }
 

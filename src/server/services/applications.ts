@@ -14,9 +14,10 @@ import type { ApplicationRow, NamedApplication } from '../repositories/applicati
 import type { Department } from '../repositories/departments.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { CreateApplicationBody, UpdateApplicationBody } from '../../contract/applications.js';
-import { type ReceiptSigner, verifyReceipt } from '../security/receipt-signing.js';
+import { canonicalJson, type ReceiptSigner, verifyReceipt } from '../security/receipt-signing.js';
 import { BundleService, type Judgement } from './bundles.js';
 import { directedFor } from './entitlements.js';
+import { type Finalization, finalizationOf } from './finalization.js';
 import type { CallService } from './calls.js';
 import { assertVerified } from './organization-verification.js';
 
@@ -48,6 +49,7 @@ export interface ApplicationEvaluation {
 export interface ApplicationView {
   application: NamedApplication;
   evaluation: ApplicationEvaluation;
+  finalization: Finalization;
 }
 
 export class ApplicationService {
@@ -134,7 +136,11 @@ export class ApplicationService {
   async view(actor: Principal, id: string): Promise<ApplicationView> {
     const row = await this.get(actor, id);
     const [application] = await this.repos.applications.withNames([id]);
-    return { application: application!, evaluation: await this.evaluate(row) };
+    return {
+      application: application!,
+      evaluation: await this.evaluate(row),
+      finalization: await finalizationOf(this.repos, row),
+    };
   }
 
   /**
@@ -186,31 +192,47 @@ export class ApplicationService {
           id,
         )
       : row.directed;
+    const unmoved = (Object.keys(before) as (keyof typeof before)[]).every((k) => before[k] === after[k]);
+    const edited = !unmoved || canonicalJson(input.form) !== canonicalJson(row.form);
     const save = async (repos: Repositories) => {
       const updated = await repos.applications.updateAtVersion(id, input.version, {
         ...after,
         directed,
         form: input.form,
+        ...(edited ? { finalizedSnapshotId: null } : {}),
       });
       if (!updated) throw new AppError('VERSION_CONFLICT');
       return updated;
     };
+    if (!edited) return save(this.repos);
     // Autosaves of the form are not audited (versioned, and too frequent for the log's lock); moving the
-    // application to another topic, direction or PI is.
-    if ((Object.keys(before) as (keyof typeof before)[]).every((k) => before[k] === after[k])) {
-      return save(this.repos);
-    }
+    // application to another topic, direction or PI is, and so is reopening a 定稿. The lock makes a 定稿
+    // under way finish first, so that the edit sees (and reopens) it.
     return inTransaction(this.db, async (repos) => {
+      const locked = await repos.applications.lock(id);
       const updated = await save(repos);
-      await repos.audit.append({
-        at: this.clock.now(),
-        actorUserId: actor.userId,
-        action: 'application.updated',
-        entityType: 'application',
-        entityId: id,
-        before,
-        after,
-      });
+      if (!unmoved) {
+        await repos.audit.append({
+          at: this.clock.now(),
+          actorUserId: actor.userId,
+          action: 'application.updated',
+          entityType: 'application',
+          entityId: id,
+          before,
+          after,
+        });
+      }
+      const finalized =
+        locked?.finalizedSnapshotId && (await repos.snapshots.findById(locked.finalizedSnapshotId));
+      if (finalized) {
+        await repos.applications.addEvent({
+          applicationId: id,
+          at: this.clock.now(),
+          actorUserId: actor.userId,
+          kind: 'reopened',
+          detail: { snapshotId: finalized.id, sha256: finalized.sha256 },
+        });
+      }
       return updated;
     });
   }

@@ -212,6 +212,11 @@ export class BundleService {
     return { bundle, report: checkBundle(bundle, call) };
   }
 
+  /** The application alone, with its organisation, PI, department and domestic partners: what prints it. */
+  ofApplication(call: CallParameters, row: ApplicationRow, asOf: Date): Promise<Bundle> {
+    return this.assemble(call, call.id, [row], asOf, (r) => r.submittedAt, 'related');
+  }
+
   /**
    * The whole call as one bundle: every live application of `callId`, and every same-year submission to other
    * departments the register holds for it, as the province-wide checks judge them.

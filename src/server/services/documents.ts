@@ -23,6 +23,7 @@ import { checkPdfStructure, PdfUploadGate } from '../uploads/pdf-checks.js';
 import { formatMb } from '../../core/file-size.js';
 import { APPLICATION_STATUS_LABELS } from '../../contract/vocabulary.js';
 import { type Applicant, canEdit, canReadWithin, isEditable } from './application-access.js';
+import { assertPrintedFrom } from './finalization.js';
 
 /** A checked PDF, staged in the file store, with the name it was uploaded under. */
 export type StagedUpload = StagedFile & { fileName: string };
@@ -156,6 +157,7 @@ export class DocumentService {
     if (!file) throw AppError.invalidField(FILE_FIELD, '请选择要上传的 PDF 文件');
     const id = await this.edit(actor, applicationId, file, kind, async ({ repos, documents, now }) => {
       await this.assertRoomForKind(documents, applicationId, kind);
+      await assertPrintedFrom(repos, applicationId, kind, metadata.printedFrom);
       const document = await documents.insert({
         applicationId,
         kind,
@@ -242,6 +244,7 @@ export class DocumentService {
       if (!old) throw new AppError('NOT_FOUND');
       const version = next(old);
       if (version.kind !== old.kind) await this.assertRoomForKind(documents, applicationId, version.kind);
+      await assertPrintedFrom(repos, applicationId, version.kind, version.metadata.printedFrom);
       const document = await documents.insert({
         applicationId,
         ...version,

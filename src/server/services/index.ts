@@ -24,6 +24,7 @@ import { DepartmentImportService } from './department-import.js';
 import { DepartmentService } from './departments.js';
 import { DocumentService } from './documents.js';
 import { EntitlementService } from './entitlements.js';
+import { FinalizationService } from './finalization.js';
 import { ExpertReviewService } from './experts.js';
 import { ExpertDocumentService } from './expert-documents.js';
 import { ExpertScoringService } from './experts-scoring.js';
@@ -76,6 +77,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     crossChecks: new CrossCheckService(db, repos, clock, calls),
     documents: new DocumentService(db, repos, store, clock, config.uploadMaxBytes, config.uploadLimits),
     entitlements: new EntitlementService(db, repos, store, clock, calls),
+    finalization: new FinalizationService(db, repos, clock, calls, store, config.publicUrl),
     experts: new ExpertReviewService(db, repos, clock),
     expertScoring,
     expertDocuments: new ExpertDocumentService(repos, store, calls, expertScoring),

@@ -32,6 +32,7 @@ import { quotaHolderId } from './review/quota.js';
 import { returnedMessage } from './notifications/messages.js';
 import { notify } from './notifications/notify.js';
 import { diffDocuments, diffForm, type SubmissionChanges } from './submission-changes.js';
+import { finalizationOf } from './finalization.js';
 
 // 项目主管部门审核推荐 (二、5, 三、2–三、4): a department reviews what was submitted to it, returns it for
 // revision and confirms its list before its deadline. Its recommendations, which count against the quota, are
@@ -125,6 +126,7 @@ export class ReviewService {
       events: await this.repos.applications.events(id),
       reviewClosesAt: call.row.recommendationClosesAt,
       confirmed: (await this.repos.review.confirmation(row.departmentId, row.callId)) !== undefined,
+      finalization: await finalizationOf(this.repos, row),
     };
   }
 

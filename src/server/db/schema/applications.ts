@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -53,6 +54,8 @@ export const applications = pgTable(
     submittedAt: instant('submitted_at'),
     separateSlot: boolean('separate_slot').notNull().default(false),
     recommendationAt: instant('recommendation_at'),
+    /** The 定稿 the documents to sign are printed from; any later edit of the form clears it (reopens). */
+    finalizedSnapshotId: uuid('finalized_snapshot_id').references((): AnyPgColumn => applicationSnapshots.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -81,4 +84,28 @@ export const applicationEvents = pgTable(
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index('application_events_application_idx').on(t.applicationId, t.at)],
+);
+
+/**
+ * A 定稿: what is needed to print the application again exactly as it was finalised (SnapshotContent), under
+ * the SHA-256 of its canonical JSON, which every printed page carries.
+ */
+export const applicationSnapshots = pgTable(
+  'application_snapshots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references((): AnyPgColumn => applications.id, { onDelete: 'cascade' }),
+    sha256: text('sha256').notNull().unique(),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    check('application_snapshots_sha256_hex', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    index('application_snapshots_application_idx').on(t.applicationId, t.createdAt),
+  ],
 );

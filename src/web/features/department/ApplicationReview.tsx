@@ -8,6 +8,7 @@ import type { CallDto, Evaluation } from '../../shared/api.js';
 import { FindingsPanel } from '../applicant/editor/FindingsPanel.js';
 import { ApplicationTimeline } from '../applicant/editor/TimelineCard.js';
 import { beijingTime, STATUS_LABELS } from '../../shared/format.js';
+import { PrintButtons, ScanNotices } from '../../shared/printing.js';
 import type { ReviewDetail } from './api.js';
 import { ChangesCard } from './ChangesCard.js';
 import { ChecklistCard } from './ChecklistCard.js';
@@ -85,7 +86,9 @@ export function ApplicationReview({
             </Descriptions.Item>
           )}
         </Descriptions>
+        <PrintButtons applicationId={id} finalization={detail.finalization} />
       </Card>
+      <ScanNotices notices={detail.finalization.scanNotices} />
       <Row gutter={16} align="top">
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

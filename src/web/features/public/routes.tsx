@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
 
 // Pages anyone may open without signing in: sign-in, registration and claims, password reset, accepting an
-// invitation, the 公示 list.
+// invitation, the 公示 list, the check of a printed 定稿 fingerprint.
 
 export const PUBLIC_ROUTES: RouteObject[] = [
   { path: '/login', lazy: { Component: async () => (await import('./LoginPage.js')).LoginPage } },
@@ -29,5 +29,9 @@ export const PUBLIC_ROUTES: RouteObject[] = [
   {
     path: '/public/announcements/:id',
     lazy: { Component: async () => (await import('./AnnouncementsPage.js')).AnnouncementPage },
+  },
+  {
+    path: '/verify/:sha256',
+    lazy: { Component: async () => (await import('./VerifyFingerprintPage.js')).VerifyFingerprintPage },
   },
 ];

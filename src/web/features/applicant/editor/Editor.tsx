@@ -5,7 +5,9 @@ import { beijingTime, STATUS_LABELS } from '../../../shared/format.js';
 import { ProvinceResult } from '../../province/decisions/ProvinceResultCard.js';
 import { applicationKeys } from '../queries.js';
 import { payloadOf } from './draft.js';
+import { ScanNotices } from '../../../shared/printing.js';
 import { EditorHeader } from './EditorHeader.js';
+import { FinalizeCard } from './FinalizeCard.js';
 import { FindingsPanel } from './FindingsPanel.js';
 import { RestoreLocalCopy } from './RestoreLocalCopy.js';
 import { ReturnBanner } from './ReturnBanner.js';
@@ -21,7 +23,7 @@ import { VersionConflictAlert } from './VersionConflictAlert.js';
 const UNSAVED = new Set(['pending', 'saving', 'error', 'conflict']);
 
 /** One application being filled in: the steps on the left, the live 形式审查 on the right. */
-export function Editor({ application, evaluation, call, people }: EditorData) {
+export function Editor({ application, evaluation, finalization, call, people }: EditorData) {
   const queryClient = useQueryClient();
   const { draft, update, restore, readOnly, partnerIndex, autosave, keepMine, takeTheirs } =
     useEditorDraft(application);
@@ -64,6 +66,7 @@ export function Editor({ application, evaluation, call, people }: EditorData) {
           title={`申报书${status.label}${statusSince ? `（${beijingTime(statusSince)}）` : ''}，内容只读`}
         />
       )}
+      <ScanNotices notices={finalization.scanNotices} />
       {application.returned && <ReturnBanner returned={application.returned} onGo={go} />}
       {application.status === 'recommended' && <ProvinceResult application={application} />}
       {autosave.state.kind === 'locked' && (
@@ -90,6 +93,12 @@ export function Editor({ application, evaluation, call, people }: EditorData) {
             submitting={submitting}
             onGo={go}
             onSubmit={() => void submit()}
+          />
+          <FinalizeCard
+            applicationId={application.id}
+            finalization={finalization}
+            editable={application.editable}
+            unsaved={UNSAVED.has(autosave.state.kind)}
           />
         </Col>
       </Row>

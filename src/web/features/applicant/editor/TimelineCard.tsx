@@ -6,6 +6,7 @@ import { joinClauses, sentence } from '../../../../core/text/punctuation.js';
 import type { TimelineEvent } from '../../../shared/api.js';
 import { beijingTime } from '../../../shared/format.js';
 import { PageState } from '../../../shared/PageState.js';
+import { shortFingerprint } from '../../../shared/printing.js';
 import { timelineQuery } from '../queries.js';
 
 const EVENT_LABELS: Record<string, { label: string; color: string }> = {
@@ -21,6 +22,8 @@ const EVENT_LABELS: Record<string, { label: string; color: string }> = {
   withdrawn: { label: '作废', color: 'gray' },
   imported: { label: '批量导入', color: 'blue' },
   'import-updated': { label: '批量导入更新', color: 'blue' },
+  finalized: { label: '定稿', color: 'blue' },
+  reopened: { label: '定稿后修改内容，定稿重新打开', color: 'orange' },
   'document.uploaded': { label: '上传附件', color: 'gray' },
   'document.replaced': { label: '替换附件文件', color: 'gray' },
   'document.updated': { label: '修改附件信息', color: 'gray' },
@@ -56,6 +59,9 @@ function detailText(event: TimelineEvent): string | undefined {
     return `${sentence(`退回原因：${numbered(reasons)}`)}${deadline}`;
   }
   if (acceptanceNo) return `受理编号 ${acceptanceNo}`;
+  if (event.kind === 'finalized' || event.kind === 'reopened') {
+    return `定稿指纹前 8 位 ${shortFingerprint(String(event.detail.sha256))}`;
+  }
   if (reason) return `原因：${reason}`;
   if (fileName) return `${DOCUMENT_KIND_LABELS[kind as DocumentKind] ?? ''} ${fileName}`;
   return undefined;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, ApiError, describeError, type ApplicationDto, type Evaluation } from '../../../shared/api.js';
+import { api, ApiError, describeError, type ApplicationRead } from '../../../shared/api.js';
 import { localCopies, payloadOf, type Draft, type Payload } from './draft.js';
 
 // Autosave: every change goes to localStorage at once and to the server a second after typing stops, as
@@ -18,11 +18,7 @@ export type SaveState =
   | { kind: 'conflict'; message: string }
   | { kind: 'locked'; message: string };
 
-export interface Saved {
-  application: ApplicationDto;
-  evaluation: Evaluation;
-  payload: Payload;
-}
+export type Saved = ApplicationRead & { payload: Payload };
 
 export function useAutosave(applicationId: string, initialVersion: number, onSaved: (saved: Saved) => void) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
@@ -43,10 +39,10 @@ export function useAutosave(applicationId: string, initialVersion: number, onSav
       const payload = payloadOf(draft);
       setState({ kind: 'saving' });
       try {
-        const response = await api<{ application: ApplicationDto; evaluation: Evaluation }>(
-          `/applications/${applicationId}`,
-          { method: 'PUT', body: { version: version.current, ...payload.body } },
-        );
+        const response = await api<ApplicationRead>(`/applications/${applicationId}`, {
+          method: 'PUT',
+          body: { version: version.current, ...payload.body },
+        });
         version.current = response.application.version;
         savedCallback.current({ ...response, payload });
         if (pending.current === null) {

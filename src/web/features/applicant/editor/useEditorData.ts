@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { FinalizationView } from '../../../../contract/finalization.js';
 import type { PersonView } from '../../../../contract/people.js';
 import { useUser } from '../../../app/session.js';
 import type { ApplicationDto, CallDto, Evaluation } from '../../../shared/api.js';
@@ -9,6 +10,8 @@ import { applicationQuery, peopleQuery } from '../queries.js';
 export interface EditorData {
   application: ApplicationDto;
   evaluation: Evaluation;
+  /** 定稿 and the notices on signed scans. */
+  finalization: FinalizationView;
   /** The call's topics and terms, from the calls the user may see. */
   call: CallDto | undefined;
   /** The unit's people to choose the PI from; a unit's administrators and contacts choose. */

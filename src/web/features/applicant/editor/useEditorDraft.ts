@@ -24,6 +24,7 @@ export function useEditorDraft(application: ApplicationDto) {
     queryClient.setQueryData(applicationQuery(id).queryKey, {
       application: saved.application,
       evaluation: saved.evaluation,
+      finalization: saved.finalization,
     });
     void queryClient.invalidateQueries({ queryKey: applicationKeys.list });
     setPartnerIndex(saved.payload.partnerIndex);

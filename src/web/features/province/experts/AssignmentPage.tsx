@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { TOPIC_LABELS } from '../../../../core/labels.js';
 import { ApplicationDocument } from '../../../shared/application/ApplicationDocument.js';
 import { PageState } from '../../../shared/PageState.js';
+import { PrintButtons } from '../../../shared/printing.js';
 import { ReviewHeading } from '../../expert/ReviewHeading.js';
 import { expertsQueries } from './api.js';
 import { AssignedExpertsCard } from './AssignedExpertsCard.js';
@@ -33,6 +34,7 @@ export function AssignmentPage() {
                 {application.aggregate.wideSpread && <Tag color="red">分歧较大，请复核</Tag>}
               </Descriptions.Item>
             </Descriptions>
+            <PrintButtons applicationId={id} />
             <AssignedExpertsCard detail={detail} />
             <CandidatesCard detail={detail} />
             <Card title="申报书" data-testid="application-content">

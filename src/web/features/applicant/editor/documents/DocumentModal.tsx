@@ -34,6 +34,9 @@ import {
 import { api, ApiError, describeError } from '../../../../shared/api.js';
 import { showFieldErrors } from '../../../../shared/forms.js';
 import { formatMb } from '../../../../../core/file-size.js';
+import { PRINT_DOCUMENTS, type SnapshotView } from '../../../../../contract/finalization.js';
+import { beijingTime } from '../../../../shared/format.js';
+import { shortFingerprint } from '../../../../shared/printing.js';
 
 export interface PartyChoice {
   value: string;
@@ -48,6 +51,7 @@ interface Values {
   language: 'zh' | 'foreign';
   chineseTranslation: boolean;
   complete: CompletenessFlag[];
+  printedFrom?: string;
 }
 
 export type DocumentModalTarget =
@@ -74,8 +78,13 @@ function initialValues(target: DocumentModalTarget): Values {
     language: m.language,
     chineseTranslation: m.chineseTranslation,
     complete: COMPLETENESS_FLAGS.filter((f) => m.complete[f]),
+    ...(m.printedFrom ? { printedFrom: m.printedFrom } : {}),
   };
 }
+
+/** A scan of a form the platform prints names the 定稿 it was printed from. */
+const isPrintedForm = (kind: DocumentKind | undefined) =>
+  (PRINT_DOCUMENTS as readonly string[]).includes(kind ?? '');
 
 /** The metadata as multipart fields, in the names `POST|PUT …/documents` reads. */
 function appendMetadata(form: FormData, values: Values) {
@@ -87,6 +96,7 @@ function appendMetadata(form: FormData, values: Values) {
   form.append('chineseTranslation', String(values.language === 'foreign' && values.chineseTranslation));
   for (const flag of COMPLETENESS_FLAGS)
     form.append(`complete.${flag}`, String(values.complete.includes(flag)));
+  if (isPrintedForm(values.kind) && values.printedFrom) form.append('printedFrom', values.printedFrom);
 }
 
 function pdfProblem(file: File): string | undefined {
@@ -103,6 +113,7 @@ export function DocumentModal({
   target,
   partyChoices,
   terms,
+  snapshots = [],
   onClose,
   onSaved,
 }: {
@@ -111,6 +122,8 @@ export function DocumentModal({
   partyChoices: PartyChoice[];
   /** The call's questions on each kind's completeness, and its words on translations, once loaded. */
   terms: Pick<RequirementsDto, 'questions' | 'translation'> | undefined;
+  /** The application's 定稿, newest first: what a signed scan was printed from. */
+  snapshots?: readonly SnapshotView[];
   onClose(): void;
   onSaved(document: DocumentView): void;
 }) {
@@ -139,7 +152,9 @@ export function DocumentModal({
 
   const save = async () => {
     if (!target) return;
-    const values = await form.validateFields();
+    // Only mounted fields answer: a kind asked no completeness question has no `complete` field.
+    const read: Partial<Values> & Omit<Values, 'complete'> = await form.validateFields();
+    const values: Values = { ...read, complete: read.complete ?? [] };
     if (target.mode === 'upload' && !file) {
       setError('请选择要上传的 PDF 文件');
       return;
@@ -174,6 +189,7 @@ export function DocumentModal({
           language: values.language,
           chineseTranslation: values.language === 'foreign' && values.chineseTranslation,
           complete: Object.fromEntries(COMPLETENESS_FLAGS.map((f) => [f, values.complete.includes(f)])),
+          ...(isPrintedForm(values.kind) && values.printedFrom ? { printedFrom: values.printedFrom } : {}),
         };
         const id = (target as { document: DocumentView }).document.id;
         ({ document: saved } = await api<{ document: DocumentView }>(
@@ -274,6 +290,24 @@ export function DocumentModal({
             extra={terms?.translation && `${terms.translation.quote}〔${terms.translation.clause}〕`}
           >
             <Checkbox>已附中文翻译件</Checkbox>
+          </Form.Item>
+        )}
+        {isPrintedForm(kind) && (
+          <Form.Item
+            label="打印自哪一版定稿"
+            name="printedFrom"
+            rules={[{ required: true, message: '请选择扫描件打印自哪一版定稿' }]}
+            extra={
+              snapshots.length === 0 ? '尚未定稿：请先在“定稿与打印”中定稿，打印签字盖章后再上传' : undefined
+            }
+          >
+            <Select
+              placeholder="请选择定稿"
+              options={snapshots.map((s) => ({
+                value: s.sha256,
+                label: `${beijingTime(s.createdAt)} · 指纹前 8 位 ${shortFingerprint(s.sha256)}`,
+              }))}
+            />
           </Form.Item>
         )}
         {asked && asked.flags.length > 0 && (

@@ -8,6 +8,7 @@ import type { DocumentView } from '../../../../../contract/documents.js';
 import { api, describeError } from '../../../../shared/api.js';
 import { requirementsQuery } from '../../../../shared/calls.js';
 import { PageState } from '../../../../shared/PageState.js';
+import { applicationQuery } from '../../queries.js';
 import { fieldId } from '../fields.js';
 import type { StepProps } from '../steps/common.js';
 import { ChecklistCard } from './ChecklistCard.js';
@@ -63,6 +64,10 @@ export function DocumentsStep({
     placeholderData: keepPreviousData,
   });
   const documents = useQuery(documentsQuery(application.id));
+  const snapshots = useQuery({
+    ...applicationQuery(application.id),
+    select: (read) => read.finalization.snapshots,
+  });
   const [target, setTarget] = useState<DocumentModalTarget | null>(null);
   const applicantId = application.organization.id;
   const partnerName = draft.form.partner?.name?.trim() || undefined;
@@ -129,6 +134,7 @@ export function DocumentsStep({
         target={target}
         partyChoices={partyChoices}
         terms={requirements.data}
+        snapshots={snapshots.data ?? []}
         onClose={() => setTarget(null)}
         onSaved={(doc) => {
           setTarget(null);
