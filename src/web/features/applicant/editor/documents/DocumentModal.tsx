@@ -6,6 +6,7 @@ import {
   Col,
   DatePicker,
   Form,
+  Input,
   Modal,
   Radio,
   Row,
@@ -48,6 +49,8 @@ interface Values {
   language: 'zh' | 'foreign';
   chineseTranslation: boolean;
   complete: CompletenessFlag[];
+  /** 其他附件's own title. */
+  caption?: string;
 }
 
 export type DocumentModalTarget =
@@ -74,6 +77,7 @@ function initialValues(target: DocumentModalTarget): Values {
     language: m.language,
     chineseTranslation: m.chineseTranslation,
     complete: COMPLETENESS_FLAGS.filter((f) => m.complete[f]),
+    caption: m.caption ?? '',
   };
 }
 
@@ -87,6 +91,8 @@ function appendMetadata(form: FormData, values: Values) {
   form.append('chineseTranslation', String(values.language === 'foreign' && values.chineseTranslation));
   for (const flag of COMPLETENESS_FLAGS)
     form.append(`complete.${flag}`, String(values.complete.includes(flag)));
+  if (values.kind === 'other-attachment' && values.caption?.trim())
+    form.append('caption', values.caption.trim());
 }
 
 function pdfProblem(file: File): string | undefined {
@@ -174,6 +180,9 @@ export function DocumentModal({
           language: values.language,
           chineseTranslation: values.language === 'foreign' && values.chineseTranslation,
           complete: Object.fromEntries(COMPLETENESS_FLAGS.map((f) => [f, values.complete.includes(f)])),
+          ...(values.kind === 'other-attachment' && values.caption?.trim()
+            ? { caption: values.caption.trim() }
+            : {}),
         };
         const id = (target as { document: DocumentView }).document.id;
         ({ document: saved } = await api<{ document: DocumentView }>(
@@ -267,6 +276,19 @@ export function DocumentModal({
             </Form.Item>
           </Col>
         </Row>
+        {kind === 'other-attachment' && (
+          <Form.Item
+            label="附件名称"
+            name="caption"
+            rules={[
+              { required: true, whitespace: true, message: '请填写附件名称，例如：查新报告' },
+              { max: 100, message: '附件名称不能超过 100 字' },
+            ]}
+            extra="说明这份附件是什么，评审专家据此查阅"
+          >
+            <Input maxLength={100} placeholder="例如：查新报告、前期合作成果" />
+          </Form.Item>
+        )}
         {language === 'foreign' && (
           <Form.Item
             name="chineseTranslation"

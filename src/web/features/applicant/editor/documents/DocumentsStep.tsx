@@ -1,6 +1,6 @@
-import { PrinterOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App } from 'antd';
+import { Alert, App, Button } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DOCUMENT_KIND_LABELS } from '../../../../../core/labels.js';
@@ -108,6 +108,20 @@ export function DocumentsStep({
                 readOnly={readOnly}
                 onUpload={setTarget}
               />
+              {!readOnly && !needs.some((r) => r.kinds.includes('other-attachment')) && (
+                <Button
+                  icon={<PlusOutlined />}
+                  type="dashed"
+                  block
+                  data-testid="upload-other-attachment"
+                  style={{ marginBottom: 16 }}
+                  onClick={() =>
+                    setTarget({ mode: 'upload', kind: 'other-attachment', parties: [applicantId] })
+                  }
+                >
+                  上传{DOCUMENT_KIND_LABELS['other-attachment']}（查新报告、前期成果等，须注明附件名称）
+                </Button>
+              )}
             </>
           );
         }}
