@@ -11,7 +11,7 @@ import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
 import type { DocumentKind } from '../../src/core/bundle/schema.js';
 import { completenessQuestions } from '../../src/core/documents/requirements.js';
 import { COMPLETENESS_LABELS } from '../../src/core/labels.js';
-import { seedCalls } from '../../src/server/seed/calls.js';
+import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import { createDraft, submitThroughApi, unitWithPerson } from '../support/api/applicant.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { button, launchChromium, newPage, requireWebBuild, screenshots } from '../support/browser.js';
@@ -413,6 +413,117 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       expect(pageErrors).toEqual([]);
     } catch (error) {
       await failed(error);
+    }
+  }, 120_000);
+
+  it('专题五：填写完整申报书，江苏方预算另列，涉及人工智能填伦理审查批件，购置大型仪器须说明并承诺', async () => {
+    const admin = await unitWithPerson(t);
+    const created = await inject(t.app, {
+      method: 'POST',
+      url: '/api/applications',
+      cookie: admin.cookie,
+      payload: { callId: PRACTICE_CALL_ID, topic: 5, piId: admin.personId },
+    });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json().application as { id: string };
+    const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    const { snap, failed } = screenshots(() => page);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      await page.goto(`${base}/login`);
+      await page.fill('#login-name', admin.login);
+      await page.fill('#login-password', VALID_PASSWORD);
+      await button(page, '登录').click();
+      await page.waitForURL(/\/applications$/);
+      await page.goto(`${base}/applications/${id}`);
+      await page.locator('#field-title').waitFor();
+      await fillApplication(page, {
+        title: '粤港澳联合的智能传感芯片研发',
+        field: '集成电路',
+        partner: { name: '香港科技大学', country: '香港', nameZh: '香港科技大学' },
+      });
+
+      // 经费预算：项目总预算 400 万元，其中江苏方 250 万元，申请省资助 100 万元。
+      await goToStep(page, '经费预算');
+      const fill = async (column: 'whole' | 'jiangsu', cells: Record<string, string>) => {
+        for (const [path, wan] of Object.entries(cells)) {
+          await page.fill(`#field-budgetTable-${column}-${path.replace('.', '-')}`, wan);
+        }
+      };
+      await fill('whole', {
+        'sources.provincial': '100',
+        'sources.selfRaised': '300',
+        'expenditures.equipmentPurchase': '120',
+        'expenditures.business': '200',
+        'expenditures.labour': '80',
+      });
+      await page.locator('#field-budgetTable-jiangsu').click();
+      await fill('jiangsu', {
+        'sources.selfRaised': '150',
+        'expenditures.equipmentPurchase': '120',
+        'expenditures.business': '90',
+        'expenditures.labour': '40',
+      });
+      await page.fill('#field-budgetTable-justifications-equipment', '购置一台原子力显微镜用于界面表征。');
+      expect(await page.locator('#field-budget-total').textContent()).toContain('400.00');
+      expect(await page.locator('#field-budget-jiangsuTotal').textContent()).toContain('250.00');
+      await snap('budget-two-columns');
+
+      // 伦理、保密、大型科学仪器。
+      await goToStep(page, '伦理/保密/仪器');
+      await page.locator('#field-ethics-ai').check();
+      await page.fill('#field-ethicsApproval-number', 'AI-2026-017');
+      await page.fill('#field-ethicsApproval-date', '2026-03-02');
+      await page.keyboard.press('Enter');
+      await page.locator('#field-classified').getByText('否', { exact: true }).click();
+      await page.locator('#field-declassified').check();
+      await button(page, '添加仪器设备').click();
+      await page.fill('#field-instruments-items-0-name', '原子力显微镜');
+      await page.fill('#field-instruments-items-0-unitPrice', '120');
+      await page.locator('.ant-tag').getByText('大型科学仪器').waitFor();
+      await page.fill('#field-instruments-items-0-purpose', '固液界面的原位表征。');
+      await page.fill(
+        '#field-instruments-items-0-whyNotShared',
+        '省内共享平台无同类原位附件，租赁周期不能满足连续实验。',
+      );
+      await page.locator('#field-instruments-sharingCommitment').check();
+      await saved(page);
+      await snap('ethics-instruments');
+
+      // 未填写清单清空；服务器保存了表本身，三项总额和仪器标志由表和清单得出。
+      expect(await page.getByTestId('findings-missing').count()).toBe(0);
+      const form = (
+        await inject(t.app, { method: 'GET', url: `/api/applications/${id}`, cookie: admin.cookie })
+      ).json().application.form;
+      expect(form.budgetTable.jiangsu.sources.provincial).toBe(1_000_000);
+      expect(form.budgetTable.whole.sources.provincial).toBe(1_000_000);
+      expect(form.budget).toBeUndefined();
+      expect(form.team.foreignPi).toEqual({ name: 'Anna Schmidt', nationality: 'HK', position: 'Professor' });
+      expect(form.team.pi.mobile).toBe('13800000000');
+      expect(form.instruments).toEqual({
+        items: [
+          {
+            name: '原子力显微镜',
+            unitPrice: 1_200_000,
+            quantity: 1,
+            purpose: '固液界面的原位表征。',
+            whyNotShared: '省内共享平台无同类原位附件，租赁周期不能满足连续实验。',
+          },
+        ],
+        sharingCommitment: true,
+      });
+      expect(form.ethicsApproval).toEqual({ number: 'AI-2026-017', date: '2026-03-02' });
+      expect(form.sections.researchPlan).toContain('- 工艺优化');
+      expect(form.milestones).toEqual([{ from: '2026-07', to: '2027-06', goal: '完成关键材料设计与小试。' }]);
+      expect(form.indicators).toEqual({ patentsFiled: 4, salesRevenue: 5_005_000 });
+      // 手机屏宽不出现横向滚动。
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await failed(error);
+    } finally {
+      await page.context().close();
     }
   }, 120_000);
 
