@@ -1,4 +1,16 @@
-import { AutoComplete, Col, DatePicker, Descriptions, Form, Input, Row, Select, Typography } from 'antd';
+import {
+  AutoComplete,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import type { Direction, TopicNumber } from '../../../../../core/bundle/schema.js';
@@ -189,21 +201,30 @@ export function BasicStep({
             : '输入后按回车确认'
         }
       >
-        <Select
-          id={fieldId('keywords')}
-          mode="tags"
-          value={draft.form.keywords ?? []}
-          maxCount={content?.keywords.max}
-          tokenSeparators={[',', '，', '、', ';', '；']}
-          placeholder="例如：固态电解质"
-          onChange={(keywords: string[]) =>
-            update(
-              formPatch({
-                keywords: keywords.map((k) => k.trim().slice(0, 20)).filter((k) => k !== ''),
-              }),
-            )
-          }
-        />
+        {readOnly ? (
+          // A disabled tags select greys its tags below a readable contrast: show them as tags.
+          <Space wrap id={fieldId('keywords')}>
+            {(draft.form.keywords ?? []).map((k) => (
+              <Tag key={k}>{k}</Tag>
+            ))}
+          </Space>
+        ) : (
+          <Select
+            id={fieldId('keywords')}
+            mode="tags"
+            value={draft.form.keywords ?? []}
+            maxCount={content?.keywords.max}
+            tokenSeparators={[',', '，', '、', ';', '；']}
+            placeholder="例如：固态电解质"
+            onChange={(keywords: string[]) =>
+              update(
+                formPatch({
+                  keywords: keywords.map((k) => k.trim().slice(0, 20)).filter((k) => k !== ''),
+                }),
+              )
+            }
+          />
+        )}
       </Form.Item>
       <Form.Item
         htmlFor={fieldId('abstract')}

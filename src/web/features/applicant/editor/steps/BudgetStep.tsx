@@ -135,6 +135,7 @@ export function BudgetStep({ draft, update, stream, call }: StepProps) {
         />
       )}
       <Form.Item
+        htmlFor={fieldId('budgetTable.jiangsu')}
         label="江苏方预算与项目总预算不同"
         extra="境外合作方自行承担部分经费时打开，另填江苏方（申报单位及江苏境内合作单位）的预算。"
       >

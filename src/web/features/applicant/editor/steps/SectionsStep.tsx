@@ -37,7 +37,7 @@ export function SectionsStep({ draft, update, call }: StepProps) {
           </span>
         }
       />
-      <Form.Item label="显示排版预览">
+      <Form.Item label="显示排版预览" htmlFor={fieldId('sections.preview')}>
         <Switch id={fieldId('sections.preview')} checked={preview} onChange={setPreview} />
       </Form.Item>
       {SECTION_KEYS.map((key, i) => {
