@@ -126,8 +126,8 @@ async function fillApplication(
   };
   for (const [key, text] of Object.entries(sections)) await p.fill(`#field-sections-${key}`, text);
   await p.locator('#field-sections-preview').click();
-  expect(await p.locator('.markup strong').first().textContent()).toBe('创新点一');
-  expect(await p.locator('.markup ul li').allTextContents()).toEqual([
+  expect(await p.locator('.markup-text strong').first().textContent()).toBe('创新点一');
+  expect(await p.locator('.markup-text ul li').allTextContents()).toEqual([
     '关键材料设计',
     '工艺优化',
     '中试验证',
@@ -296,6 +296,13 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       await page.fill(cell('sources.provincial'), '80');
       await page.fill(cell('sources.selfRaised'), '220');
       await page.fill(cell('expenditures.labour'), '50');
+      for (const [heading, text] of Object.entries({
+        equipment: '购置界面表征与中试验证所需的通用设备。',
+        business: '材料、测试化验加工、差旅及国际合作交流等。',
+        labour: '参与项目的研究生和临时聘用人员的劳务费用。',
+      })) {
+        await page.fill(`#field-budgetTable-justifications-${heading}`, text);
+      }
       await capFinding.waitFor({ state: 'detached' });
       await page.getByTestId('budget-unbalanced-whole').waitFor({ state: 'detached' });
       // 项目总预算、江苏方总预算、申请省资助经费由表计算，不再另填。
@@ -465,7 +472,13 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
         'expenditures.business': '90',
         'expenditures.labour': '40',
       });
-      await page.fill('#field-budgetTable-justifications-equipment', '购置一台原子力显微镜用于界面表征。');
+      for (const [heading, text] of Object.entries({
+        equipment: '购置一台原子力显微镜用于界面表征。',
+        business: '流片、测试与往来香港的差旅。',
+        labour: '研究生劳务。',
+      })) {
+        await page.fill(`#field-budgetTable-justifications-${heading}`, text);
+      }
       expect(await page.locator('#field-budget-total').textContent()).toContain('400.00');
       expect(await page.locator('#field-budget-jiangsuTotal').textContent()).toContain('250.00');
       await snap('budget-two-columns');

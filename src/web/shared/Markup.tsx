@@ -12,10 +12,10 @@ function Runs({ runs }: { runs: Run[] }) {
 }
 
 /** A section of the 申报书 as written in its simple markup (paragraphs, **bold**, `- ` and `1. ` lists). */
-export function Markup({ text }: { text: string }) {
+export function MarkupText({ text }: { text: string | undefined }) {
   return (
-    <div className="markup">
-      {parseMarkup(text).map((block, i) => {
+    <div className="markup-text">
+      {parseMarkup(text ?? '').map((block, i) => {
         if (block.kind === 'paragraph') {
           return (
             <p key={i}>

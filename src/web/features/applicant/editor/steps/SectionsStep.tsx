@@ -2,7 +2,7 @@ import { Alert, Card, Form, Input, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { SECTION_KEYS, type SectionKey } from '../../../../../core/application/content.js';
 import { SECTION_LABELS } from '../../../../../core/application/form.js';
-import { Markup } from '../../../../shared/Markup.js';
+import { MarkupText } from '../../../../shared/Markup.js';
 import { fieldId } from '../fields.js';
 import { nestedPatch, type StepProps } from './common.js';
 
@@ -61,7 +61,7 @@ export function SectionsStep({ draft, update, call }: StepProps) {
             </Form.Item>
             {preview && text.trim() !== '' && (
               <Card size="small" title={`预览：${SECTION_LABELS[key]}`} style={{ marginBottom: 24 }}>
-                <Markup text={text} />
+                <MarkupText text={text} />
               </Card>
             )}
           </div>
