@@ -1,16 +1,4 @@
-import {
-  AutoComplete,
-  Col,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Row,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { AutoComplete, Col, DatePicker, Descriptions, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import type { Direction, TopicNumber } from '../../../../../core/bundle/schema.js';
@@ -202,12 +190,8 @@ export function BasicStep({
         }
       >
         {readOnly ? (
-          // A disabled tags select greys its tags below a readable contrast: show them as tags.
-          <Space wrap id={fieldId('keywords')}>
-            {(draft.form.keywords ?? []).map((k) => (
-              <Tag key={k}>{k}</Tag>
-            ))}
-          </Space>
+          // A disabled tags select (and a disabled tag) greys below a readable contrast: plain text instead.
+          <span id={fieldId('keywords')}>{(draft.form.keywords ?? []).join('；') || '—'}</span>
         ) : (
           <Select
             id={fieldId('keywords')}
