@@ -7,6 +7,7 @@ import {
   TOPICS,
 } from '../core/bundle/schema.js';
 import { REQUIREMENT_KEYS } from '../core/documents/requirements.js';
+import { SECTION_KEYS } from '../core/application/content.js';
 
 export const callSchema = z
   .object({
@@ -22,6 +23,26 @@ export const callSchema = z
     contacts: z.array(
       z.object({ unit: z.string(), people: z.array(z.string()), phones: z.array(z.string()) }),
     ),
+    /** The 申报书's limits: the centre's configuration, cited as such (the notice sets none of them). */
+    content: z.object({
+      maxDurationMonths: z.number().int(),
+      /** YYYY-MM: the project starts in this month or later. */
+      earliestStart: z.string(),
+      abstractMax: z.number().int(),
+      keywords: z.object({ min: z.number().int(), max: z.number().int() }),
+      sectionLimits: z.object(
+        Object.fromEntries(SECTION_KEYS.map((k) => [k, z.number().int()])) as Record<
+          (typeof SECTION_KEYS)[number],
+          z.ZodNumber
+        >,
+      ),
+      /** 大型科学仪器: a unit price at or above this, yuan. */
+      instrumentThreshold: z.number().int(),
+      /** 间接费用: `null` when the call allows none. */
+      indirectCosts: z.object({ maxPercentOfDirect: z.number() }).nullable(),
+      clause: z.string(),
+      quote: z.string(),
+    }),
     topics: z.array(
       z.object({
         number: z.literal(TOPICS),

@@ -6,6 +6,14 @@ import type {
   Platform,
   TopicNumber,
 } from './bundle/schema.js';
+import type {
+  ExpenditureKey,
+  GENDERS,
+  ID_TYPES,
+  IndicatorKey,
+  JustifiedHeading,
+  SourceKey,
+} from './application/content.js';
 
 // Chinese names of the bundle's enumerations, shared by messages, reports and forms.
 
@@ -90,48 +98,52 @@ export const ONGOING_PROGRAM_LABELS = {
   other: '其他省科技计划',
 } as const;
 
-export function listZh(items: readonly string[]): string {
-  return items.join('、');
-}
+// The 申报书's own enumerations (src/core/application/content.ts).
 
-// The 申报书's content (src/core/application/content.ts), as the printed forms and the web form name it.
+export const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = { male: '男', female: '女' };
 
-export const GENDER_LABELS = { male: '男', female: '女' } as const;
-
-export const ID_TYPE_LABELS = {
+export const ID_TYPE_LABELS: Record<(typeof ID_TYPES)[number], string> = {
   'resident-id': '居民身份证',
   passport: '护照',
   'hk-mo-permit': '港澳居民来往内地通行证',
   'tw-permit': '台湾居民来往大陆通行证',
   'foreigner-permit': '外国人永久居留身份证',
-} as const;
+};
 
-/** 考核指标, with the unit each is counted in (销售收入 is money, shown in 万元). */
-export const INDICATOR_LABELS = {
+/** 考核指标, each with the unit its figure is in. */
+export const INDICATOR_LABELS: Record<IndicatorKey, { label: string; unit: string }> = {
   patentsFiled: { label: '申请发明专利', unit: '件' },
   patentsGranted: { label: '授权发明专利', unit: '件' },
   papers: { label: '发表论文', unit: '篇' },
   standards: { label: '制定标准', unit: '项' },
-  newProducts: { label: '新产品（新工艺、新装置）', unit: '项' },
+  newProducts: { label: '开发新产品（新技术、新工艺）', unit: '项' },
   talentTrained: { label: '培养人才', unit: '人' },
   salesRevenue: { label: '新增销售收入', unit: '万元' },
   foreignExperts: { label: '引进境外专家', unit: '人' },
-} as const;
+};
 
-export const SOURCE_LABELS = { provincial: '省拨款', selfRaised: '自筹', other: '其他' } as const;
+export const SOURCE_LABELS: Record<SourceKey, string> = {
+  provincial: '省拨款',
+  selfRaised: '自筹',
+  other: '其他',
+};
 
-export const EXPENDITURE_LABELS = {
+export const EXPENDITURE_LABELS: Record<ExpenditureKey, string> = {
   equipmentPurchase: '设备购置费',
   equipmentTrial: '设备试制费',
   equipmentLease: '设备改造与租赁费',
   business: '业务费',
   labour: '劳务费',
   indirect: '间接费用',
-} as const;
+};
 
-export const JUSTIFIED_HEADING_LABELS = {
+export const JUSTIFIED_HEADING_LABELS: Record<JustifiedHeading, string> = {
   equipment: '设备费',
   business: '业务费',
   labour: '劳务费',
   indirect: '间接费用',
-} as const;
+};
+
+export function listZh(items: readonly string[]): string {
+  return items.join('、');
+}

@@ -11,7 +11,7 @@ import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
 import type { DocumentKind } from '../../src/core/bundle/schema.js';
 import { completenessQuestions } from '../../src/core/documents/requirements.js';
 import { COMPLETENESS_LABELS } from '../../src/core/labels.js';
-import { seedCalls } from '../../src/server/seed/calls.js';
+import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import { createDraft, submitThroughApi, unitWithPerson } from '../support/api/applicant.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { button, launchChromium, newPage, requireWebBuild, screenshots } from '../support/browser.js';
@@ -24,6 +24,124 @@ const AUTOSAVE_WAIT_MS = 20_000;
 // fill a 专题四 application, see a rule fire and fix it, upload the documents, submit, verify the receipt.
 
 requireWebBuild();
+
+const saved = (p: Page) =>
+  expect
+    .poll(() => p.getByTestId('save-status').textContent(), { timeout: AUTOSAVE_WAIT_MS })
+    .toMatch(/已保存 \d{2}:\d{2}:\d{2}/);
+
+async function goToStep(p: Page, title: string) {
+  await p.locator('.ant-steps').getByText(title, { exact: true }).click();
+  await expect
+    .poll(() => p.locator('.ant-steps-item-process .ant-steps-item-title').textContent())
+    .toBe(title);
+}
+
+async function pick(p: Page, selector: string, text: string) {
+  await p.click(selector);
+  await p.keyboard.type(text);
+  await p.keyboard.press('Enter');
+}
+
+/** Fills every part of the 申报书 but the budget table, the ethics and the documents, as a new user would. */
+async function fillApplication(
+  p: Page,
+  options: {
+    title: string;
+    field: string;
+    partner: { name: string; country: string; nameZh: string };
+  },
+) {
+  // 基本信息：名称、领域、执行期、关键词、摘要。
+  await p.fill('#field-title', options.title);
+  await p.fill('#field-field', options.field);
+  await p.keyboard.press('Escape');
+  for (const [end, month] of [
+    ['start', '2026-07'],
+    ['end', '2028-06'],
+  ] as const) {
+    await p.fill(`#field-period-${end}`, month);
+    await p.keyboard.press('Enter');
+  }
+  await expect.poll(() => p.getByTestId('period-months').textContent()).toContain('24 个月');
+  await p.click('#field-keywords');
+  for (const keyword of [options.field, '国际合作', '联合研发']) {
+    await p.keyboard.type(keyword);
+    await p.keyboard.press('Enter');
+  }
+  await p.keyboard.press('Escape');
+  await p.fill(
+    '#field-abstract',
+    `本项目“${options.title}”与境外合作方联合研发，形成可验证的成果并在江苏转化。`,
+  );
+
+  // 项目团队：负责人信息、一名境内成员、境外方负责人。
+  await goToStep(p, '项目团队');
+  await p.locator('#field-team-pi-gender').getByText('女', { exact: true }).click();
+  await p.fill('#field-team-pi-birthYear', '1982');
+  await pick(p, '#field-team-pi-degree', '博士');
+  await p.fill('#field-team-pi-title', '研究员');
+  await p.fill('#field-team-pi-mobile', '1380000');
+  await expect.poll(() => p.getByText('手机号码应为 11 位数字').count()).toBe(1);
+  await p.fill('#field-team-pi-mobile', '13800000000');
+  await p.fill('#field-team-pi-email', 'pi@example.cn');
+  await button(p, '添加项目组成员').click();
+  await p.fill('#field-team-members-0-name', '王强');
+  await p.fill('#field-team-members-0-idNumber', '320102198001010011');
+  await p.fill('#field-team-members-0-organization', '申报单位');
+  await p.fill('#field-team-members-0-monthsPerYear', '8');
+  await p.fill('#field-team-members-0-role', '中试验证');
+  await p.fill('#field-team-foreignPi-name', 'Anna Schmidt');
+  await pick(p, '#field-team-foreignPi-nationality', options.partner.country);
+  await p.fill('#field-team-foreignPi-position', 'Professor');
+
+  // 境外合作机构：名称、国别、中文名称和六个必答问题。
+  await goToStep(p, '境外合作机构');
+  await p.fill('#field-partner-name', options.partner.name);
+  await pick(p, '#field-partner-country', options.partner.country);
+  await p.fill('#field-partnerInstitution-nameZh', options.partner.nameZh);
+  await p.fill('#field-partnerInstitution-history', '双方自 2021 年起开展人员互访与联合实验。');
+  const answers = {
+    independentLegalEntity: '是',
+    ownedByApplicant: '否',
+    foreignInvestedInChina: '否',
+    taxHavenShell: '否',
+    sameGroup: '否',
+    piAffiliated: '是',
+  };
+  for (const [key, answer] of Object.entries(answers)) {
+    await p.locator(`#field-partner-${key}`).getByText(answer, { exact: true }).click();
+  }
+
+  // 申报书正文：七个部分，带简单标记，预览按标记排版。
+  await goToStep(p, '申报书正文');
+  const sections: Record<string, string> = {
+    rationale: '国内外现状：关键技术仍有瓶颈。\n\n必要性：国际合作可补足短板。',
+    cooperationBasis: '申报单位具备中试条件，合作方在基础研究方面积累深厚。',
+    researchPlan: '研究内容：\n- 关键材料设计\n- 工艺优化\n- 中试验证',
+    innovations: '**创新点一**：提出新的界面调控方法。',
+    division: '申报单位负责中试与产业化，合作方负责机理研究与表征。',
+    ipOwnership: '各方独立完成的成果归各方所有，共同完成的成果共同所有。',
+    risks: '技术风险通过阶段评估控制。',
+  };
+  for (const [key, text] of Object.entries(sections)) await p.fill(`#field-sections-${key}`, text);
+  await p.locator('#field-sections-preview').click();
+  expect(await p.locator('.markup-text strong').first().textContent()).toBe('创新点一');
+  expect(await p.locator('.markup-text ul li').allTextContents()).toEqual([
+    '关键材料设计',
+    '工艺优化',
+    '中试验证',
+  ]);
+
+  // 考核指标与年度计划。
+  await goToStep(p, '考核指标');
+  await p.fill('#field-indicators-patentsFiled', '4');
+  await p.fill('#field-indicators-salesRevenue', '500.5');
+  await button(p, '添加阶段').click();
+  await p.fill('#field-milestones-0-to', '2027-06');
+  await p.keyboard.press('Enter');
+  await p.fill('#field-milestones-0-goal', '完成关键材料设计与小试。');
+}
 
 describe('申报单位在浏览器中完成一份专题四申报', () => {
   const t = useTestApp({ DATA_DIR: mkdtempSync(join(tmpdir(), 'shenbao-e2e-data-')) });
@@ -139,55 +257,62 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       await page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
       const applicationId = page.url().split('/').pop()!;
 
-      // 基本信息。
-      await page.fill('#field-title', '面向新型储能的固态电解质联合研发');
-      await page.fill('#field-field', '氢能与新型储能');
-      await page.keyboard.press('Escape');
-      await page.fill('#field-summary', '与英国合作方联合开展固态电解质材料研发与中试验证，双方分工明确。');
+      // 申报书各部分：基本信息、团队、境外合作机构、正文、考核指标。
+      await fillApplication(page, {
+        title: '面向新型储能的固态电解质联合研发',
+        field: '氢能与新型储能',
+        partner: { name: 'University of Cambridge', country: '英国', nameZh: '剑桥大学' },
+      });
 
-      // 境外合作机构：国别和六个必答问题。
-      await page.getByText('境外合作机构', { exact: true }).click();
-      await page.fill('#field-partner-name', 'University of Cambridge');
-      await page.click('#field-partner-country');
-      await page.keyboard.type('英国');
-      await page.keyboard.press('Enter');
-      const answers = {
-        independentLegalEntity: '是',
-        ownedByApplicant: '否',
-        foreignInvestedInChina: '否',
-        taxHavenShell: '否',
-        sameGroup: '否',
-        piAffiliated: '是',
-      };
-      for (const [key, answer] of Object.entries(answers)) {
-        await page.locator(`#field-partner-${key}`).getByText(answer, { exact: true }).click();
+      // 经费预算表：省拨款 90 万元超过专题四 80 万元上限，来源与支出也不相等。
+      await goToStep(page, '经费预算');
+      const cell = (path: string) => `#field-budgetTable-whole-${path.replace('.', '-')}`;
+      for (const [path, wan] of Object.entries({
+        'sources.provincial': '90',
+        'sources.selfRaised': '210',
+        'expenditures.equipmentPurchase': '100',
+        'expenditures.business': '150',
+        'expenditures.labour': '40',
+      })) {
+        await page.fill(cell(path), wan);
       }
-
-      // 经费预算：省资助 90 万元超过专题四 80 万元上限。
-      await page.getByText('经费预算', { exact: true }).click();
-      await page.fill('#field-budget-total', '300');
-      await page.fill('#field-budget-jiangsuTotal', '200');
-      await page.fill('#field-budget-provincialFunding', '90');
       const capFinding = page.locator('[data-testid="findings-errors"] [data-rule="budget.cap"]');
       await capFinding.waitFor();
       expect(await capFinding.textContent()).toContain('〔一、专题四〕');
-      await expect
-        .poll(() => page.getByTestId('save-status').textContent(), { timeout: AUTOSAVE_WAIT_MS })
-        .toMatch(/已保存 \d{2}:\d{2}:\d{2}/);
+      expect(await page.getByTestId('budget-unbalanced-whole').textContent()).toContain(
+        '来源合计 300.00 万元，支出合计 290.00 万元',
+      );
+      await saved(page);
       await snap('budget-over-cap');
 
-      // 点击规则提示：回到经费预算步骤，光标落在省资助经费上。
-      await page.getByText('伦理/保密/仪器', { exact: true }).click();
+      // 点击规则提示：回到经费预算步骤，光标落在江苏方的省拨款上。
+      await goToStep(page, '伦理/保密/仪器');
       await page.locator('#field-classified').getByText('否', { exact: true }).click();
+      await page.locator('#field-declassified').check();
       await capFinding.click();
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.id))
-        .toBe('field-budget-provincialFunding');
-      await page.fill('#field-budget-provincialFunding', '80');
+        .toBe('field-budgetTable-whole-sources-provincial');
+      await page.fill(cell('sources.provincial'), '80');
+      await page.fill(cell('sources.selfRaised'), '220');
+      await page.fill(cell('expenditures.labour'), '50');
+      for (const [heading, text] of Object.entries({
+        equipment: '购置界面表征与中试验证所需的通用设备。',
+        business: '材料、测试化验加工、差旅及国际合作交流等。',
+        labour: '参与项目的研究生和临时聘用人员的劳务费用。',
+      })) {
+        await page.fill(`#field-budgetTable-justifications-${heading}`, text);
+      }
       await capFinding.waitFor({ state: 'detached' });
+      await page.getByTestId('budget-unbalanced-whole').waitFor({ state: 'detached' });
+      // 项目总预算、江苏方总预算、申请省资助经费由表计算，不再另填。
+      expect(await page.locator('#field-budget-total').textContent()).toContain('300.00');
+      expect(await page.locator('#field-budget-jiangsuTotal').textContent()).toContain('300.00');
+      await saved(page);
+      expect(await page.getByTestId('findings-missing').count()).toBe(0);
 
       // 附件材料：与境外合作机构的合作协议、两份科研诚信承诺书。
-      await page.getByText('附件材料', { exact: true }).click();
+      await goToStep(page, '附件材料');
       const uploads: { requirement: string; kind: DocumentKind; file: string; bytes: Buffer }[] = [
         {
           requirement: 'partner',
@@ -295,6 +420,123 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
       expect(pageErrors).toEqual([]);
     } catch (error) {
       await failed(error);
+    }
+  }, 120_000);
+
+  it('专题五：填写完整申报书，江苏方预算另列，涉及人工智能填伦理审查批件，购置大型仪器须说明并承诺', async () => {
+    const admin = await unitWithPerson(t);
+    const created = await inject(t.app, {
+      method: 'POST',
+      url: '/api/applications',
+      cookie: admin.cookie,
+      payload: { callId: PRACTICE_CALL_ID, topic: 5, piId: admin.personId },
+    });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json().application as { id: string };
+    const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    const { snap, failed } = screenshots(() => page);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      await page.goto(`${base}/login`);
+      await page.fill('#login-name', admin.login);
+      await page.fill('#login-password', VALID_PASSWORD);
+      await button(page, '登录').click();
+      await page.waitForURL(/\/applications$/);
+      await page.goto(`${base}/applications/${id}`);
+      await page.locator('#field-title').waitFor();
+      await fillApplication(page, {
+        title: '粤港澳联合的智能传感芯片研发',
+        field: '集成电路',
+        partner: { name: '香港科技大学', country: '香港', nameZh: '香港科技大学' },
+      });
+
+      // 经费预算：项目总预算 400 万元，其中江苏方 250 万元，申请省资助 100 万元。
+      await goToStep(page, '经费预算');
+      const fill = async (column: 'whole' | 'jiangsu', cells: Record<string, string>) => {
+        for (const [path, wan] of Object.entries(cells)) {
+          await page.fill(`#field-budgetTable-${column}-${path.replace('.', '-')}`, wan);
+        }
+      };
+      await fill('whole', {
+        'sources.provincial': '100',
+        'sources.selfRaised': '300',
+        'expenditures.equipmentPurchase': '120',
+        'expenditures.business': '200',
+        'expenditures.labour': '80',
+      });
+      await page.locator('#field-budgetTable-jiangsu').click();
+      await fill('jiangsu', {
+        'sources.selfRaised': '150',
+        'expenditures.equipmentPurchase': '120',
+        'expenditures.business': '90',
+        'expenditures.labour': '40',
+      });
+      for (const [heading, text] of Object.entries({
+        equipment: '购置一台原子力显微镜用于界面表征。',
+        business: '流片、测试与往来香港的差旅。',
+        labour: '研究生劳务。',
+      })) {
+        await page.fill(`#field-budgetTable-justifications-${heading}`, text);
+      }
+      expect(await page.locator('#field-budget-total').textContent()).toContain('400.00');
+      expect(await page.locator('#field-budget-jiangsuTotal').textContent()).toContain('250.00');
+      await snap('budget-two-columns');
+
+      // 伦理、保密、大型科学仪器。
+      await goToStep(page, '伦理/保密/仪器');
+      await page.locator('#field-ethics-ai').check();
+      await page.fill('#field-ethicsApproval-number', 'AI-2026-017');
+      await page.fill('#field-ethicsApproval-date', '2026-03-02');
+      await page.keyboard.press('Enter');
+      await page.locator('#field-classified').getByText('否', { exact: true }).click();
+      await page.locator('#field-declassified').check();
+      await button(page, '添加仪器设备').click();
+      await page.fill('#field-instruments-items-0-name', '原子力显微镜');
+      await page.fill('#field-instruments-items-0-unitPrice', '120');
+      await page.locator('.ant-tag').getByText('大型科学仪器').waitFor();
+      await page.fill('#field-instruments-items-0-purpose', '固液界面的原位表征。');
+      await page.fill(
+        '#field-instruments-items-0-whyNotShared',
+        '省内共享平台无同类原位附件，租赁周期不能满足连续实验。',
+      );
+      await page.locator('#field-instruments-sharingCommitment').check();
+      await saved(page);
+      await snap('ethics-instruments');
+
+      // 未填写清单清空；服务器保存了表本身，三项总额和仪器标志由表和清单得出。
+      expect(await page.getByTestId('findings-missing').count()).toBe(0);
+      const form = (
+        await inject(t.app, { method: 'GET', url: `/api/applications/${id}`, cookie: admin.cookie })
+      ).json().application.form;
+      expect(form.budgetTable.jiangsu.sources.provincial).toBe(1_000_000);
+      expect(form.budgetTable.whole.sources.provincial).toBe(1_000_000);
+      expect(form.budget).toBeUndefined();
+      expect(form.team.foreignPi).toEqual({ name: 'Anna Schmidt', nationality: 'HK', position: 'Professor' });
+      expect(form.team.pi.mobile).toBe('13800000000');
+      expect(form.instruments).toEqual({
+        items: [
+          {
+            name: '原子力显微镜',
+            unitPrice: 1_200_000,
+            quantity: 1,
+            purpose: '固液界面的原位表征。',
+            whyNotShared: '省内共享平台无同类原位附件，租赁周期不能满足连续实验。',
+          },
+        ],
+        sharingCommitment: true,
+      });
+      expect(form.ethicsApproval).toEqual({ number: 'AI-2026-017', date: '2026-03-02' });
+      expect(form.sections.researchPlan).toContain('- 工艺优化');
+      expect(form.milestones).toEqual([{ from: '2026-07', to: '2027-06', goal: '完成关键材料设计与小试。' }]);
+      expect(form.indicators).toEqual({ patentsFiled: 4, salesRevenue: 5_005_000 });
+      // 手机屏宽不出现横向滚动。
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      await failed(error);
+    } finally {
+      await page.context().close();
     }
   }, 120_000);
 

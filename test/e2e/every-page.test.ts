@@ -465,7 +465,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
         if (on === steps[1]) break;
       }
       await page.keyboard.press('Enter');
-      await page.locator('#field-partner-name').waitFor();
+      await page.locator('#field-team-pi-birthYear').waitFor();
       await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('#field-title').inputValue()).toBe(title);
@@ -474,5 +474,5 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
     } catch (error) {
       await failed(error);
     }
-  }, 180_000);
+  }, 300_000);
 });

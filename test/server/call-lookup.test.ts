@@ -9,7 +9,8 @@ import { isDatabaseUnavailable } from '../../src/server/db/unavailable.js';
 import { AppError } from '../../src/server/errors.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { CallService } from '../../src/server/services/calls.js';
-import { useTestApp } from '../support/harness.js';
+import { inject, useTestApp } from '../support/harness.js';
+import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
 
 const t = useTestApp();
 
@@ -24,6 +25,28 @@ describe('calls.require', () => {
   it('存在的计划照常返回', async () => {
     const calls = new CallService(repositories(t.db), t.clock);
     expect((await calls.require('JS-INTL-2026')).row.id).toBe('JS-INTL-2026');
+  });
+});
+
+describe('GET /api/calls', () => {
+  it('给出申报书的篇幅、期限与仪器标准，并注明出自管理中心的配置', async () => {
+    const response = await inject(t.app, { method: 'GET', url: '/api/calls' });
+    expect(response.statusCode).toBe(200);
+    const call = response.json().calls.find((c: { id: string }) => c.id === 'JS-INTL-2026');
+    const { value, clause, quote } = JS_INTL_2026.content;
+    expect(call.content).toEqual({
+      maxDurationMonths: value.maxDurationMonths,
+      earliestStart: value.earliestStart,
+      abstractMax: value.abstractMax,
+      keywords: value.keywords,
+      sectionLimits: value.sectionLimits,
+      instrumentThreshold: value.instrumentThreshold,
+      indirectCosts: value.indirectCosts,
+      clause,
+      quote,
+    });
+    expect(call.content.sectionLimits.researchPlan).toBe(8000);
+    expect(call.content.clause).toBe('中心配置');
   });
 });
 

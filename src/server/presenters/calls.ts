@@ -27,6 +27,20 @@ function stream(direction: CallDto['topics'][number]['streams'][number]['directi
   };
 }
 
+function content({ value, clause, quote }: CallView['parameters']['content']): CallDto['content'] {
+  return {
+    maxDurationMonths: value.maxDurationMonths,
+    earliestStart: value.earliestStart,
+    abstractMax: value.abstractMax,
+    keywords: { ...value.keywords },
+    sectionLimits: { ...value.sectionLimits },
+    instrumentThreshold: value.instrumentThreshold,
+    indirectCosts: value.indirectCosts ? { ...value.indirectCosts } : null,
+    clause,
+    quote,
+  };
+}
+
 export function presentCall({ row, parameters, open }: CallView): CallDto {
   return {
     id: row.id,
@@ -42,6 +56,7 @@ export function presentCall({ row, parameters, open }: CallView): CallDto {
       people: [...c.people],
       phones: [...c.phones],
     })),
+    content: content(parameters.content),
     topics: TOPICS.map((number) => {
       const topic = parameters.topics[number];
       const streams =

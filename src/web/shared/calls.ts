@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Direction, TopicNumber } from '../../core/bundle/schema.js';
+import { ETHICS_FLAGS, type Direction, type EthicsFlag, type TopicNumber } from '../../core/bundle/schema.js';
 import type { CallDto, CommitmentsDto, RequirementsDto } from '../../contract/calls.js';
 import { api, query } from './api.js';
 
@@ -12,13 +12,25 @@ export const callsQuery = queryOptions({
   queryFn: ({ signal }) => api<{ calls: CallDto[] }>('/calls', { signal }),
 });
 
-/** What an application of `topic` (and, in 专题一, `direction`) must and may upload. */
-export const requirementsQuery = (callId: string, topic: TopicNumber, direction: Direction | null) =>
+/** The 二、4 questions answered yes, in the call's order. */
+export const yesEthicsFlags = (ethics: Partial<Record<EthicsFlag, boolean>> | undefined): EthicsFlag[] =>
+  ETHICS_FLAGS.filter((flag) => ethics?.[flag] === true);
+
+/**
+ * What an application of `topic` (and, in 专题一, `direction`) must and may upload; with the 二、4 answers that
+ * are yes, the ethics documents it needs (without them, both are offered).
+ */
+export const requirementsQuery = (
+  callId: string,
+  topic: TopicNumber,
+  direction: Direction | null,
+  ethics?: readonly EthicsFlag[],
+) =>
   queryOptions({
-    queryKey: ['calls', callId, 'requirements', { topic, direction }],
+    queryKey: ['calls', callId, 'requirements', { topic, direction, ethics }],
     queryFn: ({ signal }) =>
       api<RequirementsDto>(
-        `/calls/${encodeURIComponent(callId)}/requirements${query({ topic, direction: direction ?? undefined })}`,
+        `/calls/${encodeURIComponent(callId)}/requirements${query({ topic, direction: direction ?? undefined, ethics: ethics?.join(',') })}`,
         { signal },
       ),
     staleTime: Infinity,

@@ -59,3 +59,8 @@ export function countryChoices(countries: Countries | null): CountryGroup[] {
     { label: key.length > 0 ? '其他国家' : '国家', options: others.map(option).sort(byName) },
   ];
 }
+
+/** 国籍（地区）: any, China and its regions included (a partner's staff may hold any nationality). */
+export function nationalityChoices(): CountryOption[] {
+  return ISO_3166_1.map(option).sort(byName);
+}

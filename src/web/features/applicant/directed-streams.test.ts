@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { JS_INTL_2026 } from '../../../core/calls/js-intl-2026.js';
 import type { MyEntitlementsDto } from '../../../contract/entitlements.js';
 import type { CallDto } from '../../shared/api.js';
 import { contactsOf, directionOptions, withheldStreams } from './directed-streams.js';
@@ -29,6 +30,11 @@ const call: CallDto = {
   recommendationClosesAt: '2026-05-20T17:30:00+08:00',
   paperClosesAt: '2026-05-22T17:30:00+08:00',
   contacts: [{ unit: '对外合作处', people: ['甲', '乙'], phones: ['025-1', '025-2'] }],
+  content: {
+    ...JS_INTL_2026.content.value,
+    clause: JS_INTL_2026.content.clause,
+    quote: JS_INTL_2026.content.quote,
+  },
   topics: [
     {
       number: 1,

@@ -32,13 +32,13 @@ export function Editor({ application, evaluation, finalization, call, people }: 
   const [timelineOpen, setTimelineOpen] = useState(false);
 
   const { stream } = useMemo(() => streamOf(call, draft), [call, draft]);
-  const heldBack = useMemo(() => payloadOf(draft).heldBack, [draft]);
+  const { heldBack, heldBackFields } = useMemo(() => payloadOf(draft), [draft]);
   // A document changes the evaluation (and the record): read the application again.
   const documentsChanged = useCallback(
     () => void queryClient.invalidateQueries({ queryKey: applicationKeys.one(application.id) }),
     [queryClient, application.id],
   );
-  const stepProps: StepProps = { draft, update, readOnly, application, call, stream };
+  const stepProps: StepProps = { draft, update, readOnly, application, call, stream, heldBackFields };
   const status = STATUS_LABELS[application.status];
   // The time of the status shown: a decision's for 已推荐 / 未推荐, the first submission's otherwise.
   const statusSince = application.recommendationAt ?? application.submittedAt;
@@ -49,7 +49,7 @@ export function Editor({ application, evaluation, finalization, call, people }: 
         application={application}
         draft={draft}
         saveState={autosave.state}
-        heldBack={heldBack.length}
+        heldBack={{ partners: heldBack.length, fields: heldBackFields.length }}
         onRetrySave={() => void autosave.flush()}
         onShowTimeline={() => setTimelineOpen(true)}
         onWithdraw={withdraw}

@@ -21,7 +21,7 @@ export function EditorHeader({
   application: ApplicationDto;
   draft: Draft;
   saveState: SaveState;
-  heldBack: number;
+  heldBack: { partners: number; fields: number };
   onRetrySave(): void;
   onShowTimeline(): void;
   onWithdraw(): Promise<unknown>;

@@ -18,11 +18,15 @@ export function SaveStatus({
 }: {
   state: SaveState;
   updatedAt: string;
-  heldBack: number;
+  heldBack: { partners: number; fields: number };
   onRetry(): void;
 }) {
-  const held = heldBack > 0 && (
-    <Typography.Text type="warning">{heldBack} 家境内合作单位未填完整，暂存本机</Typography.Text>
+  const heldText = [
+    ...(heldBack.partners > 0 ? [`${heldBack.partners} 家境内合作单位`] : []),
+    ...(heldBack.fields > 0 ? [`${heldBack.fields} 处内容`] : []),
+  ].join('、');
+  const held = heldText !== '' && (
+    <Typography.Text type="warning">{heldText}未填完整，暂存本机</Typography.Text>
   );
   const status = (() => {
     switch (state.kind) {

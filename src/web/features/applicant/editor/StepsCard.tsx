@@ -8,7 +8,10 @@ import { BudgetStep } from './steps/BudgetStep.js';
 import type { StepProps } from './steps/common.js';
 import { DomesticStep } from './steps/DomesticStep.js';
 import { EthicsStep } from './steps/EthicsStep.js';
+import { IndicatorsStep } from './steps/IndicatorsStep.js';
 import { PartnerStep } from './steps/PartnerStep.js';
+import { SectionsStep } from './steps/SectionsStep.js';
+import { TeamStep } from './steps/TeamStep.js';
 
 /** The form, one step at a time; a step other than the current one is marked when it holds a problem. */
 export function StepsCard({
@@ -32,8 +35,11 @@ export function StepsCard({
   const problems = stepsWithProblems(evaluation);
   const content = [
     <BasicStep key="basic" {...stepProps} people={people} />,
+    <TeamStep key="team" {...stepProps} />,
     <PartnerStep key="partner" {...stepProps} />,
     <DomesticStep key="domestic" {...stepProps} heldBack={heldBack} />,
+    <SectionsStep key="sections" {...stepProps} />,
+    <IndicatorsStep key="indicators" {...stepProps} />,
     <BudgetStep key="budget" {...stepProps} />,
     <EthicsStep key="ethics" {...stepProps} />,
     <DocumentsStep key="documents" {...stepProps} onChanged={onDocumentsChanged} />,

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import {
+  applicationFormSchema,
   domesticPartnerFormSchema,
   type ApplicationForm,
   type DomesticPartnerForm,
@@ -13,8 +15,22 @@ import type { ApplicationDto } from '../../../shared/api.js';
 // (and in localStorage) until they are complete.
 
 export type DomesticPartnerDraft = Partial<DomesticPartnerForm>;
-export type FormDraft = Omit<ApplicationForm, 'domesticPartners'> & {
+type Team = NonNullable<ApplicationForm['team']>;
+export type MemberDraft = Partial<NonNullable<Team['members']>[number]>;
+export type ForeignPersonDraft = Partial<NonNullable<Team['foreignPi']>>;
+export type MilestoneDraft = Partial<NonNullable<ApplicationForm['milestones']>[number]>;
+export type InstrumentDraft = Partial<NonNullable<ApplicationForm['instruments']>['items'][number]>;
+export interface TeamDraft {
+  pi?: Team['pi'];
+  members?: MemberDraft[];
+  foreignPi?: ForeignPersonDraft;
+  foreignMembers?: ForeignPersonDraft[];
+}
+export type FormDraft = Omit<ApplicationForm, 'domesticPartners' | 'team' | 'milestones' | 'instruments'> & {
   domesticPartners?: DomesticPartnerDraft[];
+  team?: TeamDraft;
+  milestones?: MilestoneDraft[];
+  instruments?: { items: InstrumentDraft[]; sharingCommitment?: boolean | undefined };
 };
 
 export interface Draft {
@@ -39,6 +55,43 @@ export interface Payload {
   partnerIndex: number[];
   /** Draft indices of the partners not sent because they are incomplete or malformed. */
   heldBack: number[];
+  /** Paths of the other parts not sent for the same reason (a member half filled in, a mobile half typed). */
+  heldBackFields: string[];
+}
+
+/**
+ * The part of `value` that `schema` accepts, the rest left out and its path put in `dropped`: an object keeps its
+ * well-formed fields, a list its well-formed items, as long as what is kept is itself well formed.
+ */
+export function wellFormedPart(schema: z.ZodType, value: unknown, path: string, dropped: string[]): unknown {
+  if (value === undefined || schema.safeParse(value).success) return value;
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) {
+    return wellFormedPart(schema.unwrap() as z.ZodType, value, path, dropped);
+  }
+  if (schema instanceof z.ZodArray && Array.isArray(value)) {
+    const element = schema.element as z.ZodType;
+    const kept = value.filter((item, i) => {
+      const ok = element.safeParse(item).success;
+      if (!ok) dropped.push(`${path}[${i}]`);
+      return ok;
+    });
+    if (schema.safeParse(kept).success) return kept;
+  } else if (schema instanceof z.ZodObject && value && typeof value === 'object' && !Array.isArray(value)) {
+    const shape = schema.shape as Record<string, z.ZodType>;
+    const inner: string[] = [];
+    const kept = Object.fromEntries(
+      Object.entries(value).flatMap(([key, v]) => {
+        const part = shape[key] ? wellFormedPart(shape[key], v, `${path}.${key}`, inner) : undefined;
+        return part === undefined ? [] : [[key, part]];
+      }),
+    );
+    if (schema.safeParse(kept).success) {
+      dropped.push(...inner);
+      return kept;
+    }
+  }
+  dropped.push(path);
+  return undefined;
 }
 
 export function payloadOf(draft: Draft): Payload {
@@ -58,15 +111,27 @@ export function payloadOf(draft: Draft): Payload {
     }
   });
   const { domesticPartners: _draftPartners, ...rest } = draft.form;
+  const heldBackFields: string[] = [];
+  const shape = applicationFormSchema.shape as Record<string, z.ZodType>;
+  const form = Object.fromEntries(
+    Object.entries(rest).flatMap(([key, value]) => {
+      const part = shape[key] ? wellFormedPart(shape[key], value, key, heldBackFields) : undefined;
+      return part === undefined ? [] : [[key, part]];
+    }),
+  );
   return {
     body: {
       topic: draft.topic,
       direction: draft.topic === 1 ? draft.direction : null,
       piId: draft.piId,
-      form: { ...rest, ...(draft.form.domesticPartners ? { domesticPartners: partners } : {}) },
+      form: {
+        ...(form as Omit<ApplicationForm, 'domesticPartners'>),
+        ...(draft.form.domesticPartners ? { domesticPartners: partners } : {}),
+      },
     },
     partnerIndex,
     heldBack,
+    heldBackFields,
   };
 }
 

@@ -46,8 +46,8 @@ export function useAutosave(applicationId: string, initialVersion: number, onSav
         version.current = response.application.version;
         savedCallback.current({ ...response, payload });
         if (pending.current === null) {
-          // Incomplete domestic partners were not sent: only this computer has them.
-          if (payload.heldBack.length > 0) {
+          // Incomplete parts were not sent: only this computer has them.
+          if (payload.heldBack.length > 0 || payload.heldBackFields.length > 0) {
             localCopies.write(applicationId, draft, response.application.updatedAt);
           } else {
             localCopies.clear(applicationId);

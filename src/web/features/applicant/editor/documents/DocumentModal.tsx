@@ -6,6 +6,7 @@ import {
   Col,
   DatePicker,
   Form,
+  Input,
   Modal,
   Radio,
   Row,
@@ -52,6 +53,8 @@ interface Values {
   chineseTranslation: boolean;
   complete: CompletenessFlag[];
   printedFrom?: string;
+  /** 其他附件's own title. */
+  caption?: string;
 }
 
 export type DocumentModalTarget =
@@ -79,6 +82,7 @@ function initialValues(target: DocumentModalTarget): Values {
     chineseTranslation: m.chineseTranslation,
     complete: COMPLETENESS_FLAGS.filter((f) => m.complete[f]),
     ...(m.printedFrom ? { printedFrom: m.printedFrom } : {}),
+    caption: m.caption ?? '',
   };
 }
 
@@ -97,6 +101,8 @@ function appendMetadata(form: FormData, values: Values) {
   for (const flag of COMPLETENESS_FLAGS)
     form.append(`complete.${flag}`, String(values.complete.includes(flag)));
   if (isPrintedForm(values.kind) && values.printedFrom) form.append('printedFrom', values.printedFrom);
+  if (values.kind === 'other-attachment' && values.caption?.trim())
+    form.append('caption', values.caption.trim());
 }
 
 function pdfProblem(file: File): string | undefined {
@@ -190,6 +196,9 @@ export function DocumentModal({
           chineseTranslation: values.language === 'foreign' && values.chineseTranslation,
           complete: Object.fromEntries(COMPLETENESS_FLAGS.map((f) => [f, values.complete.includes(f)])),
           ...(isPrintedForm(values.kind) && values.printedFrom ? { printedFrom: values.printedFrom } : {}),
+          ...(values.kind === 'other-attachment' && values.caption?.trim()
+            ? { caption: values.caption.trim() }
+            : {}),
         };
         const id = (target as { document: DocumentView }).document.id;
         ({ document: saved } = await api<{ document: DocumentView }>(
@@ -283,6 +292,19 @@ export function DocumentModal({
             </Form.Item>
           </Col>
         </Row>
+        {kind === 'other-attachment' && (
+          <Form.Item
+            label="附件名称"
+            name="caption"
+            rules={[
+              { required: true, whitespace: true, message: '请填写附件名称，例如：查新报告' },
+              { max: 100, message: '附件名称不能超过 100 字' },
+            ]}
+            extra="说明这份附件是什么，评审专家据此查阅"
+          >
+            <Input maxLength={100} placeholder="例如：查新报告、前期合作成果" />
+          </Form.Item>
+        )}
         {language === 'foreign' && (
           <Form.Item
             name="chineseTranslation"

@@ -1,12 +1,12 @@
-import { PrinterOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App } from 'antd';
+import { Alert, App, Button } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DOCUMENT_KIND_LABELS } from '../../../../../core/labels.js';
 import type { DocumentView } from '../../../../../contract/documents.js';
 import { api, describeError } from '../../../../shared/api.js';
-import { requirementsQuery } from '../../../../shared/calls.js';
+import { requirementsQuery, yesEthicsFlags } from '../../../../shared/calls.js';
 import { PageState } from '../../../../shared/PageState.js';
 import { applicationQuery } from '../../queries.js';
 import { fieldId } from '../fields.js';
@@ -60,7 +60,12 @@ export function DocumentsStep({
   const queryClient = useQueryClient();
   // While another topic's requirements load, the last ones stay on screen rather than a spinner.
   const requirements = useQuery({
-    ...requirementsQuery(application.callId, draft.topic, draft.topic === 1 ? draft.direction : null),
+    ...requirementsQuery(
+      application.callId,
+      draft.topic,
+      draft.topic === 1 ? draft.direction : null,
+      yesEthicsFlags(draft.form.ethics),
+    ),
     placeholderData: keepPreviousData,
   });
   const documents = useQuery(documentsQuery(application.id));
@@ -113,6 +118,20 @@ export function DocumentsStep({
                 readOnly={readOnly}
                 onUpload={setTarget}
               />
+              {!readOnly && !needs.some((r) => r.kinds.includes('other-attachment')) && (
+                <Button
+                  icon={<PlusOutlined />}
+                  type="dashed"
+                  block
+                  data-testid="upload-other-attachment"
+                  style={{ marginBottom: 16 }}
+                  onClick={() =>
+                    setTarget({ mode: 'upload', kind: 'other-attachment', parties: [applicantId] })
+                  }
+                >
+                  上传{DOCUMENT_KIND_LABELS['other-attachment']}（查新报告、前期成果等，须注明附件名称）
+                </Button>
+              )}
             </>
           );
         }}

@@ -205,7 +205,10 @@ export function UploadedCard({
             <List.Item.Meta
               title={
                 <Space size={6} wrap>
-                  <Tag color="blue">{DOCUMENT_KIND_LABELS[doc.kind]}</Tag>
+                  <Tag color="blue">
+                    {DOCUMENT_KIND_LABELS[doc.kind]}
+                    {doc.metadata.caption ? `：${doc.metadata.caption}` : ''}
+                  </Tag>
                   <a href={`/api/documents/${doc.id}/file`} download={doc.fileName}>
                     <DownloadOutlined /> {doc.fileName}
                   </a>

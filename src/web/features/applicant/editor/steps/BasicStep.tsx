@@ -1,4 +1,5 @@
-import { AutoComplete, Col, Descriptions, Form, Input, Row, Select, Typography } from 'antd';
+import { AutoComplete, Col, DatePicker, Descriptions, Form, Input, Row, Select, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import type { Direction, TopicNumber } from '../../../../../core/bundle/schema.js';
 import { TOPIC_LABELS } from '../../../../../core/labels.js';
@@ -7,7 +8,11 @@ import { DirectedNotice } from '../../directed.js';
 import { directionOptions, mayChoose, withheldStreams } from '../../directed-streams.js';
 import { entitlementsQuery } from '../../queries.js';
 import { fieldId } from '../fields.js';
-import { formPatch, type StepProps } from './common.js';
+import { formPatch, nestedPatch, type StepProps } from './common.js';
+import { monthsBetween } from './period.js';
+
+const monthValue = (month: string | undefined) => (month ? dayjs(`${month}-01`) : null);
+const monthText = (value: Dayjs | null) => (value ? value.format('YYYY-MM') : undefined);
 
 export function BasicStep({
   draft,
@@ -19,6 +24,9 @@ export function BasicStep({
   people,
 }: StepProps & { people: PersonView[] | undefined }) {
   const keyFields = stream?.keyFields ?? [];
+  const content = call?.content;
+  const period = draft.form.period ?? {};
+  const months = monthsBetween(period.start, period.end);
   const { data: mine } = useQuery(entitlementsQuery);
   const piOptions = people
     ? people.map((p) => ({ value: p.id, label: p.name }))
@@ -131,17 +139,109 @@ export function BasicStep({
           showSearch={{ filterOption: (input, option) => !!option?.value?.includes(input) }}
         />
       </Form.Item>
-      <Form.Item htmlFor={fieldId('summary')} label="主要研究内容" required>
+      <Row gutter={16}>
+        {(['start', 'end'] as const).map((end) => (
+          <Col xs={12} md={8} key={end}>
+            <Form.Item
+              htmlFor={fieldId(`period.${end}`)}
+              label={end === 'start' ? '项目开始年月' : '项目结束年月'}
+              required
+            >
+              <DatePicker
+                id={fieldId(`period.${end}`)}
+                picker="month"
+                format="YYYY-MM"
+                style={{ width: '100%' }}
+                value={monthValue(period[end])}
+                disabledDate={(d) =>
+                  (end === 'start' &&
+                    !!content &&
+                    d.isBefore(dayjs(`${content.earliestStart}-01`), 'month')) ||
+                  (end === 'end' && !!period.start && d.isBefore(dayjs(`${period.start}-01`), 'month'))
+                }
+                onChange={(value: Dayjs | null) => update(nestedPatch('period', { [end]: monthText(value) }))}
+              />
+            </Form.Item>
+          </Col>
+        ))}
+        <Col xs={24} md={8}>
+          <Form.Item label="执行期">
+            <Typography.Text
+              data-testid="period-months"
+              type={
+                content && months !== undefined && months > content.maxDurationMonths ? 'danger' : undefined
+              }
+            >
+              {months === undefined ? '—' : `${months} 个月`}
+              {content &&
+                `（不超过 ${content.maxDurationMonths} 个月，不早于 ${content.earliestStart} 开始）`}
+            </Typography.Text>
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        htmlFor={fieldId('keywords')}
+        label="关键词"
+        required
+        extra={
+          content
+            ? `${content.keywords.min}–${content.keywords.max} 个，每个不超过 20 字；输入后按回车确认`
+            : '输入后按回车确认'
+        }
+      >
+        {readOnly ? (
+          // A disabled tags select (and a disabled tag) greys below a readable contrast: plain text instead.
+          <span id={fieldId('keywords')}>{(draft.form.keywords ?? []).join('；') || '—'}</span>
+        ) : (
+          <Select
+            id={fieldId('keywords')}
+            mode="tags"
+            value={draft.form.keywords ?? []}
+            maxCount={content?.keywords.max}
+            tokenSeparators={[',', '，', '、', ';', '；']}
+            placeholder="例如：固态电解质"
+            onChange={(keywords: string[]) =>
+              update(
+                formPatch({
+                  keywords: keywords.map((k) => k.trim().slice(0, 20)).filter((k) => k !== ''),
+                }),
+              )
+            }
+          />
+        )}
+      </Form.Item>
+      <Form.Item
+        htmlFor={fieldId('abstract')}
+        label="项目摘要"
+        required
+        extra={content && `不超过 ${content.abstractMax} 字〔${content.clause}〕`}
+      >
         <Input.TextArea
-          id={fieldId('summary')}
-          value={draft.form.summary ?? ''}
-          maxLength={5000}
+          id={fieldId('abstract')}
+          value={draft.form.abstract ?? ''}
+          maxLength={content?.abstractMax ?? 2000}
           showCount
-          autoSize={{ minRows: 8, maxRows: 20 }}
-          placeholder="合作研究的目标、主要内容、各方分工与预期成果"
-          onChange={(e) => update(formPatch({ summary: e.target.value }))}
+          autoSize={{ minRows: 4, maxRows: 10 }}
+          placeholder="合作研究的目标、主要内容和预期成果"
+          onChange={(e) => update(formPatch({ abstract: e.target.value }))}
         />
       </Form.Item>
+      {draft.form.summary !== undefined && draft.form.summary !== '' && (
+        <Form.Item
+          htmlFor={fieldId('summary')}
+          label="主要研究内容（旧版表单所填）"
+          extra="新版申报书的研究内容请填写在“申报书正文”中；清空本栏即可。"
+        >
+          <Input.TextArea
+            id={fieldId('summary')}
+            value={draft.form.summary}
+            maxLength={5000}
+            showCount
+            autoSize={{ minRows: 3, maxRows: 10 }}
+            onChange={(e) => update(formPatch({ summary: e.target.value || undefined }))}
+          />
+        </Form.Item>
+      )}
       {readOnly && <Typography.Text type="secondary">申报书已提交，内容不能修改。</Typography.Text>}
     </>
   );

@@ -3,7 +3,21 @@ import type { PartnerForm } from '../../../../../core/application/form.js';
 import { TAX_HAVEN_JURISDICTIONS } from '../../../../../core/reference/countries.js';
 import { countryChoices, regionName } from '../../../../shared/countries.js';
 import { fieldId } from '../fields.js';
-import { nestedPatch, YES_NO, type StepProps } from './common.js';
+import { nestedPatch, textOrUndefined, YES_NO, type StepProps } from './common.js';
+
+type InstitutionKey = 'nameZh' | 'address' | 'legalRepresentative' | 'website';
+const INSTITUTION_FIELDS: {
+  key: InstitutionKey;
+  label: string;
+  max: number;
+  md: number;
+  placeholder?: string;
+}[] = [
+  { key: 'nameZh', label: '机构中文名称', max: 200, md: 12 },
+  { key: 'legalRepresentative', label: '法定代表人', max: 100, md: 12 },
+  { key: 'address', label: '地址', max: 300, md: 12 },
+  { key: 'website', label: '网址', max: 300, md: 12, placeholder: 'https://' },
+];
 
 type Question = Exclude<keyof PartnerForm, 'name' | 'country'>;
 
@@ -31,6 +45,7 @@ const COUNTRY_HELP: Record<number, string> = {
 export function PartnerStep({ draft, update, stream }: StepProps) {
   const partner = draft.form.partner ?? {};
   const set = (patch: Partial<PartnerForm>) => update(nestedPatch('partner', patch));
+  const institution = draft.form.partnerInstitution ?? {};
 
   if (stream && !stream.partnerRequired && !stream.countries) {
     return (
@@ -49,9 +64,9 @@ export function PartnerStep({ draft, update, stream }: StepProps) {
         <Col xs={24} md={14}>
           <Form.Item
             htmlFor={fieldId('partner.name')}
-            label="主要境外合作机构名称"
+            label="主要境外合作机构名称（原文）"
             required
-            extra="与合作协议中的机构名称一致（中文或外文全称）"
+            extra="与合作协议中的机构名称一致（外文全称）"
           >
             <Input
               id={fieldId('partner.name')}
@@ -87,6 +102,39 @@ export function PartnerStep({ draft, update, stream }: StepProps) {
           title={`${regionName(partner.country)}常被列为境外避税地，请如实回答下面关于壳公司的问题〔二、1〕。`}
         />
       )}
+      <Row gutter={16}>
+        {INSTITUTION_FIELDS.map(({ key, label, max, md, placeholder }) => (
+          <Col xs={24} md={md} key={key}>
+            <Form.Item htmlFor={fieldId(`partnerInstitution.${key}`)} label={label}>
+              <Input
+                id={fieldId(`partnerInstitution.${key}`)}
+                value={institution[key] ?? ''}
+                maxLength={max}
+                placeholder={placeholder}
+                onChange={(e) =>
+                  update(nestedPatch('partnerInstitution', { [key]: textOrUndefined(e.target.value) }))
+                }
+              />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+      <Form.Item
+        htmlFor={fieldId('partnerInstitution.history')}
+        label="双方合作历史"
+        extra="以往的人员往来、联合研究、共同成果等"
+      >
+        <Input.TextArea
+          id={fieldId('partnerInstitution.history')}
+          value={institution.history ?? ''}
+          maxLength={5000}
+          showCount
+          autoSize={{ minRows: 3, maxRows: 10 }}
+          onChange={(e) =>
+            update(nestedPatch('partnerInstitution', { history: textOrUndefined(e.target.value) }))
+          }
+        />
+      </Form.Item>
       <Typography.Paragraph strong>主要境外合作机构情况〔二、1〕（每项必答）</Typography.Paragraph>
       {QUESTIONS.map((q) => (
         <Form.Item key={q.key} label={q.label} required>

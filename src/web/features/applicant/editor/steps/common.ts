@@ -13,6 +13,8 @@ export interface StepProps {
   call: CallDto | undefined;
   /** The terms of the application's topic (or 专题一 direction), once the call is loaded. */
   stream: Stream | undefined;
+  /** Paths of the parts kept on this computer until they are well formed (draft.ts, payloadOf). */
+  heldBackFields: readonly string[];
 }
 
 /** Sets top-level form fields. */
@@ -20,11 +22,19 @@ export function formPatch(patch: Partial<FormDraft>) {
   return (draft: Draft): Draft => ({ ...draft, form: { ...draft.form, ...patch } });
 }
 
-/** Sets fields of one of the form's objects (`partner`, `budget`, `ethics`). */
-export function nestedPatch<K extends 'partner' | 'budget' | 'ethics'>(
-  key: K,
-  patch: Partial<NonNullable<FormDraft[K]>>,
-) {
+/** Sets fields of one of the form's objects (`partner`, `ethics`, `team`, …). */
+export function nestedPatch<
+  K extends
+    | 'partner'
+    | 'budget'
+    | 'ethics'
+    | 'team'
+    | 'partnerInstitution'
+    | 'sections'
+    | 'indicators'
+    | 'ethicsApproval'
+    | 'period',
+>(key: K, patch: Partial<NonNullable<FormDraft[K]>>) {
   return (draft: Draft): Draft => ({
     ...draft,
     form: { ...draft.form, [key]: { ...(draft.form[key] ?? {}), ...patch } },
@@ -41,3 +51,11 @@ export const YES_NO = [
   { value: true, label: '是' },
   { value: false, label: '否' },
 ];
+
+/** `''` as absent: a cleared text field is not an answer, and is not held back as a malformed one. */
+export const textOrUndefined = (value: string) => (value.trim() === '' ? undefined : value);
+
+/** A list's `i`-th item changed by `patch`. */
+export function patchAt<T>(items: readonly T[], index: number, patch: Partial<T>): T[] {
+  return items.map((item, i) => (i === index ? { ...item, ...patch } : item));
+}
