@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../../../core/bundle/schema.js';
 import { normalizeCreditCode, validateCreditCode } from '../../../../../core/credit-code.js';
@@ -6,6 +6,7 @@ import { ORGANIZATION_KIND_LABELS } from '../../../../../core/labels.js';
 import type { DomesticPartnerDraft } from '../draft.js';
 import { fieldId } from '../fields.js';
 import { formPatch, YES_NO, type StepProps } from './common.js';
+import { AddRowButton } from './AddRowButton.js';
 
 const MAX_PARTNERS = 20;
 
@@ -123,16 +124,13 @@ export function DomesticStep({ draft, update, readOnly, heldBack }: StepProps & 
         );
       })}
       {!readOnly && (
-        <Button
-          id={fieldId('domesticPartners')}
-          icon={<PlusOutlined />}
-          type="dashed"
-          block
-          disabled={partners.length >= MAX_PARTNERS}
-          onClick={() => setPartners([...partners, {}])}
+        <AddRowButton
+          field="domesticPartners"
+          full={partners.length >= MAX_PARTNERS}
+          onAdd={() => setPartners([...partners, {}])}
         >
           添加境内合作单位
-        </Button>
+        </AddRowButton>
       )}
     </>
   );

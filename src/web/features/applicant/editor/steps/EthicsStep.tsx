@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -22,6 +22,7 @@ import { formatWan, wanToYuan, yuanToWan } from '../../../../../core/money.js';
 import type { FormDraft, InstrumentDraft } from '../draft.js';
 import { fieldId } from '../fields.js';
 import { formPatch, nestedPatch, patchAt, textOrUndefined, YES_NO, type StepProps } from './common.js';
+import { AddRowButton } from './AddRowButton.js';
 
 type EthicsKey = Exclude<keyof NonNullable<ApplicationForm['ethics']>, 'reviewApproved'>;
 
@@ -275,17 +276,14 @@ export function EthicsStep({ draft, update, readOnly, call, heldBackFields }: St
         );
       })}
       {!readOnly && (
-        <Button
-          id={fieldId('instruments.items')}
-          icon={<PlusOutlined />}
-          type="dashed"
-          block
-          style={{ marginBottom: 16 }}
-          disabled={items.length >= MAX_INSTRUMENTS}
-          onClick={() => setInstruments({ items: [...items, { quantity: 1 }] })}
+        <AddRowButton
+          field="instruments.items"
+          full={items.length >= MAX_INSTRUMENTS}
+          marginBottom={16}
+          onAdd={() => setInstruments({ items: [...items, { quantity: 1 }] })}
         >
           添加仪器设备
-        </Button>
+        </AddRowButton>
       )}
       {(large.length > 0 || instruments.sharingCommitment) && (
         <Form.Item required={large.length > 0}>

@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { INDICATOR_KEYS } from '../../../../../core/application/content.js';
@@ -7,6 +7,7 @@ import { wanToYuan, yuanToWan } from '../../../../../core/money.js';
 import type { MilestoneDraft } from '../draft.js';
 import { fieldId } from '../fields.js';
 import { formPatch, nestedPatch, patchAt, textOrUndefined, type StepProps } from './common.js';
+import { AddRowButton } from './AddRowButton.js';
 
 const MAX_MILESTONES = 20;
 const monthValue = (month: string | undefined) => (month ? dayjs(`${month}-01`) : null);
@@ -126,13 +127,10 @@ export function IndicatorsStep({ draft, update, readOnly, heldBackFields }: Step
         );
       })}
       {!readOnly && (
-        <Button
-          id={fieldId('milestones')}
-          icon={<PlusOutlined />}
-          type="dashed"
-          block
-          disabled={milestones.length >= MAX_MILESTONES}
-          onClick={() => {
+        <AddRowButton
+          field="milestones"
+          full={milestones.length >= MAX_MILESTONES}
+          onAdd={() => {
             const previous = milestones[milestones.length - 1]?.to ?? draft.form.period?.start;
             const from = previous
               ? dayjs(`${previous}-01`).add(milestones.length > 0 ? 1 : 0, 'month')
@@ -141,7 +139,7 @@ export function IndicatorsStep({ draft, update, readOnly, heldBackFields }: Step
           }}
         >
           添加阶段
-        </Button>
+        </AddRowButton>
       )}
     </>
   );

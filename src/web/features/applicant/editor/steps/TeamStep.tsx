@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -19,6 +19,7 @@ import { nationalityChoices } from '../../../../shared/countries.js';
 import type { ForeignPersonDraft, MemberDraft, TeamDraft } from '../draft.js';
 import { fieldId } from '../fields.js';
 import { formPatch, patchAt, textOrUndefined, type StepProps } from './common.js';
+import { AddRowButton } from './AddRowButton.js';
 
 const MAX_MEMBERS = 50;
 const MAX_FOREIGN_MEMBERS = 30;
@@ -302,17 +303,14 @@ export function TeamStep({ draft, update, readOnly, application, stream, heldBac
         );
       })}
       {!readOnly && (
-        <Button
-          id={fieldId('team.members')}
-          icon={<PlusOutlined />}
-          type="dashed"
-          block
-          style={{ marginBottom: 24 }}
-          disabled={members.length >= MAX_MEMBERS}
-          onClick={() => setTeam({ members: [...members, { idType: 'resident-id' }] })}
+        <AddRowButton
+          field="team.members"
+          full={members.length >= MAX_MEMBERS}
+          marginBottom={24}
+          onAdd={() => setTeam({ members: [...members, { idType: 'resident-id' }] })}
         >
           添加项目组成员
-        </Button>
+        </AddRowButton>
       )}
 
       {withPartner && (
@@ -362,16 +360,13 @@ export function TeamStep({ draft, update, readOnly, application, stream, heldBac
             );
           })}
           {!readOnly && (
-            <Button
-              id={fieldId('team.foreignMembers')}
-              icon={<PlusOutlined />}
-              type="dashed"
-              block
-              disabled={foreignMembers.length >= MAX_FOREIGN_MEMBERS}
-              onClick={() => setTeam({ foreignMembers: [...foreignMembers, {}] })}
+            <AddRowButton
+              field="team.foreignMembers"
+              full={foreignMembers.length >= MAX_FOREIGN_MEMBERS}
+              onAdd={() => setTeam({ foreignMembers: [...foreignMembers, {}] })}
             >
               添加境外方成员
-            </Button>
+            </AddRowButton>
           )}
         </>
       )}
