@@ -23,6 +23,12 @@ const line = (label: string, max = 200) => z.string().trim().max(max, `${label}�
 /** Section text: paragraphs separated by blank lines; `**bold**` and lines starting `- ` or `1. ` as lists. */
 export const sectionTextSchema = z.string().max(50_000, '单节不能超过 50000 字');
 
+/** A YYYY-MM month as a count of months, to compare and subtract. */
+export const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
+/** The months from `start` to `end` inclusive, as the call counts a project's duration. */
+export const durationMonths = (start: string, end: string) => monthIndex(end) - monthIndex(start) + 1;
+
 export const period = z.object({ start: monthSchema.optional(), end: monthSchema.optional() });
 
 export const GENDERS = ['male', 'female'] as const;

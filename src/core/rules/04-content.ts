@@ -1,5 +1,5 @@
 import { SECTION_LABELS } from '../application/form.js';
-import { SECTION_KEYS } from '../application/content.js';
+import { durationMonths, monthIndex, SECTION_KEYS } from '../application/content.js';
 import { CENTRE_CONFIGURATION } from '../calls/parameters.js';
 import { applicationRule } from './rule.js';
 
@@ -9,7 +9,6 @@ import { applicationRule } from './rule.js';
 // Each judges a field only when it is there: a draft still filling it in, or a bundle written before the
 // 申报书 had it, gets no finding (a missing field is the form's 未填写, not a rule).
 
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 const monthZh = (month: string) => `${month.slice(0, 4)} 年 ${Number(month.slice(5, 7))} 月`;
 const codePoints = (text: string) => [...text].length;
 
@@ -62,7 +61,7 @@ export const periodDuration = applicationRule(
   ({ app }, emit, { call }) => {
     const { start, end } = app.period ?? {};
     if (!start || !end) return;
-    const months = monthIndex(end) - monthIndex(start) + 1;
+    const months = durationMonths(start, end);
     const max = call.content.value.maxDurationMonths;
     if (months > max) {
       emit(

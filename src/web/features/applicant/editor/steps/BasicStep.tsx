@@ -3,13 +3,13 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import type { Direction, TopicNumber } from '../../../../../core/bundle/schema.js';
 import { TOPIC_LABELS } from '../../../../../core/labels.js';
+import { durationMonths } from '../../../../../core/application/content.js';
 import type { PersonView } from '../../../../../contract/people.js';
 import { DirectedNotice } from '../../directed.js';
 import { directionOptions, mayChoose, withheldStreams } from '../../directed-streams.js';
 import { entitlementsQuery } from '../../queries.js';
 import { fieldId } from '../fields.js';
 import { formPatch, nestedPatch, type StepProps } from './common.js';
-import { monthsBetween } from './period.js';
 
 const monthValue = (month: string | undefined) => (month ? dayjs(`${month}-01`) : null);
 const monthText = (value: Dayjs | null) => (value ? value.format('YYYY-MM') : undefined);
@@ -26,7 +26,7 @@ export function BasicStep({
   const keyFields = stream?.keyFields ?? [];
   const content = call?.content;
   const period = draft.form.period ?? {};
-  const months = monthsBetween(period.start, period.end);
+  const months = period.start && period.end ? durationMonths(period.start, period.end) : undefined;
   const { data: mine } = useQuery(entitlementsQuery);
   const piOptions = people
     ? people.map((p) => ({ value: p.id, label: p.name }))
