@@ -121,6 +121,22 @@ describe('the bound package', () => {
     for (const page of pages) expect(page).toContain('草稿，不作签字盖章用');
   });
 
+  it('an attachment whose file cannot be read from storage takes a page saying so, and the package still ends', async () => {
+    const missing = {
+      label: '合作协议',
+      fileName: '合作协议.pdf',
+      open: () => Promise.reject(new Error('ENOENT')),
+    };
+    const stream = await printPackage(printSubject(), draft, [
+      missing,
+      attachment('意向书', await attachmentPdf('LETTER', 1)),
+    ]);
+    const { pages } = await pdfText(await streamBytes(stream));
+    const notice = pages.findIndex((p) => p.includes('文件无法读取'));
+    expect(notice).toBeGreaterThan(3);
+    expect(pages[notice + 1]).toContain('LETTER page 1');
+  });
+
   it('streams: the forms are on their way before the last attachment is opened to be copied', async () => {
     const opened: string[] = [];
     const bytes = await attachmentPdf('ATTACHMENT', 1);

@@ -79,11 +79,20 @@ export async function renderForms(
 const unreadable = (a: PrintAttachment, reason: string) =>
   `附件“${a.label}”（${a.fileName}）无法并入装订本：${reason}。请查看原件，或重新上传未加密、可正常打开的 PDF。`;
 
-async function loadAttachment(bytes: Uint8Array): Promise<PDFDocument | string> {
+const UNREADABLE = ['文件已加密', '文件无法解析', '文件无法读取'] as const;
+
+/** The attachment's pages, or why it cannot be bound: a file missing from storage is said, not thrown. */
+async function loadAttachment(attachment: PrintAttachment): Promise<PDFDocument | string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await attachment.open();
+  } catch {
+    return UNREADABLE[2];
+  }
   try {
     return await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (error) {
-    return (error as Error).name === 'EncryptedPDFError' ? '文件已加密' : '文件无法解析';
+    return (error as Error).name === 'EncryptedPDFError' ? UNREADABLE[0] : UNREADABLE[1];
   }
 }
 
@@ -116,7 +125,7 @@ export async function renderPackage(
     forms,
     async (formPages) => {
       for (const a of attachments) {
-        const loaded = await loadAttachment(await a.open());
+        const loaded = await loadAttachment(a);
         counts.push(typeof loaded === 'string' ? 1 : loaded.getPageCount());
       }
       return formPages + counts.reduce((x, n) => x + n, 0);
@@ -126,7 +135,7 @@ export async function renderPackage(
   font.encodeText(
     footerCharacters(
       options,
-      attachments.map((a) => unreadable(a, '文件已加密文件无法解析')),
+      attachments.map((a) => unreadable(a, UNREADABLE.join(''))),
     ),
   );
   await writer.writePart(forms);
@@ -134,7 +143,7 @@ export async function renderPackage(
 
   for (const attachment of attachments) {
     const part = await PackageWriter.part(writer);
-    const loaded = await loadAttachment(await attachment.open());
+    const loaded = await loadAttachment(attachment);
     if (typeof loaded === 'string') {
       noticePage(part.addPage(A4), font, unreadable(attachment, loaded));
     } else {
