@@ -352,6 +352,32 @@ describe('申报单位在浏览器中完成一份专题四申报', () => {
         await page.locator(`[data-sha256="${sha256(upload.bytes)}"]`).waitFor();
         await page.locator(`[data-requirement="${upload.requirement}"]`).getByText('已上传 1 份').waitFor();
       }
+
+      // 定稿，再上传签字盖章的项目信息表和项目申报书扫描件，注明打印自这一版定稿（三、1）。
+      await button(page.getByTestId('finalize-card'), '定稿').click();
+      const sha = (await page.getByTestId('fingerprint').textContent())!.match(/[0-9a-f]{64}/)![0];
+      for (const kind of ['info-form', 'application-form'] as const) {
+        const scan = pdf({ seed: `${kind}-${applicationId}` });
+        await button(page.locator(`[data-requirement="${kind}"]`), '上传').click();
+        const modal = page.locator('.ant-modal').filter({ hasText: '上传附件' });
+        await modal.locator('input[type=file]').setInputFiles({
+          name: `${kind}.pdf`,
+          mimeType: 'application/pdf',
+          buffer: scan,
+        });
+        for (const flag of completenessQuestions(JS_INTL_2026, kind)) {
+          await modal.getByRole('checkbox', { name: COMPLETENESS_LABELS[flag], exact: true }).check();
+        }
+        await page.click('#document_printedFrom');
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option')
+          .filter({ hasText: `指纹前 8 位 ${sha.slice(0, 8)}` })
+          .click();
+        await button(modal.locator('.ant-modal-footer'), '上传').click();
+        await modal.waitFor({ state: 'hidden' });
+        await page.locator(`[data-sha256="${sha256(scan)}"]`).waitFor();
+      }
+      expect(await page.getByTestId('scan-notices').count()).toBe(0);
       await snap('documents');
 
       // 清单上的每项材料引用通知原文；承诺书按计划的通知和承诺事项生成。

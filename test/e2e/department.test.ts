@@ -141,12 +141,12 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
       await page.waitForURL((url) => !url.searchParams.has('q'));
       await row.getByText('已提交').waitFor();
 
-      // 打开申报书：表单、附件指纹、规则检查结果、形式审查。
+      // 打开申报书：表单、附件指纹（四份附件和签字盖章的项目信息表、项目申报书）、规则检查结果、形式审查。
       await row.getByTestId('open-application').click();
       await page.waitForURL(/\/review\/[0-9a-f-]{36}$/);
       const applicationId = page.url().split('/').pop()!;
       expect(await page.getByTestId('form-title').textContent()).toBe(TITLE);
-      expect(await page.locator('[data-testid="documents"] [data-sha256]').count()).toBe(4);
+      expect(await page.locator('[data-testid="documents"] [data-sha256]').count()).toBe(6);
       await page.locator('[data-testid="findings-warnings"] li').first().waitFor();
       await page.getByTestId('checklist').waitFor();
       await button(page.locator('[data-testid="documents"]'), '查看').first().click();
