@@ -444,7 +444,12 @@ describe('主管部门维护本部门的联系人', () => {
       contact: contact('孙三', '025-0000', ''),
     });
     expect(byProvince.json()).toMatchObject({ contact: { name: '孙三' } });
-    const audit = await t.db.select().from(auditLog).where(eq(auditLog.entityId, own!.id));
+    // In the chain's order: a select without ORDER BY has none on PostgreSQL.
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, own!.id))
+      .orderBy(auditLog.seq);
     expect(audit.filter((a) => a.action === 'department.contact-updated').map((a) => a.actorUserId)).toEqual([
       user.user.id,
       province.userId,
