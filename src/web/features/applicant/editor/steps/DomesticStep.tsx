@@ -1,12 +1,11 @@
-import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { Card, Col, Empty, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../../../core/bundle/schema.js';
 import { normalizeCreditCode, validateCreditCode } from '../../../../../core/credit-code.js';
 import { ORGANIZATION_KIND_LABELS } from '../../../../../core/labels.js';
 import type { DomesticPartnerDraft } from '../draft.js';
 import { fieldId } from '../fields.js';
 import { formPatch, YES_NO, type StepProps } from './common.js';
-import { AddRowButton } from './AddRowButton.js';
+import { AddRowButton, HeldBack, RemoveButton } from './RowControls.js';
 
 const MAX_PARTNERS = 20;
 
@@ -45,27 +44,16 @@ export function DomesticStep({ draft, update, readOnly, heldBack }: StepProps & 
             title={`境内合作单位 ${i + 1}`}
             style={{ marginBottom: 16 }}
             extra={
-              !readOnly && (
-                <Button
-                  size="small"
-                  danger
-                  type="text"
-                  icon={<DeleteOutlined />}
-                  onClick={() => setPartners(partners.filter((_, j) => j !== i))}
-                >
-                  删除
-                </Button>
-              )
+              <RemoveButton
+                readOnly={readOnly}
+                onClick={() => setPartners(partners.filter((_, j) => j !== i))}
+              />
             }
           >
-            {heldBack.includes(i) && (
-              <Alert
-                type="warning"
-                showIcon
-                style={{ marginBottom: 12 }}
-                title="本单位信息尚不完整或有误，已暂存在本机，填写完整后自动保存到服务器"
-              />
-            )}
+            <HeldBack
+              shown={heldBack.includes(i)}
+              title="本单位信息尚不完整或有误，已暂存在本机，填写完整后自动保存到服务器"
+            />
             <Row gutter={16}>
               <Col xs={24} md={12}>
                 <Form.Item htmlFor={fieldId(`domesticPartners[${i}].name`)} label="单位名称" required>

@@ -1,7 +1,5 @@
-import { DeleteOutlined } from '@ant-design/icons';
 import {
   Alert,
-  Button,
   Card,
   Checkbox,
   Col,
@@ -22,7 +20,7 @@ import { formatWan, wanToYuan, yuanToWan } from '../../../../../core/money.js';
 import type { FormDraft, InstrumentDraft } from '../draft.js';
 import { fieldId } from '../fields.js';
 import { formPatch, nestedPatch, patchAt, textOrUndefined, YES_NO, type StepProps } from './common.js';
-import { AddRowButton } from './AddRowButton.js';
+import { AddRowButton, HeldBack, RemoveButton } from './RowControls.js';
 
 type EthicsKey = Exclude<keyof NonNullable<ApplicationForm['ethics']>, 'reviewApproved'>;
 
@@ -182,27 +180,13 @@ export function EthicsStep({ draft, update, readOnly, call, heldBackFields }: St
             }
             style={{ marginBottom: 16 }}
             extra={
-              !readOnly && (
-                <Button
-                  size="small"
-                  danger
-                  type="text"
-                  icon={<DeleteOutlined />}
-                  onClick={() => setInstruments({ items: items.filter((_, j) => j !== i) })}
-                >
-                  删除
-                </Button>
-              )
+              <RemoveButton
+                readOnly={readOnly}
+                onClick={() => setInstruments({ items: items.filter((_, j) => j !== i) })}
+              />
             }
           >
-            {heldBackFields.includes(path) && (
-              <Alert
-                type="warning"
-                showIcon
-                style={{ marginBottom: 12 }}
-                title="本行尚不完整，已暂存在本机，填写完整后自动保存到服务器"
-              />
-            )}
+            <HeldBack shown={heldBackFields.includes(path)} />
             <Row gutter={16}>
               <Col xs={24} md={12}>
                 <Form.Item htmlFor={fieldId(`${path}.name`)} label="仪器名称" required>

@@ -1,5 +1,4 @@
-import { DeleteOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Typography } from 'antd';
+import { Card, Col, DatePicker, Form, Input, InputNumber, Row, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { INDICATOR_KEYS } from '../../../../../core/application/content.js';
 import { INDICATOR_LABELS } from '../../../../../core/labels.js';
@@ -7,7 +6,7 @@ import { wanToYuan, yuanToWan } from '../../../../../core/money.js';
 import type { MilestoneDraft } from '../draft.js';
 import { fieldId } from '../fields.js';
 import { formPatch, nestedPatch, patchAt, textOrUndefined, type StepProps } from './common.js';
-import { AddRowButton } from './AddRowButton.js';
+import { AddRowButton, HeldBack, RemoveButton } from './RowControls.js';
 
 const MAX_MILESTONES = 20;
 const monthValue = (month: string | undefined) => (month ? dayjs(`${month}-01`) : null);
@@ -69,27 +68,16 @@ export function IndicatorsStep({ draft, update, readOnly, heldBackFields }: Step
             title={`阶段 ${i + 1}`}
             style={{ marginBottom: 16 }}
             extra={
-              !readOnly && (
-                <Button
-                  size="small"
-                  danger
-                  type="text"
-                  icon={<DeleteOutlined />}
-                  onClick={() => setMilestones(milestones.filter((_, j) => j !== i))}
-                >
-                  删除
-                </Button>
-              )
+              <RemoveButton
+                readOnly={readOnly}
+                onClick={() => setMilestones(milestones.filter((_, j) => j !== i))}
+              />
             }
           >
-            {heldBackFields.includes(path) && (
-              <Alert
-                type="warning"
-                showIcon
-                style={{ marginBottom: 12 }}
-                title="本阶段尚不完整，已暂存在本机，填写完整后自动保存到服务器"
-              />
-            )}
+            <HeldBack
+              shown={heldBackFields.includes(path)}
+              title="本阶段尚不完整，已暂存在本机，填写完整后自动保存到服务器"
+            />
             <Row gutter={16}>
               {(['from', 'to'] as const).map((end) => (
                 <Col xs={12} md={6} key={end}>

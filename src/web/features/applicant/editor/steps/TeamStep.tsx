@@ -1,25 +1,11 @@
-import { DeleteOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Select,
-  Typography,
-} from 'antd';
+import { Card, Col, Empty, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import { GENDERS, ID_TYPES, piDetailsSchema } from '../../../../../core/application/content.js';
 import { GENDER_LABELS, ID_TYPE_LABELS } from '../../../../../core/labels.js';
 import { nationalityChoices } from '../../../../shared/countries.js';
 import type { ForeignPersonDraft, MemberDraft, TeamDraft } from '../draft.js';
 import { fieldId } from '../fields.js';
 import { formPatch, patchAt, textOrUndefined, type StepProps } from './common.js';
-import { AddRowButton } from './AddRowButton.js';
+import { AddRowButton, HeldBack, RemoveButton } from './RowControls.js';
 
 const MAX_MEMBERS = 50;
 const MAX_FOREIGN_MEMBERS = 30;
@@ -32,17 +18,6 @@ function piStatus(key: 'mobile' | 'email', value: string | undefined) {
   if (!value) return {};
   const parsed = piDetailsSchema.shape[key].safeParse(value);
   return parsed.success ? {} : { validateStatus: 'error' as const, help: parsed.error.issues[0]?.message };
-}
-
-function HeldBack({ shown }: { shown: boolean }) {
-  return shown ? (
-    <Alert
-      type="warning"
-      showIcon
-      style={{ marginBottom: 12 }}
-      title="本行尚不完整或有误，已暂存在本机，填写完整后自动保存到服务器"
-    />
-  ) : null;
 }
 
 function ForeignPersonFields({
@@ -89,14 +64,6 @@ function ForeignPersonFields({
         </Form.Item>
       </Col>
     </Row>
-  );
-}
-
-function RemoveButton({ readOnly, onClick }: { readOnly: boolean; onClick(): void }) {
-  return readOnly ? null : (
-    <Button size="small" danger type="text" icon={<DeleteOutlined />} onClick={onClick}>
-      删除
-    </Button>
   );
 }
 
