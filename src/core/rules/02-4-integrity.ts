@@ -1,4 +1,4 @@
-import { completenessQuestions } from '../documents/requirements.js';
+import { closestGaps, completenessQuestions } from '../documents/requirements.js';
 import { COMPLETENESS_LABELS, DOCUMENT_KIND_LABELS, ETHICS_LABELS, listZh } from '../labels.js';
 import { formatChineseDate } from '../time.js';
 import { applicationRule } from './rule.js';
@@ -29,7 +29,7 @@ export const integrityCommitments = applicationRule(
 
 // “均须签署科研诚信承诺书”, and 三、1 “科研诚信承诺书签字扫描后，以附件形式上传”: the scan shows what the call asks
 // of that commitment (documents.signedScans). Judged once it is uploaded; a missing one is the rule above's.
-// Cites 二、4: findings cite 一、二 and 三、3 only (docs/bundle.md).
+// Cites 二、4, the clause that asks for the commitments.
 export const integrityCommitmentUnsigned = applicationRule(
   {
     id: 'documents.integrity-commitment-unsigned',
@@ -39,12 +39,9 @@ export const integrityCommitmentUnsigned = applicationRule(
   },
   ({ app }, emit, { call }) => {
     for (const kind of call.documents.integrityCommitments.value) {
+      const fewest = closestGaps(call, app.documents, kind);
+      if (!fewest) continue;
       const questions = completenessQuestions(call, kind);
-      const gaps = app.documents
-        .filter((d) => d.kind === kind)
-        .map((d) => questions.filter((q) => !d.complete[q]));
-      if (gaps.length === 0 || gaps.some((g) => g.length === 0)) continue;
-      const fewest = gaps.reduce((a, b) => (b.length < a.length ? b : a));
       const label = (flags: readonly (keyof typeof COMPLETENESS_LABELS)[]) =>
         listZh(flags.map((f) => COMPLETENESS_LABELS[f]));
       emit(
