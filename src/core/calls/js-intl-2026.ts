@@ -462,6 +462,31 @@ export const JS_INTL_2026: CallParameters = {
     ),
   },
   releasedFeedback: cite(false, '三、2', '2026 年拟立项目将在江苏数字科技平台公示，未立项项目不再另行通知。'),
+  review: cite(
+    {
+      invitationDays: 3,
+      invitationReminderHours: 24,
+      avoidedExpertsMax: 3,
+      strictLenientZ: 1,
+      appealWorkingDays: 5,
+    },
+    CENTRE_CONFIGURATION,
+    '通知未规定专家邀请、回避专家、评分标准化及不予受理复核的办法，以上为省科技项目管理中心对本计划的配置。',
+  ),
+  award: cite(
+    {
+      issuer: '江苏省科学技术厅',
+      projectNoPrefix: 'BZ2026',
+      conditions: [
+        '项目承担单位应在收到本通知后按要求签订项目合同（任务书），合同内容以申报书为基础，考核指标和经费预算以经审定的为准。',
+        '省拨经费须专款专用，按照省级财政科研项目资金管理有关规定使用和管理。',
+        '项目承担单位应按合同约定组织实施，按时报送年度执行情况，接受监督检查和验收。',
+        '申报时仅有合作意向书的项目，须在签订项目合同时提供正式的合作协议文本。',
+      ],
+    },
+    CENTRE_CONFIGURATION,
+    '通知未规定立项通知书的格式与项目编号，以上为省科技项目管理中心对本计划的配置。',
+  ),
   contacts: [
     cite(
       {

@@ -140,6 +140,30 @@ export interface ContentTerms {
   expertDocuments: readonly DocumentKind[];
 }
 
+/** 专家评审 through 复核 (CENTRE_CONFIGURATION): the notice sets none of it. */
+export interface ReviewTerms {
+  /** An invited expert accepts or declines within this many days of the invitation. */
+  invitationDays: number;
+  /** An unanswered invitation is reminded this many hours before it expires. */
+  invitationReminderHours: number;
+  /** 回避专家: how many experts an applicant may name, each with a reason. */
+  avoidedExpertsMax: number;
+  /** An expert whose mean score lies this many standard deviations from the panel's is flagged strict or lenient. */
+  strictLenientZ: number;
+  /** 复核: working days, from the day 不予受理 is made known, within which the applicant may ask for a re-check. */
+  appealWorkingDays: number;
+}
+
+/** 立项通知书 and the contract stage (CENTRE_CONFIGURATION). */
+export interface AwardTerms {
+  /** Who issues the 立项通知书. */
+  issuer: string;
+  /** 项目编号: this prefix and a serial number. */
+  projectNoPrefix: string;
+  /** The conditions the 立项通知书 states, in order. */
+  conditions: readonly string[];
+}
+
 /** Paper the notice asks for, and what the province's register of receipts reads. */
 export interface PaperTerms {
   /** 重大科技开放合作平台建设项目须在申报阶段同步提交 N 份纸质申报材料: due with the online submission. */
@@ -222,6 +246,8 @@ export interface CallParameters {
   largeInstruments: Cited<boolean>;
   /** Projects not approved are told so when the 公示 is published; false: 未立项项目不再另行通知. */
   releasedFeedback: Cited<boolean>;
+  review: Cited<ReviewTerms>;
+  award: Cited<AwardTerms>;
   /** 联系人、联系电话: whom the public reaches with an objection to a 公示, as the notice names no other. */
   contacts: readonly Cited<ContactTerms>[];
 }

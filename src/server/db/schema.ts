@@ -21,6 +21,7 @@ export * from './schema/import-keys.js';
 export * from './schema/registers.js';
 export * from './schema/cross-checks.js';
 export * from './schema/experts.js';
+export * from './schema/review-rounds.js';
 export * from './schema/decisions.js';
 export * from './schema/audit.js';
 export * from './schema/entitlements.js';

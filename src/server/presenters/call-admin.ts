@@ -174,6 +174,27 @@ export function presentCallParameters(call: CallParameters): CallParametersDto {
       ...item('涉密项目', call.classifiedRefused, () => '不受理'),
       ...item('购置大型科学仪器', call.largeInstruments, () => '须说明必要性并承诺开放共享'),
       ...item('未立项项目', call.releasedFeedback, (released) => (released ? '公示时通知' : '不再另行通知')),
+      ...item(
+        '专家邀请',
+        call.review,
+        ({ invitationDays, invitationReminderHours }) =>
+          `${invitationDays} 天内答复，到期前 ${invitationReminderHours} 小时提醒`,
+      ),
+      ...item(
+        '回避专家',
+        call.review,
+        ({ avoidedExpertsMax }) => `每项最多 ${avoidedExpertsMax} 名，须说明理由`,
+      ),
+      ...item(
+        '不予受理复核',
+        call.review,
+        ({ appealWorkingDays }) => `告知之日起 ${appealWorkingDays} 个工作日内申请`,
+      ),
+      ...item(
+        '立项通知书',
+        call.award,
+        ({ issuer, projectNoPrefix }) => `${issuer}印发，项目编号以 ${projectNoPrefix} 开头`,
+      ),
     ],
     topics: TOPICS.map((number) => {
       const topic = call.topics[number];

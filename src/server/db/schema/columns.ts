@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, timestamp } from 'drizzle-orm/pg-core';
 
 /** A moment, kept with its time zone. */
@@ -11,3 +12,6 @@ export const updatedAt = () =>
     .notNull()
     .defaultNow()
     .$onUpdate(() => new Date());
+
+/** The SQL list of `values`, for a check constraint that a text column holds one of them. */
+export const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));

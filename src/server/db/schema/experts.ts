@@ -1,9 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { Conflict } from '../../../core/experts/conflicts.js';
+import { INVITATION_STATUSES, type InvitationStatus } from '../../../core/experts/rounds.js';
 import type { Scores } from '../../../core/experts/scoring-forms.js';
 import { applications } from './applications.js';
-import { instant } from './columns.js';
+import { inList, instant } from './columns.js';
+import { reviewRounds } from './review-rounds.js';
 import { users } from './users.js';
 
 // 专家评审 (issue 5 §5): the expert pool, declared conflicts, assignments with their scores, and the
@@ -78,7 +91,11 @@ export const expertAssignments = pgTable(
     /** Present when the province assigned despite `conflicts`. */
     overrideReason: text('override_reason'),
     conflicts: jsonb('conflicts').$type<Conflict[]>().notNull().default([]),
+    /** The round it belongs to (every new assignment names one). */
+    roundId: uuid('round_id').references((): AnyPgColumn => reviewRounds.id),
     scores: jsonb('scores').$type<Scores>().notNull().default({}),
+    /** 专家论证: the amount the expert recommends, yuan. */
+    recommendedFunding: bigint('recommended_funding', { mode: 'number' }),
     comment: text('comment').notNull().default(''),
     savedAt: instant('saved_at'),
     submittedAt: instant('submitted_at'),
@@ -110,5 +127,44 @@ export const notifications = pgTable(
   (t) => [
     index('notifications_user_idx').on(t.userId, t.createdAt),
     uniqueIndex('notifications_assignment_kind_key').on(t.assignmentId, t.kind),
+  ],
+);
+
+/** An invitation to a review round, answered by the expert (issue 14 §1). */
+export const expertInvitations = pgTable(
+  'expert_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => reviewRounds.id, { onDelete: 'cascade' }),
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    status: text('status').$type<InvitationStatus>().notNull().default('pending'),
+    invitedAt: instant('invited_at').notNull(),
+    invitedBy: uuid('invited_by')
+      .notNull()
+      .references(() => users.id),
+    respondBy: instant('respond_by').notNull(),
+    respondedAt: instant('responded_at'),
+    /** Why the expert declined. */
+    declineReason: text('decline_reason'),
+    /** 保密承诺: agreed on accepting. */
+    confidentialityAgreedAt: instant('confidentiality_agreed_at'),
+    remindedAt: instant('reminded_at'),
+  },
+  (t) => [
+    check('expert_invitations_status', sql`${t.status} in (${inList(INVITATION_STATUSES)})`),
+    check(
+      'expert_invitations_declined_has_reason',
+      sql`${t.status} <> 'declined' or ${t.declineReason} is not null`,
+    ),
+    check(
+      'expert_invitations_accepted_agreed',
+      sql`${t.status} <> 'accepted' or ${t.confidentialityAgreedAt} is not null`,
+    ),
+    uniqueIndex('expert_invitations_round_expert_key').on(t.roundId, t.expertId),
+    index('expert_invitations_status_idx').on(t.status, t.respondBy),
   ],
 );

@@ -12,11 +12,9 @@ import {
 import { PAPER_KINDS, type PaperKind } from '../../../core/paper/register.js';
 import { applications } from './applications.js';
 import { calls } from './calls.js';
-import { instant } from './columns.js';
+import { inList, instant } from './columns.js';
 import { departments } from './departments.js';
 import { users } from './users.js';
-
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 /**
  * 纸质材料登记: each receipt of paper by the province. A correction is a new row naming the one it supersedes, which

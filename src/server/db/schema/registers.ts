@@ -3,13 +3,11 @@ import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from
 import type { OngoingProgram } from '../../../core/bundle/schema.js';
 import { REGISTER_KINDS, type RegisterKind } from '../../../core/registers/kinds.js';
 import { calls } from './calls.js';
-import { day, instant } from './columns.js';
+import { day, inList, instant } from './columns.js';
 import { users } from './users.js';
 
 // The province's registers (src/core/registers): each record under its natural key, so that importing the same
 // file again finds every record unchanged.
-
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 /** One import: who, when, which file (its SHA-256), and what it did. */
 export const registerBatches = pgTable(

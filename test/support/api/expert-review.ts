@@ -1,0 +1,119 @@
+import { eq } from 'drizzle-orm';
+import { expect } from 'vitest';
+import type { ApplicationForm } from '../../../src/core/application/form.js';
+import { applications, reviewConfirmations } from '../../../src/server/db/schema.js';
+import { PRACTICE_CALL_ID } from '../../../src/server/seed/calls.js';
+import type { CreateExpertBody } from '../../../src/contract/experts.js';
+import { uniqueLogin, VALID_PASSWORD } from '../factories/server.js';
+import { inject, insertUser, signInAsNewHolder, type TestApp } from '../harness.js';
+import { insertSubmitted } from './submitted-applications.js';
+
+// The review stage for tests that start after 形式审查: applications 受理 by the province, experts created
+// through the API, and assignments an expert can score. Every review test reaches experts through these, so
+// that how an expert comes to hold a scoreable assignment (a round, an invitation accepted) is said once.
+
+const HOUR = 60 * 60 * 1000;
+
+export interface ReviewStage {
+  t: TestApp;
+  /** A province 管理员's cookie. */
+  province: string;
+  departmentId: string;
+  departmentUserId: string;
+}
+
+/** A province 管理员 and a department whose list of `callId` is confirmed (its recommendations reach 形式审查). */
+export async function reviewStage(t: TestApp, callId = PRACTICE_CALL_ID): Promise<ReviewStage> {
+  const province = (await insertUser(t, 'province')).cookie;
+  const department = await insertUser(t, 'department');
+  const stage = {
+    t,
+    province,
+    departmentId: department.user.departmentId!,
+    departmentUserId: department.user.id,
+  };
+  await confirmList(stage, callId);
+  return stage;
+}
+
+export async function confirmList(stage: ReviewStage, callId: string): Promise<void> {
+  await stage.t.db
+    .insert(reviewConfirmations)
+    .values({
+      departmentId: stage.departmentId,
+      callId,
+      confirmedAt: stage.t.clock.now(),
+      confirmedBy: stage.departmentUserId,
+      summary: {},
+    })
+    .onConflictDoNothing();
+}
+
+/** An application recommended by its department and 受理 at the province's 形式审查. */
+export async function acceptedApplication(
+  stage: ReviewStage,
+  form: Partial<ApplicationForm> = {},
+  callId = PRACTICE_CALL_ID,
+) {
+  const { t } = stage;
+  const row = await insertSubmitted(t.db, t.clock.now(), { departmentId: stage.departmentId, callId, form });
+  await t.db.update(applications).set({ status: 'recommended' }).where(eq(applications.id, row.id));
+  const accepted = await inject(t.app, {
+    method: 'PUT',
+    url: `/api/province/formal-review/${row.id}`,
+    cookie: stage.province,
+    payload: { result: 'accepted' },
+  });
+  expect(accepted.statusCode, accepted.body).toBe(200);
+  return row;
+}
+
+export function expertBody(overrides: Partial<CreateExpertBody> = {}): CreateExpertBody {
+  const name = `专家${uniqueLogin('e').slice(2)}`;
+  return {
+    name,
+    organizationName: `南京测试大学${name}`,
+    organizationCreditCode: null,
+    fields: ['氢能与新型储能'],
+    title: '教授',
+    phone: '025-83790000',
+    email: 'expert@example.cn',
+    account: { login: uniqueLogin('expert'), password: VALID_PASSWORD },
+    ...overrides,
+  };
+}
+
+/** An expert created through the API, signed in as they first do: choosing their own password. */
+export async function newExpert(stage: ReviewStage, overrides: Partial<CreateExpertBody> = {}) {
+  const body = expertBody(overrides);
+  const response = await inject(stage.t.app, {
+    method: 'POST',
+    url: '/api/province/experts',
+    cookie: stage.province,
+    payload: body,
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  const id: string = response.json().expert.id;
+  const { cookie } = await signInAsNewHolder(stage.t.app, body.account.login);
+  return { id, cookie, login: body.account.login, name: body.name };
+}
+
+/** An assignment of `applicationId` to the expert that the expert may score now; its id. */
+export async function scoreableAssignment(
+  stage: ReviewStage,
+  applicationId: string,
+  expert: { id: string; cookie: string },
+  dueInHours = 7 * 24,
+): Promise<string> {
+  const response = await inject(stage.t.app, {
+    method: 'POST',
+    url: `/api/province/experts/applications/${applicationId}/assignments`,
+    cookie: stage.province,
+    payload: {
+      expertId: expert.id,
+      dueAt: new Date(stage.t.clock.now().getTime() + dueInHours * HOUR).toISOString(),
+    },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().assignment.id;
+}
