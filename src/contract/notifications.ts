@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   'decision.approved',
   'decision.not-approved',
   'announcement.published',
+  'contract.progress',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -50,6 +51,8 @@ export const NOTIFICATION_KIND_INFO: Readonly<Record<NotificationKind, Notificat
   'decision.approved': { label: '立项通知', mandatory: false },
   'decision.not-approved': { label: '未立项反馈', mandatory: false },
   'announcement.published': { label: '立项公示发布', mandatory: false },
+  // The applicant must confirm the 任务书 before signing: a change it does not hear of stalls the contract.
+  'contract.progress': { label: '合同签订进展', mandatory: true },
 };
 
 /** What an organization's administrators and contacts may be sent. */
@@ -63,6 +66,7 @@ const ORGANIZATION_KINDS: readonly NotificationKind[] = [
   'formal-review.result',
   'decision.approved',
   'decision.not-approved',
+  'contract.progress',
 ];
 
 /** The kinds each role may be sent: the preferences form offers these. */
@@ -76,6 +80,7 @@ export const NOTIFICATION_KINDS_BY_ROLE: Readonly<Record<UserRole, readonly Noti
     'deadline.applicant',
     'decision.approved',
     'decision.not-approved',
+    'contract.progress',
   ],
   department: [
     'account.invited',
@@ -85,7 +90,7 @@ export const NOTIFICATION_KINDS_BY_ROLE: Readonly<Record<UserRole, readonly Noti
     'formal-review.result',
     'announcement.published',
   ],
-  province: ['account.invited', 'account.password-reset'],
+  province: ['account.invited', 'account.password-reset', 'contract.progress'],
   expert: ['account.invited', 'account.password-reset', 'expert.assigned', 'expert.due'],
 };
 

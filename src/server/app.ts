@@ -37,6 +37,7 @@ import { commitmentRoutes } from './routes/commitments/routes.js';
 import { dashboardRoutes } from './routes/dashboard/routes.js';
 import { crossCheckRoutes } from './routes/cross-checks/routes.js';
 import { decisionRoutes } from './routes/decisions/routes.js';
+import { contractRoutes } from './routes/contracts/routes.js';
 import type { RouteDeps } from './routes/deps.js';
 import { departmentRoutes } from './routes/departments/routes.js';
 import { provinceDepartmentRoutes } from './routes/province-departments/routes.js';
@@ -155,6 +156,7 @@ export async function buildApp({
       await api.register(registerRoutes, deps);
       await api.register(formalReviewRoutes, deps);
       await api.register(decisionRoutes, deps);
+      await api.register(contractRoutes, deps);
       await api.register(announcementRoutes, deps);
       await api.register(paperRoutes, deps);
       await api.register(publicRoutes, deps);

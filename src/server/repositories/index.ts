@@ -5,6 +5,7 @@ import { AuditRepository, deferringAudit } from './audit.js';
 import { BundleRepository } from './bundles.js';
 import { CallRepository } from './calls.js';
 import { CommitmentRepository } from './commitments.js';
+import { ContractRepository } from './contracts.js';
 import { DashboardRepository } from './dashboard.js';
 import { CrossCheckRepository } from './cross-checks.js';
 import { DecisionRepository } from './decisions.js';
@@ -36,6 +37,7 @@ export function repositories(db: Database) {
     bundles: new BundleRepository(db),
     calls: new CallRepository(db),
     commitments: new CommitmentRepository(db),
+    contracts: new ContractRepository(db),
     dashboard: new DashboardRepository(db),
     crossChecks: new CrossCheckRepository(db),
     decisions: new DecisionRepository(db),

@@ -1,4 +1,5 @@
 import { formBudget } from '../../core/application/bundle-fields.js';
+import type { ApplicationForm } from '../../core/application/form.js';
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import { streamOf } from '../../core/calls/parameters.js';
 import { formatWanDecimal } from '../../core/money.js';
@@ -16,6 +17,7 @@ import type { AnnouncementRow, DecisionRow, ProvinceRow } from '../repositories/
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { DecisionBody } from '../../contract/decisions.js';
 import type { CallService, CallView } from './calls.js';
+import { openContract } from './contracts.js';
 import { loiFindings, type ProvinceUser } from './formal-review.js';
 import { type ProvinceItem, ProvinceApplications } from './province-applications.js';
 
@@ -178,6 +180,19 @@ export class DecisionService {
         });
       }
       await repos.decisions.enterContractStage(id, now, actor.userId);
+      await openContract(
+        repos,
+        call,
+        {
+          applicationId: id,
+          form: row.application.form as ApplicationForm,
+          organizationId: row.application.organizationId,
+          piId: row.application.piId,
+          title: (row.application.form as ApplicationForm).title ?? '',
+        },
+        actor.userId,
+        now,
+      );
       await repos.applications.addEvent({
         applicationId: id,
         at: now,

@@ -15,6 +15,7 @@ import { CallAdminService } from './call-admin.js';
 import { CallService } from './calls.js';
 import { DashboardService } from './dashboard.js';
 import { CommitmentService } from './commitments.js';
+import { ContractService } from './contracts.js';
 import { CrossCheckService } from './cross-checks.js';
 import { AuthService } from './auth.js';
 import { BundleReader } from './bundle-import/reader.js';
@@ -74,6 +75,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     decisions: new DecisionService(db, repos, clock, calls),
     announcements: new AnnouncementService(db, repos, clock, calls),
     commitments: new CommitmentService(db, repos, store, clock, calls),
+    contracts: new ContractService(db, repos, clock, calls),
     crossChecks: new CrossCheckService(db, repos, clock, calls),
     documents: new DocumentService(db, repos, store, clock, config.uploadMaxBytes, config.uploadLimits),
     entitlements: new EntitlementService(db, repos, store, clock, calls),

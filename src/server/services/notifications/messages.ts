@@ -180,3 +180,35 @@ export function paperDeadlineMessage(input: {
       SIGNATURE,
   };
 }
+
+/** 合同签订 (issue 14 §9): the contract opened, the 任务书 adjusted (confirm again), confirmed, signed. */
+export function contractMessage(
+  event: 'opened' | 'adjusted' | 'confirmed' | 'signed',
+  input: { applicationId: string; title: string; projectNo: string; version: number; startsOn?: string },
+): Message & { kind: 'contract.progress'; key: string } {
+  const project = `项目${titled(input.title)}（项目编号 ${input.projectNo}）`;
+  const texts: Record<typeof event, Message> = {
+    opened: {
+      subject: `进入合同签订，请确认任务书：${titled(input.title)}`,
+      body: `${project}已进入合同签订。请登录系统，在申报书页面查看任务书的考核指标和经费预算（与申报书的差异已列出），由单位管理员确认；可同时下载立项通知书。`,
+    },
+    adjusted: {
+      subject: `任务书已调整，请重新确认：${titled(input.title)}`,
+      body: `省科技厅对外合作处调整了${project}任务书的考核指标或经费预算。请登录系统查看与申报书的差异，由单位管理员重新确认，确认后才能签约。`,
+    },
+    confirmed: {
+      subject: `承担单位已确认任务书：${titled(input.title)}`,
+      body: `${project}的承担单位已确认任务书（第 ${input.version} 版）。`,
+    },
+    signed: {
+      subject: `项目已签约：${titled(input.title)}`,
+      body: `${project}已签约，项目开始日期为 ${input.startsOn ? formatChineseDate(input.startsOn) : ''}。该项目已列入在研项目名录。`,
+    },
+  };
+  return {
+    kind: 'contract.progress',
+    ...texts[event],
+    body: texts[event].body + SIGNATURE,
+    key: `contract:${event}:${input.applicationId}:${input.version}`,
+  };
+}
