@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { EXPENDITURE_KEYS, INDICATOR_KEYS, SOURCE_KEYS, wanAmountSchema } from '../core/application/content.js';
+import {
+  EXPENDITURE_KEYS,
+  INDICATOR_KEYS,
+  SOURCE_KEYS,
+  wanAmountSchema,
+} from '../core/application/content.js';
 import { CONTRACT_STATUSES, CONTRACT_STEPS } from '../core/contracts/steps.js';
 
 // 立项通知书, 合同签订 and 已签约 (issue 14 §9): what the province and the applicant send and read.
@@ -16,10 +21,9 @@ const record = <K extends string, S extends z.ZodType>(keys: readonly K[], schem
 /** 任务书 basics: indicators (counts; 新增销售收入 in yuan) and 江苏方's budget, yuan (multiples of 100). */
 export const taskBasicsSchema = z.object({
   indicators: z.object({
-    ...(Object.fromEntries(INDICATOR_KEYS.filter((k) => k !== 'salesRevenue').map((k) => [k, count])) as Record<
-      Exclude<(typeof INDICATOR_KEYS)[number], 'salesRevenue'>,
-      typeof count
-    >),
+    ...(Object.fromEntries(
+      INDICATOR_KEYS.filter((k) => k !== 'salesRevenue').map((k) => [k, count]),
+    ) as Record<Exclude<(typeof INDICATOR_KEYS)[number], 'salesRevenue'>, typeof count>),
     salesRevenue: wanAmountSchema,
   }),
   budget: z.object({

@@ -94,6 +94,8 @@ const DUTIES_NEEDED: Record<string, { role: 'province' | 'department'; duty: Dut
   'PUT /api/province/decisions/{id}': { role: 'province', duty: 'cooperation' },
   'POST /api/province/decisions/{id}/undo': { role: 'province', duty: 'cooperation' },
   'POST /api/province/decisions/{id}/contract-stage': { role: 'province', duty: 'cooperation' },
+  'PUT /api/province/contracts/{id}/basics': { role: 'province', duty: 'cooperation' },
+  'POST /api/province/contracts/{id}/sign': { role: 'province', duty: 'cooperation' },
   'POST /api/province/announcements': { role: 'province', duty: 'cooperation' },
   'POST /api/province/announcements/{id}/publish': { role: 'province', duty: 'cooperation' },
   'DELETE /api/province/announcements/{id}': { role: 'province', duty: 'cooperation' },

@@ -96,9 +96,23 @@ export function basicsLines(applied: TaskBasics, adjusted: TaskBasics): BasicsLi
   }
   const sum = (r: Record<string, number>) => Object.values(r).reduce((a, v) => a + v, 0);
   for (const k of SOURCE_KEYS) {
-    push('source', k, SOURCE_LABELS[k], applied.budget.sources[k], adjusted.budget.sources[k], formatWanDecimal);
+    push(
+      'source',
+      k,
+      SOURCE_LABELS[k],
+      applied.budget.sources[k],
+      adjusted.budget.sources[k],
+      formatWanDecimal,
+    );
   }
-  push('source', 'total', '经费来源合计', sum(applied.budget.sources), sum(adjusted.budget.sources), formatWanDecimal);
+  push(
+    'source',
+    'total',
+    '经费来源合计',
+    sum(applied.budget.sources),
+    sum(adjusted.budget.sources),
+    formatWanDecimal,
+  );
   for (const k of EXPENDITURE_KEYS) {
     push(
       'expenditure',

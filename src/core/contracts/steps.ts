@@ -90,7 +90,11 @@ export function monthEnd(month: string): string {
  * Why a 签约 start date is refused, or `null`: not before the approval (Beijing date), and within the 申报书's
  * period (not after its end month).
  */
-export function startDateProblem(startsOn: string, approvedOn: string, periodEnd: string | undefined): string | null {
+export function startDateProblem(
+  startsOn: string,
+  approvedOn: string,
+  periodEnd: string | undefined,
+): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(startsOn) || Number.isNaN(Date.parse(startsOn))) return '应为有效日期';
   if (startsOn < approvedOn) return `开始日期不能早于立项日期 ${approvedOn}`;
   if (!periodEnd) return '申报书未填写执行期，无法确定项目执行期';

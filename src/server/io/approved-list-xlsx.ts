@@ -18,23 +18,21 @@ export interface ApprovedListRow {
   signedOn: string;
 }
 
-export const APPROVED_LIST_COLUMNS: readonly { key: keyof ApprovedListRow; header: string; width: number }[] = [
-  { key: 'projectNo', header: '项目编号', width: 14 },
-  { key: 'title', header: '项目名称', width: 36 },
-  { key: 'organizationName', header: '承担单位', width: 28 },
-  { key: 'creditCode', header: '统一社会信用代码', width: 22 },
-  { key: 'piName', header: '项目负责人', width: 12 },
-  { key: 'topic', header: '专题', width: 24 },
-  { key: 'funding', header: '省拨经费（万元）', width: 16 },
-  { key: 'period', header: '执行期', width: 22 },
-  { key: 'contractStatus', header: '合同状态', width: 14 },
-  { key: 'signedOn', header: '项目开始日期（签约）', width: 18 },
-];
+export const APPROVED_LIST_COLUMNS: readonly { key: keyof ApprovedListRow; header: string; width: number }[] =
+  [
+    { key: 'projectNo', header: '项目编号', width: 14 },
+    { key: 'title', header: '项目名称', width: 36 },
+    { key: 'organizationName', header: '承担单位', width: 28 },
+    { key: 'creditCode', header: '统一社会信用代码', width: 22 },
+    { key: 'piName', header: '项目负责人', width: 12 },
+    { key: 'topic', header: '专题', width: 24 },
+    { key: 'funding', header: '省拨经费（万元）', width: 16 },
+    { key: 'period', header: '执行期', width: 22 },
+    { key: 'contractStatus', header: '合同状态', width: 14 },
+    { key: 'signedOn', header: '项目开始日期（签约）', width: 18 },
+  ];
 
-export async function approvedListXlsx(
-  title: string,
-  rows: readonly ApprovedListRow[],
-): Promise<Buffer> {
+export async function approvedListXlsx(title: string, rows: readonly ApprovedListRow[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'shenbao';
   const sheet = workbook.addWorksheet('立项项目清单', {
@@ -55,10 +53,7 @@ export async function approvedListXlsx(
     );
     line.getCell(APPROVED_LIST_COLUMNS.findIndex((c) => c.key === 'funding') + 1).numFmt = '0.00';
   }
-  const total = sheet.addRow([
-    '合计',
-    ...Array(APPROVED_LIST_COLUMNS.length - 1).fill(''),
-  ]);
+  const total = sheet.addRow(['合计', ...Array(APPROVED_LIST_COLUMNS.length - 1).fill('')]);
   total.getCell(APPROVED_LIST_COLUMNS.findIndex((c) => c.key === 'funding') + 1).value = yuanToWan(
     rows.reduce((a, r) => a + r.funding, 0),
   );

@@ -105,6 +105,9 @@ export class ContractRepository {
     applicationId: string,
     changes: Partial<Omit<ProjectContractRow, 'applicationId' | 'callId'>>,
   ): Promise<void> {
-    await this.db.update(projectContracts).set(changes).where(eq(projectContracts.applicationId, applicationId));
+    await this.db
+      .update(projectContracts)
+      .set(changes)
+      .where(eq(projectContracts.applicationId, applicationId));
   }
 }

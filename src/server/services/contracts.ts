@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ApplicationForm } from '../../core/application/form.js';
-import { basicsFromForm, basicsLines, basicsProblems, type BasicsLine, type TaskBasics } from '../../core/contracts/basics.js';
+import {
+  basicsFromForm,
+  basicsLines,
+  basicsProblems,
+  type BasicsLine,
+  type TaskBasics,
+} from '../../core/contracts/basics.js';
 import {
   contractSteps,
   missingOf,
@@ -79,7 +85,14 @@ export async function assignProjectNumber(
   await repos.contracts.lockPrefix(prefix);
   const serial = (await repos.contracts.lastSerial(prefix)) + 1;
   const projectNo = projectNumber(prefix, serial);
-  await repos.contracts.insertNumber({ applicationId, callId: call.row.id, prefix, serial, projectNo, assignedAt: now });
+  await repos.contracts.insertNumber({
+    applicationId,
+    callId: call.row.id,
+    prefix,
+    serial,
+    projectNo,
+    assignedAt: now,
+  });
   await repos.audit.append({
     at: now,
     actorUserId: null,
@@ -99,7 +112,13 @@ export async function assignProjectNumber(
 export async function openContract(
   repos: Repositories,
   call: CallView,
-  input: { applicationId: string; form: ApplicationForm; organizationId: string; piId: string; title: string },
+  input: {
+    applicationId: string;
+    form: ApplicationForm;
+    organizationId: string;
+    piId: string;
+    title: string;
+  },
   actorUserId: string,
   now: Date,
 ): Promise<void> {
@@ -126,7 +145,12 @@ export async function openContract(
   await notify(
     repos,
     { organizationAdminIds: [input.organizationId], personIds: [input.piId] },
-    contractMessage('opened', { applicationId: input.applicationId, title: input.title, projectNo, version: 1 }),
+    contractMessage('opened', {
+      applicationId: input.applicationId,
+      title: input.title,
+      projectNo,
+      version: 1,
+    }),
   );
 }
 
@@ -158,8 +182,7 @@ export class ContractService {
   async notice(actor: Principal, id: string): Promise<{ fileName: string; bytes: Uint8Array }> {
     const [project] = await this.repos.contracts.approved(null, id);
     const allowed =
-      project &&
-      (actor.role === 'province' || (isApplicant(actor) && canRead(actor, project.application)));
+      project && (actor.role === 'province' || (isApplicant(actor) && canRead(actor, project.application)));
     if (!project || !allowed) throw new AppError('NOT_FOUND');
     const call = await this.calls.require(project.application.callId);
     const now = this.clock.now();
@@ -385,7 +408,9 @@ export class ContractService {
       startsOn: signed.startsOn,
       endsOn: signed.endsOn,
     };
-    const held = (await repos.registers.held('ongoing-projects', null, [signed.projectNo])).get(signed.projectNo);
+    const held = (await repos.registers.held('ongoing-projects', null, [signed.projectNo])).get(
+      signed.projectNo,
+    );
     const batch = await repos.registers.insertBatch({
       kind: 'ongoing-projects',
       fileName: `${PLATFORM_BATCH_NAME}：${signed.projectNo}`,
@@ -411,7 +436,9 @@ export class ContractService {
       action: held ? 'register.record-updated' : 'register.record-created',
       entityType: 'register:ongoing-projects',
       entityId: held?.id ?? created.get(signed.projectNo)!,
-      before: held ? { projectNo: held.record.projectNo, startsOn: held.record.startsOn, endsOn: held.record.endsOn } : null,
+      before: held
+        ? { projectNo: held.record.projectNo, startsOn: held.record.startsOn, endsOn: held.record.endsOn }
+        : null,
       after: { ...audited, source: PLATFORM_BATCH_NAME, batchId: batch.id },
     });
   }
@@ -443,13 +470,21 @@ export class ContractService {
   }
 
   /** Steps and differences of each project: the core's letter-of-intent findings, the paper register's bound copy. */
-  private async states(repos: Repositories, call: CallView, projects: ApprovedProject[]): Promise<ContractState[]> {
+  private async states(
+    repos: Repositories,
+    call: CallView,
+    projects: ApprovedProject[],
+  ): Promise<ContractState[]> {
     if (projects.length === 0) return [];
     const open = projects.filter((p) => p.contract && !p.contract.signedAt).map((p) => p.application);
     const findings = new Map<string, string[]>();
     if (open.length > 0) {
       const { report } = await new BundleService(repos).judge(call.parameters, open, this.clock.now());
-      for (const a of report.applications) findings.set(a.id, loiFindings(a.findings).map((f) => f.message));
+      for (const a of report.applications)
+        findings.set(
+          a.id,
+          loiFindings(a.findings).map((f) => f.message),
+        );
     }
     const receipts = (await repos.paper.receipts(call.row.id))
       .filter((r) => r.supersededAt === null)
@@ -501,6 +536,8 @@ export class ContractService {
   }
 }
 
-function isApplicant(actor: Principal): actor is Extract<Principal, { role: (typeof APPLICANT_ROLES)[number] }> {
+function isApplicant(
+  actor: Principal,
+): actor is Extract<Principal, { role: (typeof APPLICANT_ROLES)[number] }> {
   return (APPLICANT_ROLES as readonly string[]).includes(actor.role);
 }

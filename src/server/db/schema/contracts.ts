@@ -67,7 +67,10 @@ export const projectContracts = pgTable(
       'project_contracts_signed_whole',
       sql`(${t.signedAt} is null) = (${t.startsOn} is null) and (${t.signedAt} is null) = (${t.endsOn} is null)`,
     ),
-    check('project_contracts_confirmed', sql`${t.confirmedVersion} is null or ${t.confirmedVersion} <= ${t.basicsVersion}`),
+    check(
+      'project_contracts_confirmed',
+      sql`${t.confirmedVersion} is null or ${t.confirmedVersion} <= ${t.basicsVersion}`,
+    ),
     index('project_contracts_call_idx').on(t.callId),
   ],
 );

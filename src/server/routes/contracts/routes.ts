@@ -98,7 +98,8 @@ export const contractRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
     {
       config: { duties: { province: 'cooperation' } },
       schema: {
-        summary: '签约：任务书已确认、正式合作协议已上传、纸质装订本已收件后，登记项目开始日期；项目列入在研项目名录',
+        summary:
+          '签约：任务书已确认、正式合作协议已上传、纸质装订本已收件后，登记项目开始日期；项目列入在研项目名录',
         tags: ['province'],
         params: idParamsSchema,
         body: contractSignBodySchema,
