@@ -422,6 +422,8 @@ describe('签约', () => {
     expect(await rules()).not.toContain('limit.pi-ongoing');
     await ready(w);
     expect((await w.sign('2027-01-06')).statusCode).toBe(200);
+    // Judged once the project has started: it is in its 执行期 (2027-01-06 to 2028-06-30).
+    t.clock.set('2027-03-01T09:00:00+08:00');
     expect(await rules()).toEqual(expect.arrayContaining(['limit.enterprise-ongoing', 'limit.pi-ongoing']));
   });
 });

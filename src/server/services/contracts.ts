@@ -234,8 +234,9 @@ export class ContractService {
   /** 对外合作处 adjusts the 任务书 basics; a change after the applicant confirmed asks it to confirm again. */
   async adjust(actor: ProvinceUser, id: string, body: ContractBasicsBody): Promise<ContractState> {
     assertDuty(actor, 'cooperation');
+    const call = await this.callOf(id);
     await inTransaction(this.db, async (repos) => {
-      const { project, contract } = await this.openForWrite(repos, id);
+      const { project, contract } = await this.openForWrite(repos, id, call);
       if (body.version !== contract.basicsVersion) {
         throw new AppError('STATUS_CONFLICT', {
           message: '任务书已被他人调整，请刷新后在最新内容上修改',
@@ -283,12 +284,13 @@ export class ContractService {
 
   /** The applicant's unit administrator confirms the basics as it saw them (their version). */
   async confirm(actor: Principal, id: string, body: ContractConfirmBody): Promise<ContractState> {
+    const call = await this.callOf(id);
     await inTransaction(this.db, async (repos) => {
       const [project] = await repos.contracts.approved(null, id);
       if (!project || actor.role !== 'unit-admin' || !canRead(actor, project.application)) {
         throw new AppError('NOT_FOUND');
       }
-      const { contract } = await this.openForWrite(repos, id);
+      const { contract } = await this.openForWrite(repos, id, call);
       if (body.version !== contract.basicsVersion) {
         throw new AppError('STATUS_CONFLICT', {
           message: '任务书在您查看后已被调整，请刷新后查看差异再确认',
@@ -330,8 +332,9 @@ export class ContractService {
    */
   async sign(actor: ProvinceUser, id: string, body: ContractSignBody): Promise<ContractState> {
     assertDuty(actor, 'cooperation');
+    const call = await this.callOf(id);
     await inTransaction(this.db, async (repos) => {
-      const { project, contract, call } = await this.openForWrite(repos, id);
+      const { project, contract } = await this.openForWrite(repos, id, call);
       const [state] = await this.states(repos, call, [project]);
       const missing = missingOf(state!.steps!);
       if (missing.length > 0) {
@@ -455,8 +458,15 @@ export class ContractService {
     return state!;
   }
 
+  /** The call of an application, read before a transaction (which then reads nothing outside itself). */
+  private async callOf(id: string): Promise<CallView> {
+    const application = await this.repos.applications.findById(id);
+    if (!application) throw new AppError('NOT_FOUND');
+    return this.calls.require(application.callId);
+  }
+
   /** The project and its contract, locked; refused unless in the contract stage and not yet signed. */
-  private async openForWrite(repos: Repositories, id: string) {
+  private async openForWrite(repos: Repositories, id: string, call: CallView) {
     await repos.applications.lock(id);
     const [project] = await repos.contracts.approved(null, id);
     if (!project) throw new AppError('NOT_FOUND');
@@ -465,7 +475,6 @@ export class ContractService {
       throw new AppError('STATUS_CONFLICT', { message: '该项目尚未进入合同签订' });
     }
     if (contract.signedAt) throw new AppError('STATUS_CONFLICT', { message: '该项目已签约，不能再修改' });
-    const call = await this.calls.require(project.application.callId);
     return { project, contract, call };
   }
 
