@@ -95,7 +95,9 @@ export function startDateProblem(
   approvedOn: string,
   periodEnd: string | undefined,
 ): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(startsOn) || Number.isNaN(Date.parse(startsOn))) return '应为有效日期';
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(startsOn) && !Number.isNaN(Date.parse(startsOn));
+  if (!valid || new Date(`${startsOn}T00:00:00Z`).toISOString().slice(0, 10) !== startsOn)
+    return '应为有效日期';
   if (startsOn < approvedOn) return `开始日期不能早于立项日期 ${approvedOn}`;
   if (!periodEnd) return '申报书未填写执行期，无法确定项目执行期';
   if (startsOn > monthEnd(periodEnd)) return `开始日期不能晚于申报书执行期的结束月份 ${periodEnd}`;
