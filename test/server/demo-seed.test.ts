@@ -111,10 +111,20 @@ describe('演示数据', () => {
     const pending = await get('/api/expert/assignments', await login(t.app, 'demo-expert', DEMO_PASSWORD));
     expect(pending.assignments.filter((a: { submittedAt: string | null }) => !a.submittedAt)).toHaveLength(2);
 
+    // One decision awaiting its 公示; the other (contract-stage.ts) published, its 公示 over, in the contract stage.
     const decided = (await get(`/api/province/decisions?${call}`)).items.filter(
-      (i: { decision: object | null }) => i.decision !== null,
+      (i: { decision: { locked: boolean } | null }) => i.decision !== null && !i.decision.locked,
     );
     expect(decided).toHaveLength(1);
+    const contracts = (await get(`/api/province/contracts?${call}`)).items;
+    expect(contracts).toHaveLength(1);
+    expect(contracts[0]).toMatchObject({
+      status: 'ready',
+      confirmed: true,
+      missing: [],
+      fundingText: '60.00 万元',
+    });
+    expect(contracts[0].projectNo).toMatch(/^BZ2026\d{3,}$/);
     const [{ decision, application }] = decided;
     expect(decision).toMatchObject({ outcome: 'approved', locked: false });
     expect(decision.funding).toBeLessThanOrEqual(

@@ -77,6 +77,7 @@ export async function assignProjectNumber(
   call: CallView,
   applicationId: string,
   now: Date,
+  actorUserId: string | null = null,
 ): Promise<string> {
   await repos.applications.lock(applicationId);
   const held = await repos.contracts.number(applicationId);
@@ -95,7 +96,7 @@ export async function assignProjectNumber(
   });
   await repos.audit.append({
     at: now,
-    actorUserId: null,
+    actorUserId,
     action: 'contract.number-assigned',
     entityType: 'application',
     entityId: applicationId,
@@ -122,7 +123,7 @@ export async function openContract(
   actorUserId: string,
   now: Date,
 ): Promise<void> {
-  const projectNo = await assignProjectNumber(repos, call, input.applicationId, now);
+  const projectNo = await assignProjectNumber(repos, call, input.applicationId, now, actorUserId);
   const basics = basicsFromForm(input.form);
   await repos.contracts.insertContract({
     applicationId: input.applicationId,
@@ -188,7 +189,7 @@ export class ContractService {
     const now = this.clock.now();
     const projectNo =
       project.number?.projectNo ??
-      (await inTransaction(this.db, (repos) => assignProjectNumber(repos, call, id, now)));
+      (await inTransaction(this.db, (repos) => assignProjectNumber(repos, call, id, now, actor.userId)));
     const f = form(project);
     const bytes = await renderAwardNotice({
       award: call.parameters.award.value,
