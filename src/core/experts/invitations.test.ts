@@ -20,7 +20,9 @@ describe('invitationDeadline', () => {
     invitationDays: 3,
   };
   it('takes the date given, else the round’s while ahead', () => {
-    expect(invitationDeadline({ ...base, given: at('2026-06-03T00:00:00Z') })).toEqual(at('2026-06-03T00:00:00Z'));
+    expect(invitationDeadline({ ...base, given: at('2026-06-03T00:00:00Z') })).toEqual(
+      at('2026-06-03T00:00:00Z'),
+    );
     expect(invitationDeadline(base)).toEqual(base.roundRespondBy);
   });
   it('counts invitationDays from now once the round’s has passed, never past the due date', () => {
@@ -41,7 +43,9 @@ describe('answering, reminding and expiring', () => {
     const pending = { status: 'pending' as const, respondBy, remindedAt: null };
     expect(reminderDue(pending, new Date(respondBy.getTime() - 25 * HOUR), 24)).toBe(false);
     expect(reminderDue(pending, new Date(respondBy.getTime() - 23 * HOUR), 24)).toBe(true);
-    expect(reminderDue({ ...pending, remindedAt: respondBy }, new Date(respondBy.getTime() - HOUR), 24)).toBe(false);
+    expect(reminderDue({ ...pending, remindedAt: respondBy }, new Date(respondBy.getTime() - HOUR), 24)).toBe(
+      false,
+    );
     expect(reminderDue(pending, respondBy, 24)).toBe(false);
     expect(expiredAt(pending, new Date(respondBy.getTime() - 1))).toBe(false);
     expect(expiredAt(pending, respondBy)).toBe(true);
@@ -65,7 +69,11 @@ describe('conflictAnswerProblems', () => {
       { applicationId: 'a', conflict: true, reason: ' ' },
       { applicationId: 'x', conflict: false },
     ]);
-    expect(problems.map((p) => p.path)).toEqual(['conflicts.1.applicationId', 'conflicts.0.reason', 'conflicts']);
+    expect(problems.map((p) => p.path)).toEqual([
+      'conflicts.1.applicationId',
+      'conflicts.0.reason',
+      'conflicts',
+    ]);
     expect(problems[2]!.message).toContain('乙');
   });
 });
@@ -95,6 +103,11 @@ describe('pickReplacement', () => {
   it('prefers the field, then the lowest load', () => {
     const pool = [c('a', { fields: ['医学'], load: 0 }), c('b', { load: 3 }), c('c', { load: 1 })];
     expect(pickReplacement(pool, '新能源')?.id).toBe('c');
-    expect(pickReplacement([c('a', { fields: ['医学'], load: 2 }), c('b', { fields: ['化学'], load: 1 })], '新能源')?.id).toBe('b');
+    expect(
+      pickReplacement(
+        [c('a', { fields: ['医学'], load: 2 }), c('b', { fields: ['化学'], load: 1 })],
+        '新能源',
+      )?.id,
+    ).toBe('b');
   });
 });

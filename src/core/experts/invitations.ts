@@ -89,7 +89,10 @@ export function conflictAnswerProblems(
   const wanted = new Set(assigned.map((a) => a.applicationId));
   answers.forEach((answer, i) => {
     if (!wanted.has(answer.applicationId))
-      problems.push({ path: `conflicts.${i}.applicationId`, message: '利益冲突声明：所列申报书不在本轮分配给您的项目中' });
+      problems.push({
+        path: `conflicts.${i}.applicationId`,
+        message: '利益冲突声明：所列申报书不在本轮分配给您的项目中',
+      });
   });
   assigned.forEach((a) => {
     const index = answers.findIndex((answer) => answer.applicationId === a.applicationId);
