@@ -18,17 +18,21 @@ export interface ReviewStage {
   t: TestApp;
   /** A province 管理员's cookie. */
   province: string;
+  /** Their account (absent in stages built by hand). */
+  provinceUserId?: string;
   departmentId: string;
   departmentUserId: string;
 }
 
 /** A province 管理员 and a department whose list of `callId` is confirmed (its recommendations reach 形式审查). */
 export async function reviewStage(t: TestApp, callId = PRACTICE_CALL_ID): Promise<ReviewStage> {
-  const province = (await insertUser(t, 'province')).cookie;
+  const provinceUser = await insertUser(t, 'province');
+  const province = provinceUser.cookie;
   const department = await insertUser(t, 'department');
   const stage = {
     t,
     province,
+    provinceUserId: provinceUser.user.id,
     departmentId: department.user.departmentId!,
     departmentUserId: department.user.id,
   };
