@@ -5,8 +5,8 @@ import { MESSAGES_MENU_ITEM } from '../messages/routes.js';
 // 评审专家: each page is its own chunk, loaded when first opened.
 
 export const EXPERT_MENU: MenuItem[] = [
-  { key: '/expert/invitations', label: '评审邀请' },
   { key: '/expert', label: '我的评审任务' },
+  { key: '/expert/invitations', label: '评审邀请' },
   MESSAGES_MENU_ITEM,
 ];
 
