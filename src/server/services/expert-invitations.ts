@@ -15,7 +15,7 @@ import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { InvitationRow, RoundRow } from '../repositories/review-rounds.js';
 import type { AcceptInvitationBody, DeclineInvitationBody } from '../../contract/review-rounds.js';
 import { parametersOf } from './calls.js';
-import { auditedAssignment } from './experts.js';
+import { auditedAssignment } from './assignments.js';
 import { expertInvitationDueMessage, expertInvitationExpiredMessage } from './notifications/messages.js';
 import { notify } from './notifications/notify.js';
 import { auditedInvitation, loseAssignments, recuseAssignment } from './review-rounds.js';

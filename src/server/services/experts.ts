@@ -1,12 +1,7 @@
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import { type Aggregate, aggregate } from '../../core/experts/aggregation.js';
 import { autoAssign, fieldMatches } from '../../core/experts/assignment.js';
-import {
-  type ApplicationParties,
-  type Conflict,
-  conflictsOf,
-  type DeclaredConflict,
-} from '../../core/experts/conflicts.js';
+import { type Conflict, conflictsOf, type DeclaredConflict } from '../../core/experts/conflicts.js';
 import { type Criterion, SCORING_FORMS, weightedTotal } from '../../core/experts/scoring-forms.js';
 import { groupBy } from '../../core/group-by.js';
 import { toBeijingIso } from '../../core/time.js';
@@ -15,7 +10,6 @@ import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { PrincipalOf } from '../principal.js';
 import { wasReceived } from '../repositories/applications.js';
-import { violatedUniqueConstraint } from '../repositories/constraint-violation.js';
 import type {
   AssignmentRow,
   AssignmentWithExpert,
@@ -38,6 +32,9 @@ import { type CreatedBy, rethrowLoginTaken } from './accounts.js';
 import { expertAssignedMessage } from './notifications/messages.js';
 import type { InvitationRow, RoundRow } from '../repositories/review-rounds.js';
 import { ensureInvitation, notifyInvited } from './review-rounds.js';
+import { auditedAssignment, insertAssignment, partiesOf } from './assignments.js';
+
+export { auditedAssignment, partiesOf };
 import { notify } from './notifications/notify.js';
 
 /**
@@ -114,31 +111,12 @@ export interface AutoAssignOutcome {
 
 const iso = (at: Date) => toBeijingIso(at.getTime());
 
-export function partiesOf(application: ExpertReviewApplication): ApplicationParties {
-  return {
-    id: application.id,
-    applicant: application.organization,
-    domesticPartners: application.form.domesticPartners ?? [],
-    partner: application.form.partner,
-  };
-}
-
 const declaredOf = (rows: ExpertConflictRow[]): DeclaredConflict[] =>
   rows.map((r) => ({ creditCode: r.creditCode, applicationId: r.applicationId, reason: r.reason }));
 
 const affiliationOf = (e: Pick<Expert, 'organizationName' | 'organizationCreditCode'>) => ({
   organizationName: e.organizationName,
   organizationCreditCode: e.organizationCreditCode,
-});
-
-/** What the audit log keeps of an assignment. */
-export const auditedAssignment = (a: AssignmentRow) => ({
-  roundId: a.roundId,
-  expertId: a.expertId,
-  applicationId: a.applicationId,
-  dueAt: iso(a.dueAt),
-  conflicts: a.conflicts,
-  overrideReason: a.overrideReason,
 });
 
 /** Province only: every method takes its principal, the reads too, so none serves a caller that was not checked. */
@@ -536,32 +514,4 @@ export function profileOf(e: Expert) {
     email: e.email,
     active: e.active,
   };
-}
-
-/** Writes an assignment and its audit entry in the caller's transaction. */
-export async function insertAssignment(
-  repos: Repositories,
-  now: Date,
-  actorUserId: string,
-  values: Pick<
-    AssignmentRow,
-    'roundId' | 'expertId' | 'applicationId' | 'dueAt' | 'conflicts' | 'overrideReason'
-  >,
-): Promise<AssignmentRow> {
-  const row = await repos.experts
-    .insertAssignment({ ...values, assignedAt: now, assignedBy: actorUserId })
-    .catch((error: unknown) => {
-      if (violatedUniqueConstraint(error) === 'expert_assignments_round_pair_key')
-        throw new AppError('ALREADY_ASSIGNED');
-      throw error;
-    });
-  await repos.audit.append({
-    at: now,
-    actorUserId,
-    action: values.conflicts.length > 0 ? 'expert.assigned-despite-conflict' : 'expert.assigned',
-    entityType: 'expert-assignment',
-    entityId: row.id,
-    after: auditedAssignment(row),
-  });
-  return row;
 }

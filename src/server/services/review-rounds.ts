@@ -23,7 +23,7 @@ import type {
 } from '../repositories/review-rounds.js';
 import type { CreateRoundBody, InviteBody, ReassignBody } from '../../contract/review-rounds.js';
 import { parametersOf } from './calls.js';
-import { auditedAssignment, insertAssignment, partiesOf } from './experts.js';
+import { auditedAssignment, insertAssignment, partiesOf } from './assignments.js';
 import { expertAssignedMessage, expertInvitedMessage } from './notifications/messages.js';
 import { notify } from './notifications/notify.js';
 
