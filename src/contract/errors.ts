@@ -107,6 +107,20 @@ export const ERRORS = {
   EXPERT_INACTIVE: { status: 409, message: '该专家已停用，不能分配评审任务' },
   SCORES_SUBMITTED: { status: 409, message: '评分已提交，不能再修改；如有问题请联系省科技项目管理中心' },
   REVIEW_OVERDUE: { status: 409, message: '评审已过截止时间（北京时间），不能再保存或提交评分' },
+  INVITATION_CLOSED: {
+    status: 409,
+    message: '评审邀请已过答复截止时间（北京时间），不能再接受或谢绝；如需参加评审请联系省科技项目管理中心',
+  },
+  INVITATION_ANSWERED: { status: 409, message: '该评审邀请已答复（已接受、已谢绝或已逾期），不能再次答复' },
+  INVITATION_NOT_ACCEPTED: {
+    status: 409,
+    message: '请先在“评审邀请”中接受本轮评审邀请（签署保密承诺并声明利益冲突）后再评分',
+  },
+  NO_EXPERT_AVAILABLE: {
+    status: 409,
+    message: '没有可重新分配的专家：专家库中启用的专家均与该项目存在利益冲突、已谢绝本轮邀请或已在评审该项目',
+  },
+  VACANCY_FILLED: { status: 409, message: '该项目已重新分配专家' },
   NOT_RECOMMENDABLE: { status: 422, message: '申报书有不符合申报要求的问题，不能推荐' },
   SUBMISSION_BLOCKED: { status: 422, message: '申报书还有问题未解决，暂不能提交' },
   FORM_INCOMPLETE: { status: 422, message: '申报书还有内容未填写，暂不能定稿；请按提示补全后再定稿' },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DIRECTIONS, TOPICS } from '../core/bundle/schema.js';
 import { DEFAULT_EXPERTS_PER_APPLICATION } from '../core/experts/assignment.js';
 import { CONFLICT_KINDS } from '../core/experts/conflicts.js';
+import { INVITATION_STATUSES } from '../core/experts/rounds.js';
 import { criterionSchema } from './expert.js';
 import { reviewerContentSchema } from './reviewer-content.js';
 import { newPasswordSchema } from './auth.js';
@@ -116,6 +117,9 @@ export const provinceAssignmentSchema = z
     id: z.uuid(),
     applicationId: z.uuid(),
     expert: z.object({ id: z.uuid(), name: z.string(), organizationName: z.string() }),
+    roundId: z.uuid(),
+    /** The expert's answer to the round's invitation: scoring waits for `accepted`. */
+    invitationStatus: z.enum(INVITATION_STATUSES).nullable(),
     dueAt: instantSchema,
     assignedAt: instantSchema,
     submittedAt: instantSchema.nullable(),
@@ -177,9 +181,13 @@ export type ReviewedDetail = z.infer<typeof reviewedDetailResponseSchema>;
 
 const dueAtSchema = instantSchema.meta({ title: '评审截止时间' });
 
+const roundIdSchema = z.uuid('评审轮次：请选择').meta({ title: '评审轮次' });
+
 export const assignBodySchema = z.object({
+  roundId: roundIdSchema,
   expertId: z.uuid('专家：编号无效').meta({ title: '专家' }),
-  dueAt: dueAtSchema,
+  /** Absent: the round's scoring due date. */
+  dueAt: dueAtSchema.optional(),
   overrideReason: z
     .string()
     .trim()
@@ -200,7 +208,7 @@ export const conflictRefusedSchema = errorBodySchema.extend({
 export const updateAssignmentBodySchema = z.object({ dueAt: dueAtSchema });
 
 export const autoAssignBodySchema = z.object({
-  callId: z.string().min(1, '申报计划：请选择').meta({ title: '申报计划' }),
+  roundId: roundIdSchema,
   perApplication: z
     .number()
     .int('每项专家人数：应为整数')
@@ -208,7 +216,8 @@ export const autoAssignBodySchema = z.object({
     .max(15, '每项专家人数：不超过 15 人')
     .default(DEFAULT_EXPERTS_PER_APPLICATION)
     .meta({ title: '每项专家人数' }),
-  dueAt: dueAtSchema,
+  /** Absent: the round's scoring due date. */
+  dueAt: dueAtSchema.optional(),
 });
 export type AutoAssignBody = z.infer<typeof autoAssignBodySchema>;
 

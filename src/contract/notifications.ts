@@ -18,6 +18,9 @@ export const NOTIFICATION_KINDS = [
   'formal-review.result',
   'expert.assigned',
   'expert.due',
+  'expert.invited',
+  'expert.invitation-due',
+  'expert.invitation-expired',
   'decision.approved',
   'decision.not-approved',
   'announcement.published',
@@ -48,6 +51,9 @@ export const NOTIFICATION_KIND_INFO: Readonly<Record<NotificationKind, Notificat
   'formal-review.result': { label: '形式审查结果', mandatory: false },
   'expert.assigned': { label: '评审任务分配', mandatory: true },
   'expert.due': { label: '评审到期提醒', mandatory: true },
+  'expert.invited': { label: '评审邀请', mandatory: true },
+  'expert.invitation-due': { label: '评审邀请答复提醒', mandatory: true },
+  'expert.invitation-expired': { label: '评审邀请逾期未答复', mandatory: false },
   'decision.approved': { label: '立项通知', mandatory: false },
   'decision.not-approved': { label: '未立项反馈', mandatory: false },
   'announcement.published': { label: '立项公示发布', mandatory: false },
@@ -90,8 +96,15 @@ export const NOTIFICATION_KINDS_BY_ROLE: Readonly<Record<UserRole, readonly Noti
     'formal-review.result',
     'announcement.published',
   ],
-  province: ['account.invited', 'account.password-reset', 'contract.progress'],
-  expert: ['account.invited', 'account.password-reset', 'expert.assigned', 'expert.due'],
+  province: ['account.invited', 'account.password-reset', 'contract.progress', 'expert.invitation-expired'],
+  expert: [
+    'account.invited',
+    'account.password-reset',
+    'expert.assigned',
+    'expert.due',
+    'expert.invited',
+    'expert.invitation-due',
+  ],
 };
 
 const instantSchema = z.iso.datetime({ offset: true });

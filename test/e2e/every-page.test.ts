@@ -115,7 +115,8 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
       .from(expertAssignments)
       .innerJoin(experts, eq(experts.id, expertAssignments.expertId))
       .innerJoin(users, eq(users.id, experts.userId))
-      .where(eq(users.login, 'demo-expert'));
+      // 周教授 accepted the demo's 函评 invitation: the scoring page opens (the demo expert's is still pending).
+      .where(eq(users.login, 'demo-expert-zhou'));
 
     const { organizationId: institute } = (await repositories(t.db).users.findByLogin('demo-yanjiusuo'))!;
     // A 定稿 of the submitted application, whose fingerprint the public page confirms.
@@ -202,11 +203,11 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
       },
       {
         login: 'demo-expert',
-        visits: [
-          { path: '/expert' },
-          { path: `/expert/assignments/${assignment!.id}` },
-          { path: '/messages' },
-        ],
+        visits: [{ path: '/expert' }, { path: '/expert/invitations' }, { path: '/messages' }],
+      },
+      {
+        login: 'demo-expert-zhou',
+        visits: [{ path: `/expert/assignments/${assignment!.id}` }],
       },
     ];
 

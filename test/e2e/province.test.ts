@@ -157,6 +157,28 @@ describe('省科技项目管理中心在浏览器中受理、分配专家、评�
   /** The conflicted expert scores through the API, so that the aggregation has two totals. */
   async function otherExpertSubmits() {
     const { cookie } = await signInAsNewHolder(t.app, otherExpert.login);
+    // The expert first accepts the round's invitation (保密承诺, no conflict declared).
+    const invitations = await inject(t.app, { method: 'GET', url: '/api/expert/invitations', cookie });
+    for (const invitation of invitations.json().invitations as {
+      id: string;
+      answerable: boolean;
+      applications: { applicationId: string }[];
+    }[]) {
+      if (!invitation.answerable) continue;
+      const accepted = await inject(t.app, {
+        method: 'POST',
+        url: `/api/expert/invitations/${invitation.id}/accept`,
+        cookie,
+        payload: {
+          confidentiality: true,
+          conflicts: invitation.applications.map((a) => ({
+            applicationId: a.applicationId,
+            conflict: false,
+          })),
+        },
+      });
+      expect(accepted.statusCode, accepted.body).toBe(200);
+    }
     const list = await inject(t.app, { method: 'GET', url: '/api/expert/assignments', cookie });
     const [assignment] = list.json().assignments;
     const submitted = await inject(t.app, {
@@ -221,6 +243,19 @@ describe('省科技项目管理中心在浏览器中受理、分配专家、评�
       const expert = await watchedPage();
       shown = expert;
       await signIn(expert, 'demo-expert', /\/expert$/);
+      // The demo expert's 函评 invitation is pending: accept it (保密承诺, no conflict with any application).
+      await expert.getByTestId('pending-invitations').getByRole('link', { name: '去答复' }).click();
+      await expert.waitForURL(/\/expert\/invitations$/);
+      const invitation = expert.getByTestId('invitation').filter({ hasText: TITLE });
+      await button(invitation, '接受邀请').click();
+      const acceptModal = expert.locator('.ant-modal').filter({ hasText: '接受评审邀请' });
+      await acceptModal.getByTestId('agree-confidentiality').check();
+      for (const question of await acceptModal.getByTestId('conflict-question').all()) {
+        await question.getByRole('radio', { name: '否' }).check();
+      }
+      await button(acceptModal, '接受邀请').click();
+      await acceptModal.waitFor({ state: 'hidden' });
+      await menu(expert, '我的评审任务');
       const task = rowOf(expert.getByTestId('my-assignments'), TITLE);
       await task.getByText('待评审').waitFor();
       // The province's default deadline: 17:30 Beijing time, a week ahead.

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatWanDecimal } from '../../src/core/money.js';
 import { applications, reviewConfirmations } from '../../src/server/db/schema.js';
 import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
+import { scoreableAssignment } from '../support/api/expert-review.js';
 import { insertSubmitted } from '../support/api/submitted-applications.js';
 import { launchChromium, newPage, requireWebBuild, screenshots, watched } from '../support/browser.js';
 import { uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
@@ -86,19 +87,15 @@ describe('审核方在浏览器中阅读完整申报书', () => {
       },
     });
     expect(created.statusCode, created.body).toBe(201);
-    const assigned = await inject(t.app, {
-      method: 'POST',
-      url: `/api/province/experts/applications/${row.id}/assignments`,
-      cookie: province,
-      payload: {
-        expertId: created.json().expert.id,
-        dueAt: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
-      },
-    });
-    expect(assigned.statusCode, assigned.body).toBe(201);
+    // Assigned in the call's 函评 round, the invitation accepted (保密承诺, no conflict): the expert may read it.
+    const expertCookie = (await signInAsNewHolder(t.app, login)).cookie;
+    const stage = { t, province, departmentId: dept.user.departmentId!, departmentUserId: dept.user.id };
     expert = {
-      cookie: (await signInAsNewHolder(t.app, login)).cookie,
-      assignmentId: assigned.json().assignment.id,
+      cookie: expertCookie,
+      assignmentId: await scoreableAssignment(stage, row.id, {
+        id: created.json().expert.id,
+        cookie: expertCookie,
+      }),
     };
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;

@@ -104,12 +104,28 @@ describe('演示数据', () => {
       (a: { department: { name: string } }) => a.department.name === '无锡市科学技术局',
     );
     const assignments = reviewed.flatMap((a: { assignments: object[] }) => a.assignments);
-    expect(assignments).toHaveLength(4);
+    // 陈教授 and 赵教授 on both, 周教授 on the sensor; 刘研究员 declined the medicine one.
+    expect(assignments).toHaveLength(5);
     const scored = assignments.filter((a: { submittedAt: string | null }) => a.submittedAt !== null);
     expect(scored).toHaveLength(2);
     expect(scored.every((a: { total: number | null }) => a.total !== null && a.total > 0)).toBe(true);
-    const pending = await get('/api/expert/assignments', await login(t.app, 'demo-expert', DEMO_PASSWORD));
-    expect(pending.assignments.filter((a: { submittedAt: string | null }) => !a.submittedAt)).toHaveLength(2);
+    // The demo expert starts from a pending invitation to the 函评 round, its two applications listed.
+    const demoExpert = await login(t.app, 'demo-expert', DEMO_PASSWORD);
+    const invitations = await get('/api/expert/invitations', demoExpert);
+    expect(invitations.invitations).toEqual([
+      expect.objectContaining({
+        status: 'pending',
+        answerable: true,
+        applications: [expect.anything(), expect.anything()],
+      }),
+    ]);
+    expect((await get('/api/expert/assignments', demoExpert)).assignments).toEqual([]);
+    const zhou = await get('/api/expert/assignments', await login(t.app, 'demo-expert-zhou', DEMO_PASSWORD));
+    expect(zhou.assignments.filter((a: { submittedAt: string | null }) => !a.submittedAt)).toHaveLength(1);
+    const vacancies = (await get(`/api/province/experts/vacancies?${call}`)).vacancies;
+    expect(vacancies).toEqual([
+      expect.objectContaining({ cause: 'declined', reason: expect.stringContaining('科研任务') }),
+    ]);
 
     // One decision awaiting its 公示; the other (contract-stage.ts) published, its 公示 over, in the contract stage.
     const decided = (await get(`/api/province/decisions?${call}`)).items.filter(

@@ -26,6 +26,7 @@ import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { insertSubmitted } from '../support/api/submitted-applications.js';
 import { ownCall } from '../support/api/own-calls-and-departments.js';
 import { createJobRunner } from '../../src/server/jobs/index.js';
+import { acceptInvitation, letterRound } from '../support/api/expert-review.js';
 import { REMINDER_INTERVAL_MS } from '../../src/server/jobs/reminders.js';
 
 const t = useTestApp();
@@ -111,17 +112,29 @@ async function expert(overrides: Partial<CreateExpertBody> = {}) {
   return { id, cookie, login: body.account.login, password };
 }
 
+/** The practice call's 函评 round, which every assignment here names. */
+let roundId: string;
+beforeAll(async () => {
+  roundId = await letterRound({ t, province, departmentId, departmentUserId });
+});
+
 const assign = (applicationId: string, payload: object) =>
   inject(t.app, {
     method: 'POST',
     url: `/api/province/experts/applications/${applicationId}/assignments`,
     cookie: province,
-    payload: { dueAt: inHours(7 * 24), ...payload },
+    payload: { roundId, dueAt: inHours(7 * 24), ...payload },
   });
 
-async function assigned(applicationId: string, expertId: string, dueInHours = 7 * 24): Promise<string> {
-  const response = await assign(applicationId, { expertId, dueAt: inHours(dueInHours) });
+/** Assigned in the 函评 round, the expert's invitation accepted: the expert may score it. */
+async function assigned(
+  applicationId: string,
+  expert: { id: string; cookie: string },
+  dueInHours = 7 * 24,
+): Promise<string> {
+  const response = await assign(applicationId, { expertId: expert.id, dueAt: inHours(dueInHours) });
   expect(response.statusCode, response.body).toBe(201);
+  await acceptInvitation({ t, province, departmentId, departmentUserId }, roundId, expert);
   return response.json().assignment.id;
 }
 
@@ -340,8 +353,9 @@ describe('利益冲突回避', () => {
 
   it('同一专家不能重复分配；未推荐的申报书不能分配', async () => {
     const app = await recommended();
-    const { id } = await expert();
-    await assigned(app.id, id);
+    const e = await expert();
+    const { id } = e;
+    await assigned(app.id, e);
     const again = await assign(app.id, { expertId: id });
     expect(again.json().error.code).toBe('ALREADY_ASSIGNED');
     const submitted = await insertSubmitted(t.db, t.clock.now(), { departmentId });
@@ -349,7 +363,8 @@ describe('利益冲突回避', () => {
   });
 
   it('只有已受理的申报书能分配：未审查和不予受理的不能；分配后改为不予受理，任务从专家和省里的列表中消失', async () => {
-    const { id, cookie } = await expert();
+    const e = await expert();
+    const { id, cookie } = e;
     const pending = await recommendedOnly();
     expect((await assign(pending.id, { expertId: id })).json().error.code).toBe('NOT_REVIEWABLE');
     const refused = await recommendedOnly();
@@ -357,7 +372,7 @@ describe('利益冲突回避', () => {
     expect((await assign(refused.id, { expertId: id })).json().error.code).toBe('NOT_REVIEWABLE');
 
     const app = await recommended();
-    const assignment = await assigned(app.id, id);
+    const assignment = await assigned(app.id, e);
     expect((await formalReview(app.id, REFUSAL)).statusCode).toBe(200);
     const mine = await inject(t.app, { method: 'GET', url: '/api/expert/assignments', cookie });
     expect(mine.json().assignments.map((a: { id: string }) => a.id)).not.toContain(assignment);
@@ -415,12 +430,13 @@ describe('自动分配', () => {
     const conflicted = (await expert({ fields: [field], organizationCreditCode: firstApplicant!.creditCode }))
       .id;
     const offField = (await expert({ fields: ['生物医药'] })).id;
+    const ownRound = await letterRound({ t, province, departmentId, departmentUserId }, callId);
 
     const response = await inject(t.app, {
       method: 'POST',
       url: '/api/province/experts/auto-assign',
       cookie: province,
-      payload: { callId, perApplication: 3, dueAt: inHours(7 * 24) },
+      payload: { roundId: ownRound, perApplication: 3, dueAt: inHours(7 * 24) },
     });
     expect(response.statusCode, response.body).toBe(200);
     const { assigned: pairs, shortfalls } = response.json() as {
@@ -446,7 +462,7 @@ describe('自动分配', () => {
       method: 'POST',
       url: '/api/province/experts/auto-assign',
       cookie: province,
-      payload: { callId, perApplication: 4, dueAt: inHours(7 * 24) },
+      payload: { roundId: ownRound, perApplication: 4, dueAt: inHours(7 * 24) },
     });
     const second = more.json() as {
       assigned: unknown[];
@@ -463,7 +479,7 @@ describe('专家评分', () => {
   it('草稿可缺项但分数须有效；提交须每项打分并填写意见；提交后不能修改', async () => {
     const app = await recommended();
     const e = await expert();
-    const id = await assigned(app.id, e.id);
+    const id = await assigned(app.id, e);
 
     const bad = await scoring(e.cookie, id, 'draft', { scores: { innovation: 11, charm: 3 } });
     expect(bad.statusCode).toBe(400);
@@ -509,7 +525,7 @@ describe('专家评分', () => {
   it('超过满分的分数被拒绝（不截到满分），提示满分，什么也不保存', async () => {
     const app = await recommended();
     const e = await expert();
-    const id = await assigned(app.id, e.id);
+    const id = await assigned(app.id, e);
     const [criterion] = SCORING_FORMS[4].criteria;
     const over = criterion!.max + 1;
 
@@ -536,7 +552,7 @@ describe('专家评分', () => {
   it('专家申请回避：任务退回省里，理由记为本人申报的冲突，再分配须写明例外理由；提交后不能回避', async () => {
     const app = await recommended();
     const e = await expert();
-    const id = await assigned(app.id, e.id);
+    const id = await assigned(app.id, e);
     const recuse = (reason: string) =>
       inject(t.app, {
         method: 'POST',
@@ -566,7 +582,7 @@ describe('专家评分', () => {
     });
 
     const other = await expert();
-    const submittedId = await assigned(app.id, other.id);
+    const submittedId = await assigned(app.id, other);
     await scoring(other.cookie, submittedId, 'submit', { scores: fullScores(4, 0.8), comment: '同意' });
     const late = await inject(t.app, {
       method: 'POST',
@@ -580,7 +596,7 @@ describe('专家评分', () => {
   it('过了截止时间不能保存或提交；省里可延期', async () => {
     const app = await recommended();
     const e = await expert();
-    const id = await assigned(app.id, e.id, 2);
+    const id = await assigned(app.id, e, 2);
     t.clock.advance(3 * HOUR);
     try {
       const cookie = await login(t.app, e.login, e.password);
@@ -608,7 +624,7 @@ describe('专家评分', () => {
       ],
     });
     const e = await expert();
-    const id = await assigned(app.id, e.id);
+    const id = await assigned(app.id, e);
     const detail = await inject(t.app, {
       method: 'GET',
       url: `/api/expert/assignments/${id}`,
@@ -642,7 +658,7 @@ describe('评分汇总', () => {
     const totals = [0.9, 0.6, 0.8];
     for (const fraction of totals) {
       const e = await expert();
-      const id = await assigned(app.id, e.id);
+      const id = await assigned(app.id, e);
       const response = await scoring(e.cookie, id, 'submit', {
         scores: fullScores(4, fraction),
         comment: '意见',
@@ -650,7 +666,7 @@ describe('评分汇总', () => {
       expect(response.statusCode).toBe(200);
     }
     const draftOnly = await expert();
-    const draftId = await assigned(app.id, draftOnly.id);
+    const draftId = await assigned(app.id, draftOnly);
     await scoring(draftOnly.cookie, draftId, 'draft', { scores: fullScores(4, 0.1) });
 
     const list = await inject(t.app, {
@@ -671,7 +687,7 @@ describe('到期提醒', () => {
   it('后台任务发送提醒：两个实例同时运行也只提醒一次，之后按间隔再查', async () => {
     const app = await recommended();
     const soon = await expert();
-    await assigned(app.id, soon.id, 12);
+    await assigned(app.id, soon, 12);
     const log = { info: () => undefined, error: () => undefined };
     const instances = [
       createJobRunner({ db: t.db, clock: t.clock, log }),
@@ -698,9 +714,9 @@ describe('到期提醒', () => {
     const soon = await expert();
     const later = await expert();
     const done = await expert();
-    await assigned(app.id, soon.id, 24);
-    await assigned(app.id, later.id, REMINDER_LEAD_HOURS + 24);
-    const doneId = await assigned(app.id, done.id, 24);
+    await assigned(app.id, soon, 24);
+    await assigned(app.id, later, REMINDER_LEAD_HOURS + 24);
+    const doneId = await assigned(app.id, done, 24);
     await scoring(done.cookie, doneId, 'submit', { scores: fullScores(4, 1), comment: '好' });
 
     const remind = () =>
@@ -764,12 +780,12 @@ describe('权限', () => {
     {
       method: 'POST',
       url: `/api/province/experts/applications/${ANY}/assignments`,
-      payload: { expertId: ANY, dueAt: DUE },
+      payload: { roundId: ANY, expertId: ANY, dueAt: DUE },
     },
     {
       method: 'POST',
       url: '/api/province/experts/auto-assign',
-      payload: { callId: PRACTICE_CALL_ID, dueAt: DUE },
+      payload: { roundId: ANY, dueAt: DUE },
     },
     { method: 'PATCH', url: `/api/province/experts/assignments/${ANY}`, payload: { dueAt: DUE } },
     { method: 'DELETE', url: `/api/province/experts/assignments/${ANY}` },
@@ -805,7 +821,7 @@ describe('权限', () => {
     const app = await recommended();
     const mine = await expert();
     const other = await expert();
-    const theirs = await assigned(app.id, other.id);
+    const theirs = await assigned(app.id, other);
     for (const [method, url] of [
       ['GET', `/api/expert/assignments/${theirs}`],
       ['PUT', `/api/expert/assignments/${theirs}/scores`],

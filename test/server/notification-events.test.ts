@@ -9,7 +9,8 @@ import { insertApplication, insertPerson } from '../support/api/application-rows
 import { ownCall, ownDepartment } from '../support/api/own-calls-and-departments.js';
 import { reviewSession } from '../support/api/review-session.js';
 import { uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
-import { inject, insertUser, login, useTestApp } from '../support/harness.js';
+import { inject, insertUser, login, signInAsNewHolder, useTestApp } from '../support/harness.js';
+import { acceptInvitation } from '../support/api/expert-review.js';
 
 // Each event of the workflow writes its message, in the event's transaction, to exactly the people it concerns.
 
@@ -134,16 +135,39 @@ describe('专家评审任务', () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const [expertUser] = await t.db.select().from(users).where(eq(users.login, expertLogin));
+    const round = await inject(t.app, {
+      method: 'POST',
+      url: '/api/province/review-rounds',
+      cookie: w.province.cookie,
+      payload: {
+        callId: w.callId,
+        kind: 'letter',
+        name: '函评',
+        respondBy: new Date(t.clock.now().getTime() + 48 * 3600_000).toISOString(),
+        dueAt: '2027-01-08T17:30:00+08:00',
+      },
+    });
+    expect(round.statusCode, round.body).toBe(201);
+    const roundId: string = round.json().round.id;
     const assigned = await inject(t.app, {
       method: 'POST',
       url: `/api/province/experts/applications/${w.approved.id}/assignments`,
       cookie: w.province.cookie,
-      payload: { expertId: created.json().expert.id, dueAt: '2027-01-08T17:30:00+08:00' },
+      payload: { roundId, expertId: created.json().expert.id, dueAt: '2027-01-08T17:30:00+08:00' },
     });
     expect(assigned.statusCode, assigned.body).toBe(201);
-    const [message] = await messagesTo([expertUser!.id], 'expert.assigned');
+    // A first assignment in the round invites the expert: the invitation names the project and the deadline.
+    const [message] = await messagesTo([expertUser!.id], 'expert.invited');
     expect(message!.body).toContain('“拟立项的项目”');
-    expect(message!.body).toContain('2027年1月8日 17:30（北京时间）');
+    expect(message!.body).toContain('保密承诺');
+    const expertCookie = (await signInAsNewHolder(t.app, expertLogin)).cookie;
+    await acceptInvitation(
+      { t, province: w.province.cookie, departmentId: '', departmentUserId: '' },
+      roundId,
+      {
+        cookie: expertCookie,
+      },
+    );
 
     t.clock.set('2027-01-07T09:00:00+08:00');
     const province = await login(

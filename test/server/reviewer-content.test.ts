@@ -11,6 +11,7 @@ import { changesWithoutIdNumbers } from '../../src/server/audit/personal-data.js
 import { presentChanges } from '../../src/server/presenters/review.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { completeForm, insertSubmitted } from '../support/api/submitted-applications.js';
+import { scoreableAssignment } from '../support/api/expert-review.js';
 import { uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
 import { inject, insertUser, signInAsNewHolder, useTestApp } from '../support/harness.js';
 import { pdf } from '../support/pdf.js';
@@ -98,17 +99,13 @@ async function expert() {
   });
   expect(response.statusCode, response.body).toBe(201);
   const { cookie } = await signInAsNewHolder(t.app, login);
-  const assigned = await inject(t.app, {
-    method: 'POST',
-    url: `/api/province/experts/applications/${applicationId}/assignments`,
-    cookie: province,
-    payload: {
-      expertId: response.json().expert.id,
-      dueAt: new Date(t.clock.now().getTime() + 7 * 24 * 3600_000).toISOString(),
-    },
+  // Assigned in the 函评 round, the invitation accepted: what the expert reads once allowed to score.
+  const stage = { t, province, departmentId: '', departmentUserId: '' };
+  const assignmentId = await scoreableAssignment(stage, applicationId, {
+    id: response.json().expert.id,
+    cookie,
   });
-  expect(assigned.statusCode, assigned.body).toBe(201);
-  return { cookie, assignmentId: assigned.json().assignment.id as string };
+  return { cookie, assignmentId };
 }
 
 const get = (cookie: string, url: string) => inject(t.app, { method: 'GET', url, cookie });

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import type { MailTransport } from '../io/mail/transport.js';
 import { CrossCheckJob } from './cross-check.js';
 import { DeadlineReminderJob } from './deadline-reminders.js';
+import { InvitationJob } from './invitations.js';
 import { OutboxJob } from './outbox.js';
 import { ReminderJob } from './reminders.js';
 import { JobRunner, type JobLog } from './runner.js';
@@ -27,6 +28,7 @@ export function createJobRunner({
       new CrossCheckJob(db, clock, log),
       new ReminderJob(db, clock, log),
       new DeadlineReminderJob(db, clock, log),
+      new InvitationJob(db, clock, log),
       ...(mail ? [new OutboxJob(db, clock, log, { mail })] : []),
     ],
     clock,

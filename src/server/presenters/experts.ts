@@ -61,6 +61,8 @@ export function presentProvinceAssignment(a: TopicAssignment): ProvinceAssignmen
     id: a.id,
     applicationId: a.applicationId,
     expert: a.expert,
+    roundId: a.roundId,
+    invitationStatus: a.invitationStatus,
     dueAt: iso(a.dueAt),
     assignedAt: iso(a.assignedAt),
     submittedAt: a.submittedAt ? iso(a.submittedAt) : null,

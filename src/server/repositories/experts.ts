@@ -19,6 +19,7 @@ import {
   departments,
   expertAssignments,
   expertConflicts,
+  expertInvitations,
   experts,
   formalReviews,
   notifications,
@@ -26,6 +27,7 @@ import {
   users,
 } from '../db/schema.js';
 import { applicationMatches, expertMatches } from './search.js';
+import type { InvitationStatus } from '../../core/experts/rounds.js';
 
 export type Expert = typeof experts.$inferSelect;
 export type NewExpert = typeof experts.$inferInsert;
@@ -50,6 +52,8 @@ export interface ExpertReviewApplication {
 export interface AssignmentWithExpert {
   assignment: AssignmentRow;
   expert: { id: string; name: string; organizationName: string };
+  /** The expert's answer to the invitation of the assignment's round. */
+  invitationStatus: InvitationStatus | null;
 }
 
 const reviewColumns = {
@@ -220,17 +224,34 @@ export class ExpertRepository {
       .select({
         assignment: expertAssignments,
         expert: { id: experts.id, name: experts.name, organizationName: experts.organizationName },
+        invitationStatus: expertInvitations.status,
       })
       .from(expertAssignments)
       .innerJoin(experts, eq(experts.id, expertAssignments.expertId))
+      .leftJoin(
+        expertInvitations,
+        and(
+          eq(expertInvitations.roundId, expertAssignments.roundId),
+          eq(expertInvitations.expertId, expertAssignments.expertId),
+        ),
+      )
       .where(inArray(expertAssignments.applicationId, applicationIds))
       .orderBy(asc(expertAssignments.assignedAt), asc(experts.name));
   }
 
+  /** An expert's assignments in the rounds whose invitation they accepted. */
   assignmentsOfExpert(expertId: string): Promise<AssignmentRow[]> {
     return this.db
-      .select()
+      .select(getTableColumns(expertAssignments))
       .from(expertAssignments)
+      .innerJoin(
+        expertInvitations,
+        and(
+          eq(expertInvitations.roundId, expertAssignments.roundId),
+          eq(expertInvitations.expertId, expertAssignments.expertId),
+          eq(expertInvitations.status, 'accepted'),
+        ),
+      )
       .where(eq(expertAssignments.expertId, expertId))
       .orderBy(asc(expertAssignments.dueAt), asc(expertAssignments.id));
   }
@@ -247,6 +268,8 @@ export class ExpertRepository {
           isNull(expertAssignments.submittedAt),
           eq(experts.active, true),
           reviewable,
+          // An expert who has not accepted the round is reminded of the invitation instead.
+          sql`exists (select 1 from ${expertInvitations} where ${expertInvitations.roundId} = ${expertAssignments.roundId} and ${expertInvitations.expertId} = ${expertAssignments.expertId} and ${expertInvitations.status} = 'accepted')`,
           gt(expertAssignments.dueAt, from),
           lte(expertAssignments.dueAt, until),
         ),

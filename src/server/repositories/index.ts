@@ -10,6 +10,7 @@ import { DashboardRepository } from './dashboard.js';
 import { CrossCheckRepository } from './cross-checks.js';
 import { DecisionRepository } from './decisions.js';
 import { ExpertRepository } from './experts.js';
+import { ReviewRoundRepository } from './review-rounds.js';
 import { DepartmentRepository } from './departments.js';
 import { DocumentRepository } from './documents.js';
 import { EntitlementRepository } from './entitlements.js';
@@ -42,6 +43,7 @@ export function repositories(db: Database) {
     crossChecks: new CrossCheckRepository(db),
     decisions: new DecisionRepository(db),
     experts: new ExpertRepository(db),
+    reviewRounds: new ReviewRoundRepository(db),
     departments: new DepartmentRepository(db),
     documents: new DocumentRepository(db),
     entitlements: new EntitlementRepository(db),

@@ -228,28 +228,62 @@ export async function seedProvinceStage(repos: Repositories, services: Services)
     ],
   });
 
-  // 专家评审: 陈教授 and 赵教授 on each accepted application, due a fortnight after the department deadline;
-  // 赵教授 has scored both, 陈教授's are left to score.
+  // 专家评审 in a 函评 round, the expert journey starting from invitations: 陈教授 (the demo expert) and 赵教授 on
+  // each accepted application, due a fortnight after the department deadline. 赵教授 has accepted and scored
+  // both; 周教授 has accepted and has the sensor left to score; 陈教授's invitation waits for an answer; 刘研究员
+  // declined, so the medicine application waits for another expert in the province's reassignment list.
   const call = await services.calls.require(PRACTICE_CALL_ID);
   const dueAt = toBeijingIso(beijingCloseOf(call.row.recommendationClosesAt, 14).getTime());
+  const round = await services.reviewRounds.create(province, {
+    callId: PRACTICE_CALL_ID,
+    kind: 'letter',
+    name: '2026年度函评',
+    dueAt,
+  });
   const experts = new Map((await services.experts.list(province)).map((e) => [e.login, e.id]));
   const assign = async (applicationId: string, expertLogin: string) => {
     const outcome = await services.experts.assign(province, applicationId, {
+      roundId: round.round.id,
       expertId: experts.get(expertLogin)!,
       dueAt,
     });
     if (!outcome.ok) throw new Error(`demo expert ${expertLogin} is in conflict over ${applicationId}`);
     return outcome.assignment.id;
   };
+  const invitationOf = async (expert: PrincipalOf<'expert'>) =>
+    (await services.expertInvitations.mine(expert)).find((i) => i.round.id === round.round.id)!;
+  const acceptAll = async (expert: PrincipalOf<'expert'>) => {
+    const { invitation, applications } = await invitationOf(expert);
+    await services.expertInvitations.accept(expert, invitation.id, {
+      confidentiality: true,
+      conflicts: applications.map((a) => ({ applicationId: a.applicationId, conflict: false })),
+    });
+  };
   const zhao = (await login(repos, 'demo-expert-zhao')) as PrincipalOf<'expert'>;
-  for (const [id, topic, values, comment] of [
+  const scored = [
     [sensor, 4, [9, 8, 8, 8, 7], '传感器封装路线清晰，德方在 MEMS 工艺上优势明显，预算合理。'],
     [medicine, 5, [8, 7, 7, 8, 7], '合作基础扎实，临床前研究安排可行，建议细化成果考核指标。'],
-  ] as const) {
+  ] as const;
+  const zhaoAssignments: string[] = [];
+  for (const [id] of scored) {
     await assign(id, 'demo-expert');
-    const assignment = await assign(id, 'demo-expert-zhao');
-    await services.expertScoring.submit(zhao, assignment, { scores: scoresOf(topic, [...values]), comment });
+    zhaoAssignments.push(await assign(id, 'demo-expert-zhao'));
   }
+  await acceptAll(zhao);
+  for (const [i, [, topic, values, comment]] of scored.entries()) {
+    await services.expertScoring.submit(zhao, zhaoAssignments[i]!, {
+      scores: scoresOf(topic, [...values]),
+      comment,
+    });
+  }
+  const zhou = (await login(repos, 'demo-expert-zhou')) as PrincipalOf<'expert'>;
+  await assign(sensor, 'demo-expert-zhou');
+  await acceptAll(zhou);
+  const liu = (await login(repos, 'demo-expert-liu')) as PrincipalOf<'expert'>;
+  await assign(medicine, 'demo-expert-liu');
+  await services.expertInvitations.decline(liu, (await invitationOf(liu)).invitation.id, {
+    reason: '近期在外执行科研任务，无法在评审截止前完成函评。',
+  });
 
   // 立项决定, within the 专题四 cap and the requested 省资助经费; not yet in a 公示.
   await services.decisions.decide(province, sensor, {

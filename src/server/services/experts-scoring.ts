@@ -9,7 +9,7 @@ import type { PrincipalOf } from '../principal.js';
 import type { AssignmentRow, ExpertReviewApplication, NotificationRow } from '../repositories/experts.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { RecusalBody, ScoresBody } from '../../contract/expert.js';
-import { auditedAssignment } from './experts.js';
+import { recuseAssignment } from './review-rounds.js';
 import { expertDueMessage } from './notifications/messages.js';
 import { notify } from './notifications/notify.js';
 
@@ -29,6 +29,12 @@ export interface ExpertTask {
   application: ExpertReviewApplication;
   /** Past its due date without a submission. */
   overdue: boolean;
+}
+
+/** Scoring waits until the expert accepts the invitation to the assignment's round. */
+async function requireAccepted(repos: Repositories, row: AssignmentRow): Promise<void> {
+  const invitation = await repos.reviewRounds.invitationOf(row.roundId, row.expertId);
+  if (invitation?.status !== 'accepted') throw new AppError('INVITATION_NOT_ACCEPTED');
 }
 
 export class ExpertScoringService {
@@ -53,8 +59,10 @@ export class ExpertScoringService {
     });
   }
 
+  /** Read once the expert has accepted the round's invitation (and agreed to confidentiality). */
   async detail(actor: ExpertUser, id: string): Promise<ExpertTask> {
     const { row, application } = await this.own(this.repos, actor, id, false);
+    await requireAccepted(this.repos, row);
     return this.task(row, application);
   }
 
@@ -140,31 +148,14 @@ export class ExpertScoringService {
     await inTransaction(this.db, async (repos) => {
       const { row } = await this.own(repos, actor, id, true);
       if (row.submittedAt) throw new AppError('SCORES_SUBMITTED');
-      const now = this.clock.now();
-      const conflict = await repos.experts.insertConflict({
-        expertId: row.expertId,
-        creditCode: null,
-        applicationId: row.applicationId,
-        reason: `专家本人申请回避：${body.reason}`,
-        createdAt: now,
-        createdBy: actor.userId,
-      });
-      await repos.experts.deleteAssignment(id);
-      await repos.audit.append({
-        at: now,
-        actorUserId: actor.userId,
-        action: 'expert.recused',
-        entityType: 'expert-assignment',
-        entityId: id,
-        before: auditedAssignment(row),
-        after: { conflictId: conflict.id, reason: body.reason },
-      });
+      await recuseAssignment(repos, this.clock.now(), actor.userId, row, body.reason);
     });
   }
 
   private async write(actor: ExpertUser, id: string, body: ScoresBody, submit: boolean): Promise<ExpertTask> {
     return inTransaction(this.db, async (repos) => {
       const { row, application } = await this.own(repos, actor, id, true);
+      await requireAccepted(repos, row);
       const now = this.clock.now();
       if (row.submittedAt) throw new AppError('SCORES_SUBMITTED');
       if (now >= row.dueAt) throw new AppError('REVIEW_OVERDUE');

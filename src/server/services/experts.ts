@@ -1,12 +1,7 @@
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import { type Aggregate, aggregate } from '../../core/experts/aggregation.js';
 import { autoAssign, fieldMatches } from '../../core/experts/assignment.js';
-import {
-  type ApplicationParties,
-  type Conflict,
-  conflictsOf,
-  type DeclaredConflict,
-} from '../../core/experts/conflicts.js';
+import { type Conflict, conflictsOf, type DeclaredConflict } from '../../core/experts/conflicts.js';
 import { type Criterion, SCORING_FORMS, weightedTotal } from '../../core/experts/scoring-forms.js';
 import { groupBy } from '../../core/group-by.js';
 import { toBeijingIso } from '../../core/time.js';
@@ -15,7 +10,6 @@ import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { PrincipalOf } from '../principal.js';
 import { wasReceived } from '../repositories/applications.js';
-import { violatedUniqueConstraint } from '../repositories/constraint-violation.js';
 import type {
   AssignmentRow,
   AssignmentWithExpert,
@@ -36,10 +30,28 @@ import { hashPassword } from '../security/passwords.js';
 import { requireAcceptablePassword } from '../security/password-policy.js';
 import { type CreatedBy, rethrowLoginTaken } from './accounts.js';
 import { expertAssignedMessage } from './notifications/messages.js';
+import type { InvitationRow, RoundRow } from '../repositories/review-rounds.js';
+import { ensureInvitation, notifyInvited } from './review-rounds.js';
+import { auditedAssignment, insertAssignment, partiesOf } from './assignments.js';
+
+export { auditedAssignment, partiesOf };
 import { notify } from './notifications/notify.js';
 
-/** One message per expert and assignment run, keyed by its first assignment. */
-function notifyAssigned(repos: Repositories, userId: string, titles: string[], dueAt: Date, firstId: string) {
+/**
+ * One message per expert and assignment run, keyed by its first assignment: the invitation when this run
+ * invited them, else the new assignments.
+ */
+async function tellAssigned(
+  repos: Repositories,
+  userId: string,
+  round: RoundRow,
+  invitation: InvitationRow,
+  invited: boolean,
+  titles: string[],
+  dueAt: Date,
+  firstId: string,
+) {
+  if (invited) return notifyInvited(repos, userId, round, invitation, titles);
   return notify(
     repos,
     { userIds: [userId] },
@@ -62,7 +74,11 @@ export interface ExpertRecord {
 }
 
 /** An assignment with its expert, of an application of `topic` (whose scoring form weighs its scores). */
-export type TopicAssignment = AssignmentRow & { expert: AssignmentWithExpert['expert']; topic: TopicNumber };
+export type TopicAssignment = AssignmentRow & {
+  expert: AssignmentWithExpert['expert'];
+  invitationStatus: AssignmentWithExpert['invitationStatus'];
+  topic: TopicNumber;
+};
 
 export interface ReviewedApplication {
   application: ExpertReviewApplication;
@@ -95,30 +111,12 @@ export interface AutoAssignOutcome {
 
 const iso = (at: Date) => toBeijingIso(at.getTime());
 
-export function partiesOf(application: ExpertReviewApplication): ApplicationParties {
-  return {
-    id: application.id,
-    applicant: application.organization,
-    domesticPartners: application.form.domesticPartners ?? [],
-    partner: application.form.partner,
-  };
-}
-
 const declaredOf = (rows: ExpertConflictRow[]): DeclaredConflict[] =>
   rows.map((r) => ({ creditCode: r.creditCode, applicationId: r.applicationId, reason: r.reason }));
 
 const affiliationOf = (e: Pick<Expert, 'organizationName' | 'organizationCreditCode'>) => ({
   organizationName: e.organizationName,
   organizationCreditCode: e.organizationCreditCode,
-});
-
-/** What the audit log keeps of an assignment. */
-export const auditedAssignment = (a: AssignmentRow) => ({
-  expertId: a.expertId,
-  applicationId: a.applicationId,
-  dueAt: iso(a.dueAt),
-  conflicts: a.conflicts,
-  overrideReason: a.overrideReason,
 });
 
 /** Province only: every method takes its principal, the reads too, so none serves a caller that was not checked. */
@@ -296,13 +294,17 @@ export class ExpertReviewService {
     return { reviewed: reviewed!, candidates, criteria: SCORING_FORMS[row.topic as TopicNumber].criteria };
   }
 
-  /** Assigns by hand; an expert in conflict only with `overrideReason`, which is kept with the conflicts. */
+  /**
+   * Assigns by hand in a round; an expert in conflict only with `overrideReason`, which is kept with the
+   * conflicts. An expert not yet invited to the round is invited (pending) and scores once they accept.
+   */
   async assign(actor: Province, applicationId: string, body: AssignBody): Promise<AssignOutcome> {
-    const dueAt = this.futureDue(body.dueAt);
     return inTransaction(this.db, async (repos) => {
       await repos.experts.lockAssignments();
       const [application] = await repos.experts.applications({ ids: [applicationId] });
       if (!application || !wasReceived(application)) throw new AppError('NOT_FOUND');
+      const round = await this.roundOf(repos, body.roundId, application.callId);
+      const dueAt = this.futureDue(body.dueAt, round);
       if ((await repos.experts.applications({ ids: [applicationId], reviewable: true })).length === 0) {
         throw new AppError('NOT_REVIEWABLE');
       }
@@ -315,36 +317,48 @@ export class ExpertReviewService {
         partiesOf(application),
       );
       if (conflicts.length > 0 && !body.overrideReason) return { ok: false, conflicts } as const;
-      const row = await this.insertAssignment(repos, actor, {
+      const now = this.clock.now();
+      const row = await insertAssignment(repos, now, actor.userId, {
+        roundId: round.id,
         expertId: expert.id,
         applicationId,
         dueAt,
         conflicts,
         overrideReason: conflicts.length > 0 ? body.overrideReason! : null,
       });
-      await notifyAssigned(repos, expert.userId, [application.form.title ?? ''], dueAt, row.id);
+      const { invitation, created } = await ensureInvitation(repos, now, actor.userId, round, expert.id);
+      const titles = [application.form.title ?? ''];
+      await tellAssigned(repos, expert.userId, round, invitation, created, titles, dueAt, row.id);
       return {
         ok: true,
         assignment: {
           ...row,
           expert: { id: expert.id, name: expert.name, organizationName: expert.organizationName },
+          invitationStatus: invitation.status,
           topic: application.topic as TopicNumber,
         },
       } as const;
     });
   }
 
-  /** Fills every application of the call experts review (recommended and 受理) up to `perApplication` experts of its field. */
+  /**
+   * Fills every application of the round's call experts review (recommended and 受理) up to `perApplication`
+   * experts of its field in the round, never one who declined it; those not yet invited are invited (pending).
+   */
   async autoAssign(actor: Province, body: AutoAssignBody): Promise<AutoAssignOutcome> {
-    const dueAt = this.futureDue(body.dueAt);
     return inTransaction(this.db, async (repos) => {
       await repos.experts.lockAssignments();
-      const applications = await repos.experts.applications({ callId: body.callId, reviewable: true });
-      const experts = (await repos.experts.list()).filter((e) => e.active);
+      const round = await this.roundOf(repos, body.roundId);
+      const dueAt = this.futureDue(body.dueAt, round);
+      const refused = await repos.reviewRounds.refusedIn(round.id);
+      const applications = await repos.experts.applications({ callId: round.callId, reviewable: true });
+      const experts = (await repos.experts.list()).filter((e) => e.active && !refused.has(e.id));
       const byExpert = groupBy(await repos.experts.declaredConflicts(), (d) => d.expertId);
-      const loads = await repos.experts.loads(body.callId);
+      const loads = await repos.experts.loads(round.callId);
       const current = groupBy(
-        await repos.experts.assignmentsOf(applications.map((a) => a.id)),
+        (await repos.experts.assignmentsOf(applications.map((a) => a.id))).filter(
+          (a) => a.assignment.roundId === round.id,
+        ),
         (a) => a.assignment.applicationId,
       );
       const needs = applications.map((application) => ({
@@ -364,10 +378,12 @@ export class ExpertReviewService {
         experts.map((e) => ({ id: e.id, fields: e.fields, load: loads.get(e.id) ?? 0 })),
         body.perApplication,
       );
+      const now = this.clock.now();
       const assigned: AutoAssignOutcome['assigned'] = [];
       for (const pair of plan.pairs) {
-        const row = await this.insertAssignment(repos, actor, {
+        const row = await insertAssignment(repos, now, actor.userId, {
           ...pair,
+          roundId: round.id,
           dueAt,
           conflicts: [],
           overrideReason: null,
@@ -378,7 +394,9 @@ export class ExpertReviewService {
       const userOf = new Map(experts.map((e) => [e.id, e.userId]));
       for (const [expertId, pairs] of groupBy(assigned, (a) => a.expertId)) {
         const titles = pairs.map((p) => byId.get(p.applicationId)?.form.title ?? '');
-        await notifyAssigned(repos, userOf.get(expertId)!, titles, dueAt, pairs[0]!.assignmentId);
+        const { invitation, created } = await ensureInvitation(repos, now, actor.userId, round, expertId);
+        const userId = userOf.get(expertId)!;
+        await tellAssigned(repos, userId, round, invitation, created, titles, dueAt, pairs[0]!.assignmentId);
       }
       return {
         assigned,
@@ -411,6 +429,7 @@ export class ExpertReviewService {
       return {
         ...withExpert!.assignment,
         expert: withExpert!.expert,
+        invitationStatus: withExpert!.invitationStatus,
         topic: application!.topic as TopicNumber,
       };
     });
@@ -439,34 +458,20 @@ export class ExpertReviewService {
     return row;
   }
 
-  private futureDue(dueAtIso: string): Date {
-    const dueAt = new Date(dueAtIso);
+  /** The due date given, else the round's; either must be ahead. */
+  private futureDue(dueAtIso: string | undefined, round?: RoundRow): Date {
+    const dueAt = dueAtIso ? new Date(dueAtIso) : round!.dueAt;
     if (dueAt <= this.clock.now()) throw AppError.invalidField('dueAt', '评审截止时间：须晚于当前时间');
     return dueAt;
   }
 
-  private async insertAssignment(
-    repos: Repositories,
-    actor: Province,
-    values: Pick<AssignmentRow, 'expertId' | 'applicationId' | 'dueAt' | 'conflicts' | 'overrideReason'>,
-  ): Promise<AssignmentRow> {
-    const now = this.clock.now();
-    const row = await repos.experts
-      .insertAssignment({ ...values, assignedAt: now, assignedBy: actor.userId })
-      .catch((error: unknown) => {
-        if (violatedUniqueConstraint(error) === 'expert_assignments_pair_key')
-          throw new AppError('ALREADY_ASSIGNED');
-        throw error;
-      });
-    await repos.audit.append({
-      at: now,
-      actorUserId: actor.userId,
-      action: values.conflicts.length > 0 ? 'expert.assigned-despite-conflict' : 'expert.assigned',
-      entityType: 'expert-assignment',
-      entityId: row.id,
-      after: auditedAssignment(row),
-    });
-    return row;
+  /** The round, of `callId` when given. */
+  private async roundOf(repos: Repositories, roundId: string, callId?: string): Promise<RoundRow> {
+    const round = await repos.reviewRounds.findById(roundId);
+    if (!round) throw AppError.invalidField('roundId', '评审轮次：不存在');
+    if (callId && round.callId !== callId)
+      throw AppError.invalidField('roundId', '评审轮次：不属于该申报书的申报计划');
+    return round;
   }
 
   private async reviewed(
@@ -485,7 +490,12 @@ export class ExpertReviewService {
       );
       return {
         application,
-        assignments: ofApplication.map(({ assignment, expert }) => ({ ...assignment, expert, topic })),
+        assignments: ofApplication.map(({ assignment, expert, invitationStatus }) => ({
+          ...assignment,
+          expert,
+          invitationStatus,
+          topic,
+        })),
         aggregate: aggregate(totals),
       };
     });

@@ -29,6 +29,8 @@ import { FinalizationService } from './finalization.js';
 import { ExpertReviewService } from './experts.js';
 import { ExpertDocumentService } from './expert-documents.js';
 import { ExpertScoringService } from './experts-scoring.js';
+import { ExpertInvitationService } from './expert-invitations.js';
+import { ReviewRoundService } from './review-rounds.js';
 import { FormalReviewService } from './formal-review.js';
 import { HealthService } from './health.js';
 import { PasswordService } from './passwords.js';
@@ -82,6 +84,8 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     finalization: new FinalizationService(db, repos, clock, calls, store, config.publicUrl),
     experts: new ExpertReviewService(db, repos, clock),
     expertScoring,
+    reviewRounds: new ReviewRoundService(db, repos, clock),
+    expertInvitations: new ExpertInvitationService(db, repos, clock),
     expertDocuments: new ExpertDocumentService(repos, store, calls, expertScoring),
     health: new HealthService(repos),
     organizationUsers: new OrganizationUserService(db, repos, clock, config),

@@ -18,17 +18,21 @@ export interface ReviewStage {
   t: TestApp;
   /** A province 管理员's cookie. */
   province: string;
+  /** Their account (absent in stages built by hand). */
+  provinceUserId?: string;
   departmentId: string;
   departmentUserId: string;
 }
 
 /** A province 管理员 and a department whose list of `callId` is confirmed (its recommendations reach 形式审查). */
 export async function reviewStage(t: TestApp, callId = PRACTICE_CALL_ID): Promise<ReviewStage> {
-  const province = (await insertUser(t, 'province')).cookie;
+  const provinceUser = await insertUser(t, 'province');
+  const province = provinceUser.cookie;
   const department = await insertUser(t, 'department');
   const stage = {
     t,
     province,
+    provinceUserId: provinceUser.user.id,
     departmentId: department.user.departmentId!,
     departmentUserId: department.user.id,
   };
@@ -98,22 +102,96 @@ export async function newExpert(stage: ReviewStage, overrides: Partial<CreateExp
   return { id, cookie, login: body.account.login, name: body.name };
 }
 
-/** An assignment of `applicationId` to the expert that the expert may score now; its id. */
+/**
+ * The call's 函评 round, created on first use: invitations answered within two days, scores due in thirty.
+ * Its id.
+ */
+export async function letterRound(stage: ReviewStage, callId = PRACTICE_CALL_ID): Promise<string> {
+  const listed = await inject(stage.t.app, {
+    method: 'GET',
+    url: `/api/province/review-rounds?callId=${encodeURIComponent(callId)}`,
+    cookie: stage.province,
+  });
+  expect(listed.statusCode, listed.body).toBe(200);
+  const existing = (listed.json().rounds as { id: string; kind: string }[]).find((r) => r.kind === 'letter');
+  if (existing) return existing.id;
+  const now = stage.t.clock.now().getTime();
+  const created = await inject(stage.t.app, {
+    method: 'POST',
+    url: '/api/province/review-rounds',
+    cookie: stage.province,
+    payload: {
+      callId,
+      kind: 'letter',
+      name: '函评',
+      respondBy: new Date(now + 48 * HOUR).toISOString(),
+      dueAt: new Date(now + 30 * 24 * HOUR).toISOString(),
+    },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return created.json().round.id;
+}
+
+/** The expert accepts their pending invitation to the round, declaring no conflict; a no-op once accepted. */
+export async function acceptInvitation(
+  stage: ReviewStage,
+  roundId: string,
+  expert: { cookie: string },
+): Promise<void> {
+  const mine = await inject(stage.t.app, {
+    method: 'GET',
+    url: '/api/expert/invitations',
+    cookie: expert.cookie,
+  });
+  expect(mine.statusCode, mine.body).toBe(200);
+  const invitation = (
+    mine.json().invitations as {
+      id: string;
+      status: string;
+      round: { id: string };
+      applications: { applicationId: string }[];
+    }[]
+  ).find((i) => i.round.id === roundId);
+  expect(invitation, 'the expert is invited to the round').toBeDefined();
+  if (invitation!.status === 'accepted') return;
+  const accepted = await inject(stage.t.app, {
+    method: 'POST',
+    url: `/api/expert/invitations/${invitation!.id}/accept`,
+    cookie: expert.cookie,
+    payload: {
+      confidentiality: true,
+      conflicts: invitation!.applications.map((a) => ({ applicationId: a.applicationId, conflict: false })),
+    },
+  });
+  expect(accepted.statusCode, accepted.body).toBe(200);
+}
+
+/**
+ * An assignment of `applicationId` to the expert that the expert may score now: in the call's 函评 round, the
+ * expert's invitation to it accepted (保密承诺 agreed, no conflict declared). Its id.
+ */
 export async function scoreableAssignment(
   stage: ReviewStage,
   applicationId: string,
   expert: { id: string; cookie: string },
   dueInHours = 7 * 24,
 ): Promise<string> {
+  const [row] = await stage.t.db
+    .select({ callId: applications.callId })
+    .from(applications)
+    .where(eq(applications.id, applicationId));
+  const roundId = await letterRound(stage, row!.callId);
   const response = await inject(stage.t.app, {
     method: 'POST',
     url: `/api/province/experts/applications/${applicationId}/assignments`,
     cookie: stage.province,
     payload: {
+      roundId,
       expertId: expert.id,
       dueAt: new Date(stage.t.clock.now().getTime() + dueInHours * HOUR).toISOString(),
     },
   });
   expect(response.statusCode, response.body).toBe(201);
+  await acceptInvitation(stage, roundId, expert);
   return response.json().assignment.id;
 }

@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Conflict } from '../../../core/experts/conflicts.js';
 import { INVITATION_STATUSES, type InvitationStatus } from '../../../core/experts/rounds.js';
+import { VACANCY_CAUSES, type VacancyCause } from '../../../core/experts/invitations.js';
 import type { Scores } from '../../../core/experts/scoring-forms.js';
 import { applications } from './applications.js';
 import { inList, instant } from './columns.js';
@@ -72,6 +73,13 @@ export const expertConflicts = pgTable(
   ],
 );
 
+/** One answer of an expert's conflict declaration on accepting an invitation. */
+export interface ConflictDeclaration {
+  applicationId: string;
+  conflict: boolean;
+  reason: string | null;
+}
+
 /** One expert reviewing one application: the draft scores until submitted, then fixed. */
 export const expertAssignments = pgTable(
   'expert_assignments',
@@ -92,7 +100,9 @@ export const expertAssignments = pgTable(
     overrideReason: text('override_reason'),
     conflicts: jsonb('conflicts').$type<Conflict[]>().notNull().default([]),
     /** The round it belongs to (every new assignment names one). */
-    roundId: uuid('round_id').references((): AnyPgColumn => reviewRounds.id),
+    roundId: uuid('round_id')
+      .notNull()
+      .references((): AnyPgColumn => reviewRounds.id),
     scores: jsonb('scores').$type<Scores>().notNull().default({}),
     /** 专家论证: the amount the expert recommends, yuan. */
     recommendedFunding: bigint('recommended_funding', { mode: 'number' }),
@@ -101,7 +111,7 @@ export const expertAssignments = pgTable(
     submittedAt: instant('submitted_at'),
   },
   (t) => [
-    uniqueIndex('expert_assignments_pair_key').on(t.expertId, t.applicationId),
+    uniqueIndex('expert_assignments_round_pair_key').on(t.roundId, t.expertId, t.applicationId),
     index('expert_assignments_application_idx').on(t.applicationId),
     check(
       'expert_assignments_override_has_reason',
@@ -152,6 +162,10 @@ export const expertInvitations = pgTable(
     declineReason: text('decline_reason'),
     /** 保密承诺: agreed on accepting. */
     confidentialityAgreedAt: instant('confidentiality_agreed_at'),
+    /** The 保密承诺 text the expert agreed to, as shown. */
+    confidentialityText: text('confidentiality_text'),
+    /** The conflicts declared on accepting: a yes/no per assigned application, a reason for each yes. */
+    declarations: jsonb('declarations').$type<ConflictDeclaration[]>().notNull().default([]),
     remindedAt: instant('reminded_at'),
   },
   (t) => [
@@ -166,5 +180,37 @@ export const expertInvitations = pgTable(
     ),
     uniqueIndex('expert_invitations_round_expert_key').on(t.roundId, t.expertId),
     index('expert_invitations_status_idx').on(t.status, t.respondBy),
+  ],
+);
+
+/**
+ * An application that lost an expert of a round through a decline, an expiry or a declared conflict, until the
+ * province assigns another (`filled_at`).
+ */
+export const expertVacancies = pgTable(
+  'expert_vacancies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => reviewRounds.id, { onDelete: 'cascade' }),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    /** The expert lost. */
+    expertId: uuid('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    cause: text('cause').$type<VacancyCause>().notNull(),
+    reason: text('reason'),
+    createdAt: instant('created_at').notNull(),
+    filledAt: instant('filled_at'),
+    filledBy: uuid('filled_by').references(() => users.id),
+    /** The assignment that replaced the expert. */
+    replacementId: uuid('replacement_id').references(() => expertAssignments.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    check('expert_vacancies_cause', sql`${t.cause} in (${inList(VACANCY_CAUSES)})`),
+    index('expert_vacancies_round_idx').on(t.roundId, t.filledAt),
   ],
 );

@@ -21,14 +21,22 @@ import {
   scoresBodySchema,
 } from '../../../contract/expert.js';
 import { z } from 'zod';
+import {
+  acceptInvitationBodySchema,
+  declineInvitationBodySchema,
+  myInvitationResponseSchema,
+  myInvitationsResponseSchema,
+} from '../../../contract/review-rounds.js';
+import { presentMyInvitation } from '../../presenters/review-rounds.js';
 
 // 专家评审, the expert's side: /api/expert/…, for experts only, each seeing only their own assignments.
 
 export const expertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
-  const { expertScoring, expertDocuments } = services;
+  const { expertScoring, expertDocuments, expertInvitations } = services;
   const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');
   const missing = errorResponses('NOT_FOUND');
-  const closed = errorResponses('SCORES_SUBMITTED', 'REVIEW_OVERDUE');
+  const closed = errorResponses('SCORES_SUBMITTED', 'REVIEW_OVERDUE', 'INVITATION_NOT_ACCEPTED');
+  const answered = errorResponses('INVITATION_ANSWERED', 'INVITATION_CLOSED');
   const tags = ['expert'];
 
   app.get(
@@ -53,7 +61,12 @@ export const expertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
         summary: '评审任务：申报书（已隐去个人信息）、评分表和我的评分',
         tags,
         params: idParamsSchema,
-        response: { 200: myAssignmentResponseSchema, ...missing, ...denied },
+        response: {
+          200: myAssignmentResponseSchema,
+          ...errorResponses('INVITATION_NOT_ACCEPTED'),
+          ...missing,
+          ...denied,
+        },
       },
     },
     async (request) => {
@@ -183,6 +196,76 @@ export const expertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { serv
     async (request) => {
       const actor = await guard.require(request, 'expert');
       return { notification: presentNotification(await expertScoring.markRead(actor, request.params.id)) };
+    },
+  );
+
+  app.get(
+    '/expert/invitations',
+    {
+      schema: {
+        summary: '我的评审邀请：待答复的在前，显示答复截止时间和拟评审的项目',
+        tags,
+        response: { 200: myInvitationsResponseSchema, ...denied },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'expert');
+      return { invitations: (await expertInvitations.mine(actor)).map(presentMyInvitation) };
+    },
+  );
+
+  app.post(
+    '/expert/invitations/:id/accept',
+    {
+      schema: {
+        summary:
+          '接受评审邀请：同意保密承诺，并对每个拟评审项目声明是否存在利益冲突（存在的须说明理由，该项目回避）',
+        tags,
+        params: idParamsSchema,
+        body: acceptInvitationBodySchema,
+        response: {
+          200: myInvitationResponseSchema,
+          ...errorResponses('VALIDATION_FAILED'),
+          ...answered,
+          ...missing,
+          ...denied,
+        },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'expert');
+      return {
+        invitation: presentMyInvitation(
+          await expertInvitations.accept(actor, request.params.id, request.body),
+        ),
+      };
+    },
+  );
+
+  app.post(
+    '/expert/invitations/:id/decline',
+    {
+      schema: {
+        summary: '谢绝评审邀请（须说明理由），由省科技项目管理中心另行分配专家',
+        tags,
+        params: idParamsSchema,
+        body: declineInvitationBodySchema,
+        response: {
+          200: myInvitationResponseSchema,
+          ...errorResponses('VALIDATION_FAILED'),
+          ...answered,
+          ...missing,
+          ...denied,
+        },
+      },
+    },
+    async (request) => {
+      const actor = await guard.require(request, 'expert');
+      return {
+        invitation: presentMyInvitation(
+          await expertInvitations.decline(actor, request.params.id, request.body),
+        ),
+      };
     },
   );
 };

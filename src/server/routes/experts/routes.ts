@@ -13,6 +13,7 @@ import { presentRefusal } from '../../presenters/errors.js';
 import { ERRORS } from '../../../contract/errors.js';
 import { errorResponses, idParamsSchema } from '../../../contract/common.js';
 import type { RouteDeps } from '../deps.js';
+import { provinceRoundRoutes } from './rounds.js';
 import {
   assignBodySchema,
   assignmentResponseSchema,
@@ -36,7 +37,8 @@ import {
 
 // 专家评审, the province's side: /api/province/experts/…, for the province only.
 
-export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
+export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  const { services, guard } = deps;
   const { experts, expertScoring } = services;
   const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');
   const missing = errorResponses('NOT_FOUND');
@@ -284,4 +286,6 @@ export const provinceExpertRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       return reply.status(204).send(null);
     },
   );
+
+  await provinceRoundRoutes(app, deps);
 };

@@ -77,6 +77,57 @@ export function expertDueMessage(input: { title: string | undefined; dueAt: Date
   };
 }
 
+/** 评审邀请: the round, the answer deadline and the applications assigned (titles only). */
+export function expertInvitedMessage(input: {
+  roundName: string;
+  kindLabel: string;
+  callName: string;
+  respondBy: Date;
+  titles: readonly string[];
+}): Message {
+  const list = input.titles.map((t, i) => `${i + 1}. ${titled(t)}`).join('\n');
+  return {
+    subject: `评审邀请：${input.callName}${input.kindLabel}（${input.roundName}），请于${beijingMinute(input.respondBy)}前答复`,
+    body:
+      `省科技项目管理中心邀请您参加${input.callName}的${input.kindLabel}（${input.roundName}）。\n\n` +
+      (list ? `拟请您评审的项目：\n${list}\n\n` : '') +
+      `请于 ${beijingMinute(input.respondBy)}前登录系统，在“评审邀请”中接受（签署保密承诺并声明利益冲突）或谢绝（须说明理由）。` +
+      `逾期未答复的，邀请自动失效。` +
+      SIGNATURE,
+  };
+}
+
+export function expertInvitationDueMessage(input: {
+  roundName: string;
+  callName: string;
+  respondBy: Date;
+}): Message {
+  return {
+    subject: `评审邀请答复提醒：${input.callName}（${input.roundName}）`,
+    body:
+      `您尚未答复${input.callName}（${input.roundName}）的评审邀请。邀请将于 ${beijingMinute(input.respondBy)}失效，` +
+      `请尽快登录系统在“评审邀请”中接受或谢绝。` +
+      SIGNATURE,
+  };
+}
+
+export function expertInvitationExpiredMessage(input: {
+  expertName: string;
+  roundName: string;
+  callName: string;
+  titles: readonly string[];
+}): Message {
+  const list = input.titles.map((t, i) => `${i + 1}. ${titled(t)}`).join('\n');
+  return {
+    subject: `评审邀请逾期未答复：${input.expertName}（${input.roundName}）`,
+    body:
+      `专家${input.expertName}未在截止时间前答复${input.callName}（${input.roundName}）的评审邀请，邀请已失效。` +
+      (list ? `\n\n以下项目需要重新分配专家：\n${list}` : '') +
+      `\n\n请在“专家评审”的待重新分配列表中处理。` +
+      SIGNATURE,
+  };
+}
+
 export function approvedMessage(input: {
   title: string | undefined;
   organizationName: string;

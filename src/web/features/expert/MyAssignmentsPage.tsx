@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Space, Table, Tag, Typography } from 'antd';
+import { Alert, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { TOPIC_LABELS } from '../../../core/labels.js';
 import { beijingTime } from '../../shared/format.js';
@@ -13,14 +13,25 @@ function status(a: MyAssignmentView) {
   return a.savedAt ? <Tag color="processing">草稿已保存</Tag> : <Tag>待评审</Tag>;
 }
 
-/** 我的评审任务: what is assigned to me, and my notifications (due reminders). */
+/** 我的评审任务: invitations still to answer, what I have accepted to score, and my notifications. */
 export function MyAssignmentsPage() {
   const assignments = useQuery(expertQueries.assignments());
+  const invitations = useQuery(expertQueries.invitations());
+  const pending = (invitations.data ?? []).filter((i) => i.answerable).length;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         我的评审任务
       </Typography.Title>
+      {pending > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="pending-invitations"
+          title={`您有 ${pending} 个评审邀请待答复：接受邀请（签署保密承诺并声明利益冲突）后才能评分。`}
+          action={<Link to="/expert/invitations">去答复</Link>}
+        />
+      )}
       <PageState query={assignments}>
         {(list) => (
           <Table<MyAssignmentView>
@@ -28,7 +39,7 @@ export function MyAssignmentsPage() {
             rowKey="id"
             dataSource={list}
             pagination={false}
-            locale={{ emptyText: '暂无分配给您的评审任务' }}
+            locale={{ emptyText: '暂无可评分的任务（接受评审邀请后在此评分）' }}
             columns={[
               { title: '受理编号', key: 'no', render: (_, a) => a.application.acceptanceNo ?? '—' },
               {

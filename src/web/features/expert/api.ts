@@ -7,11 +7,16 @@ import type {
   RecusalBody,
   ScoresBody,
 } from '../../../contract/expert.js';
+import type {
+  AcceptInvitationBody,
+  DeclineInvitationBody,
+  MyInvitationView,
+} from '../../../contract/review-rounds.js';
 import { api } from '../../shared/api.js';
 
 // The expert's side of the API: their assignments, scores and notifications; and the keys they are cached under.
 
-export type { ExpertDocumentView, MyAssignmentDetail, MyAssignmentView, NotificationView };
+export type { ExpertDocumentView, MyAssignmentDetail, MyAssignmentView, MyInvitationView, NotificationView };
 
 export const expertApi = {
   assignments: (signal?: AbortSignal) =>
@@ -32,6 +37,12 @@ export const expertApi = {
     api<{ notifications: NotificationView[] }>('/expert/notifications', { signal }).then(
       (r) => r.notifications,
     ),
+  invitations: (signal?: AbortSignal) =>
+    api<{ invitations: MyInvitationView[] }>('/expert/invitations', { signal }).then((r) => r.invitations),
+  accept: (id: string, body: AcceptInvitationBody) =>
+    api<{ invitation: MyInvitationView }>(`/expert/invitations/${id}/accept`, { method: 'POST', body }),
+  decline: (id: string, body: DeclineInvitationBody) =>
+    api<{ invitation: MyInvitationView }>(`/expert/invitations/${id}/decline`, { method: 'POST', body }),
   markRead: (id: string) =>
     api<{ notification: NotificationView }>(`/expert/notifications/${id}/read`, { method: 'POST' }),
 };
@@ -54,6 +65,11 @@ export const expertQueries = {
     queryOptions({
       queryKey: [...ASSIGNMENTS_KEY, id, 'documents'],
       queryFn: ({ signal }) => expertApi.documents(id, signal),
+    }),
+  invitations: () =>
+    queryOptions({
+      queryKey: ['expert', 'invitations'],
+      queryFn: ({ signal }) => expertApi.invitations(signal),
     }),
   notifications: () =>
     queryOptions({

@@ -2,6 +2,7 @@ import { Button, Card, DatePicker, Descriptions, Popconfirm, Space, Table, Tag, 
 import { beijingPickerValue, beijingTime, fromBeijingPicker } from '../../../shared/format.js';
 import { useWrite } from '../useWrite.js';
 import { EXPERTS_KEY, expertsApi, type ProvinceAssignmentView, type ReviewedDetail } from './api.js';
+import { InvitationStatusTag } from './RoundsTab.js';
 
 /** The experts assigned to the application: their due dates, scores (once submitted) and any override. */
 export function AssignedExpertsCard({ detail }: { detail: ReviewedDetail }) {
@@ -58,6 +59,12 @@ export function AssignedExpertsCard({ detail }: { detail: ReviewedDetail }) {
               ) : (
                 <Tag>评审中</Tag>
               ),
+          },
+          {
+            title: '评审邀请',
+            key: 'invitation',
+            render: (_, a) =>
+              a.invitationStatus ? <InvitationStatusTag status={a.invitationStatus} /> : '—',
           },
           { title: '加权总分', key: 'total', render: (_, a) => a.total ?? '—' },
           {

@@ -6,10 +6,12 @@ import { describeError } from '../../../shared/api.js';
 import { fromBeijingPicker } from '../../../shared/format.js';
 import { EXPERTS_KEY, expertsApi } from './api.js';
 import { DuePicker } from './DuePicker.js';
+import { RoundSelect } from './RoundSelect.js';
 
 interface AutoAssignValues {
+  roundId: string;
   perApplication: number;
-  dueAt: Dayjs;
+  dueAt?: Dayjs | null;
 }
 
 /** 自动分配: N experts per recommended application by field and load, never a conflicted one; what is short. */
@@ -26,7 +28,11 @@ export function AutoAssignModal({
   const [form] = Form.useForm<AutoAssignValues>();
   const running = useMutation({
     mutationFn: (v: AutoAssignValues) =>
-      expertsApi.autoAssign({ callId, perApplication: v.perApplication, dueAt: fromBeijingPicker(v.dueAt) }),
+      expertsApi.autoAssign({
+        roundId: v.roundId,
+        perApplication: v.perApplication,
+        dueAt: v.dueAt ? fromBeijingPicker(v.dueAt) : undefined,
+      }),
     onSuccess: (result) => {
       onClose();
       Modal.info({
@@ -61,7 +67,7 @@ export function AutoAssignModal({
       okText="分配"
     >
       <Typography.Paragraph type="secondary">
-        为每项已推荐的申报书补足专家：只选技术领域匹配的专家，评审任务少的优先，存在利益冲突的专家不分配。
+        为每项已推荐的申报书补足本轮专家：只选技术领域匹配的专家，评审任务少的优先，存在利益冲突或已谢绝本轮邀请的专家不分配；尚未邀请的专家自动收到评审邀请。
       </Typography.Paragraph>
       <Form
         form={form}
@@ -69,6 +75,9 @@ export function AutoAssignModal({
         initialValues={{ perApplication: DEFAULT_EXPERTS_PER_APPLICATION }}
         onFinish={(v) => running.mutate(v)}
       >
+        <Form.Item name="roundId" label="评审轮次" rules={[{ required: true, message: '请选择评审轮次' }]}>
+          <RoundSelect callId={callId} />
+        </Form.Item>
         <Form.Item
           name="perApplication"
           label="每项专家人数"
@@ -79,8 +88,7 @@ export function AutoAssignModal({
         <Form.Item
           name="dueAt"
           label="评审截止时间（北京时间）"
-          extra="可在日历中选择，也可直接输入，如 YYYY-MM-DD HH:mm"
-          rules={[{ required: true, message: '请选择或输入截止时间（YYYY-MM-DD HH:mm）' }]}
+          extra="不填则为本轮的评分截止时间；可在日历中选择，也可直接输入，如 YYYY-MM-DD HH:mm"
         >
           <DuePicker />
         </Form.Item>

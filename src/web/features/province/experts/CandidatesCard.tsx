@@ -13,6 +13,7 @@ import {
 } from './api.js';
 import { OverrideModal } from './OverrideModal.js';
 import { DuePicker } from './DuePicker.js';
+import { RoundSelect } from './RoundSelect.js';
 
 interface Assignment {
   candidate: CandidateView;
@@ -24,10 +25,12 @@ export function CandidatesCard({ detail }: { detail: ReviewedDetail }) {
   const { application, candidates } = detail;
   const queryClient = useQueryClient();
   const [dueAt, setDueAt] = useState<Dayjs>(() => beijingCloseIn(7));
+  const [roundId, setRoundId] = useState<string>();
   const [override, setOverride] = useState<{ candidate: CandidateView; conflicts: ConflictView[] }>();
   const assigning = useMutation({
     mutationFn: ({ candidate, overrideReason }: Assignment) =>
       expertsApi.assign(application.id, {
+        roundId: roundId ?? '',
         expertId: candidate.expert.id,
         dueAt: fromBeijingPicker(dueAt),
         overrideReason,
@@ -50,7 +53,8 @@ export function CandidatesCard({ detail }: { detail: ReviewedDetail }) {
       <Card
         title="分配专家"
         extra={
-          <Space>
+          <Space wrap>
+            <RoundSelect callId={application.callId} value={roundId} onChange={setRoundId} />
             评审截止时间（北京时间）
             <DuePicker allowClear={false} value={dueAt} onChange={(d) => d && setDueAt(d)} />
           </Space>

@@ -10,6 +10,7 @@ import { useReviewCall } from '../../department/useReviewCall.js';
 import { expertsApi } from './api.js';
 import { AutoAssignModal } from './AutoAssignModal.js';
 import { ReviewedApplicationsTable } from './ReviewedApplicationsTable.js';
+import { VacanciesCard } from './VacanciesCard.js';
 
 /** 评审分配与汇总: per call, assign experts automatically, remind them, and read the aggregated scores. */
 export function ExpertReviewTab() {
@@ -42,6 +43,7 @@ export function ExpertReviewTab() {
           <SearchBox placeholder="项目名称、受理编号、申报单位或负责人" />
         </Space>
       </Card>
+      {callId && <VacanciesCard callId={callId} />}
       <PageState query={calls}>
         {() => callId && <ReviewedApplicationsTable callId={callId} q={q} />}
       </PageState>

@@ -2,6 +2,7 @@ import { Space, Tabs, Typography } from 'antd';
 import { useUrlParam } from '../../../shared/useUrlParam.js';
 import { ExpertPoolTab } from './ExpertPoolTab.js';
 import { ExpertReviewTab } from './ExpertReviewTab.js';
+import { RoundsTab } from './RoundsTab.js';
 
 /** 专家评审: the pool, and per call the recommended applications with their experts and aggregated scores. */
 export function ExpertsPage() {
@@ -16,6 +17,7 @@ export function ExpertsPage() {
         onChange={setTab}
         items={[
           { key: 'review', label: '评审分配与汇总', children: <ExpertReviewTab /> },
+          { key: 'rounds', label: '评审轮次与邀请', children: <RoundsTab /> },
           { key: 'pool', label: '专家库', children: <ExpertPoolTab /> },
         ]}
       />

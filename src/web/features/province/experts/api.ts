@@ -15,6 +15,15 @@ import type {
   ReviewedDetail,
   UpdateExpertBody,
 } from '../../../../contract/experts.js';
+import type {
+  CreateRoundBody,
+  InviteBody,
+  ProvinceInvitationView,
+  ReassignResult,
+  RoundDetail,
+  RoundView,
+  VacancyView,
+} from '../../../../contract/review-rounds.js';
 import { api, query } from '../../../shared/api.js';
 
 // The province's side of expert review: the pool, declared conflicts, assignments and aggregated scores; and
@@ -29,6 +38,7 @@ export type {
   ReviewedApplicationView,
   ReviewedDetail,
 } from '../../../../contract/experts.js';
+export type { ProvinceInvitationView, RoundDetail, RoundView, VacancyView };
 
 const base = '/province/experts';
 
@@ -63,6 +73,24 @@ export const expertsApi = {
     }),
   unassign: (id: string) => api<void>(`${base}/assignments/${id}`, { method: 'DELETE' }),
   sendReminders: () => api<{ sent: number }>(`${base}/reminders`, { method: 'POST' }),
+  rounds: (callId: string, signal?: AbortSignal) =>
+    api<{ rounds: RoundView[] }>(`/province/review-rounds${query({ callId })}`, { signal }).then(
+      (r) => r.rounds,
+    ),
+  round: (id: string, signal?: AbortSignal) => api<RoundDetail>(`/province/review-rounds/${id}`, { signal }),
+  createRound: (body: CreateRoundBody) =>
+    api<{ round: RoundView }>('/province/review-rounds', { method: 'POST', body }),
+  invite: (roundId: string, body: InviteBody) =>
+    api<{ invited: ProvinceInvitationView[]; alreadyInvited: string[] }>(
+      `/province/review-rounds/${roundId}/invitations`,
+      { method: 'POST', body },
+    ),
+  vacancies: (callId: string, signal?: AbortSignal) =>
+    api<{ vacancies: VacancyView[] }>(`${base}/vacancies${query({ callId })}`, { signal }).then(
+      (r) => r.vacancies,
+    ),
+  reassign: (vacancyId: string) =>
+    api<ReassignResult>(`${base}/vacancies/${vacancyId}/reassign`, { method: 'POST', body: {} }),
 };
 
 /** The pool and the assignments: an assignment changes the expert's load, a new expert the candidates. */
@@ -88,5 +116,20 @@ export const expertsQueries = {
     queryOptions({
       queryKey: [...EXPERTS_KEY, 'application', id],
       queryFn: ({ signal }) => expertsApi.application(id, signal),
+    }),
+  rounds: (callId: string) =>
+    queryOptions({
+      queryKey: [...EXPERTS_KEY, 'rounds', callId],
+      queryFn: ({ signal }) => expertsApi.rounds(callId, signal),
+    }),
+  round: (id: string) =>
+    queryOptions({
+      queryKey: [...EXPERTS_KEY, 'round', id],
+      queryFn: ({ signal }) => expertsApi.round(id, signal),
+    }),
+  vacancies: (callId: string) =>
+    queryOptions({
+      queryKey: [...EXPERTS_KEY, 'vacancies', callId],
+      queryFn: ({ signal }) => expertsApi.vacancies(callId, signal),
     }),
 };
