@@ -77,7 +77,11 @@ export const myAssignmentResponseSchema = z.object({
   application: expertApplicationSchema,
   criteria: z.array(criterionSchema),
   /** The form the assignment is scored on: its version (null: the default not yet used) and comment minimum. */
-  form: z.object({ version: z.number().int().nullable(), minCommentLength: z.number().int() }),
+  form: z.object({
+    version: z.number().int().nullable(),
+    guidance: z.string(),
+    minCommentLength: z.number().int(),
+  }),
   /** 专家论证: the most the expert may recommend (yuan) and why; null for 函评. */
   recommendationLimit: z.object({ amount: z.number(), reason: z.string() }).nullable(),
 });

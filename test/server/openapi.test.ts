@@ -138,6 +138,8 @@ describe('GET /api/openapi.json', () => {
       '/api/province/registers/{kind}/import',
       '/api/province/registers/{kind}/preview',
       '/api/province/registers/{kind}/template',
+      '/api/province/scoring-forms',
+      '/api/province/scoring-forms/{roundId}/{topic}',
       '/api/public/announcements',
       '/api/public/announcements/{id}',
       '/api/public/audit-checkpoints',

@@ -92,7 +92,11 @@ const item = (c: Partial<Criterion> & { id: string }): Criterion => ({
   anchors: anchors(c.max ?? 10),
   ...c,
 });
-const valid: FormContent = { criteria: [item({ id: 'a' }), item({ id: 'b' })], minCommentLength: 20 };
+const valid: FormContent = {
+  criteria: [item({ id: 'a' }), item({ id: 'b' })],
+  guidance: '',
+  minCommentLength: 20,
+};
 
 describe('评分表的校验', () => {
   it('合格的评分表没有问题', () => {
@@ -201,6 +205,7 @@ describe('评分表的校验', () => {
 describe('评分表的版本', () => {
   it('列出两版之间的改动', () => {
     const next: FormContent = {
+      guidance: '',
       minCommentLength: 30,
       criteria: [
         item({ id: 'a', label: '甲', weight: 60, anchors: [{ from: 0, to: 10, text: '新说明' }] }),

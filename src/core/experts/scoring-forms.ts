@@ -1,7 +1,9 @@
 import { SECTION_LABELS } from '../application/form.js';
 import { SECTION_KEYS } from '../application/content.js';
 import type { TopicNumber } from '../bundle/schema.js';
-import { CENTRE_CONFIGURATION, type Clause } from '../calls/parameters.js';
+import type { Direction } from '../bundle/schema.js';
+import { CENTRE_CONFIGURATION, type CallParameters, type Clause, streamOf } from '../calls/parameters.js';
+import { fundingLimit } from '../decisions/funding-limit.js';
 import { formatWanDecimal } from '../money.js';
 import type { RoundKind } from './rounds.js';
 
@@ -28,7 +30,7 @@ export interface Criterion {
   max: number;
   guidance: string;
   /** The bands of the scale 0–max, covering every score once. */
-  anchors: readonly Anchor[];
+  anchors: Anchor[];
   /** The part of the 申报书 the criterion judges, which the scoring page links to. */
   section?: DocumentPart;
 }
@@ -48,6 +50,8 @@ export const DOCUMENT_PART_LABELS: Record<DocumentPart, string> = {
 /** What a form holds, as the province edits it. */
 export interface FormContent {
   criteria: readonly Criterion[];
+  /** What the form asks of experts as a whole, shown above its criteria. */
+  guidance: string;
   /** The fewest characters a submitted comment has. */
   minCommentLength: number;
 }
@@ -61,11 +65,12 @@ export const DEFAULT_FORM_CLAUSE: Clause = CENTRE_CONFIGURATION;
 
 export const MAX_CRITERIA = 10;
 export const MAX_COMMENT_LENGTH = 3000;
+export const MAX_GUIDANCE_LENGTH = 500;
 
 export type Scores = Record<string, number>;
 
 /** The default anchors of a 0–10 scale: four bands. */
-const TEN_POINT_ANCHORS: readonly Anchor[] = [
+const TEN_POINT_ANCHORS: Anchor[] = [
   { from: 9, to: 10, text: '优秀：完全达到要求，特色鲜明，无明显不足' },
   { from: 7, to: 8, text: '良好：较好达到要求，存在个别不足' },
   { from: 5, to: 6, text: '一般：基本达到要求，存在明显不足' },
@@ -116,6 +121,10 @@ const budget = criterion({
 
 const GENERAL = [innovation, partnership, feasibility, outcomes, budget];
 
+/** The default forms' general guidance. */
+export const DEFAULT_GUIDANCE =
+  '请依据申报书内容独立、客观、公正地评审：对照各档说明逐项打分，并在评审意见中写明主要优点、不足和建议。';
+
 /** 函评 comments: at least this many characters on submission (the centre's configuration). */
 export const DEFAULT_MIN_COMMENT_LENGTH = 50;
 
@@ -124,6 +133,7 @@ export const SCORING_FORMS: Record<TopicNumber, ScoringForm> = {
   1: {
     topic: 1,
     minCommentLength: DEFAULT_MIN_COMMENT_LENGTH,
+    guidance: DEFAULT_GUIDANCE,
     criteria: [
       { ...innovation, weight: 35 },
       criterion({
@@ -140,6 +150,7 @@ export const SCORING_FORMS: Record<TopicNumber, ScoringForm> = {
   2: {
     topic: 2,
     minCommentLength: DEFAULT_MIN_COMMENT_LENGTH,
+    guidance: DEFAULT_GUIDANCE,
     criteria: [
       { ...innovation, weight: 25 },
       criterion({
@@ -154,11 +165,22 @@ export const SCORING_FORMS: Record<TopicNumber, ScoringForm> = {
       budget,
     ],
   },
-  3: { topic: 3, minCommentLength: DEFAULT_MIN_COMMENT_LENGTH, criteria: GENERAL },
-  4: { topic: 4, minCommentLength: DEFAULT_MIN_COMMENT_LENGTH, criteria: GENERAL },
+  3: {
+    topic: 3,
+    minCommentLength: DEFAULT_MIN_COMMENT_LENGTH,
+    guidance: DEFAULT_GUIDANCE,
+    criteria: GENERAL,
+  },
+  4: {
+    topic: 4,
+    minCommentLength: DEFAULT_MIN_COMMENT_LENGTH,
+    guidance: DEFAULT_GUIDANCE,
+    criteria: GENERAL,
+  },
   5: {
     topic: 5,
     minCommentLength: DEFAULT_MIN_COMMENT_LENGTH,
+    guidance: DEFAULT_GUIDANCE,
     criteria: [
       innovation,
       { ...partnership, label: '苏港澳台合作基础与合作方实力' },
@@ -197,7 +219,12 @@ export const FEASIBILITY_CRITERIA: readonly Criterion[] = [
 /** The form a round of `kind` uses for `topic` until the province saves one. */
 export function defaultForm(kind: RoundKind, topic: TopicNumber): ScoringForm {
   return kind === 'feasibility'
-    ? { topic, criteria: FEASIBILITY_CRITERIA, minCommentLength: DEFAULT_MIN_COMMENT_LENGTH }
+    ? {
+        topic,
+        criteria: FEASIBILITY_CRITERIA,
+        guidance: `${DEFAULT_GUIDANCE}专家论证还须给出建议资助经费（万元）。`,
+        minCommentLength: DEFAULT_MIN_COMMENT_LENGTH,
+      }
     : SCORING_FORMS[topic];
 }
 
@@ -232,6 +259,9 @@ export function formProblems(form: FormContent): ScoreProblem[] {
     if (!c.label.trim()) add(`${at}.label`, `第 ${i + 1} 项：请填写评分项名称`);
     else if (seenLabels.has(c.label.trim())) add(`${at}.label`, `${name}：名称与前面的评分项重复`);
     seenLabels.add(c.label.trim());
+    if (c.guidance.length > MAX_GUIDANCE_LENGTH) {
+      add(`${at}.guidance`, `${name}：评分指引不能超过 ${MAX_GUIDANCE_LENGTH} 字`);
+    }
     if (!Number.isInteger(c.weight) || c.weight <= 0 || c.weight > 100) {
       add(`${at}.weight`, `${name}：权重应为 1–100 的整数`);
     }
@@ -243,6 +273,9 @@ export function formProblems(form: FormContent): ScoreProblem[] {
   });
   const sum = criteria.reduce((total, c) => total + (Number.isFinite(c.weight) ? c.weight : 0), 0);
   if (criteria.length > 0 && sum !== 100) add('criteria', `评分项权重合计应为 100，现为 ${sum}`);
+  if (form.guidance.length > MAX_GUIDANCE_LENGTH * 2) {
+    add('guidance', `评审说明：不能超过 ${MAX_GUIDANCE_LENGTH * 2} 字`);
+  }
   if (
     !Number.isInteger(form.minCommentLength) ||
     form.minCommentLength < 0 ||
@@ -360,6 +393,19 @@ export interface RecommendationLimit {
   reason: string;
 }
 
+/** The limit of a recommendation: the stream's cap (the call's parameters) or the 省资助经费 requested. */
+export function recommendationLimit(
+  call: CallParameters,
+  topic: TopicNumber,
+  direction: Direction | null,
+  requested: number,
+): RecommendationLimit | null {
+  const terms = streamOf(call, topic, direction ?? undefined);
+  if (!terms) return null;
+  const cap = { amount: terms.funding.value.cap, clause: terms.funding.clause, label: terms.label };
+  return fundingLimit(requested, cap, call.notice.number.value);
+}
+
 /**
  * What is wrong with a 专家论证 recommended amount (yuan): whole yuan above 0, within `limit`; required on
  * submission.
@@ -420,6 +466,7 @@ export function formChanges(before: FormContent, after: FormContent): string[] {
   }
   const order = (f: FormContent) => f.criteria.map((c) => c.id).join();
   if (changes.length === 0 && order(before) !== order(after)) changes.push('评分项顺序已调整');
+  if (before.guidance !== after.guidance) changes.push('评审说明已修改');
   if (before.minCommentLength !== after.minCommentLength) {
     changes.push(`评审意见最少字数 ${before.minCommentLength} → ${after.minCommentLength}`);
   }

@@ -28,6 +28,7 @@ import { FinalizationService } from './finalization.js';
 import { ExpertReviewService } from './experts.js';
 import { ExpertDocumentService } from './expert-documents.js';
 import { ExpertScoringService } from './experts-scoring.js';
+import { ScoringFormService } from './scoring-forms.js';
 import { FormalReviewService } from './formal-review.js';
 import { HealthService } from './health.js';
 import { PasswordService } from './passwords.js';
@@ -80,6 +81,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     finalization: new FinalizationService(db, repos, clock, calls, store, config.publicUrl),
     experts: new ExpertReviewService(db, repos, clock),
     expertScoring,
+    scoringForms: new ScoringFormService(db, repos, clock),
     expertDocuments: new ExpertDocumentService(repos, store, calls, expertScoring),
     health: new HealthService(repos),
     organizationUsers: new OrganizationUserService(db, repos, clock, config),
