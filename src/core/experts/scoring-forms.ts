@@ -126,7 +126,7 @@ export const DEFAULT_GUIDANCE =
   '请依据申报书内容独立、客观、公正地评审：对照各档说明逐项打分，并在评审意见中写明主要优点、不足和建议。';
 
 /** 函评 comments: at least this many characters on submission (the centre's configuration). */
-export const DEFAULT_MIN_COMMENT_LENGTH = 50;
+export const DEFAULT_MIN_COMMENT_LENGTH = 15;
 
 /** The 函评 defaults, one per topic. */
 export const SCORING_FORMS: Record<TopicNumber, ScoringForm> = {
