@@ -439,6 +439,9 @@ export function weightedTotal(form: Pick<FormContent, 'criteria'>, scores: Score
   return Math.round(sum * 100) / 100;
 }
 
+/** The anchors as one string, whatever order their keys were stored in (jsonb reorders them). */
+const anchorsText = (c: Criterion) => c.anchors.map((a) => `${a.from}–${a.to}：${a.text}`).join('\n');
+
 /** What changed from one version of a form to the next, as the version history lists it. */
 export function formChanges(before: FormContent, after: FormContent): string[] {
   const changes: string[] = [];
@@ -459,7 +462,7 @@ export function formChanges(before: FormContent, after: FormContent): string[] {
       const part = (p?: DocumentPart) => (p ? DOCUMENT_PART_LABELS[p] : '不指定');
       changes.push(`${name}对应申报书部分 ${part(was.section)} → ${part(c.section)}`);
     }
-    if (JSON.stringify(was.anchors) !== JSON.stringify(c.anchors)) changes.push(`${name}各档说明已修改`);
+    if (anchorsText(was) !== anchorsText(c)) changes.push(`${name}各档说明已修改`);
   }
   for (const c of before.criteria) {
     if (!now.has(c.id)) changes.push(`删除评分项“${c.label}”`);
