@@ -42,7 +42,7 @@ export function DecisionModal({ item, onClose }: { item: DecisionItemView; onClo
           ? `${item.cap.label}上限 ${formatWan(item.cap.amount)}（${item.cap.clause}）`
           : '无上限信息'}
       </Typography.Paragraph>
-      <FeasibilityPanel feasibility={item.feasibility} />
+      <FeasibilityPanel feasibility={item.feasibility} prefilled={!item.decision} />
       <Form<DecisionValues>
         form={form}
         layout="vertical"
