@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCORING_FORMS } from '../../src/core/experts/scoring-forms.js';
+import { formatWanDecimal } from '../../src/core/money.js';
 import { expertAssignments, reviewRounds } from '../../src/server/db/schema.js';
 import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import {
@@ -21,7 +22,7 @@ import {
   screenshots,
   watched,
 } from '../support/browser.js';
-import { useTestApp } from '../support/harness.js';
+import { inject, useTestApp } from '../support/harness.js';
 
 // 评分表 in a browser (issue 14 §3): the province edits a criterion's anchor in a round's form and saves a new
 // version; the expert sees the new anchor on the scoring page and scores; the form is then locked. On a phone
@@ -151,6 +152,67 @@ describe('省里配置评分表，专家按新的说明评分', () => {
       await again.getByTestId('form-locked').waitFor();
       expect(await again.getByTestId('save-form').count()).toBe(0);
       expect(await overflow(again)).toBeLessThanOrEqual(0);
+      expect(pageErrors).toEqual([]);
+      expect(serverErrors).toEqual([]);
+    } catch (error) {
+      await failed(error);
+    }
+  }, 180_000);
+
+  it('专家论证：专家按万元填写建议资助经费；立项决定对话框显示论证结果并预填其中位数', async () => {
+    try {
+      const stage = await reviewStage(t);
+      const title = '深海传感器联合研发定向论证';
+      const application = await acceptedApplication(stage, { title });
+      const now = Date.now();
+      const [round] = await t.db
+        .insert(reviewRounds)
+        .values({
+          callId: PRACTICE_CALL_ID,
+          kind: 'feasibility',
+          name: '2026 年专家论证',
+          respondBy: new Date(now + 24 * 3600_000),
+          dueAt: new Date(now + 10 * 24 * 3600_000),
+          createdAt: new Date(now),
+          createdBy: stage.departmentUserId,
+        })
+        .returning();
+      const e = await newExpert(stage);
+      const assignmentId = await scoreableAssignment(stage, application.id, e);
+      await t.db
+        .update(expertAssignments)
+        .set({ roundId: round!.id })
+        .where(eq(expertAssignments.id, assignmentId));
+      const detail = await inject(t.app, {
+        method: 'GET',
+        url: `/api/expert/assignments/${assignmentId}`,
+        cookie: e.cookie,
+      });
+      const amount: number = detail.json().recommendationLimit.amount - 100_000;
+
+      const p = await signedIn(e.cookie, PHONE);
+      await p.goto(`${base}/expert/assignments/${assignmentId}`);
+      await p.getByTestId('anchors-conditions').waitFor();
+      for (const id of ['feasibility', 'conditions', 'budget']) await p.getByTestId(`score-${id}`).fill('8');
+      await p.getByTestId('comment').fill('目标明确，合作方条件较好，经费安排基本合理，建议支持。');
+      await p.getByTestId('submit-scores').click();
+      await p.getByText('建议资助经费：请填写（万元）').waitFor();
+      await p.getByTestId('recommended-funding').fill(String(amount / 10_000));
+      await p.getByTestId('submit-scores').click();
+      await button(p.locator('.ant-modal-confirm'), '提交').click();
+      await p.locator('.ant-modal-confirm-success').getByRole('button').click();
+      expect(await overflow(p)).toBeLessThanOrEqual(0);
+      expect(await axeViolations(p)).toEqual([]);
+
+      const d = await signedIn(stage.province);
+      await d.goto(`${base}/province/decisions?callId=${PRACTICE_CALL_ID}`);
+      const row = d.getByTestId('decisions-table').getByRole('row').filter({ hasText: title });
+      await button(row, '决定').click();
+      const modal = d.locator('.ant-modal').filter({ hasText: '立项决定：' });
+      const panel = modal.getByTestId('feasibility-panel');
+      await panel.waitFor();
+      expect(await panel.textContent()).toContain(`建议资助经费中位数 ${formatWanDecimal(amount)}`);
+      expect(await modal.locator('#fundingWan').inputValue()).toBe(String(amount / 10_000));
       expect(pageErrors).toEqual([]);
       expect(serverErrors).toEqual([]);
     } catch (error) {
