@@ -197,6 +197,30 @@ describe('评分表：按轮次和专题配置，保存即新版本', () => {
   });
 });
 
+describe('并发', () => {
+  it('保存新版本与首次评分同时发生：评分总落在最新版本上，锁定后不再有新版本', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const roundId = await round();
+      const { id, expert } = await scoreable(roundId);
+      const [saved, scored] = await Promise.all([
+        putForm(
+          roundId,
+          defaultBody((b) => (b.minCommentLength = 20 + i)),
+        ),
+        scoring(expert.cookie, id, 'draft', { scores: { innovation: 7 } }),
+      ]);
+      expect(scored.statusCode, scored.body).toBe(200);
+      expect([200, 409]).toContain(saved.statusCode);
+      const versions = await t.db.select().from(scoringForms).where(eq(scoringForms.roundId, roundId));
+      const latest = versions.sort((a, b) => b.version - a.version)[0]!;
+      const [row] = await t.db.select().from(expertAssignments).where(eq(expertAssignments.id, id));
+      expect(row!.scoringFormId).toBe(latest.id);
+      expect(versions).toHaveLength(1);
+      expect(latest.createdBy === null).toBe(saved.statusCode === 409);
+    }
+  });
+});
+
 describe('按评分时所用的版本计算总分', () => {
   it('评分记下所用版本；专家、省里的总分均按该版本的权重计算', async () => {
     const roundId = await round();
