@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { searchTermSchema } from './common.js';
 import { callQuerySchema, provinceApplicationSchema } from './formal-review.js';
+import { feasibilityAggregateSchema } from './scoring-forms.js';
 
 export const decisionListQuerySchema = callQuerySchema.extend({ q: searchTermSchema });
 
@@ -45,6 +46,8 @@ export const decisionItemSchema = z
     /** What binds the funding: the smaller of the cap and the amount requested, and why. */
     limit: z.object({ amount: z.number(), reason: z.string() }).nullable(),
     decision: decisionSchema.nullable(),
+    /** 专家论证 of a directed stream: the panel's recommendation, which pre-fills the funding; null when none. */
+    feasibility: feasibilityAggregateSchema.nullable(),
   })
   .meta({ id: 'DecisionItem' });
 export type DecisionItemView = z.infer<typeof decisionItemSchema>;

@@ -106,6 +106,11 @@ export const ERRORS = {
   NOT_REVIEWABLE: { status: 409, message: '只有主管部门已推荐、省里形式审查已受理的申报书才能分配专家评审' },
   EXPERT_INACTIVE: { status: 409, message: '该专家已停用，不能分配评审任务' },
   SCORES_SUBMITTED: { status: 409, message: '评分已提交，不能再修改；如有问题请联系省科技项目管理中心' },
+  SCORING_FORM_LOCKED: {
+    status: 409,
+    message: '本轮该专题已有专家保存评分，评分表不能再修改（评分按当时的版本计算）',
+  },
+  SCORING_FORM_UNCHANGED: { status: 409, message: '评分表没有改动，无需保存新版本' },
   REVIEW_OVERDUE: { status: 409, message: '评审已过截止时间（北京时间），不能再保存或提交评分' },
   INVITATION_CLOSED: {
     status: 409,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIRECTIONS, DOCUMENT_KINDS, TOPICS } from '../core/bundle/schema.js';
+import { ROUND_KINDS } from '../core/experts/rounds.js';
 import { DOCUMENT_PARTS } from '../core/experts/scoring-forms.js';
 import { reviewerContentSchema } from './reviewer-content.js';
 
@@ -15,6 +16,8 @@ export const criterionSchema = z.object({
   weight: z.number(),
   max: z.number(),
   guidance: z.string(),
+  /** The bands of the scale with what each means (9–10 优秀：…). */
+  anchors: z.array(z.object({ from: z.number(), to: z.number(), text: z.string() })),
   /** The part of the 申报书 it judges: the scoring page links to its anchor. */
   section: z.enum(DOCUMENT_PARTS).optional(),
 });
@@ -52,6 +55,10 @@ export const myAssignmentSchema = z
     scores: z.record(z.string(), z.number()),
     comment: z.string(),
     total: z.number(),
+    /** 专家论证: the amount recommended, yuan; null elsewhere or not yet given. */
+    recommendedFunding: z.number().nullable(),
+    /** The round's kind: 函评, or 专家论证 which asks for a recommended amount. */
+    roundKind: z.enum(ROUND_KINDS),
     application: expertApplicationSchema.pick({
       id: true,
       acceptanceNo: true,
@@ -69,12 +76,26 @@ export const myAssignmentResponseSchema = z.object({
   assignment: myAssignmentSchema,
   application: expertApplicationSchema,
   criteria: z.array(criterionSchema),
+  /** The form the assignment is scored on: its version (null: the default not yet used) and comment minimum. */
+  form: z.object({
+    version: z.number().int().nullable(),
+    guidance: z.string(),
+    minCommentLength: z.number().int(),
+  }),
+  /** 专家论证: the most the expert may recommend (yuan) and why; null for 函评. */
+  recommendationLimit: z.object({ amount: z.number(), reason: z.string() }).nullable(),
 });
 export type MyAssignmentDetail = z.infer<typeof myAssignmentResponseSchema>;
 
 export const scoresBodySchema = z.object({
   scores: z.record(z.string(), z.number({ error: '分数应为数字' })).meta({ title: '评分' }),
   comment: z.string().trim().max(3000, '评审意见：不能超过 3000 字').default('').meta({ title: '评审意见' }),
+  /** 专家论证 only: the recommended funding, yuan (the page asks in 万元). */
+  recommendedFunding: z
+    .number({ error: '建议资助经费应为数字（元）' })
+    .nullable()
+    .optional()
+    .meta({ title: '建议资助经费（元）' }),
 });
 export type ScoresBody = z.infer<typeof scoresBodySchema>;
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ROUND_KINDS } from '../core/experts/rounds.js';
+import { feasibilityAggregateSchema } from './scoring-forms.js';
 import { DIRECTIONS, TOPICS } from '../core/bundle/schema.js';
 import { DEFAULT_EXPERTS_PER_APPLICATION } from '../core/experts/assignment.js';
 import { CONFLICT_KINDS } from '../core/experts/conflicts.js';
@@ -129,6 +131,11 @@ export const provinceAssignmentSchema = z
     scores: z.record(z.string(), z.number()).nullable(),
     total: z.number().nullable(),
     comment: z.string().nullable(),
+    /** 专家论证, once submitted: the amount recommended, yuan. */
+    recommendedFunding: z.number().nullable(),
+    /** The round's kind (函评 or 专家论证) and the version of its form scored on (null: the default). */
+    roundKind: z.enum(ROUND_KINDS),
+    formVersion: z.number().int().nullable(),
   })
   .meta({ id: 'ExpertAssignment' });
 export type ProvinceAssignmentView = z.infer<typeof provinceAssignmentSchema>;
@@ -145,7 +152,10 @@ export const reviewedApplicationSchema = z
     organization: z.object({ name: z.string(), creditCode: z.string() }),
     department: z.object({ id: z.uuid(), name: z.string() }),
     assignments: z.array(provinceAssignmentSchema),
+    /** Over the submitted 函评 totals. */
     aggregate: aggregateSchema,
+    /** 专家论证: the panel's recommendation; null when no 论证 was submitted. */
+    feasibility: feasibilityAggregateSchema.nullable(),
   })
   .meta({ id: 'ExpertReviewedApplication' });
 export type ReviewedApplicationView = z.infer<typeof reviewedApplicationSchema>;

@@ -38,6 +38,7 @@ import { dashboardRoutes } from './routes/dashboard/routes.js';
 import { crossCheckRoutes } from './routes/cross-checks/routes.js';
 import { decisionRoutes } from './routes/decisions/routes.js';
 import { contractRoutes } from './routes/contracts/routes.js';
+import { scoringFormRoutes } from './routes/scoring-forms/routes.js';
 import type { RouteDeps } from './routes/deps.js';
 import { departmentRoutes } from './routes/departments/routes.js';
 import { provinceDepartmentRoutes } from './routes/province-departments/routes.js';
@@ -151,6 +152,7 @@ export async function buildApp({
       await api.register(entitlementRoutes, deps);
       await api.register(bundleImportRoutes, deps);
       await api.register(provinceExpertRoutes, deps);
+      await api.register(scoringFormRoutes, deps);
       await api.register(expertRoutes, deps);
       await api.register(crossCheckRoutes, deps);
       await api.register(registerRoutes, deps);

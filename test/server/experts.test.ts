@@ -29,6 +29,9 @@ import { createJobRunner } from '../../src/server/jobs/index.js';
 import { acceptInvitation, letterRound } from '../support/api/expert-review.js';
 import { REMINDER_INTERVAL_MS } from '../../src/server/jobs/reminders.js';
 
+/** A submitted comment of at least the default form's minimum length. */
+const OPINION = '创新点明确，合作基础扎实，研究方案可行，同意资助。';
+
 const t = useTestApp();
 
 const HOUR = 60 * 60 * 1000;
@@ -505,7 +508,7 @@ describe('专家评分', () => {
 
     const submitted = await scoring(e.cookie, id, 'submit', {
       scores: fullScores(4, 0.8),
-      comment: '同意资助',
+      comment: OPINION,
     });
     expect(submitted.statusCode).toBe(200);
     expect(submitted.json().assignment).toMatchObject({ total: 80, submittedAt: expect.any(String) });
@@ -532,7 +535,7 @@ describe('专家评分', () => {
     for (const action of ['draft', 'submit'] as const) {
       const refused = await scoring(e.cookie, id, action, {
         scores: { ...fullScores(4, 1), [criterion!.id]: over },
-        comment: '同意资助',
+        comment: OPINION,
       });
       expect(refused.statusCode).toBe(400);
       expect(refused.json().error).toMatchObject({
@@ -583,7 +586,7 @@ describe('专家评分', () => {
 
     const other = await expert();
     const submittedId = await assigned(app.id, other);
-    await scoring(other.cookie, submittedId, 'submit', { scores: fullScores(4, 0.8), comment: '同意' });
+    await scoring(other.cookie, submittedId, 'submit', { scores: fullScores(4, 0.8), comment: OPINION });
     const late = await inject(t.app, {
       method: 'POST',
       url: `/api/expert/assignments/${submittedId}/recuse`,
@@ -661,7 +664,7 @@ describe('评分汇总', () => {
       const id = await assigned(app.id, e);
       const response = await scoring(e.cookie, id, 'submit', {
         scores: fullScores(4, fraction),
-        comment: '意见',
+        comment: OPINION,
       });
       expect(response.statusCode).toBe(200);
     }
@@ -717,7 +720,7 @@ describe('到期提醒', () => {
     await assigned(app.id, soon, 24);
     await assigned(app.id, later, REMINDER_LEAD_HOURS + 24);
     const doneId = await assigned(app.id, done, 24);
-    await scoring(done.cookie, doneId, 'submit', { scores: fullScores(4, 1), comment: '好' });
+    await scoring(done.cookie, doneId, 'submit', { scores: fullScores(4, 1), comment: OPINION });
 
     const remind = () =>
       inject(t.app, { method: 'POST', url: '/api/province/experts/reminders', cookie: province });

@@ -154,6 +154,8 @@ describe('GET /api/openapi.json', () => {
       '/api/province/review-rounds',
       '/api/province/review-rounds/{id}',
       '/api/province/review-rounds/{id}/invitations',
+      '/api/province/scoring-forms',
+      '/api/province/scoring-forms/{roundId}/{topic}',
       '/api/public/announcements',
       '/api/public/announcements/{id}',
       '/api/public/audit-checkpoints',

@@ -53,6 +53,7 @@ const FENCES: [prefix: string, roles: UserRole[]][] = [
  */
 const DUTIES_NEEDED: Record<string, { role: 'province' | 'department'; duty: Duty }> = {
   'POST /api/province/calls/{id}/open': { role: 'province', duty: 'admin' },
+  'PUT /api/province/scoring-forms/{roundId}/{topic}': { role: 'province', duty: 'center' },
   'POST /api/province/departments': { role: 'province', duty: 'admin' },
   'POST /api/province/departments/import/preview': { role: 'province', duty: 'admin' },
   'POST /api/province/departments/import': { role: 'province', duty: 'admin' },

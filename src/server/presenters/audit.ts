@@ -93,9 +93,17 @@ const FIELD_LABELS: Record<string, string> = {
   startsOn: '公示开始日期',
   endsOn: '公示结束日期',
   entries: '公示项目',
+  scores: '评分',
+  comment: '评审意见',
+  recommendedFunding: '建议资助经费',
+  formVersion: '评分表版本',
+  criteria: '评分项',
+  guidance: '评审说明',
+  minCommentLength: '评审意见最少字数',
+  changes: '改动',
 };
 
-const MONEY_FIELDS = new Set(['funding', 'provincialFunding', 'total', 'jiangsuTotal']);
+const MONEY_FIELDS = new Set(['funding', 'provincialFunding', 'total', 'jiangsuTotal', 'recommendedFunding']);
 const STATUS_FIELDS = new Set(['status', 'from', 'to']);
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;

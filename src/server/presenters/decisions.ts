@@ -1,4 +1,5 @@
 import { toBeijingIso } from '../../core/time.js';
+import type { FeasibilityAggregate } from '../../core/experts/scoring-forms.js';
 import type { ContractItemView, DecisionItemView } from '../../contract/decisions.js';
 import type { CallView } from '../services/calls.js';
 import { capOf, limitOf, type ContractItem } from '../services/decisions.js';
@@ -8,7 +9,10 @@ import { presentProvinceApplication } from './formal-review.js';
 
 // 立项决定 and the contract stage after a published 公示.
 
-export function presentDecisionItem(call: CallView, { row }: ProvinceItem): DecisionItemView {
+export function presentDecisionItem(
+  call: CallView,
+  { row, feasibility }: ProvinceItem & { feasibility?: FeasibilityAggregate | null },
+): DecisionItemView {
   const d = row.decision;
   return {
     application: presentProvinceApplication(row),
@@ -23,6 +27,7 @@ export function presentDecisionItem(call: CallView, { row }: ProvinceItem): Deci
           locked: d.announcementId !== null,
         }
       : null,
+    feasibility: feasibility ?? null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { formBudget } from '../../core/application/bundle-fields.js';
 import type { TopicNumber } from '../../core/bundle/schema.js';
-import { SCORING_FORMS, weightedTotal } from '../../core/experts/scoring-forms.js';
+import { weightedTotal } from '../../core/experts/scoring-forms.js';
 import { toBeijingIso } from '../../core/time.js';
 import { DOCUMENT_KIND_LABELS } from '../../core/labels.js';
 import type { DocumentRecord } from '../repositories/documents.js';
@@ -47,7 +47,12 @@ export function presentExpertApplication(a: ExpertReviewApplication): ExpertAppl
   };
 }
 
-export function presentMyAssignment({ assignment: row, application, overdue }: ExpertTask): MyAssignmentView {
+export function presentMyAssignment({
+  assignment: row,
+  application,
+  overdue,
+  form,
+}: ExpertTask): MyAssignmentView {
   const { id, acceptanceNo, topic, title, field } = presentExpertApplication(application);
   return {
     id: row.id,
@@ -57,7 +62,9 @@ export function presentMyAssignment({ assignment: row, application, overdue }: E
     overdue,
     scores: row.scores,
     comment: row.comment,
-    total: weightedTotal(SCORING_FORMS[topic], row.scores),
+    total: weightedTotal(form.content, row.scores),
+    recommendedFunding: row.recommendedFunding,
+    roundKind: form.kind,
     application: { id, acceptanceNo, topic, title, field },
   };
 }
@@ -66,7 +73,13 @@ export function presentMyAssignmentDetail(task: ExpertTask): MyAssignmentDetail 
   return {
     assignment: presentMyAssignment(task),
     application: presentExpertApplication(task.application),
-    criteria: [...SCORING_FORMS[task.application.topic as TopicNumber].criteria],
+    criteria: task.form.content.criteria.map((c) => ({ ...c, anchors: [...c.anchors] })),
+    form: {
+      version: task.form.version,
+      guidance: task.form.content.guidance,
+      minCommentLength: task.form.content.minCommentLength,
+    },
+    recommendationLimit: task.limit,
   };
 }
 

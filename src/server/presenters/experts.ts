@@ -1,6 +1,6 @@
 import { WIDE_SPREAD_POINTS } from '../../core/experts/aggregation.js';
 import { maskPhone } from '../../core/masking.js';
-import { SCORING_FORMS, weightedTotal } from '../../core/experts/scoring-forms.js';
+import { weightedTotal } from '../../core/experts/scoring-forms.js';
 import { toBeijingIso } from '../../core/time.js';
 import type {
   AutoAssignResult,
@@ -70,7 +70,10 @@ export function presentProvinceAssignment(a: TopicAssignment): ProvinceAssignmen
     conflicts: a.conflicts,
     // Drafts are the expert's own until submitted.
     scores: submitted ? a.scores : null,
-    total: submitted ? weightedTotal(SCORING_FORMS[a.topic], a.scores) : null,
+    total: submitted ? weightedTotal(a.form.content, a.scores) : null,
+    recommendedFunding: submitted ? a.recommendedFunding : null,
+    roundKind: a.form.kind,
+    formVersion: a.form.version,
     comment: submitted ? a.comment : null,
   };
 }
@@ -79,6 +82,7 @@ export function presentReviewedApplication({
   application: row,
   assignments,
   aggregate,
+  feasibility,
 }: ReviewedApplication): ReviewedApplicationView {
   return {
     id: row.id,
@@ -92,6 +96,7 @@ export function presentReviewedApplication({
     department: row.department,
     assignments: assignments.map(presentProvinceAssignment),
     aggregate,
+    feasibility,
   };
 }
 
@@ -111,7 +116,7 @@ export function presentApplicationReview({
     content: contentForReviewer(reviewed.application.form, 'official'),
     partner: partnerOf(reviewed.application.form),
     candidates: candidates.map((c) => ({ ...c, expert: presentExpert(c.expert) })),
-    criteria: [...criteria],
+    criteria: criteria.map((c) => ({ ...c, anchors: [...c.anchors] })),
   };
 }
 

@@ -25,6 +25,7 @@ import { PersonRepository } from './people.js';
 import { RateLimitRepository } from './rate-limits.js';
 import { RegisterRepository } from './registers.js';
 import { ReviewRepository } from './review.js';
+import { ScoringFormRepository } from './scoring-forms.js';
 import { SessionRepository } from './sessions.js';
 import { SnapshotRepository } from './snapshots.js';
 import { UserRepository } from './users.js';
@@ -58,6 +59,7 @@ export function repositories(db: Database) {
     rateLimits: new RateLimitRepository(db),
     registers: new RegisterRepository(db),
     review: new ReviewRepository(db),
+    scoringForms: new ScoringFormRepository(db),
     sessions: new SessionRepository(db),
     snapshots: new SnapshotRepository(db),
     users: new UserRepository(db),

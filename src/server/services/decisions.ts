@@ -10,6 +10,7 @@ import {
   type FundingLimit,
 } from '../../core/decisions/funding-limit.js';
 import { beijingDate, formatChineseDate } from '../../core/time.js';
+import type { FeasibilityAggregate } from '../../core/experts/scoring-forms.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
@@ -20,6 +21,7 @@ import type { CallService, CallView } from './calls.js';
 import { openContract } from './contracts.js';
 import { loiFindings, type ProvinceUser } from './formal-review.js';
 import { type ProvinceItem, ProvinceApplications } from './province-applications.js';
+import { feasibilityOf } from './scoring-forms.js';
 
 // 立项决定 (issue 5 §6): approve with a funding amount within the topic's cap and the requested 省资助经费, or
 // reject, each with a reason, for applications 受理 at 形式审查. A decision can change or be undone until a
@@ -41,6 +43,9 @@ export function limitOf(call: CallView, row: ProvinceRow): FundingLimit | null {
   const requested = formBudget(row.application.form).provincialFunding;
   return cap && fundingLimit(requested, cap, call.parameters.notice.number.value);
 }
+
+/** An application 受理 with the 专家论证 panel's recommendation, which the decision reads. */
+export type DecisionItem = ProvinceItem & { feasibility: FeasibilityAggregate | null };
 
 /** A project whose 立项 was published, with the 公示 that lists it. */
 export type ContractItem = ProvinceItem & { announcement: AnnouncementRow };
@@ -70,12 +75,25 @@ export class DecisionService {
   ): Promise<{ call: CallView; items: ProvinceItem[] }> {
     const call = await this.calls.require(callId);
     const items = await this.province.reached(this.repos, call, undefined, q);
-    return { call, items: items.filter(({ row }) => row.review?.result === 'accepted') };
+    return {
+      call,
+      items: await this.withFeasibility(items.filter(({ row }) => row.review?.result === 'accepted')),
+    };
   }
 
-  async get(_actor: ProvinceUser, id: string): Promise<{ call: CallView; item: ProvinceItem }> {
+  async get(_actor: ProvinceUser, id: string): Promise<{ call: CallView; item: DecisionItem }> {
     const call = await this.province.callOf(this.repos, id);
-    return { call, item: await this.province.one(this.repos, call, id) };
+    const [item] = await this.withFeasibility([await this.province.one(this.repos, call, id)]);
+    return { call, item: item! };
+  }
+
+  /** Each item with its 专家论证 recommendation (null when none was submitted). */
+  private async withFeasibility(items: ProvinceItem[]): Promise<DecisionItem[]> {
+    const feasibility = await feasibilityOf(
+      this.repos,
+      items.map(({ row }) => ({ id: row.application.id, topic: row.application.topic })),
+    );
+    return items.map((item) => ({ ...item, feasibility: feasibility.get(item.row.application.id) ?? null }));
   }
 
   async decide(actor: ProvinceUser, id: string, body: DecisionBody) {

@@ -1,6 +1,12 @@
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import { REMINDER_LEAD_MS, reminderText } from '../../core/experts/reminders.js';
-import { SCORING_FORMS, scoringProblems, weightedTotal } from '../../core/experts/scoring-forms.js';
+import {
+  type RecommendationLimit,
+  recommendationProblems,
+  recommendsFunding,
+  scoringProblems,
+  weightedTotal,
+} from '../../core/experts/scoring-forms.js';
 import { toBeijingIso } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
@@ -12,6 +18,7 @@ import type { RecusalBody, ScoresBody } from '../../contract/expert.js';
 import { recuseAssignment } from './review-rounds.js';
 import { expertDueMessage } from './notifications/messages.js';
 import { notify } from './notifications/notify.js';
+import { type FormInUse, formForScoring, formsInUse, recommendationLimitOf } from './scoring-forms.js';
 
 // 专家评审, the expert's side: what is assigned to them (anything else is answered as missing), scores saved as
 // drafts until the due date and fixed once submitted, and the notifications they are sent. Also the due
@@ -29,6 +36,10 @@ export interface ExpertTask {
   application: ExpertReviewApplication;
   /** Past its due date without a submission. */
   overdue: boolean;
+  /** The scoring form it is scored on (the version it names, else its round's current one). */
+  form: FormInUse;
+  /** 专家论证: the most the expert may recommend; null for 函评 (and in lists). */
+  limit: RecommendationLimit | null;
 }
 
 /** Scoring waits until the expert accepts the invitation to the assignment's round. */
@@ -53,17 +64,23 @@ export class ExpertScoringService {
         await this.repos.experts.applications({ ids: rows.map((r) => r.applicationId), reviewable: true })
       ).map((a) => [a.id, a]),
     );
-    return rows.flatMap((row) => {
-      const application = applications.get(row.applicationId);
-      return application ? [this.task(row, application)] : [];
-    });
+    const reviewable = rows.filter((row) => applications.has(row.applicationId));
+    const forms = await formsInUse(
+      this.repos,
+      reviewable.map((r) => ({ ...r, topic: applications.get(r.applicationId)!.topic as TopicNumber })),
+    );
+    return reviewable.map((row) =>
+      this.task(row, applications.get(row.applicationId)!, forms.get(row.id)!, null),
+    );
   }
 
   /** Read once the expert has accepted the round's invitation (and agreed to confidentiality). */
   async detail(actor: ExpertUser, id: string): Promise<ExpertTask> {
     const { row, application } = await this.own(this.repos, actor, id, false);
     await requireAccepted(this.repos, row);
-    return this.task(row, application);
+    const topic = application.topic as TopicNumber;
+    const form = (await formsInUse(this.repos, [{ ...row, topic }])).get(row.id)!;
+    return this.task(row, application, form, await recommendationLimitOf(this.repos, application, form));
   }
 
   /** Keeps a draft: every score given must be valid, none is required. */
@@ -159,8 +176,13 @@ export class ExpertScoringService {
       const now = this.clock.now();
       if (row.submittedAt) throw new AppError('SCORES_SUBMITTED');
       if (now >= row.dueAt) throw new AppError('REVIEW_OVERDUE');
-      const form = SCORING_FORMS[application.topic as TopicNumber];
-      const problems = scoringProblems(form, body.scores, body.comment, submit);
+      const form = await formForScoring(repos, row, application.topic as TopicNumber, now);
+      const limit = await recommendationLimitOf(repos, application, form);
+      const recommends = recommendsFunding(form.kind);
+      const problems = [
+        ...scoringProblems(form.content, body.scores, body.comment, submit),
+        ...(recommends ? recommendationProblems(body.recommendedFunding, limit, submit) : []),
+      ];
       if (problems.length > 0) {
         throw new AppError('VALIDATION_FAILED', {
           message: problems.map((p) => p.message).join('；'),
@@ -170,6 +192,8 @@ export class ExpertScoringService {
       const after = await repos.experts.updateAssignment(id, {
         scores: body.scores,
         comment: body.comment,
+        recommendedFunding: recommends ? (body.recommendedFunding ?? null) : null,
+        scoringFormId: form.id,
         savedAt: now,
         ...(submit ? { submittedAt: now } : {}),
       });
@@ -179,10 +203,16 @@ export class ExpertScoringService {
         action: submit ? 'expert.scores.submitted' : 'expert.scores.saved',
         entityType: 'expert-assignment',
         entityId: id,
-        before: { scores: row.scores, comment: row.comment },
-        after: { scores: after.scores, comment: after.comment, total: weightedTotal(form, after.scores) },
+        before: { scores: row.scores, comment: row.comment, recommendedFunding: row.recommendedFunding },
+        after: {
+          scores: after.scores,
+          comment: after.comment,
+          recommendedFunding: after.recommendedFunding,
+          formVersion: form.version,
+          total: weightedTotal(form.content, after.scores),
+        },
       });
-      return this.task(after, application);
+      return this.task(after, application, form, limit);
     });
   }
 
@@ -200,11 +230,18 @@ export class ExpertScoringService {
     return { row, application };
   }
 
-  private task(assignment: AssignmentRow, application: ExpertReviewApplication): ExpertTask {
+  private task(
+    assignment: AssignmentRow,
+    application: ExpertReviewApplication,
+    form: FormInUse,
+    limit: RecommendationLimit | null,
+  ): ExpertTask {
     return {
       assignment,
       application,
       overdue: !assignment.submittedAt && this.clock.now() >= assignment.dueAt,
+      form,
+      limit,
     };
   }
 }

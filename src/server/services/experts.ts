@@ -2,7 +2,14 @@ import type { TopicNumber } from '../../core/bundle/schema.js';
 import { type Aggregate, aggregate } from '../../core/experts/aggregation.js';
 import { autoAssign, fieldMatches } from '../../core/experts/assignment.js';
 import { type Conflict, conflictsOf, type DeclaredConflict } from '../../core/experts/conflicts.js';
-import { type Criterion, SCORING_FORMS, weightedTotal } from '../../core/experts/scoring-forms.js';
+import type { RoundKind } from '../../core/experts/rounds.js';
+import {
+  type Criterion,
+  type FeasibilityAggregate,
+  feasibilityAggregate,
+  SCORING_FORMS,
+  weightedTotal,
+} from '../../core/experts/scoring-forms.js';
 import { groupBy } from '../../core/group-by.js';
 import { toBeijingIso } from '../../core/time.js';
 import type { Clock } from '../clock.js';
@@ -36,6 +43,7 @@ import { auditedAssignment, insertAssignment, partiesOf } from './assignments.js
 
 export { auditedAssignment, partiesOf };
 import { notify } from './notifications/notify.js';
+import { type FormInUse, formsInUse } from './scoring-forms.js';
 
 /**
  * One message per expert and assignment run, keyed by its first assignment: the invitation when this run
@@ -73,18 +81,21 @@ export interface ExpertRecord {
   conflicts: ExpertConflictRow[];
 }
 
-/** An assignment with its expert, of an application of `topic` (whose scoring form weighs its scores). */
+/** An assignment with its expert, of an application of `topic`, and the scoring form that weighs its scores. */
 export type TopicAssignment = AssignmentRow & {
   expert: AssignmentWithExpert['expert'];
   invitationStatus: AssignmentWithExpert['invitationStatus'];
   topic: TopicNumber;
+  form: FormInUse;
 };
 
 export interface ReviewedApplication {
   application: ExpertReviewApplication;
   assignments: TopicAssignment[];
-  /** Over the submitted totals. */
+  /** Over the submitted totals of 函评. */
   aggregate: Aggregate;
+  /** 专家论证: the panel's totals and recommended amounts; null when none submitted. */
+  feasibility: FeasibilityAggregate | null;
 }
 
 export interface Candidate {
@@ -329,13 +340,15 @@ export class ExpertReviewService {
       const { invitation, created } = await ensureInvitation(repos, now, actor.userId, round, expert.id);
       const titles = [application.form.title ?? ''];
       await tellAssigned(repos, expert.userId, round, invitation, created, titles, dueAt, row.id);
+      const topic = application.topic as TopicNumber;
       return {
         ok: true,
         assignment: {
           ...row,
           expert: { id: expert.id, name: expert.name, organizationName: expert.organizationName },
           invitationStatus: invitation.status,
-          topic: application.topic as TopicNumber,
+          topic,
+          form: await formOf(repos, row, topic),
         },
       } as const;
     });
@@ -426,11 +439,13 @@ export class ExpertReviewService {
         .assignmentsOf([after.applicationId])
         .then((all) => all.filter((a) => a.assignment.id === id));
       const [application] = await repos.experts.applications({ ids: [after.applicationId] });
+      const topic = application!.topic as TopicNumber;
       return {
         ...withExpert!.assignment,
         expert: withExpert!.expert,
         invitationStatus: withExpert!.invitationStatus,
-        topic: application!.topic as TopicNumber,
+        topic,
+        form: await formOf(repos, after, topic),
       };
     });
   }
@@ -478,28 +493,42 @@ export class ExpertReviewService {
     repos: Repositories,
     rows: ExpertReviewApplication[],
   ): Promise<ReviewedApplication[]> {
-    const assignments = groupBy(
-      await repos.experts.assignmentsOf(rows.map((r) => r.id)),
-      (a) => a.assignment.applicationId,
+    const all = await repos.experts.assignmentsOf(rows.map((r) => r.id));
+    const topics = new Map(rows.map((r) => [r.id, r.topic as TopicNumber]));
+    const forms = await formsInUse(
+      repos,
+      all.map(({ assignment: a }) => ({ ...a, topic: topics.get(a.applicationId)! })),
     );
+    const assignments = groupBy(all, (a) => a.assignment.applicationId);
     return rows.map((application) => {
       const topic = application.topic as TopicNumber;
-      const ofApplication = assignments.get(application.id) ?? [];
-      const totals = ofApplication.flatMap(({ assignment: a }) =>
-        a.submittedAt ? [weightedTotal(SCORING_FORMS[topic], a.scores)] : [],
-      );
+      const ofApplication = (assignments.get(application.id) ?? []).map(({ assignment, expert, invitationStatus }) => ({
+        ...assignment,
+        expert,
+        invitationStatus,
+        topic,
+        form: forms.get(assignment.id)!,
+      }));
+      const submitted = (kind: RoundKind) =>
+        ofApplication.filter((a) => a.submittedAt && a.form.kind === kind);
       return {
         application,
-        assignments: ofApplication.map(({ assignment, expert, invitationStatus }) => ({
-          ...assignment,
-          expert,
-          invitationStatus,
-          topic,
-        })),
-        aggregate: aggregate(totals),
+        assignments: ofApplication,
+        aggregate: aggregate(submitted('letter').map((a) => weightedTotal(a.form.content, a.scores))),
+        feasibility: feasibilityAggregate(
+          submitted('feasibility').map((a) => ({
+            total: weightedTotal(a.form.content, a.scores),
+            recommendedFunding: a.recommendedFunding,
+          })),
+        ),
       };
     });
   }
+}
+
+/** The scoring form one assignment is scored on. */
+async function formOf(repos: Repositories, row: AssignmentRow, topic: TopicNumber): Promise<FormInUse> {
+  return (await formsInUse(repos, [{ ...row, topic }])).get(row.id)!;
 }
 
 /** What an expert's profile says, as the audit log and the province read it. */

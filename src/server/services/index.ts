@@ -31,6 +31,7 @@ import { ExpertDocumentService } from './expert-documents.js';
 import { ExpertScoringService } from './experts-scoring.js';
 import { ExpertInvitationService } from './expert-invitations.js';
 import { ReviewRoundService } from './review-rounds.js';
+import { ScoringFormService } from './scoring-forms.js';
 import { FormalReviewService } from './formal-review.js';
 import { HealthService } from './health.js';
 import { PasswordService } from './passwords.js';
@@ -86,6 +87,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     expertScoring,
     reviewRounds: new ReviewRoundService(db, repos, clock),
     expertInvitations: new ExpertInvitationService(db, repos, clock),
+    scoringForms: new ScoringFormService(db, repos, clock),
     expertDocuments: new ExpertDocumentService(repos, store, calls, expertScoring),
     health: new HealthService(repos),
     organizationUsers: new OrganizationUserService(db, repos, clock, config),

@@ -18,6 +18,7 @@ import type { Scores } from '../../../core/experts/scoring-forms.js';
 import { applications } from './applications.js';
 import { inList, instant } from './columns.js';
 import { reviewRounds } from './review-rounds.js';
+import { scoringForms } from './scoring-forms.js';
 import { users } from './users.js';
 
 // 专家评审 (issue 5 §5): the expert pool, declared conflicts, assignments with their scores, and the
@@ -106,6 +107,8 @@ export const expertAssignments = pgTable(
     scores: jsonb('scores').$type<Scores>().notNull().default({}),
     /** 专家论证: the amount the expert recommends, yuan. */
     recommendedFunding: bigint('recommended_funding', { mode: 'number' }),
+    /** The version of the round's form the scores were saved on; null before any, or without a round. */
+    scoringFormId: uuid('scoring_form_id').references((): AnyPgColumn => scoringForms.id),
     comment: text('comment').notNull().default(''),
     savedAt: instant('saved_at'),
     submittedAt: instant('submitted_at'),

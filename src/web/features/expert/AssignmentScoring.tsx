@@ -13,7 +13,12 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { scoreProblems, scoringProblems } from '../../../core/experts/scoring-forms.js';
+import {
+  recommendationProblems,
+  scoreProblems,
+  scoringProblems,
+} from '../../../core/experts/scoring-forms.js';
+import { formatWanDecimal, wanToYuan, yuanToWan } from '../../../core/money.js';
 import type { ScoresBody } from '../../../contract/expert.js';
 import { ApiError, describeError } from '../../shared/api.js';
 import { beijingTime } from '../../shared/format.js';
@@ -21,6 +26,7 @@ import { clearFieldErrors, showFieldErrors } from '../../shared/forms.js';
 import { expertApi, expertQueries, type MyAssignmentDetail } from './api.js';
 import { scrollToPart } from '../../shared/application/anchors.js';
 import { BlindApplicationCard } from './BlindApplicationCard.js';
+import { CriterionAnchors } from './CriterionAnchors.js';
 import { ExpertDocumentsCard } from './ExpertDocumentsCard.js';
 import { RecusalModal } from './RecusalModal.js';
 import { ReviewHeading } from './ReviewHeading.js';
@@ -28,6 +34,8 @@ import { ReviewHeading } from './ReviewHeading.js';
 interface ScoreForm {
   scores: Record<string, number | null>;
   comment: string;
+  /** 专家论证: the recommended amount, 万元. */
+  recommendedWan?: number | null;
 }
 
 type Action = 'draft' | 'submit';
@@ -35,7 +43,9 @@ type Action = 'draft' | 'submit';
 /** The application as experts see it, each criterion scored, the weighted total live; saved or submitted. */
 export function AssignmentScoring({ detail }: { detail: MyAssignmentDetail }) {
   const queryClient = useQueryClient();
-  const { assignment, application, criteria } = detail;
+  const { assignment, application, criteria, recommendationLimit } = detail;
+  const scoringForm = { criteria, minCommentLength: detail.form.minCommentLength };
+  const recommends = assignment.roundKind === 'feasibility';
   const [form] = Form.useForm<ScoreForm>();
   const values = Form.useWatch('scores', form);
   const [recusing, setRecusing] = useState(false);
@@ -65,11 +75,20 @@ export function AssignmentScoring({ detail }: { detail: MyAssignmentDetail }) {
     const scores = Object.fromEntries(
       Object.entries(v.scores ?? {}).filter((e): e is [string, number] => typeof e[1] === 'number'),
     );
-    return { scores, comment: v.comment ?? '' };
+    const wan = v.recommendedWan;
+    return {
+      scores,
+      comment: v.comment ?? '',
+      ...(recommends ? { recommendedFunding: typeof wan === 'number' ? wanToYuan(wan) : null } : {}),
+    };
   };
   /** The core's own checks, before anything is sent (and before submission's irreversible confirmation). */
-  const valid = (action: Action, { scores, comment }: ScoresBody) => {
-    const problems = scoringProblems({ criteria }, scores, comment, action === 'submit');
+  const valid = (action: Action, { scores, comment, recommendedFunding }: ScoresBody) => {
+    const complete = action === 'submit';
+    const problems = [
+      ...scoringProblems(scoringForm, scores, comment, complete),
+      ...(recommends ? recommendationProblems(recommendedFunding, recommendationLimit, complete) : []),
+    ].map((p) => (p.path === 'recommendedFunding' ? { ...p, path: 'recommendedWan' } : p));
     clearFieldErrors(form);
     showFieldErrors(form, problems);
     return problems.length === 0;
@@ -131,8 +150,18 @@ export function AssignmentScoring({ detail }: { detail: MyAssignmentDetail }) {
           form={form}
           layout="vertical"
           disabled={locked}
-          initialValues={{ scores: assignment.scores, comment: assignment.comment }}
+          initialValues={{
+            scores: assignment.scores,
+            comment: assignment.comment,
+            recommendedWan:
+              assignment.recommendedFunding === null ? null : yuanToWan(assignment.recommendedFunding),
+          }}
         >
+          {detail.form.guidance && (
+            <Typography.Paragraph type="secondary" data-testid="form-guidance">
+              {detail.form.guidance}
+            </Typography.Paragraph>
+          )}
           {criteria.map((c) => (
             <Form.Item
               key={c.id}
@@ -147,6 +176,7 @@ export function AssignmentScoring({ detail }: { detail: MyAssignmentDetail }) {
               extra={
                 <>
                   {c.guidance}
+                  <CriterionAnchors criterion={c} score={values?.[c.id] ?? null} />
                   {c.section && (
                     <Button
                       type="link"
@@ -176,7 +206,26 @@ export function AssignmentScoring({ detail }: { detail: MyAssignmentDetail }) {
               <InputNumber data-testid={`score-${c.id}`} />
             </Form.Item>
           ))}
-          <Form.Item name="comment" label="评审意见（提交时必填）">
+          {recommends && (
+            <Form.Item
+              name="recommendedWan"
+              label={
+                recommendationLimit
+                  ? `建议资助经费（万元，提交时必填，不超过${recommendationLimit.reason} ${formatWanDecimal(recommendationLimit.amount)}）`
+                  : '建议资助经费（万元，提交时必填）'
+              }
+            >
+              <InputNumber min={0} step={1} addonAfter="万元" data-testid="recommended-funding" />
+            </Form.Item>
+          )}
+          <Form.Item
+            name="comment"
+            label={
+              detail.form.minCommentLength > 0
+                ? `评审意见（提交时必填，至少 ${detail.form.minCommentLength} 字）`
+                : '评审意见（提交时必填）'
+            }
+          >
             <Input.TextArea rows={5} maxLength={3000} showCount data-testid="comment" />
           </Form.Item>
           {!locked && (

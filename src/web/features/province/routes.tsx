@@ -18,6 +18,7 @@ export const PROVINCE_MENU: MenuItem[] = [
   { key: '/province/formal-review', label: '形式审查' },
   { key: '/province/paper', label: '纸质材料登记', duty: 'center' },
   { key: '/province/experts', label: '专家评审' },
+  { key: '/province/scoring-forms', label: '评分表' },
   { key: '/province/decisions', label: '立项决定与公示' },
   { key: '/province/audit', label: '审计日志' },
   { key: '/province/accounts', label: '账号管理', duty: 'admin' },
@@ -60,6 +61,12 @@ export const PROVINCE_ROUTES: RouteObject[] = [
   {
     path: '/province/experts',
     lazy: { Component: async () => (await import('./experts/ExpertsPage.js')).ExpertsPage },
+  },
+  {
+    path: '/province/scoring-forms',
+    lazy: {
+      Component: async () => (await import('./scoring-forms/ScoringFormsPage.js')).ScoringFormsPage,
+    },
   },
   {
     path: '/province/experts/applications/:id',

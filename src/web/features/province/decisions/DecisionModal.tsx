@@ -4,6 +4,7 @@ import { fundingOverLimit } from '../../../../core/decisions/funding-limit.js';
 import { formatWan, formatWanDecimal, wanToYuan, yuanToWan } from '../../../../core/money.js';
 import { SaveModal } from '../../../shared/SaveModal.js';
 import { DECISIONS_KEY, decisionsApi, type DecisionItemView } from './api.js';
+import { FeasibilityPanel } from './FeasibilityPanel.js';
 
 interface DecisionValues {
   outcome: 'approved' | 'rejected';
@@ -41,12 +42,13 @@ export function DecisionModal({ item, onClose }: { item: DecisionItemView; onClo
           ? `${item.cap.label}上限 ${formatWan(item.cap.amount)}（${item.cap.clause}）`
           : '无上限信息'}
       </Typography.Paragraph>
+      <FeasibilityPanel feasibility={item.feasibility} prefilled={!item.decision} />
       <Form<DecisionValues>
         form={form}
         layout="vertical"
         initialValues={{
           outcome: item.decision?.outcome ?? 'approved',
-          fundingWan: yuanToWan(item.decision?.funding ?? limit.amount),
+          fundingWan: yuanToWan(item.decision?.funding ?? item.feasibility?.medianAmount ?? limit.amount),
           reason: item.decision?.reason ?? '',
         }}
       >

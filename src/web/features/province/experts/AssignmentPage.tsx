@@ -6,6 +6,7 @@ import { ApplicationDocument } from '../../../shared/application/ApplicationDocu
 import { PageState } from '../../../shared/PageState.js';
 import { PrintButtons } from '../../../shared/printing.js';
 import { ReviewHeading } from '../../expert/ReviewHeading.js';
+import { FeasibilityPanel } from '../decisions/FeasibilityPanel.js';
 import { expertsQueries } from './api.js';
 import { AssignedExpertsCard } from './AssignedExpertsCard.js';
 import { CandidatesCard } from './CandidatesCard.js';
@@ -34,6 +35,7 @@ export function AssignmentPage() {
                 {application.aggregate.wideSpread && <Tag color="red">分歧较大，请复核</Tag>}
               </Descriptions.Item>
             </Descriptions>
+            <FeasibilityPanel feasibility={application.feasibility} />
             <PrintButtons applicationId={id} />
             <AssignedExpertsCard detail={detail} />
             <CandidatesCard detail={detail} />
