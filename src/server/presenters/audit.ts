@@ -82,9 +82,23 @@ const FIELD_LABELS: Record<string, string> = {
   startsOn: '公示开始日期',
   endsOn: '公示结束日期',
   entries: '公示项目',
+  startsAt: '会议时间',
+  place: '会议地点',
+  onlineLink: '线上会议链接',
+  members: '参会专家',
+  chair: '会议主持人',
+  agenda: '议程项目',
+  member: '专家',
+  meetingId: '会评会议',
+  notes: '讨论记录',
+  consensusScore: '一致评分',
+  recommendation: '会评建议',
+  proposedFunding: '建议资助经费',
+  vote: '表决',
+  signedOffAt: '签署时间',
 };
 
-const MONEY_FIELDS = new Set(['funding', 'provincialFunding', 'total', 'jiangsuTotal']);
+const MONEY_FIELDS = new Set(['funding', 'provincialFunding', 'total', 'jiangsuTotal', 'proposedFunding']);
 const STATUS_FIELDS = new Set(['status', 'from', 'to']);
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
