@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { searchTermSchema } from './common.js';
 import { callQuerySchema, provinceApplicationSchema } from './formal-review.js';
+import { panelComparisonSchema } from './panels.js';
 
 export const decisionListQuerySchema = callQuerySchema.extend({ q: searchTermSchema });
 
@@ -45,6 +46,8 @@ export const decisionItemSchema = z
     /** What binds the funding: the smaller of the cap and the amount requested, and why. */
     limit: z.object({ amount: z.number(), reason: z.string() }).nullable(),
     decision: decisionSchema.nullable(),
+    /** 函评 (raw and normalised rank) and the latest 会评 record, side by side; null when neither exists. */
+    panel: panelComparisonSchema.nullable(),
   })
   .meta({ id: 'DecisionItem' });
 export type DecisionItemView = z.infer<typeof decisionItemSchema>;

@@ -5,10 +5,16 @@ import { capOf, limitOf, type ContractItem } from '../services/decisions.js';
 import { loiFindings } from '../services/formal-review.js';
 import type { ProvinceItem } from '../services/province-applications.js';
 import { presentProvinceApplication } from './formal-review.js';
+import { presentPanelComparison } from './panels.js';
+import type { PanelComparison } from '../services/panels.js';
 
 // 立项决定 and the contract stage after a published 公示.
 
-export function presentDecisionItem(call: CallView, { row }: ProvinceItem): DecisionItemView {
+export function presentDecisionItem(
+  call: CallView,
+  { row }: ProvinceItem,
+  panels?: Map<string, PanelComparison>,
+): DecisionItemView {
   const d = row.decision;
   return {
     application: presentProvinceApplication(row),
@@ -23,6 +29,7 @@ export function presentDecisionItem(call: CallView, { row }: ProvinceItem): Deci
           locked: d.announcementId !== null,
         }
       : null,
+    panel: presentPanelComparison(panels?.get(row.application.id)),
   };
 }
 
