@@ -222,12 +222,14 @@ export class PanelService {
     itemId: string,
     body: PanelRecordBody,
   ): Promise<PanelItem> {
+    const problem = amountProblem(body.recommendation, body.proposedFunding);
+    if (problem) throw AppError.invalidField('proposedFunding', problem);
+    const found = await this.repos.panels.meeting(meetingId);
+    if (!found) throw new AppError('NOT_FOUND');
+    const call = await this.calls.require(found.callId);
     await inTransaction(this.db, async (repos) => {
       const { meeting, item } = await this.writable(repos, meetingId, itemId);
-      const problem = amountProblem(body.recommendation, body.proposedFunding);
-      if (problem) throw AppError.invalidField('proposedFunding', problem);
       if (body.proposedFunding !== null) {
-        const call = await this.calls.require(meeting.callId);
         const [row] = await repos.decisions.recommended(meeting.callId, [item.applicationId]);
         const limit = row ? limitOf(call, row) : null;
         const refusal = limit && fundingOverLimit(body.proposedFunding, limit);
