@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatWanDecimal } from '../../src/core/money.js';
-import { acceptedApplication, newExpert, reviewStage, type ReviewStage } from '../support/api/expert-review.js';
 import {
-  createPanel,
-  panelBody,
-  panelExpert,
-  submitLetterScores,
-} from '../support/api/panels.js';
+  acceptedApplication,
+  newExpert,
+  reviewStage,
+  type ReviewStage,
+} from '../support/api/expert-review.js';
+import { createPanel, panelBody, panelExpert, submitLetterScores } from '../support/api/panels.js';
 import { inject, insertUser, useTestApp } from '../support/harness.js';
 import { pdfText } from '../support/pdf-text.js';
 
@@ -129,7 +129,11 @@ describe('会评记录：按版本写入', () => {
     const m = await meeting();
     const first = await record(m, { version: 1, notes: '第一位会务人员的记录', consensusScore: 85 });
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json().item).toMatchObject({ version: 2, notes: '第一位会务人员的记录', consensusScore: 85 });
+    expect(first.json().item).toMatchObject({
+      version: 2,
+      notes: '第一位会务人员的记录',
+      consensusScore: 85,
+    });
 
     const stale = await record(m, { version: 1, notes: '第二位会务人员的记录' });
     expect(stale.statusCode).toBe(409);
@@ -228,7 +232,8 @@ describe('主持人签署会评纪要', () => {
     }
     expect((await signOff(m, other!.cookie)).statusCode).toBe(404);
     expect(
-      (await inject(t.app, { method: 'GET', url: '/api/expert/panels', cookie: other!.cookie })).json().meetings,
+      (await inject(t.app, { method: 'GET', url: '/api/expert/panels', cookie: other!.cookie })).json()
+        .meetings,
     ).toEqual([]);
 
     const chaired = await inject(t.app, { method: 'GET', url: '/api/expert/panels', cookie: chair!.cookie });
@@ -327,9 +332,9 @@ describe('函评与会评并列', () => {
       cookie: m.stage.province,
     });
     expect(normalisation.statusCode, normalisation.body).toBe(200);
-    const experts = normalisation.json().experts.filter((e: { expertId: string }) =>
-      [a!.id, b!.id].includes(e.expertId),
-    );
+    const experts = normalisation
+      .json()
+      .experts.filter((e: { expertId: string }) => [a!.id, b!.id].includes(e.expertId));
     expect(experts).toHaveLength(2);
     for (const e of experts) expect(e.scores.map((s: { z: number }) => s.z).sort()).toEqual([-1, 1]);
   });

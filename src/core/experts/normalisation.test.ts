@@ -81,20 +81,17 @@ describe('评分标准化', () => {
     // 1.2247 standard deviations away: just beyond 1.22, just within 1.23.
     { threshold: 1.22, A: 'strict', B: 'lenient', C: null },
     { threshold: 1.23, A: null, B: null, C: null },
-  ])(
-    '平均分偏离全体专家平均分超过 $threshold 个标准差的专家标为偏严或偏宽',
-    ({ threshold, ...expected }) => {
-      // Means 60, 90, 75: mean of means 75, sd √150 ≈ 12.247; A and B lie 1.2247 sd away.
-      const entries = [
-        ...scores('A', { p: 55, q: 65 }),
-        ...scores('B', { p: 85, q: 95 }),
-        ...scores('C', { p: 70, q: 80 }),
-      ];
-      const result = normalise(entries, threshold);
-      expect(Object.fromEntries(result.experts.map((e) => [e.expertId, e.leaning]))).toEqual(expected);
-      expect(result).toMatchObject({ expertsMean: 75, expertsSd: 12.25, leaningNote: null });
-    },
-  );
+  ])('平均分偏离全体专家平均分超过 $threshold 个标准差的专家标为偏严或偏宽', ({ threshold, ...expected }) => {
+    // Means 60, 90, 75: mean of means 75, sd √150 ≈ 12.247; A and B lie 1.2247 sd away.
+    const entries = [
+      ...scores('A', { p: 55, q: 65 }),
+      ...scores('B', { p: 85, q: 95 }),
+      ...scores('C', { p: 70, q: 80 }),
+    ];
+    const result = normalise(entries, threshold);
+    expect(Object.fromEntries(result.experts.map((e) => [e.expertId, e.leaning]))).toEqual(expected);
+    expect(result).toMatchObject({ expertsMean: 75, expertsSd: 12.25, leaningNote: null });
+  });
 
   it('专家不足 2 位或平均分全部相同时不判断偏严偏宽，并说明原因', () => {
     expect(normalise(scores('A', { p: 60, q: 70 }), 1)).toMatchObject({

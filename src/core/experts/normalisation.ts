@@ -83,10 +83,7 @@ function ranks<T>(items: readonly T[], value: (item: T) => number | null): Map<T
   const out = new Map<T, number>();
   sorted.forEach((item, index) => {
     const previous = sorted[index - 1];
-    out.set(
-      item,
-      previous !== undefined && value(previous) === value(item) ? out.get(previous)! : index + 1,
-    );
+    out.set(item, previous !== undefined && value(previous) === value(item) ? out.get(previous)! : index + 1);
   });
   return out;
 }

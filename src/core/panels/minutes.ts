@@ -94,10 +94,7 @@ export function minutesDocument(input: MinutesInput): PrintDocument {
             '会评建议',
             item.recommendation ? PANEL_RECOMMENDATION_LABELS[item.recommendation] : '尚未形成建议',
           ),
-          row(
-            '建议资助经费',
-            item.proposedFunding === null ? '—' : formatWanDecimal(item.proposedFunding),
-          ),
+          row('建议资助经费', item.proposedFunding === null ? '—' : formatWanDecimal(item.proposedFunding)),
           row('讨论记录', item.notes.trim() || '—'),
         ],
       },

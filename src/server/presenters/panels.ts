@@ -65,7 +65,12 @@ export function presentPanelDetail(detail: PanelDetail): PanelDetailView {
   const { meeting, members, items, call, chair, signer } = detail;
   return {
     meeting: {
-      ...presentPanelSummary({ meeting, chairName: chair.name, members: members.length, items: items.length }),
+      ...presentPanelSummary({
+        meeting,
+        chairName: chair.name,
+        members: members.length,
+        items: items.length,
+      }),
       callName: call.row.name,
       chairExpertId: meeting.chairExpertId,
       signedOffBy: signer?.name ?? null,

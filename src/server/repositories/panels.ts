@@ -69,7 +69,9 @@ export class PanelRepository {
       .values(memberIds.map((expertId, position) => ({ meetingId: row!.id, expertId, position })));
     await this.db
       .insert(panelItems)
-      .values(applicationIds.map((applicationId, position) => ({ meetingId: row!.id, applicationId, position })));
+      .values(
+        applicationIds.map((applicationId, position) => ({ meetingId: row!.id, applicationId, position })),
+      );
     return row!;
   }
 

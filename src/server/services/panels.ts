@@ -15,12 +15,7 @@ import type { PrincipalOf } from '../principal.js';
 import type { ProvinceRow } from '../repositories/decisions.js';
 import type { ExpertReviewApplication } from '../repositories/experts.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
-import type {
-  PanelItemRow,
-  PanelMeetingRow,
-  PanelMember,
-  PanelVoteRow,
-} from '../repositories/panels.js';
+import type { PanelItemRow, PanelMeetingRow, PanelMember, PanelVoteRow } from '../repositories/panels.js';
 import type { CreatePanelBody, PanelRecordBody, PanelVoteBody } from '../../contract/panels.js';
 import type { CallService, CallView } from './calls.js';
 import { limitOf } from './decisions.js';
@@ -329,10 +324,7 @@ export class PanelService {
   }
 
   /** The minutes as a PDF: the province any meeting's, an expert only a meeting they chair. */
-  async minutes(
-    actor: Province | ExpertUser,
-    id: string,
-  ): Promise<{ fileName: string; body: Buffer }> {
+  async minutes(actor: Province | ExpertUser, id: string): Promise<{ fileName: string; body: Buffer }> {
     if (actor.role === 'expert') await this.chairOf(this.repos, actor, id);
     const detail = await this.detail(this.repos, id);
     const names = new Map(detail.members.map((m) => [m.expertId, m.name]));
@@ -370,7 +362,11 @@ export class PanelService {
       generatedAt: this.clock.now(),
     };
     const footer = `${detail.meeting.title}会议纪要    ${detail.meeting.signedOffAt ? '主持人已签署' : '未签署'}`;
-    const body = await printBlockDocuments([minutesDocument(input)], footer, `${detail.meeting.title}会议纪要`);
+    const body = await printBlockDocuments(
+      [minutesDocument(input)],
+      footer,
+      `${detail.meeting.title}会议纪要`,
+    );
     return { fileName: `${detail.meeting.title}会议纪要.pdf`, body };
   }
 
@@ -520,7 +516,11 @@ export class PanelService {
    * belong to no round or to a 函评 round (专家论证 has its own form and is not normalised with them).
    */
   private async letterResults(repos: Repositories, callId: string, ids?: string[]): Promise<LetterResult[]> {
-    const applications = await repos.experts.applications({ callId, reviewable: true, ...(ids ? { ids } : {}) });
+    const applications = await repos.experts.applications({
+      callId,
+      reviewable: true,
+      ...(ids ? { ids } : {}),
+    });
     const feasibility = new Set(await repos.panels.roundIds(callId, 'feasibility'));
     const assignments = groupBy(
       await repos.experts.assignmentsOf(applications.map((a) => a.id)),
@@ -552,7 +552,9 @@ export class PanelService {
     );
     const experts = new Map(
       letters.flatMap((l) =>
-        l.totals.map((t) => [t.expertId, { name: t.expertName, organizationName: t.organizationName }] as const),
+        l.totals.map(
+          (t) => [t.expertId, { name: t.expertName, organizationName: t.organizationName }] as const,
+        ),
       ),
     );
     return {

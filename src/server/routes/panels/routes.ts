@@ -40,7 +40,11 @@ export const panelRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
         summary: '会评会议：本计划的会议，最近的在前',
         tags,
         querystring: panelListQuerySchema,
-        response: { 200: panelListResponseSchema, ...errorResponses('VALIDATION_FAILED', 'CALL_NOT_FOUND'), ...denied },
+        response: {
+          200: panelListResponseSchema,
+          ...errorResponses('VALIDATION_FAILED', 'CALL_NOT_FOUND'),
+          ...denied,
+        },
       },
     },
     async (request) => {
@@ -84,7 +88,8 @@ export const panelRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
     {
       config: center,
       schema: {
-        summary: '新建会评会议：时间、地点或线上链接、参会专家（须已接受邀请）、主持人（参会专家之一）、议程项目',
+        summary:
+          '新建会评会议：时间、地点或线上链接、参会专家（须已接受邀请）、主持人（参会专家之一）、议程项目',
         tags,
         body: createPanelBodySchema,
         response: {
@@ -185,7 +190,8 @@ export const panelRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { servi
     '/province/experts/normalisation',
     {
       schema: {
-        summary: '函评评分标准化：每位专家的评分按其本人均值和标准差折算（z 分），原始与标准化排名对比，偏严偏宽专家',
+        summary:
+          '函评评分标准化：每位专家的评分按其本人均值和标准差折算（z 分），原始与标准化排名对比，偏严偏宽专家',
         tags,
         querystring: panelListQuerySchema,
         response: {

@@ -2,6 +2,7 @@ import { Space, Tabs, Typography } from 'antd';
 import { useUrlParam } from '../../../shared/useUrlParam.js';
 import { ExpertPoolTab } from './ExpertPoolTab.js';
 import { ExpertReviewTab } from './ExpertReviewTab.js';
+import { NormalisationTab } from '../panels/NormalisationTab.js';
 
 /** 专家评审: the pool, and per call the recommended applications with their experts and aggregated scores. */
 export function ExpertsPage() {
@@ -17,6 +18,7 @@ export function ExpertsPage() {
         items={[
           { key: 'review', label: '评审分配与汇总', children: <ExpertReviewTab /> },
           { key: 'pool', label: '专家库', children: <ExpertPoolTab /> },
+          { key: 'normalisation', label: '评分标准化', children: <NormalisationTab /> },
         ]}
       />
     </Space>

@@ -180,12 +180,7 @@ function RecordForm({ panelId, item }: { panelId: string; item: PanelItemView })
           label="建议资助经费（万元）"
           extra={item.limit ? `不超过 ${formatWanDecimal(item.limit.amount)}` : undefined}
         >
-          <InputNumber
-            min={0}
-            precision={4}
-            style={{ width: 160 }}
-            disabled={recommendation === 'reject'}
-          />
+          <InputNumber min={0} precision={4} style={{ width: 160 }} disabled={recommendation === 'reject'} />
         </Form.Item>
       </Space>
       <Space wrap>

@@ -59,8 +59,7 @@ function MeetingsTable({ callId }: { callId: string }) {
             {
               title: '纪要',
               width: 100,
-              render: (_, m) =>
-                m.signedOffAt ? <Tag color="success">已签署</Tag> : <Tag>未签署</Tag>,
+              render: (_, m) => (m.signedOffAt ? <Tag color="success">已签署</Tag> : <Tag>未签署</Tag>),
             },
           ]}
         />
