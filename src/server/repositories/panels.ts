@@ -58,6 +58,34 @@ export class PanelRepository {
       .orderBy(asc(experts.name), asc(experts.id));
   }
 
+  /** The demo's only: experts accepting an invitation to a new 函评 round of the call, as their answer would. */
+  async seedAcceptedInvitations(callId: string, expertIds: string[], by: string, at: Date): Promise<void> {
+    const [round] = await this.db
+      .insert(reviewRounds)
+      .values({
+        callId,
+        kind: 'letter',
+        name: '函评',
+        respondBy: at,
+        dueAt: new Date(at.getTime() + 14 * 24 * 60 * 60 * 1000),
+        createdAt: at,
+        createdBy: by,
+      })
+      .returning();
+    await this.db.insert(expertInvitations).values(
+      expertIds.map((expertId) => ({
+        roundId: round!.id,
+        expertId,
+        status: 'accepted' as const,
+        invitedAt: at,
+        invitedBy: by,
+        respondBy: at,
+        respondedAt: at,
+        confidentialityAgreedAt: at,
+      })),
+    );
+  }
+
   async insertMeeting(
     meeting: typeof panelMeetings.$inferInsert,
     memberIds: string[],
