@@ -160,7 +160,13 @@ function RecordForm({ panelId, item }: { panelId: string; item: PanelItemView })
       ),
   });
   return (
-    <Form form={form} layout="vertical" initialValues={valuesOf(item)} onFinish={(v) => saving.mutate(v)}>
+    <Form
+      form={form}
+      name={`record-${item.id}`}
+      layout="vertical"
+      initialValues={valuesOf(item)}
+      onFinish={(v) => saving.mutate(v)}
+    >
       <Form.Item name="notes" label="讨论记录">
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={10000} />
       </Form.Item>
