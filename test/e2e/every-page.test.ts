@@ -8,7 +8,13 @@ import { eq, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
-import { applications, expertAssignments, experts, panelMeetings, users } from '../../src/server/db/schema.js';
+import {
+  applications,
+  expertAssignments,
+  experts,
+  panelMeetings,
+  users,
+} from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';

@@ -7,7 +7,14 @@ import { formatWanDecimal } from '../../src/core/money.js';
 import { seedCalls } from '../../src/server/seed/calls.js';
 import { acceptedApplication, reviewStage } from '../support/api/expert-review.js';
 import { createPanel, panelBody, panelExpert } from '../support/api/panels.js';
-import { button, launchChromium, newPage, requireWebBuild, screenshots, watched } from '../support/browser.js';
+import {
+  button,
+  launchChromium,
+  newPage,
+  requireWebBuild,
+  screenshots,
+  watched,
+} from '../support/browser.js';
 import { useTestApp } from '../support/harness.js';
 import { pdfText } from '../support/pdf-text.js';
 
@@ -98,7 +105,10 @@ describe('会评会议：记录表决与建议，主持人签署纪要', () => {
       const item = p.getByTestId('panel-item-1');
       await item.getByText(TITLE, { exact: false }).waitFor();
 
-      await item.getByRole('radiogroup', { name: `${chair.name}的表决` }).getByText('支持', { exact: true }).click();
+      await item
+        .getByRole('radiogroup', { name: `${chair.name}的表决` })
+        .getByText('支持', { exact: true })
+        .click();
       await item.getByText('支持 1 票，不支持 0 票，弃权 0 票，未投票 1 人').waitFor();
       await item
         .getByRole('radiogroup', { name: `${member.name}的表决` })

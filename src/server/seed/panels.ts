@@ -46,7 +46,10 @@ export async function seedPanels(repos: Repositories, services: Services): Promi
   const sensor = panel.items.find((i) => i.row.application.form.title?.includes('MEMS'));
   if (!sensor) return;
   for (const m of members) {
-    await services.panels.vote(province, panel.meeting.id, sensor.item.id, m.id, { version: 0, vote: 'support' });
+    await services.panels.vote(province, panel.meeting.id, sensor.item.id, m.id, {
+      version: 0,
+      vote: 'support',
+    });
   }
   await services.panels.saveRecord(province, panel.meeting.id, sensor.item.id, {
     version: sensor.item.version,
