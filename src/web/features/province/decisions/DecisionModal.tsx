@@ -4,6 +4,7 @@ import { fundingOverLimit } from '../../../../core/decisions/funding-limit.js';
 import { formatWan, formatWanDecimal, wanToYuan, yuanToWan } from '../../../../core/money.js';
 import { SaveModal } from '../../../shared/SaveModal.js';
 import { DECISIONS_KEY, decisionsApi, type DecisionItemView } from './api.js';
+import { PanelComparison } from './PanelComparison.js';
 
 interface DecisionValues {
   outcome: 'approved' | 'rejected';
@@ -41,6 +42,9 @@ export function DecisionModal({ item, onClose }: { item: DecisionItemView; onClo
           ? `${item.cap.label}上限 ${formatWan(item.cap.amount)}（${item.cap.clause}）`
           : '无上限信息'}
       </Typography.Paragraph>
+      <div style={{ marginBottom: 16 }}>
+        <PanelComparison panel={item.panel} />
+      </div>
       <Form<DecisionValues>
         form={form}
         layout="vertical"
