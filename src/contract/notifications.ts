@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   'formal-review.result',
   'expert.assigned',
   'expert.due',
+  'panel.convened',
   'decision.approved',
   'decision.not-approved',
   'announcement.published',
@@ -47,6 +48,8 @@ export const NOTIFICATION_KIND_INFO: Readonly<Record<NotificationKind, Notificat
   'formal-review.result': { label: '形式审查结果', mandatory: false },
   'expert.assigned': { label: '评审任务分配', mandatory: true },
   'expert.due': { label: '评审到期提醒', mandatory: true },
+  // Carries the meeting's time and place.
+  'panel.convened': { label: '会评会议通知', mandatory: true },
   'decision.approved': { label: '立项通知', mandatory: false },
   'decision.not-approved': { label: '未立项反馈', mandatory: false },
   'announcement.published': { label: '立项公示发布', mandatory: false },
@@ -86,7 +89,7 @@ export const NOTIFICATION_KINDS_BY_ROLE: Readonly<Record<UserRole, readonly Noti
     'announcement.published',
   ],
   province: ['account.invited', 'account.password-reset'],
-  expert: ['account.invited', 'account.password-reset', 'expert.assigned', 'expert.due'],
+  expert: ['account.invited', 'account.password-reset', 'expert.assigned', 'expert.due', 'panel.convened'],
 };
 
 const instantSchema = z.iso.datetime({ offset: true });

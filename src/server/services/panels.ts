@@ -19,6 +19,8 @@ import type { PanelItemRow, PanelMeetingRow, PanelMember, PanelVoteRow } from '.
 import type { CreatePanelBody, PanelRecordBody, PanelVoteBody } from '../../contract/panels.js';
 import type { CallService, CallView } from './calls.js';
 import { limitOf } from './decisions.js';
+import { panelConvenedMessage } from './notifications/messages.js';
+import { notify } from './notifications/notify.js';
 
 // 会评 (issue 14 §5). The province's 项目管理中心 sets up a meeting of experts who accepted an invitation to a
 // round of the call, with a chair among them and applications 受理 on the agenda, each beside its 函评 results;
@@ -195,6 +197,28 @@ export class PanelService {
           agenda: body.applicationIds.map((a) => rows.get(a)!.application.form.title ?? ''),
         },
       });
+      for (const chair of [true, false]) {
+        await notify(
+          repos,
+          {
+            userIds: members
+              .filter((m) => (m.expertId === meeting.chairExpertId) === chair)
+              .map((m) => m.userId),
+          },
+          {
+            kind: 'panel.convened',
+            ...panelConvenedMessage({
+              title: meeting.title,
+              startsAt: meeting.startsAt,
+              place: meeting.place,
+              onlineLink: meeting.onlineLink,
+              projects: body.applicationIds.length,
+              chair,
+            }),
+            key: `panel:${meeting.id}`,
+          },
+        );
+      }
       return meeting.id;
     });
     return this.detail(this.repos, id);
