@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { searchTermSchema } from './common.js';
 import { callQuerySchema, provinceApplicationSchema } from './formal-review.js';
 import { feasibilityAggregateSchema } from './scoring-forms.js';
+import { panelComparisonSchema } from './panels.js';
 
 export const decisionListQuerySchema = callQuerySchema.extend({ q: searchTermSchema });
 
@@ -48,6 +49,8 @@ export const decisionItemSchema = z
     decision: decisionSchema.nullable(),
     /** 专家论证 of a directed stream: the panel's recommendation, which pre-fills the funding; null when none. */
     feasibility: feasibilityAggregateSchema.nullable(),
+    /** 函评 (raw and normalised rank) and the latest 会评 record, side by side; null when neither exists. */
+    panel: panelComparisonSchema.nullable(),
   })
   .meta({ id: 'DecisionItem' });
 export type DecisionItemView = z.infer<typeof decisionItemSchema>;

@@ -69,6 +69,14 @@ export const ERRORS = {
     status: 409,
     message: '申报书已在其他窗口或由他人修改，请刷新后再保存（您的内容已保留在本页）',
   },
+  PANEL_RECORD_STALE: {
+    status: 409,
+    message: '该议程项目的记录或表决已由他人更新，请刷新后查看最新内容再保存（您填写的内容仍在本页）',
+  },
+  PANEL_SIGNED_OFF: {
+    status: 409,
+    message: '会议主持人已签署会评纪要，记录已冻结，不能再修改',
+  },
   NOT_EDITABLE: { status: 409, message: '申报书已提交，不能修改；如需修改请联系项目主管部门退回' },
   CALL_CLOSED: { status: 409, message: '该计划不在网上填报时间内，不能新建申报书' },
   CALL_READ_ONLY: {

@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   'expert.invited',
   'expert.invitation-due',
   'expert.invitation-expired',
+  'panel.convened',
   'decision.approved',
   'decision.not-approved',
   'announcement.published',
@@ -54,6 +55,8 @@ export const NOTIFICATION_KIND_INFO: Readonly<Record<NotificationKind, Notificat
   'expert.invited': { label: '评审邀请', mandatory: true },
   'expert.invitation-due': { label: '评审邀请答复提醒', mandatory: true },
   'expert.invitation-expired': { label: '评审邀请逾期未答复', mandatory: false },
+  // Carries the meeting's time and place.
+  'panel.convened': { label: '会评会议通知', mandatory: true },
   'decision.approved': { label: '立项通知', mandatory: false },
   'decision.not-approved': { label: '未立项反馈', mandatory: false },
   'announcement.published': { label: '立项公示发布', mandatory: false },
@@ -104,6 +107,7 @@ export const NOTIFICATION_KINDS_BY_ROLE: Readonly<Record<UserRole, readonly Noti
     'expert.due',
     'expert.invited',
     'expert.invitation-due',
+    'panel.convened',
   ],
 };
 

@@ -52,6 +52,7 @@ import { healthRoutes } from './routes/health/routes.js';
 import { meRoutes } from './routes/me/routes.js';
 import { organizationUserRoutes } from './routes/organization-users/routes.js';
 import { messageRoutes } from './routes/messages/routes.js';
+import { panelRoutes } from './routes/panels/routes.js';
 import { paperRoutes } from './routes/paper/routes.js';
 import { peopleRoutes } from './routes/people/routes.js';
 import { organizationRoutes } from './routes/organizations/routes.js';
@@ -154,6 +155,7 @@ export async function buildApp({
       await api.register(provinceExpertRoutes, deps);
       await api.register(scoringFormRoutes, deps);
       await api.register(expertRoutes, deps);
+      await api.register(panelRoutes, deps);
       await api.register(crossCheckRoutes, deps);
       await api.register(registerRoutes, deps);
       await api.register(formalReviewRoutes, deps);

@@ -8,7 +8,13 @@ import { eq, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
-import { applications, expertAssignments, experts, users } from '../../src/server/db/schema.js';
+import {
+  applications,
+  expertAssignments,
+  experts,
+  panelMeetings,
+  users,
+} from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
@@ -118,6 +124,8 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
       // 周教授 accepted the demo's 函评 invitation: the scoring page opens (the demo expert's is still pending).
       .where(eq(users.login, 'demo-expert-zhou'));
 
+    // The demo's 会评, chaired by the demo expert.
+    const [panel] = await t.db.select({ id: panelMeetings.id }).from(panelMeetings);
     const { organizationId: institute } = (await repositories(t.db).users.findByLogin('demo-yanjiusuo'))!;
     // A 定稿 of the submitted application, whose fingerprint the public page confirms.
     const fingerprint = createHash('sha256').update('every-page').digest('hex');
@@ -196,6 +204,8 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/province/paper' },
           { path: `/province/experts/applications/${assignment!.applicationId}` },
           { path: '/province/decisions' },
+          { path: '/province/panels' },
+          { path: `/province/panels/${panel!.id}` },
           { path: '/province/audit' },
           { path: '/province/accounts' },
           { path: '/messages' },
@@ -208,6 +218,10 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
       {
         login: 'demo-expert-zhou',
         visits: [{ path: `/expert/assignments/${assignment!.id}` }],
+      },
+      {
+        login: 'demo-expert-zhao',
+        visits: [{ path: `/expert/panels/${panel!.id}` }],
       },
     ];
 

@@ -375,3 +375,28 @@ describe('专家附件服务自行核对访问权限', () => {
     );
   });
 });
+
+describe('会评服务自行核对访问权限', () => {
+  it('没有专家档案的专家账号、不存在的会议：查看、签署、下载纪要都答 NOT_FOUND；省里的写入对不存在的会议答 NOT_FOUND', async () => {
+    const expert = { role: 'expert' as const, userId: randomUUID() };
+    const province = { role: 'province' as const, userId: randomUUID(), duties: ['center' as const] };
+    const id = randomUUID();
+    await expect(services.panels.chaired(expert)).resolves.toEqual([]);
+    await expect(services.panels.forChair(expert, id)).rejects.toMatchObject(notFound);
+    await expect(services.panels.signOff(expert, id)).rejects.toMatchObject(notFound);
+    await expect(services.panels.minutes(expert, id)).rejects.toMatchObject(notFound);
+    await expect(services.panels.get(province, id)).rejects.toMatchObject(notFound);
+    await expect(
+      services.panels.saveRecord(province, id, randomUUID(), {
+        version: 1,
+        notes: '',
+        consensusScore: null,
+        recommendation: null,
+        proposedFunding: null,
+      }),
+    ).rejects.toMatchObject(notFound);
+    await expect(
+      services.panels.vote(province, id, randomUUID(), randomUUID(), { version: 0, vote: 'support' }),
+    ).rejects.toMatchObject(notFound);
+  });
+});

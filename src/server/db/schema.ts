@@ -23,6 +23,7 @@ export * from './schema/cross-checks.js';
 export * from './schema/experts.js';
 export * from './schema/review-rounds.js';
 export * from './schema/scoring-forms.js';
+export * from './schema/panels.js';
 export * from './schema/decisions.js';
 export * from './schema/audit.js';
 export * from './schema/entitlements.js';

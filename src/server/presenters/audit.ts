@@ -101,9 +101,30 @@ const FIELD_LABELS: Record<string, string> = {
   guidance: '评审说明',
   minCommentLength: '评审意见最少字数',
   changes: '改动',
+  startsAt: '会议时间',
+  place: '会议地点',
+  onlineLink: '线上会议链接',
+  members: '参会专家',
+  chair: '会议主持人',
+  agenda: '议程项目',
+  member: '专家',
+  meetingId: '会评会议',
+  notes: '讨论记录',
+  consensusScore: '一致评分',
+  recommendation: '会评建议',
+  proposedFunding: '会评建议资助经费',
+  vote: '表决',
+  signedOffAt: '签署时间',
 };
 
-const MONEY_FIELDS = new Set(['funding', 'provincialFunding', 'total', 'jiangsuTotal', 'recommendedFunding']);
+const MONEY_FIELDS = new Set([
+  'funding',
+  'provincialFunding',
+  'total',
+  'jiangsuTotal',
+  'recommendedFunding',
+  'proposedFunding',
+]);
 const STATUS_FIELDS = new Set(['status', 'from', 'to']);
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;

@@ -6,12 +6,15 @@ import { capOf, limitOf, type ContractItem } from '../services/decisions.js';
 import { loiFindings } from '../services/formal-review.js';
 import type { ProvinceItem } from '../services/province-applications.js';
 import { presentProvinceApplication } from './formal-review.js';
+import { presentPanelComparison } from './panels.js';
+import type { PanelComparison } from '../services/panels.js';
 
 // 立项决定 and the contract stage after a published 公示.
 
 export function presentDecisionItem(
   call: CallView,
   { row, feasibility }: ProvinceItem & { feasibility?: FeasibilityAggregate | null },
+  panels?: Map<string, PanelComparison>,
 ): DecisionItemView {
   const d = row.decision;
   return {
@@ -28,6 +31,7 @@ export function presentDecisionItem(
         }
       : null,
     feasibility: feasibility ?? null,
+    panel: presentPanelComparison(panels?.get(row.application.id)),
   };
 }
 

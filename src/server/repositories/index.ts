@@ -20,6 +20,7 @@ import { InvitationRepository } from './invitations.js';
 import { OrganizationRepository } from './organizations.js';
 import { OrganizationVerificationRepository } from './organization-verification.js';
 import { OutboxRepository } from './outbox.js';
+import { PanelRepository } from './panels.js';
 import { PaperRepository } from './paper.js';
 import { PersonRepository } from './people.js';
 import { RateLimitRepository } from './rate-limits.js';
@@ -54,6 +55,7 @@ export function repositories(db: Database) {
     organizations: new OrganizationRepository(db),
     organizationVerification: new OrganizationVerificationRepository(db),
     outbox: new OutboxRepository(db),
+    panels: new PanelRepository(db),
     paper: new PaperRepository(db),
     people: new PersonRepository(db),
     rateLimits: new RateLimitRepository(db),

@@ -5,6 +5,7 @@ import type { UploadDocumentForm } from '../../contract/documents.js';
 import type { Services } from '../services/index.js';
 import { OTHER_EXPERTS, seedExperts } from './experts.js';
 import { seedRegisters } from './registers.js';
+import { seedPanels } from './panels.js';
 import { seedPaperReceipts } from './paper-receipts.js';
 import { seedContractStage } from './contract-stage.js';
 import { PROVINCE_STAGE_ACCOUNTS, seedProvinceStage } from './province-stage.js';
@@ -199,6 +200,7 @@ export async function seedDemo(db: Database, services: Services): Promise<DemoAc
   await seedProvinceStage(repos, services);
   await seedPaperReceipts(repos, services);
   await seedContractStage(repos, services);
+  await seedPanels(repos, services);
 
   return accounts;
 }

@@ -38,6 +38,7 @@ import { PasswordService } from './passwords.js';
 import { OrganizationUserService } from './organization-users.js';
 import { InboxService } from './notifications/inbox.js';
 import { OrganizationVerificationService } from './organization-verification.js';
+import { PanelService } from './panels.js';
 import { PaperService } from './paper.js';
 import { PeopleService } from './people.js';
 import { RegisterService } from './registers.js';
@@ -93,6 +94,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     organizationUsers: new OrganizationUserService(db, repos, clock, config),
     inbox: new InboxService(db, repos, clock),
     organizationVerification: new OrganizationVerificationService(db, repos, clock, store, config),
+    panels: new PanelService(db, repos, clock, calls),
     paper: new PaperService(db, repos, clock, calls),
     people: new PeopleService(db, repos, clock),
     registers: new RegisterService(db, repos, clock),

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { PrintDocument } from '../../../core/print/blocks.js';
 import { PrintPool } from './pool.js';
 import type { PrintAttachment, PrintedForm, PrintOptions, PrintSubject } from './types.js';
 
@@ -16,6 +17,16 @@ export async function printForms(
   return Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)], {
     objectMode: false,
   });
+}
+
+/** Documents modelled as blocks (会评纪要 …) as one PDF, each page footed with `footer`. */
+export async function printBlockDocuments(
+  documents: readonly PrintDocument[],
+  footer: string,
+  title: string,
+): Promise<Buffer> {
+  const bytes = await printPool().documents(documents, footer, title);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** The bound package of 三、2: the four forms, then every attachment, page-numbered throughout, streamed. */

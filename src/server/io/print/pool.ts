@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import type { PrintDocument } from '../../../core/print/blocks.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import type { PrintAttachment, PrintedForm, PrintOptions, PrintSubject } from './types.js';
 
@@ -29,11 +30,16 @@ export class PrintPool {
   constructor(private readonly size = Math.max(1, availableParallelism() - 1)) {}
 
   /** The forms as one PDF, whole (a few hundred kilobytes). */
-  async forms(
-    subject: PrintSubject,
-    forms: readonly PrintedForm[],
-    options: PrintOptions,
-  ): Promise<Uint8Array> {
+  forms(subject: PrintSubject, forms: readonly PrintedForm[], options: PrintOptions): Promise<Uint8Array> {
+    return this.whole({ type: 'forms', subject, forms, options });
+  }
+
+  /** Documents modelled as blocks, as one PDF, whole. */
+  documents(documents: readonly PrintDocument[], footer: string, title: string): Promise<Uint8Array> {
+    return this.whole({ type: 'documents', documents, footer, title });
+  }
+
+  private async whole(job: ToWorker & { type: 'forms' | 'documents' }): Promise<Uint8Array> {
     const worker = await this.acquire();
     return new Promise<Uint8Array>((resolve, reject) => {
       this.handlers.set(worker, {
@@ -48,7 +54,7 @@ export class PrintPool {
         },
         onFail: reject,
       });
-      this.post(worker, { type: 'forms', subject, forms, options });
+      this.post(worker, job);
     });
   }
 

@@ -1,9 +1,12 @@
+import type { PrintDocument } from '../../../core/print/blocks.js';
 import type { PrintedForm, PrintOptions, PrintSubject } from './types.js';
 
 // Messages between the main thread (pool.ts) and a print worker (worker.ts), one job at a time per worker.
 
 export type ToWorker =
   | { type: 'forms'; subject: PrintSubject; forms: readonly PrintedForm[]; options: PrintOptions }
+  /** Documents other than the 申报书's forms (会评纪要 …), already modelled as blocks. */
+  | { type: 'documents'; documents: readonly PrintDocument[]; footer: string; title: string }
   | {
       type: 'package';
       subject: PrintSubject;

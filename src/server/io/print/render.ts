@@ -1,4 +1,5 @@
 import { PDFDocument, type PDFFont } from 'pdf-lib';
+import type { PrintDocument } from '../../../core/print/blocks.js';
 import { printDocuments, PRINTED_FORM_LABELS, type FormsInput } from '../../../core/print/forms.js';
 import { embedFonts } from './fonts.js';
 import { A4, layOut, noticePage, stampFooter, type FooterText } from './layout.js';
@@ -73,6 +74,23 @@ export async function renderForms(
   doc.setTitle(`${forms.map((f) => PRINTED_FORM_LABELS[f]).join('、')}`);
   doc.setProducer('shenbao');
   await formsDocument(subject, forms, options, doc);
+  return doc.save({ useObjectStreams: false });
+}
+
+/** Documents modelled as blocks (会评纪要 …): laid out, each page footed with `footer` and its number. */
+export async function renderDocuments(
+  documents: readonly PrintDocument[],
+  footer: string,
+  title: string,
+): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(title);
+  doc.setProducer('shenbao');
+  const fonts = await embedFonts(doc);
+  const pages = layOut(doc, fonts, documents);
+  for (const [i, page] of pages.entries()) {
+    stampFooter(page, fonts.regular, { left: [footer], right: `第 ${i + 1} 页 / 共 ${pages.length} 页` });
+  }
   return doc.save({ useObjectStreams: false });
 }
 

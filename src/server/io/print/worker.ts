@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from './protocol.js';
-import { renderForms, renderPackage } from './render.js';
+import { renderDocuments, renderForms, renderPackage } from './render.js';
 
 // A print worker of PrintPool (pool.ts): lays out and writes PDFs off the main thread, one job at a time. The
 // bound package asks the main thread for each attachment and sends its chunks as they are written, waiting
@@ -18,8 +18,12 @@ function next(): Promise<ToWorker> {
   return new Promise((resolve) => (waiting = resolve));
 }
 
-async function run(job: ToWorker & { type: 'forms' | 'package' }) {
+async function run(job: ToWorker & { type: 'forms' | 'package' | 'documents' }) {
   cancelled = false;
+  if (job.type === 'documents') {
+    const bytes = own(await renderDocuments(job.documents, job.footer, job.title));
+    return post({ type: 'done', bytes }, [bytes.buffer as ArrayBuffer]);
+  }
   if (job.type === 'forms') {
     const bytes = own(await renderForms(job.subject, job.forms, job.options));
     return post({ type: 'done', bytes }, [bytes.buffer as ArrayBuffer]);
@@ -46,7 +50,7 @@ async function run(job: ToWorker & { type: 'forms' | 'package' }) {
 }
 
 port.on('message', (message: ToWorker) => {
-  if (message.type === 'forms' || message.type === 'package') {
+  if (message.type === 'forms' || message.type === 'package' || message.type === 'documents') {
     run(message).catch((error: Error) => post({ type: 'error', message: error.message }));
     return;
   }

@@ -12,7 +12,7 @@ import {
 } from '../../../contract/decisions.js';
 
 export const decisionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { services, guard }) => {
-  const { decisions } = services;
+  const { decisions, panels } = services;
   const denied = errorResponses('UNAUTHENTICATED', 'FORBIDDEN');
   const missing = errorResponses('NOT_FOUND', 'NOT_AT_PROVINCE');
 
@@ -29,7 +29,8 @@ export const decisionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
     async (request) => {
       const actor = await guard.require(request, 'province');
       const { call, items } = await decisions.list(actor, request.query.callId, request.query.q);
-      return { items: items.map((item) => presentDecisionItem(call, item)) };
+      const compared = await panels.comparisons(call.row.id);
+      return { items: items.map((item) => presentDecisionItem(call, item, compared)) };
     },
   );
 
@@ -54,7 +55,7 @@ export const decisionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
     async (request) => {
       const actor = await guard.require(request, 'province');
       const { call, item } = await decisions.decide(actor, request.params.id, request.body);
-      return { item: presentDecisionItem(call, item) };
+      return { item: presentDecisionItem(call, item, await panels.comparisons(call.row.id)) };
     },
   );
 
@@ -77,7 +78,7 @@ export const decisionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
     async (request) => {
       const actor = await guard.require(request, 'province');
       const { call, item } = await decisions.undo(actor, request.params.id);
-      return { item: presentDecisionItem(call, item) };
+      return { item: presentDecisionItem(call, item, await panels.comparisons(call.row.id)) };
     },
   );
 
@@ -116,7 +117,7 @@ export const decisionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { se
     async (request) => {
       const actor = await guard.require(request, 'province');
       const { call, item } = await decisions.enterContractStage(actor, request.params.id);
-      return { item: presentDecisionItem(call, item) };
+      return { item: presentDecisionItem(call, item, await panels.comparisons(call.row.id)) };
     },
   );
 };

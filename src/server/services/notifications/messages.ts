@@ -68,6 +68,29 @@ export function expertAssignedMessage(input: { titles: readonly string[]; dueAt:
   };
 }
 
+/** 会评: a member is told of the meeting; the chair also that they sign the minutes off in the system. */
+export function panelConvenedMessage(input: {
+  title: string;
+  startsAt: Date;
+  place: string;
+  onlineLink: string | null;
+  projects: number;
+  chair: boolean;
+}): Message {
+  const where = [input.place, input.onlineLink ? `线上会议链接：${input.onlineLink}` : '']
+    .filter(Boolean)
+    .join('；');
+  return {
+    subject: `会评会议通知：${input.title}，${beijingMinute(input.startsAt)}`,
+    body:
+      `您受邀参加“${input.title}”（${input.projects} 个项目），会议时间 ${beijingMinute(input.startsAt)}，${where}。` +
+      (input.chair
+        ? '您是本次会议的主持人：会后请登录系统，在“我的评审任务”中核对会评记录并签署会议纪要。'
+        : '') +
+      SIGNATURE,
+  };
+}
+
 export function expertDueMessage(input: { title: string | undefined; dueAt: Date }): Message {
   return {
     subject: `评审到期提醒：${titled(input.title)}`,

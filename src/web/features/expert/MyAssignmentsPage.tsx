@@ -5,6 +5,7 @@ import { TOPIC_LABELS } from '../../../core/labels.js';
 import { beijingTime } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
 import { expertQueries, type MyAssignmentView } from './api.js';
+import { ChairedPanelsCard } from './ChairedPanelsCard.js';
 import { NotificationsCard } from './NotificationsCard.js';
 
 function status(a: MyAssignmentView) {
@@ -64,6 +65,7 @@ export function MyAssignmentsPage() {
           />
         )}
       </PageState>
+      <ChairedPanelsCard />
       <NotificationsCard />
     </Space>
   );

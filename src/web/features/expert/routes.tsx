@@ -20,6 +20,10 @@ export const EXPERT_ROUTES: RouteObject[] = [
     lazy: { Component: async () => (await import('./InvitationsPage.js')).InvitationsPage },
   },
   {
+    path: '/expert/panels/:id',
+    lazy: { Component: async () => (await import('./PanelMeetingPage.js')).PanelMeetingPage },
+  },
+  {
     path: '/expert/assignments/:id',
     lazy: { Component: async () => (await import('./ScoringPage.js')).ScoringPage },
   },

@@ -19,6 +19,7 @@ export const PROVINCE_MENU: MenuItem[] = [
   { key: '/province/paper', label: '纸质材料登记', duty: 'center' },
   { key: '/province/experts', label: '专家评审' },
   { key: '/province/scoring-forms', label: '评分表' },
+  { key: '/province/panels', label: '会评会议' },
   { key: '/province/decisions', label: '立项决定与公示' },
   { key: '/province/audit', label: '审计日志' },
   { key: '/province/accounts', label: '账号管理', duty: 'admin' },
@@ -71,6 +72,14 @@ export const PROVINCE_ROUTES: RouteObject[] = [
   {
     path: '/province/experts/applications/:id',
     lazy: { Component: async () => (await import('./experts/AssignmentPage.js')).AssignmentPage },
+  },
+  {
+    path: '/province/panels',
+    lazy: { Component: async () => (await import('./panels/PanelsPage.js')).PanelsPage },
+  },
+  {
+    path: '/province/panels/:id',
+    lazy: { Component: async () => (await import('./panels/PanelPage.js')).PanelPage },
   },
   {
     path: '/province/confirmations',

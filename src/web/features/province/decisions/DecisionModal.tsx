@@ -5,6 +5,7 @@ import { formatWan, formatWanDecimal, wanToYuan, yuanToWan } from '../../../../c
 import { SaveModal } from '../../../shared/SaveModal.js';
 import { DECISIONS_KEY, decisionsApi, type DecisionItemView } from './api.js';
 import { FeasibilityPanel } from './FeasibilityPanel.js';
+import { PanelComparison } from './PanelComparison.js';
 
 interface DecisionValues {
   outcome: 'approved' | 'rejected';
@@ -43,6 +44,9 @@ export function DecisionModal({ item, onClose }: { item: DecisionItemView; onClo
           : '无上限信息'}
       </Typography.Paragraph>
       <FeasibilityPanel feasibility={item.feasibility} prefilled={!item.decision} />
+      <div style={{ marginBottom: 16 }}>
+        <PanelComparison panel={item.panel} />
+      </div>
       <Form<DecisionValues>
         form={form}
         layout="vertical"

@@ -10,6 +10,7 @@ import { useWrite } from '../useWrite.js';
 import { DECISIONS_KEY, decisionsApi, decisionsQueries, type DecisionItemView } from './api.js';
 import { applicationColumns } from './applicationColumns.js';
 import { DecisionModal } from './DecisionModal.js';
+import { PanelComparison } from './PanelComparison.js';
 
 const aggregatesById = ({ applications }: { applications: ReviewedApplicationView[] }) =>
   new Map(applications.map((a) => [a.id, a.aggregate]));
@@ -60,6 +61,11 @@ export function DecisionTable({ callId }: { callId: string }) {
                     </Space>
                   );
                 },
+              },
+              {
+                title: '函评与会评',
+                width: 260,
+                render: (_, r) => <PanelComparison panel={r.panel} />,
               },
               {
                 title: '本专题上限',

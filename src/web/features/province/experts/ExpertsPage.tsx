@@ -3,6 +3,7 @@ import { useUrlParam } from '../../../shared/useUrlParam.js';
 import { ExpertPoolTab } from './ExpertPoolTab.js';
 import { ExpertReviewTab } from './ExpertReviewTab.js';
 import { RoundsTab } from './RoundsTab.js';
+import { NormalisationTab } from '../panels/NormalisationTab.js';
 
 /** 专家评审: the pool, and per call the recommended applications with their experts and aggregated scores. */
 export function ExpertsPage() {
@@ -19,6 +20,7 @@ export function ExpertsPage() {
           { key: 'review', label: '评审分配与汇总', children: <ExpertReviewTab /> },
           { key: 'rounds', label: '评审轮次与邀请', children: <RoundsTab /> },
           { key: 'pool', label: '专家库', children: <ExpertPoolTab /> },
+          { key: 'normalisation', label: '评分标准化', children: <NormalisationTab /> },
         ]}
       />
     </Space>
