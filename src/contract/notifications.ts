@@ -21,6 +21,7 @@ export const NOTIFICATION_KINDS = [
   'decision.approved',
   'decision.not-approved',
   'announcement.published',
+  'appeal.result',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -50,6 +51,7 @@ export const NOTIFICATION_KIND_INFO: Readonly<Record<NotificationKind, Notificat
   'decision.approved': { label: '立项通知', mandatory: false },
   'decision.not-approved': { label: '未立项反馈', mandatory: false },
   'announcement.published': { label: '立项公示发布', mandatory: false },
+  'appeal.result': { label: '复核结果', mandatory: false },
 };
 
 /** What an organization's administrators and contacts may be sent. */
@@ -61,6 +63,7 @@ const ORGANIZATION_KINDS: readonly NotificationKind[] = [
   'application.returned',
   'deadline.applicant',
   'formal-review.result',
+  'appeal.result',
   'decision.approved',
   'decision.not-approved',
 ];
@@ -74,6 +77,7 @@ export const NOTIFICATION_KINDS_BY_ROLE: Readonly<Record<UserRole, readonly Noti
     'account.password-reset',
     'application.returned',
     'deadline.applicant',
+    'appeal.result',
     'decision.approved',
     'decision.not-approved',
   ],
@@ -83,6 +87,7 @@ export const NOTIFICATION_KINDS_BY_ROLE: Readonly<Record<UserRole, readonly Noti
     'deadline.department',
     'deadline.paper',
     'formal-review.result',
+    'appeal.result',
     'announcement.published',
   ],
   province: ['account.invited', 'account.password-reset'],

@@ -101,13 +101,15 @@ export function partiesOf(application: ExpertReviewApplication): ApplicationPart
     applicant: application.organization,
     domesticPartners: application.form.domesticPartners ?? [],
     partner: application.form.partner,
+    avoidedExperts: application.avoidedExperts,
   };
 }
 
 const declaredOf = (rows: ExpertConflictRow[]): DeclaredConflict[] =>
   rows.map((r) => ({ creditCode: r.creditCode, applicationId: r.applicationId, reason: r.reason }));
 
-const affiliationOf = (e: Pick<Expert, 'organizationName' | 'organizationCreditCode'>) => ({
+const affiliationOf = (e: Pick<Expert, 'name' | 'organizationName' | 'organizationCreditCode'>) => ({
+  name: e.name,
   organizationName: e.organizationName,
   organizationCreditCode: e.organizationCreditCode,
 });
