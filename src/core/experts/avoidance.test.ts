@@ -14,7 +14,11 @@ describe('申请人要求回避的专家', () => {
   it.each([
     { name: '姓名与单位完全相同', expert: { name: '王立新', organizationName: '南京大学' }, avoided: true },
     { name: '姓名前后有空格', expert: { name: ' 王立新 ', organizationName: '南京大学' }, avoided: true },
-    { name: '专家单位包含所填单位', expert: { name: '王立新', organizationName: '南京大学物理学院' }, avoided: true },
+    {
+      name: '专家单位包含所填单位',
+      expert: { name: '王立新', organizationName: '南京大学物理学院' },
+      avoided: true,
+    },
     { name: '所填单位包含专家单位', expert: { name: '王立新', organizationName: '南京' }, avoided: true },
     { name: '同名但单位不同', expert: { name: '王立新', organizationName: '东南大学' }, avoided: false },
     { name: '同单位但姓名不同', expert: { name: '王立', organizationName: '南京大学' }, avoided: false },
@@ -38,6 +42,8 @@ describe('申请人要求回避的专家', () => {
   });
 
   it('不知专家姓名时不据此回避', () => {
-    expect(conflictsOf({ organizationName: '南京大学', organizationCreditCode: null }, [], application)).toEqual([]);
+    expect(
+      conflictsOf({ organizationName: '南京大学', organizationCreditCode: null }, [], application),
+    ).toEqual([]);
   });
 });

@@ -90,7 +90,10 @@ export function organizationsMatch(a: string, b: string): boolean {
  * Whether the applicant's named expert is this one of the pool: the same name (trimmed, full-width folded)
  * and matching organizations. A namesake elsewhere is not avoided; the province still sees the name.
  */
-export function isAvoided(expert: { name: string; organizationName: string }, avoided: AvoidedExpert): boolean {
+export function isAvoided(
+  expert: { name: string; organizationName: string },
+  avoided: AvoidedExpert,
+): boolean {
   const name = (value: string) => value.normalize('NFKC').trim();
   return (
     name(expert.name) !== '' &&

@@ -1,3 +1,4 @@
+import { APPEAL_STATUS_LABELS, type AppealStatus } from '../../core/appeals/statuses.js';
 import type { DepartmentKind } from '../../core/bundle/schema.js';
 import { DEPARTMENT_KIND_LABELS, DOCUMENT_KIND_LABELS, TOPIC_LABELS } from '../../core/labels.js';
 import { formatWan } from '../../core/money.js';
@@ -82,6 +83,12 @@ const FIELD_LABELS: Record<string, string> = {
   startsOn: '公示开始日期',
   endsOn: '公示结束日期',
   entries: '公示项目',
+  avoidedExpertId: '要求回避的专家',
+  organization: '所在单位',
+  appealId: '复核申请',
+  appealStatus: '复核状态',
+  evidence: '证明材料',
+  decisionReason: '复核意见',
 };
 
 const MONEY_FIELDS = new Set(['funding', 'provincialFunding', 'total', 'jiangsuTotal']);
@@ -116,6 +123,9 @@ function valueText(key: string, value: unknown, names: Map<string, string>, enti
     return formatBeijing(instantMs(value));
   }
   if (MONEY_FIELDS.has(key) && typeof value === 'number') return formatWan(value);
+  if (key === 'appealStatus' && typeof value === 'string' && value in APPEAL_STATUS_LABELS) {
+    return APPEAL_STATUS_LABELS[value as AppealStatus];
+  }
   if (key === 'topic' && typeof value === 'number') return TOPIC_LABELS[value as 1] ?? String(value);
   if (key === 'kind' && typeof value === 'string' && value in DOCUMENT_KIND_LABELS) {
     return DOCUMENT_KIND_LABELS[value as keyof typeof DOCUMENT_KIND_LABELS];

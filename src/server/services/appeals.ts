@@ -1,6 +1,11 @@
 import type { Readable } from 'node:stream';
 import { APPEAL_EVIDENCE_MAX } from '../../core/appeals/statuses.js';
-import { type AppealWindow, appealDeadlineText, appealOpen, appealWindow } from '../../core/appeals/window.js';
+import {
+  type AppealWindow,
+  appealDeadlineText,
+  appealOpen,
+  appealWindow,
+} from '../../core/appeals/window.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { AppealEvidence } from '../db/schema.js';
@@ -11,11 +16,7 @@ import type { ApplicationRow } from '../repositories/applications.js';
 import type { FormalReviewRow } from '../repositories/decisions.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { FileStore } from '../storage/file-store.js';
-import type {
-  AppealDecisionBody,
-  AppealForm,
-  ProvinceAppealListQuery,
-} from '../../contract/appeals.js';
+import type { AppealDecisionBody, AppealForm, ProvinceAppealListQuery } from '../../contract/appeals.js';
 import { type Applicant, canEdit, canRead } from './application-access.js';
 import type { CallService } from './calls.js';
 import type { StagedUpload } from './documents.js';
@@ -64,7 +65,8 @@ export class AppealService {
     const review = await this.repos.decisions.formalReview(applicationId);
     const appeals = await this.repos.appeals.ofApplication(applicationId);
     const now = this.clock.now().getTime();
-    const current = review?.result === 'rejected' ? appealWindow(review.reviewedAt.getTime(), days) : undefined;
+    const current =
+      review?.result === 'rejected' ? appealWindow(review.reviewedAt.getTime(), days) : undefined;
     return {
       window: current ? { ...current, open: appealOpen(current, now), workingDays: days } : null,
       canAppeal: current !== undefined && refusalOpenTo(review!, appeals, current, now) === undefined,
@@ -105,7 +107,10 @@ export class AppealService {
           after: { appealId: appeal.id, reasons: appeal.reasons, evidence: appeal.evidence.map(audited) },
         });
         await file?.commit();
-        return { appeal, window: appealWindow(review.reviewedAt.getTime(), await this.workingDays(application!.callId)) };
+        return {
+          appeal,
+          window: appealWindow(review.reviewedAt.getTime(), await this.workingDays(application!.callId)),
+        };
       });
     } finally {
       await file?.discard();
@@ -201,8 +206,8 @@ export class AppealService {
         action: upheld ? 'appeal.upheld' : 'appeal.dismissed',
         entityType: 'application',
         entityId: application.id,
-        before: { appealId: id, status: before.status },
-        after: { appealId: id, status: after.status, decisionReason: reason },
+        before: { appealId: id, appealStatus: before.status },
+        after: { appealId: id, appealStatus: after.status, decisionReason: reason },
       });
       const call = await this.calls.require(application.callId);
       const organization = await repos.organizations.findById(application.organizationId);
