@@ -18,7 +18,7 @@ import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { FileStore } from '../storage/file-store.js';
 import type { AppealDecisionBody, AppealForm, ProvinceAppealListQuery } from '../../contract/appeals.js';
 import { type Applicant, canEdit, canRead } from './application-access.js';
-import type { CallService } from './calls.js';
+import { type CallService, parametersOf } from './calls.js';
 import type { StagedUpload } from './documents.js';
 import type { FormalReviewService } from './formal-review.js';
 import { appealResultMessage } from './notifications/messages.js';
@@ -53,8 +53,11 @@ export class AppealService {
     private readonly formalReview: FormalReviewService,
   ) {}
 
-  private async workingDays(callId: string): Promise<number> {
-    return (await this.calls.require(callId)).parameters.review.value.appealWorkingDays;
+  /** Read through `repos`: inside a transaction every query must go through it. */
+  private async workingDays(callId: string, repos: Repositories = this.repos): Promise<number> {
+    const row = await repos.calls.findById(callId);
+    if (!row) throw new AppError('CALL_NOT_FOUND');
+    return parametersOf(row).review.value.appealWorkingDays;
   }
 
   /** What the applicant's page shows: the window of the current refusal, and every appeal with its answer. */
@@ -109,7 +112,7 @@ export class AppealService {
         await file?.commit();
         return {
           appeal,
-          window: appealWindow(review.reviewedAt.getTime(), await this.workingDays(application!.callId)),
+          window: appealWindow(review.reviewedAt.getTime(), await this.workingDays(application!.callId, repos)),
         };
       });
     } finally {
@@ -209,7 +212,7 @@ export class AppealService {
         before: { appealId: id, appealStatus: before.status },
         after: { appealId: id, appealStatus: after.status, decisionReason: reason },
       });
-      const call = await this.calls.require(application.callId);
+      const call = (await repos.calls.findById(application.callId))!;
       const organization = await repos.organizations.findById(application.organizationId);
       await notify(
         repos,
@@ -223,7 +226,7 @@ export class AppealService {
           ...appealResultMessage({
             title: application.form.title,
             organizationName: organization?.name ?? '',
-            callName: call.row.name,
+            callName: call.name,
             upheld,
             reason,
           }),
@@ -243,7 +246,7 @@ export class AppealService {
     if (!application || !canEdit(actor, application)) throw new AppError('NOT_FOUND');
     const review = await repos.decisions.formalReview(application.id);
     if (review?.result !== 'rejected') throw new AppError('APPEAL_NOT_ALLOWED');
-    const window = appealWindow(review.reviewedAt.getTime(), await this.workingDays(application.callId));
+    const window = appealWindow(review.reviewedAt.getTime(), await this.workingDays(application.callId, repos));
     const refusal = refusalOpenTo(
       review,
       await repos.appeals.ofApplication(application.id),
@@ -262,7 +265,7 @@ export class AppealService {
     const application = appeal && (await repos.applications.findById(appeal.applicationId));
     if (!appeal || !application || !canEdit(actor, application)) throw new AppError('NOT_FOUND');
     if (appeal.status !== 'open') throw new AppError('APPEAL_DECIDED');
-    const window = appealWindow(appeal.refusedAt.getTime(), await this.workingDays(application.callId));
+    const window = appealWindow(appeal.refusedAt.getTime(), await this.workingDays(application.callId, repos));
     if (!appealOpen(window, this.clock.now().getTime())) throw windowClosed(window);
     if (appeal.evidence.length >= APPEAL_EVIDENCE_MAX) {
       throw new AppError('APPEAL_EVIDENCE_FULL', {

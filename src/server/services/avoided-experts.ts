@@ -8,7 +8,7 @@ import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { AvoidedExpertBody } from '../../contract/avoided-experts.js';
 import { APPLICATION_STATUS_LABELS } from '../../contract/vocabulary.js';
 import { type Applicant, canEdit, canRead, isEditable } from './application-access.js';
-import type { CallService } from './calls.js';
+import { type CallService, parametersOf } from './calls.js';
 
 // 回避专家 (issue 14 §2): while the application can be edited its applicant (unit admin, contact, PI: whoever
 // may edit it) names up to the call's `review.avoidedExpertsMax` experts to avoid. They are kept beside the
@@ -51,8 +51,8 @@ export class AvoidedExpertService {
   async add(actor: Applicant, applicationId: string, body: AvoidedExpertBody): Promise<AvoidedExpertRow> {
     return inTransaction(this.db, async (repos) => {
       const application = editable(actor, await repos.applications.lock(applicationId));
-      const call = await this.calls.require(application.callId);
-      const max = call.parameters.review.value.avoidedExpertsMax;
+      const call = await repos.calls.findById(application.callId);
+      const max = parametersOf(call!).review.value.avoidedExpertsMax;
       if ((await repos.avoidedExperts.count(applicationId)) >= max) {
         throw new AppError('AVOIDED_EXPERTS_FULL', {
           message: `回避专家最多 ${max} 位，已达上限，不能再添加；如需更换请先删除一位`,

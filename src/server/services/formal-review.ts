@@ -12,7 +12,7 @@ import { type Applicant, canRead } from './application-access.js';
 import { BundleService } from './bundles.js';
 import { formalReviewMessage } from './notifications/messages.js';
 import { notify } from './notifications/notify.js';
-import type { CallService } from './calls.js';
+import { CallService } from './calls.js';
 import { type ProvinceItem, ProvinceApplications } from './province-applications.js';
 
 // 形式审查（信用审查） by the province (issue 5 §4): 受理 or 不予受理 with reasons, per application a department
@@ -78,7 +78,8 @@ export class FormalReviewService {
     body: FormalReviewBody,
     cause: { appealId?: string } = {},
   ): Promise<void> {
-    const call = await this.province.callOf(repos, id);
+    // The call read through the transaction's own repositories: inside it every query must go through it.
+    const call = await new ProvinceApplications(this.clock, new CallService(repos, this.clock)).callOf(repos, id);
     await repos.applications.lock(id);
     const { row } = await this.province.one(repos, call, id);
     if (await repos.decisions.decision(id)) throw new AppError('FORMAL_REVIEW_LOCKED');
