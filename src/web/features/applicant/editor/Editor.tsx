@@ -3,6 +3,8 @@ import { Alert, Col, Drawer, Row } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { beijingTime, STATUS_LABELS } from '../../../shared/format.js';
 import { ProvinceResult } from '../../province/decisions/ProvinceResultCard.js';
+import { AppealCard } from '../avoid-appeal/AppealCard.js';
+import { AvoidedExpertsCard } from '../avoid-appeal/AvoidedExpertsCard.js';
 import { applicationKeys } from '../queries.js';
 import { payloadOf } from './draft.js';
 import { ScanNotices } from '../../../shared/printing.js';
@@ -69,6 +71,7 @@ export function Editor({ application, evaluation, finalization, call, people }: 
       <ScanNotices notices={finalization.scanNotices} />
       {application.returned && <ReturnBanner returned={application.returned} onGo={go} />}
       {application.status === 'recommended' && <ProvinceResult application={application} />}
+      {application.status === 'recommended' && <AppealCard applicationId={application.id} />}
       {autosave.state.kind === 'locked' && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={autosave.state.message} />
       )}
@@ -100,6 +103,7 @@ export function Editor({ application, evaluation, finalization, call, people }: 
             editable={application.editable}
             unsaved={UNSAVED.has(autosave.state.kind)}
           />
+          <AvoidedExpertsCard applicationId={application.id} />
         </Col>
       </Row>
 
