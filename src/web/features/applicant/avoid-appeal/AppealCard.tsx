@@ -12,7 +12,11 @@ import { addEvidence, appealsQuery, avoidAppealKeys, evidenceUrl, fileAppeal } f
 // 复核 of 不予受理, on the applicant's application page: the deadline, the request with reasons and evidence,
 // and the province's result.
 
-const STATUS_COLORS: Record<AppealView['status'], string> = { open: 'processing', upheld: 'success', dismissed: 'error' };
+const STATUS_COLORS: Record<AppealView['status'], string> = {
+  open: 'processing',
+  upheld: 'success',
+  dismissed: 'error',
+};
 
 function tooLarge(file: File): string | undefined {
   return file.size > UPLOAD_MAX_BYTES
@@ -79,7 +83,12 @@ export function AppealCard({ applicationId }: { applicationId: string }) {
               children: <Tag color={STATUS_COLORS[appeal.status]}>{appeal.statusLabel}</Tag>,
             },
             { label: '提交时间', children: beijingTime(appeal.filedAt) },
-            { label: '复核理由', children: <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{appeal.reasons}</span> },
+            {
+              label: '复核理由',
+              children: (
+                <span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{appeal.reasons}</span>
+              ),
+            },
             {
               label: '证明材料',
               children: (

@@ -11,7 +11,13 @@ import { addAvoidedExpert, avoidAppealKeys, avoidedExpertsQuery, removeAvoidedEx
  * The applicant edits them while the application is editable; the department and the province read them.
  * Experts never see them.
  */
-export function AvoidedExpertsCard({ applicationId, title = '回避专家' }: { applicationId: string; title?: string }) {
+export function AvoidedExpertsCard({
+  applicationId,
+  title = '回避专家',
+}: {
+  applicationId: string;
+  title?: string;
+}) {
   const queryClient = useQueryClient();
   const query = useQuery(avoidedExpertsQuery(applicationId));
   const [adding, setAdding] = useState(false);
@@ -70,8 +76,18 @@ export function AvoidedExpertsCard({ applicationId, title = '回避专家' }: { 
               actions={
                 editable
                   ? [
-                      <Popconfirm key="remove" title={`删除回避专家“${a.name}”？`} onConfirm={() => remove.mutate(a.id)}>
-                        <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除${a.name}`} />
+                      <Popconfirm
+                        key="remove"
+                        title={`删除回避专家“${a.name}”？`}
+                        onConfirm={() => remove.mutate(a.id)}
+                      >
+                        <Button
+                          size="small"
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={`删除${a.name}`}
+                        />
                       </Popconfirm>,
                     ]
                   : []
@@ -97,7 +113,11 @@ export function AvoidedExpertsCard({ applicationId, title = '回避专家' }: { 
       >
         {full && <Alert type="warning" showIcon title={`最多 ${max} 位`} />}
         <Form form={form} layout="vertical" onFinish={(values) => add.mutate(values)}>
-          <Form.Item name="name" label="专家姓名" rules={[{ required: true, whitespace: true, message: '请填写专家姓名' }]}>
+          <Form.Item
+            name="name"
+            label="专家姓名"
+            rules={[{ required: true, whitespace: true, message: '请填写专家姓名' }]}
+          >
             <Input maxLength={50} />
           </Form.Item>
           <Form.Item
@@ -107,7 +127,11 @@ export function AvoidedExpertsCard({ applicationId, title = '回避专家' }: { 
           >
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item name="reason" label="回避理由" rules={[{ required: true, whitespace: true, message: '请填写回避理由' }]}>
+          <Form.Item
+            name="reason"
+            label="回避理由"
+            rules={[{ required: true, whitespace: true, message: '请填写回避理由' }]}
+          >
             <Input.TextArea maxLength={500} rows={3} />
           </Form.Item>
         </Form>

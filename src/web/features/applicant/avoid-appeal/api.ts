@@ -13,7 +13,8 @@ export const avoidAppealKeys = {
 export const avoidedExpertsQuery = (applicationId: string) =>
   queryOptions({
     queryKey: avoidAppealKeys.avoided(applicationId),
-    queryFn: ({ signal }) => api<AvoidedExpertList>(`/applications/${applicationId}/avoided-experts`, { signal }),
+    queryFn: ({ signal }) =>
+      api<AvoidedExpertList>(`/applications/${applicationId}/avoided-experts`, { signal }),
   });
 
 export const addAvoidedExpert = (applicationId: string, body: AvoidedExpertBody) =>
