@@ -108,6 +108,11 @@ describe('演示数据', () => {
     const scored = assignments.filter((a: { submittedAt: string | null }) => a.submittedAt !== null);
     expect(scored).toHaveLength(2);
     expect(scored.every((a: { total: number | null }) => a.total !== null && a.total > 0)).toBe(true);
+    // 回避专家: the MEMS sensor's applicant asked to avoid 孙高工, whom its candidate list flags.
+    const sensor = reviewed.find((a: { title: string }) => a.title.includes('MEMS'));
+    const candidates = (await get(`/api/province/experts/applications/${sensor.id}`)).candidates;
+    const sun = candidates.find((c: { expert: { name: string } }) => c.expert.name === '孙高工');
+    expect(sun.conflicts.map((c: { kind: string }) => c.kind)).toContain('applicant-avoidance');
     const pending = await get('/api/expert/assignments', await login(t.app, 'demo-expert', DEMO_PASSWORD));
     expect(pending.assignments.filter((a: { submittedAt: string | null }) => !a.submittedAt)).toHaveLength(2);
 
