@@ -112,7 +112,10 @@ export class AppealService {
         await file?.commit();
         return {
           appeal,
-          window: appealWindow(review.reviewedAt.getTime(), await this.workingDays(application!.callId, repos)),
+          window: appealWindow(
+            review.reviewedAt.getTime(),
+            await this.workingDays(application!.callId, repos),
+          ),
         };
       });
     } finally {
@@ -246,7 +249,10 @@ export class AppealService {
     if (!application || !canEdit(actor, application)) throw new AppError('NOT_FOUND');
     const review = await repos.decisions.formalReview(application.id);
     if (review?.result !== 'rejected') throw new AppError('APPEAL_NOT_ALLOWED');
-    const window = appealWindow(review.reviewedAt.getTime(), await this.workingDays(application.callId, repos));
+    const window = appealWindow(
+      review.reviewedAt.getTime(),
+      await this.workingDays(application.callId, repos),
+    );
     const refusal = refusalOpenTo(
       review,
       await repos.appeals.ofApplication(application.id),
@@ -265,7 +271,10 @@ export class AppealService {
     const application = appeal && (await repos.applications.findById(appeal.applicationId));
     if (!appeal || !application || !canEdit(actor, application)) throw new AppError('NOT_FOUND');
     if (appeal.status !== 'open') throw new AppError('APPEAL_DECIDED');
-    const window = appealWindow(appeal.refusedAt.getTime(), await this.workingDays(application.callId, repos));
+    const window = appealWindow(
+      appeal.refusedAt.getTime(),
+      await this.workingDays(application.callId, repos),
+    );
     if (!appealOpen(window, this.clock.now().getTime())) throw windowClosed(window);
     if (appeal.evidence.length >= APPEAL_EVIDENCE_MAX) {
       throw new AppError('APPEAL_EVIDENCE_FULL', {

@@ -79,7 +79,10 @@ export class FormalReviewService {
     cause: { appealId?: string } = {},
   ): Promise<void> {
     // The call read through the transaction's own repositories: inside it every query must go through it.
-    const call = await new ProvinceApplications(this.clock, new CallService(repos, this.clock)).callOf(repos, id);
+    const call = await new ProvinceApplications(this.clock, new CallService(repos, this.clock)).callOf(
+      repos,
+      id,
+    );
     await repos.applications.lock(id);
     const { row } = await this.province.one(repos, call, id);
     if (await repos.decisions.decision(id)) throw new AppError('FORMAL_REVIEW_LOCKED');
@@ -127,7 +130,9 @@ export class FormalReviewService {
             accepted: body.result === 'accepted',
             reasons: body.reasons,
             appealBy: rejected
-              ? appealDeadlineText(appealWindow(now.getTime(), call.parameters.review.value.appealWorkingDays))
+              ? appealDeadlineText(
+                  appealWindow(now.getTime(), call.parameters.review.value.appealWorkingDays),
+                )
               : undefined,
           }),
           key: `formal-review:${id}:${now.getTime()}`,
