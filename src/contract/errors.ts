@@ -145,6 +145,15 @@ export const ERRORS = {
     status: 409,
     message: '该申报书尚未由项目主管部门推荐并确认提交（或推荐截止），省里还不能审查或决定',
   },
+  AVOIDED_EXPERTS_FULL: {
+    status: 409,
+    message: '回避专家已达本计划允许的上限，不能再添加；如需更换请先删除一位',
+  },
+  APPEAL_NOT_ALLOWED: { status: 409, message: '该申报书未被不予受理，无需申请复核' },
+  APPEAL_WINDOW_CLOSED: { status: 409, message: '已超过申请复核的期限，不能再申请复核' },
+  APPEAL_ALREADY_OPEN: { status: 409, message: '该申报书已有一项复核申请正在处理，请等待省里的复核结果' },
+  APPEAL_DECIDED: { status: 409, message: '该复核申请已作出复核结论，不能再修改' },
+  APPEAL_EVIDENCE_FULL: { status: 409, message: '证明材料已达上限，不能再上传' },
   FORMAL_REVIEW_LOCKED: {
     status: 409,
     message: '已作出立项决定，不能修改形式审查结果；如需修改请先撤销立项决定',

@@ -26,6 +26,7 @@ export const NOTIFICATION_KINDS = [
   'decision.not-approved',
   'announcement.published',
   'contract.progress',
+  'appeal.result',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -62,6 +63,7 @@ export const NOTIFICATION_KIND_INFO: Readonly<Record<NotificationKind, Notificat
   'announcement.published': { label: '立项公示发布', mandatory: false },
   // The applicant must confirm the 任务书 before signing: a change it does not hear of stalls the contract.
   'contract.progress': { label: '合同签订进展', mandatory: true },
+  'appeal.result': { label: '复核结果', mandatory: false },
 };
 
 /** What an organization's administrators and contacts may be sent. */
@@ -73,6 +75,7 @@ const ORGANIZATION_KINDS: readonly NotificationKind[] = [
   'application.returned',
   'deadline.applicant',
   'formal-review.result',
+  'appeal.result',
   'decision.approved',
   'decision.not-approved',
   'contract.progress',
@@ -87,6 +90,7 @@ export const NOTIFICATION_KINDS_BY_ROLE: Readonly<Record<UserRole, readonly Noti
     'account.password-reset',
     'application.returned',
     'deadline.applicant',
+    'appeal.result',
     'decision.approved',
     'decision.not-approved',
     'contract.progress',
@@ -97,6 +101,7 @@ export const NOTIFICATION_KINDS_BY_ROLE: Readonly<Record<UserRole, readonly Noti
     'deadline.department',
     'deadline.paper',
     'formal-review.result',
+    'appeal.result',
     'announcement.published',
   ],
   province: ['account.invited', 'account.password-reset', 'contract.progress', 'expert.invitation-expired'],

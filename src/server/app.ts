@@ -27,6 +27,8 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { validatorCompiler } from './http/validation.js';
 import { RateLimitRepository } from './repositories/rate-limits.js';
 import { announcementRoutes } from './routes/announcements/routes.js';
+import { appealRoutes } from './routes/appeals/routes.js';
+import { avoidedExpertRoutes } from './routes/avoided-experts/routes.js';
 import { applicationRoutes } from './routes/applications/routes.js';
 import { auditRoutes } from './routes/audit/routes.js';
 import { auditCheckpointRoutes } from './routes/audit-checkpoints/routes.js';
@@ -159,6 +161,8 @@ export async function buildApp({
       await api.register(crossCheckRoutes, deps);
       await api.register(registerRoutes, deps);
       await api.register(formalReviewRoutes, deps);
+      await api.register(appealRoutes, deps);
+      await api.register(avoidedExpertRoutes, deps);
       await api.register(decisionRoutes, deps);
       await api.register(contractRoutes, deps);
       await api.register(announcementRoutes, deps);

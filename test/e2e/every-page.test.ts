@@ -200,6 +200,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
           { path: '/province/directed' },
           { path: '/province/cross-checks' },
           { path: '/province/formal-review' },
+          { path: '/province/appeals' },
           { path: '/province/experts' },
           { path: '/province/paper' },
           { path: `/province/experts/applications/${assignment!.applicationId}` },

@@ -126,6 +126,11 @@ describe('演示数据', () => {
     expect(vacancies).toEqual([
       expect.objectContaining({ cause: 'declined', reason: expect.stringContaining('科研任务') }),
     ]);
+    // 回避专家: the MEMS sensor's applicant asked to avoid 孙高工, whom its candidate list flags.
+    const sensor = reviewed.find((a: { title: string }) => a.title.includes('MEMS'));
+    const candidates = (await get(`/api/province/experts/applications/${sensor.id}`)).candidates;
+    const sun = candidates.find((c: { expert: { name: string } }) => c.expert.name === '孙高工');
+    expect(sun.conflicts.map((c: { kind: string }) => c.kind)).toContain('applicant-avoidance');
 
     // One decision awaiting its 公示; the other (contract-stage.ts) published, its 公示 over, in the contract stage.
     const decided = (await get(`/api/province/decisions?${call}`)).items.filter(

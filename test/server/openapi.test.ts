@@ -10,12 +10,17 @@ describe('GET /api/openapi.json', () => {
     const document = response.json();
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/appeals/{id}/evidence',
+      '/api/appeals/{id}/evidence/{index}',
       '/api/applications',
       '/api/applications/paper',
       '/api/applications/{id}',
       '/api/applications/{id}/award-notice',
       '/api/applications/{id}/contract',
       '/api/applications/{id}/contract/confirm',
+      '/api/applications/{id}/appeals',
+      '/api/applications/{id}/avoided-experts',
+      '/api/applications/{id}/avoided-experts/{avoidedId}',
       '/api/applications/{id}/documents',
       '/api/applications/{id}/documents/{docId}',
       '/api/applications/{id}/finalize',
@@ -92,6 +97,9 @@ describe('GET /api/openapi.json', () => {
       '/api/province/announcements/{id}',
       '/api/province/announcements/{id}/preview',
       '/api/province/announcements/{id}/publish',
+      '/api/province/appeals',
+      '/api/province/appeals/{id}',
+      '/api/province/appeals/{id}/decision',
       '/api/province/applications/{id}/directed',
       '/api/province/applications/{id}/directed/file',
       '/api/province/audit',

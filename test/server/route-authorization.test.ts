@@ -84,6 +84,7 @@ const DUTIES_NEEDED: Record<string, { role: 'province' | 'department'; duty: Dut
   'POST /api/province/registers/{kind}/preview': { role: 'province', duty: 'center' },
   'POST /api/province/registers/{kind}/import': { role: 'province', duty: 'center' },
   'PUT /api/province/formal-review/{id}': { role: 'province', duty: 'center' },
+  'POST /api/province/appeals/{id}/decision': { role: 'province', duty: 'center' },
   'POST /api/province/experts': { role: 'province', duty: 'center' },
   'PUT /api/province/experts/{id}': { role: 'province', duty: 'center' },
   'POST /api/province/experts/{id}/conflicts': { role: 'province', duty: 'center' },

@@ -400,3 +400,28 @@ describe('会评服务自行核对访问权限', () => {
     ).rejects.toMatchObject(notFound);
   });
 });
+
+describe('回避专家与复核服务自行核对访问权限', () => {
+  it('别的单位、别人的负责人、别的主管部门和专家读取或修改回避专家、查看或申请复核，与不存在的申报书一样得到 NOT_FOUND', async () => {
+    const { avoidedExperts, appeals } = services;
+    const expert: Principal = { role: 'expert', userId: randomUUID() };
+    const body = { name: '王立新', organization: '南京大学', reason: '竞争关系' };
+    for (const actor of [stranger(), strangerPi(), department(otherCity), expert]) {
+      await expect(avoidedExperts.list(actor, draft.id)).rejects.toMatchObject(notFound);
+      await expect(appeals.evidence(actor, randomUUID(), 0)).rejects.toMatchObject(notFound);
+    }
+    for (const actor of [stranger(), strangerPi(), department(county)]) {
+      await expect(avoidedExperts.add(actor as never, draft.id, body)).rejects.toMatchObject(notFound);
+      await expect(avoidedExperts.remove(actor as never, draft.id, randomUUID())).rejects.toMatchObject(
+        notFound,
+      );
+      await expect(appeals.forApplicant(actor as never, submitted.id)).rejects.toMatchObject(notFound);
+      await expect(appeals.assertMayFile(actor as never, submitted.id)).rejects.toMatchObject(notFound);
+      await expect(appeals.assertMayAddEvidence(actor as never, randomUUID())).rejects.toMatchObject(
+        notFound,
+      );
+    }
+    expect((await avoidedExperts.list(department(county), submitted.id)).rows).toEqual([]);
+    expect((await avoidedExperts.list(unitAdmin(draft.organizationId), draft.id)).editable).toBe(true);
+  });
+});

@@ -6,6 +6,8 @@ import { normalizeCreditCode } from '../credit-code.js';
 // caution: an organization is the same one when its credit code or its name (compared loosely) is.
 
 export interface ExpertAffiliation {
+  /** The expert's name, which an applicant's 回避专家 names. */
+  name?: string | undefined;
   organizationName: string;
   organizationCreditCode: string | null;
 }
@@ -18,11 +20,20 @@ export interface DeclaredConflict {
   reason: string;
 }
 
+/** 回避专家: an expert the applicant asked not to be judged by, named as the applicant knows them. */
+export interface AvoidedExpert {
+  name: string;
+  organization: string;
+  reason: string;
+}
+
 export interface ApplicationParties {
   id: string;
   applicant: { name: string; creditCode: string };
   domesticPartners: readonly { name: string; creditCode: string }[];
   partner?: { name?: string | undefined } | undefined;
+  /** The experts the applicant named to avoid (issue 14 §2). */
+  avoidedExperts?: readonly AvoidedExpert[] | undefined;
 }
 
 export const CONFLICT_KINDS = [
@@ -31,6 +42,7 @@ export const CONFLICT_KINDS = [
   'foreign-partner',
   'declared-organization',
   'declared-application',
+  'applicant-avoidance',
 ] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
@@ -45,6 +57,7 @@ export const CONFLICT_LABELS: Record<ConflictKind, string> = {
   'foreign-partner': '与境外合作机构为同一单位',
   'declared-organization': '本人声明回避该单位',
   'declared-application': '本人声明回避该项目',
+  'applicant-avoidance': '申请人要求回避',
 };
 
 /** Names as people type them: full-width folded, case, spaces and brackets ignored (“东南大学 ” = “东南大学”). */
@@ -65,6 +78,28 @@ function same(a: Organization, b: Organization): boolean {
     return true;
   const key = organizationNameKey(a.name);
   return key !== '' && key === organizationNameKey(b.name);
+}
+
+/** Two organization names match when equal, or one contains the other, compared loosely (“东南大学” ⊂ “东南大学医学院”). */
+export function organizationsMatch(a: string, b: string): boolean {
+  const [x, y] = [organizationNameKey(a), organizationNameKey(b)];
+  return x !== '' && y !== '' && (x.includes(y) || y.includes(x));
+}
+
+/**
+ * Whether the applicant's named expert is this one of the pool: the same name (trimmed, full-width folded)
+ * and matching organizations. A namesake elsewhere is not avoided; the province still sees the name.
+ */
+export function isAvoided(
+  expert: { name: string; organizationName: string },
+  avoided: AvoidedExpert,
+): boolean {
+  const name = (value: string) => value.normalize('NFKC').trim();
+  return (
+    name(expert.name) !== '' &&
+    name(expert.name) === name(avoided.name) &&
+    organizationsMatch(expert.organizationName, avoided.organization)
+  );
 }
 
 /** Every reason `expert` must not review `application`, in the order of CONFLICT_KINDS. */
@@ -107,6 +142,15 @@ export function conflictsOf(
     }
     if (d.applicationId === application.id) {
       conflicts.push({ kind: 'declared-application', message: `专家声明回避本项目：${d.reason}` });
+    }
+  }
+  if (expert.name !== undefined) {
+    const named = { name: expert.name, organizationName: expert.organizationName };
+    for (const avoided of (application.avoidedExperts ?? []).filter((a) => isAvoided(named, a))) {
+      conflicts.push({
+        kind: 'applicant-avoidance',
+        message: `申请人要求回避该专家“${avoided.name}”（${avoided.organization}）：${avoided.reason}`,
+      });
     }
   }
   return conflicts;

@@ -29,3 +29,4 @@ export * from './schema/audit.js';
 export * from './schema/entitlements.js';
 export * from './schema/paper.js';
 export * from './schema/contracts.js';
+export * from './schema/appeals.js';

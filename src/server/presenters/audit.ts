@@ -1,3 +1,4 @@
+import { APPEAL_STATUS_LABELS, type AppealStatus } from '../../core/appeals/statuses.js';
 import type { DepartmentKind } from '../../core/bundle/schema.js';
 import { DEPARTMENT_KIND_LABELS, DOCUMENT_KIND_LABELS, TOPIC_LABELS } from '../../core/labels.js';
 import { formatWan } from '../../core/money.js';
@@ -115,6 +116,12 @@ const FIELD_LABELS: Record<string, string> = {
   proposedFunding: '会评建议资助经费',
   vote: '表决',
   signedOffAt: '签署时间',
+  avoidedExpertId: '要求回避的专家',
+  organization: '所在单位',
+  appealId: '复核申请',
+  appealStatus: '复核状态',
+  evidence: '证明材料',
+  decisionReason: '复核意见',
 };
 
 const MONEY_FIELDS = new Set([
@@ -156,6 +163,9 @@ function valueText(key: string, value: unknown, names: Map<string, string>, enti
     return formatBeijing(instantMs(value));
   }
   if (MONEY_FIELDS.has(key) && typeof value === 'number') return formatWan(value);
+  if (key === 'appealStatus' && typeof value === 'string' && value in APPEAL_STATUS_LABELS) {
+    return APPEAL_STATUS_LABELS[value as AppealStatus];
+  }
   if (key === 'topic' && typeof value === 'number') return TOPIC_LABELS[value as 1] ?? String(value);
   if (key === 'kind' && typeof value === 'string' && value in DOCUMENT_KIND_LABELS) {
     return DOCUMENT_KIND_LABELS[value as keyof typeof DOCUMENT_KIND_LABELS];

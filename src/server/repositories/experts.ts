@@ -26,6 +26,7 @@ import {
   organizations,
   users,
 } from '../db/schema.js';
+import { AvoidedExpertRepository } from './avoided-experts.js';
 import { applicationMatches, expertMatches } from './search.js';
 import type { InvitationStatus } from '../../core/experts/rounds.js';
 
@@ -47,6 +48,8 @@ export interface ExpertReviewApplication {
   form: (typeof applications.$inferSelect)['form'];
   organization: { name: string; creditCode: string };
   department: { id: string; name: string };
+  /** 回避专家 the applicant named (never shown to experts). */
+  avoidedExperts: { name: string; organization: string; reason: string }[];
 }
 
 export interface AssignmentWithExpert {
@@ -161,7 +164,7 @@ export class ExpertRepository {
   }
 
   /** Applications with their parties, by call and ids; `reviewable`: only those experts review. */
-  applications(filter: {
+  async applications(filter: {
     callId?: string;
     ids?: string[];
     reviewable?: boolean;
@@ -172,13 +175,20 @@ export class ExpertRepository {
     if (filter.callId) where.push(eq(applications.callId, filter.callId));
     if (filter.ids) where.push(inArray(applications.id, filter.ids));
     if (filter.reviewable) where.push(reviewable);
-    return this.db
+    const rows = await this.db
       .select(reviewColumns)
       .from(applications)
       .innerJoin(organizations, eq(organizations.id, applications.organizationId))
       .innerJoin(departments, eq(departments.id, applications.departmentId))
       .where(and(...where))
       .orderBy(asc(applications.acceptanceNo), asc(applications.id));
+    const avoided = await new AvoidedExpertRepository(this.db).list(rows.map((r) => r.id));
+    return rows.map((row) => ({
+      ...row,
+      avoidedExperts: avoided
+        .filter((a) => a.applicationId === row.id)
+        .map((a) => ({ name: a.name, organization: a.organization, reason: a.reason })),
+    }));
   }
 
   /** Serializes assignments: automatic ones balance on loads read inside the lock. */

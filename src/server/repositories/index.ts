@@ -1,7 +1,9 @@
 import type { Database } from '../db/database.js';
 import { AccountTokenRepository } from './account-tokens.js';
+import { AppealRepository } from './appeals.js';
 import { ApplicationRepository } from './applications.js';
 import { AuditRepository, deferringAudit } from './audit.js';
+import { AvoidedExpertRepository } from './avoided-experts.js';
 import { BundleRepository } from './bundles.js';
 import { CallRepository } from './calls.js';
 import { CommitmentRepository } from './commitments.js';
@@ -35,8 +37,10 @@ import { UserRepository } from './users.js';
 export function repositories(db: Database) {
   return {
     accountTokens: new AccountTokenRepository(db),
+    appeals: new AppealRepository(db),
     applications: new ApplicationRepository(db),
     audit: new AuditRepository(db),
+    avoidedExperts: new AvoidedExpertRepository(db),
     bundles: new BundleRepository(db),
     calls: new CallRepository(db),
     commitments: new CommitmentRepository(db),

@@ -6,6 +6,7 @@ import type { Services } from '../services/index.js';
 import { OTHER_EXPERTS, seedExperts } from './experts.js';
 import { seedRegisters } from './registers.js';
 import { seedPanels } from './panels.js';
+import { seedAvoidedExperts } from './avoided-experts.js';
 import { seedPaperReceipts } from './paper-receipts.js';
 import { seedContractStage } from './contract-stage.js';
 import { PROVINCE_STAGE_ACCOUNTS, seedProvinceStage } from './province-stage.js';
@@ -198,6 +199,7 @@ export async function seedDemo(db: Database, services: Services): Promise<DemoAc
   // After the submissions: the registers change these verdicts, as the province would see on importing them.
   await seedRegisters(repos, services, 'demo-province');
   await seedProvinceStage(repos, services);
+  await seedAvoidedExperts(repos);
   await seedPaperReceipts(repos, services);
   await seedContractStage(repos, services);
   await seedPanels(repos, services);

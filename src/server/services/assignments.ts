@@ -16,6 +16,7 @@ export function partiesOf(application: ExpertReviewApplication): ApplicationPart
     applicant: application.organization,
     domesticPartners: application.form.domesticPartners ?? [],
     partner: application.form.partner,
+    avoidedExperts: application.avoidedExperts,
   };
 }
 

@@ -125,7 +125,8 @@ const iso = (at: Date) => toBeijingIso(at.getTime());
 const declaredOf = (rows: ExpertConflictRow[]): DeclaredConflict[] =>
   rows.map((r) => ({ creditCode: r.creditCode, applicationId: r.applicationId, reason: r.reason }));
 
-const affiliationOf = (e: Pick<Expert, 'organizationName' | 'organizationCreditCode'>) => ({
+const affiliationOf = (e: Pick<Expert, 'name' | 'organizationName' | 'organizationCreditCode'>) => ({
+  name: e.name,
   organizationName: e.organizationName,
   organizationCreditCode: e.organizationCreditCode,
 });

@@ -1,3 +1,4 @@
+import { appealDeadlineText, appealWindow } from '../../core/appeals/window.js';
 import { type Finding, findingStatement } from '../../core/rules/rule.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
@@ -11,7 +12,7 @@ import { type Applicant, canRead } from './application-access.js';
 import { BundleService } from './bundles.js';
 import { formalReviewMessage } from './notifications/messages.js';
 import { notify } from './notifications/notify.js';
-import type { CallService } from './calls.js';
+import { CallService } from './calls.js';
 import { type ProvinceItem, ProvinceApplications } from './province-applications.js';
 
 // 形式审查（信用审查） by the province (issue 5 §4): 受理 or 不予受理 with reasons, per application a department
@@ -61,55 +62,83 @@ export class FormalReviewService {
   }
 
   async save(actor: ProvinceUser, id: string, body: FormalReviewBody): Promise<ProvinceItem> {
-    const call = await this.province.callOf(this.repos, id);
-    await inTransaction(this.db, async (repos) => {
-      await repos.applications.lock(id);
-      const { row } = await this.province.one(repos, call, id);
-      if (await repos.decisions.decision(id)) throw new AppError('FORMAL_REVIEW_LOCKED');
-      const previous = await repos.decisions.formalReview(id);
-      const now = this.clock.now();
-      await repos.decisions.saveFormalReview({
-        applicationId: id,
-        result: body.result,
-        reasons: body.reasons,
-        reviewedAt: now,
-        reviewedBy: actor.userId,
-      });
-      await repos.applications.addEvent(
-        {
-          applicationId: id,
-          at: now,
-          actorUserId: actor.userId,
-          kind: 'formal-review',
-          detail: { result: body.result, reasons: body.reasons, previous: previous?.result ?? null },
-        },
-        undefined,
-        { before: { result: previous?.result ?? null, reasons: previous?.reasons ?? null } },
-      );
-      const unchanged =
-        previous?.result === body.result && JSON.stringify(previous.reasons) === JSON.stringify(body.reasons);
-      if (!unchanged) {
-        await notify(
-          repos,
-          {
-            organizationAdminIds: [row.application.organizationId],
-            departmentIds: [row.application.departmentId],
-          },
-          {
-            kind: 'formal-review.result',
-            ...formalReviewMessage({
-              title: row.application.form.title,
-              organizationName: row.organizationName,
-              callName: call.row.name,
-              accepted: body.result === 'accepted',
-              reasons: body.reasons,
-            }),
-            key: `formal-review:${id}:${now.getTime()}`,
-          },
-        );
-      }
-    });
+    await inTransaction(this.db, (repos) => this.record(repos, actor, id, body));
     return this.get(actor, id);
+  }
+
+  /**
+   * Records a result inside the caller's transaction: the one path of every 形式审查 change. `cause.appealId`:
+   * the change a 复核 upheld, so said in the event and the audit log; its applicant is told by the appeal's own
+   * message instead of this one.
+   */
+  async record(
+    repos: Repositories,
+    actor: ProvinceUser,
+    id: string,
+    body: FormalReviewBody,
+    cause: { appealId?: string } = {},
+  ): Promise<void> {
+    // The call read through the transaction's own repositories: inside it every query must go through it.
+    const call = await new ProvinceApplications(this.clock, new CallService(repos, this.clock)).callOf(
+      repos,
+      id,
+    );
+    await repos.applications.lock(id);
+    const { row } = await this.province.one(repos, call, id);
+    if (await repos.decisions.decision(id)) throw new AppError('FORMAL_REVIEW_LOCKED');
+    const previous = await repos.decisions.formalReview(id);
+    const now = this.clock.now();
+    await repos.decisions.saveFormalReview({
+      applicationId: id,
+      result: body.result,
+      reasons: body.reasons,
+      reviewedAt: now,
+      reviewedBy: actor.userId,
+    });
+    await repos.applications.addEvent(
+      {
+        applicationId: id,
+        at: now,
+        actorUserId: actor.userId,
+        kind: 'formal-review',
+        detail: {
+          result: body.result,
+          reasons: body.reasons,
+          previous: previous?.result ?? null,
+          ...(cause.appealId ? { appealId: cause.appealId } : {}),
+        },
+      },
+      undefined,
+      { before: { result: previous?.result ?? null, reasons: previous?.reasons ?? null } },
+    );
+    const unchanged =
+      previous?.result === body.result && JSON.stringify(previous.reasons) === JSON.stringify(body.reasons);
+    if (!unchanged && !cause.appealId) {
+      const rejected = body.result === 'rejected';
+      await notify(
+        repos,
+        {
+          organizationAdminIds: [row.application.organizationId],
+          departmentIds: [row.application.departmentId],
+        },
+        {
+          kind: 'formal-review.result',
+          ...formalReviewMessage({
+            title: row.application.form.title,
+            organizationName: row.organizationName,
+            callName: call.row.name,
+            accepted: body.result === 'accepted',
+            reasons: body.reasons,
+            appealBy: rejected
+              ? appealDeadlineText(
+                  appealWindow(now.getTime(), call.parameters.review.value.appealWorkingDays),
+                )
+              : undefined,
+          }),
+          key: `formal-review:${id}:${now.getTime()}`,
+        },
+      );
+    }
   }
 
   /** What the applicant (its unit administrator, its PI) sees of the province's handling; anyone else: missing. */

@@ -9,8 +9,10 @@ import { PasswordChecks } from '../security/passwords.js';
 import { ReceiptSigner } from '../security/receipt-signing.js';
 import { AccountService } from './accounts.js';
 import { AnnouncementService } from './announcements.js';
+import { AppealService } from './appeals.js';
 import { ApplicationService } from './applications.js';
 import { AuditService } from './audit.js';
+import { AvoidedExpertService } from './avoided-experts.js';
 import { CallAdminService } from './call-admin.js';
 import { CallService } from './calls.js';
 import { DashboardService } from './dashboard.js';
@@ -56,6 +58,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
   const passwordChecks = new PasswordChecks(config.passwordChecks);
   const departments = new DepartmentService(db, repos, clock);
   const expertScoring = new ExpertScoringService(db, repos, clock);
+  const formalReview = new FormalReviewService(db, repos, clock, calls);
   return {
     applications: new ApplicationService(
       db,
@@ -75,7 +78,9 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     departments,
     departmentImport: new DepartmentImportService(db, departments),
     departmentQuota,
-    formalReview: new FormalReviewService(db, repos, clock, calls),
+    formalReview,
+    appeals: new AppealService(db, repos, clock, calls, store, formalReview),
+    avoidedExperts: new AvoidedExpertService(db, repos, clock, calls),
     decisions: new DecisionService(db, repos, clock, calls),
     announcements: new AnnouncementService(db, repos, clock, calls),
     commitments: new CommitmentService(db, repos, store, clock, calls),

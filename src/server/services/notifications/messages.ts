@@ -45,6 +45,8 @@ export function formalReviewMessage(input: {
   callName: string;
   accepted: boolean;
   reasons: readonly { clause?: string | undefined; message: string }[];
+  /** 不予受理: the last moment a 复核 is taken, e.g. “2026年6月8日24时”. */
+  appealBy?: string | undefined;
 }): Message {
   const result = input.accepted ? '受理' : '不予受理';
   const reasons = input.reasons.map((r, i) => `${i + 1}. ${r.clause ? `（${r.clause}）` : ''}${r.message}`);
@@ -53,6 +55,7 @@ export function formalReviewMessage(input: {
     body:
       `${input.organizationName}申报的项目${titled(input.title)}（${input.callName}）形式审查（信用审查）结果：${result}。` +
       (reasons.length > 0 ? `\n\n理由：\n${reasons.join('\n')}` : '') +
+      (input.appealBy ? `\n\n如对不予受理有异议，可于 ${input.appealBy}前登录系统申请复核。` : '') +
       SIGNATURE,
   };
 }
@@ -284,5 +287,24 @@ export function contractMessage(
     ...texts[event],
     body: texts[event].body + SIGNATURE,
     key: `contract:${event}:${input.applicationId}:${input.version}`,
+  };
+}
+
+/** 复核 of 不予受理 decided: upheld (受理) or dismissed with the province's reason. */
+export function appealResultMessage(input: {
+  title: string | undefined;
+  organizationName: string;
+  callName: string;
+  upheld: boolean;
+  reason: string | null;
+}): Message {
+  const result = input.upheld ? '复核成立，予以受理' : '复核不成立，维持不予受理';
+  return {
+    subject: `复核结果：${titled(input.title)}${result}`,
+    body:
+      `${input.organizationName}对项目${titled(input.title)}（${input.callName}）不予受理提出的复核申请，` +
+      `省科技厅复核结果：${result}。` +
+      (input.reason ? `\n\n复核意见：${input.reason}` : '') +
+      SIGNATURE,
   };
 }

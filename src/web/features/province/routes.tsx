@@ -16,6 +16,7 @@ export const PROVINCE_MENU: MenuItem[] = [
   { key: '/province/directed', label: '定向组织' },
   { key: '/province/cross-checks', label: '全省交叉核查' },
   { key: '/province/formal-review', label: '形式审查' },
+  { key: '/province/appeals', label: '不予受理复核' },
   { key: '/province/paper', label: '纸质材料登记', duty: 'center' },
   { key: '/province/experts', label: '专家评审' },
   { key: '/province/scoring-forms', label: '评分表' },
@@ -50,6 +51,10 @@ export const PROVINCE_ROUTES: RouteObject[] = [
   {
     path: '/province/formal-review',
     lazy: { Component: async () => (await import('./decisions/FormalReviewPage.js')).FormalReviewPage },
+  },
+  {
+    path: '/province/appeals',
+    lazy: { Component: async () => (await import('./appeals/AppealsPage.js')).AppealsPage },
   },
   {
     path: '/province/decisions',

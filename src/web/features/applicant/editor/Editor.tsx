@@ -4,6 +4,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { beijingTime, STATUS_LABELS } from '../../../shared/format.js';
 import { ProvinceResult } from '../../province/decisions/ProvinceResultCard.js';
 import { ContractCard } from '../contract/ContractCard.js';
+import { AppealCard } from '../avoid-appeal/AppealCard.js';
+import { AvoidedExpertsCard } from '../avoid-appeal/AvoidedExpertsCard.js';
 import { applicationKeys } from '../queries.js';
 import { payloadOf } from './draft.js';
 import { ScanNotices } from '../../../shared/printing.js';
@@ -71,6 +73,7 @@ export function Editor({ application, evaluation, finalization, call, people }: 
       {application.returned && <ReturnBanner returned={application.returned} onGo={go} />}
       {application.status === 'recommended' && <ProvinceResult application={application} />}
       {application.status === 'recommended' && <ContractCard applicationId={application.id} />}
+      {application.status === 'recommended' && <AppealCard applicationId={application.id} />}
       {autosave.state.kind === 'locked' && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={autosave.state.message} />
       )}
@@ -102,6 +105,7 @@ export function Editor({ application, evaluation, finalization, call, people }: 
             editable={application.editable}
             unsaved={UNSAVED.has(autosave.state.kind)}
           />
+          <AvoidedExpertsCard applicationId={application.id} />
         </Col>
       </Row>
 

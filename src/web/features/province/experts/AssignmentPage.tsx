@@ -10,6 +10,7 @@ import { FeasibilityPanel } from '../decisions/FeasibilityPanel.js';
 import { expertsQueries } from './api.js';
 import { AssignedExpertsCard } from './AssignedExpertsCard.js';
 import { CandidatesCard } from './CandidatesCard.js';
+import { AvoidedExpertsCard } from '../../applicant/avoid-appeal/AvoidedExpertsCard.js';
 
 /** One application's review: its experts and their scores, and the pool to pick from with conflicts shown. */
 export function AssignmentPage() {
@@ -38,6 +39,7 @@ export function AssignmentPage() {
             <FeasibilityPanel feasibility={application.feasibility} />
             <PrintButtons applicationId={id} />
             <AssignedExpertsCard detail={detail} />
+            <AvoidedExpertsCard applicationId={detail.application.id} title="申请人要求回避的专家" />
             <CandidatesCard detail={detail} />
             <Card title="申报书" data-testid="application-content">
               <ApplicationDocument
