@@ -26,3 +26,4 @@ export * from './schema/decisions.js';
 export * from './schema/audit.js';
 export * from './schema/entitlements.js';
 export * from './schema/paper.js';
+export * from './schema/objections.js';
