@@ -125,6 +125,12 @@ export const ERRORS = {
   NOT_ACCEPTED: { status: 409, message: '只有形式审查（信用审查）结果为“受理”的项目才能作出立项决定' },
   FUNDING_OVER_CAP: { status: 422, message: '立项资助经费超过本专题上限或申请的省资助经费' },
   DECISIONS_LOCKED: { status: 409, message: '立项决定已随拟立项项目公示发布，不能再修改或撤销' },
+  OBJECTION_PERIOD_CLOSED: { status: 409, message: '不在公示期内，不能提出异议' },
+  APPROVAL_REVOKED: { status: 409, message: '该项目的立项已因异议成立而撤销' },
+  FEEDBACK_NOT_RELEASED: {
+    status: 409,
+    message: '本计划未选择向申报人反馈评审意见；如需反馈，请先在反馈设置中开启',
+  },
   FORMAL_AGREEMENT_MISSING: {
     status: 409,
     message: '该项目申报时仅有合作意向书，须先上传正式的合作协议文本，才能进入合同签订',

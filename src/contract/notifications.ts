@@ -21,6 +21,10 @@ export const NOTIFICATION_KINDS = [
   'decision.approved',
   'decision.not-approved',
   'announcement.published',
+  'objection.received',
+  'objection.closed',
+  'decision.revoked',
+  'feedback.released',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -50,6 +54,11 @@ export const NOTIFICATION_KIND_INFO: Readonly<Record<NotificationKind, Notificat
   'decision.approved': { label: '立项通知', mandatory: false },
   'decision.not-approved': { label: '未立项反馈', mandatory: false },
   'announcement.published': { label: '立项公示发布', mandatory: false },
+  // Sent to the objector's address, which has no account and no choices to respect.
+  'objection.received': { label: '公示异议已收到', mandatory: true },
+  'objection.closed': { label: '公示异议处理结果', mandatory: true },
+  'decision.revoked': { label: '立项撤销', mandatory: true },
+  'feedback.released': { label: '评审意见反馈', mandatory: false },
 };
 
 /** What an organization's administrators and contacts may be sent. */
@@ -63,6 +72,8 @@ const ORGANIZATION_KINDS: readonly NotificationKind[] = [
   'formal-review.result',
   'decision.approved',
   'decision.not-approved',
+  'decision.revoked',
+  'feedback.released',
 ];
 
 /** The kinds each role may be sent: the preferences form offers these. */
@@ -76,6 +87,8 @@ export const NOTIFICATION_KINDS_BY_ROLE: Readonly<Record<UserRole, readonly Noti
     'deadline.applicant',
     'decision.approved',
     'decision.not-approved',
+    'decision.revoked',
+    'feedback.released',
   ],
   department: [
     'account.invited',

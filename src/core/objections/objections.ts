@@ -43,11 +43,6 @@ export function objectionStepRefusal(status: ObjectionStatus, step: ObjectionSte
   return `该异议当前为“${now}”，须先受理，才能${OBJECTION_STEP_LABELS[step]}`;
 }
 
-/** The status an objection takes after `step`. */
-export function objectionStatusAfter(step: ObjectionStep): ObjectionStatus {
-  return step === 'register' ? 'registered' : step === 'investigate' ? 'investigating' : 'closed';
-}
-
 /** 异议编号: the prefix, the call's year and a four-digit sequence per call, e.g. `YY2026-0001`. */
 export function objectionReference(year: number, sequence: number): string {
   return `YY${year}-${String(sequence).padStart(4, '0')}`;

@@ -42,6 +42,7 @@ CREATE TABLE "objections" (
 	"status" text DEFAULT 'received' NOT NULL,
 	"received_at" timestamp with time zone NOT NULL,
 	"source_hash" text,
+	"evidence_key_hash" text NOT NULL,
 	"registered_at" timestamp with time zone,
 	"registered_by" uuid,
 	"finding" text,

@@ -61,6 +61,8 @@ export const objections = pgTable(
     receivedAt: instant('received_at').notNull(),
     /** The filer's address, hashed: enough to see repeated filings, nothing more. */
     sourceHash: text('source_hash'),
+    /** SHA-256 of the key given to the objector at filing, with which further evidence may be added. */
+    evidenceKeyHash: text('evidence_key_hash').notNull(),
     registeredAt: instant('registered_at'),
     registeredBy: uuid('registered_by').references(() => users.id),
     finding: text('finding').$type<ObjectionFinding>(),

@@ -31,6 +31,7 @@ const EVENT_LABELS: Record<string, { label: string; color: string }> = {
   'formal-review': { label: '省形式审查（信用审查）', color: 'purple' },
   announced: { label: '列入拟立项项目公示', color: 'green' },
   'contract-stage': { label: '进入合同签订', color: 'green' },
+  'approval-revoked': { label: '公示异议成立，立项撤销', color: 'red' },
 };
 
 interface ReturnReason {
