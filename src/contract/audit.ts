@@ -116,6 +116,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'objection.investigated': '记录公示异议调查情况',
   'objection.closed': '办结公示异议',
   'decision.revoked': '公示异议成立，撤销立项',
+  'application.approval-revoked': '立项撤销（公示异议成立）',
   'feedback.setting-changed': '设置评审意见反馈',
   'feedback.released': '反馈评审意见',
   'cross-check.requested': '发起全省交叉核查',

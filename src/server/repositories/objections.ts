@@ -63,9 +63,9 @@ export class ObjectionRepository {
     return row;
   }
 
-  async findByReference(reference: string): Promise<ObjectionRow | undefined> {
-    const [row] = await this.db.select().from(objections).where(eq(objections.reference, reference));
-    return row;
+  /** Objections under `reference` (one per call that has reached that number). */
+  findByReference(reference: string): Promise<ObjectionRow[]> {
+    return this.db.select().from(objections).where(eq(objections.reference, reference));
   }
 
   async find(id: string): Promise<ObjectionRow | undefined> {

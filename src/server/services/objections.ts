@@ -152,8 +152,10 @@ export class ObjectionService {
   /** A further evidence PDF, with the key given at filing, during the 公示 period and up to the limit. */
   async addEvidence(reference: string, key: string, file: StagedUpload | undefined): Promise<number> {
     try {
-      const found = await this.repos.objections.findByReference(reference);
-      if (!found || !sameKey(key, found.evidenceKeyHash)) throw new AppError('NOT_FOUND');
+      const found = (await this.repos.objections.findByReference(reference)).find((o) =>
+        sameKey(key, o.evidenceKeyHash),
+      );
+      if (!found) throw new AppError('NOT_FOUND');
       if (!file) throw AppError.invalidField(FILE_FIELD, '请选择要补充的证明材料（PDF）');
       const announcement = (await this.repos.decisions.announcement(found.announcementId))!;
       assertInPeriod(announcement, this.clock.now());
@@ -230,11 +232,14 @@ export class ObjectionService {
   }
 
   /** 办结 with a finding; upheld, it may revoke the project's approval. The objector is told by e-mail. */
-  close(actor: ProvinceUser, id: string, body: ObjectionCloseBody): Promise<ObjectionDetail> {
+  async close(actor: ProvinceUser, id: string, body: ObjectionCloseBody): Promise<ObjectionDetail> {
+    const found = await this.repos.objections.find(id);
+    if (!found) throw new AppError('NOT_FOUND');
+    // Read before the transaction: the call's terms do not change with the objection.
+    const call = await this.calls.require(found.callId);
     return this.step(actor, id, 'close', async (repos, row, now) => {
       const revoke = body.finding === 'upheld' && body.revoke;
       if (revoke) {
-        const call = await this.calls.require(row.callId);
         await revokeApproval(repos, call, {
           applicationId: row.applicationId,
           at: now,

@@ -88,7 +88,8 @@ ALTER TABLE "released_opinions" ADD CONSTRAINT "released_opinions_application_id
 ALTER TABLE "released_opinions" ADD CONSTRAINT "released_opinions_source_assignment_id_expert_assignments_id_fk" FOREIGN KEY ("source_assignment_id") REFERENCES "public"."expert_assignments"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "released_opinions" ADD CONSTRAINT "released_opinions_released_by_users_id_fk" FOREIGN KEY ("released_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "objection_notes_objection_idx" ON "objection_notes" USING btree ("objection_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "objections_reference_key" ON "objections" USING btree ("reference");--> statement-breakpoint
+CREATE UNIQUE INDEX "objections_call_reference_key" ON "objections" USING btree ("call_id","reference");--> statement-breakpoint
+CREATE INDEX "objections_reference_idx" ON "objections" USING btree ("reference");--> statement-breakpoint
 CREATE INDEX "objections_call_idx" ON "objections" USING btree ("call_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "released_opinions_position_key" ON "released_opinions" USING btree ("application_id","kind","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "released_opinions_source_key" ON "released_opinions" USING btree ("source_assignment_id");--> statement-breakpoint

@@ -39,7 +39,7 @@ export const objections = pgTable(
   'objections',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** 异议编号, e.g. YY2026-0001. */
+    /** 异议编号, e.g. YY2026-0001: unique within the call. */
     reference: text('reference').notNull(),
     callId: text('call_id')
       .notNull()
@@ -73,7 +73,9 @@ export const objections = pgTable(
     revokedApproval: boolean('revoked_approval').notNull().default(false),
   },
   (t) => [
-    uniqueIndex('objections_reference_key').on(t.reference),
+    // One sequence per call: two calls of a year may each have a YY2026-0001.
+    uniqueIndex('objections_call_reference_key').on(t.callId, t.reference),
+    index('objections_reference_idx').on(t.reference),
     index('objections_call_idx').on(t.callId),
     check('objections_status', sql`${t.status} in (${inList(OBJECTION_STATUSES)})`),
     check('objections_finding', sql`${t.finding} is null or ${t.finding} in (${inList(OBJECTION_FINDINGS)})`),
