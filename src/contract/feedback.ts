@@ -54,4 +54,4 @@ export const feedbackReleaseBodySchema = z.object({
     .transform((v) => (v === '' ? undefined : v))
     .meta({ title: '会评意见' }),
 });
-export type FeedbackReleaseBody = z.infer<typeof feedbackReleaseBodySchema>;
+export type FeedbackReleaseBody = z.input<typeof feedbackReleaseBodySchema>;

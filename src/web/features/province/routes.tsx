@@ -19,6 +19,7 @@ export const PROVINCE_MENU: MenuItem[] = [
   { key: '/province/paper', label: '纸质材料登记', duty: 'center' },
   { key: '/province/experts', label: '专家评审' },
   { key: '/province/decisions', label: '立项决定与公示' },
+  { key: '/province/objections', label: '公示异议与意见反馈' },
   { key: '/province/audit', label: '审计日志' },
   { key: '/province/accounts', label: '账号管理', duty: 'admin' },
   MESSAGES_MENU_ITEM,
@@ -52,6 +53,10 @@ export const PROVINCE_ROUTES: RouteObject[] = [
   {
     path: '/province/decisions',
     lazy: { Component: async () => (await import('./decisions/DecisionsPage.js')).DecisionsPage },
+  },
+  {
+    path: '/province/objections',
+    lazy: { Component: async () => (await import('./objections/ObjectionsPage.js')).ObjectionsPage },
   },
   {
     path: '/province/paper',

@@ -3,6 +3,7 @@ import { Alert, Col, Drawer, Row } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { beijingTime, STATUS_LABELS } from '../../../shared/format.js';
 import { ProvinceResult } from '../../province/decisions/ProvinceResultCard.js';
+import { ReleasedOpinions } from './ReleasedOpinions.js';
 import { applicationKeys } from '../queries.js';
 import { payloadOf } from './draft.js';
 import { ScanNotices } from '../../../shared/printing.js';
@@ -69,6 +70,7 @@ export function Editor({ application, evaluation, finalization, call, people }: 
       <ScanNotices notices={finalization.scanNotices} />
       {application.returned && <ReturnBanner returned={application.returned} onGo={go} />}
       {application.status === 'recommended' && <ProvinceResult application={application} />}
+      {application.status === 'recommended' && <ReleasedOpinions applicationId={application.id} />}
       {autosave.state.kind === 'locked' && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={autosave.state.message} />
       )}
