@@ -104,7 +104,11 @@ export function ObjectionForm({
       }
       setReceipt({ view, evidence, ...(failed ? { failed } : {}) });
     } catch (e) {
-      if (e instanceof ApiError) showFieldErrors(form, e.fields.filter((f) => f.path !== FILE_FIELD));
+      if (e instanceof ApiError)
+        showFieldErrors(
+          form,
+          e.fields.filter((f) => f.path !== FILE_FIELD),
+        );
       setError(describeError(e));
     } finally {
       setBusy(false);
@@ -114,7 +118,8 @@ export function ObjectionForm({
   return (
     <Card title="提出异议" size="small" style={{ marginTop: 16 }} data-testid="objection-form">
       <Typography.Paragraph type="secondary">
-        请实名填写：姓名和联系方式（手机号码或电子邮箱至少一项）为必填，不受理匿名异议。异议截止日期：{deadline}。
+        请实名填写：姓名和联系方式（手机号码或电子邮箱至少一项）为必填，不受理匿名异议。异议截止日期：
+        {deadline}。
       </Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" name="objection">
         <Form.Item
@@ -124,7 +129,10 @@ export function ObjectionForm({
         >
           <Select
             placeholder="从公示名单中选择"
-            options={data.entries.map((e) => ({ value: e.acceptanceNo, label: `${e.acceptanceNo} ${e.title}` }))}
+            options={data.entries.map((e) => ({
+              value: e.acceptanceNo,
+              label: `${e.acceptanceNo} ${e.title}`,
+            }))}
           />
         </Form.Item>
         <Form.Item
