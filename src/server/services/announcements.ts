@@ -265,12 +265,14 @@ export class AnnouncementService {
     const call = (await this.calls.require(row.callId)).parameters;
     if (row.publishedAt) return this.publishedOne(id);
     const now = this.clock.now();
+    const today = beijingDate(now.getTime());
     const entries = await this.pendingEntries(this.repos, row.callId);
+    const period = periodOf(row, today);
     return {
-      row: { ...row, ...periodOf(row, beijingDate(now.getTime())), publishedAt: now, entries },
+      row: { ...row, ...period, publishedAt: now, entries },
       call,
       revoked: [],
-      objectionsOpen: false,
+      objectionsOpen: period.startsOn <= today && today <= period.endsOn,
     };
   }
 
