@@ -5,6 +5,7 @@ import type { UploadDocumentForm } from '../../contract/documents.js';
 import type { Services } from '../services/index.js';
 import { OTHER_EXPERTS, seedExperts } from './experts.js';
 import { seedRegisters } from './registers.js';
+import { seedObjections } from './objections.js';
 import { seedPaperReceipts } from './paper-receipts.js';
 import { PROVINCE_STAGE_ACCOUNTS, seedProvinceStage } from './province-stage.js';
 import {
@@ -197,6 +198,7 @@ export async function seedDemo(db: Database, services: Services): Promise<DemoAc
   await seedRegisters(repos, services, 'demo-province');
   await seedProvinceStage(repos, services);
   await seedPaperReceipts(repos, services);
+  await seedObjections(repos, services);
 
   return accounts;
 }
