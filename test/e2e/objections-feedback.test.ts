@@ -136,7 +136,7 @@ describe('公示异议与评审意见反馈', () => {
       await p.getByTestId('objection-deadline').waitFor();
       const form = p.getByTestId('objection-form');
       await form.getByLabel('异议涉及的项目').click();
-      await p.getByRole('option', { name: new RegExp(world.approvedNo) }).click();
+      await p.locator('.ant-select-item-option').filter({ hasText: world.approvedNo }).click();
       await form.getByLabel('真实姓名').fill('王某某');
       await form.getByLabel('手机号码').fill('13812345678');
       await form.getByLabel(/电子邮箱/).fill('objector-e2e@example.cn');
@@ -159,7 +159,7 @@ describe('公示异议与评审意见反馈', () => {
     try {
       const p = await open(world.province);
       await p.goto(`${base}/province/objections?callId=${world.callId}`);
-      await p.getByRole('button', { name: /办理异议 YY/ }).click();
+      await button(p.getByTestId('objections-table'), '办理').first().click();
       const record = p.getByTestId('objection-record');
       await button(record, '受理').click();
       await record.getByText('已受理').waitFor();

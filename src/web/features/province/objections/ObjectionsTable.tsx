@@ -52,7 +52,7 @@ export function ObjectionsTable({ callId }: { callId: string }) {
                 title: '操作',
                 width: 90,
                 render: (_, o) => (
-                  <Button size="small" onClick={() => setOpen(o.id)} aria-label={`办理异议 ${o.reference}`}>
+                  <Button size="small" onClick={() => setOpen(o.id)}>
                     办理
                   </Button>
                 ),
