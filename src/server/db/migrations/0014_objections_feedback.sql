@@ -94,5 +94,4 @@ CREATE INDEX "objections_call_idx" ON "objections" USING btree ("call_id");--> s
 CREATE UNIQUE INDEX "released_opinions_position_key" ON "released_opinions" USING btree ("application_id","kind","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "released_opinions_source_key" ON "released_opinions" USING btree ("source_assignment_id");--> statement-breakpoint
 ALTER TABLE "decisions" ADD CONSTRAINT "decisions_revoked_by_users_id_fk" FOREIGN KEY ("revoked_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "decisions" ADD CONSTRAINT "decisions_revoked_objection_id_objections_id_fk" FOREIGN KEY ("revoked_objection_id") REFERENCES "public"."objections"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "decisions" ADD CONSTRAINT "decisions_revocation_whole" CHECK (("decisions"."revoked_at" is null) = ("decisions"."revoked_reason" is null) and ("decisions"."revoked_at" is null or "decisions"."outcome" = 'rejected'));

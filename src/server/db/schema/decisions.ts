@@ -1,19 +1,8 @@
 import { sql } from 'drizzle-orm';
-import {
-  type AnyPgColumn,
-  bigint,
-  check,
-  date,
-  index,
-  jsonb,
-  pgTable,
-  text,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { applications } from './applications.js';
 import { calls } from './calls.js';
 import { instant } from './columns.js';
-import { objections } from './objections.js';
 import { users } from './users.js';
 
 // The provincial centre's part after the departments' lists (issue 5 §4, §6): 形式审查/信用审查, 立项决定,
@@ -120,7 +109,8 @@ export const decisions = pgTable(
     revokedAt: instant('revoked_at'),
     revokedBy: uuid('revoked_by').references(() => users.id),
     revokedReason: text('revoked_reason'),
-    revokedObjectionId: uuid('revoked_objection_id').references((): AnyPgColumn => objections.id),
+    /** The upheld objection (`objections.id`; no foreign key, as the objections' schema reads this one's). */
+    revokedObjectionId: uuid('revoked_objection_id'),
   },
   (t) => [
     check('decisions_outcome', sql`${t.outcome} in ('approved', 'rejected')`),
