@@ -165,6 +165,12 @@ export const ERRORS = {
     status: 409,
     message: '合同签订的步骤尚未完成（任务书确认、正式合作协议、纸质装订本），不能签约',
   },
+  OBJECTION_PERIOD_CLOSED: { status: 409, message: '不在公示期内，不能提出异议' },
+  APPROVAL_REVOKED: { status: 409, message: '该项目的立项已因异议成立而撤销' },
+  FEEDBACK_NOT_RELEASED: {
+    status: 409,
+    message: '本计划未选择向申报人反馈评审意见；如需反馈，请先在反馈设置中开启',
+  },
   FORMAL_AGREEMENT_MISSING: {
     status: 409,
     message: '该项目申报时仅有合作意向书，须先上传正式的合作协议文本，才能进入合同签订',

@@ -27,6 +27,10 @@ export const NOTIFICATION_KINDS = [
   'announcement.published',
   'contract.progress',
   'appeal.result',
+  'objection.received',
+  'objection.closed',
+  'decision.revoked',
+  'feedback.released',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -64,6 +68,11 @@ export const NOTIFICATION_KIND_INFO: Readonly<Record<NotificationKind, Notificat
   // The applicant must confirm the 任务书 before signing: a change it does not hear of stalls the contract.
   'contract.progress': { label: '合同签订进展', mandatory: true },
   'appeal.result': { label: '复核结果', mandatory: false },
+  // Sent to the objector's address, which has no account and no choices to respect.
+  'objection.received': { label: '公示异议已收到', mandatory: true },
+  'objection.closed': { label: '公示异议处理结果', mandatory: true },
+  'decision.revoked': { label: '立项撤销', mandatory: true },
+  'feedback.released': { label: '评审意见反馈', mandatory: false },
 };
 
 /** What an organization's administrators and contacts may be sent. */
@@ -79,6 +88,8 @@ const ORGANIZATION_KINDS: readonly NotificationKind[] = [
   'decision.approved',
   'decision.not-approved',
   'contract.progress',
+  'decision.revoked',
+  'feedback.released',
 ];
 
 /** The kinds each role may be sent: the preferences form offers these. */
@@ -94,6 +105,8 @@ export const NOTIFICATION_KINDS_BY_ROLE: Readonly<Record<UserRole, readonly Noti
     'decision.approved',
     'decision.not-approved',
     'contract.progress',
+    'decision.revoked',
+    'feedback.released',
   ],
   department: [
     'account.invited',

@@ -30,5 +30,9 @@ export const publicAnnouncementDetailSchema = z.object({
   announcement: publicAnnouncementSchema,
   entries: z.array(announcementEntrySchema),
   contacts: z.array(objectionContactSchema),
+  /** 受理编号 of the entries whose approval was revoked after publication (an upheld objection): 已撤销. */
+  revokedAcceptanceNos: z.array(z.string()),
+  /** Objections are taken online today: the Beijing date is within the period; its end is the deadline. */
+  objectionsOpen: z.boolean(),
 });
 export type PublicAnnouncementDetail = z.infer<typeof publicAnnouncementDetailSchema>;

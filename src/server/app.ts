@@ -61,6 +61,7 @@ import { organizationRoutes } from './routes/organizations/routes.js';
 import { provinceCallRoutes } from './routes/province-calls/routes.js';
 import { publicRoutes } from './routes/public/routes.js';
 import { registerRoutes } from './routes/registers/routes.js';
+import { objectionRoutes } from './routes/objections/routes.js';
 import { provinceAccountRoutes } from './routes/accounts/routes.js';
 import { departmentStaffRoutes } from './routes/department-staff/routes.js';
 import { reviewRoutes } from './routes/review/routes.js';
@@ -168,6 +169,7 @@ export async function buildApp({
       await api.register(announcementRoutes, deps);
       await api.register(paperRoutes, deps);
       await api.register(publicRoutes, deps);
+      await api.register(objectionRoutes, deps);
       await api.register(messageRoutes, deps);
       await api.register(auditCheckpointRoutes, deps);
       await api.register(provinceAccountRoutes, deps);

@@ -30,6 +30,10 @@ const PUBLIC: Record<string, string> = {
   'POST /api/receipts/verify': '持回执者核验签名，只用服务器公钥，不读数据库',
   'GET /api/public/announcements': '公示无需登录（任务五、6）',
   'GET /api/public/announcements/{id}': '公示无需登录（任务五、6）',
+  'POST /api/public/announcements/{id}/objections':
+    '公示期内任何人可实名对公示项目提出异议（任务十四、7）；不受理匿名，按地址每小时限次',
+  'POST /api/public/objections/{reference}/evidence':
+    '异议人凭提出异议时给出的凭证补充证明材料（公示期内，按地址每小时限次）',
   'GET /api/public/audit-checkpoints': '审计日志的签名检查点，公开供任何人留存核验（只有序号、哈希和时间）',
   'GET /api/public/fingerprints/{sha256}':
     '纸质材料封面二维码核验定稿指纹，只答生成时间、计划、受理编号和是否现行定稿',
@@ -107,6 +111,11 @@ const DUTIES_NEEDED: Record<string, { role: 'province' | 'department'; duty: Dut
   'POST /api/province/announcements': { role: 'province', duty: 'cooperation' },
   'POST /api/province/announcements/{id}/publish': { role: 'province', duty: 'cooperation' },
   'DELETE /api/province/announcements/{id}': { role: 'province', duty: 'cooperation' },
+  'POST /api/province/objections/{id}/register': { role: 'province', duty: 'cooperation' },
+  'POST /api/province/objections/{id}/notes': { role: 'province', duty: 'cooperation' },
+  'POST /api/province/objections/{id}/close': { role: 'province', duty: 'cooperation' },
+  'PUT /api/province/calls/{id}/feedback-setting': { role: 'province', duty: 'cooperation' },
+  'POST /api/province/applications/{id}/feedback': { role: 'province', duty: 'cooperation' },
   'GET /api/province/accounts': { role: 'province', duty: 'admin' },
   'GET /api/department/staff': { role: 'department', duty: 'admin' },
   'POST /api/department/staff': { role: 'department', duty: 'admin' },

@@ -30,3 +30,4 @@ export * from './schema/entitlements.js';
 export * from './schema/paper.js';
 export * from './schema/contracts.js';
 export * from './schema/appeals.js';
+export * from './schema/objections.js';

@@ -30,6 +30,8 @@ export const PUBLIC_ROUTES = new Set([
   'POST /api/receipts/verify',
   'GET /api/public/announcements',
   'GET /api/public/announcements/:id',
+  'POST /api/public/announcements/:id/objections',
+  'POST /api/public/objections/:reference/evidence',
   'GET /api/public/audit-checkpoints',
   'GET /api/public/fingerprints/:sha256',
 ]);

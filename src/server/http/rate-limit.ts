@@ -12,8 +12,14 @@ const HOUR_MS = 60 * MINUTE_MS;
 // Anonymous routes that cost nothing to answer and that monitoring or signing out must always reach.
 const UNLIMITED = new Set(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/logout']);
 
-// Each one puts work before a department (an organization to verify, a claim to answer): counted by the hour too.
-const REGISTRATIONS = new Set(['POST /api/auth/register-organization', 'POST /api/auth/claim-organization']);
+// Each one puts work before a department or the province (an organization to verify, a claim to answer, an
+// objection to a 公示 to investigate): counted by the hour too.
+const REGISTRATIONS = new Set([
+  'POST /api/auth/register-organization',
+  'POST /api/auth/claim-organization',
+  'POST /api/public/announcements/:id/objections',
+  'POST /api/public/objections/:reference/evidence',
+]);
 
 /** @fastify/rate-limit's store over the database, so that every instance counts against the same limits. */
 function databaseStore(counters: RateLimitRepository, clock: Clock) {

@@ -57,7 +57,12 @@ export function presentPublicAnnouncement(row: AnnouncementRow): PublicAnnouncem
   return { ...view, startsOn: row.startsOn!, endsOn: row.endsOn!, publishedAt: view.publishedAt! };
 }
 
-export function presentPublishedAnnouncement({ row, call }: PublicAnnouncement): PublicAnnouncementDetail {
+export function presentPublishedAnnouncement({
+  row,
+  call,
+  revoked,
+  objectionsOpen,
+}: PublicAnnouncement): PublicAnnouncementDetail {
   return {
     announcement: presentPublicAnnouncement(row),
     entries: (row.entries ?? []).map(presentEntry),
@@ -70,5 +75,7 @@ export function presentPublishedAnnouncement({ row, call }: PublicAnnouncement):
         .filter(Boolean)
         .join('，'),
     })),
+    revokedAcceptanceNos: revoked,
+    objectionsOpen,
   };
 }

@@ -2,6 +2,7 @@ import { APPEAL_STATUS_LABELS, type AppealStatus } from '../../core/appeals/stat
 import type { DepartmentKind } from '../../core/bundle/schema.js';
 import { DEPARTMENT_KIND_LABELS, DOCUMENT_KIND_LABELS, TOPIC_LABELS } from '../../core/labels.js';
 import { formatWan } from '../../core/money.js';
+import { OBJECTION_FINDING_LABELS, OBJECTION_STATUS_LABELS } from '../../core/objections/objections.js';
 import { REGISTER_LABELS, type RegisterKind } from '../../core/registers/kinds.js';
 import { formatBeijing, instantMs, toBeijingIso } from '../../core/time.js';
 import { AUDIT_ENTITY_LABELS, auditActionLabel, type AuditPageDto } from '../../contract/audit.js';
@@ -122,6 +123,17 @@ const FIELD_LABELS: Record<string, string> = {
   appealStatus: '复核状态',
   evidence: '证明材料',
   decisionReason: '复核意见',
+  reference: '异议编号',
+  note: '调查情况',
+  finding: '处理结论',
+  findingText: '处理意见',
+  revokedApproval: '撤销立项',
+  revokedReason: '撤销理由',
+  objection: '公示异议',
+  enabled: '向申报人反馈评审意见',
+  opinions: '反馈的评审意见',
+  label: '标注',
+  text: '内容',
 };
 
 const MONEY_FIELDS = new Set([
@@ -149,7 +161,11 @@ function entityLabel(type: string, id: string, names: Map<string, string>): stri
 /** A status as its record's kind names it (an application's, a call's). */
 function statusText(entityType: string, status: string): string | undefined {
   const labels: Record<string, string> =
-    entityType === 'call' ? CALL_STATUS_LABELS : APPLICATION_STATUS_LABELS;
+    entityType === 'call'
+      ? CALL_STATUS_LABELS
+      : entityType === 'objection'
+        ? OBJECTION_STATUS_LABELS
+        : APPLICATION_STATUS_LABELS;
   return labels[status as ApplicationStatus & CallStatus];
 }
 
@@ -165,6 +181,9 @@ function valueText(key: string, value: unknown, names: Map<string, string>, enti
   if (MONEY_FIELDS.has(key) && typeof value === 'number') return formatWan(value);
   if (key === 'appealStatus' && typeof value === 'string' && value in APPEAL_STATUS_LABELS) {
     return APPEAL_STATUS_LABELS[value as AppealStatus];
+  }
+  if (key === 'finding' && typeof value === 'string' && value in OBJECTION_FINDING_LABELS) {
+    return OBJECTION_FINDING_LABELS[value as keyof typeof OBJECTION_FINDING_LABELS];
   }
   if (key === 'topic' && typeof value === 'number') return TOPIC_LABELS[value as 1] ?? String(value);
   if (key === 'kind' && typeof value === 'string' && value in DOCUMENT_KIND_LABELS) {

@@ -19,6 +19,7 @@ import { EntitlementRepository } from './entitlements.js';
 import { HealthRepository } from './health.js';
 import { ImportKeyRepository } from './import-keys.js';
 import { InvitationRepository } from './invitations.js';
+import { ObjectionRepository } from './objections.js';
 import { OrganizationRepository } from './organizations.js';
 import { OrganizationVerificationRepository } from './organization-verification.js';
 import { OutboxRepository } from './outbox.js';
@@ -56,6 +57,7 @@ export function repositories(db: Database) {
     health: new HealthRepository(db),
     importKeys: new ImportKeyRepository(db),
     invitations: new InvitationRepository(db),
+    objections: new ObjectionRepository(db),
     organizations: new OrganizationRepository(db),
     organizationVerification: new OrganizationVerificationRepository(db),
     outbox: new OutboxRepository(db),

@@ -7,6 +7,7 @@ import { OTHER_EXPERTS, seedExperts } from './experts.js';
 import { seedRegisters } from './registers.js';
 import { seedPanels } from './panels.js';
 import { seedAvoidedExperts } from './avoided-experts.js';
+import { seedObjections } from './objections.js';
 import { seedPaperReceipts } from './paper-receipts.js';
 import { seedContractStage } from './contract-stage.js';
 import { PROVINCE_STAGE_ACCOUNTS, seedProvinceStage } from './province-stage.js';
@@ -203,6 +204,7 @@ export async function seedDemo(db: Database, services: Services): Promise<DemoAc
   await seedPaperReceipts(repos, services);
   await seedContractStage(repos, services);
   await seedPanels(repos, services);
+  await seedObjections(repos, services);
 
   return accounts;
 }

@@ -29,6 +29,10 @@ export const DEFAULT_PERIOD_WORKING_DAYS = 5;
 export interface PublicAnnouncement {
   row: AnnouncementRow;
   call: CallParameters;
+  /** 受理编号 of the entries whose approval an upheld objection revoked since publication. */
+  revoked: string[];
+  /** Whether objections are taken online today (Beijing date within the period). */
+  objectionsOpen: boolean;
 }
 
 /** The period a draft takes when published on `today`: its own dates, or the default from `today`. */
@@ -245,7 +249,13 @@ export class AnnouncementService {
   async publishedOne(id: string): Promise<PublicAnnouncement> {
     const row = await this.repos.decisions.announcement(id);
     if (!row?.publishedAt) throw new AppError('NOT_FOUND');
-    return { row, call: (await this.calls.require(row.callId)).parameters };
+    const today = beijingDate(this.clock.now().getTime());
+    return {
+      row,
+      call: (await this.calls.require(row.callId)).parameters,
+      revoked: await this.repos.objections.revokedIn(id),
+      objectionsOpen: row.startsOn! <= today && today <= row.endsOn!,
+    };
   }
 
   /** What the public would read of the 公示 were it published now (a published one: what it reads). */
@@ -253,10 +263,17 @@ export class AnnouncementService {
     const row = await this.repos.decisions.announcement(id);
     if (!row) throw new AppError('NOT_FOUND');
     const call = (await this.calls.require(row.callId)).parameters;
-    if (row.publishedAt) return { row, call };
+    if (row.publishedAt) return this.publishedOne(id);
     const now = this.clock.now();
+    const today = beijingDate(now.getTime());
     const entries = await this.pendingEntries(this.repos, row.callId);
-    return { row: { ...row, ...periodOf(row, beijingDate(now.getTime())), publishedAt: now, entries }, call };
+    const period = periodOf(row, today);
+    return {
+      row: { ...row, ...period, publishedAt: now, entries },
+      call,
+      revoked: [],
+      objectionsOpen: period.startsOn <= today && today <= period.endsOn,
+    };
   }
 
   private async detailOf(repos: Repositories, row: AnnouncementRow): Promise<AnnouncementDetail> {

@@ -22,6 +22,8 @@ import { openContract } from './contracts.js';
 import { loiFindings, type ProvinceUser } from './formal-review.js';
 import { type ProvinceItem, ProvinceApplications } from './province-applications.js';
 import { feasibilityOf } from './scoring-forms.js';
+import { notify } from './notifications/notify.js';
+import { approvalRevokedMessage } from './notifications/objection-messages.js';
 
 // 立项决定 (issue 5 §6): approve with a funding amount within the topic's cap and the requested 省资助经费, or
 // reject, each with a reason, for applications 受理 at 形式审查. A decision can change or be undone until a
@@ -179,6 +181,11 @@ export class DecisionService {
       const announcement = decision?.announcementId
         ? await repos.decisions.announcement(decision.announcementId)
         : undefined;
+      if (decision?.revokedAt) {
+        throw new AppError('APPROVAL_REVOKED', {
+          message: `该项目的立项已于公示期间因异议成立而撤销（${decision.revokedReason}），不能进入合同签订`,
+        });
+      }
       if (decision?.outcome !== 'approved' || !announcement?.endsOn) {
         throw new AppError('STATUS_CONFLICT', { message: '该项目尚未经公示立项，不能进入合同签订' });
       }
@@ -221,6 +228,74 @@ export class DecisionService {
     });
     return this.get(actor, id);
   }
+}
+
+/**
+ * 撤销立项 (issue 14 §7): the one path that reopens a decision locked by its 公示 — an objection closed as upheld.
+ * In the caller's transaction: the decision becomes not approved with no funding, the revocation is recorded and
+ * audited (before → after), the application's timeline says so, and its organisation and PI are told.
+ */
+export async function revokeApproval(
+  repos: Repositories,
+  call: CallView,
+  input: {
+    applicationId: string;
+    at: Date;
+    actorUserId: string;
+    reason: string;
+    objection: { id: string; reference: string };
+  },
+): Promise<void> {
+  await repos.decisions.lockCall(call.row.id);
+  const application = await repos.applications.lock(input.applicationId);
+  const decision = await repos.decisions.decision(input.applicationId);
+  if (!application || decision?.outcome !== 'approved' || !decision.announcementId) {
+    throw AppError.invalidField('revoke', '该项目当前没有经公示的立项决定，无需撤销');
+  }
+  if (decision.contractStageAt) {
+    throw AppError.invalidField('revoke', '该项目已进入合同签订，不能在此撤销立项');
+  }
+  await repos.objections.revokeDecision(input.applicationId, {
+    at: input.at,
+    by: input.actorUserId,
+    reason: input.reason,
+    objectionId: input.objection.id,
+  });
+  await repos.audit.append({
+    at: input.at,
+    actorUserId: input.actorUserId,
+    action: 'decision.revoked',
+    entityType: 'application',
+    entityId: input.applicationId,
+    before: auditOf(decision),
+    after: {
+      outcome: 'rejected',
+      funding: null,
+      reason: decision.reason,
+      revokedReason: input.reason,
+      objection: input.objection.reference,
+    },
+  });
+  await repos.applications.addEvent({
+    applicationId: input.applicationId,
+    at: input.at,
+    actorUserId: input.actorUserId,
+    kind: 'approval-revoked',
+    detail: { reason: input.reason, objection: input.objection.reference, funding: decision.funding },
+  });
+  await notify(
+    repos,
+    { organizationAdminIds: [application.organizationId], personIds: [application.piId] },
+    {
+      kind: 'decision.revoked',
+      ...approvalRevokedMessage({
+        title: application.form.title,
+        callName: call.row.name,
+        reason: input.reason,
+      }),
+      key: `revoked:${input.applicationId}`,
+    },
+  );
 }
 
 /** 立项资助经费 within the topic's cap (the call's parameters) and within what the applicant asked for. */

@@ -27,6 +27,7 @@ import { DepartmentImportService } from './department-import.js';
 import { DepartmentService } from './departments.js';
 import { DocumentService } from './documents.js';
 import { EntitlementService } from './entitlements.js';
+import { FeedbackService } from './feedback.js';
 import { FinalizationService } from './finalization.js';
 import { ExpertReviewService } from './experts.js';
 import { ExpertDocumentService } from './expert-documents.js';
@@ -37,6 +38,7 @@ import { ScoringFormService } from './scoring-forms.js';
 import { FormalReviewService } from './formal-review.js';
 import { HealthService } from './health.js';
 import { PasswordService } from './passwords.js';
+import { ObjectionService } from './objections.js';
 import { OrganizationUserService } from './organization-users.js';
 import { InboxService } from './notifications/inbox.js';
 import { OrganizationVerificationService } from './organization-verification.js';
@@ -83,6 +85,8 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     avoidedExperts: new AvoidedExpertService(db, repos, clock, calls),
     decisions: new DecisionService(db, repos, clock, calls),
     announcements: new AnnouncementService(db, repos, clock, calls),
+    objections: new ObjectionService(db, repos, clock, calls, store),
+    feedback: new FeedbackService(db, repos, clock, calls),
     commitments: new CommitmentService(db, repos, store, clock, calls),
     contracts: new ContractService(db, repos, clock, calls),
     crossChecks: new CrossCheckService(db, repos, clock, calls),

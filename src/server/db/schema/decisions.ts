@@ -102,6 +102,15 @@ export const decisions = pgTable(
     /** 进入合同签订. */
     contractStageAt: instant('contract_stage_at'),
     contractStageBy: uuid('contract_stage_by').references(() => users.id),
+    /**
+     * An approval revoked after its 公示 by an upheld objection (issue 14 §7): the outcome is then 'rejected'
+     * and these say when, by whom, why and through which objection; the 公示's frozen entry stays as it was.
+     */
+    revokedAt: instant('revoked_at'),
+    revokedBy: uuid('revoked_by').references(() => users.id),
+    revokedReason: text('revoked_reason'),
+    /** The upheld objection (`objections.id`; no foreign key, as the objections' schema reads this one's). */
+    revokedObjectionId: uuid('revoked_objection_id'),
   },
   (t) => [
     check('decisions_outcome', sql`${t.outcome} in ('approved', 'rejected')`),
@@ -112,6 +121,10 @@ export const decisions = pgTable(
     check(
       'decisions_contract_after_publication',
       sql`${t.contractStageAt} is null or ${t.announcementId} is not null`,
+    ),
+    check(
+      'decisions_revocation_whole',
+      sql`(${t.revokedAt} is null) = (${t.revokedReason} is null) and (${t.revokedAt} is null or ${t.outcome} = 'rejected')`,
     ),
     index('decisions_call_idx').on(t.callId),
     index('decisions_announcement_idx').on(t.announcementId),

@@ -5,7 +5,7 @@ import { beijingDate, formatBeijing, formatChineseDate } from '../../../core/tim
 // The text of each message, in Chinese: projects by title, money in 万元, times in Beijing time. Pure, so that
 // the services write and the tests read the same words.
 
-const SIGNATURE = '\n\n（本邮件由申报系统自动发送，请勿回复。登录系统“我的消息”可查看全部消息。）';
+export const SIGNATURE = '\n\n（本邮件由申报系统自动发送，请勿回复。登录系统“我的消息”可查看全部消息。）';
 
 /** `2026年5月18日 17:30（北京时间）`. */
 export function beijingMinute(at: Date): string {

@@ -22,6 +22,7 @@ export const PROVINCE_MENU: MenuItem[] = [
   { key: '/province/scoring-forms', label: '评分表' },
   { key: '/province/panels', label: '会评会议' },
   { key: '/province/decisions', label: '立项决定与公示' },
+  { key: '/province/objections', label: '公示异议与意见反馈' },
   { key: '/province/audit', label: '审计日志' },
   { key: '/province/accounts', label: '账号管理', duty: 'admin' },
   MESSAGES_MENU_ITEM,
@@ -59,6 +60,10 @@ export const PROVINCE_ROUTES: RouteObject[] = [
   {
     path: '/province/decisions',
     lazy: { Component: async () => (await import('./decisions/DecisionsPage.js')).DecisionsPage },
+  },
+  {
+    path: '/province/objections',
+    lazy: { Component: async () => (await import('./objections/ObjectionsPage.js')).ObjectionsPage },
   },
   {
     path: '/province/paper',

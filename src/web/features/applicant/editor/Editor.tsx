@@ -6,6 +6,7 @@ import { ProvinceResult } from '../../province/decisions/ProvinceResultCard.js';
 import { ContractCard } from '../contract/ContractCard.js';
 import { AppealCard } from '../avoid-appeal/AppealCard.js';
 import { AvoidedExpertsCard } from '../avoid-appeal/AvoidedExpertsCard.js';
+import { ReleasedOpinions } from './ReleasedOpinions.js';
 import { applicationKeys } from '../queries.js';
 import { payloadOf } from './draft.js';
 import { ScanNotices } from '../../../shared/printing.js';
@@ -74,6 +75,7 @@ export function Editor({ application, evaluation, finalization, call, people }: 
       {application.status === 'recommended' && <ProvinceResult application={application} />}
       {application.status === 'recommended' && <ContractCard applicationId={application.id} />}
       {application.status === 'recommended' && <AppealCard applicationId={application.id} />}
+      {application.status === 'recommended' && <ReleasedOpinions applicationId={application.id} />}
       {autosave.state.kind === 'locked' && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={autosave.state.message} />
       )}

@@ -32,6 +32,7 @@ const EVENT_LABELS: Record<string, { label: string; color: string }> = {
   announced: { label: '列入拟立项项目公示', color: 'green' },
   'contract-stage': { label: '进入合同签订', color: 'green' },
   'contract-signed': { label: '项目签约', color: 'green' },
+  'approval-revoked': { label: '公示异议成立，立项撤销', color: 'red' },
 };
 
 interface ReturnReason {
