@@ -503,13 +503,15 @@ export class ExpertReviewService {
     const assignments = groupBy(all, (a) => a.assignment.applicationId);
     return rows.map((application) => {
       const topic = application.topic as TopicNumber;
-      const ofApplication = (assignments.get(application.id) ?? []).map(({ assignment, expert, invitationStatus }) => ({
-        ...assignment,
-        expert,
-        invitationStatus,
-        topic,
-        form: forms.get(assignment.id)!,
-      }));
+      const ofApplication = (assignments.get(application.id) ?? []).map(
+        ({ assignment, expert, invitationStatus }) => ({
+          ...assignment,
+          expert,
+          invitationStatus,
+          topic,
+          form: forms.get(assignment.id)!,
+        }),
+      );
       const submitted = (kind: RoundKind) =>
         ofApplication.filter((a) => a.submittedAt && a.form.kind === kind);
       return {
