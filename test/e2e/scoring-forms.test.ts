@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCORING_FORMS } from '../../src/core/experts/scoring-forms.js';
 import { formatWanDecimal } from '../../src/core/money.js';
-import { expertAssignments, reviewRounds } from '../../src/server/db/schema.js';
+import { reviewRounds } from '../../src/server/db/schema.js';
 import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import {
   acceptedApplication,
@@ -69,8 +68,7 @@ describe('省里配置评分表，专家按新的说明评分', () => {
       .returning();
     roundId = round!.id;
     const e = await newExpert(stage);
-    const assignmentId = await scoreableAssignment(stage, application.id, e);
-    await t.db.update(expertAssignments).set({ roundId }).where(eq(expertAssignments.id, assignmentId));
+    const assignmentId = await scoreableAssignment(stage, application.id, e, 7 * 24, roundId);
     expert = { cookie: e.cookie, assignmentId };
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
@@ -178,11 +176,7 @@ describe('省里配置评分表，专家按新的说明评分', () => {
         })
         .returning();
       const e = await newExpert(stage);
-      const assignmentId = await scoreableAssignment(stage, application.id, e);
-      await t.db
-        .update(expertAssignments)
-        .set({ roundId: round!.id })
-        .where(eq(expertAssignments.id, assignmentId));
+      const assignmentId = await scoreableAssignment(stage, application.id, e, 7 * 24, round!.id);
       const detail = await inject(t.app, {
         method: 'GET',
         url: `/api/expert/assignments/${assignmentId}`,

@@ -6,6 +6,7 @@ import { repositories } from '../../src/server/repositories/index.js';
 import { createDraft, submitThroughApi, unitWithPerson } from '../support/api/applicant.js';
 import {
   acceptedApplication,
+  letterRound,
   newExpert,
   type ReviewStage,
   reviewStage,
@@ -153,11 +154,12 @@ describe('回避专家', () => {
       createdBy: own.departmentUserId,
     });
 
+    const roundId = await letterRound(own, callId);
     const auto = await inject(t.app, {
       method: 'POST',
       url: '/api/province/experts/auto-assign',
       cookie: own.province,
-      payload: { callId, perApplication: 2, dueAt: inHours(7 * 24) },
+      payload: { roundId, perApplication: 2, dueAt: inHours(7 * 24) },
     });
     expect(auto.statusCode, auto.body).toBe(200);
     expect(auto.json().assigned).toEqual([
@@ -184,7 +186,7 @@ describe('回避专家', () => {
         method: 'POST',
         url: `/api/province/experts/applications/${application.id}/assignments`,
         cookie: own.province,
-        payload: { expertId: avoided.id, dueAt: inHours(7 * 24), ...payload },
+        payload: { roundId, expertId: avoided.id, dueAt: inHours(7 * 24), ...payload },
       });
     const refused = await assign({});
     expect(refused.statusCode).toBe(409);

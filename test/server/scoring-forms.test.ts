@@ -49,8 +49,7 @@ async function round(kind: RoundKind = 'letter'): Promise<string> {
 async function scoreable(roundId: string, applicationId?: string) {
   const application = applicationId ?? (await acceptedApplication(stage)).id;
   const expert = await newExpert(stage);
-  const id = await scoreableAssignment(stage, application, expert);
-  await t.db.update(expertAssignments).set({ roundId }).where(eq(expertAssignments.id, id));
+  const id = await scoreableAssignment(stage, application, expert, 7 * 24, roundId);
   return { id, applicationId: application, expert };
 }
 

@@ -167,20 +167,21 @@ export async function acceptInvitation(
 }
 
 /**
- * An assignment of `applicationId` to the expert that the expert may score now: in the call's 函评 round, the
- * expert's invitation to it accepted (保密承诺 agreed, no conflict declared). Its id.
+ * An assignment of `applicationId` to the expert that the expert may score now: in `round` (by default the
+ * call's 函评 round), the expert's invitation to it accepted (保密承诺 agreed, no conflict declared). Its id.
  */
 export async function scoreableAssignment(
   stage: ReviewStage,
   applicationId: string,
   expert: { id: string; cookie: string },
   dueInHours = 7 * 24,
+  round?: string,
 ): Promise<string> {
   const [row] = await stage.t.db
     .select({ callId: applications.callId })
     .from(applications)
     .where(eq(applications.id, applicationId));
-  const roundId = await letterRound(stage, row!.callId);
+  const roundId = round ?? (await letterRound(stage, row!.callId));
   const response = await inject(stage.t.app, {
     method: 'POST',
     url: `/api/province/experts/applications/${applicationId}/assignments`,
