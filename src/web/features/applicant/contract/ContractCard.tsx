@@ -4,8 +4,8 @@ import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd'
 import { useUser } from '../../../app/session.js';
 import { describeError } from '../../../shared/api.js';
 import { beijingTime } from '../../../shared/format.js';
-import { BasicsDifferences } from '../../province/decisions/BasicsDifferences.js';
-import { awardNoticeUrl, contractsApi, contractsQueries } from '../../province/decisions/contracts-api.js';
+import { BasicsDifferences } from '../../../shared/contracts/BasicsDifferences.js';
+import { applicantContractQuery, awardNoticeUrl, contractApi } from '../../../shared/contracts/api.js';
 
 /**
  * The approved project after its 公示, as its unit reads it: the 立项通知书, and in the contract stage the 任务书
@@ -14,11 +14,11 @@ import { awardNoticeUrl, contractsApi, contractsQueries } from '../../province/d
 export function ContractCard({ applicationId }: { applicationId: string }) {
   const user = useUser();
   const queryClient = useQueryClient();
-  const contractQuery = contractsQueries.forApplicant(applicationId);
+  const contractQuery = applicantContractQuery(applicationId);
   // Not approved, or not yet published: nothing to show (三、2 未立项项目不再另行通知).
   const contract = useQuery(contractQuery).data;
   const confirm = useMutation({
-    mutationFn: () => contractsApi.confirm(applicationId, contract!.basicsVersion!),
+    mutationFn: () => contractApi.confirm(applicationId, contract!.basicsVersion!),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['applications', applicationId] }),
   });
   if (!contract) return null;

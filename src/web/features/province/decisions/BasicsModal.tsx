@@ -6,7 +6,7 @@ import { wanToYuan, yuanToWan } from '../../../../core/money.js';
 import type { ContractBasicsBody } from '../../../../contract/contracts.js';
 import { SaveModal } from '../../../shared/SaveModal.js';
 import { DECISIONS_KEY } from './api.js';
-import { BasicsDifferences } from './BasicsDifferences.js';
+import { BasicsDifferences } from '../../../shared/contracts/BasicsDifferences.js';
 import { contractsApi, type ContractView } from './contracts-api.js';
 
 type Basics = ContractBasicsBody['basics'];

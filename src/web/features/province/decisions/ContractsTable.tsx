@@ -10,9 +10,10 @@ import { ReceiptModal } from '../paper/ReceiptModal.js';
 import { paperRegisterQuery } from '../paper/api.js';
 import { useWrite } from '../useWrite.js';
 import { DECISIONS_KEY, decisionsApi } from './api.js';
-import { BasicsDifferences } from './BasicsDifferences.js';
+import { BasicsDifferences } from '../../../shared/contracts/BasicsDifferences.js';
 import { BasicsModal } from './BasicsModal.js';
-import { approvedListUrl, awardNoticeUrl, contractsQueries, type ContractView } from './contracts-api.js';
+import { awardNoticeUrl, type ContractView } from '../../../shared/contracts/api.js';
+import { approvedListUrl, contractsQueries } from './contracts-api.js';
 import { SignModal } from './SignModal.js';
 
 const STATUS_COLORS: Record<ContractView['status'], string> = {

@@ -1,5 +1,5 @@
 import { Table, Typography } from 'antd';
-import type { ContractView } from './contracts-api.js';
+import type { ContractView } from './api.js';
 
 type Line = NonNullable<ContractView['lines']>[number];
 
