@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,11 +9,14 @@ import {
   reviewStage,
 } from '../support/api/expert-review.js';
 import {
+  axeViolations,
   button,
   launchChromium,
-  newPage,
+  pageWithSession,
+  PHONE,
   requireWebBuild,
   screenshots,
+  sidewaysOverflow,
   watched,
 } from '../support/browser.js';
 import { uniqueLogin } from '../support/factories/server.js';
@@ -28,8 +29,6 @@ import { inject, useTestApp } from '../support/harness.js';
 
 requireWebBuild();
 
-const PHONE = { width: 390, height: 844 };
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const HOUR = 3_600_000;
 const KEPT = '深海传感网络联合研发';
 const CONFLICTED = '海洋装备腐蚀监测国际合作';
@@ -97,33 +96,9 @@ describe('专家答复评审邀请，省里一键重新分配', () => {
   });
 
   async function signedIn(cookie: string, viewport = PHONE) {
-    page = watched(await newPage(browser, { viewport, bypassCSP: true }), pageErrors, serverErrors);
-    const [name, value] = cookie.split(';')[0]!.split('=');
-    await page.context().addCookies([{ name: name!, value: value!, url: base }]);
+    page = watched(await pageWithSession(browser, base, cookie, viewport), pageErrors, serverErrors);
     return page;
   }
-
-  async function axeViolations(p: Page): Promise<string[]> {
-    await p.addScriptTag({ content: AXE_SOURCE });
-    const violations = await p.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }>;
-          };
-        }
-      ).axe;
-      return (await axe.run()).violations;
-    });
-    return violations
-      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-      .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]!.html.slice(0, 120)}`);
-  }
-
-  const overflow = (p: Page) =>
-    p.evaluate(
-      () => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth,
-    );
 
   it('专家接受邀请：同意保密承诺，对一个项目声明利益冲突（须写理由），该项目回避；另一位专家谢绝须写理由', async () => {
     try {
@@ -135,7 +110,7 @@ describe('专家答复评审邀请，省里一键重新分配', () => {
       await invitation.getByText(KEPT).waitFor();
       expect(await invitation.textContent()).toContain(CONFLICTED);
       expect(await invitation.textContent()).toContain('待答复');
-      expect(await overflow(p)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(p)).toBeLessThanOrEqual(0);
       expect(await axeViolations(p)).toEqual([]);
 
       await button(invitation, '接受邀请').click();
@@ -151,7 +126,7 @@ describe('专家答复评审邀请，省里一键重新分配', () => {
       await button(modal, '接受邀请').click();
       await modal.getByText('请填写利益冲突理由').waitFor();
       await modal.getByTestId('conflict-reason').fill(CONFLICT_REASON);
-      expect(await overflow(p)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(p)).toBeLessThanOrEqual(0);
       expect(await axeViolations(p)).toEqual([]);
       await button(modal, '接受邀请').click();
       await modal.waitFor({ state: 'hidden' });
@@ -193,7 +168,7 @@ describe('专家答复评审邀请，省里一键重新分配', () => {
       expect(await declined.textContent()).toContain(KEPT);
       expect(await conflict.textContent()).toContain('专家声明利益冲突');
       expect(await conflict.textContent()).toContain(CONFLICTED);
-      expect(await overflow(p)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(p)).toBeLessThanOrEqual(0);
       expect(await axeViolations(p)).toEqual([]);
 
       await button(declined, '一键重新分配').click();
@@ -220,7 +195,7 @@ describe('专家答复评审邀请，省里一键重新分配', () => {
       const answers = p.getByTestId('round-invitations');
       await answers.getByText(`谢绝理由：${DECLINE_REASON}`).waitFor();
       await answers.getByText(`声明冲突：${CONFLICT_REASON}`).waitFor();
-      expect(await overflow(p)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(p)).toBeLessThanOrEqual(0);
       expect(await axeViolations(p)).toEqual([]);
       expect(pageErrors).toEqual([]);
       expect(serverErrors).toEqual([]);

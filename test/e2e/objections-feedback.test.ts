@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
@@ -14,11 +12,13 @@ import {
 } from '../support/api/expert-review.js';
 import { ownCall } from '../support/api/own-calls-and-departments.js';
 import {
+  axeViolations,
   button,
   launchChromium,
   newPage,
   requireWebBuild,
   screenshots,
+  sidewaysOverflow,
   watched,
 } from '../support/browser.js';
 import { inject, insertUser, useTestApp } from '../support/harness.js';
@@ -28,7 +28,6 @@ import { inject, insertUser, useTestApp } from '../support/harness.js';
 
 requireWebBuild();
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TITLE = '面向氢能储运的固态储氢材料联合研发';
 const COMMENT = '合作基础扎实，建议进一步细化中试验证方案。';
 
@@ -107,28 +106,6 @@ describe('公示异议与评审意见反馈', () => {
     return page;
   }
 
-  async function axeViolations(p: Page): Promise<string[]> {
-    await p.addScriptTag({ content: AXE_SOURCE });
-    const violations = await p.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }>;
-          };
-        }
-      ).axe;
-      return (await axe.run()).violations;
-    });
-    return violations
-      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-      .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]!.html.slice(0, 120)}`);
-  }
-
-  const overflow = (p: Page) =>
-    p.evaluate(
-      () => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth,
-    );
-
   it('公众在公示页实名提出异议，得到异议编号（390 px 宽，无横向滚动，无严重无障碍问题）', async () => {
     try {
       const p = await open(undefined, { width: 390, height: 900 });
@@ -144,7 +121,7 @@ describe('公示异议与评审意见反馈', () => {
       await form
         .getByLabel('异议的事实和理由')
         .fill('该项目外方合作单位并未实际参与，合作协议签署时间与申报材料不符。');
-      expect(await overflow(p)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(p)).toBeLessThanOrEqual(0);
       expect(await axeViolations(p)).toEqual([]);
       await button(form, '提交异议').click();
       const receipt = p.getByTestId('objection-receipt');
@@ -174,7 +151,7 @@ describe('公示异议与评审意见反馈', () => {
       const pub = await open(undefined, { width: 390, height: 900 });
       await pub.goto(`${base}/public/announcements/${world.announcementId}`);
       await pub.getByTestId('entry-revoked').waitFor();
-      expect(await overflow(pub)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(pub)).toBeLessThanOrEqual(0);
     } catch (error) {
       throw await failed(error);
     }

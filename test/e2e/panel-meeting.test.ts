@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,11 +7,14 @@ import { seedCalls } from '../../src/server/seed/calls.js';
 import { acceptedApplication, reviewStage } from '../support/api/expert-review.js';
 import { createPanel, panelBody, panelExpert } from '../support/api/panels.js';
 import {
+  axeViolations,
   button,
   launchChromium,
-  newPage,
+  pageWithSession,
+  PHONE,
   requireWebBuild,
   screenshots,
+  sidewaysOverflow,
   watched,
 } from '../support/browser.js';
 import { useTestApp } from '../support/harness.js';
@@ -25,8 +27,6 @@ import { pdfText } from '../support/pdf-text.js';
 
 requireWebBuild();
 
-const PHONE = { width: 390, height: 844 };
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TITLE = '面向深海装备的耐压传感器联合研发';
 const PROPOSED_WAN = 50;
 
@@ -69,33 +69,9 @@ describe('会评会议：记录表决与建议，主持人签署纪要', () => {
   });
 
   async function signedIn(cookie: string, viewport = { width: 1440, height: 1000 }) {
-    page = watched(await newPage(browser, { viewport, bypassCSP: true }), pageErrors, serverErrors);
-    const [name, value] = cookie.split(';')[0]!.split('=');
-    await page.context().addCookies([{ name: name!, value: value!, url: base }]);
+    page = watched(await pageWithSession(browser, base, cookie, viewport), pageErrors, serverErrors);
     return page;
   }
-
-  async function axeViolations(p: Page): Promise<string[]> {
-    await p.addScriptTag({ content: AXE_SOURCE });
-    const violations = await p.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }>;
-          };
-        }
-      ).axe;
-      return (await axe.run()).violations;
-    });
-    return violations
-      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-      .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]!.html.slice(0, 120)}`);
-  }
-
-  const overflow = (p: Page) =>
-    p.evaluate(
-      () => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth,
-    );
 
   it('省里记录两位专家的表决、一致评分和建议立项及经费（万元）', async () => {
     try {
@@ -130,7 +106,7 @@ describe('会评会议：记录表决与建议，主持人签署纪要', () => {
 
       await p.setViewportSize(PHONE);
       await item.getByText('版本 2').waitFor();
-      expect(await overflow(p)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(p)).toBeLessThanOrEqual(0);
       expect(await axeViolations(p)).toEqual([]);
       expect(pageErrors).toEqual([]);
       expect(serverErrors).toEqual([]);
@@ -147,7 +123,7 @@ describe('会评会议：记录表决与建议，主持人签署纪要', () => {
       await p.getByText('合作方案可行，建议压缩设备费后资助。').waitFor();
       expect(await p.locator('main').textContent()).toContain(formatWanDecimal(PROPOSED_WAN * 10_000));
       expect(await p.getByRole('button', { name: '保存记录' }).count()).toBe(0);
-      expect(await overflow(p)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(p)).toBeLessThanOrEqual(0);
       expect(await axeViolations(p)).toEqual([]);
 
       await p.getByTestId('sign-off').click();

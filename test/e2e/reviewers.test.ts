@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
@@ -9,7 +7,16 @@ import { applications, reviewConfirmations } from '../../src/server/db/schema.js
 import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import { scoreableAssignment } from '../support/api/expert-review.js';
 import { insertSubmitted } from '../support/api/submitted-applications.js';
-import { launchChromium, newPage, requireWebBuild, screenshots, watched } from '../support/browser.js';
+import {
+  axeViolations,
+  launchChromium,
+  pageWithSession,
+  PHONE,
+  requireWebBuild,
+  screenshots,
+  sidewaysOverflow,
+  watched,
+} from '../support/browser.js';
 import { uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
 import { inject, insertUser, signInAsNewHolder, useTestApp } from '../support/harness.js';
 
@@ -20,8 +27,6 @@ import { inject, insertUser, signInAsNewHolder, useTestApp } from '../support/ha
 
 requireWebBuild();
 
-const PHONE = { width: 390, height: 844 };
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TITLE = '面向海洋工程的耐蚀合金联合研发';
 const REQUESTED = 700_000;
 const MEMBER = '王强';
@@ -108,33 +113,9 @@ describe('审核方在浏览器中阅读完整申报书', () => {
 
   /** A page signed in with `cookie` (a session the API opened), bypassing the CSP for axe. */
   async function signedIn(cookie: string, viewport = { width: 1440, height: 1000 }) {
-    page = watched(await newPage(browser, { viewport, bypassCSP: true }), pageErrors, serverErrors);
-    const [name, value] = cookie.split(';')[0]!.split('=');
-    await page.context().addCookies([{ name: name!, value: value!, url: base }]);
+    page = watched(await pageWithSession(browser, base, cookie, viewport), pageErrors, serverErrors);
     return page;
   }
-
-  async function axeViolations(p: Page): Promise<string[]> {
-    await p.addScriptTag({ content: AXE_SOURCE });
-    const violations = await p.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }>;
-          };
-        }
-      ).axe;
-      return (await axe.run()).violations;
-    });
-    return violations
-      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-      .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]!.html.slice(0, 120)}`);
-  }
-
-  const overflow = (p: Page) =>
-    p.evaluate(
-      () => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth,
-    );
 
   it('主管部门读到各节正文、经费预算表和项目组成员，看不到证件号码', async () => {
     try {
@@ -156,7 +137,7 @@ describe('审核方在浏览器中阅读完整申报书', () => {
 
       await p.setViewportSize(PHONE);
       await p.getByTestId('budget-table').waitFor();
-      expect(await overflow(p)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(p)).toBeLessThanOrEqual(0);
       expect(await axeViolations(p)).toEqual([]);
       expect(pageErrors).toEqual([]);
       expect(serverErrors).toEqual([]);
@@ -196,7 +177,7 @@ describe('审核方在浏览器中阅读完整申报书', () => {
       await expect.poll(inView).toBe(true);
 
       await p.setViewportSize(PHONE);
-      expect(await overflow(p)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(p)).toBeLessThanOrEqual(0);
       expect(await axeViolations(p)).toEqual([]);
       expect(pageErrors).toEqual([]);
       expect(serverErrors).toEqual([]);
@@ -213,7 +194,7 @@ describe('审核方在浏览器中阅读完整申报书', () => {
       await content.getByTestId('part-rationale').waitFor();
       expect(await content.getByTestId('part-team').textContent()).toContain(MEMBER);
       expect(await p.locator('main').textContent()).not.toContain(MEMBER_ID);
-      expect(await overflow(p)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(p)).toBeLessThanOrEqual(0);
       expect(await axeViolations(p)).toEqual([]);
       expect(pageErrors).toEqual([]);
       expect(serverErrors).toEqual([]);

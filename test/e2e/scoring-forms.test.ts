@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,11 +12,14 @@ import {
   scoreableAssignment,
 } from '../support/api/expert-review.js';
 import {
+  axeViolations,
   button,
   launchChromium,
-  newPage,
+  pageWithSession,
+  PHONE,
   requireWebBuild,
   screenshots,
+  sidewaysOverflow,
   watched,
 } from '../support/browser.js';
 import { inject, useTestApp } from '../support/harness.js';
@@ -29,8 +30,6 @@ import { inject, useTestApp } from '../support/harness.js';
 
 requireWebBuild();
 
-const PHONE = { width: 390, height: 844 };
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ANCHOR = '优秀：创新点突出，核心技术达到国际先进水平';
 const FORM = SCORING_FORMS[4];
 
@@ -80,33 +79,9 @@ describe('省里配置评分表，专家按新的说明评分', () => {
   });
 
   async function signedIn(cookie: string, viewport = { width: 1440, height: 1000 }) {
-    page = watched(await newPage(browser, { viewport, bypassCSP: true }), pageErrors, serverErrors);
-    const [name, value] = cookie.split(';')[0]!.split('=');
-    await page.context().addCookies([{ name: name!, value: value!, url: base }]);
+    page = watched(await pageWithSession(browser, base, cookie, viewport), pageErrors, serverErrors);
     return page;
   }
-
-  async function axeViolations(p: Page): Promise<string[]> {
-    await p.addScriptTag({ content: AXE_SOURCE });
-    const violations = await p.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }>;
-          };
-        }
-      ).axe;
-      return (await axe.run()).violations;
-    });
-    return violations
-      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-      .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]!.html.slice(0, 120)}`);
-  }
-
-  const overflow = (p: Page) =>
-    p.evaluate(
-      () => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth,
-    );
 
   it('省里修改一档说明并保存为新版本；专家看到新说明并评分；之后评分表锁定', async () => {
     try {
@@ -124,7 +99,7 @@ describe('省里配置评分表，专家按新的说明评分', () => {
       expect(await p.getByTestId('anchor-0-0').inputValue()).toBe(ANCHOR);
 
       await p.setViewportSize(PHONE);
-      expect(await overflow(p)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(p)).toBeLessThanOrEqual(0);
       expect(await axeViolations(p)).toEqual([]);
 
       const e = await signedIn(expert.cookie);
@@ -142,14 +117,14 @@ describe('省里配置评分表，专家按新的说明评分', () => {
       expect(await success.locator('.ant-modal-confirm-title').textContent()).toBe('评分已提交');
       await success.getByRole('button').click();
       await e.setViewportSize(PHONE);
-      expect(await overflow(e)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(e)).toBeLessThanOrEqual(0);
       expect(await axeViolations(e)).toEqual([]);
 
       const again = await signedIn(province, PHONE);
       await again.goto(formPage);
       await again.getByTestId('form-locked').waitFor();
       expect(await again.getByTestId('save-form').count()).toBe(0);
-      expect(await overflow(again)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(again)).toBeLessThanOrEqual(0);
       expect(pageErrors).toEqual([]);
       expect(serverErrors).toEqual([]);
     } catch (error) {
@@ -195,7 +170,7 @@ describe('省里配置评分表，专家按新的说明评分', () => {
       await p.getByTestId('submit-scores').click();
       await button(p.locator('.ant-modal-confirm'), '提交').click();
       await p.locator('.ant-modal-confirm-success').getByRole('button').click();
-      expect(await overflow(p)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(p)).toBeLessThanOrEqual(0);
       expect(await axeViolations(p)).toEqual([]);
 
       const d = await signedIn(stage.province);

@@ -1,11 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo.js';
 
-// What every browser test shares: the built web app, Debian's Chromium, labelled buttons, screenshots.
+// What every browser test shares: the built web app, Debian's Chromium, labelled buttons, screenshots, and the
+// phone width and axe check that every page must pass.
 
 const WEB_INDEX = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
@@ -119,3 +121,45 @@ export function screenshots(page: () => Page) {
     },
   };
 }
+
+/** A phone's viewport: every page works at this width without scrolling sideways. */
+export const PHONE = { width: 390, height: 844 };
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** A page in its own context holding the session `cookie` opened through the API; the CSP is bypassed for axe. */
+export async function pageWithSession(
+  browser: Browser,
+  base: string,
+  cookie: string,
+  viewport = { width: 1440, height: 1000 },
+): Promise<Page> {
+  const page = await newPage(browser, { viewport, bypassCSP: true });
+  const [name, value] = cookie.split(';')[0]!.split('=');
+  await page.context().addCookies([{ name: name!, value: value!, url: base }]);
+  return page;
+}
+
+/** The critical and serious axe-core violations on the page, one line each (the page must bypass the CSP). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[] }[] }>;
+        };
+      }
+    ).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]!.html.slice(0, 120)}`);
+}
+
+/** How far the page scrolls sideways, in pixels: above 0, it does. */
+export const sidewaysOverflow = (page: Page) =>
+  page.evaluate(
+    () => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth,
+  );
