@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +10,15 @@ import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import { createDraft, unitWithPerson } from '../support/api/applicant.js';
 import { type ReviewStage, reviewStage } from '../support/api/expert-review.js';
 import { insertSubmitted } from '../support/api/submitted-applications.js';
-import { button, launchChromium, newPage, requireWebBuild, screenshots } from '../support/browser.js';
+import {
+  axeViolations,
+  button,
+  launchChromium,
+  newPage,
+  requireWebBuild,
+  screenshots,
+  signIn,
+} from '../support/browser.js';
 import { VALID_PASSWORD } from '../support/factories/server.js';
 import { inject, insertUser, useTestApp } from '../support/harness.js';
 import { pdf } from '../support/pdf.js';
@@ -21,30 +28,11 @@ import { pdf } from '../support/pdf.js';
 
 requireWebBuild();
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function signInWith(page: Page, base: string, login: string, home: RegExp) {
-  await page.goto(`${base}/login`);
-  await page.fill('#login-name', login);
-  await page.fill('#login-password', VALID_PASSWORD);
-  await button(page, '登录').click();
-  await page.waitForURL(home);
-}
-
 async function expectPhoneFriendly(page: Page) {
   // A tooltip under the pointer (left where the last click was) is not part of the page's layout.
   await page.mouse.move(0, 0);
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const serious = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
-    ).axe;
-    return (await axe.run()).violations
-      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-      .map((v) => v.id);
-  });
-  expect(serious).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 describe('回避专家与不予受理复核', () => {
@@ -76,7 +64,7 @@ describe('回避专家与不予受理复核', () => {
       const { id } = await createDraft(t, admin);
       page = await newPage(browser, { viewport: { width: 390, height: 844 }, bypassCSP: true });
       page.on('pageerror', (error) => pageErrors.push(error.message));
-      await signInWith(page, base, admin.login, /\/applications$/);
+      await signIn(page, base, admin.login, /\/applications$/, VALID_PASSWORD);
       await page.goto(`${base}/applications/${id}`);
 
       const card = page.getByTestId('avoided-experts');
@@ -128,7 +116,7 @@ describe('回避专家与不予受理复核', () => {
 
       page = await newPage(browser);
       page.on('pageerror', (error) => pageErrors.push(error.message));
-      await signInWith(page, base, applicant.user.login, /\/applications$/);
+      await signIn(page, base, applicant.user.login, /\/applications$/, VALID_PASSWORD);
       await page.goto(`${base}/applications/${row.id}`);
       const card = page.getByTestId('appeal-card');
       await card.getByTestId('appeal-deadline').waitFor();
@@ -151,7 +139,7 @@ describe('回避专家与不予受理复核', () => {
       const province = await insertUser(t, 'province');
       const phone = await newPage(browser, { viewport: { width: 390, height: 844 }, bypassCSP: true });
       phone.on('pageerror', (error) => pageErrors.push(error.message));
-      await signInWith(phone, base, province.user.login, /\/province/);
+      await signIn(phone, base, province.user.login, /\/province/, VALID_PASSWORD);
       await phone.goto(`${base}/province/appeals?callId=${PRACTICE_CALL_ID}&status=open`);
       const item = phone.getByTestId('province-appeal').filter({ hasText: '失信记录已于今年修复' });
       await item.waitFor();

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,11 +12,13 @@ import { acceptedApplication, reviewStage } from '../support/api/expert-review.j
 import { VALID_PASSWORD } from '../support/factories/server.js';
 import { inject, insertUser, useTestApp } from '../support/harness.js';
 import {
+  axeViolations,
   button,
   launchChromium,
   newPage,
   requireWebBuild,
   screenshots,
+  signIn,
   watched,
 } from '../support/browser.js';
 
@@ -27,7 +28,6 @@ import {
 
 requireWebBuild();
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DAY = 86_400_000;
 
 describe('立项通知书、任务书确认、纸质装订本与签约', () => {
@@ -96,29 +96,9 @@ describe('立项通知书、任务书确认、纸质装订本与签约', () => {
     await browser?.close();
   });
 
-  async function signIn(p: Page, login: string, home: RegExp) {
-    await p.goto(`${base}/login`);
-    await p.fill('#login-name', login);
-    await p.fill('#login-password', VALID_PASSWORD);
-    await button(p, '登录').click();
-    await p.waitForURL(home);
-  }
-
-  async function seriousViolations(p: Page): Promise<string[]> {
-    await p.addScriptTag({ content: AXE_SOURCE });
-    return p.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
-      ).axe;
-      return (await axe.run()).violations
-        .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-        .map((v) => v.id);
-    });
-  }
-
   it('省里打印立项通知书、调整任务书；承担单位确认；省里登记纸质装订本并签约', async () => {
     try {
-      await signIn(page, logins.province, /\/province$/);
+      await signIn(page, base, logins.province, /\/province$/, VALID_PASSWORD);
       await page.goto(`${base}/province/decisions?tab=contracts`);
       const card = page.getByTestId('contract-card').filter({ hasText: title });
       await card.waitFor();
@@ -150,7 +130,7 @@ describe('立项通知书、任务书确认、纸质装订本与签约', () => {
         pageErrors,
         serverErrors,
       );
-      await signIn(phone, logins.applicant, /\/applications$/);
+      await signIn(phone, base, logins.applicant, /\/applications$/, VALID_PASSWORD);
       await phone.goto(`${base}/applications/${applicationId}`);
       const mine = phone.getByTestId('contract-card');
       await mine.waitFor();
@@ -159,7 +139,7 @@ describe('立项通知书、任务书确认、纸质装订本与签约', () => {
       expect(await differences.textContent()).toContain('省拨款');
       expect(await differences.textContent()).toContain('80.00 万元');
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      expect(await seriousViolations(phone)).toEqual([]);
+      expect(await axeViolations(phone)).toEqual([]);
       await button(mine, '确认任务书').click();
       await mine.getByText(/已确认任务书（第 2 版）/).waitFor();
       const [applicantNotice] = await Promise.all([
@@ -198,11 +178,11 @@ describe('立项通知书、任务书确认、纸质装订本与签约', () => {
         pageErrors,
         serverErrors,
       );
-      await signIn(narrow, logins.province, /\/province$/);
+      await signIn(narrow, base, logins.province, /\/province$/, VALID_PASSWORD);
       await narrow.goto(`${base}/province/decisions?tab=contracts`);
       await narrow.getByTestId('contract-card').first().waitFor();
       expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      expect(await seriousViolations(narrow)).toEqual([]);
+      expect(await axeViolations(narrow)).toEqual([]);
 
       const registered = await t.db
         .select()

@@ -79,11 +79,17 @@ export function watched(page: Page, pageErrors: string[], serverErrors: string[]
   return page;
 }
 
-/** Signs in through the login form with the demo password and waits for the account's home page. */
-export async function signIn(page: Page, base: string, login: string, home: RegExp): Promise<void> {
+/** Signs in through the login form (with the demo password unless told) and waits for the account's home page. */
+export async function signIn(
+  page: Page,
+  base: string,
+  login: string,
+  home: RegExp,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto(`${base}/login`);
   await page.fill('#login-name', login);
-  await page.fill('#login-password', DEMO_PASSWORD);
+  await page.fill('#login-password', password);
   await button(page, '登录').click();
   await page.waitForURL(home);
 }
