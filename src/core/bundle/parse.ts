@@ -35,7 +35,7 @@ function describeValue(value: unknown): string {
 }
 
 // Zod's own messages are English; every issue code that our schema can raise gets a Chinese one here.
-const chineseErrors: z.core.$ZodErrorMap = (issue) => {
+export const chineseZodErrors: z.core.$ZodErrorMap = (issue) => {
   if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
     return '缺少必填字段';
   }
@@ -102,7 +102,7 @@ export function parseBundle(input: unknown, { knownCall = isKnownCall }: ParseOp
   if (typeof call === 'string' && !knownCall(call)) {
     problems.push({ path: 'call', message: `未知的申报计划 “${call}”` });
   }
-  const parsed = bundleSchema.safeParse(input, { error: chineseErrors });
+  const parsed = bundleSchema.safeParse(input, { error: chineseZodErrors });
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
       problems.push({ path: formatPath(issue.path), message: issue.message });

@@ -167,6 +167,8 @@ export const departmentSchema = z.object({
 export const partnerSchema = z.object({
   name: z.string(),
   country: z.string(),
+  /** What the partner is (企业, 高校, 科研机构, 其他); a call may require a kind (专题三: 国外企业). */
+  kind: z.enum(ORGANIZATION_KINDS).optional(),
   independentLegalEntity: z.boolean(),
   ownedByApplicant: z.boolean(),
   foreignInvestedInChina: z.boolean(),

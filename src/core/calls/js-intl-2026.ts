@@ -81,6 +81,7 @@ export const JS_INTL_2026: CallParameters = {
   },
   utcOffset: '+08:00',
   deadlines: {
+    opens: cite('2026-03-30T00:00:00+08:00', CENTRE_CONFIGURATION, '通知发布之日起开放网上填报'),
     submission: cite(
       '2026-05-18T17:30:00+08:00',
       '三、3',
@@ -165,7 +166,7 @@ export const JS_INTL_2026: CallParameters = {
           required: cite(true, '一、专题二', '与共建“一带一路”国家合作机构'),
           countries: cite(
             {
-              allowed: new Set(BELT_AND_ROAD_COUNTRIES.map((c) => c.iso2)),
+              allowed: BELT_AND_ROAD_COUNTRIES.map((c) => c.iso2),
               allowedName: '共建“一带一路”国家',
               key: null,
               excluded: [],
@@ -174,6 +175,7 @@ export const JS_INTL_2026: CallParameters = {
             '一、专题二',
             '合作国别：共建“一带一路”国家（国家名单参见“中国一带一路网”）。',
           ),
+          kinds: null,
         },
         documents: {
           agreements: cite(true, '二、2', AGREEMENTS),
@@ -203,7 +205,11 @@ export const JS_INTL_2026: CallParameters = {
           '一、专题三',
           '重点支持的技术领域：生命健康、信息通信、新材料、先进制造、绿色低碳等。',
         ),
-        partner: { required: cite(true, '一、专题三', '江苏企业与国外企业开展联合研发'), countries: null },
+        partner: {
+          required: cite(true, '一、专题三', '江苏企业与国外企业开展联合研发'),
+          countries: null,
+          kinds: cite(['enterprise'], '一、专题三', '共同支持江苏企业与国外企业开展联合研发、技术转化。'),
+        },
       }),
     },
     4: {
@@ -230,6 +236,7 @@ export const JS_INTL_2026: CallParameters = {
             '一、专题四',
             '面向英国、德国、芬兰、荷兰等创新型国家……牵头申报单位为企业的，合作国别不包括新加坡、挪威。',
           ),
+          kinds: null,
         },
       }),
     },
@@ -248,7 +255,7 @@ export const JS_INTL_2026: CallParameters = {
           required: cite(true, '一、专题五', '面向港澳台地区开展跨境联合研发'),
           countries: cite(
             {
-              allowed: new Set(HK_MO_TW_CODES),
+              allowed: HK_MO_TW_CODES,
               allowedName: '港澳台地区',
               key: null,
               excluded: [],
@@ -257,6 +264,7 @@ export const JS_INTL_2026: CallParameters = {
             '一、专题五',
             '支持面向港澳台地区开展跨境联合研发、技术转移转化',
           ),
+          kinds: null,
         },
       }),
     },

@@ -37,7 +37,7 @@ export interface FundingTerms {
 
 export interface CountryTerms {
   /** ISO codes a partner must be in; `null` when any country is allowed. */
-  allowed: ReadonlySet<string> | null;
+  allowed: readonly string[] | null;
   /** Name of the `allowed` list, for messages (e.g. 共建“一带一路”国家). */
   allowedName: string;
   /** The named key countries; another allowed country is then a warning. `null`: no such list. */
@@ -70,7 +70,12 @@ export interface StreamTerms {
   /** 重点支持的技术领域 (a priority: another field is a warning). */
   keyFields: Cited<readonly string[]> | null;
   /** 主要境外合作机构 and 合作国别; `null` when the stream has no foreign-partner terms. */
-  partner: { required: Cited<boolean>; countries: Cited<CountryTerms> | null } | null;
+  partner: {
+    required: Cited<boolean>;
+    countries: Cited<CountryTerms> | null;
+    /** What the partner must be (专题三's notice: 国外企业); `null` when the stream says nothing of it. */
+    kinds: Cited<readonly OrganizationKind[]> | null;
+  } | null;
   documents: {
     /** 境内外合作双方机构须就合作项目已签署合作协议或合作意向书 (and with each domestic partner). */
     agreements: Cited<boolean>;
@@ -181,6 +186,8 @@ export interface CallParameters {
   /** Every deadline and every "date of" is read at this UTC offset (Beijing time). */
   utcOffset: '+08:00';
   deadlines: {
+    /** Online submission opens: nothing is submitted before this instant. */
+    opens: Cited<string>;
     /** Online submission closes; a submission at this instant is late. */
     submission: Cited<string>;
     recommendation: Cited<string>;
@@ -285,6 +292,7 @@ export function withDeadlines(
     id,
     name,
     deadlines: {
+      opens: call.deadlines.opens,
       submission: { ...call.deadlines.submission, value: deadlines.submission },
       recommendation: { ...call.deadlines.recommendation, value: deadlines.recommendation },
       paper: { ...call.deadlines.paper, value: deadlines.paper },

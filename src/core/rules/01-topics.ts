@@ -207,7 +207,7 @@ export const partnerCountry = applicationRule(
         `${terms.label}的合作国别不包括${name}。${name}的合作请申报相应专题，或更换合作机构。`,
         'partner.country',
       );
-    } else if (allowed !== null && !allowed.has(country)) {
+    } else if (allowed !== null && !allowed.includes(country)) {
       emit(
         countries.clause,
         `${terms.label}的合作国别（地区）须为${allowedName}，${name}不在其列。请更换合作机构或改选其他专题。`,

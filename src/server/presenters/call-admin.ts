@@ -73,14 +73,14 @@ function streamItems(terms: StreamTerms): CitedItemDto[] {
       countries,
       (c) =>
         [
-          c.allowed ? `限${c.allowedName}（${c.allowed.size} 个）` : `${c.allowedName}，不限国别`,
+          c.allowed ? `限${c.allowedName}（${c.allowed.length} 个）` : `${c.allowedName}，不限国别`,
           c.key ? `重点国别：${names(c.key)}` : '',
           c.excluded.length > 0 ? `不含${names(c.excluded)}` : '',
           c.excludedForEnterprise.length > 0 ? `企业牵头不含${names(c.excludedForEnterprise)}` : '',
         ]
           .filter(Boolean)
           .join('；'),
-      (c) => (c.allowed ? [...c.allowed] : null),
+      (c) => c.allowed,
     ),
     ...item('须签署合作协议或合作意向书', terms.documents.agreements, yesNo),
     ...item(

@@ -20,7 +20,7 @@ function stream(direction: CallDto['topics'][number]['streams'][number]['directi
     countries: countries
       ? {
           name: countries.allowedName,
-          allowed: countries.allowed ? [...countries.allowed] : null,
+          allowed: countries.allowed && [...countries.allowed],
           key: countries.key ? [...countries.key] : null,
         }
       : null,
