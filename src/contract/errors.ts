@@ -165,6 +165,14 @@ export const ERRORS = {
     status: 409,
     message: '合同签订的步骤尚未完成（任务书确认、正式合作协议、纸质装订本），不能签约',
   },
+  PARTNER_LINK_INVALID: {
+    status: 404,
+    message: '确认链接无效：链接已使用、已过期或已被新的链接取代，请联系申报单位重新发送',
+  },
+  PARTNER_NOT_NAMED: {
+    status: 422,
+    message: '尚不能发送确认链接：请先填写境外合作机构、六项情况和境外方负责人及其电子邮箱',
+  },
   OBJECTION_PERIOD_CLOSED: { status: 409, message: '不在公示期内，不能提出异议' },
   APPROVAL_REVOKED: { status: 409, message: '该项目的立项已因异议成立而撤销' },
   FEEDBACK_NOT_RELEASED: {

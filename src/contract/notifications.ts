@@ -31,6 +31,8 @@ export const NOTIFICATION_KINDS = [
   'objection.closed',
   'decision.revoked',
   'feedback.released',
+  'partner.confirmation-requested',
+  'partner.answered',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -73,6 +75,9 @@ export const NOTIFICATION_KIND_INFO: Readonly<Record<NotificationKind, Notificat
   'objection.closed': { label: '公示异议处理结果', mandatory: true },
   'decision.revoked': { label: '立项撤销', mandatory: true },
   'feedback.released': { label: '评审意见反馈', mandatory: false },
+  // Sent to the foreign partner's PI, who has no account and no choices to respect.
+  'partner.confirmation-requested': { label: '境外合作方确认邀请', mandatory: true },
+  'partner.answered': { label: '境外合作方已确认', mandatory: false },
 };
 
 /** What an organization's administrators and contacts may be sent. */
@@ -90,6 +95,7 @@ const ORGANIZATION_KINDS: readonly NotificationKind[] = [
   'contract.progress',
   'decision.revoked',
   'feedback.released',
+  'partner.answered',
 ];
 
 /** The kinds each role may be sent: the preferences form offers these. */
@@ -107,6 +113,7 @@ export const NOTIFICATION_KINDS_BY_ROLE: Readonly<Record<UserRole, readonly Noti
     'contract.progress',
     'decision.revoked',
     'feedback.released',
+    'partner.answered',
   ],
   department: [
     'account.invited',

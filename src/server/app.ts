@@ -62,6 +62,7 @@ import { provinceCallRoutes } from './routes/province-calls/routes.js';
 import { publicRoutes } from './routes/public/routes.js';
 import { registerRoutes } from './routes/registers/routes.js';
 import { objectionRoutes } from './routes/objections/routes.js';
+import { partnerConfirmationRoutes } from './routes/partner-confirmations/routes.js';
 import { provinceAccountRoutes } from './routes/accounts/routes.js';
 import { departmentStaffRoutes } from './routes/department-staff/routes.js';
 import { reviewRoutes } from './routes/review/routes.js';
@@ -170,6 +171,7 @@ export async function buildApp({
       await api.register(paperRoutes, deps);
       await api.register(publicRoutes, deps);
       await api.register(objectionRoutes, deps);
+      await api.register(partnerConfirmationRoutes, deps);
       await api.register(messageRoutes, deps);
       await api.register(auditCheckpointRoutes, deps);
       await api.register(provinceAccountRoutes, deps);

@@ -69,6 +69,8 @@ export const foreignPersonSchema = z.object({
   name: line('姓名（原文）', 100).min(1, '请填写姓名（原文）'),
   nationality: z.string().regex(/^[A-Z]{2}$/, '请选择国籍（地区）'),
   position: line('在合作机构的职务', 100).min(1, '请填写在合作机构的职务'),
+  /** Where the partner's confirmation link is sent (the foreign PI only). */
+  email: z.email('电子邮箱格式不正确').optional(),
 });
 
 export const teamSchema = z.object({
@@ -210,6 +212,9 @@ export const applicationContentShape = {
   period: period.optional(),
   keywords: z.array(line('关键词', 20).min(1, '关键词不能为空')).max(10, '关键词不能超过 10 个').optional(),
   abstract: z.string().max(2000, '摘要不能超过 2000 字').optional(),
+  /** The title and abstract in English, which a foreign partner reads before confirming its facts. */
+  titleEn: line('英文项目名称', 300).optional(),
+  abstractEn: z.string().max(5000, '英文摘要不能超过 5000 个字符').optional(),
   team: teamSchema.optional(),
   partnerInstitution: partnerInstitutionSchema.optional(),
   sections: sectionsSchema.optional(),

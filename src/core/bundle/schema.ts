@@ -175,6 +175,26 @@ export const partnerSchema = z.object({
   taxHavenShell: z.boolean(),
   sameGroup: z.boolean(),
   piAffiliated: z.boolean(),
+  /**
+   * The partner's PI confirmed the six answers above on `confirmedOn` (Beijing date); `declared` holds the
+   * applicant's answers the partner corrected, the answers above being the partner's.
+   */
+  confirmation: z
+    .object({
+      confirmedOn: dateSchema,
+      declared: z
+        .object({
+          independentLegalEntity: z.boolean(),
+          ownedByApplicant: z.boolean(),
+          foreignInvestedInChina: z.boolean(),
+          taxHavenShell: z.boolean(),
+          sameGroup: z.boolean(),
+          piAffiliated: z.boolean(),
+        })
+        .partial()
+        .default({}),
+    })
+    .optional(),
 });
 
 export const documentSchema = z.object({

@@ -495,6 +495,11 @@ export const JS_INTL_2026: CallParameters = {
     CENTRE_CONFIGURATION,
     '通知未规定立项通知书的格式与项目编号，以上为省科技项目管理中心对本计划的配置。',
   ),
+  partnerConfirmation: cite(
+    { linkDays: 14 },
+    CENTRE_CONFIGURATION,
+    '通知未规定境外合作方如何确认申报单位填报的合作机构情况，以上为省科技项目管理中心对本计划的配置：确认链接发出后 14 天内有效。',
+  ),
   contacts: [
     cite(
       {

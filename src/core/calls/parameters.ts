@@ -169,6 +169,12 @@ export interface AwardTerms {
   conditions: readonly string[];
 }
 
+/** A foreign partner confirming its own facts (CENTRE_CONFIGURATION): the notice sets none of it. */
+export interface PartnerConfirmationTerms {
+  /** The confirmation link sent to the partner's PI is valid for this many days. */
+  linkDays: number;
+}
+
 /** Paper the notice asks for, and what the province's register of receipts reads. */
 export interface PaperTerms {
   /** 重大科技开放合作平台建设项目须在申报阶段同步提交 N 份纸质申报材料: due with the online submission. */
@@ -255,6 +261,7 @@ export interface CallParameters {
   releasedFeedback: Cited<boolean>;
   review: Cited<ReviewTerms>;
   award: Cited<AwardTerms>;
+  partnerConfirmation: Cited<PartnerConfirmationTerms>;
   /** 联系人、联系电话: whom the public reaches with an objection to a 公示, as the notice names no other. */
   contacts: readonly Cited<ContactTerms>[];
 }

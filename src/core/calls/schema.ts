@@ -250,6 +250,7 @@ const callShape = {
       .strict(),
   ),
   award: cited(z.object({ issuer: text, projectNoPrefix: text, conditions: z.array(text) }).strict()),
+  partnerConfirmation: cited(z.object({ linkDays: z.number().int().positive('应大于 0') }).strict()),
   contacts: z.array(cited(contact)),
 };
 

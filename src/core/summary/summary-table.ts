@@ -1,3 +1,4 @@
+import { confirmationNote } from '../application/partner-confirmation.js';
 import type { Application, Bundle, EthicsFlag } from '../bundle/schema.js';
 import type { CallParameters } from '../calls/parameters.js';
 import { getCall } from '../calls/registry.js';
@@ -191,13 +192,19 @@ export function summaryRow(
     projectType: call.topics[app.topic].name,
     title: app.title,
     applicant: applicant.name,
-    country: app.partner ? countryName(app.partner.country) : '无',
+    country: app.partner ? countryCell(app.partner) : '无',
     documentsCompliant: answer(errors(DOCUMENT_RULES), '是'),
     materialsComplete: answer(errors(MATERIAL_RULES), '是'),
     ethics: ethicsCell(call, app),
     credit: answer(errors(CREDIT_RULES), '良好'),
     separateSlot: separateSlotCell(call, app, applicant.platforms, findings),
   };
+}
+
+/** The country, and on a second line what the partner confirmed, so that the department sees both answers. */
+function countryCell(partner: NonNullable<Application['partner']>): string {
+  const note = confirmationNote(partner);
+  return note ? `${countryName(partner.country)}\n${note}` : countryName(partner.country);
 }
 
 function ethicsCell(call: CallParameters, app: Application): string {

@@ -31,3 +31,4 @@ export * from './schema/paper.js';
 export * from './schema/contracts.js';
 export * from './schema/appeals.js';
 export * from './schema/objections.js';
+export * from './schema/partner-confirmations.js';

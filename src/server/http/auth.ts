@@ -34,6 +34,8 @@ export const PUBLIC_ROUTES = new Set([
   'POST /api/public/objections/:reference/evidence',
   'GET /api/public/audit-checkpoints',
   'GET /api/public/fingerprints/:sha256',
+  'POST /api/public/partner-confirmation/page',
+  'POST /api/public/partner-confirmation/answer',
 ]);
 
 /** What an account that must first choose its own password may still do (with the public routes). */

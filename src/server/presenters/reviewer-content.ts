@@ -23,7 +23,7 @@ export function teamForReviewer(
   return {
     pi,
     members: team.members?.map(({ idType: _type, idNumber: _number, ...member }) => person(member)),
-    foreignPi: team.foreignPi && person(team.foreignPi),
+    foreignPi: team.foreignPi && person(expert ? { ...team.foreignPi, email: undefined } : team.foreignPi),
     foreignMembers: team.foreignMembers?.map(person),
   };
 }

@@ -24,6 +24,7 @@ import { OrganizationRepository } from './organizations.js';
 import { OrganizationVerificationRepository } from './organization-verification.js';
 import { OutboxRepository } from './outbox.js';
 import { PanelRepository } from './panels.js';
+import { PartnerConfirmationRepository } from './partner-confirmations.js';
 import { PaperRepository } from './paper.js';
 import { PersonRepository } from './people.js';
 import { RateLimitRepository } from './rate-limits.js';
@@ -63,6 +64,7 @@ export function repositories(db: Database) {
     outbox: new OutboxRepository(db),
     panels: new PanelRepository(db),
     paper: new PaperRepository(db),
+    partnerConfirmations: new PartnerConfirmationRepository(db),
     people: new PersonRepository(db),
     rateLimits: new RateLimitRepository(db),
     registers: new RegisterRepository(db),

@@ -20,6 +20,7 @@ import { directedFor } from './entitlements.js';
 import { type Finalization, finalizationOf } from './finalization.js';
 import type { CallService } from './calls.js';
 import { assertVerified } from './organization-verification.js';
+import { lapseChangedConfirmation } from './partner-confirmations.js';
 
 export interface ReceiptView {
   acceptanceNo: string;
@@ -211,6 +212,7 @@ export class ApplicationService {
     return inTransaction(this.db, async (repos) => {
       const locked = await repos.applications.lock(id);
       const updated = await save(repos);
+      await lapseChangedConfirmation(repos, updated, input.form, this.clock.now(), actor.userId);
       if (!unmoved) {
         await repos.audit.append({
           at: this.clock.now(),

@@ -1,5 +1,10 @@
 import { bundleFieldsOf } from '../../core/application/bundle-fields.js';
 import { UNBARRED_PARTNER_ANSWERS, type ApplicationForm } from '../../core/application/form.js';
+import {
+  confirmationHolds,
+  withConfirmation,
+  type PartnerConfirmationRecord,
+} from '../../core/application/partner-confirmation.js';
 import { parseBundle } from '../../core/bundle/parse.js';
 import {
   NONE_COMPLETE,
@@ -27,6 +32,7 @@ import type {
   RegisterSubjects,
 } from '../repositories/bundles.js';
 import type { Repositories } from '../repositories/index.js';
+import { confirmationRecordOf, type PartnerConfirmationRow } from '../repositories/partner-confirmations.js';
 
 // The database as a shenbao.bundle/1, so that the one rule engine of src/core judges applications in the
 // API exactly as `shenbao check` judges an exported bundle.
@@ -104,8 +110,15 @@ function applicationOf(
   row: ApplicationRow,
   docs: DocumentRow[],
   submittedAt: Date | null,
+  confirmation: PartnerConfirmationRecord | undefined,
 ): Application {
   const form = row.form;
+  const declared = form.partner && { ...UNANSWERED_PARTNER, ...form.partner };
+  // The partner's own word is judged while its confirmation speaks for the partner the form names.
+  const partner =
+    declared && confirmation && confirmationHolds(form.partner, confirmation)
+      ? withConfirmation(declared, confirmation)
+      : declared;
   const ethics = form.ethics ?? {};
   const { reviewApproved, ...derived } = bundleFieldsOf(
     form,
@@ -124,7 +137,7 @@ function applicationOf(
     pi: row.piId,
     department: row.departmentId,
     field: form.field ?? '',
-    ...(form.partner ? { partner: { ...UNANSWERED_PARTNER, ...form.partner } } : {}),
+    ...(partner ? { partner } : {}),
     domesticPartners: (form.domesticPartners ?? []).map((p) => p.creditCode),
     documents: docs.map((d) => ({
       kind: d.kind,
@@ -160,6 +173,8 @@ function applicationOf(
       : {}),
   };
 }
+
+const confirmationOf = (row: PartnerConfirmationRow | undefined) => row && confirmationRecordOf(row);
 
 function listsBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const lists = new Map<string, T[]>();
@@ -247,6 +262,7 @@ export class BundleService {
     const platforms = await this.repos.entitlements.platformsValidOn(orgIds, platformDateOf(call));
     const departments = await repos.departments([...new Set(rows.map((a) => a.departmentId))]);
     const docs = await repos.currentDocuments(rows.map((a) => a.id));
+    const confirmations = await this.repos.partnerConfirmations.standing(rows.map((a) => a.id));
     const applicantIds = new Set(rows.map((a) => a.organizationId));
     const subjects: RegisterSubjects | undefined =
       registers === 'all'
@@ -320,7 +336,13 @@ export class BundleService {
         ...(d.cityId ? { city: d.cityId } : {}),
       })),
       applications: rows.map((row) =>
-        applicationOf(call, row, docsByApplication.get(row.id) ?? [], submittedAt(row)),
+        applicationOf(
+          call,
+          row,
+          docsByApplication.get(row.id) ?? [],
+          submittedAt(row),
+          confirmationOf(confirmations.get(row.id)),
+        ),
       ),
       externalSubmissions: external.map(externalSubmissionOf),
     };

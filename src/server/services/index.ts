@@ -39,6 +39,7 @@ import { FormalReviewService } from './formal-review.js';
 import { HealthService } from './health.js';
 import { PasswordService } from './passwords.js';
 import { ObjectionService } from './objections.js';
+import { PartnerConfirmationService } from './partner-confirmations.js';
 import { OrganizationUserService } from './organization-users.js';
 import { InboxService } from './notifications/inbox.js';
 import { OrganizationVerificationService } from './organization-verification.js';
@@ -86,6 +87,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     decisions: new DecisionService(db, repos, clock, calls),
     announcements: new AnnouncementService(db, repos, clock, calls),
     objections: new ObjectionService(db, repos, clock, calls, store),
+    partnerConfirmations: new PartnerConfirmationService(db, repos, clock, calls, store, config),
     feedback: new FeedbackService(db, repos, clock, calls),
     commitments: new CommitmentService(db, repos, store, clock, calls),
     contracts: new ContractService(db, repos, clock, calls),
