@@ -208,6 +208,8 @@ export const checklistResponseSchema = z.object({
   savedBy: z.string().nullable(),
   /** The department may still change it: its own application, before confirmation and the deadline. */
   editable: z.boolean(),
+  /** 经合作方确认（YYYY-MM-DD）, with each answer the partner corrected beside the declared one; null if none stands. */
+  partnerConfirmation: z.string().nullable(),
 });
 export type ChecklistView = z.infer<typeof checklistResponseSchema>;
 

@@ -21,6 +21,7 @@ import { summaryRow } from '../../core/summary/summary-table.js';
 import { BundleService } from './bundles.js';
 import type { CallService, CallView } from './calls.js';
 import { checklistOfRow } from './review-checklist.js';
+import { confirmationNote } from '../../core/application/partner-confirmation.js';
 import {
   assertReviewOpen,
   findReceived,
@@ -260,14 +261,9 @@ export class ReviewService {
     const call = await this.calls.require(row.callId);
     const now = this.clock.now();
     const { bundle, report } = await new BundleService(this.repos).judge(call.parameters, [row], now);
+    const application = bundle.applications.find((a) => a.id === id)!;
     const derived = checklistOfRow(
-      summaryRow(
-        bundle,
-        call.parameters,
-        bundle.applications.find((a) => a.id === id)!,
-        report.applications.find((a) => a.id === id)!.findings,
-        1,
-      ),
+      summaryRow(bundle, call.parameters, application, report.applications.find((a) => a.id === id)!.findings, 1),
     );
     const [saved] = await this.repos.review.checklists([id]);
     const confirmed = await this.repos.review.confirmation(row.departmentId, row.callId);
@@ -283,6 +279,7 @@ export class ReviewService {
         !confirmed &&
         !call.row.readOnly &&
         now < call.row.recommendationClosesAt,
+      partnerConfirmation: (application.partner && confirmationNote(application.partner)) ?? null,
     };
   }
 
