@@ -34,6 +34,10 @@ const PUBLIC: Record<string, string> = {
     '公示期内任何人可实名对公示项目提出异议（任务十四、7）；不受理匿名，按地址每小时限次',
   'POST /api/public/objections/{reference}/evidence':
     '异议人凭提出异议时给出的凭证补充证明材料（公示期内，按地址每小时限次）',
+  'POST /api/public/partner-confirmation/page':
+    '境外合作方凭邮件中一次性、限期有效的链接查看本项目的英文名称、摘要和六项情况；无效链接一律答同样的 404',
+  'POST /api/public/partner-confirmation/answer':
+    '境外合作方无需账号，凭同一链接确认或更正六项情况（只能提交一次）',
   'GET /api/public/audit-checkpoints': '审计日志的签名检查点，公开供任何人留存核验（只有序号、哈希和时间）',
   'GET /api/public/fingerprints/{sha256}':
     '纸质材料封面二维码核验定稿指纹，只答生成时间、计划、受理编号和是否现行定稿',

@@ -105,6 +105,21 @@ describe('申报书服务自行核对访问权限', () => {
   });
 });
 
+describe('境外合作方确认服务自行核对访问权限', () => {
+  it('别的单位、别人的负责人和别的部门查看或发送确认链接，与不存在的申报书一样得到 NOT_FOUND；部门看不到草稿', async () => {
+    const { partnerConfirmations } = services;
+    for (const actor of [stranger(), strangerPi(), department(otherCity)]) {
+      await expect(partnerConfirmations.status(actor, submitted.id)).rejects.toMatchObject(notFound);
+      await expect(partnerConfirmations.send(actor, submitted.id)).rejects.toMatchObject(notFound);
+      await expect(partnerConfirmations.agreement(actor, submitted.id, randomUUID())).rejects.toMatchObject(
+        notFound,
+      );
+    }
+    await expect(partnerConfirmations.status(department(county), draft.id)).rejects.toMatchObject(notFound);
+    expect((await partnerConfirmations.status(department(city), submitted.id)).links).toEqual([]);
+  });
+});
+
 describe('纸质材料服务自行核对访问权限', () => {
   it('别的部门、别的单位和别人的负责人看不到一项专题一申报书的纸质材料；更正不存在的登记答 NOT_FOUND', async () => {
     const { paper } = services;
