@@ -137,6 +137,23 @@ describe('推荐项目汇总表：各栏内容', () => {
     expect(row({ topic: 1, direction: 'big-science', partner: undefined }).country).toBe('无');
   });
 
+  it('经境外合作方确认的项目：国别下注明“经合作方确认（日期）”，更正的一项同时写出申报和确认的答案', () => {
+    const partner = application().partner!;
+    expect(
+      row({ partner: { ...partner, confirmation: { confirmedOn: '2026-05-10', declared: {} } } }).country,
+    ).toBe('德国\n经合作方确认（2026-05-10）');
+    const corrected = row({
+      partner: {
+        ...partner,
+        piAffiliated: false,
+        confirmation: { confirmedOn: '2026-05-11', declared: { piAffiliated: true } },
+      },
+    });
+    expect(corrected.country).toBe(
+      '德国\n经合作方确认（2026-05-11）；境外方负责人是否在该机构任职：申报“是”，合作方确认“否”',
+    );
+  });
+
   it('缺少合作协议：合作文件一栏为“否”并说明缺少什么', () => {
     const docs = requiredDocuments('o1', '境外合作机构a1', 4).filter(
       (d) => d.kind !== 'cooperation-agreement',
