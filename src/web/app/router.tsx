@@ -5,6 +5,7 @@ import { DEPARTMENT_PRINT_ROUTES, DEPARTMENT_ROUTES } from '../features/departme
 import { EXPERT_ROUTES } from '../features/expert/routes.js';
 import { MESSAGES_ROUTES } from '../features/messages/routes.js';
 import { PROVINCE_ROUTES } from '../features/province/routes.js';
+import { PARTNER_ROUTES } from '../features/partner/routes.js';
 import { PUBLIC_ROUTES } from '../features/public/routes.js';
 import { AppLayout } from './AppLayout.js';
 import { FullPageLoading } from './FullPageLoading.js';
@@ -26,6 +27,7 @@ export const router = createBrowserRouter([
     ErrorBoundary: RouteError,
     children: [
       ...PUBLIC_ROUTES,
+      ...PARTNER_ROUTES,
       {
         element: <RequireSession />,
         children: [
