@@ -226,6 +226,28 @@ export function BasicStep({
           onChange={(e) => update(formPatch({ abstract: e.target.value }))}
         />
       </Form.Item>
+      <Form.Item
+        htmlFor={fieldId('titleEn')}
+        label="英文项目名称"
+        extra="境外合作方确认时阅读英文名称和英文摘要"
+      >
+        <Input
+          id={fieldId('titleEn')}
+          value={draft.form.titleEn ?? ''}
+          maxLength={300}
+          onChange={(e) => update(formPatch({ titleEn: e.target.value || undefined }))}
+        />
+      </Form.Item>
+      <Form.Item htmlFor={fieldId('abstractEn')} label="英文摘要">
+        <Input.TextArea
+          id={fieldId('abstractEn')}
+          value={draft.form.abstractEn ?? ''}
+          maxLength={5000}
+          showCount
+          autoSize={{ minRows: 3, maxRows: 10 }}
+          onChange={(e) => update(formPatch({ abstractEn: e.target.value || undefined }))}
+        />
+      </Form.Item>
       {draft.form.summary !== undefined && draft.form.summary !== '' && (
         <Form.Item
           htmlFor={fieldId('summary')}

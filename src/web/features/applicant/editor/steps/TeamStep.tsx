@@ -24,10 +24,13 @@ function ForeignPersonFields({
   path,
   person,
   onChange,
+  withEmail = false,
 }: {
   path: string;
   person: ForeignPersonDraft;
   onChange(patch: ForeignPersonDraft): void;
+  /** The foreign PI's address, where the partner's confirmation link is sent. */
+  withEmail?: boolean;
 }) {
   return (
     <Row gutter={16}>
@@ -63,6 +66,23 @@ function ForeignPersonFields({
           />
         </Form.Item>
       </Col>
+      {withEmail && (
+        <Col xs={24} md={16}>
+          <Form.Item
+            htmlFor={fieldId(`${path}.email`)}
+            label="电子邮箱"
+            extra="境外合作方确认链接发送到此邮箱"
+          >
+            <Input
+              id={fieldId(`${path}.email`)}
+              type="email"
+              value={person.email ?? ''}
+              maxLength={254}
+              onChange={(e) => onChange({ email: textOrUndefined(e.target.value) })}
+            />
+          </Form.Item>
+        </Col>
+      )}
     </Row>
   );
 }
@@ -290,6 +310,7 @@ export function TeamStep({ draft, update, readOnly, application, stream, heldBac
             <HeldBack shown={held('team.foreignPi')} />
             <ForeignPersonFields
               path="team.foreignPi"
+              withEmail
               person={team.foreignPi ?? {}}
               onChange={(patch) =>
                 update((d) =>
