@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import {
   CHECKLIST_ITEMS,
@@ -50,6 +50,15 @@ export function ChecklistForm({ applicationId, view }: { applicationId: string; 
         )
       }
     >
+      {view.partnerConfirmation && (
+        <Alert
+          type="info"
+          showIcon
+          title={view.partnerConfirmation}
+          style={{ marginBottom: 12 }}
+          data-testid="partner-mark"
+        />
+      )}
       <Table<ChecklistItem>
         size="small"
         pagination={false}

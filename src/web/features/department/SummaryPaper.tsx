@@ -51,7 +51,9 @@ export function SummaryPaper({ summary }: { summary: SummaryView }) {
           {summary.rows.map((row) => (
             <tr key={row.applicationId} data-testid="summary-row">
               {summaryRowCells(row).map((cell, i) => (
-                <td key={i}>{cell}</td>
+                <td key={i} style={{ whiteSpace: 'pre-line' }}>
+                  {cell}
+                </td>
               ))}
             </tr>
           ))}

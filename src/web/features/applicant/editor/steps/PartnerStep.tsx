@@ -3,6 +3,7 @@ import type { PartnerForm } from '../../../../../core/application/form.js';
 import { TAX_HAVEN_JURISDICTIONS } from '../../../../../core/reference/countries.js';
 import { countryChoices, regionName } from '../../../../shared/countries.js';
 import { fieldId } from '../fields.js';
+import { PartnerConfirmationCard } from '../../../../shared/application/PartnerConfirmationCard.js';
 import { nestedPatch, textOrUndefined, YES_NO, type StepProps } from './common.js';
 
 type InstitutionKey = 'nameZh' | 'address' | 'legalRepresentative' | 'website';
@@ -42,7 +43,7 @@ const COUNTRY_HELP: Record<number, string> = {
   5: '面向香港、澳门、台湾地区开展跨境联合研发。',
 };
 
-export function PartnerStep({ draft, update, stream }: StepProps) {
+export function PartnerStep({ draft, update, stream, application, readOnly }: StepProps) {
   const partner = draft.form.partner ?? {};
   const set = (patch: Partial<PartnerForm>) => update(nestedPatch('partner', patch));
   const institution = draft.form.partnerInstitution ?? {};
@@ -146,6 +147,7 @@ export function PartnerStep({ draft, update, stream }: StepProps) {
           />
         </Form.Item>
       ))}
+      <PartnerConfirmationCard applicationId={application.id} canSend={!readOnly} />
     </>
   );
 }
