@@ -97,10 +97,9 @@ const answerField = (label: string) =>
 /** The partner's answer, sent as multipart/form-data with the signed agreement (PDF) if any. */
 export const partnerAnswerFormSchema = z.object({
   token: partnerTokenBodySchema.shape.token,
-  ...(Object.fromEntries(PARTNER_QUESTIONS.map(([fact, question]) => [fact, answerField(question)])) as Record<
-    PartnerFact,
-    ReturnType<typeof answerField>
-  >),
+  ...(Object.fromEntries(
+    PARTNER_QUESTIONS.map(([fact, question]) => [fact, answerField(question)]),
+  ) as Record<PartnerFact, ReturnType<typeof answerField>>),
   name: z
     .string({ error: '请填写姓名' })
     .trim()

@@ -46,7 +46,10 @@ export function declaredFacts(partner: PartnerForm | undefined): PartnerFacts | 
  * each answer either the one the partner was shown or the one it gave (an applicant may adopt a correction).
  * Any other edit lapses it, and the link must be sent again.
  */
-export function confirmationHolds(partner: PartnerForm | undefined, record: PartnerConfirmationRecord): boolean {
+export function confirmationHolds(
+  partner: PartnerForm | undefined,
+  record: PartnerConfirmationRecord,
+): boolean {
   if (!partner || (partner.name ?? '') !== record.partnerName || (partner.country ?? '') !== record.country) {
     return false;
   }

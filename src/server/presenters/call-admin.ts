@@ -191,6 +191,11 @@ export function presentCallParameters(call: CallParameters): CallParametersDto {
         ({ appealWorkingDays }) => `告知之日起 ${appealWorkingDays} 个工作日内申请`,
       ),
       ...item(
+        '境外合作方确认',
+        call.partnerConfirmation,
+        ({ linkDays }) => `确认链接发出后 ${linkDays} 天内有效，只能使用一次`,
+      ),
+      ...item(
         '立项通知书',
         call.award,
         ({ issuer, projectNoPrefix }) => `${issuer}印发，项目编号以 ${projectNoPrefix} 开头`,

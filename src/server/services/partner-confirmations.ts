@@ -18,10 +18,7 @@ import { AppError } from '../errors.js';
 import type { Principal } from '../principal.js';
 import type { ApplicationRow } from '../repositories/applications.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
-import {
-  confirmationRecordOf,
-  type PartnerConfirmationRow,
-} from '../repositories/partner-confirmations.js';
+import { confirmationRecordOf, type PartnerConfirmationRow } from '../repositories/partner-confirmations.js';
 import { newSessionToken, sessionIdOf } from '../security/session-token.js';
 import type { FileStore } from '../storage/file-store.js';
 import { canEdit, canReadWithin, type Applicant } from './application-access.js';

@@ -263,7 +263,13 @@ export class ReviewService {
     const { bundle, report } = await new BundleService(this.repos).judge(call.parameters, [row], now);
     const application = bundle.applications.find((a) => a.id === id)!;
     const derived = checklistOfRow(
-      summaryRow(bundle, call.parameters, application, report.applications.find((a) => a.id === id)!.findings, 1),
+      summaryRow(
+        bundle,
+        call.parameters,
+        application,
+        report.applications.find((a) => a.id === id)!.findings,
+        1,
+      ),
     );
     const [saved] = await this.repos.review.checklists([id]);
     const confirmed = await this.repos.review.confirmation(row.departmentId, row.callId);

@@ -99,7 +99,8 @@ export const partnerConfirmationRoutes: FastifyPluginAsyncZod<RouteDeps> = async
     '/public/partner-confirmation/page',
     {
       schema: {
-        summary: '境外合作方打开确认链接（公开，凭链接凭证；只答本项目的英文名称、摘要、合作方角色和六项情况）',
+        summary:
+          '境外合作方打开确认链接（公开，凭链接凭证；只答本项目的英文名称、摘要、合作方角色和六项情况）',
         tags: ['public'],
         body: partnerTokenBodySchema,
         response: { 200: partnerPageSchema, ...errorResponses('VALIDATION_FAILED'), ...invalidLink },
