@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_UPLOAD_MAX_MB, MB } from '../contract/documents.js';
+import { STALE_AFTER_MS } from './jobs/runner.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -63,6 +64,10 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
   JOBS_POLL_MS: {
     zh: '应为不小于 0 的整数（毫秒，0 为不运行后台任务）',
     en: 'expected a non-negative integer of milliseconds (0: no background jobs)',
+  },
+  JOBS_STALE_AFTER_MS: {
+    zh: '应为正整数（毫秒）：后台任务的进程这么久没有心跳，即由其他实例接手',
+    en: 'expected a positive integer of milliseconds: a background job whose instance gave no heartbeat for this long is taken over',
   },
   RECEIPT_PRIVATE_KEY: {
     zh: '应为 PEM 格式的 Ed25519 私钥',
@@ -159,6 +164,7 @@ const envSchema = z.object({
   UPLOAD_MAX_ORGANIZATION_MB: z.coerce.number().positive().default(20480),
   RECEIPT_PRIVATE_KEY: z.string().includes('PRIVATE KEY').optional(),
   JOBS_POLL_MS: z.coerce.number().int().min(0).default(2000),
+  JOBS_STALE_AFTER_MS: z.coerce.number().int().positive().default(STALE_AFTER_MS),
   AUDIT_SIGNING_KEY_FILE: z
     .string()
     .min(1)
@@ -216,6 +222,8 @@ export interface Config {
   receiptPrivateKeyPem: string;
   /** How often an instance looks for background jobs (全省交叉核查, 专家到期提醒); 0: never. */
   jobsPollMs: number;
+  /** A claimed job whose heartbeat is older than this belongs to a dead instance; another takes it over. */
+  jobsStaleAfterMs: number;
   audit: AuditAnchorConfig;
   /** Absent (the demo): no e-mail leaves; the outbox's rows are read in the app (我的消息). */
   mail: MailConfig | undefined;
@@ -488,6 +496,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       organizationBytes: Math.floor(vars.UPLOAD_MAX_ORGANIZATION_MB * MB),
     },
     jobsPollMs: vars.JOBS_POLL_MS,
+    jobsStaleAfterMs: vars.JOBS_STALE_AFTER_MS,
     fileStore: fileStoreConfig(dataDir, vars),
     audit: auditAnchorConfig(dataDir, vars),
     mail: vars.SMTP_URL
