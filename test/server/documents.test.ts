@@ -310,6 +310,30 @@ describe('POST /api/applications/:id/documents', () => {
     expect(response.statusCode).toBe(415);
     expect(response.json().error.code).toBe('MULTIPART_REQUIRED');
   });
+
+  it('文件存储无法访问时返回 503 并请稍后重试，不留下附件记录', async () => {
+    const unreachable = await t.buildApp({
+      FILE_STORE: 's3://shenbao-files',
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      // Nothing listens on port 1: the connection is refused at once.
+      S3_ENDPOINT: 'http://127.0.0.1:1',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    const before = (await list(admin, '?history=1')).json().documents.length;
+    const response = await inject(unreachable, {
+      method: 'POST',
+      url: `/api/applications/${application.id}/documents`,
+      cookie: admin.cookie,
+      payload: form(pdf({ seed: 'store-down' })),
+    });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({
+      error: { code: 'FILE_STORE_UNAVAILABLE', message: '文件存储暂时不可用，请稍后再试' },
+    });
+    expect((await list(admin, '?history=1')).json().documents).toHaveLength(before);
+  });
 });
 
 describe('上传检查', () => {

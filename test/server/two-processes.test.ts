@@ -28,6 +28,7 @@ import { temporaryDatabase } from '../support/temporary-database.js';
 // passes through a disk. Needs PostgreSQL (PGlite serves one process): CI's PostgreSQL pass runs it.
 
 const adminUrl = process.env.DATABASE_URL;
+if (!adminUrl) console.info('two-processes.test.ts 跳过 / skipped: 需要 PostgreSQL，请设置 DATABASE_URL');
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Short, so that a take-over comes within seconds; a live instance beats its heartbeat at every step. */
 const STALE_AFTER_MS = 1500;

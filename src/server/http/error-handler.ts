@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ERRORS, type ErrorCode } from '../../contract/errors.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError } from '../errors.js';
+import { FileStoreUnavailable } from '../storage/file-store.js';
 import { presentError } from '../presenters/errors.js';
 import { RequestValidationError } from './validation.js';
 
@@ -25,6 +26,13 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error instanceof AppError) {
     if (error.headers) reply.headers(error.headers);
     return reply.status(error.status).send(presentError(error.code, error.message, error.fields));
+  }
+  // Before the database's check, which would take the store's refused connection for its own.
+  if (error instanceof FileStoreUnavailable) {
+    request.log.error({ err: error }, 'file store unavailable');
+    return reply
+      .status(503)
+      .send(presentError('FILE_STORE_UNAVAILABLE', ERRORS.FILE_STORE_UNAVAILABLE.message));
   }
   const status = error.statusCode ?? 500;
   const code = status < 500 ? (BY_FASTIFY_CODE[error.code] ?? BY_STATUS[status] ?? 'BAD_REQUEST') : undefined;

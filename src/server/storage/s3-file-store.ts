@@ -9,7 +9,13 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { assertSha256, type FileStore, type StagedFile, type StoredFile } from './file-store.js';
+import {
+  assertSha256,
+  type FileStore,
+  FileStoreUnavailable,
+  type StagedFile,
+  type StoredFile,
+} from './file-store.js';
 
 export interface S3Location {
   bucket: string;
@@ -77,7 +83,7 @@ export class S3FileStore implements FileStore {
     } catch (error) {
       // The source's own failure (a refused upload, a reset connection) is what the caller must see, not how
       // the upload or its abort then failed.
-      throw sourceError ?? error;
+      throw sourceError ?? new FileStoreUnavailable(error);
     }
     return this.staged(key, hash.digest('hex'), size);
   }
@@ -94,7 +100,9 @@ export class S3FileStore implements FileStore {
     // Lazy, like a file stream: the request goes out when the bytes are first read.
     return Readable.from(
       (async function* () {
-        const object = await client.send(new GetObjectCommand({ Bucket: location.bucket, Key: key }));
+        const object = await unavailableOnFailure(() =>
+          client.send(new GetObjectCommand({ Bucket: location.bucket, Key: key })),
+        );
         yield* object.Body as Readable;
       })(),
       { objectMode: false },
@@ -122,14 +130,15 @@ export class S3FileStore implements FileStore {
     } catch (error) {
       if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
         return undefined;
-      throw error;
+      throw new FileStoreUnavailable(error);
     }
   }
 
   private staged(key: string, sha256: string, size: number): StagedFile {
     const { client, location } = this;
     const target = this.keyOf(sha256);
-    const remove = () => client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: key }));
+    const remove = () =>
+      unavailableOnFailure(() => client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: key })));
     let settled = false;
     return {
       sha256,
@@ -138,10 +147,16 @@ export class S3FileStore implements FileStore {
         const end = Math.min(position + length, size);
         // S3 answers an empty or unsatisfiable range with 416; the local store with no bytes.
         if (end <= position) return Buffer.alloc(0);
-        const object = await client.send(
-          new GetObjectCommand({ Bucket: location.bucket, Key: key, Range: `bytes=${position}-${end - 1}` }),
-        );
-        return Buffer.from(await object.Body!.transformToByteArray());
+        return unavailableOnFailure(async () => {
+          const object = await client.send(
+            new GetObjectCommand({
+              Bucket: location.bucket,
+              Key: key,
+              Range: `bytes=${position}-${end - 1}`,
+            }),
+          );
+          return Buffer.from(await object.Body!.transformToByteArray());
+        });
       },
       commit: async () => {
         if (settled) throw new Error('a staged file is committed or discarded once');
@@ -149,12 +164,14 @@ export class S3FileStore implements FileStore {
         try {
           // A copy is published whole or not at all; equal hashes mean equal bytes, so an existing blob stays.
           if ((await this.sizeOf(target)) === undefined) {
-            await client.send(
-              new CopyObjectCommand({
-                Bucket: location.bucket,
-                Key: target,
-                CopySource: `${location.bucket}/${key}`,
-              }),
+            await unavailableOnFailure(() =>
+              client.send(
+                new CopyObjectCommand({
+                  Bucket: location.bucket,
+                  Key: target,
+                  CopySource: `${location.bucket}/${key}`,
+                }),
+              ),
             );
           }
         } finally {
@@ -166,5 +183,14 @@ export class S3FileStore implements FileStore {
         await remove();
       },
     };
+  }
+}
+
+/** Whatever fails between here and the bucket is the store's failure, not the request's. */
+async function unavailableOnFailure<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new FileStoreUnavailable(error);
   }
 }
