@@ -311,7 +311,7 @@ describe('POST /api/applications/:id/documents', () => {
     expect(response.json().error.code).toBe('MULTIPART_REQUIRED');
   });
 
-  it('文件存储无法访问时返回 503 并请稍后重试，不留下附件记录', async () => {
+  it('文件存储无法访问时上传和下载都返回 503 并请稍后重试，不留下附件记录', async () => {
     const unreachable = await t.buildApp({
       FILE_STORE: 's3://shenbao-files',
       AWS_REGION: 'us-east-1',
@@ -333,6 +333,17 @@ describe('POST /api/applications/:id/documents', () => {
       error: { code: 'FILE_STORE_UNAVAILABLE', message: '文件存储暂时不可用，请稍后再试' },
     });
     expect((await list(admin, '?history=1')).json().documents).toHaveLength(before);
+
+    const stored = await uploaded();
+    const download = await inject(unreachable, {
+      method: 'GET',
+      url: `/api/documents/${stored.id}/file`,
+      cookie: admin.cookie,
+    });
+    expect(download.statusCode).toBe(503);
+    expect(download.headers['content-type']).toMatch(/^application\/json/);
+    expect(download.headers['content-disposition']).toBeUndefined();
+    expect(download.json().error.code).toBe('FILE_STORE_UNAVAILABLE');
   });
 });
 

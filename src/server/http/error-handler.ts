@@ -20,6 +20,11 @@ const BY_STATUS: Partial<Record<number, ErrorCode>> = {
 
 /** The one place where an error becomes an HTTP response. Nothing internal leaves the server. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // A file's stream that fails before its first byte (a store that cannot be reached) lands here with the
+  // file's headers already set: the answer is JSON, not a PDF of the file's length.
+  for (const header of ['content-type', 'content-length', 'content-disposition', 'etag']) {
+    reply.removeHeader(header);
+  }
   if (error instanceof RequestValidationError) {
     return reply.status(400).send(presentError('VALIDATION_FAILED', error.message, error.fields));
   }

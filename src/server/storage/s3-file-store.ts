@@ -23,7 +23,7 @@ export interface S3Location {
   prefix: string;
 }
 
-/** S3's smallest part; an upload holds at most `PART_BYTES × (PARTS_IN_FLIGHT + 1)` in memory. */
+/** S3's smallest part; an upload buffers at most `PART_BYTES × PARTS_IN_FLIGHT` in memory. */
 const PART_BYTES = 5 * 1024 * 1024;
 const PARTS_IN_FLIGHT = 2;
 
