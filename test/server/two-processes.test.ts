@@ -125,6 +125,8 @@ describe.skipIf(!adminUrl)(
           .toString(),
         AUDIT_SIGNING_KEY_FILE: join(shared, 'audit-signing-key.pem'),
         AUDIT_CHECKPOINT_DIR: join(shared, 'audit-checkpoints'),
+        // One process each (no cluster of workers), so that the one working a run is the one the test kills.
+        WORKERS: '1',
         JOBS_POLL_MS: '100',
         JOBS_STALE_AFTER_MS: String(STALE_AFTER_MS),
         LOG_LEVEL: 'info',
