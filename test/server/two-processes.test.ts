@@ -110,11 +110,12 @@ describe.skipIf(!adminUrl)(
     let a: ServerProcess;
     let b: ServerProcess;
     const t = {} as TestApp;
+    let shared: string | undefined;
 
     beforeAll(async () => {
       database = await temporaryDatabase(adminUrl!, 'shenbao_two');
       s3 = await startS3();
-      const shared = mkdtempSync(join(tmpdir(), 'shenbao-shared-'));
+      shared = mkdtempSync(join(tmpdir(), 'shenbao-shared-'));
       // What every instance must share: the database, the store, the secrets and the audit key.
       const env = {
         DATABASE_URL: database.url,
@@ -149,6 +150,7 @@ describe.skipIf(!adminUrl)(
       await handle?.close();
       await database?.drop();
       await s3?.close();
+      if (shared) rmSync(shared, { recursive: true, force: true });
     }, 60_000);
 
     it('经一个进程上传的附件，经另一个进程下载得到逐字节相同的文件', async () => {
