@@ -212,6 +212,7 @@ export const ERRORS = {
   TOO_MANY_REQUESTS: { status: 429, message: '请求过于频繁，请稍后再试' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
   DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时不可用，请稍后再试' },
+  FILE_STORE_UNAVAILABLE: { status: 503, message: '文件存储暂时不可用，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

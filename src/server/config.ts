@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_UPLOAD_MAX_MB, MB } from '../contract/documents.js';
+import { STALE_AFTER_MS } from './jobs/runner.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -64,6 +65,10 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
     zh: '应为不小于 0 的整数（毫秒，0 为不运行后台任务）',
     en: 'expected a non-negative integer of milliseconds (0: no background jobs)',
   },
+  JOBS_STALE_AFTER_MS: {
+    zh: '应为正整数（毫秒）：后台任务的进程这么久没有心跳，即由其他实例接手',
+    en: 'expected a positive integer of milliseconds: a background job whose instance gave no heartbeat for this long is taken over',
+  },
   RECEIPT_PRIVATE_KEY: {
     zh: '应为 PEM 格式的 Ed25519 私钥',
     en: 'expected an Ed25519 private key in PEM',
@@ -83,6 +88,31 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
   MAIL_FROM: {
     zh: '应为发件地址，如 申报系统 <noreply@example.com>',
     en: 'expected a sender address, e.g. Shenbao <noreply@example.com>',
+  },
+  FILE_STORE: {
+    zh: '应为 s3://存储桶名[/前缀]（存储桶名为 3–63 位小写字母、数字、点或连字符；不设置则存于 DATA_DIR/files）',
+    en: 'expected s3://bucket[/prefix] (a bucket name of 3–63 lower-case letters, digits, dots or hyphens; unset: DATA_DIR/files)',
+  },
+  AWS_REGION: {
+    zh: '使用 S3 存储（FILE_STORE=s3://…）时必须设置，为存储桶所在区域，如 cn-north-1',
+    en: "required with an S3 store (FILE_STORE=s3://…): the bucket's region, e.g. cn-north-1",
+  },
+  AWS_ACCESS_KEY_ID: {
+    zh: '须与 AWS_SECRET_ACCESS_KEY 同时设置（都不设置则使用云主机的实例角色等默认凭据）',
+    en: 'must be set together with AWS_SECRET_ACCESS_KEY (neither: the default credentials, e.g. an instance role)',
+  },
+  AWS_SECRET_ACCESS_KEY: {
+    zh: '须与 AWS_ACCESS_KEY_ID 同时设置（都不设置则使用云主机的实例角色等默认凭据）',
+    en: 'must be set together with AWS_ACCESS_KEY_ID (neither: the default credentials, e.g. an instance role)',
+    secret: true,
+  },
+  S3_ENDPOINT: {
+    zh: '应为 http:// 或 https:// 开头的 S3 兼容服务地址，如 https://oss-cn-hangzhou.aliyuncs.com',
+    en: 'expected an http:// or https:// URL of the S3-compatible service',
+  },
+  S3_FORCE_PATH_STYLE: {
+    zh: '应为 true 或 false（true：以 地址/存储桶/对象 访问，MinIO 等需要）',
+    en: 'expected true or false (true: address/bucket/key, as MinIO needs)',
   },
 };
 
@@ -134,6 +164,7 @@ const envSchema = z.object({
   UPLOAD_MAX_ORGANIZATION_MB: z.coerce.number().positive().default(20480),
   RECEIPT_PRIVATE_KEY: z.string().includes('PRIVATE KEY').optional(),
   JOBS_POLL_MS: z.coerce.number().int().min(0).default(2000),
+  JOBS_STALE_AFTER_MS: z.coerce.number().int().positive().default(STALE_AFTER_MS),
   AUDIT_SIGNING_KEY_FILE: z
     .string()
     .min(1)
@@ -145,6 +176,19 @@ const envSchema = z.object({
     .string()
     .regex(/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/)
     .optional(),
+  // Unset: files on local disk, which one machine's processes share; several machines share a bucket.
+  FILE_STORE: z
+    .string()
+    .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[A-Za-z0-9._/-]*)?$/)
+    .optional(),
+  AWS_REGION: z.string().min(1).optional(),
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -178,10 +222,28 @@ export interface Config {
   receiptPrivateKeyPem: string;
   /** How often an instance looks for background jobs (全省交叉核查, 专家到期提醒); 0: never. */
   jobsPollMs: number;
+  /** A claimed job whose heartbeat is older than this belongs to a dead instance; another takes it over. */
+  jobsStaleAfterMs: number;
   audit: AuditAnchorConfig;
   /** Absent (the demo): no e-mail leaves; the outbox's rows are read in the app (我的消息). */
   mail: MailConfig | undefined;
+  /** Where uploaded files live; every instance must use the same store. */
+  fileStore: FileStoreConfig;
 }
+
+export type FileStoreConfig =
+  | { kind: 'local'; root: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      /** Empty, or ending in "/". */
+      prefix: string;
+      region: string;
+      endpoint: string | undefined;
+      forcePathStyle: boolean;
+      /** Absent: the SDK's default chain (an instance role, ~/.aws). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+    };
 
 export interface MailConfig {
   smtpUrl: string;
@@ -352,13 +414,47 @@ function migrationUrl(vars: {
   DATABASE_URL?: string | undefined;
   MIGRATION_DATABASE_URL?: string | undefined;
 }) {
-  if (vars.MIGRATION_DATABASE_URL && !vars.DATABASE_URL) {
-    throw new ConfigError(
-      `环境变量 MIGRATION_DATABASE_URL 无效：${EXPECTED.MIGRATION_DATABASE_URL!.zh}\n` +
-        `Invalid environment variable MIGRATION_DATABASE_URL: ${EXPECTED.MIGRATION_DATABASE_URL!.en}`,
-    );
-  }
+  if (vars.MIGRATION_DATABASE_URL && !vars.DATABASE_URL) throw invalid('MIGRATION_DATABASE_URL');
   return vars.MIGRATION_DATABASE_URL;
+}
+
+/** A variable that is valid alone but not with the others. */
+function invalid(name: string): ConfigError {
+  return new ConfigError(
+    `环境变量 ${name} 无效：${EXPECTED[name]!.zh}\nInvalid environment variable ${name}: ${EXPECTED[name]!.en}`,
+  );
+}
+
+function fileStoreConfig(
+  dataDir: string,
+  vars: Pick<
+    z.infer<typeof envSchema>,
+    | 'FILE_STORE'
+    | 'AWS_REGION'
+    | 'AWS_ACCESS_KEY_ID'
+    | 'AWS_SECRET_ACCESS_KEY'
+    | 'S3_ENDPOINT'
+    | 'S3_FORCE_PATH_STYLE'
+  >,
+): FileStoreConfig {
+  if (!vars.FILE_STORE) return { kind: 'local', root: join(dataDir, 'files') };
+  if (!vars.AWS_REGION) throw invalid('AWS_REGION');
+  if (!vars.AWS_ACCESS_KEY_ID !== !vars.AWS_SECRET_ACCESS_KEY)
+    throw invalid(vars.AWS_ACCESS_KEY_ID ? 'AWS_SECRET_ACCESS_KEY' : 'AWS_ACCESS_KEY_ID');
+  const [bucket = '', ...path] = vars.FILE_STORE.slice('s3://'.length).split('/');
+  const prefix = path.filter((segment) => segment !== '').join('/');
+  return {
+    kind: 's3',
+    bucket,
+    prefix: prefix && `${prefix}/`,
+    region: vars.AWS_REGION,
+    endpoint: vars.S3_ENDPOINT,
+    forcePathStyle: vars.S3_FORCE_PATH_STYLE,
+    credentials:
+      vars.AWS_ACCESS_KEY_ID && vars.AWS_SECRET_ACCESS_KEY
+        ? { accessKeyId: vars.AWS_ACCESS_KEY_ID, secretAccessKey: vars.AWS_SECRET_ACCESS_KEY }
+        : undefined,
+  };
 }
 
 /** Reads the environment, failing fast on the first bad variable. May create DATA_DIR and its session secret. */
@@ -400,6 +496,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       organizationBytes: Math.floor(vars.UPLOAD_MAX_ORGANIZATION_MB * MB),
     },
     jobsPollMs: vars.JOBS_POLL_MS,
+    jobsStaleAfterMs: vars.JOBS_STALE_AFTER_MS,
+    fileStore: fileStoreConfig(dataDir, vars),
     audit: auditAnchorConfig(dataDir, vars),
     mail: vars.SMTP_URL
       ? { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM ?? mailFromOf(vars.SMTP_URL) }

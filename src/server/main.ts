@@ -40,7 +40,13 @@ async function main(): Promise<void> {
     ? await seedDemo(database.db, createServices({ db: database.db, clock: systemClock, config }))
     : [];
   const mail = config.mail && smtpTransport(config.mail.smtpUrl, config.mail.from);
-  const jobs = createJobRunner({ db: database.db, clock: systemClock, log: app.log, mail });
+  const jobs = createJobRunner({
+    db: database.db,
+    clock: systemClock,
+    log: app.log,
+    mail,
+    staleAfterMs: config.jobsStaleAfterMs,
+  });
   app.addHook('onClose', async () => {
     await jobs.stop();
     mail?.close();

@@ -75,6 +75,69 @@ describe('config', () => {
     );
   });
 
+  it('FILE_STORE：不设置时存于 DATA_DIR/files；s3://存储桶/前缀 与 S3 变量一起读取', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'shenbao-config-'));
+    expect(loadConfig({ SESSION_SECRET: secret, DATA_DIR: dataDir }).fileStore).toEqual({
+      kind: 'local',
+      root: join(dataDir, 'files'),
+    });
+    const s3 = {
+      SESSION_SECRET: secret,
+      FILE_STORE: 's3://shenbao-files/jiangsu/2026/',
+      AWS_REGION: 'cn-north-1',
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI',
+      S3_ENDPOINT: 'http://minio.internal:9000',
+      S3_FORCE_PATH_STYLE: 'true',
+    };
+    expect(loadConfig(s3).fileStore).toEqual({
+      kind: 's3',
+      bucket: 'shenbao-files',
+      prefix: 'jiangsu/2026/',
+      region: 'cn-north-1',
+      endpoint: 'http://minio.internal:9000',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI' },
+    });
+    const roleOnly = { SESSION_SECRET: secret, FILE_STORE: 's3://shenbao-files', AWS_REGION: 'cn-north-1' };
+    expect(loadConfig(roleOnly).fileStore).toMatchObject({
+      prefix: '',
+      endpoint: undefined,
+      forcePathStyle: false,
+      credentials: undefined,
+    });
+  });
+
+  it('FILE_STORE 有误或缺少所需的 S3 变量时，以中文指出变量，不回显密钥', () => {
+    const base = { SESSION_SECRET: secret, FILE_STORE: 's3://shenbao-files', AWS_REGION: 'cn-north-1' };
+    expect(() => loadConfig({ ...base, FILE_STORE: '/srv/files' })).toThrowError(
+      /环境变量 FILE_STORE 无效：应为 s3:\/\/存储桶名\[\/前缀\]/,
+    );
+    expect(() => loadConfig({ ...base, FILE_STORE: 's3://Upper_Case' })).toThrowError(
+      /环境变量 FILE_STORE 无效/,
+    );
+    expect(() => loadConfig({ ...base, AWS_REGION: '' })).toThrowError(
+      /环境变量 AWS_REGION 无效：使用 S3 存储（FILE_STORE=s3:\/\/…）时必须设置/,
+    );
+    expect(() => loadConfig({ ...base, AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE' })).toThrowError(
+      /环境变量 AWS_SECRET_ACCESS_KEY 无效：须与 AWS_ACCESS_KEY_ID 同时设置/,
+    );
+    expect(() => loadConfig({ ...base, AWS_SECRET_ACCESS_KEY: 'hunter2' })).toThrowError(
+      /环境变量 AWS_ACCESS_KEY_ID 无效/,
+    );
+    expect(() => loadConfig({ ...base, AWS_SECRET_ACCESS_KEY: 'hunter2' })).not.toThrowError(/hunter2/);
+    expect(() => loadConfig({ ...base, S3_ENDPOINT: 'minio:9000' })).toThrowError(
+      /环境变量 S3_ENDPOINT 无效/,
+    );
+    expect(() => loadConfig({ ...base, S3_FORCE_PATH_STYLE: 'yes' })).toThrowError(
+      /环境变量 S3_FORCE_PATH_STYLE 无效：应为 true 或 false/,
+    );
+    // Without FILE_STORE the S3 variables are someone else's (the AWS CLI's): they are not the app's to refuse.
+    expect(loadConfig({ SESSION_SECRET: secret, AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE' }).fileStore.kind).toBe(
+      'local',
+    );
+  });
+
   it('报错时不回显密钥和连接串', () => {
     let message = '';
     try {

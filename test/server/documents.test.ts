@@ -12,9 +12,13 @@ import { insertApplication, insertPerson } from '../support/api/application-rows
 import { randomUuid, uniqueNumber } from '../support/factories/random.js';
 import { inject, insertUser, registerUnitAdmin, type UnitAdmin, useTestApp } from '../support/harness.js';
 import { pdf, pdfChunks, pdfWithXrefStream, PNG, sha256 } from '../support/pdf.js';
+import { useS3 } from '../support/s3.js';
 
+// The PostgreSQL pass runs these routes on an S3 store (s3rver), the PGlite pass on local disk: each store meets
+// them once, without a third run of the file.
+const s3 = process.env.DATABASE_URL ? useS3() : undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'shenbao-documents-'));
-const t = useTestApp({ DATA_DIR: dataDir });
+const t = useTestApp(() => ({ DATA_DIR: dataDir, ...s3?.env() }));
 const filesDir = join(dataDir, 'files');
 const temporaryDir = join(filesDir, 'tmp');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -128,15 +132,19 @@ const answer = (response: { statusCode: number; body: string }) => ({
   body: response.body,
 });
 
-/** Blobs in the store, not counting staged ones. */
-function storedBlobs(): string[] {
+/** The hashes of the blobs in the store, not counting staged ones. */
+async function storedBlobs(): Promise<string[]> {
+  if (s3)
+    return (await s3.keys()).filter((key) => !key.startsWith('tmp/')).map((key) => key.split('/').pop()!);
   if (!existsSync(filesDir)) return [];
   return readdirSync(filesDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && !entry.parentPath.startsWith(temporaryDir))
     .map((entry) => entry.name);
 }
 
-function temporaryFiles(): string[] {
+/** What the store holds staged: an upload refused or failed leaves nothing there. */
+async function temporaryFiles(): Promise<string[]> {
+  if (s3) return s3.keys('tmp/');
   return existsSync(temporaryDir) ? readdirSync(temporaryDir) : [];
 }
 
@@ -178,7 +186,7 @@ describe('POST /api/applications/:id/documents', () => {
       supersededAt: null,
       replacedBy: null,
     });
-    expect(storedBlobs()).toContain(sha256(file));
+    expect(await storedBlobs()).toContain(sha256(file));
     const [event] = (await eventsOf('document.uploaded')).filter((e) => e.detail.documentId === document.id);
     expect(event).toMatchObject({
       actorUserId: admin.userId,
@@ -216,9 +224,9 @@ describe('POST /api/applications/:id/documents', () => {
     const second = await uploaded(pi, file);
     expect(second.id).not.toBe(first.id);
     expect(second.sha256).toBe(first.sha256);
-    expect(storedBlobs().filter((name) => name === first.sha256)).toHaveLength(1);
+    expect((await storedBlobs()).filter((name) => name === first.sha256)).toHaveLength(1);
     expect(await t.db.select().from(files).where(eq(files.sha256, first.sha256))).toHaveLength(1);
-    expect(temporaryFiles()).toEqual([]);
+    expect(await temporaryFiles()).toEqual([]);
   });
 
   it('字段有误时以中文逐项指出，文件不被保存', async () => {
@@ -237,8 +245,8 @@ describe('POST /api/applications/:id/documents', () => {
     expect(error.fields.find((field: { path: string }) => field.path === 'kind').message).toMatch(
       /^附件类型：/,
     );
-    expect(storedBlobs()).not.toContain(sha256(file));
-    expect(temporaryFiles()).toEqual([]);
+    expect(await storedBlobs()).not.toContain(sha256(file));
+    expect(await temporaryFiles()).toEqual([]);
   });
 
   it('未选择文件时指出 file 字段', async () => {
@@ -259,8 +267,8 @@ describe('POST /api/applications/:id/documents', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.message).toBe('每次只能上传一个文件');
-    expect(storedBlobs()).not.toContain(sha256(first));
-    expect(temporaryFiles()).toEqual([]);
+    expect(await storedBlobs()).not.toContain(sha256(first));
+    expect(await temporaryFiles()).toEqual([]);
   });
 
   it('文件名去掉方向控制等不可见字符，PDF 一律以 .pdf 结尾；下载时用同一个名字', async () => {
@@ -301,6 +309,41 @@ describe('POST /api/applications/:id/documents', () => {
     });
     expect(response.statusCode).toBe(415);
     expect(response.json().error.code).toBe('MULTIPART_REQUIRED');
+  });
+
+  it('文件存储无法访问时上传和下载都返回 503 并请稍后重试，不留下附件记录', async () => {
+    const unreachable = await t.buildApp({
+      FILE_STORE: 's3://shenbao-files',
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      // Nothing listens on port 1: the connection is refused at once.
+      S3_ENDPOINT: 'http://127.0.0.1:1',
+      S3_FORCE_PATH_STYLE: 'true',
+    });
+    const before = (await list(admin, '?history=1')).json().documents.length;
+    const response = await inject(unreachable, {
+      method: 'POST',
+      url: `/api/applications/${application.id}/documents`,
+      cookie: admin.cookie,
+      payload: form(pdf({ seed: 'store-down' })),
+    });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toEqual({
+      error: { code: 'FILE_STORE_UNAVAILABLE', message: '文件存储暂时不可用，请稍后再试' },
+    });
+    expect((await list(admin, '?history=1')).json().documents).toHaveLength(before);
+
+    const stored = await uploaded();
+    const download = await inject(unreachable, {
+      method: 'GET',
+      url: `/api/documents/${stored.id}/file`,
+      cookie: admin.cookie,
+    });
+    expect(download.statusCode).toBe(503);
+    expect(download.headers['content-type']).toMatch(/^application\/json/);
+    expect(download.headers['content-disposition']).toBeUndefined();
+    expect(download.json().error.code).toBe('FILE_STORE_UNAVAILABLE');
   });
 });
 
@@ -369,8 +412,8 @@ describe('上传检查', () => {
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
     expect(error.fields).toEqual([{ path: 'file', message: error.message }]);
-    expect(temporaryFiles()).toEqual([]);
-    expect(storedBlobs()).not.toContain(sha256(bytes));
+    expect(await temporaryFiles()).toEqual([]);
+    expect(await storedBlobs()).not.toContain(sha256(bytes));
     expect(await t.db.select().from(documents)).toHaveLength(before.length);
   });
 
@@ -407,7 +450,7 @@ describe('上传检查', () => {
     await refused.text();
     const accepted = await send(Readable.from(pdfChunks({ seed: 'after-refusal', size: MB })));
     expect(accepted.status).toBe(201);
-    expect(temporaryFiles()).toEqual([]);
+    expect(await temporaryFiles()).toEqual([]);
   });
 
   it('恰好 20 MB 的 PDF 可以上传', async () => {
@@ -614,7 +657,7 @@ describe('访问控制', () => {
 
   it('其他单位的管理员和其他申报书的负责人不能上传、替换、修改、删除，与不存在时的回答相同', async () => {
     const document = await uploaded();
-    const blobs = storedBlobs().length;
+    const blobs = (await storedBlobs()).length;
     for (const outsider of [otherAdmin, otherPi]) {
       const file = pdf({ seed: 'outsider' });
       const uploadedThere = answer(await upload(outsider, file));
@@ -644,8 +687,8 @@ describe('访问控制', () => {
         expect(real).toEqual(fake);
       }
     }
-    expect(storedBlobs()).toHaveLength(blobs);
-    expect(temporaryFiles()).toEqual([]);
+    expect(await storedBlobs()).toHaveLength(blobs);
+    expect(await temporaryFiles()).toEqual([]);
     expect((await list(admin)).json().documents.map((d: DocumentView) => d.id)).toContain(document.id);
   });
 
@@ -690,7 +733,7 @@ describe('申报书提交后', () => {
       code: 'NOT_EDITABLE',
       message: '申报书已提交，不能再上传、替换或删除附件；如需修改请联系项目主管部门退回',
     });
-    expect(temporaryFiles()).toEqual([]);
+    expect(await temporaryFiles()).toEqual([]);
   });
 
   it('本辖区的主管部门和省级用户可以查看和下载；其他辖区的主管部门与不存在时的回答相同', async () => {

@@ -75,22 +75,26 @@ async function migratedPgliteImage(): Promise<Blob> {
   }
 }
 
-/** Builds the app on a fresh, migrated and seeded database before the file's tests, and removes it after. */
-export function useTestApp(env: Record<string, string> = {}): TestApp {
-  const baseEnv = {
+/**
+ * Builds the app on a fresh, migrated and seeded database before the file's tests, and removes it after. `env`
+ * may be a function, read when the app is built: what it names (an S3 server's port) may start only then.
+ */
+export function useTestApp(env: Record<string, string> | (() => Record<string, string>) = {}): TestApp {
+  const defaults = {
     DATA_DIR: tmpdir(),
     SESSION_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
     // Test files register many organizations from one address; rate-limit tests set their own limit.
     REGISTRATIONS_PER_IP_PER_HOUR: '100000',
-    ...env,
   };
+  let baseEnv: Record<string, string> = defaults;
   const context = {} as TestApp;
   const apps: FastifyInstance[] = [];
   let handle: DatabaseHandle | undefined;
   let drop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
+    baseEnv = { ...defaults, ...(typeof env === 'function' ? env() : env) };
     const adminUrl = process.env.DATABASE_URL;
     if (adminUrl) ({ handle, drop } = await createPostgresDatabase(adminUrl));
     else handle = openPglite({ loadDataDir: await migratedPgliteImage() });

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ERRORS, type ErrorCode } from '../../contract/errors.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError } from '../errors.js';
+import { FileStoreUnavailable } from '../storage/file-store.js';
 import { presentError } from '../presenters/errors.js';
 import { RequestValidationError } from './validation.js';
 
@@ -19,12 +20,24 @@ const BY_STATUS: Partial<Record<number, ErrorCode>> = {
 
 /** The one place where an error becomes an HTTP response. Nothing internal leaves the server. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // A file's stream that fails before its first byte (a store that cannot be reached) lands here with the
+  // file's headers already set: the answer is JSON, not a PDF of the file's length.
+  for (const header of ['content-type', 'content-length', 'content-disposition', 'etag']) {
+    reply.removeHeader(header);
+  }
   if (error instanceof RequestValidationError) {
     return reply.status(400).send(presentError('VALIDATION_FAILED', error.message, error.fields));
   }
   if (error instanceof AppError) {
     if (error.headers) reply.headers(error.headers);
     return reply.status(error.status).send(presentError(error.code, error.message, error.fields));
+  }
+  // Before the database's check, which would take the store's refused connection for its own.
+  if (error instanceof FileStoreUnavailable) {
+    request.log.error({ err: error }, 'file store unavailable');
+    return reply
+      .status(503)
+      .send(presentError('FILE_STORE_UNAVAILABLE', ERRORS.FILE_STORE_UNAVAILABLE.message));
   }
   const status = error.statusCode ?? 500;
   const code = status < 500 ? (BY_FASTIFY_CODE[error.code] ?? BY_STATUS[status] ?? 'BAD_REQUEST') : undefined;

@@ -17,11 +17,13 @@ export function createJobRunner({
   clock,
   log,
   mail,
+  staleAfterMs,
 }: {
   db: Database;
   clock: Clock;
   log: JobLog;
   mail?: MailTransport | undefined;
+  staleAfterMs?: number | undefined;
 }): JobRunner {
   return new JobRunner(
     [
@@ -33,5 +35,6 @@ export function createJobRunner({
     ],
     clock,
     log,
+    staleAfterMs,
   );
 }

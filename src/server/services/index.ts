@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { auditAnchor } from '../audit/anchor.js';
 import { repositories } from '../repositories/index.js';
-import { LocalFileStore } from '../storage/local-file-store.js';
+import { openFileStore } from '../storage/index.js';
 import { PasswordChecks } from '../security/passwords.js';
 import { ReceiptSigner } from '../security/receipt-signing.js';
 import { AccountService } from './accounts.js';
@@ -55,7 +54,7 @@ import { StaffAccountService } from './staff-accounts.js';
 export function createServices({ db, clock, config }: { db: Database; clock: Clock; config: Config }) {
   const repos = repositories(db);
   const calls = new CallService(repos, clock);
-  const store = new LocalFileStore(join(config.dataDir, 'files'));
+  const store = openFileStore(config.fileStore);
   const departmentQuota = new DepartmentQuotaService(db, repos, clock, calls);
   // One bound on password hashing per process, whichever route checks a password.
   const passwordChecks = new PasswordChecks(config.passwordChecks);

@@ -46,6 +46,18 @@ export interface FileStore {
   stat(sha256: string): Promise<StoredFile | undefined>;
 }
 
+/**
+ * The store could not be reached or refused the request (a network failure, a 5xx, wrong credentials): nothing
+ * the client did, and it may retry. Answered 503; the cause goes to the log.
+ */
+export class FileStoreUnavailable extends Error {
+  override name = 'FileStoreUnavailable';
+
+  constructor(cause: unknown) {
+    super('the file store is unavailable', { cause });
+  }
+}
+
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /** Guards every path or key built from a hash: nothing but 64 hex digits may reach the file system. */
