@@ -52,6 +52,7 @@ export default defineConfig({
     outDir,
     emptyOutDir: true,
     rolldownOptions: {
+      experimental: { chunkOptimization: { mergeCommonChunks: false } },
       output: {
         codeSplitting: {
           // ECharts comes with the dashboard only; it and its renderer are two chunks, each under Vite's 500 kB.
