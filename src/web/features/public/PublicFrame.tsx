@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addTranslations, i18n } from '../../app/i18n.js';
 import { ApiError, describeError, type CallDto } from '../../shared/api.js';
+import type { PageStateWords } from '../../shared/PageState.js';
 import { BilingualConfig } from '../../shared/BilingualConfig.js';
 import { callsQuery } from '../../shared/calls.js';
 import { LanguageSwitch } from '../../shared/LanguageSwitch.js';
@@ -15,10 +16,24 @@ addTranslations('public', {
   'zh-CN': {
     programme: '省国际科技合作/港澳台科技合作计划',
     online: '项目网上申报',
+    pageState: {
+      retry: '重试',
+      failed: '加载失败',
+      loading: '正在加载…',
+      stale: '刷新失败，页面显示的是之前读取的内容：',
+      empty: '暂无数据',
+    },
   },
   en: {
     programme: 'Jiangsu International / Hong Kong, Macao and Taiwan S&T Cooperation Programme',
     online: 'Online applications',
+    pageState: {
+      retry: 'Retry',
+      failed: 'Could not load',
+      loading: 'Loading…',
+      stale: 'Could not refresh; the page shows what was read before: ',
+      empty: 'Nothing here yet',
+    },
     errors: {
       NETWORK: 'The server cannot be reached. Please check your connection and try again.',
       INVALID_CREDENTIALS: 'Wrong login name or password.',
@@ -49,6 +64,12 @@ export function publicError(error: unknown): string {
   return error instanceof ApiError
     ? i18n.t(`errors.${error.code}`, { ns: 'public', defaultValue: message })
     : message;
+}
+
+/** PageState's words in the public page's language. */
+export function usePublicPageState(): PageStateWords {
+  const { t } = useTranslation('public');
+  return t('pageState', { returnObjects: true }) as PageStateWords;
 }
 
 /** The call a visitor comes for: one open for applications, else the one that closed last (never a practice call). */
