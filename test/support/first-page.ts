@@ -126,7 +126,10 @@ export async function transferred(
   page: FirstPage,
   { cookie, compressed = true }: { cookie?: string; compressed?: boolean } = {},
 ): Promise<Transfer> {
-  const tab = await newPage(browser, compressed ? {} : { extraHTTPHeaders: { 'accept-encoding': 'identity' } });
+  const tab = await newPage(
+    browser,
+    compressed ? {} : { extraHTTPHeaders: { 'accept-encoding': 'identity' } },
+  );
   try {
     if (cookie) {
       const [name, value] = cookie.split(';')[0]!.split('=');

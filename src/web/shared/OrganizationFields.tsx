@@ -107,7 +107,11 @@ export function OrganizationFields({
         <Input maxLength={200} placeholder={t('namePlaceholder')} />
       </Form.Item>
       {creditCode}
-      <Form.Item label={t('kind')} name={name('kind')} rules={[{ required: true, message: t('kindRequired') }]}>
+      <Form.Item
+        label={t('kind')}
+        name={name('kind')}
+        rules={[{ required: true, message: t('kindRequired') }]}
+      >
         <Radio.Group
           options={ORGANIZATION_KINDS.map((k) => ({
             value: k,

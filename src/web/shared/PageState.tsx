@@ -58,7 +58,9 @@ export function PageState<T>({
   );
   if (error && data === undefined) {
     if (notFound && error instanceof ApiError && error.status === 404) return <>{notFound}</>;
-    return <Alert type="error" showIcon title={words.failed} description={describeError(error)} action={retry} />;
+    return (
+      <Alert type="error" showIcon title={words.failed} description={describeError(error)} action={retry} />
+    );
   }
   if (query.isPending || data === undefined) {
     return (

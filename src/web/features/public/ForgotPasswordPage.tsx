@@ -58,12 +58,7 @@ export function ForgotPasswordPage() {
               {t('intro', { minutes: PASSWORD_RESET_TTL_MINUTES })}
             </Typography.Paragraph>
             {request.error && (
-              <Alert
-                type="error"
-                showIcon
-                title={publicError(request.error)}
-                style={{ marginBottom: 16 }}
-              />
+              <Alert type="error" showIcon title={publicError(request.error)} style={{ marginBottom: 16 }} />
             )}
             <Form<{ account: string }>
               layout="vertical"

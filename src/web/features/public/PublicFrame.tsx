@@ -40,12 +40,15 @@ addTranslations('public', {
       ACCOUNT_DISABLED: 'This account has been disabled. Please contact your administrator.',
       TOO_MANY_LOGIN_ATTEMPTS: 'Too many failed sign-ins. Please try again later.',
       TOO_MANY_REQUESTS: 'Too many requests. Please try again later.',
-      RESET_LINK_INVALID: 'This password reset link is not valid. Check that it is complete, or ask for a new one.',
-      RESET_LINK_EXPIRED: 'This password reset link has expired (it is valid for 30 minutes). Please ask for a new one.',
+      RESET_LINK_INVALID:
+        'This password reset link is not valid. Check that it is complete, or ask for a new one.',
+      RESET_LINK_EXPIRED:
+        'This password reset link has expired (it is valid for 30 minutes). Please ask for a new one.',
       RESET_LINK_USED: 'This password reset link has already been used. Please ask for a new one.',
       INVITATION_INVALID: 'This invitation link is not valid.',
       INVITATION_USED: 'This invitation has already been accepted.',
-      INVITATION_EXPIRED: 'This invitation has expired. Please ask your unit administrator to invite you again.',
+      INVITATION_EXPIRED:
+        'This invitation has expired. Please ask your unit administrator to invite you again.',
       LOGIN_TAKEN: 'This login name is already in use. Please choose another.',
       CREDIT_CODE_TAKEN: 'An organization with this unified social credit code is already registered.',
       NOT_FOUND: 'Not found, or not yours to see.',
