@@ -85,7 +85,7 @@ export const firstPages = (world: FirstPageWorld): FirstPage[] => [
     name: '公示 /public/announcements/:id',
     path: `/public/announcements/${world.announcementId}`,
     budget: 250 * KB,
-    ready: (page) => page.locator('.ant-table-row').first().waitFor(),
+    ready: (page) => page.getByTestId('announcement-entries').locator('tbody tr').first().waitFor(),
   },
   {
     name: '申报单位首页 / → /applications',
@@ -94,7 +94,7 @@ export const firstPages = (world: FirstPageWorld): FirstPage[] => [
     signedIn: true,
     ready: async (page) => {
       await page.waitForURL(/\/applications$/);
-      await page.locator('.ant-table-row').first().waitFor();
+      await page.locator('tbody tr').first().waitFor();
     },
   },
 ];
