@@ -183,6 +183,9 @@ export async function buildApp({
   if (serveWeb) {
     await app.register(fastifyStatic, {
       root: WEB_ROOT,
+      // The build writes a brotli and a gzip copy beside each asset (vite.config.ts); the one the request accepts
+      // is sent with its Content-Encoding and `Vary: Accept-Encoding`, else the file itself.
+      preCompressed: true,
       // Vite names built assets by their content hash.
       setHeaders: (reply, path) =>
         reply.header(

@@ -1,12 +1,11 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUSModule from 'antd/es/locale/en_US.js';
+import { ConfigProvider } from 'antd';
 import zhCNModule from 'antd/es/locale/zh_CN.js';
-import { StrictMode, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn.js';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import './app/i18n.js';
 import { queryClient } from './app/query-client.js';
 import { router } from './app/router.js';
 import { keepScrollRegionsFocusable } from './app/scroll-regions.js';
@@ -16,8 +15,8 @@ import { appTheme } from './app/theme.js';
 // antd's locale file is an ES module typed as CommonJS: TypeScript sees the locale under `default`, the bundler
 // hands over the locale itself.
 const zhCN = 'default' in zhCNModule ? zhCNModule.default : zhCNModule;
-const enUS = 'default' in enUSModule ? enUSModule.default : enUSModule;
 const theme = appTheme(window.matchMedia('(prefers-reduced-motion: reduce)').matches);
+dayjs.locale('zh-cn');
 // Modal.confirm and its kin render outside the tree: without this they miss the theme.
 ConfigProvider.config({
   holderRender: (children) => (
@@ -29,27 +28,16 @@ ConfigProvider.config({
 
 keepScrollRegionsFocusable(document.body);
 
-/** antd's own words (pagination, pickers, empty states) in the page's language. */
-function LocalizedConfig({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
-  const english = i18n.language === 'en';
-  return (
-    <ConfigProvider locale={english ? enUS : zhCN} theme={theme}>
-      {children}
-    </ConfigProvider>
-  );
-}
-
+// The app is Chinese; the pages that also ship in English (public, partner) set their language inside
+// `BilingualConfig`, so that i18next travels only with them.
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <LocalizedConfig>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <SessionProvider>
-            <RouterProvider router={router} />
-          </SessionProvider>
-        </QueryClientProvider>
-      </AntApp>
-    </LocalizedConfig>
+    <ConfigProvider locale={zhCN} theme={theme}>
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </QueryClientProvider>
+    </ConfigProvider>
   </StrictMode>,
 );

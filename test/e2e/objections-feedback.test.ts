@@ -112,6 +112,7 @@ describe('公示异议与评审意见反馈', () => {
       await p.goto(`${base}/public/announcements/${world.announcementId}`);
       await p.getByTestId('objection-deadline').waitFor();
       const form = p.getByTestId('objection-form');
+      await button(form, '我要提出异议').click();
       await form.getByLabel('异议涉及的项目').click();
       await p.locator('.ant-select-item-option').filter({ hasText: world.approvedNo }).click();
       await form.getByLabel('真实姓名').fill('王某某');

@@ -4,7 +4,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
 // zh-CN is the platform's language; the pages a foreign partner or the public opens also ship in English (issue 15
-// §5). Each feature registers its own strings with `addTranslations`, so a role's strings travel in its own chunk.
+// §5). Each feature registers its own strings with `addTranslations`, so a role's strings travel in its own chunk;
+// only those pages import this module, so i18next is no part of the signed-in pages' download.
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -28,12 +29,15 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   react: { useSuspense: false },
 });
-const followLanguage = (language: string) => {
+
+/**
+ * The document's language and dayjs's (antd's dates) while a page that ships in both is shown
+ * (`BilingualConfig`); every other page is Chinese, whatever was chosen there.
+ */
+export function applyDocumentLanguage(language: Language): void {
   document.documentElement.lang = language;
   dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
-};
-followLanguage(i18n.language);
-i18n.on('languageChanged', followLanguage);
+}
 
 /** Switches every page's language and remembers the choice on this browser. */
 export function setLanguage(language: Language): void {

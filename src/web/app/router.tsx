@@ -7,10 +7,8 @@ import { MESSAGES_ROUTES } from '../features/messages/routes.js';
 import { PROVINCE_ROUTES } from '../features/province/routes.js';
 import { PARTNER_ROUTES } from '../features/partner/routes.js';
 import { PUBLIC_ROUTES } from '../features/public/routes.js';
-import { AppLayout } from './AppLayout.js';
 import { FullPageLoading } from './FullPageLoading.js';
 import { homeOf } from './menus.js';
-import { NotFoundPage } from './NotFoundPage.js';
 import { RouteError } from './RouteError.js';
 import { RequireSession, useUser } from './session.js';
 
@@ -31,23 +29,32 @@ export const router = createBrowserRouter([
       {
         element: <RequireSession />,
         children: [
-          ...SET_PASSWORD_ROUTES,
-          ...APPLICANT_PRINT_ROUTES,
-          ...DEPARTMENT_PRINT_ROUTES,
           {
-            element: <AppLayout />,
+            lazy: { Component: async () => (await import('./SignedInApp.js')).SignedInApp },
             children: [
+              ...SET_PASSWORD_ROUTES,
+              ...APPLICANT_PRINT_ROUTES,
+              ...DEPARTMENT_PRINT_ROUTES,
               {
-                ErrorBoundary: RouteError,
+                // Signed-in pages only: the login and public pages load neither the menu nor the drawer.
+                lazy: { Component: async () => (await import('./AppLayout.js')).AppLayout },
                 children: [
-                  { index: true, element: <Home /> },
-                  ...APPLICANT_ROUTES,
-                  ...DEPARTMENT_ROUTES,
-                  ...PROVINCE_ROUTES,
-                  ...EXPERT_ROUTES,
-                  ...ACCOUNT_ROUTES,
-                  ...MESSAGES_ROUTES,
-                  { path: '*', element: <NotFoundPage /> },
+                  {
+                    ErrorBoundary: RouteError,
+                    children: [
+                      { index: true, element: <Home /> },
+                      ...APPLICANT_ROUTES,
+                      ...DEPARTMENT_ROUTES,
+                      ...PROVINCE_ROUTES,
+                      ...EXPERT_ROUTES,
+                      ...ACCOUNT_ROUTES,
+                      ...MESSAGES_ROUTES,
+                      {
+                        path: '*',
+                        lazy: { Component: async () => (await import('./NotFoundPage.js')).NotFoundPage },
+                      },
+                    ],
+                  },
                 ],
               },
             ],

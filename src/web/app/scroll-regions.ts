@@ -1,5 +1,5 @@
 /** The boxes that scroll sideways when they hold more than a phone's width (styles.css, summary.css). */
-const SCROLLERS = '.ant-table-content, .summary-paper';
+const SCROLLERS = '.ant-table-content, .plain-table, .summary-paper';
 const NAME = '可左右滚动查看';
 
 /**

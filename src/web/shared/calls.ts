@@ -1,20 +1,17 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ETHICS_FLAGS, type Direction, type EthicsFlag, type TopicNumber } from '../../core/bundle/schema.js';
+import type { Direction, EthicsFlag, TopicNumber } from '../../core/bundle/schema.js';
 import type { CallDto, CommitmentsDto, RequirementsDto } from '../../contract/calls.js';
 import { api, query } from './api.js';
 
 // What a call says, read from the public /api/calls routes. Each key is the path it reads and each entry holds the
 // server's answer as it came, so two pages asking for the same thing share one cache entry. A call's requirements
-// and commitments are stated by the code the server runs, so they never go stale while the page is open.
+// and commitments are stated by the code the server runs, so they never go stale while the page is open. It
+// imports no value of the core: the public frame reads the calls, and zod must stay out of the public pages.
 
 export const callsQuery = queryOptions({
   queryKey: ['calls'],
   queryFn: ({ signal }) => api<{ calls: CallDto[] }>('/calls', { signal }),
 });
-
-/** The 二、4 questions answered yes, in the call's order. */
-export const yesEthicsFlags = (ethics: Partial<Record<EthicsFlag, boolean>> | undefined): EthicsFlag[] =>
-  ETHICS_FLAGS.filter((flag) => ethics?.[flag] === true);
 
 /**
  * What an application of `topic` (and, in 专题一, `direction`) must and may upload; with the 二、4 answers that

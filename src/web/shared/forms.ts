@@ -21,22 +21,37 @@ export function clearFieldErrors<T>(form: FormInstance<T>): void {
   form.setFields(cleared as unknown as FieldData<T>[]);
 }
 
+/** What a rule says when the field is empty (`required`) and when it is not well formed (`invalid`). */
+export interface RuleWords {
+  required: string;
+  invalid: string;
+}
+
 /** A mainland mobile number as the server's `mobileSchema` reads it: spaces, hyphens and +86 allowed. */
-export const MOBILE_RULES: FormRule[] = [
-  { required: true, message: '请输入手机号码' },
-  { pattern: /^(\+?86)?\s*1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}$/, message: '应为 11 位手机号码，例如 13812345678' },
+export const mobileRules = (
+  words: RuleWords = { required: '请输入手机号码', invalid: '应为 11 位手机号码，例如 13812345678' },
+): FormRule[] => [
+  { required: true, message: words.required },
+  { pattern: /^(\+?86)?\s*1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}$/, message: words.invalid },
 ];
+export const MOBILE_RULES = mobileRules();
 
-export const EMAIL_RULES: FormRule[] = [
-  { required: true, whitespace: true, message: '请输入电子邮箱' },
-  { type: 'email', message: '请输入有效的电子邮箱地址' },
+export const emailRules = (
+  words: RuleWords = { required: '请输入电子邮箱', invalid: '请输入有效的电子邮箱地址' },
+): FormRule[] => [
+  { required: true, whitespace: true, message: words.required },
+  { type: 'email', message: words.invalid },
 ];
+export const EMAIL_RULES = emailRules();
 
-/** The form's rule for a 统一社会信用代码, checked as it is typed (GB 32100-2015). */
-export const creditCodeRule = {
+/**
+ * The form's rule for a 统一社会信用代码, checked as it is typed (GB 32100-2015). In Chinese it says what is wrong
+ * (the core's reason); given other `words`, their `invalid`.
+ */
+export const creditCodeRule = (words?: RuleWords) => ({
   validator: async (_: unknown, value: string | undefined) => {
-    if (!value) throw new Error('请输入统一社会信用代码');
+    if (!value) throw new Error(words?.required ?? '请输入统一社会信用代码');
     const verdict = validateCreditCode(normalizeCreditCode(value));
-    if (!verdict.ok) throw new Error(verdict.reason);
+    if (!verdict.ok) throw new Error(words?.invalid ?? verdict.reason);
   },
-};
+});

@@ -1,18 +1,23 @@
 import { FileDoneOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { DIRECTION_LABELS, TOPIC_LABELS } from '../../../core/labels.js';
 import { joinClauses } from '../../../core/text/punctuation.js';
 import type { ApplicationDto } from '../../shared/api.js';
 import { beijingTime, STATUS_LABELS } from '../../shared/format.js';
 import { PageState } from '../../shared/PageState.js';
+import { PlainTable } from '../../shared/PlainTable.js';
 import { useUser } from '../../app/session.js';
-import { NewApplicationModal } from './NewApplicationModal.js';
 import { PaperCards } from './PaperCards.js';
 import { applicationsQuery } from './queries.js';
 import { VerificationBanner } from './VerificationBanner.js';
+
+// The dialog, its form and selects load when it is opened: the first page after signing in needs none of them.
+const NewApplicationModal = lazy(async () => ({
+  default: (await import('./NewApplicationModal.js')).NewApplicationModal,
+}));
 
 /** Under 已退回: the department's reasons, and the time to resubmit by. */
 function ReturnHint({ returned }: { returned: NonNullable<ApplicationDto['returned']> }) {
@@ -50,34 +55,34 @@ export function ApplicationsPage() {
           empty="还没有申报书。点击右上角“新建申报书”开始填写。"
         >
           {(list) => (
-            <Table<ApplicationDto>
-              rowKey="id"
-              dataSource={list}
-              pagination={{ hideOnSinglePage: true, pageSize: 20 }}
+            // A unit's applications fit one page; antd's Table would be most of this first page's download.
+            <PlainTable<ApplicationDto>
+              rowKey={(a) => a.id}
+              rows={list}
               columns={[
                 {
-                  title: '项目名称',
                   key: 'title',
-                  render: (_, a) => (
+                  title: '项目名称',
+                  render: (a) => (
                     <Link to={`/applications/${a.id}`}>{a.form.title?.trim() || '（未命名申报书）'}</Link>
                   ),
                 },
                 {
+                  key: 'call',
                   title: '计划',
-                  dataIndex: 'callName',
                   width: 220,
-                  render: (name: string, a) => (
+                  render: (a) => (
                     <Space size={4} wrap>
-                      <span>{name.replace(/（演示）$/, '')}</span>
+                      <span>{a.callName.replace(/（演示）$/, '')}</span>
                       {a.callId.startsWith('DEMO-') && <Tag color="purple">演示</Tag>}
                     </Space>
                   ),
                 },
                 {
-                  title: '专题',
                   key: 'topic',
+                  title: '专题',
                   width: 90,
-                  render: (_, a) => (
+                  render: (a) => (
                     <span>
                       {TOPIC_LABELS[a.topic]}
                       {a.direction && (
@@ -88,35 +93,30 @@ export function ApplicationsPage() {
                     </span>
                   ),
                 },
-                { title: '项目负责人', key: 'pi', width: 100, render: (_, a) => a.pi.name },
+                { key: 'pi', title: '项目负责人', width: 100, render: (a) => a.pi.name },
                 {
+                  key: 'status',
                   title: '状态',
-                  dataIndex: 'status',
                   width: 150,
-                  render: (status: ApplicationDto['status'], a) => (
+                  render: (a) => (
                     <>
-                      <Tag color={STATUS_LABELS[status].color}>{STATUS_LABELS[status].label}</Tag>
+                      <Tag color={STATUS_LABELS[a.status].color}>{STATUS_LABELS[a.status].label}</Tag>
                       {a.returned && <ReturnHint returned={a.returned} />}
                     </>
                   ),
                 },
                 {
+                  key: 'acceptanceNo',
                   title: '受理编号',
-                  dataIndex: 'acceptanceNo',
                   width: 180,
-                  render: (no: string | null) => (no ? <span className="mono">{no}</span> : '—'),
+                  render: (a) => (a.acceptanceNo ? <span className="mono">{a.acceptanceNo}</span> : '—'),
                 },
+                { key: 'updatedAt', title: '更新时间', width: 160, render: (a) => beijingTime(a.updatedAt) },
                 {
-                  title: '更新时间',
-                  dataIndex: 'updatedAt',
-                  width: 160,
-                  render: (at: string) => beijingTime(at),
-                },
-                {
-                  title: '操作',
                   key: 'actions',
+                  title: '操作',
                   width: 120,
-                  render: (_, a) => (
+                  render: (a) => (
                     <Space>
                       <Link to={`/applications/${a.id}`}>{a.editable ? '填写' : '查看'}</Link>
                       {a.acceptanceNo && (
@@ -131,7 +131,11 @@ export function ApplicationsPage() {
             />
           )}
         </PageState>
-        {creating && <NewApplicationModal onClose={() => setCreating(false)} />}
+        {creating && (
+          <Suspense>
+            <NewApplicationModal onClose={() => setCreating(false)} />
+          </Suspense>
+        )}
       </Card>
       {applications.data && <PaperCards applications={applications.data} />}
     </>

@@ -1,9 +1,38 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { describeError } from '../../shared/api.js';
+import { addTranslations } from '../../app/i18n.js';
 import { useSession } from '../../app/session.js';
-import { PublicFrame } from './PublicFrame.js';
+import { PublicCard } from './PublicCard.js';
+import { PublicFrame, publicError } from './PublicFrame.js';
+
+addTranslations('login', {
+  'zh-CN': {
+    title: '登录',
+    registered: '单位注册成功，请用单位管理员账号登录',
+    login: '登录名',
+    loginRequired: '请输入登录名',
+    password: '密码',
+    passwordRequired: '请输入密码',
+    forgot: '忘记密码？',
+    submit: '登录',
+    noAccount: '还没有账号？',
+    register: '注册申报单位',
+  },
+  en: {
+    title: 'Sign in',
+    registered: 'Your organization is registered. Sign in with the unit administrator account.',
+    login: 'Login name',
+    loginRequired: 'Enter your login name',
+    password: 'Password',
+    passwordRequired: 'Enter your password',
+    forgot: 'Forgot your password?',
+    submit: 'Sign in',
+    noAccount: 'No account yet? ',
+    register: 'Register an applicant organization',
+  },
+});
 
 interface LoginValues {
   login: string;
@@ -16,6 +45,7 @@ function safeNext(next: string | null): string {
 }
 
 export function LoginPage() {
+  const { t } = useTranslation('login');
   const { user, login } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -29,17 +59,12 @@ export function LoginPage() {
 
   return (
     <PublicFrame>
-      <Card title="登录">
+      <PublicCard title={t('title')}>
         {params.get('registered') && (
-          <Alert
-            type="success"
-            showIcon
-            title="单位注册成功，请用单位管理员账号登录"
-            style={{ marginBottom: 16 }}
-          />
+          <Alert type="success" showIcon title={t('registered')} style={{ marginBottom: 16 }} />
         )}
         {signIn.error && (
-          <Alert type="error" showIcon title={describeError(signIn.error)} style={{ marginBottom: 16 }} />
+          <Alert type="error" showIcon title={publicError(signIn.error)} style={{ marginBottom: 16 }} />
         )}
         <Form<LoginValues>
           layout="vertical"
@@ -47,32 +72,33 @@ export function LoginPage() {
           requiredMark={false}
         >
           <Form.Item
-            label="登录名"
+            label={t('login')}
             name="login"
             htmlFor="login-name"
-            rules={[{ required: true, message: '请输入登录名' }]}
+            rules={[{ required: true, message: t('loginRequired') }]}
           >
             <Input autoComplete="username" autoFocus id="login-name" />
           </Form.Item>
           <Form.Item
-            label="密码"
+            label={t('password')}
             name="password"
             htmlFor="login-password"
-            rules={[{ required: true, message: '请输入密码' }]}
+            rules={[{ required: true, message: t('passwordRequired') }]}
           >
             <Input.Password autoComplete="current-password" id="login-password" />
           </Form.Item>
           <div style={{ textAlign: 'right', marginTop: -12, marginBottom: 12 }}>
-            <Link to="/forgot-password">忘记密码？</Link>
+            <Link to="/forgot-password">{t('forgot')}</Link>
           </div>
           <Button type="primary" htmlType="submit" block loading={signIn.isPending}>
-            登录
+            {t('submit')}
           </Button>
         </Form>
         <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
-          还没有账号？<Link to="/register">注册申报单位</Link>
+          {t('noAccount')}
+          <Link to="/register">{t('register')}</Link>
         </Typography.Paragraph>
-      </Card>
+      </PublicCard>
     </PublicFrame>
   );
 }

@@ -1,10 +1,34 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Result } from 'antd';
+import { Alert, Button, Form, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError, api, describeError } from '../../shared/api.js';
+import { addTranslations } from '../../app/i18n.js';
+import { ApiError, api } from '../../shared/api.js';
 import { clearFieldErrors, showFieldErrors } from '../../shared/forms.js';
 import { NewPasswordFields } from '../../shared/NewPasswordFields.js';
-import { PublicFrame } from './PublicFrame.js';
+import { PublicCard } from './PublicCard.js';
+import { PublicFrame, publicError } from './PublicFrame.js';
+
+addTranslations('reset-password', {
+  'zh-CN': {
+    title: '重置密码',
+    done: '新密码已设置',
+    doneDetail: '该账号在所有设备上的登录均已退出，请用新密码登录。',
+    signIn: '去登录',
+    incomplete: '链接不完整，请从邮件中重新打开，或重新申请',
+    askAgain: '重新申请重置密码',
+    submit: '设置新密码',
+  },
+  en: {
+    title: 'Reset your password',
+    done: 'Your new password is set',
+    doneDetail: 'The account has been signed out on every device. Sign in with the new password.',
+    signIn: 'Sign in',
+    incomplete: 'The link is incomplete. Open it again from the e-mail, or ask for a new one.',
+    askAgain: 'Ask for a new reset link',
+    submit: 'Set the new password',
+  },
+});
 
 interface Values {
   newPassword: string;
@@ -16,6 +40,7 @@ const DEAD_LINK = new Set(['RESET_LINK_INVALID', 'RESET_LINK_EXPIRED', 'RESET_LI
 
 /** The page an e-mailed reset link opens: a new password, once, within its validity. */
 export function ResetPasswordPage() {
+  const { t } = useTranslation('reset-password');
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const [form] = Form.useForm<Values>();
@@ -30,25 +55,25 @@ export function ResetPasswordPage() {
 
   return (
     <PublicFrame>
-      <Card title="重置密码">
+      <PublicCard title={t('title')}>
         {reset.isSuccess ? (
           <Result
             status="success"
-            title="新密码已设置"
-            subTitle="该账号在所有设备上的登录均已退出，请用新密码登录。"
+            title={t('done')}
+            subTitle={t('doneDetail')}
             extra={
               <Link to="/login">
-                <Button type="primary">去登录</Button>
+                <Button type="primary">{t('signIn')}</Button>
               </Link>
             }
           />
         ) : !token || dead ? (
           <Result
             status="warning"
-            title={dead ? describeError(reset.error) : '链接不完整，请从邮件中重新打开，或重新申请'}
+            title={dead ? publicError(reset.error) : t('incomplete')}
             extra={
               <Link to="/forgot-password">
-                <Button type="primary">重新申请重置密码</Button>
+                <Button type="primary">{t('askAgain')}</Button>
               </Link>
             }
           />
@@ -63,15 +88,15 @@ export function ResetPasswordPage() {
             }}
           >
             {reset.error && !(reset.error instanceof ApiError && reset.error.fields.length > 0) && (
-              <Alert type="error" showIcon title={describeError(reset.error)} style={{ marginBottom: 16 }} />
+              <Alert type="error" showIcon title={publicError(reset.error)} style={{ marginBottom: 16 }} />
             )}
             <NewPasswordFields />
             <Button type="primary" htmlType="submit" block loading={reset.isPending}>
-              设置新密码
+              {t('submit')}
             </Button>
           </Form>
         )}
-      </Card>
+      </PublicCard>
     </PublicFrame>
   );
 }

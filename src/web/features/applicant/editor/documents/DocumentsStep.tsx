@@ -3,10 +3,11 @@ import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanst
 import { Alert, App, Button } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ETHICS_FLAGS, type EthicsFlag } from '../../../../../core/bundle/schema.js';
 import { DOCUMENT_KIND_LABELS } from '../../../../../core/labels.js';
 import type { DocumentView } from '../../../../../contract/documents.js';
 import { api, describeError } from '../../../../shared/api.js';
-import { requirementsQuery, yesEthicsFlags } from '../../../../shared/calls.js';
+import { requirementsQuery } from '../../../../shared/calls.js';
 import { PageState } from '../../../../shared/PageState.js';
 import { applicationQuery } from '../../queries.js';
 import { fieldId } from '../fields.js';
@@ -15,6 +16,10 @@ import { ChecklistCard } from './ChecklistCard.js';
 import { checklistRows } from './checklist.js';
 import { DocumentModal, type DocumentModalTarget, type PartyChoice } from './DocumentModal.js';
 import { UploadedCard } from './UploadedCard.js';
+
+/** The 二、4 questions answered yes, in the call's order. */
+export const yesEthicsFlags = (ethics: Partial<Record<EthicsFlag, boolean>> | undefined): EthicsFlag[] =>
+  ETHICS_FLAGS.filter((flag) => ethics?.[flag] === true);
 
 const documentsQuery = (applicationId: string) =>
   queryOptions({
