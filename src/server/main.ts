@@ -37,7 +37,11 @@ async function main(): Promise<void> {
       app.log.info({ login: user.login }, 'first province administrator created from SHENBAO_ADMIN_*');
   }
   const demo = isDemo
-    ? await seedDemo(database.db, createServices({ db: database.db, clock: systemClock, config }))
+    ? await seedDemo(
+        database.db,
+        createServices({ db: database.db, clock: systemClock, config }),
+        systemClock.now(),
+      )
     : [];
   const mail = config.mail && smtpTransport(config.mail.smtpUrl, config.mail.from);
   const jobs = createJobRunner({ db: database.db, clock: systemClock, log: app.log, mail });

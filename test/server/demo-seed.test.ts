@@ -23,7 +23,7 @@ const demoServices = () =>
 
 // Seeding takes long: the file's tests share one seed, whichever runs first.
 let seeded: ReturnType<typeof seedDemo> | undefined;
-const demoAccounts = () => (seeded ??= seedDemo(t.db, demoServices()));
+const demoAccounts = () => (seeded ??= seedDemo(t.db, demoServices(), t.clock.now()));
 
 describe('演示数据', () => {
   it('写入各角色账号和不同状态的申报书，重复运行不重复写入', async () => {
@@ -32,7 +32,7 @@ describe('演示数据', () => {
     expect(new Set(accounts.map((a) => a.role))).toEqual(
       new Set(['unit-admin', 'pi', 'department', 'province', 'expert']),
     );
-    expect(await seedDemo(t.db, services)).toEqual(accounts);
+    expect(await seedDemo(t.db, services, t.clock.now())).toEqual(accounts);
 
     for (const account of accounts)
       expect(await login(t.app, account.login, DEMO_PASSWORD)).toMatch(/^shenbao_session=/);
