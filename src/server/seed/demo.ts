@@ -71,7 +71,7 @@ const CALL_FILE_ORGANIZATIONS: DemoOrganization[] = [
     creditCode: '91320500MA2HC8Q17T',
     kind: 'enterprise',
     department: '苏州市科学技术局',
-    pi: { name: '顾晓岚', login: 'demo-pi-gu' },
+    pi: { name: '顾晓岚', login: 'demo-pi-haichuan' },
   },
   {
     login: 'demo-qinglan',
@@ -79,7 +79,7 @@ const CALL_FILE_ORGANIZATIONS: DemoOrganization[] = [
     creditCode: '91320400MA2QL6N36T',
     kind: 'enterprise',
     department: '常州市科学技术局',
-    pi: { name: '韩立新', login: 'demo-pi-han' },
+    pi: { name: '韩立新', login: 'demo-pi-qinglan' },
   },
 ];
 
