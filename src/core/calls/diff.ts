@@ -197,7 +197,7 @@ export function parameterLabel(path: readonly Segment[]): string {
     if (rest[0] === 'terms' && rest.length > 1) {
       rest = rest.slice(1);
       if (rest[0] === 'byDirection' && rest.length > 1) {
-        parts.push(DIRECTION_LABELS[rest[1] as Direction]?.split(' ')[0] ?? String(rest[1]));
+        parts.push(directionLabel(rest[1] as Direction));
         rest = rest.slice(2);
       }
       table = STREAM_LABELS;
@@ -209,6 +209,12 @@ export function parameterLabel(path: readonly Segment[]): string {
   if (label) parts.push(label);
   if (suffix) parts.push(suffix === 'clause' ? '依据条款' : '通知原文');
   return parts.length > 0 ? parts.join(' › ') : '计划参数';
+}
+
+/** `方向1`, `方向2（我省在境外建设）`: short, yet telling the two platform directions apart. */
+function directionLabel(direction: Direction): string {
+  const label = DIRECTION_LABELS[direction] ?? String(direction);
+  return `${label.split(' ')[0]}${/（[^）]*）$/.exec(label)?.[0] ?? ''}`;
 }
 
 /** The label of the nearest labelled parent of `segments` in `table`, its index and map key filled in. */
