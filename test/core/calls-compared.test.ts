@@ -4,6 +4,7 @@ import type { Application, Partner } from '../../src/core/bundle/schema.js';
 import type { CallParameters } from '../../src/core/calls/parameters.js';
 import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
 import type { Report } from '../../src/core/check.js';
+import { rulesUsedBy } from '../../src/core/rules/reads.js';
 import { CALL_FILES, readCallFile } from '../../src/server/seed/call-files.js';
 import { application, bundle, department, organization, person } from '../support/factories/bundle.js';
 import { check } from '../support/factories/check.js';
@@ -178,6 +179,11 @@ describe('专题三双边创新合作项目的申报通知（示例）', () => {
     const report = check(input, BILATERAL);
     expect(verdicts(report).applications.a1).toEqual({ eligible: false, rules: ['error:topic.not-open'] });
     expect(report.applications[0]!.findings[0]!.message).toContain('请改选本通知已开放的专题（专题三）');
+  });
+
+  it('本通知用到合作机构类型的规则（partner.kind），2026 年通知（专题三未开放）不用', () => {
+    expect(rulesUsedBy(BILATERAL).map((r) => r.id)).toContain('partner.kind');
+    expect(rulesUsedBy(JS_INTL_2026).map((r) => r.id)).not.toContain('partner.kind');
   });
 
   it('企业的合作国别提示取自本通知：德国不在“新加坡、挪威”之列', () => {

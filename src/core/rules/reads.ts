@@ -32,6 +32,7 @@ export const RULE_READS: Readonly<Record<string, RuleReads>> = {
   'partner.country': { reads: ['stream.partner.countries', 'homeCountry'] },
   'partner.country-enterprise': { reads: ['stream.partner.countries.excludedForEnterprise'] },
   'partner.country-not-key': { reads: ['stream.partner.countries.key', 'homeCountry'] },
+  'partner.kind': { reads: ['stream.partner.kinds'] },
   'field.not-key': { reads: ['stream.keyFields'] },
   'budget.table-unbalanced': { reads: [] },
   'budget.table-jiangsu-column': { reads: [] },
