@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repositories } from '../../src/server/repositories/index.js';
+import { loadConfig } from '../../src/server/config.js';
+import { principalOf } from '../../src/server/principal.js';
+import type { Province } from '../../src/server/services/call-admin.js';
+import { createServices } from '../../src/server/services/index.js';
 import { seedCallFiles, seedCalls } from '../../src/server/seed/calls.js';
 import { unitWithPerson } from '../support/api/applicant.js';
 import {
@@ -17,7 +20,7 @@ import {
   screenshots,
   sidewaysOverflow,
 } from '../support/browser.js';
-import { useTestApp } from '../support/harness.js';
+import { insertUser, useTestApp } from '../support/harness.js';
 
 // 专题三's own notice, created from its call file: an enterprise applies under it on a phone, is offered 专题三 alone,
 // and meets the partner-kind rule when it names a university as its partner.
@@ -35,7 +38,10 @@ describe('在专题三双边合作通知（计划文件）下申报', () => {
     // The browser drops a session cookie whose expiry is past by its own clock: the server's clock is real time.
     t.clock.set(new Date());
     await seedCalls(t.db, t.clock.now());
-    await seedCallFiles(repositories(t.db), t.clock.now());
+    const { user } = await insertUser(t, 'province', { duties: ['admin'] });
+    const province = principalOf(user) as Province;
+    const services = createServices({ db: t.db, clock: t.clock, config: loadConfig({ DATA_DIR: tmpdir() }) });
+    await seedCallFiles(services, province, t.clock.now());
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     browser = await launchChromium();

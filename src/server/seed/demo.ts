@@ -29,6 +29,8 @@ import {
 } from './demo-steps.js';
 import { CELL_CULTURE, HYDROGEN_VALVES, INTERFACES, SERVO, SOIL_SENSING } from './demo-stories.js';
 import { seedCallFiles } from './calls.js';
+import { principalOf } from '../principal.js';
+import type { Province } from '../services/call-admin.js';
 
 export { DEMO_PASSWORD, type DemoAccount };
 
@@ -241,7 +243,8 @@ export async function seedDemo(db: Database, services: Services, now: Date): Pro
  * a key country from 2027 on.
  */
 async function seedCallFileApplications(repos: Repositories, services: Services, now: Date): Promise<void> {
-  const [bilateral, next] = await seedCallFiles(repos, now);
+  const province = principalOf((await repos.users.findByLogin('demo-province'))!) as Province;
+  const [bilateral, next] = await seedCallFiles(services, province, now);
   const haichuan = await registerDemoOrganization(repos, services, CALL_FILE_ORGANIZATIONS[0]!);
   const qinglan = await registerDemoOrganization(repos, services, CALL_FILE_ORGANIZATIONS[1]!);
   const singapore = '新加坡百奥工艺私人有限公司';
