@@ -4,6 +4,7 @@ import {
   DIRECTIONS,
   DOCUMENT_KINDS,
   ETHICS_FLAGS,
+  ORGANIZATION_KINDS,
   TOPICS,
 } from '../core/bundle/schema.js';
 import { REQUIREMENT_KEYS } from '../core/documents/requirements.js';
@@ -53,6 +54,8 @@ export const callSchema = z
           z.object({
             direction: z.enum(DIRECTIONS).nullable(),
             label: z.string(),
+            /** The call accepts applications in this stream (a closed one is another notice's). */
+            open: z.boolean(),
             directedOnly: z.boolean(),
             fundingCap: z.number().int(),
             fundingShare: z
@@ -65,7 +68,13 @@ export const callSchema = z
                 name: z.string(),
                 allowed: z.array(z.string()).nullable(),
                 key: z.array(z.string()).nullable(),
+                /** The notice's words on the countries, for the form's help. */
+                quote: z.string(),
               })
+              .nullable(),
+            /** What the partner must be, with the notice's words; `null`: the call says nothing of it. */
+            partnerKinds: z
+              .object({ kinds: z.array(z.enum(ORGANIZATION_KINDS)), clause: z.string(), quote: z.string() })
               .nullable(),
           }),
         ),

@@ -37,7 +37,11 @@ async function main(): Promise<void> {
       app.log.info({ login: user.login }, 'first province administrator created from SHENBAO_ADMIN_*');
   }
   const demo = isDemo
-    ? await seedDemo(database.db, createServices({ db: database.db, clock: systemClock, config }))
+    ? await seedDemo(
+        database.db,
+        createServices({ db: database.db, clock: systemClock, config }),
+        systemClock.now(),
+      )
     : [];
   const mail = config.mail && smtpTransport(config.mail.smtpUrl, config.mail.from);
   const jobs = createJobRunner({
@@ -96,6 +100,8 @@ function printDemo(
       `演示账号（密码均为 ${DEMO_PASSWORD}）/ demo accounts (password ${DEMO_PASSWORD}):`,
       ...rows,
       '演示计划“（演示）”的网上填报窗口自今日起开放 30 天；2026 年正式计划已截止，仅供查阅。',
+      '示例计划文件 calls/ 已建为演示计划：专题三双边创新合作项目（新加坡、挪威；demo-haichuan）和 2027 年度计划（demo-qinglan）。',
+      '其日期为演示虚构（通知未发布），网上填报窗口同样自今日起开放 30 天。',
       '',
     ].join('\n'),
   );

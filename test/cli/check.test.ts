@@ -217,6 +217,96 @@ describe('shenbao check', () => {
   });
 });
 
+describe('shenbao check --call', () => {
+  const callFile = (name: string) =>
+    readFileSync(join(import.meta.dirname, `../../calls/${name}.call.json`), 'utf8');
+  const belt = (provincialFunding: number) =>
+    json(
+      bundle({
+        applications: [
+          application({ topic: 2, budget: { total: 5_000_000, jiangsuTotal: 2_500_000, provincialFunding } }),
+        ],
+      }),
+    );
+
+  it('judges the bundle under the call file, not its own call: 专题二 90 万元 is over 2026’s cap, within 2027’s', async () => {
+    const own = await runCli(['check', 'x.json'], { 'x.json': belt(900_000) });
+    expect(JSON.parse(own.stdout).applications[0].eligible).toBe(false);
+    const run = await runCli(['check', '--call', '2027.json', 'x.json', '--text'], {
+      'x.json': belt(900_000),
+      '2027.json': callFile('js-intl-2027'),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const json2027 = await runCli(['check', 'x.json', '--call', '2027.json'], {
+      'x.json': belt(1_000_001),
+      '2027.json': callFile('js-intl-2027'),
+    });
+    const report = JSON.parse(json2027.stdout);
+    expect(report.call).toBe('JS-INTL-2027');
+    expect(report.applications[0].findings.map((f: { rule: string }) => f.rule)).toEqual(['budget.cap']);
+    expect(report.applications[0].findings[0].message).toContain('上限 100 万元');
+  });
+
+  it('accepts a bundle whose own call is the call file’s, unknown to the built-in calls', async () => {
+    const own = json(
+      bundle({
+        call: 'JS-BILATERAL-SG-NO-2026',
+        applications: [
+          application({
+            topic: 3,
+            partner: { ...application({ topic: 3 }).partner!, country: 'SG', kind: 'enterprise' },
+          }),
+        ],
+      }),
+    );
+    expect((await runCli(['check', 'x.json'], { 'x.json': own })).stderr).toContain('未知的申报计划');
+    const run = await runCli(['check', '--call', 'sg-no.json', 'x.json'], {
+      'x.json': own,
+      'sg-no.json': callFile('js-bilateral-sg-no-2026'),
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).applications[0]).toMatchObject({ eligible: true, findings: [] });
+  });
+
+  it('exits 2 on a bad call file, naming every path and message, and judges nothing', async () => {
+    const bad = JSON.parse(callFile('js-intl-2027'));
+    bad.id = 'js-intl-2027';
+    bad.topics[2].terms.funding.value.cap = -1;
+    bad.topics[4].terms.partner.countries.value.key.push('fr');
+    delete bad.quotas.clause;
+    const run = await runCli(['check', '--call', 'bad.json', 'x.json'], {
+      'x.json': belt(900_000),
+      'bad.json': JSON.stringify(bad),
+    });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('计划文件 bad.json 有误（4 处），未作检查');
+    for (const path of [
+      'id: ',
+      'topics.2.terms.funding.value.cap: 应大于 0',
+      'topics.4.terms.partner.countries.value.key[5]: 应为两位大写国别代码',
+      'quotas.clause: ',
+    ])
+      expect(run.stderr).toContain(path);
+  });
+
+  it('exits 2 on a call file that is not JSON or is missing, and on --call without a file', async () => {
+    const notJson = await runCli(['check', '--call', 'c.json', 'x.json'], {
+      'x.json': belt(1),
+      'c.json': '{',
+    });
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toContain('(根)');
+    const missing = await runCli(['check', '--call', 'none.json', 'x.json'], { 'x.json': belt(1) });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('none.json');
+    const usage = await runCli(['check', 'x.json', '--call'], { 'x.json': belt(1) });
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--call CALL.json');
+  });
+});
+
 describe('the installed command', () => {
   it('npx-style bin runs the built CLI on a public case', async () => {
     const root = join(import.meta.dirname, '../..');

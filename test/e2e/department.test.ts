@@ -39,7 +39,7 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
     await seedCalls(t.db, t.clock.now());
     // The demo's files are read back by the app under test: both keep them in the same directory.
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }));
+    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }), t.clock.now());
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     browser = await launchChromium();

@@ -82,7 +82,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
     t.clock.set(new Date());
     await seedCalls(t.db, t.clock.now());
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }));
+    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }), t.clock.now());
 
     // The demo's approval awaiting its 公示 is published, so that the public has one to read.
     const province = await login(t.app, 'demo-province', DEMO_PASSWORD);

@@ -88,7 +88,7 @@ describe('省科技项目管理中心在浏览器中导入登记库、全省核�
     t.clock.set(new Date());
     await seedCalls(t.db, t.clock.now());
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }));
+    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }), t.clock.now());
     const cities = (await repositories(t.db).departments.list()).filter((d) => d.kind === 'city');
     for (const [i, title] of TWIN_TITLES.entries()) {
       await insertSubmitted(t.db, t.clock.now(), {

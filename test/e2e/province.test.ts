@@ -82,7 +82,7 @@ describe('省科技项目管理中心在浏览器中受理、分配专家、评�
     t.clock.set(new Date());
     await seedCalls(t.db, t.clock.now());
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }));
+    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }), t.clock.now());
     demoApproved = (await repositories(t.db).decisions.unpublishedApprovals(PRACTICE_CALL_ID)).length;
 
     // 南京市科学技术局 recommends an eligible application and confirms its list: it is at the province.

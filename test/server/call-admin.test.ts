@@ -114,7 +114,7 @@ describe('各专题参数及其依据条款', () => {
     expect(topic2.items.map((i: { label: string }) => i.label)).toContain('每家高校、科研机构限报');
     expect(topic3.streams[0].items[0]).toMatchObject({
       label: '是否开放申报',
-      value: '本通知不受理（另行发布）',
+      value: '本通知不受理',
       quote: expect.stringContaining('另行发布'),
     });
   });

@@ -23,7 +23,7 @@ const demoServices = () =>
 
 // Seeding takes long: the file's tests share one seed, whichever runs first.
 let seeded: ReturnType<typeof seedDemo> | undefined;
-const demoAccounts = () => (seeded ??= seedDemo(t.db, demoServices()));
+const demoAccounts = () => (seeded ??= seedDemo(t.db, demoServices(), t.clock.now()));
 
 describe('演示数据', () => {
   it('写入各角色账号和不同状态的申报书，重复运行不重复写入', async () => {
@@ -32,7 +32,7 @@ describe('演示数据', () => {
     expect(new Set(accounts.map((a) => a.role))).toEqual(
       new Set(['unit-admin', 'pi', 'department', 'province', 'expert']),
     );
-    expect(await seedDemo(t.db, services)).toEqual(accounts);
+    expect(await seedDemo(t.db, services, t.clock.now())).toEqual(accounts);
 
     for (const account of accounts)
       expect(await login(t.app, account.login, DEMO_PASSWORD)).toMatch(/^shenbao_session=/);
@@ -155,6 +155,39 @@ describe('演示数据', () => {
 
     expect(await verifyChain(repositories(t.db).audit.all())).toMatchObject({ intact: true });
     // Seeds the whole demo twice: on PostgreSQL under a loaded machine that took over 30 s.
+  }, 180_000);
+
+  it('示例计划文件建为开放中的演示计划：双边合作的企业申报已提交，2027 年度的法国合作草稿无重点国别提示', async () => {
+    await demoAccounts();
+    const get = async (url: string, cookie: string) => {
+      const response = await inject(t.app, { method: 'GET', url, cookie });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    const haichuan = await login(t.app, 'demo-haichuan', DEMO_PASSWORD);
+    const calls = (await get('/api/calls', haichuan)).calls as {
+      id: string;
+      name: string;
+      open: boolean;
+      topics: { number: number; open: boolean }[];
+    }[];
+    const bilateral = calls.find((c) => c.id === 'JS-BILATERAL-SG-NO-2026')!;
+    expect(bilateral).toMatchObject({ open: true, name: expect.stringContaining('日期为演示虚构') });
+    expect(bilateral.topics.filter((topic) => topic.open).map((topic) => topic.number)).toEqual([3]);
+    expect(calls.find((c) => c.id === 'JS-INTL-2027')).toMatchObject({ open: true });
+
+    const [culture] = (await get('/api/applications', haichuan)).applications;
+    expect(culture).toMatchObject({ status: 'submitted', topic: 3 });
+    const detail = await get(`/api/applications/${culture.id}`, haichuan);
+    expect(detail.application.form.partner).toMatchObject({ country: 'SG', kind: 'enterprise' });
+
+    const qinglan = await login(t.app, 'demo-qinglan', DEMO_PASSWORD);
+    const [valves] = (await get('/api/applications', qinglan)).applications;
+    const draft = await get(`/api/applications/${valves.id}`, qinglan);
+    expect(draft.application.callId).toBe('JS-INTL-2027');
+    expect(draft.evaluation.findings.map((f: { rule: string }) => f.rule)).not.toContain(
+      'partner.country-not-key',
+    );
   }, 180_000);
 
   it('演示账号（含单位开通的项目负责人和省里新增的专家）登录即可使用，不必先改密码', async () => {

@@ -443,7 +443,7 @@ describe('同年度其他部门申报', () => {
 describe('演示数据中的登记库', () => {
   it('东南大学已提交的申报书与其向省发展改革委的申报相同，星河智能的草稿遇到本单位和负责人的在研项目', async () => {
     const config = loadConfig({ DATA_DIR: tmpdir(), LOG_LEVEL: 'silent' });
-    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }));
+    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }), t.clock.now());
     const rulesOf = async (account: string) => {
       const cookie = login(t.app, account, DEMO_PASSWORD);
       const [application] = (

@@ -19,6 +19,8 @@ export const partnerFormSchema = z.object({
     .string()
     .regex(/^[A-Z]{2}$/, '请选择国别（地区）')
     .optional(),
+  /** 企业, 高校, 科研机构, 其他: a call may require a kind (专题三's notice: 国外企业). */
+  kind: z.enum(ORGANIZATION_KINDS, { error: '请选择境外合作机构类型' }).optional(),
   independentLegalEntity: z.boolean().optional(),
   ownedByApplicant: z.boolean().optional(),
   foreignInvestedInChina: z.boolean().optional(),

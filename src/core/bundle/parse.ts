@@ -127,7 +127,7 @@ export function parseJson(
 }
 
 /** Reads bundle text: a JSON syntax error is a problem at the root, like any other. */
-export function parseBundleText(text: string): ParseResult {
+export function parseBundleText(text: string, options?: ParseOptions): ParseResult {
   const read = parseJson(text);
-  return read.ok ? parseBundle(read.json) : read;
+  return read.ok ? parseBundle(read.json, options) : read;
 }

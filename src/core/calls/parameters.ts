@@ -1,3 +1,4 @@
+import { TOPICS } from '../bundle/schema.js';
 import type {
   CompletenessFlag,
   DepartmentKind,
@@ -275,6 +276,16 @@ export function streamOf(
   const terms = call.topics[topic].terms;
   if ('byDirection' in terms) return direction === undefined ? undefined : terms.byDirection[direction];
   return terms;
+}
+
+/** A topic's streams: its directions (专题一), or the topic itself. */
+export function streamsOf(topic: TopicTerms): StreamTerms[] {
+  return 'byDirection' in topic.terms ? Object.values(topic.terms.byDirection) : [topic.terms];
+}
+
+/** The topics in which the call opens at least one stream, in the notice's order. */
+export function openTopics(call: CallParameters): TopicNumber[] {
+  return TOPICS.filter((t) => streamsOf(call.topics[t]).some((s) => s.open.value));
 }
 
 /** The terms an application is judged by: its stream's, or `undefined` when the topic is closed (另行发布). */

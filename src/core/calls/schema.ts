@@ -12,7 +12,7 @@ import {
 } from '../bundle/schema.js';
 import { chineseZodErrors, formatPath, parseJson, type BundleProblem } from '../bundle/parse.js';
 import { SECTION_KEYS } from '../application/content.js';
-import type { CallParameters } from './parameters.js';
+import { openTopics, type CallParameters } from './parameters.js';
 
 // `shenbao.call/1`: a call's parameters as a JSON document (docs/calls.md). The document is CallParameters itself
 // with a `format` tag, so the 2026 call exported from src/core reads back unchanged, and every call, built in or
@@ -282,8 +282,7 @@ function combinationIssues(call: z.output<z.ZodObject<typeof callShape>>): Issue
       path: ['limits', 'duplicates', 'value', 'warnAt'],
       message: '提示阈值不能高于判定重复的阈值',
     });
-  if (!TOPICS.some((t) => streamsOf(call.topics[t].terms).some((s) => s.open.value)))
-    issues.push({ path: ['topics'], message: '至少开放一个专题（或方向）' });
+  if (openTopics(call).length === 0) issues.push({ path: ['topics'], message: '至少开放一个专题（或方向）' });
   for (const t of TOPICS) {
     const terms = call.topics[t].terms;
     const entries = 'byDirection' in terms ? Object.entries(terms.byDirection) : [[null, terms] as const];
@@ -309,10 +308,6 @@ function combinationIssues(call: z.output<z.ZodObject<typeof callShape>>): Issue
       message: '通知发布日期不能晚于网上填报截止时间',
     });
   return issues;
-}
-
-function streamsOf(terms: z.output<ReturnType<typeof topicTerms>>['terms']) {
-  return 'byDirection' in terms ? Object.values(terms.byDirection) : [terms];
 }
 
 export const callParametersSchema = z

@@ -1,6 +1,7 @@
 import { describe, it } from 'vitest';
-import type { TopicNumber } from '../bundle/schema.js';
-import { TOPIC_LABELS } from '../labels.js';
+import type { Partner, TopicNumber } from '../bundle/schema.js';
+import { CALL_FILES, readCallFile } from '../../server/seed/call-files.js';
+import { ORGANIZATION_KIND_LABELS, TOPIC_LABELS } from '../labels.js';
 import { application, organization } from '../../../test/support/factories/bundle.js';
 import { expectOutcome, single, ledBy, type RuleCase } from '../../../test/support/factories/rule-cases.js';
 
@@ -397,6 +398,50 @@ const partnerCases: RuleCase[] = [
   })),
 ];
 
+// 专题三's own notice (calls/js-bilateral-sg-no-2026.call.json): “江苏企业与国外企业开展联合研发”. The 2026 call opens no
+// 专题三, so the partner's kind is judged under the bilateral call.
+const bilateral = readCallFile(CALL_FILES.bilateral);
+const bilateralWith = (partner: Partial<Partner>): RuleCase['bundle'] =>
+  single({ topic: 3, partner: { ...application({ topic: 3 }).partner!, ...partner } });
+const partnerKindCases: RuleCase[] = [
+  {
+    name: '双边合作：与新加坡企业合作可以申报',
+    call: bilateral,
+    bundle: bilateralWith({ kind: 'enterprise' }),
+    eligible: true,
+  },
+  ...(['university', 'institute', 'other'] as const).map((kind): RuleCase => ({
+    name: `双边合作：合作机构为${ORGANIZATION_KIND_LABELS[kind]}不能申报（须为企业）`,
+    call: bilateral,
+    bundle: bilateralWith({ kind }),
+    eligible: false,
+    errors: ['partner.kind'],
+    mentions: { 'partner.kind': [ORGANIZATION_KIND_LABELS[kind], '须为企业', '境外合作机构a1'] },
+    cites: { 'partner.kind': '一、专题三' },
+  })),
+  {
+    name: '双边合作：未填写合作机构类型须补填',
+    call: bilateral,
+    bundle: bilateralWith({ kind: undefined }),
+    eligible: false,
+    errors: ['partner.kind'],
+    mentions: { 'partner.kind': ['未填写', '类型', '须为企业'] },
+    cites: { 'partner.kind': '一、专题三' },
+  },
+  {
+    name: '双边合作：没有境外合作机构只报缺合作机构，不另报类型',
+    call: bilateral,
+    bundle: single({ topic: 3, partner: undefined }),
+    eligible: false,
+    errors: ['partner.required'],
+  },
+  {
+    name: '本计划专题四不限合作机构类型：合作机构为高校可以申报',
+    bundle: single({ partner: { ...application().partner!, kind: 'university' } }),
+    eligible: true,
+  },
+];
+
 const fieldCases: RuleCase[] = [
   {
     name: '专题四技术领域不在重点领域中：可以申报，须说明',
@@ -441,5 +486,6 @@ describe('一、支持重点及申报条件', () => {
     it.each(enterprisePartnerCases)('$name', (c) => expectOutcome(c)));
   describe('经费额度', () => it.each(moneyCases)('$name', (c) => expectOutcome(c)));
   describe('境外合作机构与合作国别', () => it.each(partnerCases)('$name', (c) => expectOutcome(c)));
+  describe('主要境外合作机构的类型', () => it.each(partnerKindCases)('$name', (c) => expectOutcome(c)));
   describe('重点支持的技术领域', () => it.each(fieldCases)('$name', (c) => expectOutcome(c)));
 });

@@ -2,19 +2,24 @@ import { countryName } from '../reference/countries.js';
 import { formatWan } from '../money.js';
 import { DIRECTION_LABELS, ORGANIZATION_KIND_LABELS, TOPIC_LABELS, listZh } from '../labels.js';
 import { applicationRule } from './rule.js';
+import { openTopics, streamOf, streamsOf } from '../calls/parameters.js';
 
 // Reading: docs/reading/01-topics.md
 // 一、支持重点及申报条件 — what each topic (and each direction of 专题一) admits.
 
-// 专题三：“申报通知由省科技厅经与相应国别计划主管部门商定项目征集工作安排后另行发布。”
+// 专题三：“申报通知由省科技厅经与相应国别计划主管部门商定项目征集工作安排后另行发布。” A topic (or a direction of
+// 专题一) the call does not open is refused with the call's own words and the topics it does open.
 export const topicNotOpen = applicationRule(
   { id: 'topic.not-open', severity: 'error', clause: '一、专题三', title: '本通知未开放该专题的申报' },
   ({ app, topic }, emit, { call }) => {
-    const terms = 'byDirection' in topic.terms ? undefined : topic.terms;
-    if (terms && !terms.open.value) {
+    const stream = streamOf(call, app.topic, app.direction);
+    const streams = stream ? [stream] : streamsOf(topic);
+    if (streams.every((s) => !s.open.value)) {
+      const { open } = streams[0]!;
+      const label = stream?.label ?? `${TOPIC_LABELS[app.topic]}“${topic.name}”`;
       emit(
-        terms.open.clause,
-        `${TOPIC_LABELS[app.topic]}“${topic.name}”的申报通知另行发布，${call.notice.number.value}不受理该专题申报。请改选已开放的专题，或待专题通知发布后再申报。`,
+        open.clause,
+        `${label}不在${call.notice.number.value}受理范围内：${open.quote}请改选本通知已开放的专题（${listZh(openTopics(call).map((t) => TOPIC_LABELS[t]))}）。`,
         'topic',
       );
     }
@@ -25,10 +30,11 @@ export const topicNotOpen = applicationRule(
 export const directionMissing = applicationRule(
   { id: 'topic.direction-missing', severity: 'error', clause: '一、专题一', title: '专题一须选择方向' },
   ({ app, topic }, emit) => {
-    if ('byDirection' in topic.terms && app.direction === undefined) {
+    const open = streamsOf(topic).some((s) => s.open.value);
+    if ('byDirection' in topic.terms && app.direction === undefined && open) {
       emit(
         topic.clause,
-        `专题一“${topic.name}”须选择申报方向：${listZh(Object.values(DIRECTION_LABELS))}。请在基本信息中选择方向。`,
+        `${TOPIC_LABELS[app.topic]}“${topic.name}”须选择申报方向：${listZh(Object.values(DIRECTION_LABELS))}。请在基本信息中选择方向。`,
         'direction',
       );
     }
@@ -223,7 +229,7 @@ export const partnerCountryForEnterprise = applicationRule(
     id: 'partner.country-enterprise',
     severity: 'error',
     clause: '一、专题四',
-    title: '企业牵头的重点国别项目不得与新加坡、挪威合作',
+    title: '企业牵头时合作国别不得为本专题对企业排除的国别',
   },
   ({ app, applicant, terms }, emit) => {
     const countries = terms?.partner?.countries;
@@ -232,7 +238,7 @@ export const partnerCountryForEnterprise = applicationRule(
     if (countries.value.excludedForEnterprise.includes(country)) {
       emit(
         countries.clause,
-        `牵头申报单位为企业的，${terms.label}的合作国别不包括${listZh(countries.value.excludedForEnterprise.map(countryName))}；本项目合作国别为${countryName(country)}。请更换合作机构，与新加坡、挪威的合作另见双边创新合作项目。`,
+        `牵头申报单位为企业的，${terms.label}的合作国别不包括${listZh(countries.value.excludedForEnterprise.map(countryName))}；本项目合作国别为${countryName(country)}。请更换为其他国别（地区）的合作机构。`,
         'partner.country',
       );
     }
@@ -252,15 +258,45 @@ export const partnerCountryNotKey = applicationRule(
     const countries = terms?.partner?.countries;
     const country = app.partner?.country;
     if (!countries?.value.key || country === undefined || country === call.homeCountry.value) return;
-    const { key, excluded, excludedForEnterprise } = countries.value;
+    const { key, allowedName, excluded, excludedForEnterprise } = countries.value;
     const barred =
       excluded.includes(country) ||
       (applicant.kind === 'enterprise' && excludedForEnterprise.includes(country));
     if (!barred && !key.includes(country)) {
       emit(
         countries.clause,
-        `合作国别${countryName(country)}不在通知列举的重点国别（${listZh(key.map(countryName))}）中，须由评审确认其为创新型国家。请在申报书中说明合作国的产业技术创新能力。`,
+        `合作国别${countryName(country)}不在通知列举的重点国别（${listZh(key.map(countryName))}）中，须由评审确认其属于${allowedName}。请在申报书中说明合作国的产业技术创新能力。`,
         'partner.country',
+      );
+    }
+  },
+);
+
+// 专题三：“共同支持江苏企业与国外企业开展联合研发、技术转化。” — the partner must be of the kinds the call names;
+// a partner whose kind is not stated cannot be judged, so the applicant is asked to state it.
+export const partnerKind = applicationRule(
+  {
+    id: 'partner.kind',
+    severity: 'error',
+    clause: '一、专题三',
+    title: '主要境外合作机构须为本专题要求的类型',
+  },
+  ({ app, terms }, emit) => {
+    const kinds = terms?.partner?.kinds;
+    const partner = app.partner;
+    if (!kinds || !partner) return;
+    const wanted = listZh(kinds.value.map((k) => ORGANIZATION_KIND_LABELS[k]));
+    if (partner.kind === undefined) {
+      emit(
+        kinds.clause,
+        `${terms.label}的主要境外合作机构须为${wanted}，未填写合作机构“${partner.name}”的类型。请在境外合作机构信息中注明其类型。`,
+        'partner.kind',
+      );
+    } else if (!kinds.value.includes(partner.kind)) {
+      emit(
+        kinds.clause,
+        `${terms.label}的主要境外合作机构须为${wanted}，合作机构“${partner.name}”为${ORGANIZATION_KIND_LABELS[partner.kind]}。请更换为${wanted}作为主要境外合作机构，或改选其他专题。`,
+        'partner.kind',
       );
     }
   },
@@ -299,5 +335,6 @@ export const TOPIC_RULES = [
   partnerCountry,
   partnerCountryForEnterprise,
   partnerCountryNotKey,
+  partnerKind,
   fieldNotKey,
 ];

@@ -172,7 +172,7 @@ export const perInstitution = crossRule(
     id: 'limit.institution-belt-road',
     severity: 'error',
     clause: '二、3',
-    title: '每家高校、科研机构“一带一路”创新合作项目限报 3 项（另有单独推荐名额的除外）',
+    title: '每家高校、科研机构在限报专题的申报数不超过限额（另有单独推荐名额的除外）',
     target: 'application',
   },
   ({ call, views }, emit) => {
@@ -191,7 +191,7 @@ export const perInstitution = crossRule(
         emit(
           app.id,
           rule.clause,
-          `${ORGANIZATION_KIND_LABELS[applicant.kind]}“${applicant.name}”申报${listZh(topics.map((t) => TOPIC_LABELS[t]))}项目 ${group.length} 项，超过限额 ${allowed} 项（每家限报 ${max} 项，科技部批复建设的“一带一路”联合实验室另有单独推荐名额 1 项）。请减少申报数量。`,
+          `${ORGANIZATION_KIND_LABELS[applicant.kind]}“${applicant.name}”申报${listZh(topics.map((t) => TOPIC_LABELS[t]))}项目 ${group.length} 项，超过限额 ${allowed} 项（每家限报 ${max} 项${slot ? `，${listZh(slot.platforms.map((p) => PLATFORM_LABELS[p]))}另有${slot.label} ${slot.perApplicant} 项` : ''}）。请减少申报数量。`,
           'topic',
         );
       }

@@ -13,7 +13,7 @@ import {
 } from '../../core/labels.js';
 import { countryName } from '../../core/reference/countries.js';
 import { formatBeijing, toBeijingIso } from '../../core/time.js';
-import type { CallVersionRow } from '../repositories/calls.js';
+import type { CallSnapshot, CallVersionRow } from '../repositories/calls.js';
 import type {
   AdminCallDto,
   CallParametersDto,
@@ -53,7 +53,7 @@ function item<T>(
 function streamItems(terms: StreamTerms): CitedItemDto[] {
   const countries = terms.partner?.countries;
   return [
-    ...item('是否开放申报', terms.open, (open) => (open ? '开放' : '本通知不受理（另行发布）')),
+    ...item('是否开放申报', terms.open, (open) => (open ? '开放' : '本通知不受理')),
     ...item('定向组织', terms.directedOnly, yesNo),
     ...item('申报主体', terms.applicantKinds, (kinds) =>
       listZh(kinds.map((k) => ORGANIZATION_KIND_LABELS[k])),
@@ -68,6 +68,9 @@ function streamItems(terms: StreamTerms): CitedItemDto[] {
     ),
     ...item('重点支持的技术领域', terms.keyFields, listZh),
     ...item('须有主要境外合作机构', terms.partner?.required, yesNo),
+    ...item('主要境外合作机构类型', terms.partner?.kinds, (kinds) =>
+      listZh(kinds.map((k) => ORGANIZATION_KIND_LABELS[k])),
+    ),
     ...item(
       '合作国别（地区）',
       countries,
@@ -229,11 +232,16 @@ export function presentAdminCall({ row, parameters, open }: CallView): AdminCall
   return { ...snapshotOf(row), noticeNumber: parameters.notice.number.value, open, version: row.version };
 }
 
+/** A version as listed: the document is read through its diff, not sent with every version. */
+function snapshotWithoutDocument({ document: _document, ...snapshot }: CallSnapshot) {
+  return snapshot;
+}
+
 export function presentCallVersion(row: CallVersionRow & { actorName: string | null }): CallVersionDto {
   return {
     version: row.version,
     change: row.change,
-    snapshot: row.snapshot,
+    snapshot: snapshotWithoutDocument(row.snapshot),
     actor: row.actorUserId ? { id: row.actorUserId, name: row.actorName ?? '' } : null,
     at: toBeijingIso(row.at.getTime()),
   };

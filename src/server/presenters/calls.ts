@@ -9,9 +9,11 @@ import type { CallView } from '../services/calls.js';
 
 function stream(direction: CallDto['topics'][number]['streams'][number]['direction'], terms: StreamTerms) {
   const countries = terms.partner?.countries?.value;
+  const kinds = terms.partner?.kinds;
   return {
     direction,
     label: terms.label,
+    open: terms.open.value,
     directedOnly: terms.directedOnly.value,
     fundingCap: terms.funding.value.cap,
     fundingShare: terms.funding.value.share ?? null,
@@ -22,8 +24,10 @@ function stream(direction: CallDto['topics'][number]['streams'][number]['directi
           name: countries.allowedName,
           allowed: countries.allowed && [...countries.allowed],
           key: countries.key ? [...countries.key] : null,
+          quote: terms.partner!.countries!.quote,
         }
       : null,
+    partnerKinds: kinds ? { kinds: [...kinds.value], clause: kinds.clause, quote: kinds.quote } : null,
   };
 }
 
@@ -65,8 +69,7 @@ export function presentCall({ row, parameters, open }: CallView): CallDto {
               stream(d, (topic.terms as { byDirection: Record<string, StreamTerms> }).byDirection[d]!),
             )
           : [stream(null, topic.terms)];
-      const open = 'byDirection' in topic.terms ? true : topic.terms.open.value;
-      return { number, name: topic.name, clause: topic.clause, open, streams };
+      return { number, name: topic.name, clause: topic.clause, open: streams.some((s) => s.open), streams };
     }),
   };
 }

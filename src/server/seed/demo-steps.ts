@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { ApplicationContent } from '../../core/application/content.js';
 import { UNBARRED_PARTNER_ANSWERS, type ApplicationForm } from '../../core/application/form.js';
-import { ALL_COMPLETE, type TopicNumber } from '../../core/bundle/schema.js';
+import { ALL_COMPLETE, type OrganizationKind, type TopicNumber } from '../../core/bundle/schema.js';
 import { principalOf, type PrincipalOf } from '../principal.js';
 import type { Repositories } from '../repositories/index.js';
 import type { UploadDocumentForm } from '../../contract/documents.js';
@@ -58,15 +58,20 @@ export function demoContact(login: string): { email: string; mobile: string } {
   return { email: `${login}@example.com`, mobile: `1380000${String(n).padStart(4, '0')}` };
 }
 
-export const partner = (name: string, country: string) => ({ name, country, ...UNBARRED_PARTNER_ANSWERS });
+export const partner = (name: string, country: string, kind?: OrganizationKind) => ({
+  name,
+  country,
+  ...(kind ? { kind } : {}),
+  ...UNBARRED_PARTNER_ANSWERS,
+});
 
 /** The application's own facts: what the newcomer sees in the list, and the figures the rules judge. */
 export interface DemoApplication {
   title: string;
   summary: string;
   field: string;
-  /** Name (original language) and ISO country code. */
-  partner: [string, string];
+  /** Name (original language), ISO country code and, where the call asks it, the partner's kind. */
+  partner: [string, string, OrganizationKind?];
   domesticPartners?: ApplicationForm['domesticPartners'];
   /** 总预算, 江苏方总预算, 省资助经费 (yuan). */
   budget: [number, number, number];
@@ -91,7 +96,7 @@ export interface DemoStory {
 
 /** The whole 申报书 of a demo application: its facts, its story, and the PI's contact from the PI's login. */
 export function demoForm(a: DemoApplication, story: DemoStory, piLogin: string): ApplicationForm {
-  const [partnerName, country] = a.partner;
+  const [partnerName, country, partnerKind] = a.partner;
   const [total, jiangsuTotal, provincialFunding] = a.budget;
   const base = sampleContent({
     title: a.title,
@@ -104,7 +109,7 @@ export function demoForm(a: DemoApplication, story: DemoStory, piLogin: string):
     title: a.title,
     summary: a.summary,
     field: a.field,
-    partner: partner(partnerName, country),
+    partner: partner(partnerName, country, partnerKind),
     domesticPartners: a.domesticPartners ?? [],
     abstract: story.abstract,
     keywords: story.keywords,
@@ -175,14 +180,15 @@ export async function addDemoPi(
   return { ...applicant, piId: person.id };
 }
 
-/** A draft in the practice call with the applicant's PI; its 保密 question answered 否 unless `form` says. */
+/** A draft in the practice call (or `callId`) with the applicant's PI; its 保密 question answered 否 unless `form` says. */
 export async function draftDemo(
   services: Services,
   { actor, piId }: DemoApplicant,
   topic: TopicNumber,
   form: ApplicationForm,
+  callId = PRACTICE_CALL_ID,
 ): Promise<string> {
-  const row = await services.applications.create(actor, { callId: PRACTICE_CALL_ID, topic, piId });
+  const row = await services.applications.create(actor, { callId, topic, piId });
   await services.applications.update(actor, row.id, {
     version: row.version,
     form: { classified: false, ...form },

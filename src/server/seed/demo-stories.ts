@@ -322,3 +322,90 @@ export const PEROVSKITE_FILMS: DemoStory = {
     { from: '2028-11', to: '2029-10', goal: '完成柔性组件封装与可靠性测试。' },
   ],
 };
+
+// The calls of `calls/` (专题三's bilateral notice, the 2027 variant): their partners are invented, and so are
+// their addresses and websites (example domains).
+
+export const CELL_CULTURE: DemoStory = {
+  abstract:
+    '与新加坡合作企业联合开发无血清细胞培养基和一次性生物反应器过程控制系统，建立细胞密度与代谢物在线监测模型，在 200 L 规模完成工艺放大验证，细胞表达量提高 30% 以上。',
+  keywords: ['细胞培养', '生物反应器', '过程控制', '生命健康'],
+  period: { start: '2027-01', end: '2029-12' },
+  pi: { gender: 'female', birthYear: 1984, title: '高级工程师', degree: '博士' },
+  members: [
+    member('顾晨', '320506198803120016', '苏州海川生物科技有限公司', '工程师', '培养基配方开发', 12),
+    member('邵敏', '320507199107250029', '苏州海川生物科技有限公司', '工程师', '过程控制与放大', 12),
+  ],
+  foreignPi: { name: 'Dr. Tan Wei Ling', position: 'Director, Bioprocess Development' },
+  partnerInstitution: {
+    nameZh: '新加坡百奥工艺私人有限公司（演示虚构）',
+    address: '1 Biopolis Way, Singapore 138668（演示）',
+    legalRepresentative: 'Mr. Lim Boon Keng',
+    website: 'https://bioprocess.example.sg',
+    history: '2024 年起双方在细胞株评估上开展委托合作，2026 年签署联合研发协议。',
+  },
+  sections: {
+    rationale:
+      '生物药生产所需的无血清培养基和一次性反应器控制系统长期依赖进口。新方在过程分析技术上积累深厚，我方具备培养基配方与中试生产能力，合作可形成自主可控的上游工艺平台。',
+    cooperationBasis:
+      '申报单位建有 500 L 中试车间和培养基配方实验室；新方拥有在线拉曼监测与过程建模团队，双方已完成两株细胞的联合评估。',
+    researchPlan:
+      '- 无血清培养基配方筛选与优化\n- 细胞密度与代谢物的在线监测模型\n- 一次性生物反应器过程控制系统\n- 200 L 规模工艺放大验证',
+    innovations:
+      '**创新点一**：基于在线拉曼光谱的代谢物实时反馈补料策略。\n**创新点二**：面向一次性反应器的自适应溶氧控制。',
+  },
+  indicators: {
+    patentsFiled: 5,
+    patentsGranted: 1,
+    papers: 2,
+    standards: 1,
+    newProducts: 2,
+    talentTrained: 4,
+    salesRevenue: 8_000_000,
+    foreignExperts: 2,
+  },
+  milestones: [
+    { from: '2027-01', to: '2027-12', goal: '完成培养基配方筛选和在线监测模型。' },
+    { from: '2028-01', to: '2029-12', goal: '完成过程控制系统开发和 200 L 工艺放大验证。' },
+  ],
+};
+
+export const HYDROGEN_VALVES: DemoStory = {
+  abstract:
+    '与法国合作机构联合研制 70 MPa 加氢站用高压氢气阀门，攻克密封材料氢脆和阀座微泄漏控制难题，完成 10 万次循环寿命试验，泄漏率优于 1×10⁻⁶ Pa·m³/s。',
+  keywords: ['氢能', '高压阀门', '密封材料', '加氢站'],
+  period: { start: '2027-07', end: '2030-06' },
+  pi: { gender: 'male', birthYear: 1980, title: '正高级工程师', degree: '博士' },
+  members: [
+    member('韩立', '320505198601140013', '常州青蓝氢能装备有限公司', '工程师', '阀门结构设计', 10),
+    member('蒋悦', '320506199204060021', '常州青蓝氢能装备有限公司', '工程师', '寿命试验', 10),
+  ],
+  foreignPi: { name: 'Dr. Claire Martin', position: 'Head of Hydrogen Components Laboratory' },
+  partnerInstitution: {
+    nameZh: '法国里昂氢能装备公司（演示虚构）',
+    address: '10 Rue de la République, 69002 Lyon, France（演示）',
+    legalRepresentative: 'M. Julien Bernard',
+    website: 'https://hydrogen.example.fr',
+    history: '2025 年起双方就高压密封材料开展技术交流。',
+  },
+  sections: {
+    rationale: '高压氢气阀门是加氢站的关键部件，国产阀门寿命和密封性能与国外仍有差距。',
+    cooperationBasis: '申报单位有精密阀门加工能力，法方在氢脆评价和密封材料方面有多年积累。',
+    researchPlan: '- 抗氢脆密封材料筛选\n- 阀座微泄漏控制结构\n- 10 万次循环寿命试验',
+    innovations: '**创新点一**：梯度结构的抗氢脆密封件。',
+  },
+  indicators: {
+    patentsFiled: 4,
+    patentsGranted: 1,
+    papers: 1,
+    standards: 1,
+    newProducts: 1,
+    talentTrained: 3,
+    salesRevenue: 5_000_000,
+    foreignExperts: 1,
+  },
+  milestones: [
+    { from: '2027-07', to: '2028-06', goal: '完成密封材料筛选和阀门结构设计。' },
+    { from: '2028-07', to: '2030-06', goal: '完成样机研制和寿命试验。' },
+  ],
+};

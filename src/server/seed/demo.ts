@@ -1,6 +1,6 @@
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import type { Database } from '../db/database.js';
-import { repositories } from '../repositories/index.js';
+import { repositories, type Repositories } from '../repositories/index.js';
 import type { UploadDocumentForm } from '../../contract/documents.js';
 import type { Services } from '../services/index.js';
 import { OTHER_EXPERTS, seedExperts } from './experts.js';
@@ -27,7 +27,10 @@ import {
   registerDemoOrganization,
   submitDemo,
 } from './demo-steps.js';
-import { INTERFACES, SERVO, SOIL_SENSING } from './demo-stories.js';
+import { CELL_CULTURE, HYDROGEN_VALVES, INTERFACES, SERVO, SOIL_SENSING } from './demo-stories.js';
+import { seedCallFiles } from './calls.js';
+import { principalOf } from '../principal.js';
+import type { Province } from '../services/call-admin.js';
 
 export { DEMO_PASSWORD, type DemoAccount };
 
@@ -62,6 +65,26 @@ const ORGANIZATIONS: DemoOrganization[] = [
   },
 ];
 
+/** Applicants under the calls of `calls/`: 专题三's bilateral notice and the 2027 variant. */
+const CALL_FILE_ORGANIZATIONS: DemoOrganization[] = [
+  {
+    login: 'demo-haichuan',
+    name: '苏州海川生物科技有限公司',
+    creditCode: '91320500MA2HC8Q17T',
+    kind: 'enterprise',
+    department: '苏州市科学技术局',
+    pi: { name: '顾晓岚', login: 'demo-pi-haichuan' },
+  },
+  {
+    login: 'demo-qinglan',
+    name: '常州青蓝氢能装备有限公司',
+    creditCode: '91320400MA2QL6N36T',
+    kind: 'enterprise',
+    department: '常州市科学技术局',
+    pi: { name: '韩立新', login: 'demo-pi-qinglan' },
+  },
+];
+
 /** The enterprise both the university and the institute take as their Jiangsu partner. */
 const XINGHE = {
   name: '南京星河智能装备有限公司',
@@ -93,11 +116,14 @@ const OFFICIALS: DemoOfficial[] = [
   { login: 'demo-expert', role: 'expert', name: '评审专家 陈教授', shows: '有待评分的评审任务' },
 ];
 
-/** Seeds the demo once (it is skipped when its first account exists) and lists its accounts. */
-export async function seedDemo(db: Database, services: Services): Promise<DemoAccount[]> {
+/**
+ * Seeds the demo once (it is skipped when its first account exists) and lists its accounts; `now` is the services'
+ * clock, from which the calls of `calls/` open.
+ */
+export async function seedDemo(db: Database, services: Services, now: Date): Promise<DemoAccount[]> {
   const repos = repositories(db);
   const accounts: DemoAccount[] = [
-    ...ORGANIZATIONS.flatMap((o) => [
+    ...[...ORGANIZATIONS, ...CALL_FILE_ORGANIZATIONS].flatMap((o) => [
       { login: o.login, role: 'unit-admin' as const, who: `${o.name} 单位管理员` },
       { login: o.pi.login, role: 'pi' as const, who: `${o.name} 项目负责人 ${o.pi.name}` },
     ]),
@@ -197,6 +223,8 @@ export async function seedDemo(db: Database, services: Services): Promise<DemoAc
   await attach('demo-yanjiusuo', hongKong, 'integrity-commitment-pi', [orgId('demo-yanjiusuo')]);
   await attachSignedForms(services, of('demo-yanjiusuo'), hongKong);
   await submit('demo-yanjiusuo', hongKong);
+  await seedCallFileApplications(repos, services, now);
+
   // After the submissions: the registers change these verdicts, as the province would see on importing them.
   await seedRegisters(repos, services, 'demo-province');
   await seedProvinceStage(repos, services);
@@ -207,4 +235,60 @@ export async function seedDemo(db: Database, services: Services): Promise<DemoAc
   await seedObjections(repos, services);
 
   return accounts;
+}
+
+/**
+ * The calls of `calls/`, opened with the demo's windows, and applications under them: under 专题三's bilateral notice
+ * an enterprise with a Singapore enterprise, submitted; under the 2027 variant a 专题四 draft with a French partner,
+ * a key country from 2027 on.
+ */
+async function seedCallFileApplications(repos: Repositories, services: Services, now: Date): Promise<void> {
+  const province = principalOf((await repos.users.findByLogin('demo-province'))!) as Province;
+  const [bilateral, next] = await seedCallFiles(services, province, now);
+  const haichuan = await registerDemoOrganization(repos, services, CALL_FILE_ORGANIZATIONS[0]!);
+  const qinglan = await registerDemoOrganization(repos, services, CALL_FILE_ORGANIZATIONS[1]!);
+  const singapore = '新加坡百奥工艺私人有限公司';
+
+  const culture = await draftDemo(
+    services,
+    haichuan,
+    3,
+    demoForm(
+      {
+        title: '无血清细胞培养基与一次性生物反应器过程控制联合研发',
+        summary:
+          '与新加坡合作企业联合开发无血清培养基和一次性生物反应器过程控制系统，完成 200 L 工艺放大验证。',
+        field: '生命健康',
+        partner: [singapore, 'SG', 'enterprise'],
+        budget: [3_000_000, 1_800_000, 800_000],
+      },
+      CELL_CULTURE,
+      CALL_FILE_ORGANIZATIONS[0]!.pi.login,
+    ),
+    bilateral!.id,
+  );
+  const party = haichuan.organizationId;
+  await attachDemo(services, haichuan, culture, 'cooperation-agreement', [party, singapore]);
+  await attachDemo(services, haichuan, culture, 'integrity-commitment-unit', [party]);
+  await attachDemo(services, haichuan, culture, 'integrity-commitment-pi', [party]);
+  await attachSignedForms(services, haichuan, culture);
+  await submitDemo(services, haichuan, culture);
+
+  await draftDemo(
+    services,
+    qinglan,
+    4,
+    demoForm(
+      {
+        title: '70 MPa 加氢站用高压氢气阀门联合研制',
+        summary: '与法国合作企业联合研制 70 MPa 高压氢气阀门，攻克密封材料氢脆和微泄漏控制难题。',
+        field: '氢能与新型储能',
+        partner: ['Lyon Hydrogène Équipements', 'FR'],
+        budget: [4_000_000, 2_400_000, 1_000_000],
+      },
+      HYDROGEN_VALVES,
+      CALL_FILE_ORGANIZATIONS[1]!.pi.login,
+    ),
+    next!.id,
+  );
 }

@@ -10,7 +10,7 @@ import type { Report } from '../../../src/core/check.js';
 import type { Finding } from '../../../src/core/rules/rule.js';
 import { application, bundle, document, organization, person, requiredDocuments } from './bundle.js';
 import { check } from './check.js';
-import { CENTRE_CONFIGURATION } from '../../../src/core/calls/parameters.js';
+import { CENTRE_CONFIGURATION, type CallParameters } from '../../../src/core/calls/parameters.js';
 
 // The table of named cases beside each rule file: a bundle and the whole expected outcome on the
 // applications and departments it names. Listed rule ids are exact: a rule not listed must not fire.
@@ -30,6 +30,8 @@ export interface Expected {
 export interface RuleCase extends Partial<Expected> {
   name: string;
   bundle: unknown;
+  /** The call the bundle is judged under (default: the bundle's own). */
+  call?: CallParameters;
   /** The application the top-level expectation is about (default `a1`). */
   app?: string;
   /** Expectations on further applications. */
@@ -75,7 +77,7 @@ function expectWellFormedFindings(report: Report) {
 
 /** Checks a case's bundle and asserts its whole expected outcome. */
 export function expectOutcome(c: RuleCase) {
-  const report = check(c.bundle);
+  const report = check(c.bundle, c.call);
   expectWellFormedFindings(report);
   const apps: Array<[string, Expected]> = [
     ...(c.eligible === undefined ? [] : [[c.app ?? 'a1', c as Expected] as [string, Expected]]),

@@ -124,18 +124,17 @@ function NewApplicationForm({
         </Form.Item>
         <Form.Item label="专题" name="topic" rules={[{ required: true, message: '请选择专题' }]}>
           <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-            {(call?.topics ?? []).map((t) => (
-              <Radio
-                key={t.number}
-                value={t.number}
-                disabled={!t.open || !t.streams.some((s) => mayChoose(call!, mine, t.number, s))}
-              >
-                {TOPIC_LABELS[t.number]} {t.name}
-                {!t.open && (
-                  <Typography.Text type="secondary">（本通知不受理，申报通知另行发布）</Typography.Text>
-                )}
-              </Radio>
-            ))}
+            {(call?.topics ?? [])
+              .filter((t) => t.open)
+              .map((t) => (
+                <Radio
+                  key={t.number}
+                  value={t.number}
+                  disabled={!t.streams.some((s) => mayChoose(call!, mine, t.number, s))}
+                >
+                  {TOPIC_LABELS[t.number]} {t.name}
+                </Radio>
+              ))}
           </Radio.Group>
         </Form.Item>
         {call && topic && <DirectedNotice call={call} withheld={withheldStreams(call, mine, topic)} />}

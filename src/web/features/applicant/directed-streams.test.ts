@@ -9,15 +9,18 @@ import { contactsOf, directionOptions, withheldStreams } from './directed-stream
 const stream = (
   direction: CallDto['topics'][number]['streams'][number]['direction'],
   directedOnly: boolean,
+  open = true,
 ) => ({
   direction,
   label: `方向 ${direction}`,
+  open,
   directedOnly,
   fundingCap: 0,
   fundingShare: null,
   keyFields: [],
   partnerRequired: false,
   countries: null,
+  partnerKinds: null,
 });
 
 const call: CallDto = {
@@ -75,6 +78,20 @@ describe('定向组织方向的选项', () => {
       'platform-inbound',
       'platform-outbound',
     ]);
+  });
+
+  it('计划未开放的方向不列出，也不算作“未受邀”', () => {
+    const closed: CallDto = {
+      ...call,
+      topics: [
+        {
+          ...call.topics[0]!,
+          streams: [stream('big-science', false, false), stream('platform-inbound', false)],
+        },
+      ],
+    };
+    expect(directionOptions(closed, mine([])).map((o) => o.value)).toEqual(['platform-inbound']);
+    expect(withheldStreams(closed, mine([]), 1)).toEqual([]);
   });
 
   it('联系人取自计划参数', () => {

@@ -17,14 +17,14 @@ const invitedTo = (
   mine?.invitations.some((i) => i.callId === callId && i.topic === topic && i.direction === direction) ??
   false;
 
-/** Whether the organization may choose the stream: open to all, invited to it, or already in it. */
+/** Whether the organization may choose the stream: one the call opens, to all or to it by invitation. */
 export function mayChoose(
   call: CallDto,
   mine: MyEntitlementsDto | undefined,
   topic: TopicNumber,
   stream: Stream,
 ): boolean {
-  return !stream.directedOnly || invitedTo(mine, call.id, topic, stream.direction);
+  return stream.open && (!stream.directedOnly || invitedTo(mine, call.id, topic, stream.direction));
 }
 
 /** 专题一's directions the organization may choose, keeping `current` (an application already in one). */
@@ -39,14 +39,14 @@ export function directionOptions(
     .map((s) => ({ value: s.direction!, label: DIRECTION_LABELS[s.direction!] }));
 }
 
-/** The streams of `topic` withheld from the organization, by label. */
+/** The open streams of `topic` withheld from the organization (directed, not invited), by label. */
 export function withheldStreams(
   call: CallDto | undefined,
   mine: MyEntitlementsDto | undefined,
   topic: TopicNumber,
 ) {
   const streams = call?.topics.find((t) => t.number === topic)?.streams ?? [];
-  return streams.filter((s) => !mayChoose(call!, mine, topic, s)).map((s) => s.label);
+  return streams.filter((s) => s.open && !mayChoose(call!, mine, topic, s)).map((s) => s.label);
 }
 
 export function contactsOf(call: CallDto): string {

@@ -129,7 +129,7 @@ function Editor({ roundId, topic, form: current }: { roundId: string; topic: num
       )}
       {current.version === null && (
         <Typography.Paragraph type="secondary">
-          通知（苏科资发〔2026〕26号）未规定评审指标。此为默认评分表，出处：{current.clause}
+          通知未规定评审指标。此为默认评分表，出处：{current.clause}
           （省科技项目管理中心的配置），保存后成为第 1 版。
         </Typography.Paragraph>
       )}

@@ -1,5 +1,7 @@
 import { Alert, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import type { PartnerForm } from '../../../../../core/application/form.js';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '../../../../../core/bundle/schema.js';
+import { ORGANIZATION_KIND_LABELS, listZh } from '../../../../../core/labels.js';
 import { TAX_HAVEN_JURISDICTIONS } from '../../../../../core/reference/countries.js';
 import { countryChoices, regionName } from '../../../../shared/countries.js';
 import { fieldId } from '../fields.js';
@@ -20,7 +22,7 @@ const INSTITUTION_FIELDS: {
   { key: 'website', label: '网址', max: 300, md: 12, placeholder: 'https://' },
 ];
 
-type Question = Exclude<keyof PartnerForm, 'name' | 'country'>;
+type Question = Exclude<keyof PartnerForm, 'name' | 'country' | 'kind'>;
 
 // 二、1: the six facts about the main foreign partner that the notice's bars turn on. No default and no hint
 // of the expected answer: the applicant answers, the rules judge.
@@ -35,13 +37,6 @@ const QUESTIONS: { key: Question; label: string; help?: string }[] = [
     label: '境外方负责人是否在该境外合作机构任职，并依托该机构与申报单位开展合作？',
   },
 ];
-
-const COUNTRY_HELP: Record<number, string> = {
-  2: '合作国别须为共建“一带一路”国家（名单参见“中国一带一路网”）；加强支持与中东欧国家合作。',
-  3: '落实江苏省与新加坡、挪威等国签署的科技合作协议或谅解备忘录。',
-  4: '面向英国、德国、芬兰、荷兰等创新型国家；牵头申报单位为企业的，合作国别不包括新加坡、挪威。',
-  5: '面向香港、澳门、台湾地区开展跨境联合研发。',
-};
 
 export function PartnerStep({ draft, update, stream, application, readOnly }: StepProps) {
   const partner = draft.form.partner ?? {};
@@ -82,7 +77,7 @@ export function PartnerStep({ draft, update, stream, application, readOnly }: St
             htmlFor={fieldId('partner.country')}
             label="国别（地区）"
             required
-            extra={COUNTRY_HELP[draft.topic]}
+            extra={stream?.countries?.quote}
           >
             <Select
               id={fieldId('partner.country')}
@@ -95,6 +90,22 @@ export function PartnerStep({ draft, update, stream, application, readOnly }: St
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item
+        htmlFor={fieldId('partner.kind')}
+        label="境外合作机构类型"
+        required={!!stream?.partnerKinds}
+        extra={
+          stream?.partnerKinds &&
+          `须为${listZh(stream.partnerKinds.kinds.map((k) => ORGANIZATION_KIND_LABELS[k]))}〔${stream.partnerKinds.clause}：${stream.partnerKinds.quote}〕`
+        }
+      >
+        <Radio.Group
+          id={fieldId('partner.kind')}
+          value={partner.kind}
+          options={ORGANIZATION_KINDS.map((k) => ({ value: k, label: ORGANIZATION_KIND_LABELS[k] }))}
+          onChange={(e) => set({ kind: e.target.value as OrganizationKind })}
+        />
+      </Form.Item>
       {partner.country && TAX_HAVEN_JURISDICTIONS.includes(partner.country) && (
         <Alert
           type="warning"

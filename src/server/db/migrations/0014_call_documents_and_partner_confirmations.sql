@@ -23,6 +23,7 @@ CREATE TABLE "partner_confirmations" (
 	CONSTRAINT "partner_confirmations_outcome" CHECK ("partner_confirmations"."outcome" is null or "partner_confirmations"."outcome" in ('confirmed', 'corrected'))
 );
 --> statement-breakpoint
+ALTER TABLE "calls" ADD COLUMN "document" jsonb;--> statement-breakpoint
 ALTER TABLE "partner_confirmations" ADD CONSTRAINT "partner_confirmations_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partner_confirmations" ADD CONSTRAINT "partner_confirmations_sent_by_users_id_fk" FOREIGN KEY ("sent_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partner_confirmations" ADD CONSTRAINT "partner_confirmations_agreement_sha256_files_sha256_fk" FOREIGN KEY ("agreement_sha256") REFERENCES "public"."files"("sha256") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
