@@ -27,7 +27,7 @@ export async function firstPageWorld(
   clock: Clock,
   config: Config,
 ): Promise<FirstPageWorld> {
-  await seedDemo(db, createServices({ db, clock, config }));
+  await seedDemo(db, createServices({ db, clock, config }), clock.now());
   const signIn = async (login: string) => {
     const response = await app.inject({
       method: 'POST',
