@@ -125,6 +125,8 @@ interface Run {
   loginSeconds: number;
   surgeSeconds: number;
   surgeCpuMs: { server: number; database: number };
+  /** Backends of the surge by what they were doing, on average over the samples. */
+  waits: string;
   alone: Latencies;
   /** CPU per request kind, alone: ms of the server's processes and of the database's backends. */
   cpu: Map<string, { server: number; database: number; n: number }>;
@@ -210,6 +212,7 @@ async function surge(workers: number | undefined): Promise<Run> {
     loginSeconds: 0,
     surgeSeconds: 0,
     surgeCpuMs: { server: 0, database: 0 },
+    waits: '',
     alone: new Map(),
     cpu: new Map(),
   };
@@ -312,11 +315,36 @@ async function surge(workers: number | undefined): Promise<Run> {
     await pool(applicants, CONCURRENCY, ({ login }) => signIn(run.latencies, login));
     run.loginSeconds = (performance.now() - loginStart) / 1000;
 
+    // What the database's backends wait on during the surge, sampled: a lock held until commit shows here.
+    const waits = new Map<string, number>();
+    let samples = 0;
+    let sampling = true;
+    const sampler = (async () => {
+      const watcher = new pg.Client({ connectionString: ADMIN_URL });
+      await watcher.connect();
+      while (sampling) {
+        const { rows } = await watcher.query<{ wait: string; n: number }>(
+          `select coalesce(wait_event_type || ':' || wait_event, 'running') as wait, count(*)::int as n
+             from pg_stat_activity where datname = $1 and state = 'active' group by 1`,
+          [databaseName],
+        );
+        for (const { wait, n } of rows) waits.set(wait, (waits.get(wait) ?? 0) + n);
+        samples += 1;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await watcher.end();
+    })();
     const pids = serverPids(server.pid!);
     const before = { server: reading(pids), database: reading(await backendPids(admin, databaseName)) };
     const surgeStart = performance.now();
     await pool(applicants, CONCURRENCY, (applicant) => fill(run.latencies, applicant));
     run.surgeSeconds = (performance.now() - surgeStart) / 1000;
+    sampling = false;
+    await sampler;
+    run.waits = [...waits]
+      .sort((a, b) => b[1] - a[1])
+      .map(([wait, n]) => `${wait} ${(n / samples).toFixed(1)}`)
+      .join(', ');
     run.surgeCpuMs = {
       server: spent(before.server, reading(pids)),
       database: spent(before.database, reading(await backendPids(admin, databaseName))),
@@ -373,6 +401,7 @@ function report(run: Run): string[] {
 function details(run: Run): string[] {
   const requests = surgeRequests(run);
   return [
+    `surge database backends active, on average: ${run.waits}`,
     `surge CPU per request: server ${(run.surgeCpuMs.server / requests).toFixed(1)} ms, database ${(run.surgeCpuMs.database / requests).toFixed(1)} ms`,
     ...latencyLines(run.alone).map((line) => `alone   ${line}`),
     ...[...run.cpu].map(

@@ -134,8 +134,16 @@ export class ApplicationService {
 
   /** The named application and the notice's rules on it as it stands. */
   async view(actor: Principal, id: string): Promise<ApplicationView> {
-    const row = await this.get(actor, id);
-    const [application] = await this.repos.applications.withNames([id]);
+    return this.viewOf(await this.get(actor, id));
+  }
+
+  /** An autosave, answered with the view of what it wrote (not read again). */
+  async save(actor: Principal, id: string, input: UpdateApplicationBody): Promise<ApplicationView> {
+    return this.viewOf(await this.update(actor, id, input));
+  }
+
+  private async viewOf(row: ApplicationRow): Promise<ApplicationView> {
+    const [application] = await this.repos.applications.withNames([row.id]);
     return {
       application: application!,
       evaluation: await this.evaluate(row),
@@ -205,6 +213,16 @@ export class ApplicationService {
       return updated;
     };
     if (!edited) return save(this.repos);
+    if (unmoved && !row.finalizedSnapshotId) {
+      // The common autosave, in one statement; a 定稿 made since the read leaves it to the locked path below.
+      const updated = await this.repos.applications.updateAtVersion(
+        id,
+        input.version,
+        { ...after, directed, form: input.form },
+        { unfinalized: true },
+      );
+      if (updated) return updated;
+    }
     // Autosaves of the form are not audited (versioned, and too frequent for the log's lock); moving the
     // application to another topic, direction or PI is, and so is reopening a 定稿. The lock makes a 定稿
     // under way finish first, so that the edit sees (and reopens) it.
@@ -292,6 +310,9 @@ export class ApplicationService {
       const evaluation = this.evaluation(call.parameters, locked, now, findings, false);
       if (!evaluation.canSubmit) return { submitted: false, evaluation };
 
+      const files = await repos.bundles.currentDocuments([id]);
+      // The call's counter row stays locked from here to commit, so every submission of the call waits for
+      // this one: only writes follow.
       const acceptanceNo =
         locked.acceptanceNo ??
         acceptanceNumber(call.row.id, await repos.applications.nextAcceptanceNumber(call.row.id));
@@ -300,7 +321,6 @@ export class ApplicationService {
         submittedAt,
         acceptanceNo,
       }))!;
-      const files = await repos.bundles.currentDocuments([id]);
       const payload = {
         format: 'shenbao.receipt/1',
         acceptanceNo,
