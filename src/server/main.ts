@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { auditAnchor } from './audit/anchor.js';
 import { systemClock } from './clock.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig, type LogLevel } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createJobRunner } from './jobs/index.js';
@@ -106,21 +106,25 @@ async function main(): Promise<void> {
     const app = await buildServingApp(config, database);
     return serve(config, database, app, await prepare(config, database, app.log));
   }
+  const primaryLog = primaryLogOf(config.logLevel);
   const database = openServingDatabase(config, () => primaryLog);
   const demo = await prepare(config, database, primaryLog);
   await database.close();
-  runWorkers(config, demo);
+  runWorkers(config, demo, primaryLog);
 }
 
-/** The primary's few lines, in the shape of the workers' JSON log. */
-const primaryLog: StartLog = {
-  info: (object, msg) =>
-    console.log(JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, ...object, msg })),
-  error: (object, msg) =>
-    console.error(
-      JSON.stringify({ level: 50, time: Date.now(), pid: process.pid, ...object, msg }, errorReplacer),
-    ),
-};
+/** The primary's few lines, in the shape of the workers' JSON log and at their level. */
+function primaryLogOf(level: LogLevel): StartLog {
+  const shown = (at: LogLevel) => level !== 'silent' && LEVELS.indexOf(at) <= LEVELS.indexOf(level);
+  const line = (value: number, object: object, msg: string) =>
+    JSON.stringify({ level: value, time: Date.now(), pid: process.pid, ...object, msg }, errorReplacer);
+  return {
+    info: (object, msg) => shown('info') && console.log(line(30, object, msg)),
+    error: (object, msg) => shown('error') && console.error(line(50, object, msg)),
+  };
+}
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'];
 
 function errorReplacer(_key: string, value: unknown): unknown {
   return value instanceof Error ? { type: value.name, message: value.message, stack: value.stack } : value;
@@ -131,7 +135,7 @@ function errorReplacer(_key: string, value: unknown): unknown {
  * process that another needs: sessions, rate limits, jobs and the audit chain are in the database. A worker that
  * dies is replaced; one that dies before it ever listened stops the server (its port or database is wrong).
  */
-function runWorkers(config: Config, demo: DemoAccount[]): void {
+function runWorkers(config: Config, demo: DemoAccount[], primaryLog: StartLog): void {
   let closing = false;
   let listening = 0;
   const everListened = new Set<number>();
