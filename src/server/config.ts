@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_UPLOAD_MAX_MB, MB } from '../contract/documents.js';
@@ -61,6 +61,10 @@ const EXPECTED: Record<string, { zh: string; en: string; secret?: boolean }> = {
   UPLOAD_MAX_DOCUMENTS_PER_KIND: { zh: '应为正整数（份）', en: 'expected a positive integer (documents)' },
   UPLOAD_MAX_APPLICATION_MB: { zh: '应为正数（MB）', en: 'expected a positive number of megabytes' },
   UPLOAD_MAX_ORGANIZATION_MB: { zh: '应为正数（MB）', en: 'expected a positive number of megabytes' },
+  WORKERS: {
+    zh: '应为正整数（服务进程数）；内嵌 PGlite 只允许 1 个进程，多进程须设置 DATABASE_URL 使用 PostgreSQL',
+    en: 'expected a positive integer (server processes); embedded PGlite allows 1, several need DATABASE_URL (PostgreSQL)',
+  },
   JOBS_POLL_MS: {
     zh: '应为不小于 0 的整数（毫秒，0 为不运行后台任务）',
     en: 'expected a non-negative integer of milliseconds (0: no background jobs)',
@@ -165,6 +169,7 @@ const envSchema = z.object({
   RECEIPT_PRIVATE_KEY: z.string().includes('PRIVATE KEY').optional(),
   JOBS_POLL_MS: z.coerce.number().int().min(0).default(2000),
   JOBS_STALE_AFTER_MS: z.coerce.number().int().positive().default(STALE_AFTER_MS),
+  WORKERS: z.coerce.number().int().positive().optional(),
   AUDIT_SIGNING_KEY_FILE: z
     .string()
     .min(1)
@@ -220,6 +225,8 @@ export interface Config {
   uploadLimits: UploadLimits;
   /** Signs 受理回执; every instance must share it. */
   receiptPrivateKeyPem: string;
+  /** Server processes sharing the port: the cores with PostgreSQL, one with PGlite (one process only). */
+  workers: number;
   /** How often an instance looks for background jobs (全省交叉核查, 专家到期提醒); 0: never. */
   jobsPollMs: number;
   /** A claimed job whose heartbeat is older than this belongs to a dead instance; another takes it over. */
@@ -410,6 +417,16 @@ function auditAnchorConfig(
   };
 }
 
+function workersOf(vars: { DATABASE_URL?: string | undefined; WORKERS?: number | undefined }): number {
+  if (!vars.DATABASE_URL && vars.WORKERS !== undefined && vars.WORKERS > 1) {
+    throw new ConfigError(
+      `环境变量 WORKERS 无效：${EXPECTED.WORKERS!.zh}（当前值 / got: ${vars.WORKERS}）\n` +
+        `Invalid environment variable WORKERS: ${EXPECTED.WORKERS!.en}`,
+    );
+  }
+  return vars.WORKERS ?? (vars.DATABASE_URL ? availableParallelism() : 1);
+}
+
 function migrationUrl(vars: {
   DATABASE_URL?: string | undefined;
   MIGRATION_DATABASE_URL?: string | undefined;
@@ -495,6 +512,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       applicationBytes: Math.floor(vars.UPLOAD_MAX_APPLICATION_MB * MB),
       organizationBytes: Math.floor(vars.UPLOAD_MAX_ORGANIZATION_MB * MB),
     },
+    workers: workersOf(vars),
     jobsPollMs: vars.JOBS_POLL_MS,
     jobsStaleAfterMs: vars.JOBS_STALE_AFTER_MS,
     fileStore: fileStoreConfig(dataDir, vars),

@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/server/config.js';
@@ -56,6 +56,20 @@ describe('config', () => {
     );
     expect(() => loadConfig({ SESSION_SECRET: secret, UPLOAD_MAX_ORGANIZATION_MB: '0' })).toThrowError(
       /环境变量 UPLOAD_MAX_ORGANIZATION_MB 无效/,
+    );
+  });
+
+  it('WORKERS：PostgreSQL 默认每核一个进程，PGlite 只允许一个', () => {
+    const pg = 'postgres://app@db.local/shenbao';
+    expect(loadConfig({ SESSION_SECRET: secret }).workers).toBe(1);
+    expect(loadConfig({ SESSION_SECRET: secret, DATABASE_URL: pg }).workers).toBe(availableParallelism());
+    expect(loadConfig({ SESSION_SECRET: secret, DATABASE_URL: pg, WORKERS: '3' }).workers).toBe(3);
+    expect(loadConfig({ SESSION_SECRET: secret, WORKERS: '1' }).workers).toBe(1);
+    expect(() => loadConfig({ SESSION_SECRET: secret, WORKERS: '2' })).toThrowError(
+      /环境变量 WORKERS 无效：.*内嵌 PGlite 只允许 1 个进程/,
+    );
+    expect(() => loadConfig({ SESSION_SECRET: secret, DATABASE_URL: pg, WORKERS: '0' })).toThrowError(
+      /环境变量 WORKERS 无效/,
     );
   });
 

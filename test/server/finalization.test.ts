@@ -108,6 +108,20 @@ describe('定稿', () => {
     expect((await finalize(admin.cookie, id)).json().snapshot.sha256).toBe(original.sha256);
   });
 
+  it('定稿之后，自动保存的单条语句捷径不写入（交由加锁的保存重新打开定稿）', async () => {
+    const { id, version } = await filledDraft();
+    await finalize(admin.cookie, id);
+    const repos = repositories(t.db);
+    const shortcut = await repos.applications.updateAtVersion(
+      id,
+      version,
+      { form: completeForm({ summary: '捷径不应写入。' }) },
+      { unfinalized: true },
+    );
+    expect(shortcut).toBeUndefined();
+    expect((await repos.applications.findById(id))!.version).toBe(version);
+  });
+
   it('未改动内容的保存不重新打开定稿', async () => {
     const { id, version } = await filledDraft();
     const snapshot = (await finalize(admin.cookie, id)).json().snapshot;

@@ -74,6 +74,9 @@ describe('申报书服务自行核对访问权限', () => {
       await expect(applications.get(actor, submitted.id)).rejects.toMatchObject(notFound);
       await expect(applications.named(actor, submitted.id)).rejects.toMatchObject(notFound);
       await expect(applications.view(actor, submitted.id)).rejects.toMatchObject(notFound);
+      await expect(
+        applications.save(actor, draft.id, { version: draft.version, form: draft.form }),
+      ).rejects.toMatchObject(notFound);
       await expect(applications.namedWithin(actor, [submitted.id])).rejects.toMatchObject(notFound);
     }
     await expect(applications.named(unitAdmin(submitted.organizationId), randomUUID())).rejects.toMatchObject(

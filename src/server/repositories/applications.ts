@@ -1,4 +1,16 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  isNull,
+  ne,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import type { ApplicationStatus } from '../../contract/vocabulary.js';
 import { AuditRepository } from './audit.js';
@@ -137,15 +149,23 @@ export class ApplicationRepository {
   }
 
   /** Writes `changes` only if the row is still at `version`; the new version is one more. */
+  /** `unfinalized`: only while the application has no 定稿 (one made meanwhile leaves it unwritten). */
   async updateAtVersion(
     id: string,
     version: number,
     changes: Partial<NewApplication>,
+    { unfinalized = false } = {},
   ): Promise<ApplicationRow | undefined> {
     const [row] = await this.db
       .update(applications)
       .set({ ...changes, version: version + 1 })
-      .where(and(eq(applications.id, id), eq(applications.version, version)))
+      .where(
+        and(
+          eq(applications.id, id),
+          eq(applications.version, version),
+          unfinalized ? isNull(applications.finalizedSnapshotId) : undefined,
+        ),
+      )
       .returning();
     return row;
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type MissingField, missingFields, withoutUnfilled } from '../../core/application/form.js';
 import { awaitingSeparateSlot } from '../../core/application/separate-slot.js';
 import type { TopicNumber } from '../../core/bundle/schema.js';
@@ -135,8 +135,16 @@ export class ApplicationService {
 
   /** The named application and the notice's rules on it as it stands. */
   async view(actor: Principal, id: string): Promise<ApplicationView> {
-    const row = await this.get(actor, id);
-    const [application] = await this.repos.applications.withNames([id]);
+    return this.viewOf(await this.get(actor, id));
+  }
+
+  /** An autosave, answered with the view of what it wrote (not read again). */
+  async save(actor: Principal, id: string, input: UpdateApplicationBody): Promise<ApplicationView> {
+    return this.viewOf(await this.update(actor, id, input));
+  }
+
+  private async viewOf(row: ApplicationRow): Promise<ApplicationView> {
+    const [application] = await this.repos.applications.withNames([row.id]);
     return {
       application: application!,
       evaluation: await this.evaluate(row),
@@ -206,6 +214,16 @@ export class ApplicationService {
       return updated;
     };
     if (!edited) return save(this.repos);
+    if (unmoved && !row.finalizedSnapshotId) {
+      // The common autosave, in one statement; a 定稿 made since the read leaves it to the locked path below.
+      const updated = await this.repos.applications.updateAtVersion(
+        id,
+        input.version,
+        { ...after, directed, form: input.form },
+        { unfinalized: true },
+      );
+      if (updated) return updated;
+    }
     // Autosaves of the form are not audited (versioned, and too frequent for the log's lock); moving the
     // application to another topic, direction or PI is, and so is reopening a 定稿. The lock makes a 定稿
     // under way finish first, so that the edit sees (and reopens) it.
@@ -299,27 +317,25 @@ export class ApplicationService {
       const evaluation = this.evaluation(call.parameters, locked, now, findings, false);
       if (!evaluation.canSubmit) return { submitted: false, evaluation };
 
+      const files = await repos.bundles.currentDocuments([id]);
+      // The call's counter row stays locked from here to commit, so every submission of the call waits for
+      // this one: only writes follow, issued together so that the connection runs them back to back instead of
+      // waiting for this process's event loop between them.
       const acceptanceNo =
         locked.acceptanceNo ??
         acceptanceNumber(call.row.id, await repos.applications.nextAcceptanceNumber(call.row.id));
-      const submitted = (await repos.applications.updateAtVersion(id, version, {
-        status: 'submitted',
-        submittedAt,
-        acceptanceNo,
-      }))!;
-      const files = await repos.bundles.currentDocuments([id]);
       const payload = {
         format: 'shenbao.receipt/1',
         acceptanceNo,
         applicationId: id,
         call: { id: call.row.id, name: call.row.name },
-        topic: submitted.topic,
-        title: submitted.form.title ?? '',
+        topic: locked.topic,
+        title: locked.form.title ?? '',
         applicant: { name: organization.name, creditCode: organization.creditCode },
-        piId: submitted.piId,
+        piId: locked.piId,
         submittedAt: toBeijingIso(submittedAt.getTime()),
         ...(resubmission ? { resubmittedAt: toBeijingIso(now.getTime()) } : {}),
-        formSha256: createHash('sha256').update(JSON.stringify(submitted.form)).digest('hex'),
+        formSha256: createHash('sha256').update(JSON.stringify(locked.form)).digest('hex'),
         documents: files.map((f) => ({
           kind: f.kind,
           fileName: f.fileName,
@@ -328,39 +344,47 @@ export class ApplicationService {
         })),
       };
       const signature = this.signer.sign(payload);
-      const receipt = await repos.applications.insertReceipt({
-        applicationId: id,
-        acceptanceNo,
-        issuedAt: now,
-        payload,
-        signature,
-      });
-      await repos.review.insertSnapshot({
-        applicationId: id,
-        receiptId: receipt.id,
-        at: now,
-        form: submitted.form,
-        documents: files.map((f) => ({
-          id: f.id,
-          kind: f.kind,
-          fileName: f.fileName,
-          sha256: f.fileSha256,
-          metadata: f.metadata,
-        })),
-      });
-      await repos.applications.addEvent(
-        {
-          applicationId: id,
-          at: now,
-          actorUserId: actor.userId,
-          kind: resubmission ? 'resubmitted' : 'submitted',
-          detail: { acceptanceNo, documents: payload.documents.length },
-        },
-        { from: locked.status, to: 'submitted' },
-      );
+      const receiptId = randomUUID();
+      const [submitted] = await Promise.all([
+        repos.applications.updateAtVersion(id, version, { status: 'submitted', submittedAt, acceptanceNo }),
+        repos.applications
+          .insertReceipt({
+            id: receiptId,
+            applicationId: id,
+            acceptanceNo,
+            issuedAt: now,
+            payload,
+            signature,
+          })
+          .then(() =>
+            repos.review.insertSnapshot({
+              applicationId: id,
+              receiptId,
+              at: now,
+              form: locked.form,
+              documents: files.map((f) => ({
+                id: f.id,
+                kind: f.kind,
+                fileName: f.fileName,
+                sha256: f.fileSha256,
+                metadata: f.metadata,
+              })),
+            }),
+          ),
+        repos.applications.addEvent(
+          {
+            applicationId: id,
+            at: now,
+            actorUserId: actor.userId,
+            kind: resubmission ? 'resubmitted' : 'submitted',
+            detail: { acceptanceNo, documents: payload.documents.length },
+          },
+          { from: locked.status, to: 'submitted' },
+        ),
+      ]);
       return {
         submitted: true,
-        application: submitted,
+        application: submitted!,
         receipt: { acceptanceNo, issuedAt: now, payload, signature, publicKey: this.signer.publicKeyPem },
       };
     });

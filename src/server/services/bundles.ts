@@ -5,12 +5,10 @@ import {
   withConfirmation,
   type PartnerConfirmationRecord,
 } from '../../core/application/partner-confirmation.js';
-import { parseBundle } from '../../core/bundle/parse.js';
 import {
   NONE_COMPLETE,
   type Application,
   type Bundle,
-  type BundleInput,
   type Organization,
   type Platform,
 } from '../../core/bundle/schema.js';
@@ -35,7 +33,9 @@ import type { Repositories } from '../repositories/index.js';
 import { confirmationRecordOf, type PartnerConfirmationRow } from '../repositories/partner-confirmations.js';
 
 // The database as a shenbao.bundle/1, so that the one rule engine of src/core judges applications in the
-// API exactly as `shenbao check` judges an exported bundle.
+// API exactly as `shenbao check` judges an exported bundle. It is built as the parsed `Bundle` type, every
+// default filled, and not parsed again: every save and submission assembles one, and re-parsing what this file
+// wrote cost as much as the rules (test/server/bundle-assembly.test.ts holds it to what parseBundle returns).
 
 const EPOCH = '1970-01-01';
 
@@ -223,7 +223,7 @@ export class BundleService {
     );
     const subjectIds = new Set(subjects.map((a) => a.id));
     const rows = [...subjects, ...related.filter((a) => !subjectIds.has(a.id))];
-    const bundle = await this.assemble(call, call.id, rows, asOf, submittedAt, 'related');
+    const bundle = await this.assemble(call, call.id, rows, asOf, submittedAt, 'related', subjectOrgs);
     return { bundle, report: checkBundle(bundle, call) };
   }
 
@@ -252,12 +252,18 @@ export class BundleService {
     asOf: Date,
     submittedAt: (row: ApplicationRow) => Date | null,
     registers: 'related' | 'all',
+    /** Organizations already read: not read again. */
+    known: OrganizationRow[] = [],
   ): Promise<Bundle> {
     const repos = this.repos.bundles;
     const people = await repos.people([...new Set(rows.map((a) => a.piId))]);
     const orgIds = [...new Set([...rows.map((a) => a.organizationId), ...people.map((p) => p.employerId)])];
     // One after another: inside a transaction every query shares one connection.
-    const orgs = await repos.organizations(orgIds);
+    const reused = known.filter((o) => orgIds.includes(o.id));
+    const orgs = [
+      ...reused,
+      ...(await repos.organizations(orgIds.filter((id) => !reused.some((o) => o.id === id)))),
+    ];
     const ongoing = await repos.ongoingProjects(orgIds);
     const platforms = await this.repos.entitlements.platformsValidOn(orgIds, platformDateOf(call));
     const departments = await repos.departments([...new Set(rows.map((a) => a.departmentId))]);
@@ -289,7 +295,7 @@ export class BundleService {
     const ongoingByOrg = listsBy(ongoing, (p) => p.organizationId);
     const platformsByOrg = listsBy(platforms, (p) => p.organizationId);
     const docsByApplication = listsBy(docs, (d) => d.applicationId);
-    const input: BundleInput = {
+    return {
       format: 'shenbao.bundle/1',
       call: call.id,
       asOf: toBeijingIso(asOf.getTime()),
@@ -346,10 +352,5 @@ export class BundleService {
       ),
       externalSubmissions: external.map(externalSubmissionOf),
     };
-    const parsed = parseBundle(input, { knownCall: (id) => id === call.id });
-    if (!parsed.ok) {
-      throw new Error(`assembled bundle is malformed: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
-    }
-    return parsed.bundle;
   }
 }

@@ -102,8 +102,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     },
     async (request) => {
       const actor = await guard.require(request, ...APPLICANT_ROLES);
-      await applications.update(actor, request.params.id, request.body);
-      return presentApplicationView(await applications.view(actor, request.params.id));
+      return presentApplicationView(await applications.save(actor, request.params.id, request.body));
     },
   );
 

@@ -1,0 +1,45 @@
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { parseBundle } from '../../src/core/bundle/parse.js';
+import type { Bundle } from '../../src/core/bundle/schema.js';
+import { loadConfig } from '../../src/server/config.js';
+import { repositories } from '../../src/server/repositories/index.js';
+import { seedDemo } from '../../src/server/seed/demo.js';
+import { BundleService } from '../../src/server/services/bundles.js';
+import { parametersOf } from '../../src/server/services/calls.js';
+import { createServices } from '../../src/server/services/index.js';
+import { useTestApp } from '../support/harness.js';
+
+const t = useTestApp();
+
+/** What `shenbao check` would read from the bundle exported as JSON. */
+function reparsed(bundle: Bundle): Bundle {
+  const parsed = parseBundle(JSON.parse(JSON.stringify(bundle)), { knownCall: (id) => id === bundle.call });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems.slice(0, 3)));
+  return parsed.bundle;
+}
+
+describe('由数据库组装的申报数据包', () => {
+  it('不再经 Zod 解析，但与解析后的结果完全相同（演示数据的每个计划、每项申报书）', async () => {
+    await seedDemo(
+      t.db,
+      createServices({ db: t.db, clock: t.clock, config: loadConfig({ DATA_DIR: tmpdir() }) }),
+      t.clock.now(),
+    );
+    const repos = repositories(t.db);
+    const service = new BundleService(repos);
+    let applications = 0;
+    for (const row of await repos.calls.list()) {
+      const call = parametersOf(row);
+      const whole = await service.provinceBundle(call, row.id, t.clock.now());
+      expect(whole).toEqual(reparsed(whole));
+      for (const application of await repos.bundles.liveApplications(row.id)) {
+        const { bundle } = await service.judge(call, [application], t.clock.now());
+        expect(bundle).toEqual(reparsed(bundle));
+        expect(bundle.applications.map((a) => a.id)).toContain(application.id);
+        applications += 1;
+      }
+    }
+    expect(applications).toBeGreaterThan(5);
+  });
+});
