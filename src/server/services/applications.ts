@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { type MissingField, missingFields, withoutUnfilled } from '../../core/application/form.js';
 import { awaitingSeparateSlot } from '../../core/application/separate-slot.js';
 import type { TopicNumber } from '../../core/bundle/schema.js';
@@ -319,23 +319,27 @@ export class ApplicationService {
 
       const files = await repos.bundles.currentDocuments([id]);
       // The call's counter row stays locked from here to commit, so every submission of the call waits for
-      // this one: only writes follow, issued together so that the connection runs them back to back instead of
-      // waiting for this process's event loop between them.
+      // this one: only writes follow.
       const acceptanceNo =
         locked.acceptanceNo ??
         acceptanceNumber(call.row.id, await repos.applications.nextAcceptanceNumber(call.row.id));
+      const submitted = (await repos.applications.updateAtVersion(id, version, {
+        status: 'submitted',
+        submittedAt,
+        acceptanceNo,
+      }))!;
       const payload = {
         format: 'shenbao.receipt/1',
         acceptanceNo,
         applicationId: id,
         call: { id: call.row.id, name: call.row.name },
-        topic: locked.topic,
-        title: locked.form.title ?? '',
+        topic: submitted.topic,
+        title: submitted.form.title ?? '',
         applicant: { name: organization.name, creditCode: organization.creditCode },
-        piId: locked.piId,
+        piId: submitted.piId,
         submittedAt: toBeijingIso(submittedAt.getTime()),
         ...(resubmission ? { resubmittedAt: toBeijingIso(now.getTime()) } : {}),
-        formSha256: createHash('sha256').update(JSON.stringify(locked.form)).digest('hex'),
+        formSha256: createHash('sha256').update(JSON.stringify(submitted.form)).digest('hex'),
         documents: files.map((f) => ({
           kind: f.kind,
           fileName: f.fileName,
@@ -344,47 +348,39 @@ export class ApplicationService {
         })),
       };
       const signature = this.signer.sign(payload);
-      const receiptId = randomUUID();
-      const [submitted] = await Promise.all([
-        repos.applications.updateAtVersion(id, version, { status: 'submitted', submittedAt, acceptanceNo }),
-        repos.applications
-          .insertReceipt({
-            id: receiptId,
-            applicationId: id,
-            acceptanceNo,
-            issuedAt: now,
-            payload,
-            signature,
-          })
-          .then(() =>
-            repos.review.insertSnapshot({
-              applicationId: id,
-              receiptId,
-              at: now,
-              form: locked.form,
-              documents: files.map((f) => ({
-                id: f.id,
-                kind: f.kind,
-                fileName: f.fileName,
-                sha256: f.fileSha256,
-                metadata: f.metadata,
-              })),
-            }),
-          ),
-        repos.applications.addEvent(
-          {
-            applicationId: id,
-            at: now,
-            actorUserId: actor.userId,
-            kind: resubmission ? 'resubmitted' : 'submitted',
-            detail: { acceptanceNo, documents: payload.documents.length },
-          },
-          { from: locked.status, to: 'submitted' },
-        ),
-      ]);
+      const receipt = await repos.applications.insertReceipt({
+        applicationId: id,
+        acceptanceNo,
+        issuedAt: now,
+        payload,
+        signature,
+      });
+      await repos.review.insertSnapshot({
+        applicationId: id,
+        receiptId: receipt.id,
+        at: now,
+        form: submitted.form,
+        documents: files.map((f) => ({
+          id: f.id,
+          kind: f.kind,
+          fileName: f.fileName,
+          sha256: f.fileSha256,
+          metadata: f.metadata,
+        })),
+      });
+      await repos.applications.addEvent(
+        {
+          applicationId: id,
+          at: now,
+          actorUserId: actor.userId,
+          kind: resubmission ? 'resubmitted' : 'submitted',
+          detail: { acceptanceNo, documents: payload.documents.length },
+        },
+        { from: locked.status, to: 'submitted' },
+      );
       return {
         submitted: true,
-        application: submitted!,
+        application: submitted,
         receipt: { acceptanceNo, issuedAt: now, payload, signature, publicKey: this.signer.publicKeyPem },
       };
     });
