@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { containment, MIN_COMPARABLE_CODE_POINTS, normalize, TrigramVocabulary, trigrams } from './trigrams.js';
+import {
+  containment,
+  MIN_COMPARABLE_CODE_POINTS,
+  normalize,
+  TrigramVocabulary,
+  trigrams,
+} from './trigrams.js';
 
 const vocabulary = new TrigramVocabulary();
 const set = (text: string) => vocabulary.ids(text)!;

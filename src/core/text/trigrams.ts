@@ -151,7 +151,8 @@ function growTo(values: Int32Array, length: number): Int32Array {
 function distinctSorted(values: Int32Array): Int32Array {
   const sorted = Int32Array.from(values).sort();
   let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
   return sorted.slice(0, distinct);
 }
 
@@ -160,7 +161,7 @@ export function containment(a: Int32Array, b: Int32Array): number {
   const small = Math.min(a.length, b.length);
   if (small === 0) return 0;
   let shared = 0;
-  for (let x = 0, y = 0; x < a.length && y < b.length; ) {
+  for (let x = 0, y = 0; x < a.length && y < b.length;) {
     if (a[x] === b[y]) {
       shared++;
       x++;
