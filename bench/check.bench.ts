@@ -1,12 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parseBundle } from '../src/core/bundle/parse.js';
 import { JS_INTL_2026 } from '../src/core/calls/js-intl-2026.js';
 import { checkBundle } from '../src/core/check.js';
 import { RULES } from '../src/core/rules/catalogue.js';
 import { createContext } from '../src/core/rules/context.js';
+import { runChild, unpackBaseline } from './baseline.js';
+import { checkPhases, time } from './check-phases.js';
 import {
   application,
   bundle,
@@ -20,6 +21,9 @@ import {
 // npm run bench:check — a province-sized bundle: 20,000 applications with their organizations, people and
 // departments, and 50,000 same-year submissions to other departments. Prints the time of each phase and
 // the ratio of the whole check to reading and JSON.parse-ing the same file.
+// Then the province's own shape (issue 16): 60 universities with about 67 applications each, PIs whose names
+// repeat, one external submission in ten under an applicant's credit code. That bundle is checked in a fresh
+// process by this checkout and by the baseline commit (bench/baseline.ts), and both ratios are printed.
 
 const APPLICATIONS = 20_000;
 const EXTERNALS = 50_000;
@@ -46,8 +50,8 @@ const PHRASES = [
 ];
 const text = (n: number) => Array.from({ length: n }, () => pick(PHRASES)).join('，');
 
-function generate() {
-  const departments = [
+function departmentsOf() {
+  return [
     ...Array.from({ length: 13 }, (_, i) => department({ id: `city${i}`, kind: 'city' })),
     ...Array.from({ length: 40 }, (_, i) =>
       department({ id: `county${i}`, kind: 'county', city: `city${i % 13}` }),
@@ -56,6 +60,10 @@ function generate() {
     ...Array.from({ length: 30 }, (_, i) => department({ id: `pz${i}`, kind: 'provincial-hitech-zone' })),
     ...Array.from({ length: 20 }, (_, i) => department({ id: `u${i}`, kind: 'university' })),
   ];
+}
+
+function generate() {
+  const departments = departmentsOf();
   const organizations = Array.from({ length: 14_000 }, (_, i) =>
     organization({
       id: `o${i}`,
@@ -105,39 +113,120 @@ function generate() {
   return bundle({ organizations, people, departments, applications, externalSubmissions });
 }
 
-function time<T>(label: string, f: () => T, into: Map<string, number>): T {
-  const start = performance.now();
-  const result = f();
-  into.set(label, performance.now() - start);
-  return result;
+// The province's shape. Texts draw on a wide vocabulary with a Zipf law, as real titles and summaries do; a
+// third of the submissions under an applicant's code are near copies of one of its applications.
+const SURNAMES = [
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈',
+];
+const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国文斌宁浩然晨阳雪梅志林峰'];
+const UNIVERSITIES = 60;
+const PER_UNIVERSITY = 67;
+
+function generateProvince() {
+  let state = 20260526;
+  const rand = () => (state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32;
+  const choose = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
+  const between = (low: number, high: number) => low + Math.floor(rand() * (high - low + 1));
+  const pool = Array.from({ length: 3000 }, (_, i) => String.fromCodePoint(0x4e00 + 5 * i));
+  const terms = [
+    ...PHRASES,
+    ...Array.from({ length: 30_000 }, () =>
+      Array.from({ length: between(2, 4) }, () => choose(pool)).join(''),
+    ),
+  ];
+  const cumulative: number[] = [];
+  let total = 0;
+  for (let rank = 1; rank <= terms.length; rank++) cumulative.push((total += 1 / rank ** 0.9));
+  const term = () => {
+    const target = rand() * total;
+    let [low, high] = [0, cumulative.length - 1];
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (cumulative[mid]! < target) low = mid + 1;
+      else high = mid;
+    }
+    return terms[low]!;
+  };
+  const prose = (length: number) => {
+    let out = '';
+    while (out.length < length) out += term() + (rand() < 0.2 ? '，' : '');
+    return out.slice(0, length);
+  };
+  /** About `keep` of the text unchanged, the rest rewritten. */
+  const rewrite = (source: string, keep: number) => {
+    const cut = Math.floor(source.length * keep);
+    return source.slice(0, cut) + prose(source.length - cut);
+  };
+
+  const departments = departmentsOf();
+  const enterprises = APPLICATIONS - UNIVERSITIES * PER_UNIVERSITY;
+  const organizations = [
+    ...Array.from({ length: UNIVERSITIES }, (_, i) =>
+      organization({ id: `univ${i}`, creditCode: creditCode(20_000 + i), kind: 'university' }),
+    ),
+    ...Array.from({ length: enterprises }, (_, i) =>
+      organization({ id: `ent${i}`, creditCode: creditCode(30_000 + i), kind: 'enterprise' }),
+    ),
+  ];
+  const applicantOf = (i: number) =>
+    i < UNIVERSITIES * PER_UNIVERSITY ? `univ${i % UNIVERSITIES}` : `ent${i - UNIVERSITIES * PER_UNIVERSITY}`;
+  const name = () => choose(SURNAMES) + choose(GIVEN) + (rand() < 0.6 ? choose(GIVEN) : '');
+  const people = Array.from({ length: APPLICATIONS }, (_, i) =>
+    person({ id: `p${i}`, name: name(), employer: applicantOf(i) }),
+  );
+  const applications = Array.from({ length: APPLICATIONS }, (_, i) =>
+    application({
+      id: `a${i}`,
+      topic: choose([2, 4, 4, 5, 5] as const),
+      applicant: applicantOf(i),
+      pi: `p${i}`,
+      department: choose(departments).id,
+      title: prose(between(15, 30)),
+      summary: prose(between(150, 400)),
+    }),
+  );
+  const codeOf = new Map(organizations.map((o) => [o.id, o.creditCode]));
+  const externalSubmissions = Array.from({ length: EXTERNALS }, (_, i) => {
+    const source = rand() < 0.1 ? applications[Math.floor(rand() * APPLICATIONS)]! : undefined;
+    const copy = source !== undefined && rand() < 0.3;
+    return {
+      program: choose(['省重点研发计划', '省发展改革委项目', '省工业和信息化厅项目', 'natural-science-fund']),
+      creditCode: source ? codeOf.get(source.applicant)! : creditCode(500_000 + i),
+      piName: rand() < 0.5 ? name() : '',
+      title: copy ? rewrite(source.title, 0.8) : prose(between(15, 30)),
+      summary: copy ? rewrite(source.summary, between(3, 9) / 10) : prose(between(150, 400)),
+      directed: false,
+    };
+  });
+  return bundle({ organizations, people, departments, applications, externalSubmissions });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'shenbao-bench-'));
 const file = join(dir, 'bundle.json');
+const provinceFile = join(dir, 'province.json');
 writeFileSync(file, JSON.stringify(generate()));
-const phases = new Map<string, number>();
-
+writeFileSync(provinceFile, JSON.stringify(generateProvince()));
 try {
-  // Warm once so the figures are of steady code, not of the JIT's first pass.
-  checkBundle((parseBundle(JSON.parse(readFileSync(file, 'utf8'))) as { ok: true; bundle: never }).bundle);
-
-  const raw = time('read file', () => readFileSync(file, 'utf8'), phases);
-  const json = time('JSON.parse', () => JSON.parse(raw), phases);
-  const parsed = time('validate (Zod + references)', () => parseBundle(json), phases);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems.slice(0, 5)));
-  const report = time('rules (checkBundle)', () => checkBundle(parsed.bundle), phases);
-  time('serialize report', () => JSON.stringify(report, null, 2), phases);
+  const {
+    phases,
+    raw,
+    bundle: checked,
+    report,
+    baseline,
+    whole,
+  } = checkPhases(file, {
+    parseBundle,
+    checkBundle,
+  });
 
   const perRule = new Map<string, number>();
   const findings = {
-    applications: new Map(parsed.bundle.applications.map((a) => [a.id, []])),
-    departments: new Map(parsed.bundle.departments.map((d) => [d.id, []])),
+    applications: new Map(checked.applications.map((a) => [a.id, []])),
+    departments: new Map(checked.departments.map((d) => [d.id, []])),
   };
-  const ctx = time('  context', () => createContext(parsed.bundle, JS_INTL_2026, findings), perRule);
+  const ctx = time('  context', () => createContext(checked, JS_INTL_2026, findings), perRule);
   for (const rule of RULES) time(`  ${rule.id}`, () => rule.run(ctx), perRule);
 
-  const baseline = phases.get('read file')! + phases.get('JSON.parse')!;
-  const whole = [...phases.values()].reduce((a, b) => a + b, 0);
   const eligible = report.applications.filter((a) => a.eligible).length;
   console.log(
     `bundle: ${APPLICATIONS} applications, ${EXTERNALS} external submissions, ${(raw.length / 1e6).toFixed(1)} M characters`,
@@ -151,6 +240,44 @@ try {
   console.log('rules, slowest first:');
   for (const [label, ms] of [...perRule].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
     console.log(`${label.padEnd(40)} ${ms.toFixed(1).padStart(8)} ms`);
+  }
+  const baselineTree = unpackBaseline();
+  try {
+    type Child = {
+      phases: Record<string, number>;
+      whole: number;
+      ratio: number;
+      eligible: number;
+      duplicates: { findings: number; sha256: string };
+    };
+    const line = (who: string, run: Child) =>
+      console.log(
+        `province, ${who}: ${Object.entries(run.phases)
+          .map(([label, ms]) => `${label} ${ms.toFixed(0)} ms`)
+          .join(
+            ', ',
+          )}; whole ${run.whole.toFixed(0)} ms; ${run.eligible} eligible, ${run.duplicates.findings} duplicate findings`,
+      );
+    const after = runChild<Child>('bench/check-child.ts', ['.', provinceFile]);
+    console.log(
+      `province shape: ${APPLICATIONS} applications (${UNIVERSITIES} universities with ${PER_UNIVERSITY} each), ` +
+        `${EXTERNALS} external submissions (one in ten under an applicant's credit code), PI names repeating`,
+    );
+    line('this checkout', after);
+    console.log(`province ratio whole check / (read + JSON.parse): ${after.ratio.toFixed(2)}×`);
+    if (baselineTree) {
+      const before = runChild<Child>('bench/check-child.ts', [baselineTree.root, provinceFile]);
+      line(`baseline ${baselineTree.commit}`, before);
+      console.log(
+        `province ratio at baseline ${baselineTree.commit}: ${before.ratio.toFixed(2)}× ` +
+          `(this checkout ${(before.whole / after.whole).toFixed(1)}× faster)`,
+      );
+      console.log(
+        `province duplicate findings identical to the baseline's: ${after.duplicates.sha256 === before.duplicates.sha256 ? 'yes' : 'NO'}`,
+      );
+    }
+  } finally {
+    baselineTree?.dispose();
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -78,7 +78,9 @@ const scenario = fc.array(piece, { minLength: 2, maxLength: 5 }).chain((fragment
   });
 });
 
-function bundleOf({ applications, external }: fc.RecordValue<typeof scenario>): Bundle {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function bundleOf({ applications, external }: Scenario): Bundle {
   const organizations = [0, 1, 2].map((o) => organization({ id: `o${o}`, creditCode: creditCode(100 + o) }));
   return bundle({
     organizations,

@@ -59,7 +59,7 @@ export class TrigramVocabulary {
   private high = new Int32Array(1 << 12);
   private id = new Int32Array(1 << 12).fill(EMPTY);
   private count = 0;
-  private scratch = new Int32Array(256);
+  private scratch: Int32Array = new Int32Array(256);
 
   /** How many distinct trigrams have been numbered. */
   get size(): number {
