@@ -220,10 +220,10 @@ export class SimilarityIndex {
     return among.map((id) => {
       const entry = this.entryOfId.get(id) ?? -1;
       if (query === undefined || query.size === 0 || entry < 0) return 0;
+      const { ids, size: querySize } = query;
       const tokens = this.entryTokens[entry]!;
-      const size = Math.min(query.size, tokens.length);
+      const size = Math.min(querySize, tokens.length);
       const need = minShared(size, threshold);
-      const ids = query.ids;
       const shared = sharedAfter(ids, 0, ids.length, tokens, 0, tokens.length, 0, need);
       return shared >= need ? shared / size : 0;
     });

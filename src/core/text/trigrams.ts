@@ -6,7 +6,6 @@
 export const MIN_COMPARABLE_CODE_POINTS = 8;
 
 const WHITE_SPACE = /\p{White_Space}/gu;
-const SURROGATE = /[\uD800-\uDFFF]/;
 
 export function normalize(text: string): string {
   return text.replace(WHITE_SPACE, '');
@@ -25,6 +24,23 @@ export function trigrams(
 }
 
 /**
+ * The code points of the normalized text, in a buffer reused from call to call (valid until the next call);
+ * a lone surrogate counts as one code point, as `Array.from` has it.
+ */
+let pointBuffer = new Int32Array(1024);
+function normalizedPoints(text: string): { points: Int32Array; length: number } {
+  const normalized = normalize(text);
+  if (pointBuffer.length < normalized.length) pointBuffer = new Int32Array(2 * normalized.length);
+  let length = 0;
+  for (let i = 0; i < normalized.length; i++) {
+    const point = normalized.codePointAt(i)!;
+    if (point > 0xffff) i++;
+    pointBuffer[length++] = point;
+  }
+  return { points: pointBuffer, length };
+}
+
+/**
  * Calls `visit` with the code points of every trigram of the normalized text, in order, repeats included;
  * returns false, visiting nothing, when the text is too short to compare.
  */
@@ -33,33 +49,56 @@ function forEachTrigramPoints(
   minCodePoints: number,
   visit: (a: number, b: number, c: number) => void,
 ): boolean {
-  const normalized = normalize(text);
-  if (!SURROGATE.test(normalized)) {
-    if (normalized.length < minCodePoints) return false;
-    for (let i = 2; i < normalized.length; i++) {
-      visit(normalized.charCodeAt(i - 2), normalized.charCodeAt(i - 1), normalized.charCodeAt(i));
-    }
-    return true;
-  }
-  const points = Array.from(normalized, (point) => point.codePointAt(0)!);
-  if (points.length < minCodePoints) return false;
-  for (let i = 2; i < points.length; i++) visit(points[i - 2]!, points[i - 1]!, points[i]!);
+  const { points, length } = normalizedPoints(text);
+  if (length < minCodePoints) return false;
+  for (let i = 2; i < length; i++) visit(points[i - 2]!, points[i - 1]!, points[i]!);
   return true;
 }
 
-const EMPTY = -1;
+// A trigram's three code points (21 bits each) packed exactly into two 32-bit words.
+const low = (a: number, b: number) => a | (b << 21);
+const high = (b: number, c: number) => (b >>> 11) | (c << 10);
+
+/** MurmurHash3's finalizer: every bit of the input moves about half the bits of the output. */
+function mix(value: number): number {
+  let x = Math.imul(value ^ (value >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return x ^ (x >>> 16);
+}
+
+/** The index in `slots` (each slot three words: low, high, a value 0 when empty) of the key, or of its empty slot. */
+function slotOf(slots: Int32Array, l: number, h: number): number {
+  const mask = slots.length / 3 - 1;
+  let s = 3 * (mix(l ^ mix(h)) & mask);
+  while (slots[s + 2] !== 0 && (slots[s] !== l || slots[s + 1] !== h)) {
+    s += 3;
+    if (s === slots.length) s = 0;
+  }
+  return s;
+}
+
+/** The sorted distinct values of values[0 .. length), as a new array; `values` is sorted in place. */
+function sortedDistinct(values: Int32Array, length: number): Int32Array {
+  const sorted = values.subarray(0, length).sort();
+  let distinct = 0;
+  for (let i = 0; i < length; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
+  return sorted.slice(0, distinct);
+}
 
 /**
  * Numbers trigrams densely, 0, 1, 2… in the order first seen, so that texts compare as sorted arrays of
- * integers: far cheaper in time and memory than sets of strings. A trigram's three code points (21 bits
- * each) are packed exactly into two 32-bit words, the keys of an open-addressing table.
+ * integers: far cheaper in time and memory than sets of strings. The table is open addressing over the packed
+ * keys, a slot's two key words and id side by side (one cache line per probe).
  */
 export class TrigramVocabulary {
-  private low = new Int32Array(1 << 12);
-  private high = new Int32Array(1 << 12);
-  private id = new Int32Array(1 << 12).fill(EMPTY);
+  /** Slots of low, high, id + 1. */
+  private slots = new Int32Array(3 << 12);
   private count = 0;
-  private scratch: Int32Array = new Int32Array(256);
+  private scratch = new Int32Array(1024);
+  /** The distinct trigrams `known` met that have no id: slots of low, high, the call that met them. */
+  private unknown = new Int32Array(3 << 10);
+  private call = 0;
 
   /** How many distinct trigrams have been numbered. */
   get size(): number {
@@ -71,12 +110,15 @@ export class TrigramVocabulary {
    * the text is too short to compare.
    */
   ids(text: string, minCodePoints: number = MIN_COMPARABLE_CODE_POINTS): Int32Array | undefined {
+    const { points, length } = normalizedPoints(text);
+    if (length < minCodePoints) return undefined;
+    if (this.scratch.length < length) this.scratch = new Int32Array(2 * length);
     let n = 0;
-    const comparable = forEachTrigramPoints(text, minCodePoints, (a, b, c) => {
-      if (n === this.scratch.length) this.scratch = growTo(this.scratch, 2 * n);
-      this.scratch[n++] = this.intern(a | (b << 21), (b >>> 11) | (c << 10));
-    });
-    return comparable ? distinctSorted(this.scratch.subarray(0, n)) : undefined;
+    for (let i = 2; i < length; i++) {
+      const b = points[i - 1]!;
+      this.scratch[n++] = this.intern(low(points[i - 2]!, b), high(b, points[i]!));
+    }
+    return sortedDistinct(this.scratch, n);
   }
 
   /**
@@ -87,73 +129,60 @@ export class TrigramVocabulary {
     text: string,
     minCodePoints: number = MIN_COMPARABLE_CODE_POINTS,
   ): { ids: Int32Array; size: number } | undefined {
-    const found: number[] = [];
-    const unknown = new Set<string>();
-    const comparable = forEachTrigramPoints(text, minCodePoints, (a, b, c) => {
-      const [low, high] = [a | (b << 21), (b >>> 11) | (c << 10)];
-      const id = this.id[this.slot(low, high)]!;
-      if (id === EMPTY) unknown.add(`${low}:${high}`);
-      else found.push(id);
-    });
-    if (!comparable) return undefined;
-    const ids = distinctSorted(Int32Array.from(found));
-    return { ids, size: ids.length + unknown.size };
-  }
-
-  /** The slot holding the key, or the empty slot where it belongs. */
-  private slot(low: number, high: number): number {
-    const mask = this.id.length - 1;
-    let h = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b);
-    h ^= h >>> 15;
-    let slot = h & mask;
-    while (this.id[slot] !== EMPTY && (this.low[slot] !== low || this.high[slot] !== high)) {
-      slot = (slot + 1) & mask;
+    const { points, length } = normalizedPoints(text);
+    if (length < minCodePoints) return undefined;
+    if (this.scratch.length < length) this.scratch = new Int32Array(2 * length);
+    while (this.unknown.length < 3 * 2 * length) this.unknown = new Int32Array(2 * this.unknown.length);
+    const call = ++this.call;
+    let [n, unknown] = [0, 0];
+    for (let i = 2; i < length; i++) {
+      const b = points[i - 1]!;
+      const [l, h] = [low(points[i - 2]!, b), high(b, points[i]!)];
+      const id = this.slots[slotOf(this.slots, l, h) + 2]! - 1;
+      if (id >= 0) {
+        this.scratch[n++] = id;
+        continue;
+      }
+      // A slot of an earlier call counts as empty here; the calls' numbers never repeat.
+      const mask = this.unknown.length / 3 - 1;
+      let s = 3 * (mix(l ^ mix(h)) & mask);
+      while (this.unknown[s + 2] === call && (this.unknown[s] !== l || this.unknown[s + 1] !== h)) {
+        s = s + 3 === this.unknown.length ? 0 : s + 3;
+      }
+      if (this.unknown[s + 2] === call) continue;
+      this.unknown[s] = l;
+      this.unknown[s + 1] = h;
+      this.unknown[s + 2] = call;
+      unknown++;
     }
-    return slot;
+    const ids = sortedDistinct(this.scratch, n);
+    return { ids, size: ids.length + unknown };
   }
 
-  private intern(low: number, high: number): number {
-    let slot = this.slot(low, high);
-    const found = this.id[slot]!;
-    if (found !== EMPTY) return found;
-    if (2 * (this.count + 1) > this.id.length) {
+  private intern(l: number, h: number): number {
+    let s = slotOf(this.slots, l, h);
+    if (this.slots[s + 2] !== 0) return this.slots[s + 2]! - 1;
+    if (2 * 3 * (this.count + 1) > this.slots.length) {
       this.grow();
-      slot = this.slot(low, high);
+      s = slotOf(this.slots, l, h);
     }
-    this.low[slot] = low;
-    this.high[slot] = high;
-    this.id[slot] = this.count;
-    return this.count++;
+    this.slots[s] = l;
+    this.slots[s + 1] = h;
+    this.slots[s + 2] = ++this.count;
+    return this.count - 1;
   }
 
   private grow(): void {
-    const [low, high, id] = [this.low, this.high, this.id];
-    this.low = new Int32Array(2 * low.length);
-    this.high = new Int32Array(2 * high.length);
-    this.id = new Int32Array(2 * id.length).fill(EMPTY);
-    for (let old = 0; old < id.length; old++) {
-      if (id[old] === EMPTY) continue;
-      const slot = this.slot(low[old]!, high[old]!);
-      this.low[slot] = low[old]!;
-      this.high[slot] = high[old]!;
-      this.id[slot] = id[old]!;
+    const old = this.slots;
+    const slots = (this.slots = new Int32Array(2 * old.length));
+    for (let s = 0; s < old.length; s += 3) {
+      if (old[s + 2] === 0) continue;
+      const to = slotOf(slots, old[s]!, old[s + 1]!);
+      slots[to] = old[s]!;
+      slots[to + 1] = old[s + 1]!;
+      slots[to + 2] = old[s + 2]!;
     }
   }
-}
-
-function growTo(values: Int32Array, length: number): Int32Array {
-  const grown = new Int32Array(length);
-  grown.set(values);
-  return grown;
-}
-
-/** A sorted copy of the values without repeats. */
-function distinctSorted(values: Int32Array): Int32Array {
-  const sorted = Int32Array.from(values).sort();
-  let distinct = 0;
-  for (let i = 0; i < sorted.length; i++)
-    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
-  return sorted.slice(0, distinct);
 }
 
 /** |a ∩ b| / min(|a|, |b|) of two ascending arrays of distinct trigram ids; 0 when either is empty. */
