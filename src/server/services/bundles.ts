@@ -222,8 +222,13 @@ export class BundleService {
    * departments the register holds for it, as the province-wide checks judge them.
    */
   async provinceBundle(call: CallParameters, callId: string, asOf: Date): Promise<Bundle> {
+    return parseAssembled(call, await this.provinceBundleInput(call, callId, asOf));
+  }
+
+  /** The province bundle as assembled, not yet parsed: the cross-check parses it off the event loop's thread. */
+  async provinceBundleInput(call: CallParameters, callId: string, asOf: Date): Promise<BundleInput> {
     const rows = await this.repos.bundles.liveApplications(callId);
-    return this.assemble(call, callId, rows, asOf, (row) => row.submittedAt, 'all');
+    return this.assembleInput(call, callId, rows, asOf, (row) => row.submittedAt, 'all');
   }
 
   /**
@@ -238,6 +243,17 @@ export class BundleService {
     submittedAt: (row: ApplicationRow) => Date | null,
     registers: 'related' | 'all',
   ): Promise<Bundle> {
+    return parseAssembled(call, await this.assembleInput(call, callId, rows, asOf, submittedAt, registers));
+  }
+
+  private async assembleInput(
+    call: CallParameters,
+    callId: string,
+    rows: ApplicationRow[],
+    asOf: Date,
+    submittedAt: (row: ApplicationRow) => Date | null,
+    registers: 'related' | 'all',
+  ): Promise<BundleInput> {
     const repos = this.repos.bundles;
     const people = await repos.people([...new Set(rows.map((a) => a.piId))]);
     const orgIds = [...new Set([...rows.map((a) => a.organizationId), ...people.map((p) => p.employerId)])];
@@ -324,10 +340,15 @@ export class BundleService {
       ),
       externalSubmissions: external.map(externalSubmissionOf),
     };
-    const parsed = parseBundle(input, { knownCall: (id) => id === call.id });
-    if (!parsed.ok) {
-      throw new Error(`assembled bundle is malformed: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
-    }
-    return parsed.bundle;
+    return input;
   }
+}
+
+/** The bundle the database's rows make, parsed; a problem in it is the server's fault, not the user's. */
+export function parseAssembled(call: CallParameters, input: BundleInput): Bundle {
+  const parsed = parseBundle(input, { knownCall: (id) => id === call.id });
+  if (!parsed.ok) {
+    throw new Error(`assembled bundle is malformed: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
+  }
+  return parsed.bundle;
 }
