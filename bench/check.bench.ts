@@ -1,17 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parseBundle } from '../src/core/bundle/parse.js';
 import { JS_INTL_2026 } from '../src/core/calls/js-intl-2026.js';
 import { checkBundle } from '../src/core/check.js';
 import { RULES } from '../src/core/rules/catalogue.js';
 import { createContext } from '../src/core/rules/context.js';
+import { runChild, unpackBaseline } from './baseline.js';
+import { checkPhases, time } from './check-phases.js';
+import { departmentsOf, generateProvince, PER_UNIVERSITY, UNIVERSITIES } from './province-bundle.js';
 import {
   application,
   bundle,
   creditCode,
-  department,
   document,
   organization,
   person,
@@ -20,6 +21,9 @@ import {
 // npm run bench:check — a province-sized bundle: 20,000 applications with their organizations, people and
 // departments, and 50,000 same-year submissions to other departments. Prints the time of each phase and
 // the ratio of the whole check to reading and JSON.parse-ing the same file.
+// Then the province's own shape (issue 16): 60 universities with about 67 applications each, PIs whose names
+// repeat, one external submission in ten under an applicant's credit code. That bundle is checked in a fresh
+// process by this checkout and by the baseline commit (bench/baseline.ts), and both ratios are printed.
 
 const APPLICATIONS = 20_000;
 const EXTERNALS = 50_000;
@@ -47,15 +51,7 @@ const PHRASES = [
 const text = (n: number) => Array.from({ length: n }, () => pick(PHRASES)).join('，');
 
 function generate() {
-  const departments = [
-    ...Array.from({ length: 13 }, (_, i) => department({ id: `city${i}`, kind: 'city' })),
-    ...Array.from({ length: 40 }, (_, i) =>
-      department({ id: `county${i}`, kind: 'county', city: `city${i % 13}` }),
-    ),
-    ...Array.from({ length: 18 }, (_, i) => department({ id: `nz${i}`, kind: 'national-hitech-zone' })),
-    ...Array.from({ length: 30 }, (_, i) => department({ id: `pz${i}`, kind: 'provincial-hitech-zone' })),
-    ...Array.from({ length: 20 }, (_, i) => department({ id: `u${i}`, kind: 'university' })),
-  ];
+  const departments = departmentsOf();
   const organizations = Array.from({ length: 14_000 }, (_, i) =>
     organization({
       id: `o${i}`,
@@ -105,39 +101,32 @@ function generate() {
   return bundle({ organizations, people, departments, applications, externalSubmissions });
 }
 
-function time<T>(label: string, f: () => T, into: Map<string, number>): T {
-  const start = performance.now();
-  const result = f();
-  into.set(label, performance.now() - start);
-  return result;
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'shenbao-bench-'));
 const file = join(dir, 'bundle.json');
+const provinceFile = join(dir, 'province.json');
 writeFileSync(file, JSON.stringify(generate()));
-const phases = new Map<string, number>();
-
+writeFileSync(provinceFile, JSON.stringify(generateProvince(APPLICATIONS, EXTERNALS)));
 try {
-  // Warm once so the figures are of steady code, not of the JIT's first pass.
-  checkBundle((parseBundle(JSON.parse(readFileSync(file, 'utf8'))) as { ok: true; bundle: never }).bundle);
-
-  const raw = time('read file', () => readFileSync(file, 'utf8'), phases);
-  const json = time('JSON.parse', () => JSON.parse(raw), phases);
-  const parsed = time('validate (Zod + references)', () => parseBundle(json), phases);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems.slice(0, 5)));
-  const report = time('rules (checkBundle)', () => checkBundle(parsed.bundle), phases);
-  time('serialize report', () => JSON.stringify(report, null, 2), phases);
+  const {
+    phases,
+    raw,
+    bundle: checked,
+    report,
+    baseline,
+    whole,
+  } = checkPhases(file, {
+    parseBundle,
+    checkBundle,
+  });
 
   const perRule = new Map<string, number>();
   const findings = {
-    applications: new Map(parsed.bundle.applications.map((a) => [a.id, []])),
-    departments: new Map(parsed.bundle.departments.map((d) => [d.id, []])),
+    applications: new Map(checked.applications.map((a) => [a.id, []])),
+    departments: new Map(checked.departments.map((d) => [d.id, []])),
   };
-  const ctx = time('  context', () => createContext(parsed.bundle, JS_INTL_2026, findings), perRule);
+  const ctx = time('  context', () => createContext(checked, JS_INTL_2026, findings), perRule);
   for (const rule of RULES) time(`  ${rule.id}`, () => rule.run(ctx), perRule);
 
-  const baseline = phases.get('read file')! + phases.get('JSON.parse')!;
-  const whole = [...phases.values()].reduce((a, b) => a + b, 0);
   const eligible = report.applications.filter((a) => a.eligible).length;
   console.log(
     `bundle: ${APPLICATIONS} applications, ${EXTERNALS} external submissions, ${(raw.length / 1e6).toFixed(1)} M characters`,
@@ -151,6 +140,44 @@ try {
   console.log('rules, slowest first:');
   for (const [label, ms] of [...perRule].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
     console.log(`${label.padEnd(40)} ${ms.toFixed(1).padStart(8)} ms`);
+  }
+  const baselineTree = unpackBaseline();
+  try {
+    type Child = {
+      phases: Record<string, number>;
+      whole: number;
+      ratio: number;
+      eligible: number;
+      duplicates: { findings: number; sha256: string };
+    };
+    const line = (who: string, run: Child) =>
+      console.log(
+        `province, ${who}: ${Object.entries(run.phases)
+          .map(([label, ms]) => `${label} ${ms.toFixed(0)} ms`)
+          .join(
+            ', ',
+          )}; whole ${run.whole.toFixed(0)} ms; ${run.eligible} eligible, ${run.duplicates.findings} duplicate findings`,
+      );
+    const after = runChild<Child>('bench/check-child.ts', ['.', provinceFile]);
+    console.log(
+      `province shape: ${APPLICATIONS} applications (${UNIVERSITIES} universities with ${PER_UNIVERSITY} each), ` +
+        `${EXTERNALS} external submissions (one in ten under an applicant's credit code), PI names repeating`,
+    );
+    line('this checkout', after);
+    console.log(`province ratio whole check / (read + JSON.parse): ${after.ratio.toFixed(2)}×`);
+    if (baselineTree) {
+      const before = runChild<Child>('bench/check-child.ts', [baselineTree.root, provinceFile]);
+      line(`baseline ${baselineTree.commit}`, before);
+      console.log(
+        `province ratio at baseline ${baselineTree.commit}: ${before.ratio.toFixed(2)}× ` +
+          `(this checkout ${(before.whole / after.whole).toFixed(1)}× faster)`,
+      );
+      console.log(
+        `province duplicate findings identical to the baseline's: ${after.duplicates.sha256 === before.duplicates.sha256 ? 'yes' : 'NO'}`,
+      );
+    }
+  } finally {
+    baselineTree?.dispose();
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

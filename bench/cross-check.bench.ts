@@ -14,6 +14,7 @@ import {
   registerExternalSubmissions,
   users,
 } from '../src/server/db/schema.js';
+import { crossCheckResults } from '../src/server/jobs/cross-check-work.js';
 import { createJobRunner } from '../src/server/jobs/index.js';
 import { SimilarityReport } from '../src/server/jobs/similarity-report.js';
 import { repositories } from '../src/server/repositories/index.js';
@@ -230,8 +231,26 @@ try {
       `p99 ${(stalls.percentile(99) / 1e6).toFixed(0)} ms`,
   );
 
-  // The parts again, one by one.
+  console.log(
+    `peak RSS after the run (its work in a worker thread): ${mb(process.resourceUsage().maxRSS * 1024)}`,
+  );
+
+  // Before: the same computation on the event loop's own thread, as every instance did it until issue 16.
   const call = parametersOf((await repos.calls.findById(PRACTICE_CALL_ID))!);
+  const input = await new BundleService(repos).provinceBundle(call, PRACTICE_CALL_ID, clock.now());
+  const received = new Set(await repos.crossChecks.receivedApplications(PRACTICE_CALL_ID));
+  const inThread = monitorEventLoopDelay({ resolution: 10 });
+  inThread.enable();
+  start = performance.now();
+  for await (const result of crossCheckResults(call, input, received)) void result;
+  inThread.disable();
+  console.log(
+    `before (parse, rules and similarity on the event loop's thread): ${seconds(start)}, longest stall ` +
+      `${(inThread.max / 1e6).toFixed(0)} ms; after (in a worker thread): longest stall ${(stalls.max / 1e6).toFixed(0)} ms ` +
+      `(${(inThread.max / stalls.max).toFixed(1)}× shorter)`,
+  );
+
+  // The parts again, one by one.
   start = performance.now();
   const bundle = await new BundleService(repos).provinceBundle(call, PRACTICE_CALL_ID, clock.now());
   console.log(`  assemble the province bundle from the database: ${seconds(start)}`);

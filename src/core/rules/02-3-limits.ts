@@ -13,7 +13,7 @@ import {
   TOPIC_LABELS,
   listZh,
 } from '../labels.js';
-import { containment, trigrams } from '../text/trigrams.js';
+import { SimilarityIndex } from '../text/similarity-index.js';
 import type { ApplicationView, CheckContext } from './context.js';
 import { applicationRule, crossRule } from './rule.js';
 
@@ -284,6 +284,11 @@ interface DuplicateMatch {
 
 const duplicateCache = new WeakMap<CheckContext, Map<string, DuplicateMatch[]>>();
 
+/**
+ * Each application against the external submissions of its applicant (credit code) or PI (name), title with
+ * title and summary with summary, by the similarity index's exact containment: the submissions are numbered
+ * once, as integer trigrams, and a comparison stops as soon as `warnAt` is out of its reach.
+ */
 function duplicateMatches(ctx: CheckContext): Map<string, DuplicateMatch[]> {
   const cached = duplicateCache.get(ctx);
   if (cached) return cached;
@@ -292,39 +297,37 @@ function duplicateMatches(ctx: CheckContext): Map<string, DuplicateMatch[]> {
   const indices = external.map((_, i) => i);
   const byCreditCode = groupBy(indices, (i) => external[i]!.creditCode);
   const byPiName = groupBy(indices, (i) => external[i]!.piName || undefined);
-  const grams = new Map<number, { title?: Set<string>; summary?: Set<string> }>();
-  const gramsOf = (i: number) => {
-    let g = grams.get(i);
-    if (!g) {
-      const s = external[i]!;
-      g = { title: trigrams(s.title, minCodePoints), summary: trigrams(s.summary, minCodePoints) };
-      grams.set(i, g);
-    }
-    return g;
-  };
+  // A call may set warnAt to 0 (every candidate reported); the index answers from above 0, and a share is 0
+  // or at least 1 / size, so the least positive threshold loses nothing.
+  const options = { threshold: Math.max(warnAt, Number.MIN_VALUE), minCodePoints };
+  const titles = new SimilarityIndex(options);
+  const summaries = new SimilarityIndex(options);
   const result = new Map<string, DuplicateMatch[]>();
   for (const { app, applicant, pi } of ctx.views) {
-    const candidates = new Set([
-      ...(byCreditCode.get(applicant.creditCode) ?? []),
-      ...((pi.name !== '' && byPiName.get(pi.name)) || []),
-    ]);
-    if (candidates.size === 0) continue;
-    const title = trigrams(app.title, minCodePoints);
-    const summary = trigrams(app.summary, minCodePoints);
+    const candidates = [
+      ...new Set([
+        ...(byCreditCode.get(applicant.creditCode) ?? []),
+        ...((pi.name !== '' && byPiName.get(pi.name)) || []),
+      ]),
+    ];
+    if (candidates.length === 0) continue;
+    const ids = candidates.map(String);
+    candidates.forEach((i, k) => {
+      if (titles.has(ids[k]!)) return;
+      titles.add(ids[k]!, external[i]!.title);
+      summaries.add(ids[k]!, external[i]!.summary);
+    });
+    const byTitle = titles.sharesAmong(app.title, ids);
+    const bySummary = summaries.sharesAmong(app.summary, ids);
     const matches: DuplicateMatch[] = [];
-    for (const i of candidates) {
-      const other = gramsOf(i);
-      const byTitle = title && other.title ? containment(title, other.title) : 0;
-      const bySummary = summary && other.summary ? containment(summary, other.summary) : 0;
-      const share = Math.max(byTitle, bySummary);
+    candidates.forEach((i, k) => {
+      // Below `warnAt` a share reads 0, which changes neither the larger share nor which text it is on.
+      const [title, summary] = [byTitle[k]!, bySummary[k]!];
+      const share = Math.max(title, summary);
       if (share >= warnAt) {
-        matches.push({
-          submission: external[i]!,
-          share,
-          on: byTitle >= bySummary ? '项目名称' : '主要研究内容',
-        });
+        matches.push({ submission: external[i]!, share, on: title >= summary ? '项目名称' : '主要研究内容' });
       }
-    }
+    });
     if (matches.length > 0)
       result.set(
         app.id,

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { minShared, SimilarityIndex } from './similarity-index.js';
-import { containment, trigrams } from './trigrams.js';
+import { setContainment, textContainment } from '../../../test/support/brute-force-containment.js';
+import { trigrams } from './trigrams.js';
 
 function indexOf(threshold: number, documents: Record<string, string>, minCodePoints?: number) {
   const index = new SimilarityIndex(
@@ -114,7 +115,7 @@ describe('SimilarityIndex agrees with brute force', () => {
     return documents
       .map((text, i) => ({ id: `d${i}`, grams: trigrams(text, minCodePoints) }))
       .filter(({ grams }) => grams !== undefined && grams.size > 0)
-      .map(({ id, grams }) => ({ id, share: containment(q, grams!) }))
+      .map(({ id, grams }) => ({ id, share: setContainment(q, grams!) }))
       .filter(({ share }) => share >= threshold)
       .sort((x, y) => y.share - x.share);
   }
@@ -126,7 +127,7 @@ describe('SimilarityIndex agrees with brute force', () => {
       for (let j = i + 1; j < sets.length; j++) {
         const [x, y] = [sets[i], sets[j]];
         if (x === undefined || y === undefined || x.size === 0 || y.size === 0) continue;
-        const share = containment(x, y);
+        const share = setContainment(x, y);
         if (share >= threshold) pairs.push({ a: `d${i}`, b: `d${j}`, share });
       }
     }
@@ -141,7 +142,7 @@ describe('SimilarityIndex agrees with brute force', () => {
     { built: 0.5, asked: 0.5, minCodePoints: 3 },
   ];
   it.each(settings)(
-    'built at $built, asked at $asked, minimum $minCodePoints: query and pairs return exactly the brute-force matches',
+    'built at $built, asked at $asked, minimum $minCodePoints: query, pairs, sharesAmong and share return exactly the brute-force matches',
     ({ built, asked, minCodePoints }) => {
       fc.assert(
         fc.property(corpus, ({ documents, queries }) => {
@@ -151,6 +152,16 @@ describe('SimilarityIndex agrees with brute force', () => {
             expect(index.query(query, asked)).toEqual(bruteForce(documents, query, asked, minCodePoints));
           }
           expect(index.pairs(asked)).toEqual(bruteForcePairs(documents, asked, minCodePoints));
+          const ids = documents.map((_, i) => `d${i}`);
+          for (const query of queries) {
+            const shares = documents.map((text) => textContainment(query, text, minCodePoints));
+            expect(index.sharesAmong(query, ids, asked)).toEqual(shares.map((s) => (s >= asked ? s : 0)));
+          }
+          documents.slice(0, 3).forEach((a, i) =>
+            documents.forEach((b, j) => {
+              expect(index.share(`d${i}`, `d${j}`)).toBe(textContainment(a, b, minCodePoints));
+            }),
+          );
         }),
         { numRuns: 300 },
       );

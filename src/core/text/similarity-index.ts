@@ -14,7 +14,7 @@
 // elements after the first L. Trigrams are ordered rarest first, so the probed postings are short;
 // EXTRA > 0 probes a few more of them and in exchange drops the many candidates met only once.
 
-import { forEachTrigram, MIN_COMPARABLE_CODE_POINTS, trigrams } from './trigrams.js';
+import { containment, MIN_COMPARABLE_CODE_POINTS, TrigramVocabulary } from './trigrams.js';
 
 const EXTRA = 2;
 
@@ -171,10 +171,11 @@ function sharedAfter(
 export class SimilarityIndex {
   readonly threshold: number;
   readonly minCodePoints: number;
-  private readonly ids = new Set<string>();
+  /** Each id added → its entry, or −1 for a document too short to compare. */
+  private readonly entryOfId = new Map<string, number>();
   private readonly entryIds: string[] = [];
   private readonly entryTokens: Int32Array[] = [];
-  private readonly vocabulary = new Map<string, number>();
+  private readonly vocabulary = new TrigramVocabulary();
   private built: Built | undefined;
 
   constructor(options: SimilarityIndexOptions) {
@@ -185,25 +186,47 @@ export class SimilarityIndex {
 
   /** Stores a document; one under the minimum length is kept out of every match. */
   add(id: string, text: string): void {
-    if (this.ids.has(id)) throw new Error(`文档 id 重复：${id}`);
-    this.ids.add(id);
-    const occurrences: number[] = [];
-    const comparable = forEachTrigram(text, this.minCodePoints, (gram) => {
-      let token = this.vocabulary.get(gram);
-      if (token === undefined) {
-        token = this.vocabulary.size;
-        this.vocabulary.set(gram, token);
-      }
-      occurrences.push(token);
-    });
-    if (!comparable || occurrences.length === 0) return;
-    const sorted = Int32Array.from(occurrences).sort();
-    let distinct = 0;
-    for (let i = 0; i < sorted.length; i++)
-      if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
+    if (this.entryOfId.has(id)) throw new Error(`文档 id 重复：${id}`);
+    const tokens = this.vocabulary.ids(text, this.minCodePoints);
+    if (tokens === undefined || tokens.length === 0) {
+      this.entryOfId.set(id, -1);
+      return;
+    }
+    this.entryOfId.set(id, this.entryIds.length);
     this.entryIds.push(id);
-    this.entryTokens.push(sorted.slice(0, distinct));
+    this.entryTokens.push(tokens);
     this.built = undefined;
+  }
+
+  /** Whether a document was stored under `id`. */
+  has(id: string): boolean {
+    return this.entryOfId.has(id);
+  }
+
+  /** The exact share of two stored documents; 0 when either is too short to compare. */
+  share(a: string, b: string): number {
+    const [x, y] = [this.entryOfId.get(a) ?? -1, this.entryOfId.get(b) ?? -1];
+    return x < 0 || y < 0 ? 0 : containment(this.entryTokens[x]!, this.entryTokens[y]!);
+  }
+
+  /**
+   * The share with `text` of each stored document `among` (the candidates, found by the caller), in their
+   * order: exact when it reaches `threshold`, 0 below it, each comparison stopped once the threshold is out
+   * of reach.
+   */
+  sharesAmong(text: string, among: readonly string[], threshold: number = this.threshold): number[] {
+    checkThreshold(threshold, this.threshold);
+    const query = this.vocabulary.known(text, this.minCodePoints);
+    return among.map((id) => {
+      const entry = this.entryOfId.get(id) ?? -1;
+      if (query === undefined || query.size === 0 || entry < 0) return 0;
+      const { ids, size: querySize } = query;
+      const tokens = this.entryTokens[entry]!;
+      const size = Math.min(querySize, tokens.length);
+      const need = minShared(size, threshold);
+      const shared = sharedAfter(ids, 0, ids.length, tokens, 0, tokens.length, 0, need);
+      return shared >= need ? shared / size : 0;
+    });
   }
 
   /** Freezes the index; `query` and `pairs` call it when documents were added since. */
@@ -246,17 +269,12 @@ export class SimilarityIndex {
   /** Stored documents whose share with `text` is at least `threshold`, highest share first. */
   query(text: string, threshold: number = this.threshold): SimilarityMatch[] {
     checkThreshold(threshold, this.threshold);
-    const grams = trigrams(text, this.minCodePoints);
+    const grams = this.vocabulary.known(text, this.minCodePoints);
     if (grams === undefined || grams.size === 0) return [];
     const index = this.ensureBuilt();
     const { start, size: sizes, ranks, full, prefix, tally } = index;
 
-    const found: number[] = [];
-    for (const gram of grams) {
-      const token = this.vocabulary.get(gram);
-      if (token !== undefined) found.push(index.rank[token]!);
-    }
-    const known = Int32Array.from(found).sort();
+    const known = Int32Array.from(grams.ids, (token) => index.rank[token]!).sort();
     // Trigrams no stored document has come first in the order: the rarest of all.
     const size = grams.size;
     const unknown = size - known.length;

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { containment, MIN_COMPARABLE_CODE_POINTS, normalize, trigrams } from './trigrams.js';
+import {
+  containment,
+  MIN_COMPARABLE_CODE_POINTS,
+  normalize,
+  TrigramVocabulary,
+  trigrams,
+} from './trigrams.js';
 
-const set = (text: string) => trigrams(text)!;
+const vocabulary = new TrigramVocabulary();
+const set = (text: string) => vocabulary.ids(text)!;
 
 describe('normalize', () => {
   const cases: Array<{ name: string; text: string; expected: string }> = [
@@ -109,6 +116,50 @@ describe('containment', () => {
   });
 
   it('空集合的份额为 0', () => {
-    expect(containment(new Set(), new Set(['国际科']))).toBe(0);
+    expect(containment(new Int32Array(), set('国际科技合作项目'))).toBe(0);
+  });
+});
+
+describe('TrigramVocabulary', () => {
+  it('同一三元组在不同文本中编号相同，编号升序且不重复', () => {
+    const words = new TrigramVocabulary();
+    const a = words.ids('国际科技合作项目申报')!;
+    const b = words.ids('科技合作项目国际合作')!;
+    expect([...a]).toEqual([...a].sort((x, y) => x - y));
+    expect(new Set(a).size).toBe(a.length);
+    expect(a.length).toBe(8);
+    const shared = [...a].filter((id) => b.includes(id));
+    expect(shared.length).toBe(4);
+    expect(words.size).toBe(8 + b.length - 4);
+  });
+
+  it('补充平面字符与只差高位的基本平面字符编号不同', () => {
+    const words = new TrigramVocabulary();
+    const ids = new Set([
+      ...words.ids('𠀀𠀀𠀀', 3)!,
+      ...words.ids('\u0000\u0000\u0000', 3)!,
+      ...words.ids('🚀🚀🚀', 3)!,
+      ...words.ids('\uf680\uf680\uf680', 3)!,
+    ]);
+    expect(ids.size).toBe(4);
+  });
+
+  it('编号足够多时表扩容，先前的编号不变', () => {
+    const words = new TrigramVocabulary();
+    const first = words.ids('国际科技合作项目申报')!;
+    const many = Array.from({ length: 5000 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join('');
+    expect(words.ids(many)!.length).toBe(4998);
+    expect(words.ids('国际科技合作项目申报')).toEqual(first);
+  });
+
+  it('known 不编号新三元组，但把它们计入不同三元组总数', () => {
+    const words = new TrigramVocabulary();
+    const stored = words.ids('国际科技合作项目')!;
+    const before = words.size;
+    const known = words.known('国际科技合作项目申报书')!;
+    expect(known.ids).toEqual(stored);
+    expect(known.size).toBe(9);
+    expect(words.size).toBe(before);
+    expect(words.known('国际科技')).toBeUndefined();
   });
 });

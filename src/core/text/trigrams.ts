@@ -6,7 +6,6 @@
 export const MIN_COMPARABLE_CODE_POINTS = 8;
 
 const WHITE_SPACE = /\p{White_Space}/gu;
-const SURROGATE = /[\uD800-\uDFFF]/;
 
 export function normalize(text: string): string {
   return text.replace(WHITE_SPACE, '');
@@ -18,32 +17,186 @@ export function trigrams(
   minCodePoints: number = MIN_COMPARABLE_CODE_POINTS,
 ): Set<string> | undefined {
   const set = new Set<string>();
-  return forEachTrigram(text, minCodePoints, (gram) => set.add(gram)) ? set : undefined;
+  const comparable = forEachTrigramPoints(text, minCodePoints, (a, b, c) =>
+    set.add(String.fromCodePoint(a, b, c)),
+  );
+  return comparable ? set : undefined;
 }
 
 /**
- * Visits every code-point trigram of the normalized text in order, repeats included, without
- * building a set; returns false, visiting nothing, when the text is too short to compare.
+ * The code points of the normalized text, in a buffer reused from call to call (valid until the next call);
+ * a lone surrogate counts as one code point, as `Array.from` has it.
  */
-export function forEachTrigram(text: string, minCodePoints: number, visit: (gram: string) => void): boolean {
+let pointBuffer = new Int32Array(1024);
+function normalizedPoints(text: string): { points: Int32Array; length: number } {
   const normalized = normalize(text);
-  if (!SURROGATE.test(normalized)) {
-    // Every UTF-16 unit is a code point here; slicing is markedly cheaper than splitting.
-    if (normalized.length < minCodePoints) return false;
-    for (let end = 3; end <= normalized.length; end++) visit(normalized.slice(end - 3, end));
-    return true;
+  if (pointBuffer.length < normalized.length) pointBuffer = new Int32Array(2 * normalized.length);
+  let length = 0;
+  for (let i = 0; i < normalized.length; i++) {
+    const point = normalized.codePointAt(i)!;
+    if (point > 0xffff) i++;
+    pointBuffer[length++] = point;
   }
-  const points = Array.from(normalized);
-  if (points.length < minCodePoints) return false;
-  for (let i = 2; i < points.length; i++) visit(points[i - 2]! + points[i - 1]! + points[i]!);
+  return { points: pointBuffer, length };
+}
+
+/**
+ * Calls `visit` with the code points of every trigram of the normalized text, in order, repeats included;
+ * returns false, visiting nothing, when the text is too short to compare.
+ */
+function forEachTrigramPoints(
+  text: string,
+  minCodePoints: number,
+  visit: (a: number, b: number, c: number) => void,
+): boolean {
+  const { points, length } = normalizedPoints(text);
+  if (length < minCodePoints) return false;
+  for (let i = 2; i < length; i++) visit(points[i - 2]!, points[i - 1]!, points[i]!);
   return true;
 }
 
-/** |a ∩ b| / min(|a|, |b|); 0 when either set is empty. */
-export function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return 0;
+// A trigram's three code points (21 bits each) packed exactly into two 32-bit words.
+const low = (a: number, b: number) => a | (b << 21);
+const high = (b: number, c: number) => (b >>> 11) | (c << 10);
+
+/** MurmurHash3's finalizer: every bit of the input moves about half the bits of the output. */
+function mix(value: number): number {
+  let x = Math.imul(value ^ (value >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return x ^ (x >>> 16);
+}
+
+/** The index in `slots` (each slot three words: low, high, a value 0 when empty) of the key, or of its empty slot. */
+function slotOf(slots: Int32Array, l: number, h: number): number {
+  const mask = slots.length / 3 - 1;
+  let s = 3 * (mix(l ^ mix(h)) & mask);
+  while (slots[s + 2] !== 0 && (slots[s] !== l || slots[s + 1] !== h)) {
+    s += 3;
+    if (s === slots.length) s = 0;
+  }
+  return s;
+}
+
+/** The sorted distinct values of values[0 .. length), as a new array; `values` is sorted in place. */
+function sortedDistinct(values: Int32Array, length: number): Int32Array {
+  const sorted = values.subarray(0, length).sort();
+  let distinct = 0;
+  for (let i = 0; i < length; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
+  return sorted.slice(0, distinct);
+}
+
+/**
+ * Numbers trigrams densely, 0, 1, 2… in the order first seen, so that texts compare as sorted arrays of
+ * integers: far cheaper in time and memory than sets of strings. The table is open addressing over the packed
+ * keys, a slot's two key words and id side by side (one cache line per probe).
+ */
+export class TrigramVocabulary {
+  /** Slots of low, high, id + 1. */
+  private slots = new Int32Array(3 << 12);
+  private count = 0;
+  private scratch = new Int32Array(1024);
+  /** The distinct trigrams `known` met that have no id: slots of low, high, the call that met them. */
+  private unknown = new Int32Array(3 << 10);
+  private call = 0;
+
+  /** How many distinct trigrams have been numbered. */
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * The ascending ids of the text's distinct trigrams, numbering those not seen before; `undefined` when
+   * the text is too short to compare.
+   */
+  ids(text: string, minCodePoints: number = MIN_COMPARABLE_CODE_POINTS): Int32Array | undefined {
+    const { points, length } = normalizedPoints(text);
+    if (length < minCodePoints) return undefined;
+    if (this.scratch.length < length) this.scratch = new Int32Array(2 * length);
+    let n = 0;
+    for (let i = 2; i < length; i++) {
+      const b = points[i - 1]!;
+      this.scratch[n++] = this.intern(low(points[i - 2]!, b), high(b, points[i]!));
+    }
+    return sortedDistinct(this.scratch, n);
+  }
+
+  /**
+   * The ascending ids of the text's trigrams already numbered, and how many distinct trigrams it has in all,
+   * numbering none; `undefined` when the text is too short to compare.
+   */
+  known(
+    text: string,
+    minCodePoints: number = MIN_COMPARABLE_CODE_POINTS,
+  ): { ids: Int32Array; size: number } | undefined {
+    const { points, length } = normalizedPoints(text);
+    if (length < minCodePoints) return undefined;
+    if (this.scratch.length < length) this.scratch = new Int32Array(2 * length);
+    while (this.unknown.length < 3 * 2 * length) this.unknown = new Int32Array(2 * this.unknown.length);
+    const call = ++this.call;
+    let [n, unknown] = [0, 0];
+    for (let i = 2; i < length; i++) {
+      const b = points[i - 1]!;
+      const [l, h] = [low(points[i - 2]!, b), high(b, points[i]!)];
+      const id = this.slots[slotOf(this.slots, l, h) + 2]! - 1;
+      if (id >= 0) {
+        this.scratch[n++] = id;
+        continue;
+      }
+      // A slot of an earlier call counts as empty here; the calls' numbers never repeat.
+      const mask = this.unknown.length / 3 - 1;
+      let s = 3 * (mix(l ^ mix(h)) & mask);
+      while (this.unknown[s + 2] === call && (this.unknown[s] !== l || this.unknown[s + 1] !== h)) {
+        s = s + 3 === this.unknown.length ? 0 : s + 3;
+      }
+      if (this.unknown[s + 2] === call) continue;
+      this.unknown[s] = l;
+      this.unknown[s + 1] = h;
+      this.unknown[s + 2] = call;
+      unknown++;
+    }
+    const ids = sortedDistinct(this.scratch, n);
+    return { ids, size: ids.length + unknown };
+  }
+
+  private intern(l: number, h: number): number {
+    let s = slotOf(this.slots, l, h);
+    if (this.slots[s + 2] !== 0) return this.slots[s + 2]! - 1;
+    if (2 * 3 * (this.count + 1) > this.slots.length) {
+      this.grow();
+      s = slotOf(this.slots, l, h);
+    }
+    this.slots[s] = l;
+    this.slots[s + 1] = h;
+    this.slots[s + 2] = ++this.count;
+    return this.count - 1;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const slots = (this.slots = new Int32Array(2 * old.length));
+    for (let s = 0; s < old.length; s += 3) {
+      if (old[s + 2] === 0) continue;
+      const to = slotOf(slots, old[s]!, old[s + 1]!);
+      slots[to] = old[s]!;
+      slots[to + 1] = old[s + 1]!;
+      slots[to + 2] = old[s + 2]!;
+    }
+  }
+}
+
+/** |a ∩ b| / min(|a|, |b|) of two ascending arrays of distinct trigram ids; 0 when either is empty. */
+export function containment(a: Int32Array, b: Int32Array): number {
+  const small = Math.min(a.length, b.length);
+  if (small === 0) return 0;
   let shared = 0;
-  for (const gram of small) if (large.has(gram)) shared++;
-  return shared / small.size;
+  for (let x = 0, y = 0; x < a.length && y < b.length;) {
+    if (a[x] === b[y]) {
+      shared++;
+      x++;
+      y++;
+    } else if (a[x]! < b[y]!) x++;
+    else y++;
+  }
+  return shared / small;
 }

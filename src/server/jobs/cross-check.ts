@@ -1,22 +1,19 @@
-import type { Bundle } from '../../core/bundle/schema.js';
+import type { BundleInput } from '../../core/bundle/schema.js';
 import type { CallParameters } from '../../core/calls/parameters.js';
-import { checkBundle } from '../../core/check.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { CrossCheckPhase, CrossCheckSummary } from '../db/schema.js';
-import type { CrossCheckRun, NewCrossCheckFinding } from '../repositories/cross-checks.js';
+import type { CrossCheckRun } from '../repositories/cross-checks.js';
 import { inTransaction, repositories, type Repositories } from '../repositories/index.js';
 import { BundleService } from '../services/bundles.js';
 import { parametersOf } from '../services/calls.js';
 import { ClaimLost, RunnerStopping, type JobLog, type JobQueue, type Lease } from './runner.js';
-import { SimilarityReport } from './similarity-report.js';
+import { crossCheckInWorker } from './cross-check-thread.js';
+import { STEP } from './cross-check-work.js';
 
 // 全省交叉核查 as a background job: the whole call as one bundle (every live application with the registers),
 // judged by the core's `checkBundle` and stored finding by finding, then the province-wide similarity report.
 // Progress counts applications twice: once judged and stored, once compared.
-
-/** Applications per step: each step is one transaction that checks the claim and beats the heartbeat. */
-export const STEP = 500;
 
 /** A run taken over this many times died with its instance each time; it is failed instead of retried. */
 const MAX_ATTEMPTS = 3;
@@ -89,125 +86,83 @@ export class CrossCheckJob implements JobQueue {
       if (lease.signal.aborted) throw new RunnerStopping();
       await this.fenced(run, lease, work);
     };
-    const { call, bundle: whole, received } = await this.read(run);
-    // Drafts count in the limits of the applications they share an applicant or a PI with, but the province
-    // sees, and the report compares, only what departments received.
-    const report = checkBundle(whole, call);
-    const bundle = { ...whole, applications: whole.applications.filter((a) => received.has(a.id)) };
-    const judged = report.applications.filter((a) => received.has(a.id));
-    const count = bundle.applications.length;
-    const total = 2 * count;
+    const { call, input, received } = await this.read(run);
+    let total = 0;
     const progress = (repos: Repositories, phase: CrossCheckPhase, done: number) =>
       repos.crossChecks.updateRun(run.id, { phase, progressDone: done, progressTotal: total });
-    // A take-over starts afresh: what the dead instance wrote goes.
-    await step(async (repos) => {
-      await repos.crossChecks.clearResults([run.id]);
-      await progress(repos, 'rules', 0);
-    });
-
-    const topicOf = new Map(bundle.applications.map((a) => [a.id, { topic: a.topic, dept: a.department }]));
-    let errors = 0;
-    let warnings = 0;
-    const tally = (severity: 'error' | 'warning') => (severity === 'error' ? errors++ : warnings++);
-    for (let from = 0; from < count || from === 0; from += STEP) {
-      const rows: NewCrossCheckFinding[] = [];
-      for (const app of judged.slice(from, from + STEP)) {
-        const { topic, dept } = topicOf.get(app.id)!;
-        for (const f of app.findings) {
-          tally(f.severity);
-          rows.push({ runId: run.id, applicationId: app.id, departmentId: dept, topic, ...finding(f) });
-        }
-      }
-      if (from === 0) {
-        for (const dept of report.departments) {
-          for (const f of dept.findings) {
-            tally(f.severity);
-            rows.push({
-              runId: run.id,
-              applicationId: null,
-              departmentId: dept.id,
-              topic: null,
-              ...finding(f),
+    // Parsing, judging and comparing hold a thread for seconds: the worker's, not the event loop's.
+    for await (const result of crossCheckInWorker(call, input, received)) {
+      switch (result.kind) {
+        case 'start':
+          total = 2 * result.applications;
+          // A take-over starts afresh: what the dead instance wrote goes.
+          await step(async (repos) => {
+            await repos.crossChecks.clearResults([run.id]);
+            await progress(repos, 'rules', 0);
+          });
+          break;
+        case 'findings':
+          await step(async (repos) => {
+            const rows = result.rows.map((row) => ({ runId: run.id, ...row }));
+            for (let i = 0; i < rows.length; i += STEP)
+              await repos.crossChecks.insertFindings(rows.slice(i, i + STEP));
+            await progress(repos, 'rules', result.done);
+          });
+          break;
+        case 'pairs':
+          await step(async (repos) => {
+            const found = result.pairs;
+            for (let i = 0; i < found.length; i += STEP) {
+              await repos.crossChecks.insertPairs(
+                found.slice(i, i + STEP).map((p) => ({ runId: run.id, ...p })),
+              );
+            }
+            await progress(repos, 'similarity', total / 2 + result.done);
+          });
+          break;
+        case 'summary': {
+          const summary: CrossCheckSummary = result.summary;
+          await step(async (repos) => {
+            await repos.crossChecks.updateRun(run.id, {
+              status: 'done',
+              phase: null,
+              progressDone: total,
+              finishedAt: this.clock.now(),
+              summary,
             });
-          }
+            await repos.crossChecks.settleCurrent(run.callId);
+            await repos.audit.append({
+              at: this.clock.now(),
+              actorUserId: null,
+              action: 'cross-check.completed',
+              entityType: 'cross-check-run',
+              entityId: run.id,
+              before: { status: 'running' },
+              after: { status: 'done', ...summary },
+            });
+          });
         }
       }
-      await step(async (repos) => {
-        for (let i = 0; i < rows.length; i += STEP)
-          await repos.crossChecks.insertFindings(rows.slice(i, i + STEP));
-        await progress(repos, 'rules', Math.min(from + STEP, count));
-      });
     }
-
-    const similarity = await SimilarityReport.create(bundle, call);
-    let pairs = 0;
-    for (let from = 0; from < count; from += STEP) {
-      const found = similarity.pairsOf(from, from + STEP);
-      pairs += found.length;
-      await step(async (repos) => {
-        for (let i = 0; i < found.length; i += STEP) {
-          await repos.crossChecks.insertPairs(found.slice(i, i + STEP).map((p) => ({ runId: run.id, ...p })));
-        }
-        await progress(repos, 'similarity', count + Math.min(from + STEP, count));
-      });
-    }
-
-    const summary: CrossCheckSummary = {
-      applications: count,
-      externalSubmissions: bundle.externalSubmissions.length,
-      errors,
-      warnings,
-      ineligible: judged.filter((a) => !a.eligible).length,
-      pairs,
-    };
-    await step(async (repos) => {
-      await repos.crossChecks.updateRun(run.id, {
-        status: 'done',
-        phase: null,
-        progressDone: total,
-        finishedAt: this.clock.now(),
-        summary,
-      });
-      await repos.crossChecks.settleCurrent(run.callId);
-      await repos.audit.append({
-        at: this.clock.now(),
-        actorUserId: null,
-        action: 'cross-check.completed',
-        entityType: 'cross-check-run',
-        entityId: run.id,
-        before: { status: 'running' },
-        after: { status: 'done', ...summary },
-      });
-    });
   }
 
   /**
-   * The call, its bundle and the applications of it that departments received, read in one snapshot so that every
-   * application is judged against the same state.
+   * The call, its bundle as assembled and the applications of it that departments received, read in one
+   * snapshot so that every application is judged against the same state.
    */
   private read(
     run: CrossCheckRun,
-  ): Promise<{ call: CallParameters; bundle: Bundle; received: ReadonlySet<string> }> {
+  ): Promise<{ call: CallParameters; input: BundleInput; received: ReadonlySet<string> }> {
     return this.db.transaction(
       async (tx) => {
         const repos = repositories(tx);
         const row = await repos.calls.findById(run.callId);
         if (!row) throw new Error(`计划 ${run.callId} 不存在`);
         const call = parametersOf(row);
-        const bundle = await new BundleService(repos).provinceBundle(call, run.callId, run.startedAt!);
-        return { call, bundle, received: new Set(await repos.crossChecks.receivedApplications(run.callId)) };
+        const input = await new BundleService(repos).provinceBundle(call, run.callId, run.startedAt!);
+        return { call, input, received: new Set(await repos.crossChecks.receivedApplications(run.callId)) };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
   }
-}
-
-function finding(f: {
-  rule: string;
-  severity: 'error' | 'warning';
-  clause: string;
-  message: string;
-  field?: string;
-}) {
-  return { rule: f.rule, severity: f.severity, clause: f.clause, message: f.message, field: f.field ?? null };
 }

@@ -2,7 +2,6 @@ import { setImmediate } from 'node:timers/promises';
 import type { Bundle } from '../../core/bundle/schema.js';
 import type { CallParameters } from '../../core/calls/parameters.js';
 import { SimilarityIndex } from '../../core/text/similarity-index.js';
-import { containment, trigrams } from '../../core/text/trigrams.js';
 import type { PairSide } from '../db/schema.js';
 
 // 相似度报告: every application against every other application and every imported external submission,
@@ -94,8 +93,7 @@ export class SimilarityReport {
     for (let i = from; i < Math.min(to, this.applications); i++) {
       const others = this.matched.get(i);
       if (!others) continue;
-      for (const j of [...others].sort((x, y) => x - y))
-        results.push(this.pair(this.sides[i]!, this.sides[j]!));
+      for (const j of [...others].sort((x, y) => x - y)) results.push(this.pair(i, j));
     }
     return results;
   }
@@ -121,14 +119,11 @@ export class SimilarityReport {
     }
   }
 
-  private pair(a: PairSide, b: PairSide): SimilarPairResult {
-    const { minCodePoints, errorAt } = this.terms;
-    const share = (x: string, y: string) => {
-      const [gx, gy] = [trigrams(x, minCodePoints), trigrams(y, minCodePoints)];
-      return gx && gy ? containment(gx, gy) : 0;
-    };
-    const titleShare = share(a.title, b.title);
-    const summaryShare = share(a.summary, b.summary);
+  private pair(i: number, j: number): SimilarPairResult {
+    const { errorAt } = this.terms;
+    const [a, b] = [this.sides[i]!, this.sides[j]!];
+    const titleShare = this.titles.share(String(i), String(j));
+    const summaryShare = this.summaries.share(String(i), String(j));
     const best = Math.max(titleShare, summaryShare);
     // The pairs the core's duplicate rules judge: an application against an external submission of the same
     // applicant (credit code) or PI (exact, non-empty name).

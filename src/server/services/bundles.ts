@@ -9,9 +9,11 @@ import {
   NONE_COMPLETE,
   type Application,
   type Bundle,
+  type BundleInput,
   type Organization,
   type Platform,
 } from '../../core/bundle/schema.js';
+import { parseBundle } from '../../core/bundle/parse.js';
 import type { CallParameters } from '../../core/calls/parameters.js';
 import { checkBundle, type Report } from '../../core/check.js';
 import { externalSubmissionOf } from '../../core/registers/external-submissions.js';
@@ -353,4 +355,13 @@ export class BundleService {
       externalSubmissions: external.map(externalSubmissionOf),
     };
   }
+}
+
+/** The bundle the database's rows make, parsed; a problem in it is the server's fault, not the user's. */
+export function parseAssembled(call: CallParameters, input: BundleInput): Bundle {
+  const parsed = parseBundle(input, { knownCall: (id) => id === call.id });
+  if (!parsed.ok) {
+    throw new Error(`assembled bundle is malformed: ${JSON.stringify(parsed.problems.slice(0, 3))}`);
+  }
+  return parsed.bundle;
 }
