@@ -1,0 +1,257 @@
+import {
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Popover,
+  Select,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { createContext, type ReactElement, type ReactNode, useContext } from 'react';
+import { TOPIC_LABELS } from '../../../../../core/labels.js';
+import { wanToYuan, yuanToWan } from '../../../../../core/money.js';
+import { instantOf, type NamePath, pathKey, wallClockOf } from './document.js';
+
+// The editor's fields: each registers its Chinese label under its path (for the list of problems), shows the
+// problem at that path, and a cited value carries a small 依据 link that opens its clause and the notice's words.
+
+interface Editor {
+  /** Every field's label by its path, written as the server writes a problem's path. */
+  labels: Map<string, string>;
+  problems: ReadonlyMap<string, string>;
+  /** The enclosing sections' labels: `专题四 › 合作方`. */
+  prefix: string;
+}
+
+export const EditorContext = createContext<Editor>({ labels: new Map(), problems: new Map(), prefix: '' });
+
+const joined = (prefix: string, label: string) => (prefix ? `${prefix} › ${label}` : label);
+
+/** The label every field inside shows in the list of problems is prefixed with this one. */
+export function Scope({ label, children }: { label: string; children: ReactNode }) {
+  const editor = useContext(EditorContext);
+  return (
+    <EditorContext.Provider value={{ ...editor, prefix: joined(editor.prefix, label) }}>
+      {children}
+    </EditorContext.Provider>
+  );
+}
+
+/** The field's label with its sections', registered under each of the paths it shows. */
+function useRegister(label: string, ...paths: (NamePath | undefined)[]): string {
+  const { labels, prefix } = useContext(EditorContext);
+  const full = joined(prefix, label);
+  for (const path of paths) if (path) labels.set(pathKey(path), full);
+  return full;
+}
+
+/** antd's id for a field's control (the form has no name): the label points at it. */
+const idOf = (path: NamePath) => path.join('_');
+
+/** A value's clause and the notice's words, edited in a popover beside the value. */
+export function CiteLink({ path, label }: { path: NamePath; label: string }) {
+  const { problems } = useContext(EditorContext);
+  const clause = Form.useWatch([...path, 'clause'], { preserve: true }) as string | undefined;
+  const key = pathKey(path);
+  const wrong = problems.has(`${key}.clause`) || problems.has(`${key}.quote`);
+  return (
+    <Popover
+      trigger="click"
+      title={`${label}的依据`}
+      content={
+        <div style={{ width: 'min(360px, 80vw)' }}>
+          <Form.Item label="条款" name={[...path, 'clause']} id={idOf([...path, 'clause'])}>
+            <Input placeholder="如 二、3 或 中心配置" />
+          </Form.Item>
+          <Form.Item label="通知原文" name={[...path, 'quote']} style={{ marginBottom: 0 }}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
+          </Form.Item>
+        </div>
+      }
+    >
+      <Button type="link" size="small" danger={wrong} aria-label={`${label}的依据：${clause || '未填'}`}>
+        依据 {clause || '未填'}
+      </Button>
+    </Popover>
+  );
+}
+
+type Transform = Pick<
+  Parameters<typeof Form.Item>[0],
+  'valuePropName' | 'getValueProps' | 'normalize' | 'getValueFromEvent'
+>;
+
+/** One value: its label, its control, the 依据 link when the value is cited on its own (`cite`: the Cited's path). */
+export function Field({
+  name,
+  label,
+  cite,
+  children,
+  ...transform
+}: { name: NamePath; label: string; cite?: NamePath; children: ReactElement } & Transform) {
+  const full = useRegister(label, name, cite);
+  const { problems } = useContext(EditorContext);
+  const problem = problems.get(pathKey(name));
+  return (
+    <Form.Item
+      label={label}
+      htmlFor={idOf(name)}
+      validateStatus={problem ? 'error' : undefined}
+      help={problem}
+      data-path={pathKey(name)}
+    >
+      <Space wrap size={4} style={{ width: '100%' }} classNames={{ item: 'call-field-control' }}>
+        <Form.Item noStyle name={name} {...transform}>
+          {children}
+        </Form.Item>
+        {cite && <CiteLink path={cite} label={full} />}
+      </Space>
+    </Form.Item>
+  );
+}
+
+/** Several values cited together (a topic's funding, the content terms): one 依据 for all. */
+export function CitedGroup({
+  path,
+  label,
+  children,
+}: {
+  path: NamePath;
+  label: string;
+  children: ReactNode;
+}) {
+  const full = useRegister(label, path);
+  return (
+    <Scope label={label}>
+      <Space size={4} wrap>
+        <Typography.Text strong>{label}</Typography.Text>
+        <CiteLink path={path} label={full} />
+      </Space>
+      <div style={{ paddingInlineStart: 12 }}>{children}</div>
+    </Scope>
+  );
+}
+
+/**
+ * A part the call may leave out (`null`, or absent when `empty` is undefined): a switch sets it to `make()` or
+ * takes it away, and its fields show while it is set.
+ */
+export function Optional({
+  name,
+  label,
+  make,
+  empty = null,
+  children,
+}: {
+  name: NamePath;
+  label: string;
+  make(): unknown;
+  empty?: null | undefined;
+  children: ReactNode;
+}) {
+  const form = Form.useFormInstance();
+  const full = useRegister(label, name);
+  const { problems } = useContext(EditorContext);
+  const value: unknown = Form.useWatch(name, { form, preserve: true });
+  const on = value !== null && value !== undefined;
+  const problem = problems.get(pathKey(name));
+  return (
+    <>
+      <Form.Item label={label} validateStatus={problem ? 'error' : undefined} help={problem}>
+        <Switch
+          aria-label={`设置${full}`}
+          checked={on}
+          checkedChildren="已设置"
+          unCheckedChildren="不设置"
+          onChange={(set) => form.setFieldValue(name, set ? make() : empty)}
+        />
+      </Form.Item>
+      {on && <Scope label={label}>{children}</Scope>}
+    </>
+  );
+}
+
+// The controls, each with what the form stores and what people read.
+
+export const yesNo: Transform = { valuePropName: 'checked' };
+export const YesNo = () => <Switch checkedChildren="是" unCheckedChildren="否" />;
+
+/** Yuan stored, 万元 typed. */
+export const wan: Transform = {
+  getValueProps: (v: number | null) => ({ value: v === null || v === undefined ? v : yuanToWan(v) }),
+  normalize: (v: number | null) => (v === null || v === undefined ? v : wanToYuan(v)),
+};
+export const Wan = () => <InputNumber min={0} step={1} suffix="万元" style={{ width: 180 }} />;
+
+export const Count = ({ suffix, step = 1 }: { suffix?: string; step?: number }) => (
+  <InputNumber min={0} step={step} suffix={suffix} style={{ width: 160 }} />
+);
+
+const picked = (format: string) => (v: Dayjs | null) => (v ? v.format(format) : v);
+
+/** A Beijing instant: the picker shows its wall clock whatever the browser's time zone. */
+export const instant: Transform = {
+  getValueProps: (v: string | null) => ({ value: v ? dayjs(wallClockOf(v)) : null }),
+  normalize: (v: Dayjs | null) => (v ? instantOf(v) : v),
+};
+export const Instant = () => (
+  <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" placeholder="北京时间" />
+);
+
+export const date: Transform = {
+  getValueProps: (v: string | null) => ({ value: v ? dayjs(v) : null }),
+  normalize: picked('YYYY-MM-DD'),
+};
+export const DateInput = () => <DatePicker format="YYYY-MM-DD" />;
+
+export const month: Transform = {
+  getValueProps: (v: string | null) => ({ value: v ? dayjs(`${v}-01`) : null }),
+  normalize: picked('YYYY-MM'),
+};
+export const MonthInput = () => <DatePicker picker="month" format="YYYY-MM" />;
+
+export const Text = ({ placeholder }: { placeholder?: string }) => <Input placeholder={placeholder} />;
+export const LongText = () => <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />;
+
+/** Free words, one tag each (key fields, pledges, phones). */
+export const Tags = ({ placeholder = '输入后按回车添加' }: { placeholder?: string }) => (
+  <Select
+    mode="tags"
+    open={false}
+    placeholder={placeholder}
+    style={{ width: '100%' }}
+    tokenSeparators={['\n']}
+  />
+);
+
+/** Some of an enumeration, by its Chinese names. */
+export function Choice({
+  labels,
+  multiple = true,
+  numeric = false,
+}: {
+  labels: Readonly<Record<string | number, string>>;
+  multiple?: boolean;
+  /** The values are numbers (a record's keys read back as strings). */
+  numeric?: boolean;
+}) {
+  const options = Object.entries(labels).map(([value, label]) => ({
+    value: numeric ? Number(value) : value,
+    label,
+  }));
+  return (
+    <Select
+      mode={multiple ? 'multiple' : undefined}
+      options={options}
+      optionFilterProp="label"
+      placeholder="请选择"
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+export const Topics = () => <Choice labels={TOPIC_LABELS} numeric />;
