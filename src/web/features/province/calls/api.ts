@@ -37,7 +37,8 @@ export const callAdminApi = {
   changeDeadlines: (id: string, body: DeadlinesBody) =>
     api<AdminCallDto>(`${base(id)}/deadlines`, { method: 'PUT', body }),
   clone: (id: string, body: CloneBody) => api<AdminCallDto>(`${base(id)}/clone`, { method: 'POST', body }),
-  document: (id: string, signal?: AbortSignal) => api<CallDocumentResponse>(`${base(id)}/document`, { signal }),
+  document: (id: string, signal?: AbortSignal) =>
+    api<CallDocumentResponse>(`${base(id)}/document`, { signal }),
   saveDocument: (id: string, body: { baseVersion: number; document: CallDocument; comment: string }) =>
     api<CallDocumentResponse>(`${base(id)}/document`, { method: 'PUT', body }),
   preview: (id: string, document: CallDocument) =>

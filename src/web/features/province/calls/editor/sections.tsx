@@ -1,7 +1,6 @@
 import { Button, Card, Form, Space, Tabs } from 'antd';
 import type { ReactNode } from 'react';
 import {
-  COMPLETENESS_FLAGS,
   DEPARTMENT_KINDS,
   DIRECTIONS,
   DOCUMENT_KINDS,
@@ -142,9 +141,19 @@ export function BasicsTab() {
   );
 }
 
-export function TopicsTab({ document }: { document: CallDocument }) {
+export function TopicsTab({
+  document,
+  active,
+  onChange,
+}: {
+  document: CallDocument;
+  active: string;
+  onChange(topic: string): void;
+}) {
   return (
     <Tabs
+      activeKey={active}
+      onChange={onChange}
       items={TOPICS.map((t) => {
         const base = ['topics', String(t)];
         const terms = document.topics[t].terms;
