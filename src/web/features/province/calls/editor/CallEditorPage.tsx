@@ -108,7 +108,10 @@ function Editor({ call }: { call: CallDocumentResponse }) {
     const all = [...(own.ok ? [] : own.problems), ...server];
     return [...new Map(all.map((p) => [`${p.path}\n${p.message}`, p])).values()];
   }, [attempted, values, serverProblems, typed]);
-  const problemAt = useMemo(() => new Map(problems.map((p) => [p.path, p.message])), [problems]);
+  const problemAt = useMemo(
+    () => new Map(problems.map((p) => [pathKey(namePathOf(p.path)), p.message])),
+    [problems],
+  );
 
   const restart = (document: CallDocument, baseVersion: number) => {
     setSession((s) => ({ n: s.n + 1, document, baseVersion }));

@@ -6,11 +6,17 @@ import type { CallDocument } from '../../../../../core/calls/schema.js';
 
 export type NamePath = (string | number)[];
 
-/** A problem's path as `formatPath` writes it (`topics.4.terms.label`, `contacts[0].unit`) as the form's name path. */
+/**
+ * A problem's path as `formatPath` writes it (`topics.4.terms.label`, `contacts[0].unit`) as the form's name path.
+ * The topics are an object keyed by number, which a check may write either way (`topics[4]`): the form's key is
+ * the string.
+ */
 export function namePathOf(path: string): NamePath {
-  return [...path.matchAll(/\[(\d+)\]|([^.[\]]+)/g)].map(([, index, key]) =>
+  const keys = [...path.matchAll(/\[(\d+)\]|([^.[\]]+)/g)].map(([, index, key]) =>
     index === undefined ? key! : Number(index),
   );
+  if (keys[0] === 'topics' && keys[1] !== undefined) keys[1] = String(keys[1]);
+  return keys;
 }
 
 /** The form's name path written as `formatPath` writes a problem's: the key of the field's labels and problems. */

@@ -1,11 +1,6 @@
 import { Button, Card, Form, Space, Tabs } from 'antd';
 import type { ReactNode } from 'react';
-import {
-  DEPARTMENT_KINDS,
-  DIRECTIONS,
-  DOCUMENT_KINDS,
-  TOPICS,
-} from '../../../../../core/bundle/schema.js';
+import { DEPARTMENT_KINDS, DIRECTIONS, DOCUMENT_KINDS, TOPICS } from '../../../../../core/bundle/schema.js';
 import { SECTION_KEYS } from '../../../../../core/application/content.js';
 import { SECTION_LABELS } from '../../../../../core/application/form.js';
 import type { CallDocument } from '../../../../../core/calls/schema.js';
