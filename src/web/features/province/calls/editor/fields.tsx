@@ -64,7 +64,7 @@ export function CiteLink({ path, label }: { path: NamePath; label: string }) {
       title={`${label}的依据`}
       content={
         <div style={{ width: 'min(360px, 80vw)' }}>
-          <Form.Item label="条款" name={[...path, 'clause']} id={idOf([...path, 'clause'])}>
+          <Form.Item label="条款" name={[...path, 'clause']}>
             <Input placeholder="如 二、3 或 中心配置" />
           </Form.Item>
           <Form.Item label="通知原文" name={[...path, 'quote']} style={{ marginBottom: 0 }}>
@@ -104,12 +104,14 @@ export function Field({
       help={problem}
       data-path={pathKey(name)}
     >
-      <Space wrap size={4} style={{ width: '100%' }} classNames={{ item: 'call-field-control' }}>
-        <Form.Item noStyle name={name} {...transform}>
-          {children}
-        </Form.Item>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 4 }}>
+        <div style={{ flex: '1 1 auto', minWidth: 0, maxWidth: '100%' }}>
+          <Form.Item noStyle name={name} {...transform}>
+            {children}
+          </Form.Item>
+        </div>
         {cite && <CiteLink path={cite} label={full} />}
-      </Space>
+      </div>
     </Form.Item>
   );
 }
