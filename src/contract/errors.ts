@@ -84,6 +84,12 @@ export const ERRORS = {
     message: '该计划是只读的历史记录，不能修改；如需新一年度的计划，请复制后修改',
   },
   CALL_ID_TAKEN: { status: 409, message: '该计划编号已被使用，请换一个' },
+  FILING_NOT_OPEN: { status: 409, message: '网上填报尚未开放（北京时间），开放后才能提交' },
+  CALL_VERSION_CONFLICT: {
+    status: 409,
+    message: '该计划已由他人修改并保存了新版本，请刷新后在新版本上修改（您的修改仍在本页）',
+  },
+  CALL_IN_USE: { status: 409, message: '该计划下已有申报书或其他记录，不能删除；不再受理请关闭该计划' },
   DEADLINE_PASSED: { status: 409, message: '网上填报已截止（北京时间），逾期不予受理' },
   NO_DEPARTMENT: { status: 409, message: '本单位尚未选择项目主管部门，请先在单位信息中选择' },
   REVIEW_CLOSED: { status: 409, message: '主管部门网上审核推荐已截止（北京时间），不能再退回或推荐' },

@@ -77,5 +77,13 @@ export const CALL_STATUS_LABELS: Record<CallStatus, string> = {
 };
 
 /** What made a version of a call; `initial` is a seeded call as it stood before its first change. */
-export const CALL_CHANGES = ['initial', 'cloned', 'opened', 'closed', 'deadlines-changed'] as const;
+export const CALL_CHANGES = [
+  'initial',
+  'cloned',
+  'opened',
+  'closed',
+  'deadlines-changed',
+  'created',
+  'document-saved',
+] as const;
 export type CallChange = (typeof CALL_CHANGES)[number];

@@ -1,6 +1,7 @@
 import { asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import type { CallDocument } from '../../core/calls/schema.js';
 import type { Database } from '../db/database.js';
-import { callStates, callVersions, calls, type CallSnapshot, users } from '../db/schema.js';
+import { applications, callStates, callVersions, calls, type CallSnapshot, users } from '../db/schema.js';
 import type { CallChange, CallStatus } from '../../contract/vocabulary.js';
 
 /**
@@ -11,6 +12,17 @@ export type CallRow = typeof calls.$inferSelect & { status: CallStatus; version:
 export type NewCall = typeof calls.$inferInsert;
 export type CallVersionRow = typeof callVersions.$inferSelect;
 export type { CallChange, CallSnapshot, CallStatus };
+
+/** What the `calls` row copies from a document: its name and closing times, indexed. */
+export function columnsOf(document: CallDocument) {
+  return {
+    document,
+    name: document.name,
+    submissionClosesAt: new Date(document.deadlines.submission.value),
+    recommendationClosesAt: new Date(document.deadlines.recommendation.value),
+    paperClosesAt: new Date(document.deadlines.paper.value),
+  };
+}
 
 const withStatus = {
   ...getTableColumns(calls),
@@ -87,6 +99,28 @@ export class CallRepository {
     deadlines: Pick<NewCall, 'submissionClosesAt' | 'recommendationClosesAt' | 'paperClosesAt'>,
   ): Promise<void> {
     await this.db.update(calls).set(deadlines).where(eq(calls.id, callId));
+  }
+
+  /** The call's document and its indexed copies: name and the three closing times. */
+  async setDocument(callId: string, document: CallDocument): Promise<void> {
+    await this.db.update(calls).set(columnsOf(document)).where(eq(calls.id, callId));
+  }
+
+  /** Whether any application, of whatever status, names the call. */
+  async inUse(callId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(eq(applications.callId, callId))
+      .limit(1);
+    return row !== undefined;
+  }
+
+  /** Removes a call that no application names, with its versions and status. */
+  async delete(callId: string): Promise<void> {
+    await this.db.delete(callVersions).where(eq(callVersions.callId, callId));
+    await this.db.delete(callStates).where(eq(callStates.callId, callId));
+    await this.db.delete(calls).where(eq(calls.id, callId));
   }
 
   async insertVersion(version: typeof callVersions.$inferInsert): Promise<void> {

@@ -4,7 +4,7 @@ import { awaitingSeparateSlot } from '../../core/application/separate-slot.js';
 import type { TopicNumber } from '../../core/bundle/schema.js';
 import type { Finding } from '../../core/rules/rule.js';
 import type { CallParameters } from '../../core/calls/parameters.js';
-import { toBeijingIso } from '../../core/time.js';
+import { formatBeijing, toBeijingIso } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
@@ -263,6 +263,11 @@ export class ApplicationService {
       if (locked.version !== version) throw new AppError('VERSION_CONFLICT');
       const now = this.clock.now();
       const resubmission = locked.status === 'returned';
+      if (now.getTime() < Date.parse(call.parameters.deadlines.opens.value)) {
+        throw new AppError('FILING_NOT_OPEN', {
+          message: `网上填报于北京时间 ${formatBeijing(Date.parse(call.parameters.deadlines.opens.value))} 开放，开放后才能提交`,
+        });
+      }
       if (!call.accepting || now >= submissionClosesAt(call.parameters, locked)) {
         throw resubmission
           ? new AppError('DEADLINE_PASSED', { message: RESUBMISSION_CLOSED })

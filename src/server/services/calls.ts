@@ -1,6 +1,7 @@
 import type { Direction, EthicsFlag, TopicNumber } from '../../core/bundle/schema.js';
 import { withDeadlines, type CallParameters } from '../../core/calls/parameters.js';
 import { getCall } from '../../core/calls/registry.js';
+import { toCallDocument, type CallDocument } from '../../core/calls/schema.js';
 import { requirementsFor, type DocumentRequirement } from '../../core/documents/requirements.js';
 import { toBeijingIso } from '../../core/time.js';
 import type { Clock } from '../clock.js';
@@ -11,14 +12,23 @@ import type { Repositories } from '../repositories/index.js';
 export interface CallView {
   row: CallRow;
   parameters: CallParameters;
-  /** Online submission is open now. */
+  /** Online submission is open now: after the filing opens (`deadlines.opens`), before it closes. */
   open: boolean;
   /** The province has opened it and not closed it (nor is it read-only history): its windows decide. */
   accepting: boolean;
 }
 
-/** A call's parameters are its base call's (src/core), with the windows the database holds. */
-export function parametersOf(row: CallRow): CallParameters {
+/**
+ * A call's parameters: its own document when it has one, else its base call's (src/core) with the windows the
+ * database holds.
+ */
+export function parametersOf(
+  row: Pick<CallRow, 'id' | 'name' | 'baseCallId' | 'document' | ClosingTime>,
+): CallParameters {
+  if (row.document) {
+    const { format: _format, ...call } = row.document;
+    return call;
+  }
   const base = getCall(row.baseCallId);
   if (!base) throw new Error(`call ${row.id} names unknown base call ${row.baseCallId}`);
   return withDeadlines(base, row.id, row.name, {
@@ -26,6 +36,13 @@ export function parametersOf(row: CallRow): CallParameters {
     recommendation: toBeijingIso(row.recommendationClosesAt.getTime()),
     paper: toBeijingIso(row.paperClosesAt.getTime()),
   });
+}
+
+type ClosingTime = 'submissionClosesAt' | 'recommendationClosesAt' | 'paperClosesAt';
+
+/** The call as a `shenbao.call/1` document, whether it holds one or stands on its base call. */
+export function documentOf(row: Parameters<typeof parametersOf>[0]): CallDocument {
+  return row.document ?? toCallDocument(parametersOf(row));
 }
 
 function callNotFound(): AppError {
@@ -86,10 +103,15 @@ export class CallService {
 
   view(row: CallRow): CallView {
     const accepting = !row.readOnly && row.status === 'open';
+    const parameters = parametersOf(row);
+    const now = this.clock.now().getTime();
     return {
       row,
-      parameters: parametersOf(row),
-      open: accepting && this.clock.now() < row.submissionClosesAt,
+      parameters,
+      open:
+        accepting &&
+        Date.parse(parameters.deadlines.opens.value) <= now &&
+        now < row.submissionClosesAt.getTime(),
       accepting,
     };
   }

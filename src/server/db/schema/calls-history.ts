@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import type { CallChange, CallStatus } from '../../../contract/vocabulary.js';
+import type { CallDocument } from '../../../core/calls/schema.js';
 import { calls } from './calls.js';
 import { instant } from './columns.js';
 import { users } from './users.js';
@@ -19,6 +20,8 @@ export interface CallSnapshot {
   submissionClosesAt: string;
   recommendationClosesAt: string;
   paperClosesAt: string;
+  /** The whole document of this version; absent in versions written before calls were documents. */
+  document?: CallDocument;
 }
 
 /** Whether a call takes applications; a call without a row is open (the seeded calls). */

@@ -1,4 +1,5 @@
-import { boolean, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import type { CallDocument } from '../../../core/calls/schema.js';
 import { createdAt, instant } from './columns.js';
 
 export const calls = pgTable('calls', {
@@ -12,5 +13,10 @@ export const calls = pgTable('calls', {
   recommendationClosesAt: instant('recommendation_closes_at').notNull(),
   paperClosesAt: instant('paper_closes_at').notNull(),
   readOnly: boolean('read_only').notNull().default(false),
+  /**
+   * The call's own `shenbao.call/1` document, the truth of its parameters; `null`: the base call's parameters
+   * unchanged, with this row's windows. The closing times above are its indexed copy, written on every save.
+   */
+  document: jsonb('document').$type<CallDocument>(),
   createdAt: createdAt(),
 });

@@ -118,7 +118,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
         response: {
           200: submitResponseSchema,
           422: blockedResponseSchema,
-          ...errorResponses('VERSION_CONFLICT', 'NOT_EDITABLE', 'DEADLINE_PASSED'),
+          ...errorResponses('VERSION_CONFLICT', 'NOT_EDITABLE', 'DEADLINE_PASSED', 'FILING_NOT_OPEN'),
           ...missing,
           ...denied,
         },

@@ -98,4 +98,6 @@ export const CALL_CHANGE_LABELS: Record<CallVersionDto['change'], string> = {
   opened: '开放申报',
   closed: '关闭申报',
   'deadlines-changed': '修改截止时间',
+  created: '由参数文件新建',
+  'document-saved': '修改参数',
 };
