@@ -3,9 +3,11 @@ import { Alert, Button, Form, Input, Radio, Select, Typography, Upload } from 'a
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { parseJson } from '../../../../core/bundle/parse.js';
+import { parameterLabel } from '../../../../core/calls/diff.js';
 import { ApiError, type FieldErrorView } from '../../../shared/api.js';
 import { SaveModal } from '../../../shared/SaveModal.js';
 import { callAdminApi, callAdminQueries, readCallsAgain } from './api.js';
+import { namePathOf } from './editor/document.js';
 
 // A new draft call: from a call file (`.call.json`, judged by the server), or from another call as a template
 // under a new id and name. Either way the editor opens on it.
@@ -24,7 +26,9 @@ function FileProblems({ problems }: { problems: FieldErrorView[] }) {
         <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: 240, overflow: 'auto' }}>
           {problems.map((p) => (
             <li key={`${p.path}\n${p.message}`}>
-              文件中的 <Typography.Text code>{p.path}</Typography.Text>：{p.message}
+              {parameterLabel(namePathOf(p.path))}（文件中的 <Typography.Text code>{p.path}</Typography.Text>
+              ）：
+              {p.message}
             </li>
           ))}
         </ul>

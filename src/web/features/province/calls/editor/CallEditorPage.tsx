@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { parameterLabel } from '../../../../../core/calls/diff.js';
 import { type CallDocument, parseCallDocument } from '../../../../../core/calls/schema.js';
 import { ApiError, describeError, type FieldErrorView } from '../../../../shared/api.js';
 import { beijingTime } from '../../../../shared/format.js';
@@ -16,7 +17,7 @@ import {
   readCallsAgain,
 } from '../api.js';
 import { ChangeList, VersionsPanel } from './Changes.js';
-import { documentOf, drafts, labelOf, namePathOf, pathKey } from './document.js';
+import { documentOf, drafts, namePathOf, pathKey } from './document.js';
 import { EditorContext } from './fields.js';
 import { RulesUsed } from './RulesUsed.js';
 import {
@@ -79,8 +80,6 @@ function Editor({ call }: { call: CallDocumentResponse }) {
     const kept = drafts.read(localStorage, call.id);
     return kept && JSON.stringify(kept.document) !== JSON.stringify(call.document) ? kept : undefined;
   });
-  // Filled by the fields as they render: the summary of problems names each by its label.
-  const [labels] = useState(() => new Map<string, string>());
 
   const values = Form.useWatch((all: CallDocument) => all, { form, preserve: true });
   const typed = useMemo(() => (values ? JSON.stringify(documentOf(values)) : undefined), [values]);
@@ -119,10 +118,10 @@ function Editor({ call }: { call: CallDocumentResponse }) {
     setAttempted(false);
   };
 
-  /** Opens the tab that holds the problem's field (or the nearest part that is shown) and scrolls to it. */
+  /** Opens the tab that holds the problem's field (or the nearest part that has a control) and scrolls to it. */
   const show = (path: string) => {
     let at = namePathOf(path);
-    while (at.length > 1 && !labels.has(pathKey(at))) at = at.slice(0, -1);
+    while (at.length > 1 && !window.document.getElementById(at.join('_'))) at = at.slice(0, -1);
     setTab(tabOf(path));
     if (at[0] === 'topics' && at[1] !== undefined) setTopic(String(at[1]));
     window.setTimeout(() => form.scrollToField(at, { block: 'center' }), 50);
@@ -263,7 +262,7 @@ function Editor({ call }: { call: CallDocumentResponse }) {
               {problems.map((p) => (
                 <li key={`${p.path}\n${p.message}`}>
                   <Typography.Link onClick={() => show(p.path)}>
-                    {labelOf(labels, p.path) ?? '计划参数'}
+                    {parameterLabel(namePathOf(p.path))}
                   </Typography.Link>
                   ：{p.message}
                 </li>
@@ -289,7 +288,7 @@ function Editor({ call }: { call: CallDocumentResponse }) {
           )}
         </Space>
       )}
-      <EditorContext.Provider value={{ labels, problems: problemAt, prefix: '' }}>
+      <EditorContext.Provider value={problemAt}>
         <Form<CallDocument>
           form={form}
           layout="vertical"

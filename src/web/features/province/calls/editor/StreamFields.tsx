@@ -1,4 +1,4 @@
-import { Form } from 'antd';
+import { Form, Typography } from 'antd';
 import { ORGANIZATION_KIND_LABELS } from '../../../../../core/labels.js';
 import { CountryPicker } from './CountryPicker.js';
 import type { NamePath } from './document.js';
@@ -10,7 +10,6 @@ import {
   DateInput,
   Field,
   Optional,
-  Scope,
   Tags,
   Text,
   Wan,
@@ -116,40 +115,39 @@ export function StreamFields({ base }: { base: NamePath }) {
           <CountryTermsFields path={at('partner', 'countries')} />
         </Optional>
       </Optional>
-      <Scope label="申报材料">
+      <Typography.Text strong>申报材料</Typography.Text>
+      <Field
+        name={at('documents', 'agreements', 'value')}
+        cite={at('documents', 'agreements')}
+        label="须提交合作协议或意向书"
+        {...yesNo}
+      >
+        <YesNo />
+      </Field>
+      <Optional
+        name={at('documents', 'jointLab')}
+        label="共建联合实验室文件"
+        make={() =>
+          cited({ signedOnOrBefore: form.getFieldValue(['notice', 'publishedOn', 'value']) as string })
+        }
+      >
         <Field
-          name={at('documents', 'agreements', 'value')}
-          cite={at('documents', 'agreements')}
-          label="须提交合作协议或意向书"
-          {...yesNo}
+          name={at('documents', 'jointLab', 'value', 'signedOnOrBefore')}
+          cite={at('documents', 'jointLab')}
+          label="签署日期不晚于"
+          {...date}
         >
-          <YesNo />
+          <DateInput />
         </Field>
-        <Optional
-          name={at('documents', 'jointLab')}
-          label="共建联合实验室文件"
-          make={() =>
-            cited({ signedOnOrBefore: form.getFieldValue(['notice', 'publishedOn', 'value']) as string })
-          }
-        >
-          <Field
-            name={at('documents', 'jointLab', 'value', 'signedOnOrBefore')}
-            cite={at('documents', 'jointLab')}
-            label="签署日期不晚于"
-            {...date}
-          >
-            <DateInput />
-          </Field>
-        </Optional>
-        <Field
-          name={at('documents', 'platformProof', 'value')}
-          cite={at('documents', 'platformProof')}
-          label="须提供平台设立证明文件"
-          {...yesNo}
-        >
-          <YesNo />
-        </Field>
-      </Scope>
+      </Optional>
+      <Field
+        name={at('documents', 'platformProof', 'value')}
+        cite={at('documents', 'platformProof')}
+        label="须提供平台设立证明文件"
+        {...yesNo}
+      >
+        <YesNo />
+      </Field>
     </>
   );
 }

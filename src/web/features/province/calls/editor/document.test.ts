@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatPath } from '../../../../../core/bundle/parse.js';
 import { JS_INTL_2026 } from '../../../../../core/calls/js-intl-2026.js';
 import { type CallDocument, parseCallDocument, toCallDocument } from '../../../../../core/calls/schema.js';
-import { documentOf, drafts, instantOf, labelOf, namePathOf, pathKey, wallClockOf } from './document.js';
+import { documentOf, drafts, instantOf, namePathOf, pathKey, wallClockOf } from './document.js';
 
 const call2026 = () => toCallDocument(JS_INTL_2026);
 
@@ -29,12 +29,6 @@ describe('the problem paths of a call document as the editor’s form paths', ()
 
   it('专题的编号无论写成 topics.4 还是 topics[4]，都是表单里的同一个专题', () => {
     expect(namePathOf('topics[4].terms.partner')).toEqual(namePathOf('topics.4.terms.partner'));
-  });
-
-  it('没有对应字段的问题归到最近的上级字段的名称', () => {
-    const labels = new Map([['topics.4.terms.partner', '专题四 › 境外合作方要求']]);
-    expect(labelOf(labels, 'topics.4.terms.partner.countries.value.key')).toBe('专题四 › 境外合作方要求');
-    expect(labelOf(labels, 'contacts[0].unit')).toBeUndefined();
   });
 
   it('重点国别不在允许范围内时，问题落在重点国别字段上', () => {

@@ -26,15 +26,6 @@ export function pathKey(path: NamePath): string {
   return out;
 }
 
-/** The field's own label, or the nearest enclosing field's, for a problem at a path no single field shows. */
-export function labelOf(labels: ReadonlyMap<string, string>, path: string): string | undefined {
-  for (let at = namePathOf(path); at.length > 0; at = at.slice(0, -1)) {
-    const label = labels.get(pathKey(at));
-    if (label !== undefined) return label;
-  }
-  return undefined;
-}
-
 /** A Beijing instant of the document (`2026-03-20T17:00:00+08:00`) as the wall clock a picker shows. */
 export const wallClockOf = (instant: string) => instant.replace(/\+08:00$/, '');
 

@@ -16,45 +16,17 @@ import { TOPIC_LABELS } from '../../../../../core/labels.js';
 import { wanToYuan, yuanToWan } from '../../../../../core/money.js';
 import { instantOf, type NamePath, pathKey, wallClockOf } from './document.js';
 
-// The editor's fields: each registers its Chinese label under its path (for the list of problems), shows the
-// problem at that path, and a cited value carries a small 依据 link that opens its clause and the notice's words.
+// The editor's fields: each shows the problem at its path, and a cited value carries a small 依据 link that opens its clause and the notice's words.
 
-interface Editor {
-  /** Every field's label by its path, written as the server writes a problem's path. */
-  labels: Map<string, string>;
-  problems: ReadonlyMap<string, string>;
-  /** The enclosing sections' labels: `专题四 › 合作方`. */
-  prefix: string;
-}
-
-export const EditorContext = createContext<Editor>({ labels: new Map(), problems: new Map(), prefix: '' });
-
-const joined = (prefix: string, label: string) => (prefix ? `${prefix} › ${label}` : label);
-
-/** The label every field inside shows in the list of problems is prefixed with this one. */
-export function Scope({ label, children }: { label: string; children: ReactNode }) {
-  const editor = useContext(EditorContext);
-  return (
-    <EditorContext.Provider value={{ ...editor, prefix: joined(editor.prefix, label) }}>
-      {children}
-    </EditorContext.Provider>
-  );
-}
-
-/** The field's label with its sections', registered under each of the paths it shows. */
-function useRegister(label: string, ...paths: (NamePath | undefined)[]): string {
-  const { labels, prefix } = useContext(EditorContext);
-  const full = joined(prefix, label);
-  for (const path of paths) if (path) labels.set(pathKey(path), full);
-  return full;
-}
+/** The problems of the document by path (`pathKey`), shown at their fields. */
+export const EditorContext = createContext<ReadonlyMap<string, string>>(new Map());
 
 /** antd's id for a field's control (the form has no name): the label points at it. */
 const idOf = (path: NamePath) => path.join('_');
 
 /** A value's clause and the notice's words, edited in a popover beside the value. */
 export function CiteLink({ path, label }: { path: NamePath; label: string }) {
-  const { problems } = useContext(EditorContext);
+  const problems = useContext(EditorContext);
   const clause = Form.useWatch([...path, 'clause'], { preserve: true }) as string | undefined;
   const key = pathKey(path);
   const wrong = problems.has(`${key}.clause`) || problems.has(`${key}.quote`);
@@ -93,8 +65,7 @@ export function Field({
   children,
   ...transform
 }: { name: NamePath; label: string; cite?: NamePath; children: ReactElement } & Transform) {
-  const full = useRegister(label, name, cite);
-  const { problems } = useContext(EditorContext);
+  const problems = useContext(EditorContext);
   const problem = problems.get(pathKey(name));
   return (
     <Form.Item
@@ -110,7 +81,7 @@ export function Field({
             {children}
           </Form.Item>
         </div>
-        {cite && <CiteLink path={cite} label={full} />}
+        {cite && <CiteLink path={cite} label={label} />}
       </div>
     </Form.Item>
   );
@@ -126,15 +97,14 @@ export function CitedGroup({
   label: string;
   children: ReactNode;
 }) {
-  const full = useRegister(label, path);
   return (
-    <Scope label={label}>
+    <>
       <Space size={4} wrap>
         <Typography.Text strong>{label}</Typography.Text>
-        <CiteLink path={path} label={full} />
+        <CiteLink path={path} label={label} />
       </Space>
       <div style={{ paddingInlineStart: 12 }}>{children}</div>
-    </Scope>
+    </>
   );
 }
 
@@ -156,8 +126,7 @@ export function Optional({
   children: ReactNode;
 }) {
   const form = Form.useFormInstance();
-  const full = useRegister(label, name);
-  const { problems } = useContext(EditorContext);
+  const problems = useContext(EditorContext);
   const value: unknown = Form.useWatch(name, { form, preserve: true });
   const on = value !== null && value !== undefined;
   const problem = problems.get(pathKey(name));
@@ -165,14 +134,14 @@ export function Optional({
     <>
       <Form.Item label={label} validateStatus={problem ? 'error' : undefined} help={problem}>
         <Switch
-          aria-label={`设置${full}`}
+          aria-label={`设置${label}`}
           checked={on}
           checkedChildren="已设置"
           unCheckedChildren="不设置"
           onChange={(set) => form.setFieldValue(name, set ? make() : empty)}
         />
       </Form.Item>
-      {on && <Scope label={label}>{children}</Scope>}
+      {on && children}
     </>
   );
 }

@@ -31,7 +31,6 @@ import {
   month,
   MonthInput,
   Optional,
-  Scope,
   Tags,
   Text,
   Topics,
@@ -46,7 +45,7 @@ import { StreamFields } from './StreamFields.js';
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => (
   <Card size="small" title={title} style={{ marginBottom: 16 }}>
-    <Scope label={title}>{children}</Scope>
+    {children}
   </Card>
 );
 
@@ -157,7 +156,7 @@ export function TopicsTab({
           label: TOPIC_LABELS[t],
           forceRender: true,
           children: (
-            <Scope label={TOPIC_LABELS[t]}>
+            <>
               <Field name={[...base, 'name']} label="专题名称">
                 <Text />
               </Field>
@@ -167,15 +166,13 @@ export function TopicsTab({
               {'byDirection' in terms ? (
                 DIRECTIONS.filter((d) => d in terms.byDirection).map((d) => (
                   <Card key={d} size="small" title={DIRECTION_LABELS[d]} style={{ marginBottom: 16 }}>
-                    <Scope label={DIRECTION_LABELS[d]}>
-                      <StreamFields base={[...base, 'terms', 'byDirection', d]} />
-                    </Scope>
+                    <StreamFields base={[...base, 'terms', 'byDirection', d]} />
                   </Card>
                 ))
               ) : (
                 <StreamFields base={[...base, 'terms']} />
               )}
-            </Scope>
+            </>
           ),
         };
       })}
@@ -430,13 +427,11 @@ export function ContentTab() {
           <Field name={content('keywords', 'max')} label="关键词至多">
             <Count suffix="个" />
           </Field>
-          <Scope label="各部分字数上限">
-            {SECTION_KEYS.map((key) => (
-              <Field key={key} name={content('sectionLimits', key)} label={SECTION_LABELS[key]}>
-                <Count suffix="字" />
-              </Field>
-            ))}
-          </Scope>
+          {SECTION_KEYS.map((key) => (
+            <Field key={key} name={content('sectionLimits', key)} label={`${SECTION_LABELS[key]}字数上限`}>
+              <Count suffix="字" />
+            </Field>
+          ))}
           <Field name={content('instrumentThreshold')} label="大型科学仪器单价标准" {...wan}>
             <Wan />
           </Field>
@@ -595,9 +590,7 @@ function ListOf({
             </Button>
           }
         >
-          <Scope label={`${noun} ${index + 1}`}>
-            {render((...path) => [...name, index, ...path], index)}
-          </Scope>
+          {render((...path) => [...name, index, ...path], index)}
         </Card>
       ))}
       <Button onClick={() => set([...items, make()])}>添加{noun}</Button>
