@@ -118,7 +118,7 @@ describe('省科技项目管理中心在浏览器中编辑计划参数', () => {
       await field(page, 'content', 'value', 'keywords', 'max').fill('2');
       await button(page, '保存为新版本').click();
       const problems = page.getByTestId('call-editor-problems');
-      await expect.poll(() => problems.innerText()).toContain('关键词至多：关键词上限不能小于下限');
+      await expect.poll(() => problems.innerText()).toContain('关键词个数上限：关键词上限不能小于下限');
       const item = page
         .locator('.ant-form-item')
         .filter({ has: field(page, 'content', 'value', 'keywords', 'max') });
