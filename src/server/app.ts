@@ -59,6 +59,7 @@ import { paperRoutes } from './routes/paper/routes.js';
 import { peopleRoutes } from './routes/people/routes.js';
 import { organizationRoutes } from './routes/organizations/routes.js';
 import { provinceCallRoutes } from './routes/province-calls/routes.js';
+import { callDocumentRoutes } from './routes/call-documents/routes.js';
 import { publicRoutes } from './routes/public/routes.js';
 import { registerRoutes } from './routes/registers/routes.js';
 import { objectionRoutes } from './routes/objections/routes.js';
@@ -146,6 +147,7 @@ export async function buildApp({
       await api.register(documentRoutes, deps);
       await api.register(callRoutes, deps);
       await api.register(provinceCallRoutes, deps);
+      await api.register(callDocumentRoutes, deps);
       await api.register(provinceDepartmentRoutes, deps);
       await api.register(dashboardRoutes, deps);
       await api.register(auditRoutes, deps);

@@ -13,7 +13,7 @@ import {
 } from '../../core/labels.js';
 import { countryName } from '../../core/reference/countries.js';
 import { formatBeijing, toBeijingIso } from '../../core/time.js';
-import type { CallVersionRow } from '../repositories/calls.js';
+import type { CallSnapshot, CallVersionRow } from '../repositories/calls.js';
 import type {
   AdminCallDto,
   CallParametersDto,
@@ -224,11 +224,16 @@ export function presentAdminCall({ row, parameters, open }: CallView): AdminCall
   return { ...snapshotOf(row), noticeNumber: parameters.notice.number.value, open, version: row.version };
 }
 
+/** A version as listed: the document is read through its diff, not sent with every version. */
+function snapshotWithoutDocument({ document: _document, ...snapshot }: CallSnapshot) {
+  return snapshot;
+}
+
 export function presentCallVersion(row: CallVersionRow & { actorName: string | null }): CallVersionDto {
   return {
     version: row.version,
     change: row.change,
-    snapshot: row.snapshot,
+    snapshot: snapshotWithoutDocument(row.snapshot),
     actor: row.actorUserId ? { id: row.actorUserId, name: row.actorName ?? '' } : null,
     at: toBeijingIso(row.at.getTime()),
   };

@@ -1,16 +1,22 @@
+import {
+  parseCallDocument,
+  toCallDocument,
+  type CallDocument,
+  type CallProblem,
+} from '../../core/calls/schema.js';
 import { toBeijingIso } from '../../core/time.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { CallSnapshot } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { PrincipalOf } from '../principal.js';
-import type { CallRow, CallVersionRow } from '../repositories/calls.js';
+import { columnsOf, type CallRow, type CallVersionRow } from '../repositories/calls.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { CloneBody, DeadlinesBody } from '../../contract/province-calls.js';
 import type { CallChange } from '../../contract/vocabulary.js';
-import type { CallService, CallView } from './calls.js';
+import { documentOf, type CallService, type CallView } from './calls.js';
 
-type Province = PrincipalOf<'province'>;
+export type Province = PrincipalOf<'province'>;
 
 export function snapshotOf(row: CallRow): CallSnapshot {
   return {
@@ -82,7 +88,12 @@ export class CallAdminService {
         (key) => next[key].getTime() === row[key].getTime(),
       );
       if (same) throw AppError.invalidField('submissionClosesAt', '截止时间没有变化');
-      await repos.calls.setDeadlines(row.id, next);
+      if (!row.document) return repos.calls.setDeadlines(row.id, next);
+      // The document is the truth: its other terms (the opening among them) must still hold with the new times.
+      const read = parseCallDocument(withClosingTimes(row.document, body));
+      if (!read.ok)
+        throw documentRefused(read.problems, (path) => DEADLINE_FIELDS[path] ?? 'submissionClosesAt');
+      await repos.calls.setDocument(row.id, toCallDocument(read.call));
     });
   }
 
@@ -99,13 +110,18 @@ export class CallAdminService {
           isPractice: source.isPractice,
           readOnly: false,
           ...deadlinesOf(body),
+          ...(source.document
+            ? columnsOf(withClosingTimes({ ...source.document, id: body.id, name: body.name }, body))
+            : {}),
         },
         'draft',
       );
       if (!created)
         throw new AppError('CALL_ID_TAKEN', { fields: [{ path: 'id', message: '该计划编号已被使用' }] });
       const row = (await repos.calls.findById(body.id))!;
-      const version = await this.record(repos, actor, 'cloned', null, row, { clonedFrom: source.id });
+      const version = await recordCallChange(repos, this.clock, actor, 'cloned', null, row, {
+        clonedFrom: source.id,
+      });
       return this.calls.view({ ...row, version });
     });
   }
@@ -122,51 +138,86 @@ export class CallAdminService {
       if (before.readOnly) throw new AppError('CALL_READ_ONLY');
       await apply(before, repos);
       const after = (await repos.calls.findById(id))!;
-      const version = await this.record(repos, actor, change, before, after);
+      const version = await recordCallChange(repos, this.clock, actor, change, before, after);
       return this.calls.view({ ...after, version });
     });
   }
+}
 
-  /** Writes the new version and its audit entry, and returns its number; a seeded call first gets version 1, the state it started from. */
-  private async record(
-    repos: Repositories,
-    actor: Province,
-    change: CallChange,
-    before: CallRow | null,
-    after: CallRow,
-    extra: Record<string, unknown> = {},
-  ): Promise<number> {
-    const at = this.clock.now();
-    let previous = after.version;
-    if (before && previous === 0) {
-      previous = 1;
-      await repos.calls.insertVersion({
-        callId: before.id,
-        version: previous,
-        change: 'initial',
-        snapshot: snapshotOf(before),
-        actorUserId: null,
-        at: before.createdAt,
-      });
-    }
-    const version = previous + 1;
+/**
+ * Writes the call's new version (its whole document with it) and the audit entry, and returns its number; a seeded
+ * call first gets version 1, the state it started from.
+ */
+export async function recordCallChange(
+  repos: Repositories,
+  clock: Clock,
+  actor: Province,
+  change: CallChange,
+  before: CallRow | null,
+  after: CallRow,
+  extra: Record<string, unknown> = {},
+): Promise<number> {
+  const at = clock.now();
+  let previous = after.version;
+  if (before && previous === 0) {
+    previous = 1;
     await repos.calls.insertVersion({
-      callId: after.id,
-      version,
-      change,
-      snapshot: snapshotOf(after),
-      actorUserId: actor.userId,
-      at,
+      callId: before.id,
+      version: previous,
+      change: 'initial',
+      snapshot: { ...snapshotOf(before), document: documentOf(before) },
+      actorUserId: null,
+      at: before.createdAt,
     });
-    await repos.audit.append({
-      at,
-      actorUserId: actor.userId,
-      action: `call.${change}`,
-      entityType: 'call',
-      entityId: after.id,
-      before: before ? { ...snapshotOf(before), version: previous } : null,
-      after: { ...snapshotOf(after), version, ...extra },
-    });
-    return version;
   }
+  const version = previous + 1;
+  await repos.calls.insertVersion({
+    callId: after.id,
+    version,
+    change,
+    snapshot: { ...snapshotOf(after), document: documentOf(after) },
+    actorUserId: actor.userId,
+    at,
+  });
+  await repos.audit.append({
+    at,
+    actorUserId: actor.userId,
+    action: `call.${change}`,
+    entityType: 'call',
+    entityId: after.id,
+    before: before ? { ...snapshotOf(before), version: previous } : null,
+    after: { ...snapshotOf(after), version, ...extra },
+  });
+  return version;
+}
+
+const DEADLINE_FIELDS: Record<string, keyof DeadlinesBody> = {
+  'deadlines.submission.value': 'submissionClosesAt',
+  'deadlines.recommendation.value': 'recommendationClosesAt',
+  'deadlines.paper.value': 'paperClosesAt',
+};
+
+/** A call document's problems as one refusal naming each field (`fieldOf` maps a document path to the request's). */
+export function documentRefused(
+  problems: readonly CallProblem[],
+  fieldOf: (path: string) => string = (path) => path,
+): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    message: `计划参数有 ${problems.length} 处问题：${problems[0]!.message}`,
+    fields: problems.map((p) => ({ path: fieldOf(p.path), message: p.message })),
+  });
+}
+
+/** The document with the three closing times the deadlines API sets (the opening is the document's own). */
+function withClosingTimes(document: CallDocument, body: DeadlinesBody): CallDocument {
+  const d = document.deadlines;
+  return {
+    ...document,
+    deadlines: {
+      ...d,
+      submission: { ...d.submission, value: toBeijingIso(Date.parse(body.submissionClosesAt)) },
+      recommendation: { ...d.recommendation, value: toBeijingIso(Date.parse(body.recommendationClosesAt)) },
+      paper: { ...d.paper, value: toBeijingIso(Date.parse(body.paperClosesAt)) },
+    },
+  };
 }

@@ -14,6 +14,7 @@ import { ApplicationService } from './applications.js';
 import { AuditService } from './audit.js';
 import { AvoidedExpertService } from './avoided-experts.js';
 import { CallAdminService } from './call-admin.js';
+import { CallDocumentService } from './call-documents.js';
 import { CallService } from './calls.js';
 import { DashboardService } from './dashboard.js';
 import { CommitmentService } from './commitments.js';
@@ -71,6 +72,7 @@ export function createServices({ db, clock, config }: { db: Database; clock: Clo
     ),
     calls,
     callAdmin: new CallAdminService(db, repos, clock, calls),
+    callDocuments: new CallDocumentService(db, repos, clock, calls),
     dashboard: new DashboardService(repos, calls),
     audit: new AuditService(repos, auditAnchor(db, config.audit, clock)),
     accounts: new AccountService(db, repos, clock),
