@@ -6,10 +6,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
 import { loadConfig } from '../../src/server/config.js';
-import { seedCalls } from '../../src/server/seed/calls.js';
+import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
 import { createServices } from '../../src/server/services/index.js';
-import { login, useTestApp } from '../support/harness.js';
+import { inject, login, useTestApp } from '../support/harness.js';
 import {
   axeViolations,
   button,
@@ -31,6 +31,8 @@ import {
 requireWebBuild();
 
 const CALL_ID = 'JS-INTL-2027';
+/** The call two editors change at once, made through the API so that the test stands alone. */
+const SHARED_ID = 'JS-INTL-2028';
 const CALL_NAME = '2027年度省国际科技合作/港澳台科技合作计划';
 
 describe('省科技项目管理中心在浏览器中编辑计划参数', () => {
@@ -44,7 +46,7 @@ describe('省科技项目管理中心在浏览器中编辑计划参数', () => {
   const serverErrors: string[] = [];
   const { snap, failed } = screenshots(() => shown);
 
-  const editor = (p: Page) => p.goto(`${base}/province/calls/${CALL_ID}/edit`);
+  const editor = (p: Page, id: string) => p.goto(`${base}/province/calls/${id}/edit`);
   const tab = (p: Page, name: string) => p.getByRole('tab', { name, exact: true }).click();
   /** A field of the editor by its path: antd names a field's control after it (`quotas_value_…`). */
   const field = (p: Page, ...path: (string | number)[]) => p.locator(`#${path.join('_')}`);
@@ -67,6 +69,25 @@ describe('省科技项目管理中心在浏览器中编辑计划参数', () => {
     await seedCalls(t.db, t.clock.now());
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
     await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }));
+    const province = await login(t.app, 'demo-province', DEMO_PASSWORD);
+    const template = await inject(t.app, {
+      method: 'GET',
+      url: `/api/province/calls/${JS_INTL_2026.id}/document`,
+      cookie: province,
+    });
+    const created = await inject(t.app, {
+      method: 'POST',
+      url: '/api/province/calls',
+      cookie: province,
+      payload: {
+        document: {
+          ...template.json<{ document: object }>().document,
+          id: SHARED_ID,
+          name: '两人同时编辑的计划',
+        },
+      },
+    });
+    expect(created.statusCode, created.body.slice(0, 500)).toBe(201);
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     browser = await launchChromium();
@@ -156,10 +177,11 @@ describe('省科技项目管理中心在浏览器中编辑计划参数', () => {
       serverErrors,
     );
     try {
-      await editor(page);
-      await editor(other);
+      await signIn(page, base, 'demo-province', /\/province$/);
+      await editor(page, SHARED_ID);
+      await editor(other, SHARED_ID);
       shown = other;
-      await field(other, 'name').fill(`${CALL_NAME}（他人修改）`);
+      await field(other, 'name').fill('两人同时编辑的计划（他人修改）');
       await saveWith(other, '改名称');
       await saved(other, 3);
 
@@ -168,7 +190,7 @@ describe('省科技项目管理中心在浏览器中编辑计划参数', () => {
       await field(page, 'quotas', 'value', 'byDepartmentKind', 'university').fill('4');
       // What was typed survives a reload: the draft in the browser is offered back.
       await expect
-        .poll(() => page.evaluate((id) => localStorage.getItem(`shenbao:call-draft:${id}`), CALL_ID))
+        .poll(() => page.evaluate((id) => localStorage.getItem(`shenbao:call-draft:${id}`), SHARED_ID))
         .toContain('"university":4');
       await page.reload();
       await page.getByTestId('call-editor-draft').waitFor();
@@ -204,8 +226,9 @@ describe('省科技项目管理中心在浏览器中编辑计划参数', () => {
       PHONE,
     );
     shown = phone;
+    phone.on('console', (m) => m.type() === 'error' && console.log('PAGEERROR', m.text().slice(0, 2000)));
     try {
-      await editor(phone);
+      await editor(phone, PRACTICE_CALL_ID);
       await field(phone, 'name').waitFor();
       for (const name of ['基本信息', '专题', '限项与名额']) {
         await tab(phone, name);

@@ -81,7 +81,9 @@ function Editor({ call }: { call: CallDocumentResponse }) {
     return kept && JSON.stringify(kept.document) !== JSON.stringify(call.document) ? kept : undefined;
   });
 
-  const values = Form.useWatch((all: CallDocument) => all, { form, preserve: true });
+  const watched = Form.useWatch((all: CallDocument) => all, { form, preserve: true });
+  // Empty until the form has taken its initial values.
+  const values = watched && 'format' in watched ? watched : undefined;
   const typed = useMemo(() => (values ? JSON.stringify(documentOf(values)) : undefined), [values]);
   const settled = useDebouncedValue(typed, 400);
 

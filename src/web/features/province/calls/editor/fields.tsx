@@ -1,13 +1,18 @@
 import {
   Button,
   DatePicker,
+  type DatePickerProps,
   Form,
   Input,
   InputNumber,
+  type InputNumberProps,
+  type InputProps,
   Popover,
   Select,
+  type SelectProps,
   Space,
   Switch,
+  type SwitchProps,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -149,17 +154,21 @@ export function Optional({
 // The controls, each with what the form stores and what people read.
 
 export const yesNo: Transform = { valuePropName: 'checked' };
-export const YesNo = () => <Switch checkedChildren="是" unCheckedChildren="否" />;
+export const YesNo = (props: SwitchProps) => (
+  <Switch checkedChildren="是" unCheckedChildren="否" {...props} />
+);
 
 /** Yuan stored, 万元 typed. */
 export const wan: Transform = {
   getValueProps: (v: number | null) => ({ value: v === null || v === undefined ? v : yuanToWan(v) }),
   normalize: (v: number | null) => (v === null || v === undefined ? v : wanToYuan(v)),
 };
-export const Wan = () => <InputNumber min={0} step={1} suffix="万元" style={{ width: 180 }} />;
+export const Wan = (props: InputNumberProps<number>) => (
+  <InputNumber min={0} step={1} suffix="万元" style={{ width: 180 }} {...props} />
+);
 
-export const Count = ({ suffix, step = 1 }: { suffix?: string; step?: number }) => (
-  <InputNumber min={0} step={step} suffix={suffix} style={{ width: 160 }} />
+export const Count = (props: InputNumberProps<number>) => (
+  <InputNumber min={0} step={1} style={{ width: 160 }} {...props} />
 );
 
 const picked = (format: string) => (v: Dayjs | null) => (v ? v.format(format) : v);
@@ -169,33 +178,38 @@ export const instant: Transform = {
   getValueProps: (v: string | null) => ({ value: v ? dayjs(wallClockOf(v)) : null }),
   normalize: (v: Dayjs | null) => (v ? instantOf(v) : v),
 };
-export const Instant = () => (
-  <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" placeholder="北京时间" />
+export const Instant = (props: DatePickerProps) => (
+  <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" placeholder="北京时间" {...props} />
 );
 
 export const date: Transform = {
   getValueProps: (v: string | null) => ({ value: v ? dayjs(v) : null }),
   normalize: picked('YYYY-MM-DD'),
 };
-export const DateInput = () => <DatePicker format="YYYY-MM-DD" />;
+export const DateInput = (props: DatePickerProps) => <DatePicker format="YYYY-MM-DD" {...props} />;
 
 export const month: Transform = {
   getValueProps: (v: string | null) => ({ value: v ? dayjs(`${v}-01`) : null }),
   normalize: picked('YYYY-MM'),
 };
-export const MonthInput = () => <DatePicker picker="month" format="YYYY-MM" />;
+export const MonthInput = (props: DatePickerProps) => (
+  <DatePicker picker="month" format="YYYY-MM" {...props} />
+);
 
-export const Text = ({ placeholder }: { placeholder?: string }) => <Input placeholder={placeholder} />;
-export const LongText = () => <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />;
+export const Text = (props: InputProps) => <Input {...props} />;
+export const LongText = (props: Parameters<typeof Input.TextArea>[0]) => (
+  <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} {...props} />
+);
 
 /** Free words, one tag each (key fields, pledges, phones). */
-export const Tags = ({ placeholder = '输入后按回车添加' }: { placeholder?: string }) => (
+export const Tags = (props: SelectProps<string[]>) => (
   <Select
     mode="tags"
     open={false}
-    placeholder={placeholder}
+    placeholder="输入后按回车添加"
     style={{ width: '100%' }}
     tokenSeparators={['\n']}
+    {...props}
   />
 );
 
@@ -204,12 +218,13 @@ export function Choice({
   labels,
   multiple = true,
   numeric = false,
+  ...props
 }: {
   labels: Readonly<Record<string | number, string>>;
   multiple?: boolean;
   /** The values are numbers (a record's keys read back as strings). */
   numeric?: boolean;
-}) {
+} & SelectProps<unknown>) {
   const options = Object.entries(labels).map(([value, label]) => ({
     value: numeric ? Number(value) : value,
     label,
@@ -221,8 +236,9 @@ export function Choice({
       optionFilterProp="label"
       placeholder="请选择"
       style={{ width: '100%' }}
+      {...props}
     />
   );
 }
 
-export const Topics = () => <Choice labels={TOPIC_LABELS} numeric />;
+export const Topics = (props: SelectProps<unknown>) => <Choice labels={TOPIC_LABELS} numeric {...props} />;
