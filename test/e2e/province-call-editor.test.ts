@@ -177,7 +177,11 @@ describe('省科技项目管理中心在浏览器中编辑计划参数', () => {
       serverErrors,
     );
     try {
-      await signIn(page, base, 'demo-province', /\/province$/);
+      page = watched(
+        await pageWithSession(browser, base, await login(t.app, 'demo-province', DEMO_PASSWORD)),
+        pageErrors,
+        serverErrors,
+      );
       await editor(page, SHARED_ID);
       await editor(other, SHARED_ID);
       shown = other;
@@ -226,7 +230,6 @@ describe('省科技项目管理中心在浏览器中编辑计划参数', () => {
       PHONE,
     );
     shown = phone;
-    phone.on('console', (m) => m.type() === 'error' && console.log('PAGEERROR', m.text().slice(0, 2000)));
     try {
       await editor(phone, PRACTICE_CALL_ID);
       await field(phone, 'name').waitFor();
