@@ -194,7 +194,7 @@ describe('省科技项目管理中心在浏览器中编辑计划参数', () => {
       await field(page, 'quotas', 'value', 'byDepartmentKind', 'university').fill('4');
       // What was typed survives a reload: the draft in the browser is offered back.
       await expect
-        .poll(() => page.evaluate((id) => localStorage.getItem(`shenbao:call-draft:${id}`), SHARED_ID))
+        .poll(() => page.evaluate((id) => localStorage.getItem(`shenbao:call-draft:${id}`) ?? '', SHARED_ID))
         .toContain('"university":4');
       await page.reload();
       await page.getByTestId('call-editor-draft').waitFor();
