@@ -42,6 +42,10 @@ export const PROVINCE_ROUTES: RouteObject[] = [
     lazy: { Component: async () => (await import('./calls/CallDetailPage.js')).CallDetailPage },
   },
   {
+    path: '/province/calls/:id/edit',
+    lazy: { Component: async () => (await import('./calls/editor/CallEditorPage.js')).CallEditorPage },
+  },
+  {
     path: '/province/accounts',
     lazy: { Component: async () => (await import('./accounts/AccountsPage.js')).AccountsPage },
   },

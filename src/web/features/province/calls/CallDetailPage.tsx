@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Space, Tabs, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { TOPIC_LABELS } from '../../../../core/labels.js';
 import { PageState } from '../../../shared/PageState.js';
@@ -26,6 +26,11 @@ export function CallDetailPage() {
               {parameters.notice.publishedOn}）
               {call.readOnly ? ' · 只读历史' : ` · ${CALL_STATUS_LABELS[call.status].label}`}
             </Typography.Text>
+          </Space>
+          <Space wrap>
+            <Link to={`/province/calls/${encodeURIComponent(call.id)}/edit`}>
+              <Button type="primary">{call.readOnly ? '查看全部参数' : '编辑计划参数'}</Button>
+            </Link>
           </Space>
           {call.readOnly && (
             <Alert

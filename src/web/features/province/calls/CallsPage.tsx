@@ -14,6 +14,7 @@ import {
 } from './api.js';
 import { type CallEdit, CallEditModal } from './CallEditModal.js';
 import { DEADLINES } from './deadlines.js';
+import { NewCallModal } from './NewCallModal.js';
 
 /** 计划管理: every call with its status and windows; open, close, move the deadlines, or clone for a new year. */
 export function CallsPage() {
@@ -21,8 +22,9 @@ export function CallsPage() {
   const queryClient = useQueryClient();
   const calls = useQuery(callAdminQueries.list());
   const [editing, setEditing] = useState<CallEdit>();
+  const [creating, setCreating] = useState(false);
   const changing = useMutation({
-    mutationFn: ({ change }: { change: () => Promise<AdminCallDto>; done: string }) => change(),
+    mutationFn: ({ change }: { change: () => Promise<unknown>; done: string }) => change(),
     onSuccess: (_, { done }) => {
       void message.success(done);
       return readCallsAgain(queryClient);
@@ -30,14 +32,19 @@ export function CallsPage() {
     onError: (e) => void message.error(describeError(e)),
   });
   // The confirmation stays open, its button spinning, until the change is done.
-  const act = (change: () => Promise<AdminCallDto>, done: string) =>
+  const act = (change: () => Promise<unknown>, done: string) =>
     changing.mutateAsync({ change, done }).catch(() => undefined);
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        计划管理
-      </Typography.Title>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          计划管理
+        </Typography.Title>
+        <Button type="primary" onClick={() => setCreating(true)}>
+          新建计划
+        </Button>
+      </Space>
       <PageState query={calls}>
         {(list) => (
           <Table<AdminCallDto>
@@ -115,9 +122,25 @@ export function CallsPage() {
                         修改截止时间
                       </Button>
                     )}
+                    <Link to={`/province/calls/${encodeURIComponent(c.id)}/edit`}>
+                      <Button size="small">{c.readOnly ? '查看参数' : '编辑参数'}</Button>
+                    </Link>
                     <Button size="small" onClick={() => setEditing({ kind: 'clone', call: c })}>
                       复制为新年度
                     </Button>
+                    {!c.readOnly && c.status === 'draft' && (
+                      <Popconfirm
+                        title={`删除“${c.name}”？`}
+                        description="只能删除没有申报书的草稿计划；删除后不可恢复。"
+                        okText="删除"
+                        okButtonProps={{ danger: true }}
+                        onConfirm={() => act(() => callAdminApi.remove(c.id), '已删除计划')}
+                      >
+                        <Button size="small" danger>
+                          删除
+                        </Button>
+                      </Popconfirm>
+                    )}
                   </Space>
                 ),
               },
@@ -126,6 +149,7 @@ export function CallsPage() {
         )}
       </PageState>
       {editing && <CallEditModal editing={editing} onClose={() => setEditing(undefined)} />}
+      {creating && <NewCallModal onClose={() => setCreating(false)} />}
     </Space>
   );
 }

@@ -7,12 +7,22 @@ import type {
   CloneBody,
   DeadlinesBody,
 } from '../../../../contract/province-calls.js';
+import type {
+  CallChangeLine,
+  CallDocumentResponse,
+  CallPreviewResponse,
+  callDiffResponseSchema,
+} from '../../../../contract/call-documents.js';
+import type { CallDocument } from '../../../../core/calls/schema.js';
+import type { z } from 'zod';
 import { api } from '../../../shared/api.js';
 import { CALL_STATUS_LABELS as CALL_STATUS_NAMES } from '../../../../contract/vocabulary.js';
 
 // The province's side of calls: every call with its status, a call's parameters and versions, and the changes.
 
 export type { AdminCallDto, CallDetailDto, CallVersionDto, CloneBody, DeadlinesBody };
+export type { CallChangeLine, CallDocumentResponse, CallPreviewResponse };
+export type CallDiff = z.infer<typeof callDiffResponseSchema>;
 
 const base = (id: string) => `/province/calls/${encodeURIComponent(id)}`;
 
@@ -27,6 +37,18 @@ export const callAdminApi = {
   changeDeadlines: (id: string, body: DeadlinesBody) =>
     api<AdminCallDto>(`${base(id)}/deadlines`, { method: 'PUT', body }),
   clone: (id: string, body: CloneBody) => api<AdminCallDto>(`${base(id)}/clone`, { method: 'POST', body }),
+  document: (id: string, signal?: AbortSignal) =>
+    api<CallDocumentResponse>(`${base(id)}/document`, { signal }),
+  saveDocument: (id: string, body: { baseVersion: number; document: CallDocument; comment: string }) =>
+    api<CallDocumentResponse>(`${base(id)}/document`, { method: 'PUT', body }),
+  preview: (id: string, document: CallDocument) =>
+    api<CallPreviewResponse>(`${base(id)}/document/preview`, { method: 'POST', body: { document } }),
+  diff: (id: string, version: number, signal?: AbortSignal) =>
+    api<CallDiff>(`${base(id)}/versions/${version}/diff`, { signal }),
+  /** A new draft call from a `shenbao.call/1` document (a call file, or another call's as a template). */
+  create: (document: unknown) =>
+    api<CallDocumentResponse>('/province/calls', { method: 'POST', body: { document } }),
+  remove: (id: string) => api<void>(base(id), { method: 'DELETE' }),
 };
 
 const CALLS_KEY = ['province', 'calls'] as const;
@@ -45,6 +67,17 @@ export const callAdminQueries = {
     queryOptions({
       queryKey: [...CALLS_KEY, 'call', id],
       queryFn: ({ signal }) => callAdminApi.detail(id, signal),
+    }),
+  document: (id: string) =>
+    queryOptions({
+      queryKey: [...CALLS_KEY, 'call', id, 'document'],
+      queryFn: ({ signal }) => callAdminApi.document(id, signal),
+    }),
+  diff: (id: string, version: number) =>
+    queryOptions({
+      queryKey: [...CALLS_KEY, 'call', id, 'diff', version],
+      queryFn: ({ signal }) => callAdminApi.diff(id, version, signal),
+      staleTime: Infinity,
     }),
   versions: (id: string) =>
     queryOptions({
