@@ -68,7 +68,7 @@ describe('省科技项目管理中心在浏览器中编辑计划参数', () => {
     t.clock.set(new Date());
     await seedCalls(t.db, t.clock.now());
     const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }));
+    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }), t.clock.now());
     const province = await login(t.app, 'demo-province', DEMO_PASSWORD);
     const template = await inject(t.app, {
       method: 'GET',
