@@ -28,6 +28,7 @@ import {
   submitDemo,
 } from './demo-steps.js';
 import { INTERFACES, SERVO, SOIL_SENSING } from './demo-stories.js';
+import { seedPartnerConfirmations } from './partner-confirmations.js';
 
 export { DEMO_PASSWORD, type DemoAccount };
 
@@ -197,6 +198,21 @@ export async function seedDemo(db: Database, services: Services): Promise<DemoAc
   await attach('demo-yanjiusuo', hongKong, 'integrity-commitment-pi', [orgId('demo-yanjiusuo')]);
   await attachSignedForms(services, of('demo-yanjiusuo'), hongKong);
   await submit('demo-yanjiusuo', hongKong);
+  // 4. The partners' word: the Kazakh partner confirms; the Hong Kong PI answers that he no longer works there
+  // (a correction the rules judge: the application is barred from then on).
+  await seedPartnerConfirmations(repos, services, [
+    {
+      applicant: of('demo-daxue'),
+      applicationId: beltRoad,
+      confirmer: { name: 'Aigerim Nurlanovna', position: 'Head of Chair, Soil Science and Agrochemistry' },
+    },
+    {
+      applicant: of('demo-yanjiusuo'),
+      applicationId: hongKong,
+      confirmer: { name: 'Raymond Cheung', position: 'Adjunct Professor' },
+      corrections: { piAffiliated: false },
+    },
+  ]);
   // After the submissions: the registers change these verdicts, as the province would see on importing them.
   await seedRegisters(repos, services, 'demo-province');
   await seedProvinceStage(repos, services);
