@@ -198,18 +198,21 @@ export async function seedDemo(db: Database, services: Services): Promise<DemoAc
   await attach('demo-yanjiusuo', hongKong, 'integrity-commitment-pi', [orgId('demo-yanjiusuo')]);
   await attachSignedForms(services, of('demo-yanjiusuo'), hongKong);
   await submit('demo-yanjiusuo', hongKong);
-  // 4. The partners' word: the Kazakh partner confirms; the Hong Kong PI answers that he no longer works there
-  // (a correction the rules judge: the application is barred from then on).
+  // 4. The partners' word: the Hong Kong partner confirms; the Kazakh PI answers that she no longer works at
+  // the university (a correction the rules judge: the application is barred from then on).
   await seedPartnerConfirmations(repos, services, [
-    {
-      applicant: of('demo-daxue'),
-      applicationId: beltRoad,
-      confirmer: { name: 'Aigerim Nurlanovna', position: 'Head of Chair, Soil Science and Agrochemistry' },
-    },
     {
       applicant: of('demo-yanjiusuo'),
       applicationId: hongKong,
-      confirmer: { name: 'Raymond Cheung', position: 'Adjunct Professor' },
+      confirmer: {
+        name: 'Raymond Cheung',
+        position: 'Professor, Department of Chemical and Biological Engineering',
+      },
+    },
+    {
+      applicant: of('demo-daxue'),
+      applicationId: beltRoad,
+      confirmer: { name: 'Aigerim Nurlanovna', position: 'Visiting Professor' },
       corrections: { piAffiliated: false },
     },
   ]);
