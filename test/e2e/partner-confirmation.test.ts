@@ -62,11 +62,10 @@ describe('境外合作方在手机上用英文确认一份申报书、更正另�
     await smtp?.close();
   });
 
-  /** A submitted 专题四 application naming a German partner, its PI and the PI's e-mail, with its link sent. */
-  async function submittedWithLink() {
+  /** A 专题四 draft naming a German partner and its PI (with the PI's e-mail if given), English title and abstract. */
+  async function draftWithPartner(email?: string) {
     const admin = await unitWithPerson(t);
     const { id, version } = await createDraft(t, admin);
-    const email = `pi${uniqueNumber()}@partner.example`;
     const form = completeForm();
     const saved = await inject(t.app, {
       method: 'PUT',
@@ -86,12 +85,19 @@ describe('境外合作方在手机上用英文确认一份申报书、更正另�
       },
     });
     expect(saved.statusCode, saved.body).toBe(200);
+    return { admin, id, version: saved.json().application.version as number };
+  }
+
+  /** A submitted 专题四 application naming a German partner, its PI and the PI's e-mail, with its link sent. */
+  async function submittedWithLink() {
+    const email = `pi${uniqueNumber()}@partner.example`;
+    const { admin, id, version } = await draftWithPartner(email);
     await attachRequiredDocuments(t.db, t.clock.now(), id, admin.organizationId, admin.userId);
     const submitted = await inject(t.app, {
       method: 'POST',
       url: `/api/applications/${id}/submit`,
       cookie: admin.cookie,
-      payload: { version: saved.json().application.version },
+      payload: { version },
     });
     expect(submitted.statusCode, submitted.body).toBe(200);
     const sent = await inject(t.app, {
@@ -182,6 +188,25 @@ describe('境外合作方在手机上用英文确认一份申报书、更正另�
       await reviewCard.getByText('确认人：Anna Schmidt（Professor）').waitFor();
       await snap('department');
       expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+
+      // The card's readiness follows the form: once autosave has kept the PI's e-mail, the link can be sent.
+      const draft = await draftWithPartner();
+      page = await pageWithSession(browser, base, draft.admin.cookie);
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      await page.goto(`${base}/applications/${draft.id}`);
+      const steps = page.locator('.ant-steps');
+      await steps.getByText('境外合作机构', { exact: true }).click();
+      const draftCard = page.getByTestId('partner-confirmation');
+      await draftCard.getByText(/发送前请填写：.*境外方负责人的电子邮箱/).waitFor();
+      await steps.getByText('项目团队', { exact: true }).click();
+      await page.fill('#field-team-foreignPi-email', 'anna.schmidt@partner.example');
+      await expect
+        .poll(() => page.getByTestId('save-status').textContent(), { timeout: 20_000 })
+        .toMatch(/已保存 \d{2}:\d{2}:\d{2}/);
+      await steps.getByText('境外合作机构', { exact: true }).click();
+      await expect.poll(() => button(draftCard, '发送确认链接').isEnabled()).toBe(true);
+      expect(await draftCard.getByText('境外方负责人的电子邮箱').count()).toBe(0);
       expect(pageErrors).toEqual([]);
     } catch (error) {
       await failed(error);
