@@ -70,6 +70,43 @@ describe('演示数据', () => {
     });
     expect(verified.json().valid).toBe(true);
 
+    // 东南大学 reads its partner's correction beside the declared answer, and the rules judge the partner's word.
+    const dongda = await login(t.app, 'demo-dongda', DEMO_PASSWORD);
+    const confirmation = (
+      await inject(t.app, {
+        method: 'GET',
+        url: `/api/applications/${submitted.id}/partner-confirmation`,
+        cookie: dongda,
+      })
+    ).json();
+    expect(confirmation.links[0]).toMatchObject({
+      state: 'corrected',
+      mark: expect.stringMatching(/^经合作方确认/),
+    });
+    expect(
+      confirmation.links[0].facts.filter(
+        (f: { declared: boolean; confirmed: boolean }) => f.declared !== f.confirmed,
+      ),
+    ).toEqual([expect.objectContaining({ fact: 'piAffiliated', declared: true, confirmed: false })]);
+    const judged = (
+      await inject(t.app, { method: 'GET', url: `/api/applications/${submitted.id}`, cookie: university })
+    ).json();
+    expect(judged.evaluation.findings.map((f: { rule: string }) => f.rule)).toContain(
+      'partner.pi-not-affiliated',
+    );
+    const institute = await login(t.app, 'demo-yanjiusuo', DEMO_PASSWORD);
+    const [hongKong] = (
+      await inject(t.app, { method: 'GET', url: '/api/applications', cookie: institute })
+    ).json().applications;
+    const confirmed = (
+      await inject(t.app, {
+        method: 'GET',
+        url: `/api/applications/${hongKong.id}/partner-confirmation`,
+        cookie: await login(t.app, 'demo-suzhou', DEMO_PASSWORD),
+      })
+    ).json();
+    expect(confirmed.links[0].state).toBe('confirmed');
+
     // 无锡市科学技术局's list reached the province: three recommended, one not, confirmed with its commitment.
     const provinceUser = (await repositories(t.db).users.findByLogin('demo-province'))!;
     expect(provinceUser.duties).toEqual(['admin']);

@@ -87,7 +87,7 @@ export interface DemoStory {
   period: { start: string; end: string };
   pi: Omit<NonNullable<Team['pi']>, 'mobile' | 'email'>;
   members: NonNullable<Team['members']>;
-  foreignPi: { name: string; position: string };
+  foreignPi: { name: string; position: string; email?: string };
   partnerInstitution: NonNullable<ApplicationContent['partnerInstitution']>;
   sections: Pick<Sections, 'rationale' | 'cooperationBasis' | 'researchPlan' | 'innovations'>;
   indicators: NonNullable<ApplicationContent['indicators']>;

@@ -69,7 +69,11 @@ export const SOIL_SENSING: DemoStory = {
     member('刘婷', '320113199209140028', '东南大学', '讲师', '灌溉决策模型', 10),
     member('陈浩', '320104198811020035', '南京星河智能装备有限公司', '工程师', '终端量产与示范部署', 6),
   ],
-  foreignPi: { name: 'Prof. Aigerim Nurlanovna', position: 'Head of Chair, Soil Science and Agrochemistry' },
+  foreignPi: {
+    name: 'Prof. Aigerim Nurlanovna',
+    position: 'Head of Chair, Soil Science and Agrochemistry',
+    email: 'pi.soil@kaznau.example',
+  },
   partnerInstitution: {
     nameZh: '哈萨克国立农业大学',
     address: '8 Abay Avenue, Almaty 050010, Kazakhstan',
@@ -116,6 +120,7 @@ export const INTERFACES: DemoStory = {
   foreignPi: {
     name: 'Prof. Raymond Cheung',
     position: 'Professor, Department of Chemical and Biological Engineering',
+    email: 'pi.interfaces@hkust.example',
   },
   partnerInstitution: {
     nameZh: '香港科技大学',

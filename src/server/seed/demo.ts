@@ -29,6 +29,7 @@ import {
 } from './demo-steps.js';
 import { CELL_CULTURE, HYDROGEN_VALVES, INTERFACES, SERVO, SOIL_SENSING } from './demo-stories.js';
 import { seedCallFiles } from './calls.js';
+import { seedPartnerConfirmations } from './partner-confirmations.js';
 import { principalOf } from '../principal.js';
 import type { Province } from '../services/call-admin.js';
 
@@ -225,6 +226,24 @@ export async function seedDemo(db: Database, services: Services, now: Date): Pro
   await submit('demo-yanjiusuo', hongKong);
   await seedCallFileApplications(repos, services, now);
 
+  // 4. The partners' word: the Hong Kong partner confirms; the Kazakh PI answers that she no longer works at
+  // the university (a correction the rules judge: the application is barred from then on).
+  await seedPartnerConfirmations(repos, services, [
+    {
+      applicant: of('demo-yanjiusuo'),
+      applicationId: hongKong,
+      confirmer: {
+        name: 'Raymond Cheung',
+        position: 'Professor, Department of Chemical and Biological Engineering',
+      },
+    },
+    {
+      applicant: of('demo-daxue'),
+      applicationId: beltRoad,
+      confirmer: { name: 'Aigerim Nurlanovna', position: 'Visiting Professor' },
+      corrections: { piAffiliated: false },
+    },
+  ]);
   // After the submissions: the registers change these verdicts, as the province would see on importing them.
   await seedRegisters(repos, services, 'demo-province');
   await seedProvinceStage(repos, services);

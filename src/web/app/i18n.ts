@@ -12,17 +12,18 @@ export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'shenbao.language';
 
-function storedLanguage(): Language {
+/** The language the visitor chose on this browser with the switch, if any. */
+export function chosenLanguage(): Language | null {
   try {
     const stored = window.localStorage.getItem(STORAGE_KEY);
-    return (LANGUAGES as readonly string[]).includes(stored ?? '') ? (stored as Language) : 'zh-CN';
+    return (LANGUAGES as readonly string[]).includes(stored ?? '') ? (stored as Language) : null;
   } catch {
-    return 'zh-CN';
+    return null;
   }
 }
 
 void i18n.use(initReactI18next).init({
-  lng: storedLanguage(),
+  lng: chosenLanguage() ?? 'zh-CN',
   fallbackLng: 'zh-CN',
   resources: {},
   partialBundledLanguages: true,

@@ -9,6 +9,7 @@ import { FindingsPanel } from '../applicant/editor/FindingsPanel.js';
 import { ApplicationTimeline } from '../applicant/editor/TimelineCard.js';
 import { beijingTime, STATUS_LABELS } from '../../shared/format.js';
 import { PrintButtons, ScanNotices } from '../../shared/printing.js';
+import { PartnerConfirmationCard } from '../../shared/application/PartnerConfirmationCard.js';
 import type { ReviewDetail } from './api.js';
 import { ChangesCard } from './ChangesCard.js';
 import { ChecklistCard } from './ChecklistCard.js';
@@ -95,6 +96,7 @@ export function ApplicationReview({
             <ChangesCard applicationId={id} />
             <FormContent application={application} />
             <DocumentsCard documents={detail.documents} />
+            <PartnerConfirmationCard applicationId={id} canSend={false} />
             <ChecklistCard applicationId={id} />
           </Space>
         </Col>

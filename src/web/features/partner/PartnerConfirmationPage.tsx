@@ -20,7 +20,7 @@ import { useLocation, useSearchParams } from 'react-router';
 import { PARTNER_FACTS, type PartnerFact } from '../../../core/application/partner-confirmation.js';
 import { FILE_FIELD } from '../../../contract/documents.js';
 import type { PartnerPage } from '../../../contract/partner-confirmations.js';
-import { i18n } from '../../app/i18n.js';
+import { chosenLanguage, i18n } from '../../app/i18n.js';
 import { ApiError, api } from '../../shared/api.js';
 import { LanguageSwitch } from '../../shared/LanguageSwitch.js';
 import { NS } from './strings.js';
@@ -29,6 +29,15 @@ type Answer = 'true' | 'false';
 type Values = Record<PartnerFact, Answer> & { name: string; position: string };
 
 const CONFIRM_PATH = '/partner/confirm';
+const FILE_ERRORS = new Set(['FILE_TOO_LARGE', 'FILE_NOT_PDF', 'PDF_MALFORMED']);
+// The server names fields in Chinese; the partner reads each field's message in the page's language.
+const FIELD_MESSAGES: Record<string, string> = {
+  ...Object.fromEntries(PARTNER_FACTS.map((fact) => [fact, 'errors.answer'])),
+  name: 'errors.name',
+  position: 'errors.position',
+};
+const onFieldPath = ({ path }: { path: string }) => path in FIELD_MESSAGES;
+const onField = (error: Error) => error instanceof ApiError && error.fields.some(onFieldPath);
 
 /** The page a foreign partner's PI opens from the e-mail: no account, one submission, within the link's days. */
 export function PartnerConfirmationPage() {
@@ -47,7 +56,7 @@ export function PartnerConfirmationPage() {
   // English unless the visitor chose otherwise on this browser; a HK/MO/TW partner's link opens in Chinese.
   const language = page.data?.language;
   useEffect(() => {
-    if (!window.localStorage.getItem('shenbao.language')) void i18n.changeLanguage(language ?? 'en');
+    if (!chosenLanguage()) void i18n.changeLanguage(language ?? 'en');
   }, [language]);
 
   return (
@@ -90,6 +99,7 @@ function AnswerForm({ token, page }: { token: string; page: PartnerPage }) {
   const { t } = useTranslation(NS);
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);
+  const [fileError, setFileError] = useState(false);
   const submit = useMutation({
     mutationFn: (values: Values) => {
       const body = new FormData();
@@ -105,15 +115,15 @@ function AnswerForm({ token, page }: { token: string; page: PartnerPage }) {
         },
       );
     },
+    onMutate: () => setFileError(false),
     onError: (error) => {
-      if (error instanceof ApiError && error.fields.length > 0) {
-        form.setFields(
-          error.fields.map((f) => ({
-            name: f.path as keyof Values,
-            errors: [t(`errors.${f.path}`, { defaultValue: t('errors.field') })],
-          })),
-        );
-      }
+      if (!(error instanceof ApiError)) return;
+      setFileError(FILE_ERRORS.has(error.code) || error.fields.some((f) => f.path === FILE_FIELD));
+      form.setFields(
+        error.fields
+          .filter(onFieldPath)
+          .map((f) => ({ name: f.path as keyof Values, errors: [t(FIELD_MESSAGES[f.path]!)] })),
+      );
     },
   });
   if (submit.isSuccess) {
@@ -199,18 +209,26 @@ function AnswerForm({ token, page }: { token: string; page: PartnerPage }) {
         >
           <Input autoComplete="organization-title" />
         </Form.Item>
-        <Form.Item label={t('agreement.label')} extra={t('agreement.help')}>
+        <Form.Item
+          label={t('agreement.label')}
+          extra={t('agreement.help')}
+          validateStatus={fileError ? 'error' : undefined}
+          help={fileError ? t('errors.file') : undefined}
+        >
           <Upload
             accept=".pdf,application/pdf"
             maxCount={1}
             fileList={files}
             beforeUpload={() => false}
-            onChange={({ fileList }) => setFiles(fileList.slice(-1))}
+            onChange={({ fileList }) => {
+              setFiles(fileList.slice(-1));
+              setFileError(false);
+            }}
           >
             <Button icon={<UploadOutlined />}>{t('agreement.choose')}</Button>
           </Upload>
         </Form.Item>
-        {submit.error && !(submit.error instanceof ApiError && submit.error.fields.length > 0) && (
+        {submit.error && !fileError && !onField(submit.error) && (
           <Alert type="error" showIcon title={t('errors.failed')} style={{ marginBottom: 16 }} />
         )}
         <Button type="primary" htmlType="submit" loading={submit.isPending} block>

@@ -52,6 +52,8 @@ export function PartnerConfirmationCard({
             {latest.mark ??
               `${beijingTime(latest.sentAt)} 发送至 ${latest.email}，${beijingTime(latest.expiresAt)}前有效`}
           </Typography.Text>
+        ) : !canSend ? (
+          <Typography.Text type="secondary">申报单位尚未向合作方发送确认链接。</Typography.Text>
         ) : (
           <Typography.Text type="secondary">
             尚未发送。确认链接以英文（港澳台合作方为中文）邮件发送给境外方负责人，{view.linkDays}{' '}

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { describeError, type ApplicationDto } from '../../../shared/api.js';
+import { partnerConfirmationKey } from '../../../shared/application/PartnerConfirmationCard.js';
 import { applicationKeys, applicationQuery } from '../queries.js';
 import { draftOf, payloadOf, type Draft } from './draft.js';
 import { useAutosave } from './useAutosave.js';
@@ -27,6 +28,8 @@ export function useEditorDraft(application: ApplicationDto) {
       finalization: saved.finalization,
     });
     void queryClient.invalidateQueries({ queryKey: applicationKeys.list });
+    // The partner card's readiness (the PI's e-mail, the six answers) and a lapsed confirmation follow the form.
+    void queryClient.invalidateQueries({ queryKey: partnerConfirmationKey(id) });
     setPartnerIndex(saved.payload.partnerIndex);
   });
   const readOnly = !application.editable || autosave.state.kind === 'locked';
