@@ -22,6 +22,7 @@ import { FILE_FIELD } from '../../../contract/documents.js';
 import type { PartnerPage } from '../../../contract/partner-confirmations.js';
 import { chosenLanguage, i18n } from '../../app/i18n.js';
 import { ApiError, api } from '../../shared/api.js';
+import { BilingualConfig } from '../../shared/BilingualConfig.js';
 import { LanguageSwitch } from '../../shared/LanguageSwitch.js';
 import { NS } from './strings.js';
 
@@ -60,33 +61,35 @@ export function PartnerConfirmationPage() {
   }, [language]);
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Content style={{ padding: '24px 12px' }}>
-        <div style={{ maxWidth: 720, margin: '0 auto' }}>
-          <div
-            style={{
-              display: 'flex',
-              justifyContent: 'space-between',
-              gap: 8,
-              flexWrap: 'wrap',
-              marginBottom: 16,
-            }}
-          >
-            <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-              {t('heading')}
-            </Typography.Title>
-            <LanguageSwitch />
+    <BilingualConfig>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Content style={{ padding: '24px 12px' }}>
+          <div style={{ maxWidth: 720, margin: '0 auto' }}>
+            <div
+              style={{
+                display: 'flex',
+                justifyContent: 'space-between',
+                gap: 8,
+                flexWrap: 'wrap',
+                marginBottom: 16,
+              }}
+            >
+              <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+                {t('heading')}
+              </Typography.Title>
+              <LanguageSwitch />
+            </div>
+            {!token || page.isError ? (
+              <InvalidLink />
+            ) : page.data ? (
+              <AnswerForm token={token} page={page.data} />
+            ) : (
+              <Card loading />
+            )}
           </div>
-          {!token || page.isError ? (
-            <InvalidLink />
-          ) : page.data ? (
-            <AnswerForm token={token} page={page.data} />
-          ) : (
-            <Card loading />
-          )}
-        </div>
-      </Layout.Content>
-    </Layout>
+        </Layout.Content>
+      </Layout>
+    </BilingualConfig>
   );
 }
 
