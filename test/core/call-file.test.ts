@@ -1,9 +1,11 @@
+/// <reference types="vite/client" />
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseBundle } from '../../src/core/bundle/parse.js';
 import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
 import { getCall } from '../../src/core/calls/registry.js';
+import type * as Registry from '../../src/core/calls/registry.js';
 import { parseCallText, toCallDocument, type CallDocument } from '../../src/core/calls/schema.js';
 import { checkBundle } from '../../src/core/check.js';
 
@@ -16,7 +18,7 @@ const FILE = join(import.meta.dirname, '../../calls/js-intl-2026.call.json');
 // Read as plain JSON: the schema's modules import the registry, which is being mocked here. That the two readings
 // agree is the second test below.
 vi.mock('../../src/core/calls/registry.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/core/calls/registry.js')>();
+  const original = await importOriginal<typeof Registry>();
   const { readFileSync: read } = await import('node:fs');
   const { format: _format, ...fromFile } = JSON.parse(
     read(new URL('../../calls/js-intl-2026.call.json', import.meta.url), 'utf8'),
