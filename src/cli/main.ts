@@ -1,5 +1,6 @@
 import { ADMIN_USAGE, adminCommand } from './admin.js';
 import { AUDIT_USAGE, auditCommand } from './audit.js';
+import { callCommand } from './call.js';
 import { CHECK_USAGE, checkCommand } from './check.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { PRINT_USAGE, printCommand } from './print.js';
@@ -24,6 +25,11 @@ const USAGE = `shenbao — 江苏省科技计划项目申报系统
   ${AUDIT_USAGE}
       校验审计日志的哈希链（数据库同服务器：DATABASE_URL，或 DATA_DIR 下的 pglite）。
       退出码：0 完整；1 链条断开（指出第一处断开的序号和原因）；2 环境变量有误或数据库无法读取。
+  shenbao call export 计划编号 [--out 文件]
+      输出平台所存的计划参数（shenbao.call/1 JSON）；数据库中没有该计划时，输出内置的同编号计划。
+  shenbao call import 文件
+      校验计划参数文件并导入：编号尚不存在时新建为草稿，已存在且不是只读时保存为新版本。
+      退出码：0 已导出或已导入；2 用法或文件有误（逐项列出字段路径和说明，不写入），或数据库无法打开。
   ${ADMIN_USAGE}
       创建首位省级管理员（数据库同服务器；已有启用的省级管理员时不创建）。未给出的项在终端中询问。
       退出码：0 已创建或已有管理员；2 用法、输入或环境变量有误，或数据库无法打开。
@@ -34,6 +40,7 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   admin: adminCommand,
   audit: auditCommand,
+  call: callCommand,
   check: checkCommand,
   print: printCommand,
   rules: rulesCommand,

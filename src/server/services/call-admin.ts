@@ -151,7 +151,8 @@ export class CallAdminService {
 export async function recordCallChange(
   repos: Repositories,
   clock: Clock,
-  actor: Province,
+  /** `null`: the command line (`shenbao call import`), which acts as no one's account. */
+  actor: Province | null,
   change: CallChange,
   before: CallRow | null,
   after: CallRow,
@@ -176,12 +177,12 @@ export async function recordCallChange(
     version,
     change,
     snapshot: { ...snapshotOf(after), document: documentOf(after) },
-    actorUserId: actor.userId,
+    actorUserId: actor?.userId ?? null,
     at,
   });
   await repos.audit.append({
     at,
-    actorUserId: actor.userId,
+    actorUserId: actor?.userId ?? null,
     action: `call.${change}`,
     entityType: 'call',
     entityId: after.id,

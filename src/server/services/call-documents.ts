@@ -61,7 +61,7 @@ export class CallDocumentService {
 
   /** Saves `input` as the call's next version, only over `baseVersion`, the version the editor read. */
   async save(
-    actor: Province,
+    actor: Province | null,
     id: string,
     body: { baseVersion: number; document: unknown; comment: string },
   ): Promise<CallDocumentView> {
@@ -88,7 +88,7 @@ export class CallDocumentService {
   }
 
   /** A new draft call from a document: the editor's import and the CLI's. */
-  async create(actor: Province, input: unknown): Promise<CallDocumentView> {
+  async create(actor: Province | null, input: unknown): Promise<CallDocumentView> {
     const document = readDocument(input);
     return inTransaction(this.db, async (repos) => {
       const created = await repos.calls.insert(
