@@ -1,5 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Form,
+  Grid,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { parameterLabel } from '../../../../../core/calls/diff.js';
@@ -72,6 +86,7 @@ function Editor({ call }: { call: CallDocumentResponse }) {
     baseVersion: call.version,
   });
   const [tab, setTab] = useState('basics');
+  const narrow = Grid.useBreakpoint().md === false;
   const [topic, setTopic] = useState('1');
   const [attempted, setAttempted] = useState(false);
   const [serverProblems, setServerProblems] = useState<{ problems: Problem[]; values: string }>();
@@ -199,6 +214,24 @@ function Editor({ call }: { call: CallDocumentResponse }) {
     else setSaving({ document });
   };
 
+  const tabs = [
+    ...TABS.map(([key, label]) => ({
+      key,
+      label,
+      forceRender: true,
+      children: {
+        basics: <BasicsTab />,
+        topics: <TopicsTab document={session.document} active={topic} onChange={setTopic} />,
+        documents: <DocumentsTab />,
+        limits: <LimitsTab />,
+        content: <ContentTab />,
+        review: <ReviewTab />,
+        contacts: <ContactsTab />,
+      }[key],
+    })),
+    { key: 'rules', label: '用到的规则', children: <RulesUsed rules={call.rulesUsed} /> },
+    { key: 'versions', label: '版本记录', children: <VersionsPanel callId={call.id} /> },
+  ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space orientation="vertical" size={0}>
@@ -298,27 +331,22 @@ function Editor({ call }: { call: CallDocumentResponse }) {
           initialValues={session.document}
           style={{ maxWidth: 960 }}
         >
+          {narrow && (
+            // Nine tabs overflow a phone, and the tab bar's "more" button inside the tablist fails axe:
+            // a phone picks the group from a list instead.
+            <Select
+              aria-label="参数分组"
+              value={tab}
+              onChange={setTab}
+              options={tabs.map(({ key, label }) => ({ value: key, label }))}
+              style={{ width: '100%', marginBottom: 12 }}
+            />
+          )}
           <Tabs
             activeKey={tab}
             onChange={setTab}
-            items={[
-              ...TABS.map(([key, label]) => ({
-                key,
-                label,
-                forceRender: true,
-                children: {
-                  basics: <BasicsTab />,
-                  topics: <TopicsTab document={session.document} active={topic} onChange={setTopic} />,
-                  documents: <DocumentsTab />,
-                  limits: <LimitsTab />,
-                  content: <ContentTab />,
-                  review: <ReviewTab />,
-                  contacts: <ContactsTab />,
-                }[key],
-              })),
-              { key: 'rules', label: '用到的规则', children: <RulesUsed rules={call.rulesUsed} /> },
-              { key: 'versions', label: '版本记录', children: <VersionsPanel callId={call.id} /> },
-            ]}
+            renderTabBar={narrow ? () => <></> : undefined}
+            items={tabs}
           />
         </Form>
       </EditorContext.Provider>
