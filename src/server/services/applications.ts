@@ -214,7 +214,9 @@ export class ApplicationService {
       return updated;
     };
     if (!edited) return save(this.repos);
-    if (unmoved && !row.finalizedSnapshotId) {
+    // A change to the partner's facts may lapse the partner's confirmation: that is the locked path's work.
+    const partnerKept = canonicalJson(input.form.partner) === canonicalJson(row.form.partner);
+    if (unmoved && partnerKept && !row.finalizedSnapshotId) {
       // The common autosave, in one statement; a 定稿 made since the read leaves it to the locked path below.
       const updated = await this.repos.applications.updateAtVersion(
         id,
