@@ -30,10 +30,11 @@ import {
 
 requireWebBuild();
 
-const CALL_ID = 'JS-INTL-2027';
+// The demo holds JS-INTL-2027 already (calls/js-intl-2027.call.json).
+const CALL_ID = 'JS-INTL-2029';
 /** The call two editors change at once, made through the API so that the test stands alone. */
 const SHARED_ID = 'JS-INTL-2028';
-const CALL_NAME = '2027年度省国际科技合作/港澳台科技合作计划';
+const CALL_NAME = '2029年度省国际科技合作/港澳台科技合作计划';
 
 describe('省科技项目管理中心在浏览器中编辑计划参数', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'shenbao-e2e-data-'));
@@ -149,7 +150,7 @@ describe('省科技项目管理中心在浏览器中编辑计划参数', () => {
       await field(page, 'content', 'value', 'keywords', 'max').fill('5');
       await expect.poll(() => problems.count()).toBe(0);
 
-      await saveWith(page, '2027 年度：专题四上限、重点国别和设区市名额');
+      await saveWith(page, '2029 年度：专题四上限、重点国别和设区市名额');
       await saved(page, 2);
 
       await tab(page, '版本记录');

@@ -49,8 +49,9 @@ const TWIN_SUMMARY =
   '与德国合作机构联合开发钠离子电池层状氧化物正极材料的低成本合成工艺，开展百吨级中试验证和储能电站示范应用。';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PRACTICE = `${JS_INTL_2026.name}（演示）`;
-const CLONE_ID = 'JS-INTL-2027';
-const CLONE_NAME = '2027年度省国际科技合作/港澳台科技合作计划';
+// The demo holds JS-INTL-2027 already (calls/js-intl-2027.call.json).
+const CLONE_ID = 'JS-INTL-2027-B';
+const CLONE_NAME = '2027年度省国际科技合作/港澳台科技合作计划（复制）';
 
 describe('省科技项目管理中心在浏览器中导入登记库、全省核查、管理计划、查看审计日志', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'shenbao-e2e-data-'));
@@ -338,7 +339,7 @@ describe('省科技项目管理中心在浏览器中导入登记库、全省核�
         .getByRole('row')
         .filter({ has: page.getByRole('link', { name: JS_INTL_2026.name, exact: true }) });
       await official.getByText('只读历史').waitFor();
-      expect(await official.getByRole('button').allTextContents()).toEqual(['复制为新年度']);
+      expect(await official.getByRole('button').allTextContents()).toEqual(['查看参数', '复制为新年度']);
       const refused = await page.evaluate(async (id) => {
         const response = await fetch(`/api/province/calls/${id}/deadlines`, {
           method: 'PUT',
