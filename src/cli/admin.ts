@@ -1,10 +1,8 @@
 import { systemClock } from '../server/clock.js';
-import { ConfigError, loadMigratingDatabaseConfig } from '../server/config.js';
-import { openDatabase } from '../server/db/database.js';
-import { migrate } from '../server/db/migrate.js';
 import { AppError } from '../server/errors.js';
 import { checkFirstProvinceAdmin, seedProvinceAdmin } from '../server/seed/province-admin.js';
 import type { FirstProvinceAdmin } from '../contract/accounts.js';
+import { withMigratedDatabase } from './database.js';
 import { EXIT, type CliIo } from './io.js';
 
 export const ADMIN_USAGE =
@@ -109,32 +107,19 @@ export async function adminCommand(args: readonly string[], io: CliIo): Promise<
     return EXIT.usage;
   }
 
-  let config;
-  try {
-    config = loadMigratingDatabaseConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr(`${error.message}\n`);
-    return EXIT.usage;
-  }
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await migrate(config, database);
-    const { created, user } = await seedProvinceAdmin(database.db, systemClock, checked.admin, '命令行');
-    io.stdout(
-      created
-        ? `已创建省级管理员 ${user.login}（${user.displayName}），拥有全部职责；请用它登录后在“账号管理”中创建其他账号。\n`
-        : `已有启用的省级管理员 ${user.login}（${user.displayName}），未创建新账号；其他账号请由管理员在“账号管理”中创建。\n`,
-    );
-    return EXIT.judged;
-  } catch (error) {
-    if (error instanceof AppError) {
+  return withMigratedDatabase(io, async (db) => {
+    try {
+      const { created, user } = await seedProvinceAdmin(db, systemClock, checked.admin, '命令行');
+      io.stdout(
+        created
+          ? `已创建省级管理员 ${user.login}（${user.displayName}），拥有全部职责；请用它登录后在“账号管理”中创建其他账号。\n`
+          : `已有启用的省级管理员 ${user.login}（${user.displayName}），未创建新账号；其他账号请由管理员在“账号管理”中创建。\n`,
+      );
+      return EXIT.judged;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
       io.stderr(`未创建管理员：${error.message}\n`);
       return EXIT.usage;
     }
-    io.stderr(`无法打开或写入数据库：${(error as Error).message}\n`);
-    return EXIT.usage;
-  } finally {
-    await database.close();
-  }
+  });
 }

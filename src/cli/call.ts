@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { getCall, KNOWN_CALLS } from '../core/calls/registry.js';
 import { parseCallText, toCallDocument, type CallDocument } from '../core/calls/schema.js';
 import { systemClock } from '../server/clock.js';
-import { ConfigError, loadDatabaseConfig, loadMigratingDatabaseConfig } from '../server/config.js';
+import { ConfigError, loadDatabaseConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/database.js';
-import { migrate } from '../server/db/migrate.js';
 import { AppError } from '../server/errors.js';
 import { repositories } from '../server/repositories/index.js';
 import { CallDocumentService } from '../server/services/call-documents.js';
 import { CallService, documentOf } from '../server/services/calls.js';
+import { withMigratedDatabase } from './database.js';
 import { EXIT, type CliIo } from './io.js';
 
 const HELP = `用法：
@@ -109,47 +109,29 @@ async function importCall(args: readonly string[], io: CliIo): Promise<number> {
     );
     return EXIT.malformed;
   }
-  let config;
-  try {
-    config = loadMigratingDatabaseConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr(`${error.message}\n`);
-    return EXIT.usage;
-  }
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await migrate(config, database);
-    const repos = repositories(database.db);
-    const service = new CallDocumentService(
-      database.db,
-      repos,
-      systemClock,
-      new CallService(repos, systemClock),
-    );
+  return withMigratedDatabase(io, async (db) => {
+    const repos = repositories(db);
+    const service = new CallDocumentService(db, repos, systemClock, new CallService(repos, systemClock));
     const document = toCallDocument(read.call);
-    const held = await repos.calls.findById(document.id);
-    if (!held) {
-      const view = await service.create(null, document);
-      io.stdout(`已新建计划 ${view.row.id}（${view.row.name}），为草稿，第 ${view.row.version} 版\n`);
-    } else {
-      const view = await service.save(null, held.id, {
-        baseVersion: held.version,
-        document,
-        comment: `由命令行导入 ${file}`,
-      });
-      io.stdout(`已保存计划 ${view.row.id}（${view.row.name}）为第 ${view.row.version} 版\n`);
+    try {
+      const held = await repos.calls.findById(document.id);
+      if (!held) {
+        const view = await service.create(null, document);
+        io.stdout(`已新建计划 ${view.row.id}（${view.row.name}），为草稿，第 ${view.row.version} 版\n`);
+      } else {
+        const view = await service.save(null, held.id, {
+          baseVersion: held.version,
+          document,
+          comment: `由命令行导入 ${file}`,
+        });
+        io.stdout(`已保存计划 ${view.row.id}（${view.row.name}）为第 ${view.row.version} 版\n`);
+      }
+      return EXIT.judged;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const fields = error.fields?.map((f) => `  ${f.path}：${f.message}`).join('\n');
+      io.stderr(`未导入：${error.message}\n${fields ? `${fields}\n` : ''}`);
+      return EXIT.malformed;
     }
-    return EXIT.judged;
-  } catch (error) {
-    if (!(error instanceof AppError)) {
-      io.stderr(`无法打开或写入数据库：${(error as Error).message}\n`);
-      return EXIT.usage;
-    }
-    const fields = error.fields?.map((f) => `  ${f.path}：${f.message}`).join('\n');
-    io.stderr(`未导入：${error.message}\n${fields ? `${fields}\n` : ''}`);
-    return EXIT.malformed;
-  } finally {
-    await database.close();
-  }
+  });
 }
