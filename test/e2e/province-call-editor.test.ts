@@ -194,8 +194,14 @@ describe('省科技项目管理中心在浏览器中编辑计划参数', () => {
       await tab(page, '限项与名额');
       await field(page, 'quotas', 'value', 'byDepartmentKind', 'university').fill('4');
       // What was typed survives a reload: the draft in the browser is offered back.
+      // The draft is written a moment after typing stops; a loaded machine may take a while.
       await expect
-        .poll(() => page.evaluate((id) => localStorage.getItem(`shenbao:call-draft:${id}`) ?? '', SHARED_ID))
+        .poll(
+          () => page.evaluate((id) => localStorage.getItem(`shenbao:call-draft:${id}`) ?? '', SHARED_ID),
+          {
+            timeout: 15_000,
+          },
+        )
         .toContain('"university":4');
       await page.reload();
       await page.getByTestId('call-editor-draft').waitFor();

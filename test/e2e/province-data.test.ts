@@ -369,7 +369,7 @@ describe('省科技项目管理中心在浏览器中导入登记库、全省核�
       const cloned = rowOf(calls, CLONE_ID);
       await cloned.getByText('草稿（未开放）').waitFor();
       expect(await cloned.textContent()).toContain(CLONE_NAME);
-      await official.getByRole('link').click();
+      await official.getByRole('link', { name: JS_INTL_2026.name, exact: true }).click();
       await page.waitForURL(new RegExp(`/province/calls/${JS_INTL_2026.id}$`));
       expect(await page.getByTestId('call-read-only').textContent()).toContain('不能修改');
       await snap('calls');
