@@ -1,5 +1,5 @@
-import { TOPICS, type Direction, type TopicNumber } from '../bundle/schema.js';
-import { streamOf, type CallParameters } from './parameters.js';
+import type { Direction, TopicNumber } from '../bundle/schema.js';
+import { callStreams, streamOf, type CallParameters } from './parameters.js';
 
 /** A stream open only to the organizations the province invites (定向组织申报). */
 export interface DirectedStream {
@@ -11,16 +11,9 @@ export interface DirectedStream {
 
 /** The call's open streams that are 定向组织 only, in the notice's order. */
 export function directedStreams(call: CallParameters): DirectedStream[] {
-  return TOPICS.flatMap((topic) => {
-    const terms = call.topics[topic].terms;
-    const streams =
-      'byDirection' in terms
-        ? (Object.keys(terms.byDirection) as Direction[]).map((d) => [d, terms.byDirection[d]] as const)
-        : [[null, terms] as const];
-    return streams
-      .filter(([, s]) => s.open.value && s.directedOnly.value)
-      .map(([direction, s]) => ({ topic, direction, label: s.label }));
-  });
+  return callStreams(call)
+    .filter(({ terms }) => terms.open.value && terms.directedOnly.value)
+    .map(({ topic, direction, terms }) => ({ topic, direction, label: terms.label }));
 }
 
 /** Whether an application of `topic` (and `direction`) falls in a directed-only stream. */

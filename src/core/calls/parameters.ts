@@ -283,6 +283,31 @@ export function streamsOf(topic: TopicTerms): StreamTerms[] {
   return 'byDirection' in topic.terms ? Object.values(topic.terms.byDirection) : [topic.terms];
 }
 
+/** A stream of the call (a topic, or a direction of 专题一) and its place in the call document. */
+export interface CallStream {
+  topic: TopicNumber;
+  /** `null`: a topic without directions. */
+  direction: Direction | null;
+  /** `['topics', 1, 'terms', 'byDirection', 'big-science']`, `['topics', 2, 'terms']`. */
+  path: (string | number)[];
+  terms: StreamTerms;
+}
+
+/** Every stream of the call, open or closed, in the notice's order. */
+export function callStreams(call: Pick<CallParameters, 'topics'>): CallStream[] {
+  return TOPICS.flatMap((topic): CallStream[] => {
+    const terms = call.topics[topic].terms;
+    if (!('byDirection' in terms))
+      return [{ topic, direction: null, path: ['topics', topic, 'terms'], terms }];
+    return (Object.keys(terms.byDirection) as Direction[]).map((direction) => ({
+      topic,
+      direction,
+      path: ['topics', topic, 'terms', 'byDirection', direction],
+      terms: terms.byDirection[direction],
+    }));
+  });
+}
+
 /** The topics in which the call opens at least one stream, in the notice's order. */
 export function openTopics(call: CallParameters): TopicNumber[] {
   return TOPICS.filter((t) => streamsOf(call.topics[t]).some((s) => s.open.value));

@@ -12,7 +12,7 @@ import {
 } from '../bundle/schema.js';
 import { chineseZodErrors, formatPath, parseJson, type BundleProblem } from '../bundle/parse.js';
 import { SECTION_KEYS } from '../application/content.js';
-import { openTopics, type CallParameters } from './parameters.js';
+import { callStreams, openTopics, type CallParameters } from './parameters.js';
 
 // `shenbao.call/1`: a call's parameters as a JSON document (docs/calls.md). The document is CallParameters itself
 // with a `format` tag, so the 2026 call exported from src/core reads back unchanged, and every call, built in or
@@ -283,24 +283,18 @@ function combinationIssues(call: z.output<z.ZodObject<typeof callShape>>): Issue
       message: '提示阈值不能高于判定重复的阈值',
     });
   if (openTopics(call).length === 0) issues.push({ path: ['topics'], message: '至少开放一个专题（或方向）' });
-  for (const t of TOPICS) {
-    const terms = call.topics[t].terms;
-    const entries = 'byDirection' in terms ? Object.entries(terms.byDirection) : [[null, terms] as const];
-    for (const [direction, s] of entries) {
-      const base: PropertyKey[] =
-        direction === null ? ['topics', t, 'terms'] : ['topics', t, 'terms', 'byDirection', direction];
-      const countries = s.partner?.countries?.value;
-      if (countries?.allowed && countries.key) {
-        const outside = countries.key.filter((c) => !countries.allowed!.includes(c));
-        if (outside.length > 0)
-          issues.push({
-            path: [...base, 'partner', 'countries', 'value', 'key'],
-            message: `重点国别 ${outside.join('、')} 不在允许的国别范围内`,
-          });
-      }
-      if (s.partner === null && call.partnerBars.value.includes(t) && s.open.value)
-        issues.push({ path: [...base, 'partner'], message: '该专题适用境外合作机构条件，须设置合作方要求' });
+  for (const { topic, path, terms: s } of callStreams(call)) {
+    const countries = s.partner?.countries?.value;
+    if (countries?.allowed && countries.key) {
+      const outside = countries.key.filter((c) => !countries.allowed!.includes(c));
+      if (outside.length > 0)
+        issues.push({
+          path: [...path, 'partner', 'countries', 'value', 'key'],
+          message: `重点国别 ${outside.join('、')} 不在允许的国别范围内`,
+        });
     }
+    if (s.partner === null && call.partnerBars.value.includes(topic) && s.open.value)
+      issues.push({ path: [...path, 'partner'], message: '该专题适用境外合作机构条件，须设置合作方要求' });
   }
   if (at(call.notice.publishedOn.value + 'T00:00:00+08:00') > at(d.submission.value))
     issues.push({

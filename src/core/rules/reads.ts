@@ -1,7 +1,5 @@
-import type { Direction, TopicNumber } from '../bundle/schema.js';
 import { parameterLabel } from '../calls/diff.js';
-import { TOPICS } from '../bundle/schema.js';
-import type { CallParameters, StreamTerms } from '../calls/parameters.js';
+import { callStreams, type CallParameters } from '../calls/parameters.js';
 import { RULES } from './catalogue.js';
 import type { RuleInfo } from './rule.js';
 
@@ -95,20 +93,6 @@ export const RULE_READS: Readonly<Record<string, RuleReads>> = {
   'content.milestone-outside-period': { reads: [] },
 };
 
-type Streams = { path: (string | number)[]; terms: StreamTerms }[];
-
-/** Every stream of the call with its document path (`topics.1.terms.byDirection.big-science`). */
-function streamsOf(call: CallParameters): Streams {
-  return TOPICS.flatMap((topic: TopicNumber) => {
-    const terms = call.topics[topic].terms;
-    if (!('byDirection' in terms)) return [{ path: ['topics', topic, 'terms'], terms }];
-    return (Object.entries(terms.byDirection) as [Direction, StreamTerms][]).map(([direction, t]) => ({
-      path: ['topics', topic, 'terms', 'byDirection', direction],
-      terms: t,
-    }));
-  });
-}
-
 /** The value at `path`, looking through citations (`{ value, clause, quote }`). */
 function valueAt(from: unknown, path: readonly string[]): unknown {
   let at = from;
@@ -131,7 +115,7 @@ const isSet = (v: unknown) =>
 function setAt(call: CallParameters, read: string): (string | number)[][] {
   if (!read.startsWith(STREAM)) return isSet(valueAt(call, read.split('.'))) ? [read.split('.')] : [];
   const rest = read.slice(STREAM.length).split('.');
-  return streamsOf(call)
+  return callStreams(call)
     .filter(({ terms }) => terms.open.value && isSet(valueAt(terms, rest)))
     .map(({ path }) => [...path, ...rest]);
 }
@@ -151,7 +135,7 @@ export function rulesUsedBy(call: CallParameters): RuleUse[] {
     const declared = RULE_READS[rule.id];
     if (!declared) return [];
     const [first, ...others] = declared.reads;
-    const closed = streamsOf(call).filter((s) => !s.terms.open.value);
+    const closed = callStreams(call).filter((s) => !s.terms.open.value);
     if (rule.id === 'topic.not-open') {
       if (closed.length === 0) return [];
       return [{ ...rule, reads: closed.map((s) => parameterLabel([...s.path, 'open'])) }];
