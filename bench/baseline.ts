@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 
 // Issue 16's figures are "before and after, in one run": the benches unpack the baseline commit's source into a
 // temporary directory (git archive, no worktree), link this checkout's node_modules into it, and run its code
-// in a child process beside this checkout's. BASELINE=<commit> picks another baseline; BASELINE=none skips it.
+// in a child process beside this checkout's. BASELINE=<commit> picks another baseline; BASELINE=off (or none) skips it.
 
 export const BASELINE = process.env.BASELINE ?? 'b29a9b2';
 
@@ -16,10 +16,11 @@ export interface Baseline {
   dispose(): void;
 }
 
-export function unpackBaseline(): Baseline | undefined {
-  if (BASELINE === 'none') return undefined;
+/** The baseline's `paths` (its whole tree when none are named) unpacked, or `undefined` when it is skipped. */
+export function unpackBaseline(paths: string[] = []): Baseline | undefined {
+  if (BASELINE === 'off' || BASELINE === 'none') return undefined;
   const root = mkdtempSync(join(tmpdir(), `shenbao-baseline-${BASELINE}-`));
-  const archive = execFileSync('git', ['archive', BASELINE, 'package.json', 'src'], {
+  const archive = execFileSync('git', ['archive', BASELINE, ...paths], {
     maxBuffer: 1 << 30,
   });
   execFileSync('tar', ['-x', '-C', root], { input: archive });

@@ -113,7 +113,7 @@ const joinedLine = (who: string, run: Joined) =>
   );
 const after = runChild<Joined>('bench/dedup-child.ts', ['.']);
 joinedLine('this checkout', after);
-const baselineTree = unpackBaseline();
+const baselineTree = unpackBaseline(['package.json', 'src']);
 if (baselineTree) {
   try {
     const before = runChild<Joined>('bench/dedup-child.ts', [baselineTree.root]);

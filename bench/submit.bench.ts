@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +14,7 @@ import { UNBARRED_PARTNER_ANSWERS } from '../src/core/application/form.js';
 import { creditCode } from '../test/support/factories/bundle.js';
 import { completeForm } from '../test/support/api/submitted-applications.js';
 import { temporaryDatabase } from '../test/support/temporary-database.js';
+import { BASELINE, unpackBaseline, type Baseline } from './baseline.js';
 
 // npm run bench:submit — a deadline surge against PostgreSQL. The server runs in its own process on a
 // fresh database; this process plays APPLICANTS applicants who, all at once, save their draft a few times
@@ -31,7 +32,6 @@ const SAVES = 3;
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 100);
 const PASSWORD = 'Surge2026';
 const ALONE = Number(process.env.ALONE ?? 20);
-const BASELINE = process.env.BASELINE ?? 'b29a9b2';
 const EXTRA_WORKERS = (process.env.SURGE_WORKERS ?? '').split(',').filter(Boolean).map(Number);
 
 const form = (n: number) =>
@@ -412,20 +412,17 @@ function details(run: Run): string[] {
 }
 
 /** The baseline commit's own bench, run from an export of that commit on a fresh database; its lines as printed. */
-function baselineLines(): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'shenbao-baseline-'));
+function baselineLines(baseline: Baseline): string[] {
   try {
-    execFileSync('sh', ['-c', `git archive ${BASELINE} | tar -x -C ${dir}`]);
-    symlinkSync(realpathSync('node_modules'), join(dir, 'node_modules'));
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/submit.bench.ts'], {
-      cwd: dir,
+      cwd: baseline.root,
       env: { ...process.env, APPLICANTS: String(APPLICANTS), CONCURRENCY: String(CONCURRENCY) },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     return out.trim().split('\n');
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    baseline.dispose();
   }
 }
 
@@ -434,7 +431,8 @@ const figure = (lines: string[], pattern: RegExp) => {
   return found ? Number(found[1]) : NaN;
 };
 
-const before = BASELINE === 'off' ? undefined : baselineLines();
+const baseline = unpackBaseline();
+const before = baseline && baselineLines(baseline);
 const run = await surge(undefined);
 const others = [];
 for (const workers of EXTRA_WORKERS) others.push({ workers, run: await surge(workers) });
