@@ -4,8 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smtpTransport } from '../../src/server/io/mail/transport.js';
-import { OutboxJob } from '../../src/server/jobs/outbox.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { seedCalls } from '../../src/server/seed/calls.js';
 import { createDraft, unitWithPerson } from '../support/api/applicant.js';
@@ -22,7 +20,7 @@ import {
 } from '../support/browser.js';
 import { uniqueNumber } from '../support/factories/random.js';
 import { inject, insertUser, useTestApp } from '../support/harness.js';
-import { startSmtp, type SmtpSink } from '../support/smtp.js';
+import { startMailbox, type Mailbox } from '../support/mailbox.js';
 
 // Issue 15 §5 in a real browser: the applicant sends two links, the German partner's PI confirms one
 // application in English on a phone and corrects the other in Chinese; the applicant's card and the
@@ -32,8 +30,7 @@ requireWebBuild();
 
 describe('境外合作方在手机上用英文确认一份申报书、更正另一份', () => {
   const t = useTestApp({ DATA_DIR: mkdtempSync(join(tmpdir(), 'shenbao-e2e-data-')) });
-  let smtp: SmtpSink;
-  let worker: OutboxJob;
+  let mailbox: Mailbox;
   let browser: Browser;
   let page: Page;
   let base: string;
@@ -43,15 +40,7 @@ describe('境外合作方在手机上用英文确认一份申报书、更正另�
     // The browser drops a session cookie whose expiry is past by its own clock: the server's clock is real time.
     t.clock.set(new Date());
     await seedCalls(t.db, t.clock.now());
-    smtp = await startSmtp();
-    worker = new OutboxJob(
-      t.db,
-      t.clock,
-      { info() {}, error() {} },
-      {
-        mail: smtpTransport(smtp.url, '申报系统 <noreply@shenbao.test>'),
-      },
-    );
+    mailbox = await startMailbox(t, '申报系统 <noreply@shenbao.test>');
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     browser = await launchChromium();
@@ -59,7 +48,7 @@ describe('境外合作方在手机上用英文确认一份申报书、更正另�
 
   afterAll(async () => {
     await browser?.close();
-    await smtp?.close();
+    await mailbox?.close();
   });
 
   /** A 专题四 draft naming a German partner and its PI (with the PI's e-mail if given), English title and abstract. */
@@ -106,10 +95,7 @@ describe('境外合作方在手机上用英文确认一份申报书、更正另�
       cookie: admin.cookie,
     });
     expect(sent.statusCode, sent.body).toBe(201);
-    while (await worker.runNext()) {
-      /* deliver every due message */
-    }
-    const mail = await smtp.waitFor((m) => m.to.includes(email), 5_000);
+    const mail = await mailbox.mailTo(email);
     const link = /(\/partner\/confirm\?token=[A-Za-z0-9_-]+)/.exec(mail.text);
     expect(link, mail.text).not.toBeNull();
     return { admin, id, link: `${base}${link![1]}` };

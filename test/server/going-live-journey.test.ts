@@ -1,38 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smtpTransport } from '../../src/server/io/mail/transport.js';
-import { OutboxJob } from '../../src/server/jobs/outbox.js';
 import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
 import { provinceAdminFromEnv, seedProvinceAdmin } from '../../src/server/seed/province-admin.js';
 import { completeForm, attachRequiredDocuments } from '../support/api/submitted-applications.js';
 import { uploadCommitment } from '../support/api/department-commitments.js';
 import { personBody, registrationBody } from '../support/factories/server.js';
 import { inject, login, signInAsNewHolder, useTestApp } from '../support/harness.js';
-import { startSmtp, type ReceivedMail, type SmtpSink } from '../support/smtp.js';
+import { startMailbox, type Mailbox } from '../support/mailbox.js';
+import type { ReceivedMail } from '../support/smtp.js';
 
 // Going live with no demo seed: the first province administrator from the environment, a department's accounts,
 // an enterprise registered and verified, a PI invited, a password reset, then the applicant's and the
 // department's journeys. Every e-mail is delivered by the outbox worker through a real SMTP server and read there.
 
 const t = useTestApp();
-const log = { info() {}, error() {} };
-let smtp: SmtpSink;
-let worker: OutboxJob;
+let mailbox: Mailbox;
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  worker = new OutboxJob(t.db, t.clock, log, {
-    mail: smtpTransport(smtp.url, '江苏省科技厅 <noreply@shenbao.test>'),
-  });
+  mailbox = await startMailbox(t, '江苏省科技厅 <noreply@shenbao.test>');
 });
-afterAll(() => smtp?.close());
-
-/** Delivers what the outbox holds, then the first mail to `address` whose subject matches. */
-async function mailTo(address: string, subject: RegExp): Promise<ReceivedMail> {
-  while (await worker.runNext()) {
-    /* deliver every due message */
-  }
-  return smtp.waitFor((mail) => mail.to.includes(address) && subject.test(mail.subject), 5_000);
-}
+afterAll(() => mailbox?.close());
 
 const tokenIn = (mail: ReceivedMail, path: string) => {
   const match = new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`).exec(mail.text);
@@ -77,7 +63,7 @@ describe('上线：无演示数据，从首位省级管理员到主管部门确�
     });
     expect(created.statusCode, created.body).toBe(201);
     const initial = created.json().initialPassword as string;
-    const opened = await mailTo('admin@njkj.gov.cn', /账号/);
+    const opened = await mailbox.mailTo('admin@njkj.gov.cn', /账号/);
     expect(opened.text).not.toContain(initial);
     const department = (await signInAsNewHolder(t.app, 'nj-admin', initial)).cookie;
     const staff = await inject(t.app, {
@@ -93,7 +79,7 @@ describe('上线：无演示数据，从首位省级管理员到主管部门确�
       },
     });
     expect(staff.statusCode, staff.body).toBe(201);
-    await mailTo('staff@njkj.gov.cn', /账号/);
+    await mailbox.mailTo('staff@njkj.gov.cn', /账号/);
 
     // 3. An enterprise registers under 南京; it may write but not submit until the department approves it.
     const registration = registrationBody({ departmentId: nanjing.id });
@@ -105,14 +91,14 @@ describe('上线：无演示数据，从首位省级管理员到主管部门确�
     });
     expect(registered.statusCode, registered.body).toBe(201);
     const organizationId = registered.json().organization.id as string;
-    await mailTo('admin@njkj.gov.cn', /审核/);
+    await mailbox.mailTo('admin@njkj.gov.cn', /审核/);
     const approved = await inject(t.app, {
       method: 'POST',
       url: `/api/department/organizations/${organizationId}/approve`,
       cookie: department,
     });
     expect(approved.statusCode, approved.body).toBe(200);
-    const approval = await mailTo('boss@enterprise.example.cn', /通过/);
+    const approval = await mailbox.mailTo('boss@enterprise.example.cn', /通过/);
     expect(approval.text).toContain(registration.organization.name);
     const unit = await login(t.app, registration.admin.login, registration.admin.password);
 
@@ -133,7 +119,7 @@ describe('上线：无演示数据，从首位省级管理员到主管部门确�
       payload: { email: 'pi@enterprise.example.cn', role: 'pi', personId },
     });
     expect(invited.statusCode, invited.body).toBe(201);
-    const invitation = await mailTo('pi@enterprise.example.cn', /邀请/);
+    const invitation = await mailbox.mailTo('pi@enterprise.example.cn', /邀请/);
     const accepted = await inject(t.app, {
       method: 'POST',
       url: '/api/invitations/accept',
@@ -154,7 +140,7 @@ describe('上线：无演示数据，从首位省级管理员到主管部门确�
       payload: { account: 'pi@enterprise.example.cn' },
     });
     expect(asked.statusCode).toBe(202);
-    const token = tokenIn(await mailTo('pi@enterprise.example.cn', /密码/), '/reset-password');
+    const token = tokenIn(await mailbox.mailTo('pi@enterprise.example.cn', /密码/), '/reset-password');
     const reset = (newPassword: string) =>
       inject(t.app, {
         method: 'POST',
@@ -205,7 +191,7 @@ describe('上线：无演示数据，从首位省级管理员到主管部门确�
     });
     expect(returned.statusCode, returned.body).toBe(204);
     for (const address of ['boss@enterprise.example.cn', 'pi@enterprise.example.cn']) {
-      expect((await mailTo(address, /退回/)).text).toContain('请补充合作方的研发分工说明');
+      expect((await mailbox.mailTo(address, /退回/)).text).toContain('请补充合作方的研发分工说明');
     }
 
     // 7. Resubmitted, recommended and confirmed by the department.

@@ -1,36 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smtpTransport } from '../../src/server/io/mail/transport.js';
-import { OutboxJob } from '../../src/server/jobs/outbox.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { createDraft, unitWithPerson } from '../support/api/applicant.js';
 import { attachRequiredDocuments, completeForm } from '../support/api/submitted-applications.js';
 import { uniqueNumber } from '../support/factories/random.js';
 import { inject, insertUser, type UnitAdmin, useTestApp } from '../support/harness.js';
 import { pdfWithXrefStream } from '../support/pdf.js';
-import { startSmtp, type ReceivedMail, type SmtpSink } from '../support/smtp.js';
+import { startMailbox, type Mailbox } from '../support/mailbox.js';
+import type { ReceivedMail } from '../support/smtp.js';
 
 // Issue 15 §5: the applicant sends the foreign partner's PI a single-use, expiring link by e-mail; the partner
 // confirms or corrects the six facts of 二、1 without an account, and the rules judge its word from then on.
 
 const t = useTestApp();
-const log = { info() {}, error() {} };
-let smtp: SmtpSink;
-let worker: OutboxJob;
+let mailbox: Mailbox;
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  worker = new OutboxJob(t.db, t.clock, log, {
-    mail: smtpTransport(smtp.url, '申报系统 <noreply@shenbao.test>'),
-  });
+  mailbox = await startMailbox(t, '申报系统 <noreply@shenbao.test>');
 });
-afterAll(() => smtp?.close());
-
-async function mailTo(address: string): Promise<ReceivedMail> {
-  while (await worker.runNext()) {
-    /* deliver every due message */
-  }
-  return smtp.waitFor((mail) => mail.to.includes(address), 5_000);
-}
+afterAll(() => mailbox?.close());
 
 const tokenIn = (mail: ReceivedMail) => {
   const match = /\/partner\/confirm\?token=([A-Za-z0-9_-]+)/.exec(mail.text);
@@ -126,7 +113,7 @@ function answer(token: string, fields: Record<string, string> = {}, file?: Buffe
 async function sentToken(admin: Applicant, id: string, email: string): Promise<string> {
   const sent = await send(admin.cookie, id);
   expect(sent.statusCode, sent.body).toBe(201);
-  return tokenIn(await mailTo(email));
+  return tokenIn(await mailbox.mailTo(email));
 }
 
 const rulesOf = async (admin: Applicant, id: string) =>
@@ -140,7 +127,7 @@ describe('发送确认链接', () => {
     const sent = await send(admin.cookie, id);
     expect(sent.statusCode, sent.body).toBe(201);
     expect(sent.json().links[0]).toMatchObject({ state: 'sent', email, language: 'en' });
-    const mail = await mailTo(email);
+    const mail = await mailbox.mailTo(email);
     expect(mail.subject).toBe(
       "Please confirm your institution's details: Joint R&D of solid electrolytes for hydrogen and energy storage",
     );
@@ -163,7 +150,7 @@ describe('发送确认链接', () => {
   it('港澳台合作方的邮件是中文', async () => {
     const { admin, id, email } = await draftWithPartner('HK');
     await send(admin.cookie, id);
-    const mail = await mailTo(email);
+    const mail = await mailbox.mailTo(email);
     expect(mail.subject).toMatch(/^请确认合作项目信息/);
     expect((await page(tokenIn(mail))).json().language).toBe('zh-CN');
   });
