@@ -5,15 +5,14 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/server/config.js';
-import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
-import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
-import { createServices } from '../../src/server/services/index.js';
+import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
+import { DEMO_PASSWORD } from '../../src/server/seed/demo.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { inject, login, useTestApp } from '../support/harness.js';
 import { pdf } from '../support/pdf.js';
 import { insertSubmitted } from '../support/api/submitted-applications.js';
 import { button, launchChromium, newPage, requireWebBuild, screenshots } from '../support/browser.js';
+import { seedDemoForBrowser } from '../support/demo-world.js';
 
 // The 项目主管部门's round in a real browser against the real server, on the demo's applications: open the
 // queue, return an application with reasons, see what the applicant changed on resubmission, save the 形式审查,
@@ -34,12 +33,7 @@ describe('项目主管部门在浏览器中审核、推荐并确认提交', () =
   const { snap, failed } = screenshots(() => page);
 
   beforeAll(async () => {
-    // The browser drops a session cookie whose expiry is past by its own clock: the server's clock is real time.
-    t.clock.set(new Date());
-    await seedCalls(t.db, t.clock.now());
-    // The demo's files are read back by the app under test: both keep them in the same directory.
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }), t.clock.now());
+    await seedDemoForBrowser(t, dataDir);
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     browser = await launchChromium();

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/server/config.js';
 import {
   applications,
   expertAssignments,
@@ -16,9 +15,8 @@ import {
   users,
 } from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
-import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
-import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
-import { createServices } from '../../src/server/services/index.js';
+import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
+import { DEMO_PASSWORD } from '../../src/server/seed/demo.js';
 import { inject, login, useTestApp } from '../support/harness.js';
 import { insertPlatforms } from '../support/api/platforms.js';
 import {
@@ -30,6 +28,7 @@ import {
   signIn,
   watched,
 } from '../support/browser.js';
+import { seedDemoForBrowser } from '../support/demo-world.js';
 
 // Every page of every role, on a phone (390 × 844) and, for the five pages most used, on a desktop: nothing
 // scrolls sideways on the phone, and axe-core finds no critical or serious violation. Then the editor is used
@@ -78,11 +77,7 @@ describe('每一页在手机上不横向滚动，且没有严重的无障碍问�
     )[0]!.id;
 
   beforeAll(async () => {
-    // The browser drops a session cookie whose expiry is past by its own clock: the server's clock is real time.
-    t.clock.set(new Date());
-    await seedCalls(t.db, t.clock.now());
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }), t.clock.now());
+    await seedDemoForBrowser(t, dataDir);
 
     // The demo's approval awaiting its 公示 is published, so that the public has one to read.
     const province = await login(t.app, 'demo-province', DEMO_PASSWORD);

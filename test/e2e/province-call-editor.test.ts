@@ -5,10 +5,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
-import { loadConfig } from '../../src/server/config.js';
-import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
-import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
-import { createServices } from '../../src/server/services/index.js';
+import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
+import { DEMO_PASSWORD } from '../../src/server/seed/demo.js';
 import { inject, login, useTestApp } from '../support/harness.js';
 import {
   axeViolations,
@@ -23,6 +21,7 @@ import {
   signIn,
   watched,
 } from '../support/browser.js';
+import { seedDemoForBrowser } from '../support/demo-world.js';
 
 // The province's call editor in a real browser against the real server: a new call made from the 2026 call as a
 // template, a cap, a key country and a quota changed, an impossible value named at its field, the save as a
@@ -65,11 +64,7 @@ describe('省科技项目管理中心在浏览器中编辑计划参数', () => {
   }
 
   beforeAll(async () => {
-    // The browser drops a session cookie whose expiry is past by its own clock: the server's clock is real time.
-    t.clock.set(new Date());
-    await seedCalls(t.db, t.clock.now());
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }), t.clock.now());
+    await seedDemoForBrowser(t, dataDir);
     const province = await login(t.app, 'demo-province', DEMO_PASSWORD);
     const template = await inject(t.app, {
       method: 'GET',

@@ -7,13 +7,9 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamOf } from '../../src/core/calls/parameters.js';
 import { JS_INTL_2026 } from '../../src/core/calls/js-intl-2026.js';
-import { loadConfig } from '../../src/server/config.js';
 import { createJobRunner } from '../../src/server/jobs/index.js';
 import type { JobRunner } from '../../src/server/jobs/runner.js';
 import { repositories } from '../../src/server/repositories/index.js';
-import { seedCalls } from '../../src/server/seed/calls.js';
-import { seedDemo } from '../../src/server/seed/demo.js';
-import { createServices } from '../../src/server/services/index.js';
 import { application, bundle, department, organization, person } from '../support/factories/bundle.js';
 import { creditCode } from '../support/factories/server.js';
 import { useTestApp } from '../support/harness.js';
@@ -29,6 +25,7 @@ import {
   signIn,
   watched,
 } from '../support/browser.js';
+import { seedDemoForBrowser } from '../support/demo-world.js';
 
 // The provincial centre's data pages in a real browser against the real server and its background runner:
 // a 失信记录 import from the downloaded template (a bad row refused, its effect on a demo verdict shown,
@@ -85,11 +82,7 @@ describe('省科技项目管理中心在浏览器中导入登记库、全省核�
   }
 
   beforeAll(async () => {
-    // The browser drops a session cookie whose expiry is past by its own clock: the server's clock is real time.
-    t.clock.set(new Date());
-    await seedCalls(t.db, t.clock.now());
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }), t.clock.now());
+    await seedDemoForBrowser(t, dataDir);
     const cities = (await repositories(t.db).departments.list()).filter((d) => d.kind === 'city');
     for (const [i, title] of TWIN_TITLES.entries()) {
       await insertSubmitted(t.db, t.clock.now(), {

@@ -11,13 +11,11 @@ import { aggregate } from '../../src/core/experts/aggregation.js';
 import { SCORING_FORMS, type Scores, weightedTotal } from '../../src/core/experts/scoring-forms.js';
 import { formatWan, formatWanDecimal } from '../../src/core/money.js';
 import { beijingDate, formatChineseDate } from '../../src/core/time.js';
-import { loadConfig } from '../../src/server/config.js';
 import { organizations, people } from '../../src/server/db/schema.js';
 import { repositories } from '../../src/server/repositories/index.js';
-import { PRACTICE_CALL_ID, seedCalls } from '../../src/server/seed/calls.js';
-import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
+import { PRACTICE_CALL_ID } from '../../src/server/seed/calls.js';
+import { DEMO_PASSWORD } from '../../src/server/seed/demo.js';
 import { addWorkingDays } from '../../src/core/reference/working-days.js';
-import { createServices } from '../../src/server/services/index.js';
 import { PROVINCE_MENU } from '../../src/web/features/province/routes.js';
 import { uploadCommitment } from '../support/api/department-commitments.js';
 import { uniqueLogin, VALID_PASSWORD } from '../support/factories/server.js';
@@ -34,6 +32,7 @@ import {
   signIn as signInAs,
   watched,
 } from '../support/browser.js';
+import { seedDemoForBrowser } from '../support/demo-world.js';
 
 // The provincial centre's round in a real browser against the real server: an application a department
 // recommended and confirmed is 受理 at 形式审查, given to the demo expert (and, over a conflict of interest with a
@@ -78,11 +77,7 @@ describe('省科技项目管理中心在浏览器中受理、分配专家、评�
   const signIn = (p: Page, loginName: string, home: RegExp) => signInAs(p, base, loginName, home);
 
   beforeAll(async () => {
-    // The browser drops a session cookie whose expiry is past by its own clock: the server's clock is real time.
-    t.clock.set(new Date());
-    await seedCalls(t.db, t.clock.now());
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    await seedDemo(t.db, createServices({ db: t.db, clock: t.clock, config }), t.clock.now());
+    await seedDemoForBrowser(t, dataDir);
     demoApproved = (await repositories(t.db).decisions.unpublishedApprovals(PRACTICE_CALL_ID)).length;
 
     // 南京市科学技术局 recommends an eligible application and confirms its list: it is at the province.
