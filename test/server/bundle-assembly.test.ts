@@ -37,6 +37,20 @@ describe('由数据库组装的申报数据包', () => {
         const { bundle } = await service.judge(call, [application], t.clock.now());
         expect(bundle).toEqual(reparsed(bundle));
         expect(bundle.applications.map((a) => a.id)).toContain(application.id);
+        // The one statement that reads an application's judgement reads what the whole call holds about it.
+        const sameIn = <T extends { id: string }>(items: T[], all: T[]) =>
+          expect(items).toEqual(items.map((item) => all.find((a) => a.id === item.id)));
+        sameIn(bundle.applications, whole.applications);
+        sameIn(bundle.organizations, whole.organizations);
+        sameIn(bundle.people, whole.people);
+        sameIn(bundle.departments, whole.departments);
+        const codes = new Set(
+          bundle.applications.map((a) => bundle.organizations.find((o) => o.id === a.applicant)!.creditCode),
+        );
+        const names = new Set(bundle.people.map((p) => p.name));
+        expect(bundle.externalSubmissions).toEqual(
+          whole.externalSubmissions.filter((e) => codes.has(e.creditCode) || names.has(e.piName)),
+        );
         applications += 1;
       }
     }

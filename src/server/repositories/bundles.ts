@@ -1,5 +1,4 @@
-import { and, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import {
   applications,
@@ -7,6 +6,7 @@ import {
   documents,
   ongoingProjects,
   organizations,
+  partnerConfirmations,
   people,
   registerDishonesty,
   registerExternalSubmissions,
@@ -15,8 +15,12 @@ import {
 import type { DishonestyRecord } from '../../core/registers/dishonesty.js';
 import type { ExternalSubmissionRecord } from '../../core/registers/external-submissions.js';
 import type { OngoingProjectRecord } from '../../core/registers/ongoing-projects.js';
+import type { Platform } from '../../core/bundle/schema.js';
+import { rowsFromJson, rowsOf } from './json-rows.js';
+import type { PartnerConfirmationRow } from './partner-confirmations.js';
 
-// What a bundle of applications needs from the database, read in a few set-wise queries.
+// What a bundle of applications needs from the database: for a few applications in one statement, for the
+// whole call in a few set-wise queries.
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -25,50 +29,26 @@ export type DepartmentRow = typeof departments.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;
 export type OngoingProjectRow = typeof ongoingProjects.$inferSelect;
 
-/** Whose register records to read: absent, everyone's. */
-export interface RegisterSubjects {
-  creditCodes: string[];
-  idNumbers: string[];
-  names: string[];
+/** Everything a bundle of some applications is built from, besides the applications themselves. */
+export interface BundleRows {
+  people: PersonRow[];
+  organizations: OrganizationRow[];
+  ongoing: OngoingProjectRow[];
+  platforms: { organizationId: string; platform: Platform }[];
+  departments: DepartmentRow[];
+  /** Current documents, in upload order (then by id). */
+  documents: DocumentRow[];
+  /** Answered, unlapsed partner confirmations, the newest first. */
+  confirmations: PartnerConfirmationRow[];
+  ongoingRecords: OngoingProjectRecord[];
+  dishonestyRecords: DishonestyRecord[];
+  externalSubmissions: ExternalSubmissionRecord[];
 }
 
-const someOf = (values: string[]) => (values.length > 0 ? values : ['']);
-
-/** Register records naming one of the credit codes or ID numbers; every record when `subjects` is absent. */
-function concerning(creditCode: PgColumn, idNumber: PgColumn, subjects?: RegisterSubjects): SQL | undefined {
-  return (
-    subjects &&
-    or(inArray(creditCode, someOf(subjects.creditCodes)), inArray(idNumber, someOf(subjects.idNumbers)))
-  );
-}
+export type Subject = Pick<ApplicationRow, 'id' | 'organizationId' | 'piId' | 'departmentId'>;
 
 export class BundleRepository {
   constructor(private readonly db: Database) {}
-
-  /**
-   * The call's live applications (not withdrawn) that share an applicant credit code or a PI with the given
-   * ones: everything the cross-application limits of 二、3 compare them with, across all organizations.
-   */
-  relatedApplications(callId: string, creditCodes: string[], piIds: string[]): Promise<ApplicationRow[]> {
-    if (creditCodes.length === 0 && piIds.length === 0) return Promise.resolve([]);
-    const sameApplicant = this.db
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(inArray(organizations.creditCode, creditCodes.length > 0 ? creditCodes : ['']));
-    return this.db
-      .select()
-      .from(applications)
-      .where(
-        and(
-          eq(applications.callId, callId),
-          ne(applications.status, 'withdrawn'),
-          or(
-            inArray(applications.organizationId, sameApplicant),
-            piIds.length > 0 ? inArray(applications.piId, piIds) : undefined,
-          ),
-        ),
-      );
-  }
 
   /** Every live application (not withdrawn) of the call. */
   liveApplications(callId: string): Promise<ApplicationRow[]> {
@@ -118,43 +98,121 @@ export class BundleRepository {
           .select()
           .from(documents)
           .where(and(inArray(documents.applicationId, applicationIds), isNull(documents.supersededAt)))
-          .orderBy(documents.uploadedAt);
+          .orderBy(documents.uploadedAt, documents.id);
   }
 
-  /** 在研项目 of the register held by the organizations or led by the people. */
-  ongoingRecords(subjects?: RegisterSubjects): Promise<OngoingProjectRecord[]> {
-    const t = registerOngoingProjects;
-    return this.db
-      .select()
-      .from(t)
-      .where(concerning(t.creditCode, t.piIdNumber, subjects));
+  /** The whole register of 在研项目. */
+  ongoingRecords(): Promise<OngoingProjectRecord[]> {
+    return this.db.select().from(registerOngoingProjects);
   }
 
-  /** 失信记录 of the organizations, of people employed by them, or of people by ID number. */
-  dishonestyRecords(subjects?: RegisterSubjects): Promise<DishonestyRecord[]> {
-    const t = registerDishonesty;
-    return this.db
-      .select()
-      .from(t)
-      .where(concerning(t.creditCode, t.idNumber, subjects));
+  /** The whole register of 失信记录. */
+  dishonestyRecords(): Promise<DishonestyRecord[]> {
+    return this.db.select().from(registerDishonesty);
   }
 
-  /** The call's same-year submissions to other departments by these applicants or PIs (by name, as 二、3 compares). */
-  externalSubmissions(callId: string, subjects?: RegisterSubjects): Promise<ExternalSubmissionRecord[]> {
+  /** The call's same-year submissions to other departments. */
+  externalSubmissions(callId: string): Promise<ExternalSubmissionRecord[]> {
     const t = registerExternalSubmissions;
-    return this.db
-      .select()
-      .from(t)
-      .where(
-        and(
-          eq(t.callId, callId),
-          subjects &&
-            or(
-              inArray(t.creditCode, someOf(subjects.creditCodes)),
-              inArray(t.piName, someOf(subjects.names)),
-            ),
+    return this.db.select().from(t).where(eq(t.callId, callId)).orderBy(t.createdAt, t.id);
+  }
+
+  /**
+   * In one statement, what judging `subjects` reads: with `related`, the call's live applications that share an
+   * applicant credit code or a PI with them (as `relatedApplications`), and for all of them the rows of
+   * `BundleRows`, with register records read for the bundle's organizations and people only. Every save and
+   * submission judges its application: one round trip instead of a dozen is most of their cost.
+   */
+  async judgementRows(
+    callId: string,
+    subjects: readonly Subject[],
+    platformDate: string,
+    { related }: { related: boolean },
+  ): Promise<{ related: ApplicationRow[]; rows: BundleRows }> {
+    const given = JSON.stringify(
+      subjects.map((s) => ({ id: s.id, o: s.organizationId, p: s.piId, d: s.departmentId })),
+    );
+    const [result] = rowsOf<{ context: Record<string, Record<string, unknown>[]> }>(
+      await this.db.execute(sql`
+        with subject as (
+          select (s->>'id')::uuid as id, (s->>'o')::uuid as organization_id, (s->>'p')::uuid as pi_id,
+                 (s->>'d')::uuid as department_id
+          from json_array_elements(${given}::json) s
         ),
-      )
-      .orderBy(t.createdAt, t.id);
+        related as (
+          select a.* from applications a
+          where ${related} and a.call_id = ${callId} and a.status <> 'withdrawn'
+            and a.id not in (select id from subject)
+            and (a.organization_id in (
+                   select o.id from organizations o where o.credit_code in (
+                     select credit_code from organizations where id in (select organization_id from subject)))
+                 or a.pi_id in (select pi_id from subject))
+        ),
+        apps as (
+          select id, organization_id, pi_id, department_id from subject
+          union all select id, organization_id, pi_id, department_id from related
+        ),
+        ppl as (select * from people where id in (select pi_id from apps)),
+        org_ids as (select organization_id as id from apps union select employer_id from ppl),
+        orgs as (select * from organizations where id in (select id from org_ids)),
+        depts as (
+          select * from departments where id in (select department_id from apps)
+             or id in (select city_id from departments where id in (select department_id from apps))
+        )
+        select json_build_object(
+          'related', (select coalesce(json_agg(r), '[]') from related r),
+          'people', (select coalesce(json_agg(p), '[]') from ppl p),
+          'organizations', (select coalesce(json_agg(o), '[]') from orgs o),
+          'ongoing', (
+            select coalesce(json_agg(g), '[]') from ongoing_projects g
+            where g.organization_id in (select id from org_ids)),
+          'platforms', (
+            select coalesce(json_agg(x), '[]') from (
+              select distinct organization_id, platform from organization_platforms
+              where organization_id in (select id from org_ids)
+                and valid_from <= ${platformDate} and valid_to >= ${platformDate}) x),
+          'departments', (select coalesce(json_agg(d), '[]') from depts d),
+          'documents', (
+            select coalesce(json_agg(d order by d.uploaded_at, d.id), '[]') from documents d
+            where d.application_id in (select id from apps) and d.superseded_at is null),
+          'confirmations', (
+            select coalesce(json_agg(c order by c.used_at desc), '[]') from partner_confirmations c
+            where c.application_id in (select id from apps) and c.used_at is not null and c.lapsed_at is null),
+          'ongoingRecords', (
+            select coalesce(json_agg(r), '[]') from register_ongoing_projects r
+            where r.credit_code in (select credit_code from orgs)
+               or r.pi_id_number in (select id_number from ppl)),
+          'dishonestyRecords', (
+            select coalesce(json_agg(r), '[]') from register_dishonesty r
+            where r.credit_code in (select credit_code from orgs)
+               or r.id_number in (select id_number from ppl)),
+          'externalSubmissions', (
+            select coalesce(json_agg(e order by e.created_at, e.id), '[]') from register_external_submissions e
+            where e.call_id = ${callId}
+              and (e.credit_code in (
+                     select credit_code from orgs where id in (select organization_id from apps))
+                   or e.pi_name in (select name from ppl)))
+        ) as context
+      `),
+    );
+    const context = result!.context;
+    return {
+      related: rowsFromJson(applications, context.related!),
+      rows: {
+        people: rowsFromJson(people, context.people!),
+        organizations: rowsFromJson(organizations, context.organizations!),
+        ongoing: rowsFromJson(ongoingProjects, context.ongoing!),
+        platforms: context.platforms!.map((p) => ({
+          organizationId: p.organization_id as string,
+          platform: p.platform as Platform,
+        })),
+        departments: rowsFromJson(departments, context.departments!),
+        documents: rowsFromJson(documents, context.documents!),
+        confirmations: rowsFromJson(partnerConfirmations, context.confirmations!),
+        ongoingRecords: rowsFromJson(registerOngoingProjects, context.ongoingRecords!),
+        dishonestyRecords: rowsFromJson(registerDishonesty, context.dishonestyRecords!),
+        externalSubmissions: rowsFromJson(registerExternalSubmissions, context.externalSubmissions!),
+      },
+    };
   }
 }

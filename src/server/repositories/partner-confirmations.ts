@@ -95,9 +95,7 @@ export class PartnerConfirmationRepository {
         ),
       )
       .orderBy(desc(partnerConfirmations.usedAt));
-    const standing = new Map<string, PartnerConfirmationRow>();
-    for (const row of rows) if (!standing.has(row.applicationId)) standing.set(row.applicationId, row);
-    return standing;
+    return standingOf(rows);
   }
 
   async lapse(id: string, now: Date): Promise<void> {
@@ -106,6 +104,13 @@ export class PartnerConfirmationRepository {
       .set({ lapsedAt: now })
       .where(and(eq(partnerConfirmations.id, id), isNull(partnerConfirmations.lapsedAt)));
   }
+}
+
+/** Each application's newest of `rows` (answered and unlapsed confirmations, the newest first). */
+export function standingOf(rows: readonly PartnerConfirmationRow[]): Map<string, PartnerConfirmationRow> {
+  const standing = new Map<string, PartnerConfirmationRow>();
+  for (const row of rows) if (!standing.has(row.applicationId)) standing.set(row.applicationId, row);
+  return standing;
 }
 
 /** The partner's answer as the core reads it; `undefined` for a link not (yet) answered. */

@@ -26,13 +26,17 @@ import {
 import { beijingDate, toBeijingIso } from '../../core/time.js';
 import type {
   ApplicationRow,
+  BundleRows,
   DocumentRow,
   OngoingProjectRow,
   OrganizationRow,
-  RegisterSubjects,
 } from '../repositories/bundles.js';
 import type { Repositories } from '../repositories/index.js';
-import { confirmationRecordOf, type PartnerConfirmationRow } from '../repositories/partner-confirmations.js';
+import {
+  confirmationRecordOf,
+  standingOf,
+  type PartnerConfirmationRow,
+} from '../repositories/partner-confirmations.js';
 
 // The database as a shenbao.bundle/1, so that the one rule engine of src/core judges applications in the
 // API exactly as `shenbao check` judges an exported bundle. It is built as the parsed `Bundle` type, every
@@ -216,145 +220,133 @@ export class BundleService {
     asOf: Date,
     submittedAt: (row: ApplicationRow) => Date | null = (row) => row.submittedAt,
   ): Promise<Judgement> {
-    const repos = this.repos.bundles;
-    const subjectOrgs = await repos.organizations([...new Set(subjects.map((a) => a.organizationId))]);
-    const related = await repos.relatedApplications(
+    const { related, rows } = await this.repos.bundles.judgementRows(
       call.id,
-      subjectOrgs.map((o) => o.creditCode),
-      subjects.map((a) => a.piId),
+      subjects,
+      platformDateOf(call),
+      {
+        related: true,
+      },
     );
-    const subjectIds = new Set(subjects.map((a) => a.id));
-    const rows = [...subjects, ...related.filter((a) => !subjectIds.has(a.id))];
-    const bundle = await this.assemble(call, call.id, rows, asOf, submittedAt, 'related', subjectOrgs);
+    const bundle = build(call, call.id, [...subjects, ...related], asOf, submittedAt, rows);
     return { bundle, report: checkBundle(bundle, call) };
   }
 
   /** The application alone, with its organisation, PI, department and domestic partners: what prints it. */
-  ofApplication(call: CallParameters, row: ApplicationRow, asOf: Date): Promise<Bundle> {
-    return this.assemble(call, call.id, [row], asOf, (r) => r.submittedAt, 'related');
+  async ofApplication(call: CallParameters, row: ApplicationRow, asOf: Date): Promise<Bundle> {
+    const { rows } = await this.repos.bundles.judgementRows(call.id, [row], platformDateOf(call), {
+      related: false,
+    });
+    return build(call, call.id, [row], asOf, (r) => r.submittedAt, rows);
   }
 
   /**
    * The whole call as one bundle: every live application of `callId`, and every same-year submission to other
-   * departments the register holds for it, as the province-wide checks judge them.
+   * departments the register holds for it, as the province-wide checks judge them. Every register record is
+   * read: the whole call needs most of them, and one query beats a list of thousands of codes.
    */
   async provinceBundle(call: CallParameters, callId: string, asOf: Date): Promise<Bundle> {
-    const rows = await this.repos.bundles.liveApplications(callId);
-    return this.assemble(call, callId, rows, asOf, (row) => row.submittedAt, 'all');
-  }
-
-  /**
-   * `registers`: `related` reads the register records of the bundle's organizations and people only; `all`
-   * reads every one (the whole call needs most of them, and one query beats a list of thousands of codes).
-   */
-  private async assemble(
-    call: CallParameters,
-    callId: string,
-    rows: ApplicationRow[],
-    asOf: Date,
-    submittedAt: (row: ApplicationRow) => Date | null,
-    registers: 'related' | 'all',
-    /** Organizations already read: not read again. */
-    known: OrganizationRow[] = [],
-  ): Promise<Bundle> {
     const repos = this.repos.bundles;
-    const people = await repos.people([...new Set(rows.map((a) => a.piId))]);
-    const orgIds = [...new Set([...rows.map((a) => a.organizationId), ...people.map((p) => p.employerId)])];
-    // One after another: inside a transaction every query shares one connection.
-    const reused = known.filter((o) => orgIds.includes(o.id));
-    const orgs = [
-      ...reused,
-      ...(await repos.organizations(orgIds.filter((id) => !reused.some((o) => o.id === id)))),
+    const applications = await repos.liveApplications(callId);
+    const people = await repos.people([...new Set(applications.map((a) => a.piId))]);
+    const orgIds = [
+      ...new Set([...applications.map((a) => a.organizationId), ...people.map((p) => p.employerId)]),
     ];
-    const ongoing = await repos.ongoingProjects(orgIds);
-    const platforms = await this.repos.entitlements.platformsValidOn(orgIds, platformDateOf(call));
-    const departments = await repos.departments([...new Set(rows.map((a) => a.departmentId))]);
-    const docs = await repos.currentDocuments(rows.map((a) => a.id));
-    const confirmations = await this.repos.partnerConfirmations.standing(rows.map((a) => a.id));
-    const applicantIds = new Set(rows.map((a) => a.organizationId));
-    const subjects: RegisterSubjects | undefined =
-      registers === 'all'
-        ? undefined
-        : {
-            creditCodes: orgs.map((o) => o.creditCode),
-            idNumbers: people.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
-            names: people.map((p) => p.name),
-          };
-    const ongoingRecords = await repos.ongoingRecords(subjects);
-    const dishonestyRecords = await repos.dishonestyRecords(subjects);
-    const external = await repos.externalSubmissions(
-      callId,
-      subjects && {
-        ...subjects,
-        creditCodes: orgs.filter((o) => applicantIds.has(o.id)).map((o) => o.creditCode),
-      },
-    );
-    const date = beijingDate(asOf.getTime());
-    // Each organization and person is judged against the records that can concern it, not the whole register.
-    const ongoingOf = recordsOf(ongoingRecords, (r) => r.piIdNumber);
-    const dishonestyOf = recordsOf(dishonestyRecords, (r) => r.idNumber);
-    const creditCodeOf = new Map(orgs.map((o) => [o.id, o.creditCode]));
-    const ongoingByOrg = listsBy(ongoing, (p) => p.organizationId);
-    const platformsByOrg = listsBy(platforms, (p) => p.organizationId);
-    const docsByApplication = listsBy(docs, (d) => d.applicationId);
-    return {
-      format: 'shenbao.bundle/1',
-      call: call.id,
-      asOf: toBeijingIso(asOf.getTime()),
-      organizations: [
-        ...orgs.map((o) =>
-          withRegisterFacts(
-            organizationOf(
-              o,
-              (platformsByOrg.get(o.id) ?? []).map((p) => p.platform),
-              ongoingByOrg.get(o.id) ?? [],
-            ),
-            organizationFacts(
-              o.creditCode,
-              date,
-              ongoingOf(o.creditCode, null),
-              dishonestyOf(o.creditCode, null),
-            ),
+    const applicationIds = applications.map((a) => a.id);
+    // One after another: inside a transaction every query shares one connection.
+    const rows: BundleRows = {
+      people,
+      organizations: await repos.organizations(orgIds),
+      ongoing: await repos.ongoingProjects(orgIds),
+      platforms: await this.repos.entitlements.platformsValidOn(orgIds, platformDateOf(call)),
+      departments: await repos.departments([...new Set(applications.map((a) => a.departmentId))]),
+      documents: await repos.currentDocuments(applicationIds),
+      confirmations: [...(await this.repos.partnerConfirmations.standing(applicationIds)).values()],
+      ongoingRecords: await repos.ongoingRecords(),
+      dishonestyRecords: await repos.dishonestyRecords(),
+      externalSubmissions: await repos.externalSubmissions(callId),
+    };
+    return build(call, callId, applications, asOf, (row) => row.submittedAt, rows);
+  }
+}
+
+/** The bundle of `applications` (each judged as submitted at `submittedAt`) from what the database holds. */
+function build(
+  call: CallParameters,
+  callId: string,
+  applications: ApplicationRow[],
+  asOf: Date,
+  submittedAt: (row: ApplicationRow) => Date | null,
+  rows: BundleRows,
+): Bundle {
+  const { people, organizations: orgs } = rows;
+  const orgIds = new Set(orgs.map((o) => o.id));
+  const confirmations = standingOf(rows.confirmations);
+  const date = beijingDate(asOf.getTime());
+  // Each organization and person is judged against the records that can concern it, not the whole register.
+  const ongoingOf = recordsOf(rows.ongoingRecords, (r) => r.piIdNumber);
+  const dishonestyOf = recordsOf(rows.dishonestyRecords, (r) => r.idNumber);
+  const creditCodeOf = new Map(orgs.map((o) => [o.id, o.creditCode]));
+  const ongoingByOrg = listsBy(rows.ongoing, (p) => p.organizationId);
+  const platformsByOrg = listsBy(rows.platforms, (p) => p.organizationId);
+  const docsByApplication = listsBy(rows.documents, (d) => d.applicationId);
+  return {
+    format: 'shenbao.bundle/1',
+    call: callId,
+    asOf: toBeijingIso(asOf.getTime()),
+    organizations: [
+      ...orgs.map((o) =>
+        withRegisterFacts(
+          organizationOf(
+            o,
+            (platformsByOrg.get(o.id) ?? []).map((p) => p.platform),
+            ongoingByOrg.get(o.id) ?? [],
+          ),
+          organizationFacts(
+            o.creditCode,
+            date,
+            ongoingOf(o.creditCode, null),
+            dishonestyOf(o.creditCode, null),
           ),
         ),
-        ...domesticPartnerOrganizations(rows.map((a) => a.form)).filter((p) => !orgIds.includes(p.id)),
-      ],
-      people: people.map((p) => {
-        const employerCreditCode = creditCodeOf.get(p.employerId) ?? '';
-        const facts = personFacts(
-          { name: p.name, idNumber: p.idNumber, employerCreditCode },
-          date,
-          ongoingOf(employerCreditCode, p.idNumber),
-          dishonestyOf(employerCreditCode, p.idNumber),
-        );
-        const until = laterDate(p.dishonestyUntil ?? undefined, facts.dishonestyUntil);
-        return {
-          id: p.id,
-          name: p.name,
-          employer: p.employerId,
-          // The declared count and the register may name the same projects: the larger, not the sum.
-          ongoingProvincialProjects: Math.max(p.ongoingProvincialProjects, facts.ongoingProvincialProjects),
-          ...(until ? { dishonestyUntil: until } : {}),
-        };
-      }),
-      departments: departments.map((d) => ({
-        id: d.id,
-        name: d.name,
-        kind: d.kind,
-        ...(d.cityId ? { city: d.cityId } : {}),
-      })),
-      applications: rows.map((row) =>
-        applicationOf(
-          call,
-          row,
-          docsByApplication.get(row.id) ?? [],
-          submittedAt(row),
-          confirmationOf(confirmations.get(row.id)),
-        ),
       ),
-      externalSubmissions: external.map(externalSubmissionOf),
-    };
-  }
+      ...domesticPartnerOrganizations(applications.map((a) => a.form)).filter((p) => !orgIds.has(p.id)),
+    ],
+    people: people.map((p) => {
+      const employerCreditCode = creditCodeOf.get(p.employerId) ?? '';
+      const facts = personFacts(
+        { name: p.name, idNumber: p.idNumber, employerCreditCode },
+        date,
+        ongoingOf(employerCreditCode, p.idNumber),
+        dishonestyOf(employerCreditCode, p.idNumber),
+      );
+      const until = laterDate(p.dishonestyUntil ?? undefined, facts.dishonestyUntil);
+      return {
+        id: p.id,
+        name: p.name,
+        employer: p.employerId,
+        // The declared count and the register may name the same projects: the larger, not the sum.
+        ongoingProvincialProjects: Math.max(p.ongoingProvincialProjects, facts.ongoingProvincialProjects),
+        ...(until ? { dishonestyUntil: until } : {}),
+      };
+    }),
+    departments: rows.departments.map((d) => ({
+      id: d.id,
+      name: d.name,
+      kind: d.kind,
+      ...(d.cityId ? { city: d.cityId } : {}),
+    })),
+    applications: applications.map((row) =>
+      applicationOf(
+        call,
+        row,
+        docsByApplication.get(row.id) ?? [],
+        submittedAt(row),
+        confirmationOf(confirmations.get(row.id)),
+      ),
+    ),
+    externalSubmissions: rows.externalSubmissions.map(externalSubmissionOf),
+  };
 }
 
 /** The bundle the database's rows make, parsed; a problem in it is the server's fault, not the user's. */
