@@ -110,16 +110,21 @@ describe('定稿', () => {
 
   it('定稿之后，自动保存的单条语句捷径不写入（交由加锁的保存重新打开定稿）', async () => {
     const { id, version } = await filledDraft();
-    await finalize(admin.cookie, id);
     const repos = repositories(t.db);
-    const shortcut = await repos.applications.updateAtVersion(
-      id,
-      version,
-      { form: completeForm({ summary: '捷径不应写入。' }) },
-      { unfinalized: true },
-    );
-    expect(shortcut).toBeUndefined();
-    expect((await repos.applications.findById(id))!.version).toBe(version);
+    const { organizationId } = (await repos.applications.findById(id))!;
+    const shortcut = (at: number) =>
+      repos.applications.saveFormAtVersion(
+        id,
+        at,
+        { organizationId },
+        {
+          form: completeForm({ summary: '捷径写入的摘要。' }),
+        },
+      );
+    expect((await shortcut(version))?.version).toBe(version + 1);
+    await finalize(admin.cookie, id);
+    expect(await shortcut(version + 1)).toBeUndefined();
+    expect((await repos.applications.findById(id))!.version).toBe(version + 1);
   });
 
   it('未改动内容的保存不重新打开定稿', async () => {

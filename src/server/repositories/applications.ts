@@ -42,6 +42,28 @@ export interface LastReturn {
   reasons: { field?: string; message: string }[];
 }
 
+/** An application with the names of its call, organization, PI and department, each read by its key. */
+const NAMED = {
+  ...getTableColumns(applications),
+  callName: sql<string>`(select ${calls.name} from ${calls} where ${calls.id} = ${applications.callId})`,
+  organizationName: sql<string>`(
+    select ${organizations.name} from ${organizations} where ${organizations.id} = ${applications.organizationId})`,
+  piName: sql<string>`(select ${people.name} from ${people} where ${people.id} = ${applications.piId})`,
+  departmentName: sql<string>`(
+    select ${departments.name} from ${departments} where ${departments.id} = ${applications.departmentId})`,
+  callRecommendationClosesAt: sql<Date>`(
+    select ${calls.recommendationClosesAt} from ${calls} where ${calls.id} = ${applications.callId})`.mapWith(
+    calls.recommendationClosesAt,
+  ),
+  lastReturn: sql<LastReturn | null>`(
+    select jsonb_build_object('at', e.at, 'reasons', e.detail -> 'reasons')
+    from ${applicationEvents} e
+    where e.application_id = ${applications.id} and e.kind = 'returned'
+    order by e.at desc, e.seq desc
+    limit 1
+  )`,
+};
+
 export type NamedApplication = ApplicationRow & {
   callName: string;
   organizationName: string;
@@ -124,48 +146,63 @@ export class ApplicationRepository {
   withNames(ids: string[]): Promise<NamedApplication[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.db
-      .select({
-        ...getTableColumns(applications),
-        callName: calls.name,
-        organizationName: organizations.name,
-        piName: people.name,
-        departmentName: departments.name,
-        callRecommendationClosesAt: calls.recommendationClosesAt,
-        lastReturn: sql<LastReturn | null>`(
-          select jsonb_build_object('at', e.at, 'reasons', e.detail -> 'reasons')
-          from ${applicationEvents} e
-          where e.application_id = ${applications.id} and e.kind = 'returned'
-          order by e.at desc, e.seq desc
-          limit 1
-        )`,
-      })
+      .select(NAMED)
       .from(applications)
-      .innerJoin(calls, eq(calls.id, applications.callId))
-      .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-      .innerJoin(people, eq(people.id, applications.piId))
-      .innerJoin(departments, eq(departments.id, applications.departmentId))
       .where(inArray(applications.id, ids))
       .orderBy(desc(applications.updatedAt));
   }
 
-  /** Writes `changes` only if the row is still at `version`; the new version is one more. */
-  /** `unfinalized`: only while the application has no 定稿 (one made meanwhile leaves it unwritten). */
-  async updateAtVersion(
+  /**
+   * An autosave in one statement, answered with the named row: the form is written over `version` only while
+   * the application is `owner`'s, editable, without 定稿, with the partner's facts as they were (a change may
+   * lapse the partner's confirmation) and, where given, in the same topic, direction and PI. Otherwise nothing
+   * is written, and the caller takes the path that reads the row and says why.
+   */
+  async saveFormAtVersion(
     id: string,
     version: number,
-    changes: Partial<NewApplication>,
-    { unfinalized = false } = {},
-  ): Promise<ApplicationRow | undefined> {
+    owner: { organizationId: string } | { piId: string },
+    input: {
+      form: ApplicationRow['form'];
+      topic?: number;
+      direction?: ApplicationRow['direction'];
+      piId?: string;
+    },
+  ): Promise<NamedApplication | undefined> {
     const [row] = await this.db
       .update(applications)
-      .set({ ...changes, version: version + 1 })
+      .set({ form: input.form, version: version + 1 })
       .where(
         and(
           eq(applications.id, id),
           eq(applications.version, version),
-          unfinalized ? isNull(applications.finalizedSnapshotId) : undefined,
+          inArray(applications.status, ['draft', 'returned']),
+          isNull(applications.finalizedSnapshotId),
+          'organizationId' in owner
+            ? eq(applications.organizationId, owner.organizationId)
+            : eq(applications.piId, owner.piId),
+          sql`${applications.form} -> 'partner' is not distinct from ${JSON.stringify(input.form.partner) ?? null}::jsonb`,
+          input.topic === undefined ? undefined : eq(applications.topic, input.topic),
+          input.direction === undefined
+            ? undefined
+            : sql`(${applications.topic} <> 1 or ${applications.direction} is not distinct from ${input.direction})`,
+          input.piId === undefined ? undefined : eq(applications.piId, input.piId),
         ),
       )
+      .returning(NAMED);
+    return row;
+  }
+
+  /** Writes `changes` only if the row is still at `version`; the new version is one more. */
+  async updateAtVersion(
+    id: string,
+    version: number,
+    changes: Partial<NewApplication>,
+  ): Promise<ApplicationRow | undefined> {
+    const [row] = await this.db
+      .update(applications)
+      .set({ ...changes, version: version + 1 })
+      .where(and(eq(applications.id, id), eq(applications.version, version)))
       .returning();
     return row;
   }

@@ -16,7 +16,7 @@ import type { DishonestyRecord } from '../../core/registers/dishonesty.js';
 import type { ExternalSubmissionRecord } from '../../core/registers/external-submissions.js';
 import type { OngoingProjectRecord } from '../../core/registers/ongoing-projects.js';
 import type { Platform } from '../../core/bundle/schema.js';
-import { rowsFromJson, rowsOf } from './json-rows.js';
+import { rowsFromJson } from './json-rows.js';
 import type { PartnerConfirmationRow } from './partner-confirmations.js';
 
 // What a bundle of applications needs from the database: for a few applications in one statement, for the
@@ -118,8 +118,9 @@ export class BundleRepository {
   }
 
   /**
-   * In one statement, what judging `subjects` reads: with `related`, the call's live applications that share an
-   * applicant credit code or a PI with them (as `relatedApplications`), and for all of them the rows of
+   * In one statement, what judging `subjects` reads: with `related`, the call's live applications (not withdrawn)
+   * that share an applicant credit code or a PI with them, which the limits of 二、3 compare them with; and for
+   * all of them the rows of
    * `BundleRows`, with register records read for the bundle's organizations and people only. Every save and
    * submission judges its application: one round trip instead of a dozen is most of their cost.
    */
@@ -132,16 +133,18 @@ export class BundleRepository {
     const given = JSON.stringify(
       subjects.map((s) => ({ id: s.id, o: s.organizationId, p: s.piId, d: s.departmentId })),
     );
-    const [result] = rowsOf<{ context: Record<string, Record<string, unknown>[]> }>(
-      await this.db.execute(sql`
+    // Prepared by name: planning this statement costs more than running it.
+    const [result] = await this.db
+      .select({
+        context: sql<Record<string, Record<string, unknown>[]>>`(
         with subject as (
           select (s->>'id')::uuid as id, (s->>'o')::uuid as organization_id, (s->>'p')::uuid as pi_id,
                  (s->>'d')::uuid as department_id
-          from json_array_elements(${given}::json) s
+          from json_array_elements(${sql.placeholder('subjects')}::json) s
         ),
         related as (
           select a.* from applications a
-          where ${related} and a.call_id = ${callId} and a.status <> 'withdrawn'
+          where ${sql.placeholder('related')}::boolean and a.call_id = ${sql.placeholder('callId')} and a.status <> 'withdrawn'
             and a.id not in (select id from subject)
             and (a.organization_id in (
                    select o.id from organizations o where o.credit_code in (
@@ -170,7 +173,7 @@ export class BundleRepository {
             select coalesce(json_agg(x), '[]') from (
               select distinct organization_id, platform from organization_platforms
               where organization_id in (select id from org_ids)
-                and valid_from <= ${platformDate} and valid_to >= ${platformDate}) x),
+                and valid_from <= ${sql.placeholder('platformDate')} and valid_to >= ${sql.placeholder('platformDate')}) x),
           'departments', (select coalesce(json_agg(d), '[]') from depts d),
           'documents', (
             select coalesce(json_agg(d order by d.uploaded_at, d.id), '[]') from documents d
@@ -188,13 +191,15 @@ export class BundleRepository {
                or r.id_number in (select id_number from ppl)),
           'externalSubmissions', (
             select coalesce(json_agg(e order by e.created_at, e.id), '[]') from register_external_submissions e
-            where e.call_id = ${callId}
+            where e.call_id = ${sql.placeholder('callId')}
               and (e.credit_code in (
                      select credit_code from orgs where id in (select organization_id from apps))
                    or e.pi_name in (select name from ppl)))
-        ) as context
-      `),
-    );
+        ))`,
+      })
+      .from(sql`(select 1) as one`)
+      .prepare('judgement_rows')
+      .execute({ subjects: given, related, callId, platformDate });
     const context = result!.context;
     return {
       related: rowsFromJson(applications, context.related!),

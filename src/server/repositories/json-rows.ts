@@ -20,6 +20,3 @@ export function rowsFromJson<T extends PgTable>(
     return row as InferSelectModel<T>;
   });
 }
-
-/** The rows of a raw `execute`, whichever driver ran it (node-postgres and PGlite both answer `{ rows }`). */
-export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;

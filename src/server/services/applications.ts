@@ -135,18 +135,30 @@ export class ApplicationService {
 
   /** The named application and the notice's rules on it as it stands. */
   async view(actor: Principal, id: string): Promise<ApplicationView> {
-    return this.viewOf(await this.get(actor, id));
+    const row = await this.get(actor, id);
+    return this.viewOf(row, (await this.repos.applications.withNames([row.id]))[0]!);
   }
 
-  /** An autosave, answered with the view of what it wrote (not read again). */
+  /**
+   * An autosave, answered with the view of what it wrote (not read again). The common one, the form of an
+   * application that stays where it is, is one statement; anything else takes `update`, which reads the row.
+   */
   async save(actor: Principal, id: string, input: UpdateApplicationBody): Promise<ApplicationView> {
-    return this.viewOf(await this.update(actor, id, input));
+    const owner =
+      actor.role === 'pi'
+        ? { piId: actor.personId }
+        : actor.role === 'unit-admin' || actor.role === 'unit-contact'
+          ? { organizationId: actor.organizationId }
+          : undefined;
+    const saved = owner && (await this.repos.applications.saveFormAtVersion(id, input.version, owner, input));
+    if (saved) return this.viewOf(saved, saved);
+    const row = await this.update(actor, id, input);
+    return this.viewOf(row, (await this.repos.applications.withNames([row.id]))[0]!);
   }
 
-  private async viewOf(row: ApplicationRow): Promise<ApplicationView> {
-    const [application] = await this.repos.applications.withNames([row.id]);
+  private async viewOf(row: ApplicationRow, named: NamedApplication): Promise<ApplicationView> {
     return {
-      application: application!,
+      application: named,
       evaluation: await this.evaluate(row),
       finalization: await finalizationOf(this.repos, row),
     };
@@ -214,18 +226,6 @@ export class ApplicationService {
       return updated;
     };
     if (!edited) return save(this.repos);
-    // A change to the partner's facts may lapse the partner's confirmation: that is the locked path's work.
-    const partnerKept = canonicalJson(input.form.partner) === canonicalJson(row.form.partner);
-    if (unmoved && partnerKept && !row.finalizedSnapshotId) {
-      // The common autosave, in one statement; a 定稿 made since the read leaves it to the locked path below.
-      const updated = await this.repos.applications.updateAtVersion(
-        id,
-        input.version,
-        { ...after, directed, form: input.form },
-        { unfinalized: true },
-      );
-      if (updated) return updated;
-    }
     // Autosaves of the form are not audited (versioned, and too frequent for the log's lock); moving the
     // application to another topic, direction or PI is, and so is reopening a 定稿. The lock makes a 定稿
     // under way finish first, so that the edit sees (and reopens) it.
