@@ -42,23 +42,24 @@ export interface LastReturn {
   reasons: { field?: string; message: string }[];
 }
 
+/** A column of the outer `applications` row, qualified: a one-table select names its columns bare. */
+const outer = (column: string) => sql.raw(`"applications"."${column}"`);
+
 /** An application with the names of its call, organization, PI and department, each read by its key. */
 const NAMED = {
   ...getTableColumns(applications),
-  callName: sql<string>`(select ${calls.name} from ${calls} where ${calls.id} = ${applications.callId})`,
-  organizationName: sql<string>`(
-    select ${organizations.name} from ${organizations} where ${organizations.id} = ${applications.organizationId})`,
-  piName: sql<string>`(select ${people.name} from ${people} where ${people.id} = ${applications.piId})`,
-  departmentName: sql<string>`(
-    select ${departments.name} from ${departments} where ${departments.id} = ${applications.departmentId})`,
+  callName: sql<string>`(select c.name from ${calls} c where c.id = ${outer('call_id')})`,
+  organizationName: sql<string>`(select o.name from ${organizations} o where o.id = ${outer('organization_id')})`,
+  piName: sql<string>`(select p.name from ${people} p where p.id = ${outer('pi_id')})`,
+  departmentName: sql<string>`(select d.name from ${departments} d where d.id = ${outer('department_id')})`,
   callRecommendationClosesAt: sql<Date>`(
-    select ${calls.recommendationClosesAt} from ${calls} where ${calls.id} = ${applications.callId})`.mapWith(
+    select c.recommendation_closes_at from ${calls} c where c.id = ${outer('call_id')})`.mapWith(
     calls.recommendationClosesAt,
   ),
   lastReturn: sql<LastReturn | null>`(
     select jsonb_build_object('at', e.at, 'reasons', e.detail -> 'reasons')
     from ${applicationEvents} e
-    where e.application_id = ${applications.id} and e.kind = 'returned'
+    where e.application_id = ${outer('id')} and e.kind = 'returned'
     order by e.at desc, e.seq desc
     limit 1
   )`,
@@ -209,9 +210,15 @@ export class ApplicationRepository {
 
   /** Serialises, until the transaction ends, everything that counts applications under these keys. */
   async lockKeys(keys: string[]): Promise<void> {
-    for (const key of [...new Set(keys)].sort()) {
-      await this.db.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
-    }
+    const sorted = [...new Set(keys)].sort();
+    if (sorted.length === 0) return;
+    // One statement: its select list takes the locks left to right, so always in this order.
+    await this.db.execute(
+      sql`select ${sql.join(
+        sorted.map((key) => sql`pg_advisory_xact_lock(hashtext(${key}))`),
+        sql`, `,
+      )}`,
+    );
   }
 
   async nextAcceptanceNumber(callId: string): Promise<number> {

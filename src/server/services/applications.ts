@@ -31,7 +31,7 @@ export interface ReceiptView {
 }
 
 export type SubmitOutcome =
-  | { submitted: true; application: ApplicationRow; receipt: ReceiptView }
+  | { submitted: true; application: NamedApplication; receipt: ReceiptView }
   | { submitted: false; evaluation: ApplicationEvaluation };
 
 /** The notice's rules on an application, and whether it can be submitted now. */
@@ -276,13 +276,14 @@ export class ApplicationService {
   }
 
   async submit(actor: Principal, id: string, version: number): Promise<SubmitOutcome> {
-    const call = await this.calls.require((await this.get(actor, id)).callId);
     // Inside, every query goes through the transaction: PGlite has one connection, which it holds.
-    return inTransaction(this.db, async (repos) => {
+    const outcome = await inTransaction(this.db, async (repos) => {
       const locked = await repos.applications.lock(id);
       if (!locked || !canEdit(actor, locked)) throw new AppError('NOT_FOUND');
       if (!isEditable(locked)) throw new AppError('NOT_EDITABLE');
       if (locked.version !== version) throw new AppError('VERSION_CONFLICT');
+      const callRow = await repos.calls.findById(locked.callId);
+      const call = this.calls.view(callRow!);
       const now = this.clock.now();
       const resubmission = locked.status === 'returned';
       if (now.getTime() < Date.parse(call.parameters.deadlines.opens.value)) {
@@ -317,9 +318,9 @@ export class ApplicationService {
       );
       const findings = findingsOf(judgement, id, call.parameters);
       const evaluation = this.evaluation(call.parameters, locked, now, findings, false);
-      if (!evaluation.canSubmit) return { submitted: false, evaluation };
+      if (!evaluation.canSubmit) return { submitted: false as const, evaluation };
 
-      const files = await repos.bundles.currentDocuments([id]);
+      const files = judgement.rows.documents.filter((d) => d.applicationId === id);
       // The call's counter row stays locked from here to commit, so every submission of the call waits for
       // this one: only writes follow.
       const acceptanceNo =
@@ -380,12 +381,17 @@ export class ApplicationService {
         },
         { from: locked.status, to: 'submitted' },
       );
-      return {
-        submitted: true,
-        application: submitted,
-        receipt: { acceptanceNo, issuedAt: now, payload, signature, publicKey: this.signer.publicKeyPem },
+      const receiptView = {
+        acceptanceNo,
+        issuedAt: now,
+        payload,
+        signature,
+        publicKey: this.signer.publicKeyPem,
       };
+      return { submitted: true as const, receipt: receiptView };
     });
+    if (!outcome.submitted) return outcome;
+    return { ...outcome, application: (await this.repos.applications.withNames([id]))[0]! };
   }
 
   async withdraw(actor: Principal, id: string, version: number): Promise<ApplicationRow> {

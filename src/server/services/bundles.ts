@@ -205,6 +205,8 @@ function recordsOf<T extends { creditCode: string | null }>(
 export interface Judgement {
   bundle: Bundle;
   report: Report;
+  /** What the bundle was built from. */
+  rows: BundleRows;
 }
 
 export class BundleService {
@@ -229,7 +231,7 @@ export class BundleService {
       },
     );
     const bundle = build(call, call.id, [...subjects, ...related], asOf, submittedAt, rows);
-    return { bundle, report: checkBundle(bundle, call) };
+    return { bundle, report: checkBundle(bundle, call), rows };
   }
 
   /** The application alone, with its organisation, PI, department and domestic partners: what prints it. */

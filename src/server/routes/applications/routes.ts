@@ -132,7 +132,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
           .send(presentRefusal('SUBMISSION_BLOCKED', { evaluation: presentEvaluation(outcome.evaluation) }));
       }
       return {
-        application: presentApplication(await applications.named(actor, request.params.id)),
+        application: presentApplication(outcome.application),
         receipt: presentReceipt(outcome.receipt),
       };
     },
