@@ -13,7 +13,8 @@ import {
 } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import type { ApplicationStatus } from '../../contract/vocabulary.js';
-import { AuditRepository } from './audit.js';
+import { AuditRepository, type AuditRecord } from './audit.js';
+import { rowsFromJson } from './json-rows.js';
 import {
   acceptanceCounters,
   applicationEvents,
@@ -23,7 +24,9 @@ import {
   organizations,
   people,
   receipts,
+  submissionSnapshots,
   users,
+  type SnapshotDocument,
 } from '../db/schema.js';
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -40,6 +43,25 @@ export interface StatusTransition {
 export interface LastReturn {
   at: string;
   reasons: { field?: string; message: string }[];
+}
+
+/** The audit record of an application event: the status it left and took, its detail and what else changed. */
+function auditOf(
+  event: NewApplicationEvent,
+  transition?: StatusTransition,
+  audited: { before?: Record<string, unknown>; after?: Record<string, unknown> } = {},
+): AuditRecord {
+  const before = transition || audited.before ? { ...audited.before } : null;
+  if (before && transition) before.status = transition.from;
+  return {
+    at: event.at,
+    actorUserId: event.actorUserId ?? null,
+    action: `application.${event.kind}`,
+    entityType: 'application',
+    entityId: event.applicationId,
+    before,
+    after: { ...(transition ? { status: transition.to } : {}), ...(event.detail ?? {}), ...audited.after },
+  };
 }
 
 /** A column of the outer `applications` row, qualified: a one-table select names its columns bare. */
@@ -243,18 +265,57 @@ export class ApplicationRepository {
     audited: { before?: Record<string, unknown>; after?: Record<string, unknown> } = {},
   ): Promise<void> {
     await this.db.insert(applicationEvents).values(event);
-    const detail = event.detail ?? {};
-    const before = transition || audited.before ? { ...audited.before } : null;
-    if (before && transition) before.status = transition.from;
-    await new AuditRepository(this.db).append({
-      at: event.at,
-      actorUserId: event.actorUserId ?? null,
-      action: `application.${event.kind}`,
-      entityType: 'application',
-      entityId: event.applicationId,
-      before,
-      after: { ...(transition ? { status: transition.to } : {}), ...detail, ...audited.after },
-    });
+    await new AuditRepository(this.db).append(auditOf(event, transition, audited));
+  }
+
+  /**
+   * A submission's writes in one statement, while the call's counter is held: the row at `version` becomes
+   * submitted under `acceptanceNo`, with its signed receipt, the snapshot of what was submitted and the event
+   * (audited as `addEvent` audits it). Nothing is written, and `undefined` returned, if the row moved on.
+   */
+  async recordSubmission(submission: {
+    id: string;
+    version: number;
+    submittedAt: Date;
+    acceptanceNo: string;
+    receipt: { payload: Record<string, unknown>; signature: string };
+    snapshot: { form: ApplicationRow['form']; documents: SnapshotDocument[] };
+    event: NewApplicationEvent;
+    transition: StatusTransition;
+  }): Promise<ApplicationRow | undefined> {
+    const { id, version, event, receipt, snapshot } = submission;
+    const at = event.at.toISOString();
+    const result = await this.db.execute(sql`
+      with u as (
+        update ${applications}
+        set status = 'submitted', submitted_at = ${submission.submittedAt.toISOString()}::timestamptz,
+            acceptance_no = ${submission.acceptanceNo}, version = ${version + 1},
+            updated_at = ${new Date().toISOString()}::timestamptz
+        where id = ${id} and version = ${version}
+        returning *
+      ), r as (
+        insert into ${receipts} (application_id, acceptance_no, issued_at, payload, signature)
+        select u.id, ${submission.acceptanceNo}, ${at}::timestamptz, ${JSON.stringify(receipt.payload)}::jsonb,
+               ${receipt.signature}
+        from u
+        returning id, application_id
+      ), s as (
+        insert into ${submissionSnapshots} (application_id, receipt_id, at, form, documents)
+        select r.application_id, r.id, ${at}::timestamptz, ${JSON.stringify(snapshot.form)}::jsonb,
+               ${JSON.stringify(snapshot.documents)}::jsonb
+        from r
+      ), e as (
+        insert into ${applicationEvents} (application_id, at, actor_user_id, kind, detail)
+        select u.id, ${at}::timestamptz, ${event.actorUserId ?? null}::uuid, ${event.kind},
+               ${JSON.stringify(event.detail ?? {})}::jsonb
+        from u
+      )
+      select row_to_json(u) as row from u
+    `);
+    const [written] = (result as unknown as { rows: { row: Record<string, unknown> }[] }).rows;
+    if (!written) return undefined;
+    await new AuditRepository(this.db).append(auditOf(event, submission.transition));
+    return rowsFromJson(applications, [written.row])[0];
   }
 
   events(applicationId: string): Promise<(ApplicationEventRow & { actorName: string | null })[]> {
@@ -264,11 +325,6 @@ export class ApplicationRepository {
       .leftJoin(users, eq(users.id, applicationEvents.actorUserId))
       .where(eq(applicationEvents.applicationId, applicationId))
       .orderBy(asc(applicationEvents.at), asc(applicationEvents.seq));
-  }
-
-  async insertReceipt(receipt: typeof receipts.$inferInsert): Promise<ReceiptRow> {
-    const [row] = await this.db.insert(receipts).values(receipt).returning();
-    return row!;
   }
 
   async latestReceipt(applicationId: string): Promise<ReceiptRow | undefined> {

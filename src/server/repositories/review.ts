@@ -15,7 +15,6 @@ import type { Department } from './departments.js';
 import { applicationMatches } from './search.js';
 
 export type SnapshotRow = typeof submissionSnapshots.$inferSelect;
-export type NewSnapshot = typeof submissionSnapshots.$inferInsert;
 export type ConfirmationRow = typeof reviewConfirmations.$inferSelect;
 export type ChecklistRow = typeof reviewChecklists.$inferSelect;
 export type SavedChecklist = Awaited<ReturnType<ReviewRepository['checklists']>>[number];
@@ -88,10 +87,6 @@ export class ReviewRepository {
           })
           .from(organizations)
           .where(inArray(organizations.id, ids));
-  }
-
-  async insertSnapshot(snapshot: NewSnapshot): Promise<void> {
-    await this.db.insert(submissionSnapshots).values(snapshot);
   }
 
   /** The last `n` submissions' snapshots, newest first. */

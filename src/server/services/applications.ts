@@ -322,27 +322,22 @@ export class ApplicationService {
 
       const files = judgement.rows.documents.filter((d) => d.applicationId === id);
       // The call's counter row stays locked from here to commit, so every submission of the call waits for
-      // this one: only writes follow.
+      // this one: one statement writes what follows.
       const acceptanceNo =
         locked.acceptanceNo ??
         acceptanceNumber(call.row.id, await repos.applications.nextAcceptanceNumber(call.row.id));
-      const submitted = (await repos.applications.updateAtVersion(id, version, {
-        status: 'submitted',
-        submittedAt,
-        acceptanceNo,
-      }))!;
       const payload = {
         format: 'shenbao.receipt/1',
         acceptanceNo,
         applicationId: id,
         call: { id: call.row.id, name: call.row.name },
-        topic: submitted.topic,
-        title: submitted.form.title ?? '',
+        topic: locked.topic,
+        title: locked.form.title ?? '',
         applicant: { name: organization.name, creditCode: organization.creditCode },
-        piId: submitted.piId,
+        piId: locked.piId,
         submittedAt: toBeijingIso(submittedAt.getTime()),
         ...(resubmission ? { resubmittedAt: toBeijingIso(now.getTime()) } : {}),
-        formSha256: createHash('sha256').update(JSON.stringify(submitted.form)).digest('hex'),
+        formSha256: createHash('sha256').update(JSON.stringify(locked.form)).digest('hex'),
         documents: files.map((f) => ({
           kind: f.kind,
           fileName: f.fileName,
@@ -351,36 +346,32 @@ export class ApplicationService {
         })),
       };
       const signature = this.signer.sign(payload);
-      const receipt = await repos.applications.insertReceipt({
-        applicationId: id,
+      const recorded = await repos.applications.recordSubmission({
+        id,
+        version,
+        submittedAt,
         acceptanceNo,
-        issuedAt: now,
-        payload,
-        signature,
-      });
-      await repos.review.insertSnapshot({
-        applicationId: id,
-        receiptId: receipt.id,
-        at: now,
-        form: submitted.form,
-        documents: files.map((f) => ({
-          id: f.id,
-          kind: f.kind,
-          fileName: f.fileName,
-          sha256: f.fileSha256,
-          metadata: f.metadata,
-        })),
-      });
-      await repos.applications.addEvent(
-        {
+        receipt: { payload, signature },
+        snapshot: {
+          form: locked.form,
+          documents: files.map((f) => ({
+            id: f.id,
+            kind: f.kind,
+            fileName: f.fileName,
+            sha256: f.fileSha256,
+            metadata: f.metadata,
+          })),
+        },
+        event: {
           applicationId: id,
           at: now,
           actorUserId: actor.userId,
           kind: resubmission ? 'resubmitted' : 'submitted',
           detail: { acceptanceNo, documents: payload.documents.length },
         },
-        { from: locked.status, to: 'submitted' },
-      );
+        transition: { from: locked.status, to: 'submitted' },
+      });
+      if (!recorded) throw new AppError('VERSION_CONFLICT');
       const receiptView = {
         acceptanceNo,
         issuedAt: now,
