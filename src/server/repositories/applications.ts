@@ -15,6 +15,7 @@ import type { Database } from '../db/database.js';
 import type { ApplicationStatus } from '../../contract/vocabulary.js';
 import { AuditRepository, type AuditRecord } from './audit.js';
 import { rowsFromJson } from './json-rows.js';
+import { prepared } from './prepared.js';
 import {
   acceptanceCounters,
   applicationEvents,
@@ -139,7 +140,13 @@ export class ApplicationRepository {
   }
 
   async findById(id: string): Promise<ApplicationRow | undefined> {
-    const [row] = await this.db.select().from(applications).where(eq(applications.id, id));
+    const [row] = await prepared(this.db, 'application_by_id', () =>
+      this.db
+        .select()
+        .from(applications)
+        .where(eq(applications.id, sql.placeholder('id')))
+        .prepare('application_by_id'),
+    ).execute({ id });
     return row;
   }
 

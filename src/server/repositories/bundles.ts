@@ -17,6 +17,7 @@ import type { ExternalSubmissionRecord } from '../../core/registers/external-sub
 import type { OngoingProjectRecord } from '../../core/registers/ongoing-projects.js';
 import type { Platform } from '../../core/bundle/schema.js';
 import { rowsFromJson } from './json-rows.js';
+import { prepared } from './prepared.js';
 import type { PartnerConfirmationRow } from './partner-confirmations.js';
 
 // What a bundle of applications needs from the database: for a few applications in one statement, for the
@@ -133,10 +134,10 @@ export class BundleRepository {
     const given = JSON.stringify(
       subjects.map((s) => ({ id: s.id, o: s.organizationId, p: s.piId, d: s.departmentId })),
     );
-    // Prepared by name: planning this statement costs more than running it.
-    const [result] = await this.db
-      .select({
-        context: sql<Record<string, Record<string, unknown>[]>>`(
+    const [result] = await prepared(this.db, 'judgement_rows', () =>
+      this.db
+        .select({
+          context: sql<Record<string, Record<string, unknown>[]>>`(
         with subject as (
           select (s->>'id')::uuid as id, (s->>'o')::uuid as organization_id, (s->>'p')::uuid as pi_id,
                  (s->>'d')::uuid as department_id
@@ -196,10 +197,10 @@ export class BundleRepository {
                      select credit_code from orgs where id in (select organization_id from apps))
                    or e.pi_name in (select name from ppl)))
         ))`,
-      })
-      .from(sql`(select 1) as one`)
-      .prepare('judgement_rows')
-      .execute({ subjects: given, related, callId, platformDate });
+        })
+        .from(sql`(select 1) as one`)
+        .prepare('judgement_rows'),
+    ).execute({ subjects: given, related, callId, platformDate });
     const context = result!.context;
     return {
       related: rowsFromJson(applications, context.related!),

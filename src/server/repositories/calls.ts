@@ -3,6 +3,7 @@ import type { CallDocument } from '../../core/calls/schema.js';
 import type { Database } from '../db/database.js';
 import { applications, callStates, callVersions, calls, type CallSnapshot, users } from '../db/schema.js';
 import type { CallChange, CallStatus } from '../../contract/vocabulary.js';
+import { prepared } from './prepared.js';
 
 /**
  * A call as it stands, with its status (a call without a `call_states` row is open: the seeded calls) and its
@@ -42,11 +43,14 @@ export class CallRepository {
   }
 
   async findById(id: string): Promise<CallRow | undefined> {
-    const [row] = await this.db
-      .select(withStatus)
-      .from(calls)
-      .leftJoin(callStates, eq(callStates.callId, calls.id))
-      .where(eq(calls.id, id));
+    const [row] = await prepared(this.db, 'call_by_id', () =>
+      this.db
+        .select(withStatus)
+        .from(calls)
+        .leftJoin(callStates, eq(callStates.callId, calls.id))
+        .where(eq(calls.id, sql.placeholder('id')))
+        .prepare('call_by_id'),
+    ).execute({ id });
     return row;
   }
 

@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, lte, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { sessions, users } from '../db/schema.js';
+import { prepared } from './prepared.js';
 import type { User } from './users.js';
 
 export type Session = typeof sessions.$inferSelect;
@@ -13,11 +14,14 @@ export class SessionRepository {
   }
 
   async findWithUser(id: string): Promise<{ session: Session; user: User } | undefined> {
-    const [row] = await this.db
-      .select({ session: sessions, user: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.id, id));
+    const [row] = await prepared(this.db, 'session_with_user', () =>
+      this.db
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(eq(sessions.id, sql.placeholder('id')))
+        .prepare('session_with_user'),
+    ).execute({ id });
     return row;
   }
 

@@ -1,6 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import { applications, applicationSnapshots, calls } from '../db/schema.js';
+import { prepared } from './prepared.js';
 
 export type SnapshotRow = typeof applicationSnapshots.$inferSelect;
 export type NewSnapshot = typeof applicationSnapshots.$inferInsert;
@@ -52,15 +53,18 @@ export class SnapshotRepository {
 
   /** The application's snapshots, newest first, without their content. */
   listByApplication(applicationId: string) {
-    return this.db
-      .select({
-        id: applicationSnapshots.id,
-        sha256: applicationSnapshots.sha256,
-        createdAt: applicationSnapshots.createdAt,
-      })
-      .from(applicationSnapshots)
-      .where(eq(applicationSnapshots.applicationId, applicationId))
-      .orderBy(desc(applicationSnapshots.createdAt));
+    return prepared(this.db, 'snapshots_of_application', () =>
+      this.db
+        .select({
+          id: applicationSnapshots.id,
+          sha256: applicationSnapshots.sha256,
+          createdAt: applicationSnapshots.createdAt,
+        })
+        .from(applicationSnapshots)
+        .where(eq(applicationSnapshots.applicationId, sql.placeholder('applicationId')))
+        .orderBy(desc(applicationSnapshots.createdAt))
+        .prepare('snapshots_of_application'),
+    ).execute({ applicationId });
   }
 
   async fingerprint(sha256: string): Promise<FingerprintFacts | undefined> {
