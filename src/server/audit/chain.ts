@@ -22,8 +22,17 @@ export interface AuditEntry extends AuditContent {
 
 /** SHA-256 of the previous hash and the entry's canonical JSON: a database round trip leaves both unchanged. */
 export function entryHash(prevHash: string, content: AuditContent): string {
+  const body = `${bodyBeforeSeq(content)}${content.seq}}`;
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+/**
+ * The entry's canonical JSON up to its seq, which sorts last (`…,"seq":`): the body is this, the seq and `}`.
+ * The database numbers an entry as it appends it, and hashes it there with this.
+ */
+export function bodyBeforeSeq(content: Omit<AuditContent, 'seq'>): string {
   const body = canonicalJson({
-    seq: content.seq,
+    seq: 0,
     at: content.at.toISOString(),
     actorUserId: content.actorUserId,
     action: content.action,
@@ -32,7 +41,7 @@ export function entryHash(prevHash: string, content: AuditContent): string {
     before: content.before,
     after: content.after,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  return body.slice(0, -'0}'.length);
 }
 
 export type ChainVerdict =

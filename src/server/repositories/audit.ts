@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
-import { entryHash, GENESIS_HASH, type AuditEntry } from '../audit/chain.js';
+import { bodyBeforeSeq, GENESIS_HASH, type AuditEntry } from '../audit/chain.js';
 import type { Database } from '../db/database.js';
 import {
   announcements,
@@ -69,30 +69,27 @@ export async function deferringAudit<T>(tx: Database, work: () => Promise<T>): P
 
 /**
  * Appends in `tx`: the lock makes appends take turns until commit, so seq has no gaps and every entry chains
- * to the one committed before it.
+ * to the one committed before it. Each entry is numbered and hashed by the statement that inserts it, which
+ * reads the last entry after the lock is held (a statement sees what was committed before it began).
  */
 async function appendEntries(tx: Database, records: AuditRecord[]): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_ID})`);
-  let [last] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
   for (const record of records) {
-    const content = {
-      seq: (last?.seq ?? 0) + 1,
-      at: record.at,
-      actorUserId: record.actorUserId,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId,
-      before: record.before ?? null,
-      after: record.after ?? null,
-    };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const hash = entryHash(prevHash, content);
-    await tx.insert(auditLog).values({ ...content, prevHash, hash });
-    last = { seq: content.seq, hash };
+    const before = record.before ?? null;
+    const after = record.after ?? null;
+    const prefix = bodyBeforeSeq({ ...record, actorUserId: record.actorUserId, before, after });
+    await tx.execute(sql`
+      insert into ${auditLog} (seq, at, actor_user_id, action, entity_type, entity_id, before, after, prev_hash, hash)
+      select last.seq + 1, ${record.at.toISOString()}::timestamptz, ${record.actorUserId}::uuid, ${record.action},
+             ${record.entityType}, ${record.entityId}, ${before === null ? null : JSON.stringify(before)}::jsonb,
+             ${after === null ? null : JSON.stringify(after)}::jsonb, last.hash,
+             encode(sha256(convert_to(last.hash || chr(10) || ${prefix} || (last.seq + 1)::text || '}', 'UTF8')), 'hex')
+      from (
+        select m.seq, coalesce(a.hash, ${GENESIS_HASH}) as hash
+        from (select coalesce(max(seq), 0) as seq from ${auditLog}) m
+        left join ${auditLog} a on a.seq = m.seq
+      ) last
+    `);
   }
 }
 
