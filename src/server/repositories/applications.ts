@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import type { ApplicationStatus } from '../../contract/vocabulary.js';
-import { AuditRepository, type AuditRecord } from './audit.js';
+import { AUDIT_LOCK, AuditRepository, auditInsert, type AuditRecord } from './audit.js';
 import { rowsFromJson } from './json-rows.js';
 import { prepared } from './prepared.js';
 import {
@@ -250,7 +250,12 @@ export class ApplicationRepository {
     );
   }
 
-  async nextAcceptanceNumber(callId: string): Promise<number> {
+  /**
+   * The call's next acceptance number; its counter row is held to commit. `thenAudit`: the audit log's lock is
+   * taken next in the same statement (the order a bundle import takes them in), so that a submission's audit
+   * entry can go with its other writes.
+   */
+  async nextAcceptanceNumber(callId: string, { thenAudit = false } = {}): Promise<number> {
     const [row] = await this.db
       .insert(acceptanceCounters)
       .values({ callId, last: 1 })
@@ -258,7 +263,7 @@ export class ApplicationRepository {
         target: acceptanceCounters.callId,
         set: { last: sql`${acceptanceCounters.last} + 1` },
       })
-      .returning();
+      .returning({ last: acceptanceCounters.last, ...(thenAudit ? { audit: sql`${AUDIT_LOCK}` } : {}) });
     return row!.last;
   }
 
@@ -276,9 +281,12 @@ export class ApplicationRepository {
   }
 
   /**
-   * A submission's writes in one statement, while the call's counter is held: the row at `version` becomes
-   * submitted under `acceptanceNo`, with its signed receipt, the snapshot of what was submitted and the event
-   * (audited as `addEvent` audits it). Nothing is written, and `undefined` returned, if the row moved on.
+   * A submission's writes in one statement, once the call's counter and the audit log's lock are held: the row
+   * at `version` becomes submitted under `acceptanceNo`, with its signed receipt, the snapshot of what was
+   * submitted, the event and its audit entry (as `addEvent` audits it). The actor's `users` row, which the
+   * event's foreign key locks, must already be held (`UserRepository.holdKey`): taken after the audit lock, it
+   * could wait for a transaction that holds it while waiting for the audit lock. If the row moved on, nothing
+   * is written and `undefined` returned; the caller's transaction must then fail.
    */
   async recordSubmission(submission: {
     id: string;
@@ -316,13 +324,11 @@ export class ApplicationRepository {
         select u.id, ${at}::timestamptz, ${event.actorUserId ?? null}::uuid, ${event.kind},
                ${JSON.stringify(event.detail ?? {})}::jsonb
         from u
-      )
+      ), a as (${auditInsert(auditOf(event, submission.transition))})
       select row_to_json(u) as row from u
     `);
     const [written] = (result as unknown as { rows: { row: Record<string, unknown> }[] }).rows;
-    if (!written) return undefined;
-    await new AuditRepository(this.db).append(auditOf(event, submission.transition));
-    return rowsFromJson(applications, [written.row])[0];
+    return written && rowsFromJson(applications, [written.row])[0];
   }
 
   events(applicationId: string): Promise<(ApplicationEventRow & { actorName: string | null })[]> {

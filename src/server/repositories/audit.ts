@@ -69,32 +69,45 @@ export async function deferringAudit<T>(tx: Database, work: () => Promise<T>): P
 
 /**
  * Appends in `tx`: the lock makes appends take turns until commit, so seq has no gaps and every entry chains
- * to the one committed before it. Each entry is numbered and hashed by the statement that inserts it, which
- * reads the last entry after the lock is held (a statement sees what was committed before it began).
+ * to the one committed before it.
  */
 async function appendEntries(tx: Database, records: AuditRecord[]): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_ID})`);
-  for (const record of records) {
-    const before = record.before ?? null;
-    const after = record.after ?? null;
-    const prefix = bodyBeforeSeq({ ...record, actorUserId: record.actorUserId, before, after });
-    await tx.execute(sql`
-      insert into ${auditLog} (seq, at, actor_user_id, action, entity_type, entity_id, before, after, prev_hash, hash)
-      select last.seq + 1, ${record.at.toISOString()}::timestamptz, ${record.actorUserId}::uuid, ${record.action},
-             ${record.entityType}, ${record.entityId}, ${before === null ? null : JSON.stringify(before)}::jsonb,
-             ${after === null ? null : JSON.stringify(after)}::jsonb, last.hash,
-             encode(sha256(convert_to(last.hash || chr(10) || ${prefix} || (last.seq + 1)::text || '}', 'UTF8')), 'hex')
-      from (
-        select m.seq, coalesce(a.hash, ${GENESIS_HASH}) as hash
-        from (select coalesce(max(seq), 0) as seq from ${auditLog}) m
-        left join ${auditLog} a on a.seq = m.seq
-      ) last
-    `);
-  }
+  await tx.execute(sql`select ${AUDIT_LOCK}`);
+  for (const record of records) await tx.execute(auditInsert(record));
+}
+
+/** Takes the log's lock, held until commit: appends of other transactions wait for it. */
+export const AUDIT_LOCK = sql`pg_advisory_xact_lock(${AUDIT_LOCK_ID})`;
+
+/**
+ * The statement that appends `record`, numbered and hashed as it is inserted, to run (alone or in a CTE) in a
+ * statement begun after `AUDIT_LOCK` was taken: it reads the last entry, and such a statement sees what the
+ * lock's previous holder committed.
+ */
+export function auditInsert(record: AuditRecord): SQL {
+  const before = record.before ?? null;
+  const after = record.after ?? null;
+  const prefix = bodyBeforeSeq({ ...record, before, after });
+  return sql`
+    insert into ${auditLog} (seq, at, actor_user_id, action, entity_type, entity_id, before, after, prev_hash, hash)
+    select last.seq + 1, ${record.at.toISOString()}::timestamptz, ${record.actorUserId}::uuid, ${record.action},
+           ${record.entityType}, ${record.entityId}, ${before === null ? null : JSON.stringify(before)}::jsonb,
+           ${after === null ? null : JSON.stringify(after)}::jsonb, last.hash,
+           encode(sha256(convert_to(last.hash || chr(10) || ${prefix} || (last.seq + 1)::text || '}', 'UTF8')), 'hex')
+    from (
+      select m.seq, coalesce(a.hash, ${GENESIS_HASH}) as hash
+      from (select coalesce(max(seq), 0) as seq from ${auditLog}) m
+      left join ${auditLog} a on a.seq = m.seq
+    ) last`;
 }
 
 export class AuditRepository {
   constructor(private readonly db: Database) {}
+
+  /** The log's lock, held to commit; an entry is then appended by a statement of `auditInsert`. */
+  async lock(): Promise<void> {
+    await this.db.execute(sql`select ${AUDIT_LOCK}`);
+  }
 
   /** In a transaction `deferringAudit` runs, when its work is done; otherwise at once, in its own. */
   async append(record: AuditRecord): Promise<void> {

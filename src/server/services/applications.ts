@@ -311,6 +311,7 @@ export class ApplicationService {
       const organization = (await repos.organizations.findById(locked.organizationId))!;
       await assertVerified(repos, organization);
       await repos.applications.lockKeys([`credit:${organization.creditCode}`, `pi:${locked.piId}`]);
+      await repos.users.holdKey(actor.userId);
 
       const bundles = new BundleService(repos);
       const judgement = await bundles.judge(call.parameters, [locked], now, (r) =>
@@ -321,11 +322,14 @@ export class ApplicationService {
       if (!evaluation.canSubmit) return { submitted: false as const, evaluation };
 
       const files = judgement.rows.documents.filter((d) => d.applicationId === id);
-      // The call's counter row stays locked from here to commit, so every submission of the call waits for
-      // this one: one statement writes what follows.
-      const acceptanceNo =
-        locked.acceptanceNo ??
-        acceptanceNumber(call.row.id, await repos.applications.nextAcceptanceNumber(call.row.id));
+      // The call's counter row, then the audit log's lock, stay held from here to commit, so every submission
+      // of the call waits for this one: one statement writes what follows.
+      let acceptanceNo = locked.acceptanceNo;
+      if (acceptanceNo) await repos.audit.lock();
+      else {
+        const n = await repos.applications.nextAcceptanceNumber(call.row.id, { thenAudit: true });
+        acceptanceNo = acceptanceNumber(call.row.id, n);
+      }
       const payload = {
         format: 'shenbao.receipt/1',
         acceptanceNo,
