@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/database.js';
 import {
   applications,
@@ -42,6 +42,25 @@ function concerning(creditCode: PgColumn, idNumber: PgColumn, subjects?: Registe
   );
 }
 
+/** A page of rows in the order of creation: at most `limit`, after the row `after` (keyset pagination). */
+export interface Page {
+  after?: string | undefined;
+  limit: number;
+}
+
+/**
+ * The rows of `table` after the row `id` in the order (created_at, id), compared in the database: a JS Date
+ * would round the timestamp to milliseconds and could repeat or skip rows.
+ */
+function createdAfter(
+  table: PgTable & { createdAt: PgColumn; id: PgColumn },
+  id: string | undefined,
+): SQL | undefined {
+  return id === undefined
+    ? undefined
+    : sql`(${table.createdAt}, ${table.id}) > (select ${table.createdAt}, ${table.id} from ${table} where ${table.id} = ${id})`;
+}
+
 export class BundleRepository {
   constructor(private readonly db: Database) {}
 
@@ -70,13 +89,20 @@ export class BundleRepository {
       );
   }
 
-  /** Every live application (not withdrawn) of the call. */
-  liveApplications(callId: string): Promise<ApplicationRow[]> {
-    return this.db
+  /** Every live application (not withdrawn) of the call, in the order of creation; or a page of them. */
+  liveApplications(callId: string, page?: Page): Promise<ApplicationRow[]> {
+    const query = this.db
       .select()
       .from(applications)
-      .where(and(eq(applications.callId, callId), ne(applications.status, 'withdrawn')))
+      .where(
+        and(
+          eq(applications.callId, callId),
+          ne(applications.status, 'withdrawn'),
+          createdAfter(applications, page?.after),
+        ),
+      )
       .orderBy(applications.createdAt, applications.id);
+    return page ? query.limit(page.limit) : query;
   }
 
   organizations(ids: string[]): Promise<OrganizationRow[]> {
@@ -139,22 +165,30 @@ export class BundleRepository {
       .where(concerning(t.creditCode, t.idNumber, subjects));
   }
 
-  /** The call's same-year submissions to other departments by these applicants or PIs (by name, as 二、3 compares). */
-  externalSubmissions(callId: string, subjects?: RegisterSubjects): Promise<ExternalSubmissionRecord[]> {
+  /**
+   * The call's same-year submissions to other departments by these applicants or PIs (by name, as 二、3
+   * compares), in the order of creation; with no subjects, a page of all of them.
+   */
+  externalSubmissions(
+    callId: string,
+    subjects: RegisterSubjects | Page,
+  ): Promise<(ExternalSubmissionRecord & { id: string })[]> {
     const t = registerExternalSubmissions;
-    return this.db
+    const query = this.db
       .select()
       .from(t)
       .where(
         and(
           eq(t.callId, callId),
-          subjects &&
-            or(
-              inArray(t.creditCode, someOf(subjects.creditCodes)),
-              inArray(t.piName, someOf(subjects.names)),
-            ),
+          'limit' in subjects
+            ? createdAfter(t, subjects.after)
+            : or(
+                inArray(t.creditCode, someOf(subjects.creditCodes)),
+                inArray(t.piName, someOf(subjects.names)),
+              ),
         ),
       )
       .orderBy(t.createdAt, t.id);
+    return 'limit' in subjects ? query.limit(subjects.limit) : query;
   }
 }

@@ -5,11 +5,13 @@ import {
   withConfirmation,
   type PartnerConfirmationRecord,
 } from '../../core/application/partner-confirmation.js';
+import { setImmediate } from 'node:timers/promises';
 import {
   NONE_COMPLETE,
   type Application,
   type Bundle,
   type BundleInput,
+  type Department,
   type Organization,
   type Platform,
 } from '../../core/bundle/schema.js';
@@ -88,9 +90,8 @@ function withRegisterFacts(organization: Organization, facts: OrganizationFacts)
 }
 
 /** A domestic partner need not be registered here: it enters the bundle under its credit code as id. */
-function domesticPartnerOrganizations(forms: ApplicationForm[]): Organization[] {
-  const byCode = new Map<string, Organization>();
-  for (const partner of forms.flatMap((f) => f.domesticPartners ?? [])) {
+function addDomesticPartners(byCode: Map<string, Organization>, form: ApplicationForm): void {
+  for (const partner of form.domesticPartners ?? []) {
     byCode.set(partner.creditCode, {
       id: partner.creditCode,
       name: partner.name,
@@ -104,7 +105,6 @@ function domesticPartnerOrganizations(forms: ApplicationForm[]): Organization[] 
       ongoingProjects: [],
     });
   }
-  return [...byCode.values()];
 }
 
 function applicationOf(
@@ -203,6 +203,58 @@ export interface Judgement {
   report: Report;
 }
 
+type BundleLists = Pick<
+  Bundle,
+  'organizations' | 'people' | 'departments' | 'applications' | 'externalSubmissions'
+>;
+
+/** A bundle in pieces: its fields that are not lists, then its lists a page at a time, in their order. */
+export type BundlePart =
+  | { kind: 'head'; head: Omit<Bundle, keyof BundleLists> }
+  | { [K in keyof BundleLists]: { kind: 'list'; key: K; items: BundleLists[K] } }[keyof BundleLists];
+
+/** Puts the parts of a bundle together again. */
+export class BundleCollector {
+  private head: Omit<Bundle, keyof BundleLists> | undefined;
+  private readonly lists: BundleLists = {
+    organizations: [],
+    people: [],
+    departments: [],
+    applications: [],
+    externalSubmissions: [],
+  };
+
+  add(part: BundlePart): void {
+    if (part.kind === 'head') this.head = part.head;
+    else for (const item of part.items) (this.lists[part.key] as unknown[]).push(item);
+  }
+
+  bundle(): Bundle {
+    if (!this.head) throw new Error('bundle parts without a head');
+    return { ...this.head, ...this.lists };
+  }
+}
+
+/** Applications per page of the province's bundle, and register rows per page of its external submissions. */
+const PAGE = 250;
+
+/** What the pages of one bundle brought so far, which a later page does not bring again. */
+interface Assembled {
+  /** Organizations, by id, with their credit codes. */
+  creditCodeOf: Map<string, string>;
+  people: Set<string>;
+  departments: Set<string>;
+  /** Domestic partners by credit code, as the last form naming one describes it. */
+  partners: Map<string, Organization>;
+}
+
+const assembled = (): Assembled => ({
+  creditCodeOf: new Map(),
+  people: new Set(),
+  departments: new Set(),
+  partners: new Map(),
+});
+
 export class BundleService {
   constructor(private readonly repos: Repositories) {}
 
@@ -225,13 +277,13 @@ export class BundleService {
     );
     const subjectIds = new Set(subjects.map((a) => a.id));
     const rows = [...subjects, ...related.filter((a) => !subjectIds.has(a.id))];
-    const bundle = await this.assemble(call, call.id, rows, asOf, submittedAt, 'related', subjectOrgs);
+    const bundle = await this.assemble(call, rows, asOf, submittedAt, subjectOrgs);
     return { bundle, report: checkBundle(bundle, call) };
   }
 
   /** The application alone, with its organisation, PI, department and domestic partners: what prints it. */
   ofApplication(call: CallParameters, row: ApplicationRow, asOf: Date): Promise<Bundle> {
-    return this.assemble(call, call.id, [row], asOf, (r) => r.submittedAt, 'related');
+    return this.assemble(call, [row], asOf, (r) => r.submittedAt);
   }
 
   /**
@@ -239,88 +291,154 @@ export class BundleService {
    * departments the register holds for it, as the province-wide checks judge them.
    */
   async provinceBundle(call: CallParameters, callId: string, asOf: Date): Promise<Bundle> {
-    const rows = await this.repos.bundles.liveApplications(callId);
-    return this.assemble(call, callId, rows, asOf, (row) => row.submittedAt, 'all');
+    const collector = new BundleCollector();
+    for await (const part of this.provinceParts(call, callId, asOf)) collector.add(part);
+    return collector.bundle();
   }
 
   /**
-   * `registers`: `related` reads the register records of the bundle's organizations and people only; `all`
-   * reads every one (the whole call needs most of them, and one query beats a list of thousands of codes).
+   * `provinceBundle` in parts: the call's applications a page at a time, each page with the organizations and
+   * people it brings first, then departments and domestic partners, then the external submissions a page at a
+   * time. On PGlite every query runs on the event loop's thread: pages keep each query short, and a turn of
+   * the loop between two queries lets the instance answer requests while the whole call is read.
    */
+  async *provinceParts(call: CallParameters, callId: string, asOf: Date): AsyncGenerator<BundlePart> {
+    yield { kind: 'head', head: headOf(call, asOf) };
+    const repos = this.repos.bundles;
+    const so = assembled();
+    for (let after: string | undefined; ;) {
+      const rows = await repos.liveApplications(callId, { after, limit: PAGE });
+      if (rows.length === 0) break;
+      after = rows.at(-1)!.id;
+      await setImmediate();
+      const page = await this.page(call, rows, asOf, (row) => row.submittedAt, so, [], setImmediate);
+      yield { kind: 'list', key: 'organizations', items: page.organizations };
+      yield { kind: 'list', key: 'people', items: page.people };
+      yield { kind: 'list', key: 'applications', items: page.applications };
+    }
+    yield { kind: 'list', key: 'departments', items: await this.departments(so) };
+    yield { kind: 'list', key: 'organizations', items: domesticPartners(so) };
+    for (let after: string | undefined; ;) {
+      const records = await repos.externalSubmissions(callId, { after, limit: PAGE });
+      if (records.length === 0) break;
+      after = records.at(-1)!.id;
+      await setImmediate();
+      yield { kind: 'list', key: 'externalSubmissions', items: records.map(externalSubmissionOf) };
+    }
+  }
+
   private async assemble(
     call: CallParameters,
-    callId: string,
     rows: ApplicationRow[],
     asOf: Date,
     submittedAt: (row: ApplicationRow) => Date | null,
-    registers: 'related' | 'all',
     /** Organizations already read: not read again. */
     known: OrganizationRow[] = [],
   ): Promise<Bundle> {
-    const repos = this.repos.bundles;
-    const people = await repos.people([...new Set(rows.map((a) => a.piId))]);
-    const orgIds = [...new Set([...rows.map((a) => a.organizationId), ...people.map((p) => p.employerId)])];
-    // One after another: inside a transaction every query shares one connection.
-    const reused = known.filter((o) => orgIds.includes(o.id));
-    const orgs = [
-      ...reused,
-      ...(await repos.organizations(orgIds.filter((id) => !reused.some((o) => o.id === id)))),
-    ];
-    const ongoing = await repos.ongoingProjects(orgIds);
-    const platforms = await this.repos.entitlements.platformsValidOn(orgIds, platformDateOf(call));
-    const departments = await repos.departments([...new Set(rows.map((a) => a.departmentId))]);
-    const docs = await repos.currentDocuments(rows.map((a) => a.id));
-    const confirmations = await this.repos.partnerConfirmations.standing(rows.map((a) => a.id));
+    const so = assembled();
+    const page = await this.page(call, rows, asOf, submittedAt, so, known);
     const applicantIds = new Set(rows.map((a) => a.organizationId));
-    const subjects: RegisterSubjects | undefined =
-      registers === 'all'
-        ? undefined
-        : {
-            creditCodes: orgs.map((o) => o.creditCode),
-            idNumbers: people.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
-            names: people.map((p) => p.name),
-          };
-    const ongoingRecords = await repos.ongoingRecords(subjects);
-    const dishonestyRecords = await repos.dishonestyRecords(subjects);
-    const external = await repos.externalSubmissions(
-      callId,
-      subjects && {
-        ...subjects,
-        creditCodes: orgs.filter((o) => applicantIds.has(o.id)).map((o) => o.creditCode),
-      },
+    const external = await this.repos.bundles.externalSubmissions(call.id, {
+      ...page.subjects,
+      creditCodes: page.orgs.filter((o) => applicantIds.has(o.id)).map((o) => o.creditCode),
+    });
+    return {
+      ...headOf(call, asOf),
+      organizations: [...page.organizations, ...domesticPartners(so)],
+      people: page.people,
+      departments: await this.departments(so),
+      applications: page.applications,
+      externalSubmissions: external.map(externalSubmissionOf),
+    };
+  }
+
+  /**
+   * The applications of `rows` with the organizations and people they bring that `so` has not, each judged
+   * against the register records that can concern it; `pause` comes between two queries.
+   */
+  private async page(
+    call: CallParameters,
+    rows: ApplicationRow[],
+    asOf: Date,
+    submittedAt: (row: ApplicationRow) => Date | null,
+    so: Assembled,
+    known: OrganizationRow[],
+    pause: () => Promise<unknown> = async () => undefined,
+  ): Promise<
+    Pick<Bundle, 'organizations' | 'people' | 'applications'> & {
+      orgs: OrganizationRow[];
+      subjects: RegisterSubjects;
+    }
+  > {
+    const repos = this.repos.bundles;
+    // One after another: inside a transaction every query shares one connection.
+    const people = await repos.people(
+      [...new Set(rows.map((a) => a.piId))].filter((id) => !so.people.has(id)),
     );
+    await pause();
+    const orgIds = [
+      ...new Set([...rows.map((a) => a.organizationId), ...people.map((p) => p.employerId)]),
+    ].filter((id) => !so.creditCodeOf.has(id));
+    const knownIds = new Set(known.map((o) => o.id));
+    const reused = known.filter((o) => orgIds.includes(o.id));
+    const orgs = [...reused, ...(await repos.organizations(orgIds.filter((id) => !knownIds.has(id))))];
+    await pause();
+    const ongoing = await repos.ongoingProjects(orgIds);
+    await pause();
+    const platforms = await this.repos.entitlements.platformsValidOn(orgIds, platformDateOf(call));
+    await pause();
+    const docs = await repos.currentDocuments(rows.map((a) => a.id));
+    await pause();
+    const confirmations = await this.repos.partnerConfirmations.standing(rows.map((a) => a.id));
+    await pause();
+    for (const o of orgs) so.creditCodeOf.set(o.id, o.creditCode);
+    for (const p of people) so.people.add(p.id);
+    for (const row of rows) {
+      so.departments.add(row.departmentId);
+      addDomesticPartners(so.partners, row.form);
+    }
+    // The records of the organizations read here and of the people's employers, read before or now.
+    const subjects: RegisterSubjects = {
+      creditCodes: [
+        ...new Set([
+          ...orgs.map((o) => o.creditCode),
+          ...people.map((p) => so.creditCodeOf.get(p.employerId) ?? ''),
+        ]),
+      ],
+      idNumbers: people.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
+      names: people.map((p) => p.name),
+    };
+    const ongoingRecords = await repos.ongoingRecords(subjects);
+    await pause();
+    const dishonestyRecords = await repos.dishonestyRecords(subjects);
+    await pause();
     const date = beijingDate(asOf.getTime());
     // Each organization and person is judged against the records that can concern it, not the whole register.
     const ongoingOf = recordsOf(ongoingRecords, (r) => r.piIdNumber);
     const dishonestyOf = recordsOf(dishonestyRecords, (r) => r.idNumber);
-    const creditCodeOf = new Map(orgs.map((o) => [o.id, o.creditCode]));
     const ongoingByOrg = listsBy(ongoing, (p) => p.organizationId);
     const platformsByOrg = listsBy(platforms, (p) => p.organizationId);
     const docsByApplication = listsBy(docs, (d) => d.applicationId);
     return {
-      format: 'shenbao.bundle/1',
-      call: call.id,
-      asOf: toBeijingIso(asOf.getTime()),
-      organizations: [
-        ...orgs.map((o) =>
-          withRegisterFacts(
-            organizationOf(
-              o,
-              (platformsByOrg.get(o.id) ?? []).map((p) => p.platform),
-              ongoingByOrg.get(o.id) ?? [],
-            ),
-            organizationFacts(
-              o.creditCode,
-              date,
-              ongoingOf(o.creditCode, null),
-              dishonestyOf(o.creditCode, null),
-            ),
+      orgs,
+      subjects,
+      organizations: orgs.map((o) =>
+        withRegisterFacts(
+          organizationOf(
+            o,
+            (platformsByOrg.get(o.id) ?? []).map((p) => p.platform),
+            ongoingByOrg.get(o.id) ?? [],
+          ),
+          organizationFacts(
+            o.creditCode,
+            date,
+            ongoingOf(o.creditCode, null),
+            dishonestyOf(o.creditCode, null),
           ),
         ),
-        ...domesticPartnerOrganizations(rows.map((a) => a.form)).filter((p) => !orgIds.includes(p.id)),
-      ],
+      ),
       people: people.map((p) => {
-        const employerCreditCode = creditCodeOf.get(p.employerId) ?? '';
+        const employerCreditCode = so.creditCodeOf.get(p.employerId) ?? '';
         const facts = personFacts(
           { name: p.name, idNumber: p.idNumber, employerCreditCode },
           date,
@@ -337,12 +455,6 @@ export class BundleService {
           ...(until ? { dishonestyUntil: until } : {}),
         };
       }),
-      departments: departments.map((d) => ({
-        id: d.id,
-        name: d.name,
-        kind: d.kind,
-        ...(d.cityId ? { city: d.cityId } : {}),
-      })),
       applications: rows.map((row) =>
         applicationOf(
           call,
@@ -352,10 +464,27 @@ export class BundleService {
           confirmationOf(confirmations.get(row.id)),
         ),
       ),
-      externalSubmissions: external.map(externalSubmissionOf),
     };
   }
+
+  private async departments(so: Assembled): Promise<Department[]> {
+    const rows = await this.repos.bundles.departments([...so.departments]);
+    return rows.map((d) => ({
+      id: d.id,
+      name: d.name,
+      kind: d.kind,
+      ...(d.cityId ? { city: d.cityId } : {}),
+    }));
+  }
 }
+
+function headOf(call: CallParameters, asOf: Date): Omit<Bundle, keyof BundleLists> {
+  return { format: 'shenbao.bundle/1', call: call.id, asOf: toBeijingIso(asOf.getTime()) };
+}
+
+/** The domestic partners of the forms assembled that are not registered organizations of the bundle. */
+const domesticPartners = (so: Assembled): Organization[] =>
+  [...so.partners.values()].filter((p) => !so.creditCodeOf.has(p.id));
 
 /** The bundle the database's rows make, parsed; a problem in it is the server's fault, not the user's. */
 export function parseAssembled(call: CallParameters, input: BundleInput): Bundle {
