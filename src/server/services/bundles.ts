@@ -302,12 +302,17 @@ export class BundleService {
    * time. On PGlite every query runs on the event loop's thread: pages keep each query short, and a turn of
    * the loop between two queries lets the instance answer requests while the whole call is read.
    */
-  async *provinceParts(call: CallParameters, callId: string, asOf: Date): AsyncGenerator<BundlePart> {
+  async *provinceParts(
+    call: CallParameters,
+    callId: string,
+    asOf: Date,
+    pageSize = PAGE,
+  ): AsyncGenerator<BundlePart> {
     yield { kind: 'head', head: headOf(call, asOf) };
     const repos = this.repos.bundles;
     const so = assembled();
     for (let after: string | undefined; ;) {
-      const rows = await repos.liveApplications(callId, { after, limit: PAGE });
+      const rows = await repos.liveApplications(callId, { after, limit: pageSize });
       if (rows.length === 0) break;
       after = rows.at(-1)!.id;
       await setImmediate();
@@ -319,7 +324,7 @@ export class BundleService {
     yield { kind: 'list', key: 'departments', items: await this.departments(so) };
     yield { kind: 'list', key: 'organizations', items: domesticPartners(so) };
     for (let after: string | undefined; ;) {
-      const records = await repos.externalSubmissions(callId, { after, limit: PAGE });
+      const records = await repos.externalSubmissions(callId, { after, limit: pageSize });
       if (records.length === 0) break;
       after = records.at(-1)!.id;
       await setImmediate();
