@@ -5,7 +5,7 @@ import { startWorker } from './worker-thread.js';
 
 // The job's side of the cross-check's worker thread. Copying a message between threads holds both, so `feed`
 // sends the call and the bundle in parts, a turn of the event loop after each, and the results come back a
-// step at a time: the instance keeps answering requests throughout.
+// step at a time, a turn after each: the instance keeps answering requests throughout.
 
 /** What the job sends the worker, each message awaited; the end is sent after it. */
 export type CrossCheckFeed = (send: (message: CrossCheckInput) => Promise<void>) => Promise<void>;
@@ -25,6 +25,8 @@ export async function* crossCheckInWorker(feed: CrossCheckFeed): AsyncGenerator<
     for await (const [message] of messages as AsyncIterableIterator<[CrossCheckMessage]>) {
       yield message;
       if (message.kind === 'summary') return;
+      // Results queue up while the job stores one; on PGlite storing them back to back never yields.
+      await setImmediate();
     }
   } catch (error) {
     if (exited.signal.aborted && (error as Error).name === 'AbortError') {

@@ -136,15 +136,24 @@ export class BundleRepository {
       : [...rows, ...(await this.db.select().from(departments).where(inArray(departments.id, cities)))];
   }
 
-  /** Current (not superseded) documents of the applications. */
+  /**
+   * Current (not superseded) documents of the applications. Read application by application (a lateral join
+   * over the ids, the subquery kept apart by `offset 0`): an `in` list lets a planner without statistics, as on
+   * PGlite, scan every document of the database for each page of a province-wide read.
+   */
   currentDocuments(applicationIds: string[]): Promise<DocumentRow[]> {
-    return applicationIds.length === 0
-      ? Promise.resolve([])
-      : this.db
-          .select()
-          .from(documents)
-          .where(and(inArray(documents.applicationId, applicationIds), isNull(documents.supersededAt)))
-          .orderBy(documents.uploadedAt);
+    if (applicationIds.length === 0) return Promise.resolve([]);
+    const current = this.db
+      .select()
+      .from(documents)
+      .where(and(sql`${documents.applicationId} = wanted.id`, isNull(documents.supersededAt)))
+      .offset(0)
+      .as('current');
+    return this.db
+      .select(current._.selectedFields)
+      .from(sql`unnest(${`{${applicationIds.join(',')}}`}::uuid[]) as wanted(id)`)
+      .crossJoinLateral(current)
+      .orderBy(current.uploadedAt);
   }
 
   /** 在研项目 of the register held by the organizations or led by the people. */

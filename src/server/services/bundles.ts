@@ -236,7 +236,7 @@ export class BundleCollector {
 }
 
 /** Applications per page of the province's bundle, and register rows per page of its external submissions. */
-const PAGE = 250;
+const PAGE = 100;
 
 /** What the pages of one bundle brought so far, which a later page does not bring again. */
 interface Assembled {
