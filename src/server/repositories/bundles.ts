@@ -42,6 +42,9 @@ function concerning(creditCode: PgColumn, idNumber: PgColumn, subjects?: Registe
   );
 }
 
+/** UUIDs as one `uuid[]` parameter. */
+const uuids = (ids: string[]): SQL => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
 /** A page of rows in the order of creation: at most `limit`, after the row `after` (keyset pagination). */
 export interface Page {
   after?: string | undefined;
@@ -89,20 +92,46 @@ export class BundleRepository {
       );
   }
 
-  /** Every live application (not withdrawn) of the call, in the order of creation; or a page of them. */
-  liveApplications(callId: string, page?: Page): Promise<ApplicationRow[]> {
-    const query = this.db
+  /** Every live application (not withdrawn) of the call. */
+  liveApplications(callId: string): Promise<ApplicationRow[]> {
+    return this.db
       .select()
+      .from(applications)
+      .where(and(eq(applications.callId, callId), ne(applications.status, 'withdrawn')))
+      .orderBy(applications.createdAt, applications.id);
+  }
+
+  /** A page of the ids of `liveApplications`, in their order, which the pages of `applications` then follow. */
+  async liveApplicationIds(callId: string, page: Page): Promise<string[]> {
+    const rows = await this.db
+      .select({ id: applications.id })
       .from(applications)
       .where(
         and(
           eq(applications.callId, callId),
           ne(applications.status, 'withdrawn'),
-          createdAfter(applications, page?.after),
+          createdAfter(applications, page.after),
         ),
       )
-      .orderBy(applications.createdAt, applications.id);
-    return page ? query.limit(page.limit) : query;
+      .orderBy(applications.createdAt, applications.id)
+      .limit(page.limit);
+    return rows.map((r) => r.id);
+  }
+
+  /** The applications of the ids, in their order, each found by its key (as `currentDocuments`). */
+  applications(ids: string[]): Promise<ApplicationRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const row = this.db
+      .select()
+      .from(applications)
+      .where(sql`${applications.id} = wanted.id`)
+      .offset(0)
+      .as('row');
+    return this.db
+      .select(row._.selectedFields)
+      .from(sql`unnest(${uuids(ids)}) with ordinality as wanted(id, n)`)
+      .crossJoinLateral(row)
+      .orderBy(sql`wanted.n`);
   }
 
   organizations(ids: string[]): Promise<OrganizationRow[]> {
@@ -151,7 +180,7 @@ export class BundleRepository {
       .as('current');
     return this.db
       .select(current._.selectedFields)
-      .from(sql`unnest(${`{${applicationIds.join(',')}}`}::uuid[]) as wanted(id)`)
+      .from(sql`unnest(${uuids(applicationIds)}) as wanted(id)`)
       .crossJoinLateral(current)
       .orderBy(current.uploadedAt);
   }

@@ -237,6 +237,11 @@ export class BundleCollector {
 
 /** Applications per page of the province's bundle, and register rows per page of its external submissions. */
 const PAGE = 100;
+/**
+ * Ids per query of the applications' order: each such query sorts every application left, so more than a
+ * page; not all at once, the rows of each query being converted on the event loop's thread.
+ */
+const IDS = 2000;
 
 /** What the pages of one bundle brought so far, which a later page does not bring again. */
 interface Assembled {
@@ -297,34 +302,39 @@ export class BundleService {
   }
 
   /**
-   * `provinceBundle` in parts: the call's applications a page at a time, each page with the organizations and
-   * people it brings first, then departments and domestic partners, then the external submissions a page at a
-   * time. On PGlite every query runs on the event loop's thread: pages keep each query short, and a turn of
-   * the loop between two queries lets the instance answer requests while the whole call is read.
+   * `provinceBundle` in parts: the call's applications a page at a time (their ids in the order of creation,
+   * 2,000 at a time, then each page read by key), each page with the organizations and people it
+   * brings first, then departments and domestic partners, then the external submissions a page at a time. On
+   * PGlite every query runs on the event loop's thread: pages keep each query short, and a turn of the loop
+   * between two queries lets the instance answer requests while the whole call is read.
    */
   async *provinceParts(
     call: CallParameters,
     callId: string,
     asOf: Date,
-    pageSize = PAGE,
+    sizes = { page: PAGE, ids: IDS },
   ): AsyncGenerator<BundlePart> {
     yield { kind: 'head', head: headOf(call, asOf) };
     const repos = this.repos.bundles;
     const so = assembled();
     for (let after: string | undefined; ;) {
-      const rows = await repos.liveApplications(callId, { after, limit: pageSize });
-      if (rows.length === 0) break;
-      after = rows.at(-1)!.id;
+      const ids = await repos.liveApplicationIds(callId, { after, limit: sizes.ids });
+      if (ids.length === 0) break;
+      after = ids.at(-1);
       await setImmediate();
-      const page = await this.page(call, rows, asOf, (row) => row.submittedAt, so, [], setImmediate);
-      yield { kind: 'list', key: 'organizations', items: page.organizations };
-      yield { kind: 'list', key: 'people', items: page.people };
-      yield { kind: 'list', key: 'applications', items: page.applications };
+      for (let from = 0; from < ids.length; from += sizes.page) {
+        const rows = await repos.applications(ids.slice(from, from + sizes.page));
+        await setImmediate();
+        const page = await this.page(call, rows, asOf, (row) => row.submittedAt, so, [], setImmediate);
+        yield { kind: 'list', key: 'organizations', items: page.organizations };
+        yield { kind: 'list', key: 'people', items: page.people };
+        yield { kind: 'list', key: 'applications', items: page.applications };
+      }
     }
     yield { kind: 'list', key: 'departments', items: await this.departments(so) };
     yield { kind: 'list', key: 'organizations', items: domesticPartners(so) };
     for (let after: string | undefined; ;) {
-      const records = await repos.externalSubmissions(callId, { after, limit: pageSize });
+      const records = await repos.externalSubmissions(callId, { after, limit: sizes.page });
       if (records.length === 0) break;
       after = records.at(-1)!.id;
       await setImmediate();
