@@ -5,7 +5,7 @@ import type { Bundle } from '../../src/core/bundle/schema.js';
 import { loadConfig } from '../../src/server/config.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { seedDemo } from '../../src/server/seed/demo.js';
-import { BundleService } from '../../src/server/services/bundles.js';
+import { BundleCollector, BundleService } from '../../src/server/services/bundles.js';
 import { parametersOf } from '../../src/server/services/calls.js';
 import { createServices } from '../../src/server/services/index.js';
 import { useTestApp } from '../support/harness.js';
@@ -55,5 +55,34 @@ describe('由数据库组装的申报数据包', () => {
       }
     }
     expect(applications).toBeGreaterThan(5);
+  });
+
+  it('全省数据包分页读取（每次取 3 个编号、每页两项申报书）与一次读完的完全相同：单位、人员不重复，登记库记录照旧', async () => {
+    await seedDemo(
+      t.db,
+      createServices({ db: t.db, clock: t.clock, config: loadConfig({ DATA_DIR: tmpdir() }) }),
+      t.clock.now(),
+    );
+    const service = new BundleService(repositories(t.db));
+    const byId = <T extends { id: string }>(items: T[]) =>
+      [...items].sort((a, b) => a.id.localeCompare(b.id));
+    let pages = 0;
+    for (const row of await repositories(t.db).calls.list()) {
+      const call = parametersOf(row);
+      const whole = await service.provinceBundle(call, row.id, t.clock.now());
+      const collector = new BundleCollector();
+      for await (const part of service.provinceParts(call, row.id, t.clock.now(), { page: 2, ids: 3 })) {
+        collector.add(part);
+        if (part.kind === 'list' && part.key === 'applications') pages += 1;
+      }
+      const paged = collector.bundle();
+      expect(paged.applications).toEqual(whole.applications);
+      expect(paged.externalSubmissions).toEqual(whole.externalSubmissions);
+      expect(paged.departments).toEqual(whole.departments);
+      expect(byId(paged.organizations)).toEqual(byId(whole.organizations));
+      expect(byId(paged.people)).toEqual(byId(whole.people));
+      expect(new Set(paged.people.map((p) => p.id)).size).toBe(paged.people.length);
+    }
+    expect(pages).toBeGreaterThan(4);
   });
 });

@@ -3,7 +3,7 @@ import type { CallParameters } from '../../core/calls/parameters.js';
 import { checkBundle } from '../../core/check.js';
 import type { CrossCheckSummary } from '../db/schema.js';
 import type { NewCrossCheckFinding } from '../repositories/cross-checks.js';
-import { parseAssembled } from '../services/bundles.js';
+import { parseAssembled, type BundlePart } from '../services/bundles.js';
 import { SimilarityReport, type SimilarPairResult } from './similarity-report.js';
 
 // The computing part of 全省交叉核查, with no database: the assembled bundle parsed, judged by the core's
@@ -14,6 +14,13 @@ import { SimilarityReport, type SimilarPairResult } from './similarity-report.js
 export const STEP = 500;
 
 export type FindingRow = Omit<NewCrossCheckFinding, 'runId'>;
+
+/**
+ * What the job sends the worker: the call, the bundle in parts with, after each page of applications, those of
+ * them departments received, and the end.
+ */
+export type CrossCheckInput =
+  { kind: 'call'; call: CallParameters } | BundlePart | { kind: 'received'; ids: string[] } | { kind: 'end' };
 
 export type CrossCheckMessage =
   /** The applications departments received, which the run judges and compares. */

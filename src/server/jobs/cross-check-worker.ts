@@ -1,25 +1,31 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import type { BundleInput } from '../../core/bundle/schema.js';
+import { parentPort } from 'node:worker_threads';
 import type { CallParameters } from '../../core/calls/parameters.js';
-import { crossCheckResults } from './cross-check-work.js';
+import { BundleCollector } from '../services/bundles.js';
+import { crossCheckResults, type CrossCheckInput } from './cross-check-work.js';
 
-// The worker thread of a cross-check (started by cross-check-thread.ts): the bundle arrives in parts, the
-// results go back one step at a time. A failure ends the thread with the error, which the job hears.
+// The worker thread of a cross-check (started by cross-check-thread.ts): the call and the bundle arrive in parts,
+// the results go back one step at a time. A failure ends the thread with the error, which the job hears.
 
-type Inbound = { kind: 'part'; key: string; items: unknown[] } | { kind: 'end'; rest: object };
+let call: CallParameters | undefined;
+const bundle = new BundleCollector();
+const received = new Set<string>();
 
-const { call, received } = workerData as { call: CallParameters; received: string[] };
-const parts: Record<string, unknown[]> = {};
-
-parentPort!.on('message', (message: Inbound) => {
-  if (message.kind === 'part') {
-    (parts[message.key] ??= []).push(...message.items);
-    return;
+parentPort!.on('message', (message: CrossCheckInput) => {
+  switch (message.kind) {
+    case 'call':
+      call = message.call;
+      return;
+    case 'received':
+      for (const id of message.ids) received.add(id);
+      return;
+    case 'end':
+      void (async () => {
+        for await (const result of crossCheckResults(call!, bundle.bundle(), received)) {
+          parentPort!.postMessage(result);
+        }
+      })();
+      return;
+    default:
+      bundle.add(message);
   }
-  const input = { ...message.rest, ...parts } as unknown as BundleInput;
-  void (async () => {
-    for await (const result of crossCheckResults(call, input, new Set(received))) {
-      parentPort!.postMessage(result);
-    }
-  })();
 });

@@ -1,5 +1,3 @@
-import type { BundleInput } from '../../core/bundle/schema.js';
-import type { CallParameters } from '../../core/calls/parameters.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { CrossCheckPhase, CrossCheckSummary } from '../db/schema.js';
@@ -8,7 +6,7 @@ import { inTransaction, repositories, type Repositories } from '../repositories/
 import { BundleService } from '../services/bundles.js';
 import { parametersOf } from '../services/calls.js';
 import { ClaimLost, RunnerStopping, type JobLog, type JobQueue, type Lease } from './runner.js';
-import { crossCheckInWorker } from './cross-check-thread.js';
+import { crossCheckInWorker, type CrossCheckFeed } from './cross-check-thread.js';
 import { STEP } from './cross-check-work.js';
 
 // 全省交叉核查 as a background job: the whole call as one bundle (every live application with the registers),
@@ -86,12 +84,11 @@ export class CrossCheckJob implements JobQueue {
       if (lease.signal.aborted) throw new RunnerStopping();
       await this.fenced(run, lease, work);
     };
-    const { call, input, received } = await this.read(run);
     let total = 0;
     const progress = (repos: Repositories, phase: CrossCheckPhase, done: number) =>
       repos.crossChecks.updateRun(run.id, { phase, progressDone: done, progressTotal: total });
     // Parsing, judging and comparing hold a thread for seconds: the worker's, not the event loop's.
-    for await (const result of crossCheckInWorker(call, input, received)) {
+    for await (const result of crossCheckInWorker((send) => this.read(run, send))) {
       switch (result.kind) {
         case 'start':
           total = 2 * result.applications;
@@ -147,20 +144,28 @@ export class CrossCheckJob implements JobQueue {
   }
 
   /**
-   * The call, its bundle as assembled and the applications of it that departments received, read in one
+   * Sends the call, its bundle as assembled and the applications of it that departments received, read in one
    * snapshot so that every application is judged against the same state.
    */
-  private read(
-    run: CrossCheckRun,
-  ): Promise<{ call: CallParameters; input: BundleInput; received: ReadonlySet<string> }> {
+  private read(run: CrossCheckRun, send: Parameters<CrossCheckFeed>[0]): Promise<void> {
     return this.db.transaction(
       async (tx) => {
         const repos = repositories(tx);
         const row = await repos.calls.findById(run.callId);
         if (!row) throw new Error(`计划 ${run.callId} 不存在`);
         const call = parametersOf(row);
-        const input = await new BundleService(repos).provinceBundle(call, run.callId, run.startedAt!);
-        return { call, input, received: new Set(await repos.crossChecks.receivedApplications(run.callId)) };
+        await send({ kind: 'call', call });
+        const parts = new BundleService(repos).provinceParts(call, run.callId, run.startedAt!);
+        for await (const part of parts) {
+          await send(part);
+          if (part.kind === 'list' && part.key === 'applications') {
+            const ids = part.items.map((a) => a.id);
+            await send({
+              kind: 'received',
+              ids: await repos.crossChecks.receivedApplications(run.callId, ids),
+            });
+          }
+        }
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );

@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/database.js';
 import {
   applications,
@@ -6,22 +7,22 @@ import {
   documents,
   ongoingProjects,
   organizations,
-  partnerConfirmations,
   people,
   registerDishonesty,
   registerExternalSubmissions,
   registerOngoingProjects,
+  partnerConfirmations,
 } from '../db/schema.js';
 import type { DishonestyRecord } from '../../core/registers/dishonesty.js';
 import type { ExternalSubmissionRecord } from '../../core/registers/external-submissions.js';
 import type { OngoingProjectRecord } from '../../core/registers/ongoing-projects.js';
 import type { Platform } from '../../core/bundle/schema.js';
 import { rowsFromJson } from './json-rows.js';
-import { prepared } from './prepared.js';
 import type { PartnerConfirmationRow } from './partner-confirmations.js';
+import { prepared } from './prepared.js';
 
 // What a bundle of applications needs from the database: for a few applications in one statement, for the
-// whole call in a few set-wise queries.
+// whole call a page at a time.
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -48,6 +49,45 @@ export interface BundleRows {
 
 export type Subject = Pick<ApplicationRow, 'id' | 'organizationId' | 'piId' | 'departmentId'>;
 
+/** Whose register records to read: absent, everyone's. */
+export interface RegisterSubjects {
+  creditCodes: string[];
+  idNumbers: string[];
+  names: string[];
+}
+
+const someOf = (values: string[]) => (values.length > 0 ? values : ['']);
+
+/** Register records naming one of the credit codes or ID numbers; every record when `subjects` is absent. */
+function concerning(creditCode: PgColumn, idNumber: PgColumn, subjects?: RegisterSubjects): SQL | undefined {
+  return (
+    subjects &&
+    or(inArray(creditCode, someOf(subjects.creditCodes)), inArray(idNumber, someOf(subjects.idNumbers)))
+  );
+}
+
+/** UUIDs as one `uuid[]` parameter. */
+const uuids = (ids: string[]): SQL => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/** A page of rows in the order of creation: at most `limit`, after the row `after` (keyset pagination). */
+export interface Page {
+  after?: string | undefined;
+  limit: number;
+}
+
+/**
+ * The rows of `table` after the row `id` in the order (created_at, id), compared in the database: a JS Date
+ * would round the timestamp to milliseconds and could repeat or skip rows.
+ */
+function createdAfter(
+  table: PgTable & { createdAt: PgColumn; id: PgColumn },
+  id: string | undefined,
+): SQL | undefined {
+  return id === undefined
+    ? undefined
+    : sql`(${table.createdAt}, ${table.id}) > (select ${table.createdAt}, ${table.id} from ${table} where ${table.id} = ${id})`;
+}
+
 export class BundleRepository {
   constructor(private readonly db: Database) {}
 
@@ -58,6 +98,39 @@ export class BundleRepository {
       .from(applications)
       .where(and(eq(applications.callId, callId), ne(applications.status, 'withdrawn')))
       .orderBy(applications.createdAt, applications.id);
+  }
+
+  /** A page of the ids of `liveApplications`, in their order, which the pages of `applications` then follow. */
+  async liveApplicationIds(callId: string, page: Page): Promise<string[]> {
+    const rows = await this.db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.callId, callId),
+          ne(applications.status, 'withdrawn'),
+          createdAfter(applications, page.after),
+        ),
+      )
+      .orderBy(applications.createdAt, applications.id)
+      .limit(page.limit);
+    return rows.map((r) => r.id);
+  }
+
+  /** The applications of the ids, in their order, each found by its key (as `currentDocuments`). */
+  applications(ids: string[]): Promise<ApplicationRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const row = this.db
+      .select()
+      .from(applications)
+      .where(sql`${applications.id} = wanted.id`)
+      .offset(0)
+      .as('row');
+    return this.db
+      .select(row._.selectedFields)
+      .from(sql`unnest(${uuids(ids)}) with ordinality as wanted(id, n)`)
+      .crossJoinLateral(row)
+      .orderBy(sql`wanted.n`);
   }
 
   organizations(ids: string[]): Promise<OrganizationRow[]> {
@@ -91,31 +164,53 @@ export class BundleRepository {
       : [...rows, ...(await this.db.select().from(departments).where(inArray(departments.id, cities)))];
   }
 
-  /** Current (not superseded) documents of the applications. */
+  /**
+   * Current (not superseded) documents of the applications. Read application by application (a lateral join
+   * over the ids, the subquery kept apart by `offset 0`): an `in` list lets a planner without statistics, as on
+   * PGlite, scan every document of the database for each page of a province-wide read.
+   */
   currentDocuments(applicationIds: string[]): Promise<DocumentRow[]> {
-    return applicationIds.length === 0
-      ? Promise.resolve([])
-      : this.db
-          .select()
-          .from(documents)
-          .where(and(inArray(documents.applicationId, applicationIds), isNull(documents.supersededAt)))
-          .orderBy(documents.uploadedAt, documents.id);
+    if (applicationIds.length === 0) return Promise.resolve([]);
+    const current = this.db
+      .select()
+      .from(documents)
+      .where(and(sql`${documents.applicationId} = wanted.id`, isNull(documents.supersededAt)))
+      .offset(0)
+      .as('current');
+    return this.db
+      .select(current._.selectedFields)
+      .from(sql`unnest(${uuids(applicationIds)}) as wanted(id)`)
+      .crossJoinLateral(current)
+      .orderBy(current.uploadedAt, current.id);
   }
 
-  /** The whole register of 在研项目. */
-  ongoingRecords(): Promise<OngoingProjectRecord[]> {
-    return this.db.select().from(registerOngoingProjects);
+  /** 在研项目 of the register held by the organizations or led by the people. */
+  ongoingRecords(subjects?: RegisterSubjects): Promise<OngoingProjectRecord[]> {
+    const t = registerOngoingProjects;
+    return this.db
+      .select()
+      .from(t)
+      .where(concerning(t.creditCode, t.piIdNumber, subjects));
   }
 
-  /** The whole register of 失信记录. */
-  dishonestyRecords(): Promise<DishonestyRecord[]> {
-    return this.db.select().from(registerDishonesty);
+  /** 失信记录 of the organizations, of people employed by them, or of people by ID number. */
+  dishonestyRecords(subjects?: RegisterSubjects): Promise<DishonestyRecord[]> {
+    const t = registerDishonesty;
+    return this.db
+      .select()
+      .from(t)
+      .where(concerning(t.creditCode, t.idNumber, subjects));
   }
 
-  /** The call's same-year submissions to other departments. */
-  externalSubmissions(callId: string): Promise<ExternalSubmissionRecord[]> {
+  /** A page of the call's same-year submissions to other departments, in the order of creation. */
+  externalSubmissions(callId: string, page: Page): Promise<(ExternalSubmissionRecord & { id: string })[]> {
     const t = registerExternalSubmissions;
-    return this.db.select().from(t).where(eq(t.callId, callId)).orderBy(t.createdAt, t.id);
+    return this.db
+      .select()
+      .from(t)
+      .where(and(eq(t.callId, callId), createdAfter(t, page.after)))
+      .orderBy(t.createdAt, t.id)
+      .limit(page.limit);
   }
 
   /**

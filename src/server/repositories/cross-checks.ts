@@ -312,12 +312,16 @@ export class CrossCheckRepository {
           .where(inArray(users.id, userIds));
   }
 
-  /** Ids of the call's applications its departments received and that were not withdrawn (`receivedLive`). */
-  async receivedApplications(callId: string): Promise<string[]> {
+  /**
+   * Ids of the call's applications its departments received and that were not withdrawn (`receivedLive`);
+   * `among` narrows them to those ids.
+   */
+  async receivedApplications(callId: string, among?: string[]): Promise<string[]> {
+    if (among?.length === 0) return [];
     const rows = await this.db
       .select({ id: applications.id })
       .from(applications)
-      .where(and(eq(applications.callId, callId), receivedLive));
+      .where(and(eq(applications.callId, callId), receivedLive, among && inArray(applications.id, among)));
     return rows.map((r) => r.id);
   }
 

@@ -5,11 +5,13 @@ import {
   withConfirmation,
   type PartnerConfirmationRecord,
 } from '../../core/application/partner-confirmation.js';
+import { setImmediate } from 'node:timers/promises';
 import {
   NONE_COMPLETE,
   type Application,
   type Bundle,
   type BundleInput,
+  type Department,
   type Organization,
   type Platform,
 } from '../../core/bundle/schema.js';
@@ -27,9 +29,11 @@ import { beijingDate, toBeijingIso } from '../../core/time.js';
 import type {
   ApplicationRow,
   BundleRows,
+  DepartmentRow,
   DocumentRow,
   OngoingProjectRow,
   OrganizationRow,
+  RegisterSubjects,
 } from '../repositories/bundles.js';
 import type { Repositories } from '../repositories/index.js';
 import {
@@ -92,9 +96,8 @@ function withRegisterFacts(organization: Organization, facts: OrganizationFacts)
 }
 
 /** A domestic partner need not be registered here: it enters the bundle under its credit code as id. */
-function domesticPartnerOrganizations(forms: ApplicationForm[]): Organization[] {
-  const byCode = new Map<string, Organization>();
-  for (const partner of forms.flatMap((f) => f.domesticPartners ?? [])) {
+function addDomesticPartners(byCode: Map<string, Organization>, form: ApplicationForm): void {
+  for (const partner of form.domesticPartners ?? []) {
     byCode.set(partner.creditCode, {
       id: partner.creditCode,
       name: partner.name,
@@ -108,7 +111,6 @@ function domesticPartnerOrganizations(forms: ApplicationForm[]): Organization[] 
       ongoingProjects: [],
     });
   }
-  return [...byCode.values()];
 }
 
 function applicationOf(
@@ -209,6 +211,63 @@ export interface Judgement {
   rows: BundleRows;
 }
 
+type BundleLists = Pick<
+  Bundle,
+  'organizations' | 'people' | 'departments' | 'applications' | 'externalSubmissions'
+>;
+
+/** A bundle in pieces: its fields that are not lists, then its lists a page at a time, in their order. */
+export type BundlePart =
+  | { kind: 'head'; head: Omit<Bundle, keyof BundleLists> }
+  | { [K in keyof BundleLists]: { kind: 'list'; key: K; items: BundleLists[K] } }[keyof BundleLists];
+
+/** Puts the parts of a bundle together again. */
+export class BundleCollector {
+  private head: Omit<Bundle, keyof BundleLists> | undefined;
+  private readonly lists: BundleLists = {
+    organizations: [],
+    people: [],
+    departments: [],
+    applications: [],
+    externalSubmissions: [],
+  };
+
+  add(part: BundlePart): void {
+    if (part.kind === 'head') this.head = part.head;
+    else for (const item of part.items) (this.lists[part.key] as unknown[]).push(item);
+  }
+
+  bundle(): Bundle {
+    if (!this.head) throw new Error('bundle parts without a head');
+    return { ...this.head, ...this.lists };
+  }
+}
+
+/** Applications per page of the province's bundle, and register rows per page of its external submissions. */
+const PAGE = 100;
+/**
+ * Ids per query of the applications' order: each such query sorts every application left, so more than a
+ * page; not all at once, the rows of each query being converted on the event loop's thread.
+ */
+const IDS = 2000;
+
+/** What the pages of one bundle brought so far, which a later page does not bring again. */
+interface Assembled {
+  /** Organizations, by id, with their credit codes. */
+  creditCodeOf: Map<string, string>;
+  people: Set<string>;
+  departments: Set<string>;
+  /** Domestic partners by credit code, as the last form naming one describes it. */
+  partners: Map<string, Organization>;
+}
+
+const assembled = (): Assembled => ({
+  creditCodeOf: new Map(),
+  people: new Set(),
+  departments: new Set(),
+  partners: new Map(),
+});
+
 export class BundleService {
   constructor(private readonly repos: Repositories) {}
 
@@ -230,7 +289,7 @@ export class BundleService {
         related: true,
       },
     );
-    const bundle = build(call, call.id, [...subjects, ...related], asOf, submittedAt, rows);
+    const bundle = whole(call, [...subjects, ...related], asOf, submittedAt, rows);
     return { bundle, report: checkBundle(bundle, call), rows };
   }
 
@@ -239,83 +298,174 @@ export class BundleService {
     const { rows } = await this.repos.bundles.judgementRows(call.id, [row], platformDateOf(call), {
       related: false,
     });
-    return build(call, call.id, [row], asOf, (r) => r.submittedAt, rows);
+    return whole(call, [row], asOf, (r) => r.submittedAt, rows);
   }
 
   /**
    * The whole call as one bundle: every live application of `callId`, and every same-year submission to other
-   * departments the register holds for it, as the province-wide checks judge them. Every register record is
-   * read: the whole call needs most of them, and one query beats a list of thousands of codes.
+   * departments the register holds for it, as the province-wide checks judge them.
    */
   async provinceBundle(call: CallParameters, callId: string, asOf: Date): Promise<Bundle> {
+    const collector = new BundleCollector();
+    for await (const part of this.provinceParts(call, callId, asOf)) collector.add(part);
+    return collector.bundle();
+  }
+
+  /**
+   * `provinceBundle` in parts: the call's applications a page at a time (their ids in the order of creation,
+   * 2,000 at a time, then each page read by key), each page with the organizations and people it
+   * brings first, then departments and domestic partners, then the external submissions a page at a time. On
+   * PGlite every query runs on the event loop's thread: pages keep each query short, and a turn of the loop
+   * between two queries lets the instance answer requests while the whole call is read.
+   */
+  async *provinceParts(
+    call: CallParameters,
+    callId: string,
+    asOf: Date,
+    sizes = { page: PAGE, ids: IDS },
+  ): AsyncGenerator<BundlePart> {
+    yield { kind: 'head', head: headOf(call, asOf) };
     const repos = this.repos.bundles;
-    const applications = await repos.liveApplications(callId);
-    const people = await repos.people([...new Set(applications.map((a) => a.piId))]);
-    const orgIds = [
-      ...new Set([...applications.map((a) => a.organizationId), ...people.map((p) => p.employerId)]),
-    ];
-    const applicationIds = applications.map((a) => a.id);
+    const so = assembled();
+    for (let after: string | undefined; ;) {
+      const ids = await repos.liveApplicationIds(callId, { after, limit: sizes.ids });
+      if (ids.length === 0) break;
+      after = ids.at(-1);
+      await setImmediate();
+      for (let from = 0; from < ids.length; from += sizes.page) {
+        const rows = await repos.applications(ids.slice(from, from + sizes.page));
+        await setImmediate();
+        const loaded = await this.pageRows(call, rows, so, setImmediate);
+        const page = pageOf(call, rows, asOf, (row) => row.submittedAt, so, loaded);
+        yield { kind: 'list', key: 'organizations', items: page.organizations };
+        yield { kind: 'list', key: 'people', items: page.people };
+        yield { kind: 'list', key: 'applications', items: page.applications };
+      }
+    }
+    yield { kind: 'list', key: 'departments', items: await this.departments(so) };
+    yield { kind: 'list', key: 'organizations', items: domesticPartners(so) };
+    for (let after: string | undefined; ;) {
+      const records = await repos.externalSubmissions(callId, { after, limit: sizes.page });
+      if (records.length === 0) break;
+      after = records.at(-1)!.id;
+      await setImmediate();
+      yield { kind: 'list', key: 'externalSubmissions', items: records.map(externalSubmissionOf) };
+    }
+  }
+
+  /** The rows a page of applications needs that `so` has not read yet; `pause` comes between two queries. */
+  private async pageRows(
+    call: CallParameters,
+    rows: ApplicationRow[],
+    so: Assembled,
+    pause: () => Promise<unknown>,
+  ): Promise<PageRows> {
+    const repos = this.repos.bundles;
     // One after another: inside a transaction every query shares one connection.
-    const rows: BundleRows = {
-      people,
-      organizations: await repos.organizations(orgIds),
-      ongoing: await repos.ongoingProjects(orgIds),
-      platforms: await this.repos.entitlements.platformsValidOn(orgIds, platformDateOf(call)),
-      departments: await repos.departments([...new Set(applications.map((a) => a.departmentId))]),
-      documents: await repos.currentDocuments(applicationIds),
-      confirmations: [...(await this.repos.partnerConfirmations.standing(applicationIds)).values()],
-      ongoingRecords: await repos.ongoingRecords(),
-      dishonestyRecords: await repos.dishonestyRecords(),
-      externalSubmissions: await repos.externalSubmissions(callId),
+    const people = await repos.people(
+      [...new Set(rows.map((a) => a.piId))].filter((id) => !so.people.has(id)),
+    );
+    await pause();
+    const orgIds = [
+      ...new Set([...rows.map((a) => a.organizationId), ...people.map((p) => p.employerId)]),
+    ].filter((id) => !so.creditCodeOf.has(id));
+    const organizations = await repos.organizations(orgIds);
+    await pause();
+    const ongoing = await repos.ongoingProjects(orgIds);
+    await pause();
+    const platforms = await this.repos.entitlements.platformsValidOn(orgIds, platformDateOf(call));
+    await pause();
+    const documents = await repos.currentDocuments(rows.map((a) => a.id));
+    await pause();
+    const confirmations = [
+      ...(await this.repos.partnerConfirmations.standing(rows.map((a) => a.id))).values(),
+    ];
+    await pause();
+    // The records of the organizations read here and of the people's employers, read before or now.
+    const creditCodeOf = new Map([
+      ...so.creditCodeOf,
+      ...organizations.map((o) => [o.id, o.creditCode] as const),
+    ]);
+    const subjects: RegisterSubjects = {
+      creditCodes: [
+        ...new Set([
+          ...organizations.map((o) => o.creditCode),
+          ...people.map((p) => creditCodeOf.get(p.employerId) ?? ''),
+        ]),
+      ],
+      idNumbers: people.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
+      names: people.map((p) => p.name),
     };
-    return build(call, callId, applications, asOf, (row) => row.submittedAt, rows);
+    const ongoingRecords = await repos.ongoingRecords(subjects);
+    await pause();
+    const dishonestyRecords = await repos.dishonestyRecords(subjects);
+    await pause();
+    return {
+      people,
+      organizations,
+      ongoing,
+      platforms,
+      documents,
+      confirmations,
+      ongoingRecords,
+      dishonestyRecords,
+    };
+  }
+
+  private async departments(so: Assembled): Promise<Department[]> {
+    return (await this.repos.bundles.departments([...so.departments])).map(departmentOf);
   }
 }
 
-/** The bundle of `applications` (each judged as submitted at `submittedAt`) from what the database holds. */
-function build(
+/** What one page of applications is built from. */
+type PageRows = Omit<BundleRows, 'departments' | 'externalSubmissions'>;
+
+/**
+ * The applications of `rows` with the organizations and people of `loaded` (those `so` had not), each judged
+ * against the register records that can concern it; `so` then holds them too.
+ */
+function pageOf(
   call: CallParameters,
-  callId: string,
-  applications: ApplicationRow[],
+  rows: ApplicationRow[],
   asOf: Date,
   submittedAt: (row: ApplicationRow) => Date | null,
-  rows: BundleRows,
-): Bundle {
-  const { people, organizations: orgs } = rows;
-  const orgIds = new Set(orgs.map((o) => o.id));
-  const confirmations = standingOf(rows.confirmations);
+  so: Assembled,
+  loaded: PageRows,
+): Pick<Bundle, 'organizations' | 'people' | 'applications'> {
+  const { people, organizations: orgs, ongoing, platforms, ongoingRecords, dishonestyRecords } = loaded;
+  for (const o of orgs) so.creditCodeOf.set(o.id, o.creditCode);
+  for (const p of people) so.people.add(p.id);
+  for (const row of rows) {
+    so.departments.add(row.departmentId);
+    addDomesticPartners(so.partners, row.form);
+  }
+  const confirmations = standingOf(loaded.confirmations);
+  const docs = loaded.documents;
   const date = beijingDate(asOf.getTime());
   // Each organization and person is judged against the records that can concern it, not the whole register.
-  const ongoingOf = recordsOf(rows.ongoingRecords, (r) => r.piIdNumber);
-  const dishonestyOf = recordsOf(rows.dishonestyRecords, (r) => r.idNumber);
-  const creditCodeOf = new Map(orgs.map((o) => [o.id, o.creditCode]));
-  const ongoingByOrg = listsBy(rows.ongoing, (p) => p.organizationId);
-  const platformsByOrg = listsBy(rows.platforms, (p) => p.organizationId);
-  const docsByApplication = listsBy(rows.documents, (d) => d.applicationId);
+  const ongoingOf = recordsOf(ongoingRecords, (r) => r.piIdNumber);
+  const dishonestyOf = recordsOf(dishonestyRecords, (r) => r.idNumber);
+  const ongoingByOrg = listsBy(ongoing, (p) => p.organizationId);
+  const platformsByOrg = listsBy(platforms, (p) => p.organizationId);
+  const docsByApplication = listsBy(docs, (d) => d.applicationId);
   return {
-    format: 'shenbao.bundle/1',
-    call: callId,
-    asOf: toBeijingIso(asOf.getTime()),
-    organizations: [
-      ...orgs.map((o) =>
-        withRegisterFacts(
-          organizationOf(
-            o,
-            (platformsByOrg.get(o.id) ?? []).map((p) => p.platform),
-            ongoingByOrg.get(o.id) ?? [],
-          ),
-          organizationFacts(
-            o.creditCode,
-            date,
-            ongoingOf(o.creditCode, null),
-            dishonestyOf(o.creditCode, null),
-          ),
+    organizations: orgs.map((o) =>
+      withRegisterFacts(
+        organizationOf(
+          o,
+          (platformsByOrg.get(o.id) ?? []).map((p) => p.platform),
+          ongoingByOrg.get(o.id) ?? [],
+        ),
+        organizationFacts(
+          o.creditCode,
+          date,
+          ongoingOf(o.creditCode, null),
+          dishonestyOf(o.creditCode, null),
         ),
       ),
-      ...domesticPartnerOrganizations(applications.map((a) => a.form)).filter((p) => !orgIds.has(p.id)),
-    ],
+    ),
     people: people.map((p) => {
-      const employerCreditCode = creditCodeOf.get(p.employerId) ?? '';
+      const employerCreditCode = so.creditCodeOf.get(p.employerId) ?? '';
       const facts = personFacts(
         { name: p.name, idNumber: p.idNumber, employerCreditCode },
         date,
@@ -332,13 +482,7 @@ function build(
         ...(until ? { dishonestyUntil: until } : {}),
       };
     }),
-    departments: rows.departments.map((d) => ({
-      id: d.id,
-      name: d.name,
-      kind: d.kind,
-      ...(d.cityId ? { city: d.cityId } : {}),
-    })),
-    applications: applications.map((row) =>
+    applications: rows.map((row) =>
       applicationOf(
         call,
         row,
@@ -347,9 +491,43 @@ function build(
         confirmationOf(confirmations.get(row.id)),
       ),
     ),
-    externalSubmissions: rows.externalSubmissions.map(externalSubmissionOf),
   };
 }
+
+/** A bundle of `rows` whole, from what one read brought. */
+function whole(
+  call: CallParameters,
+  rows: ApplicationRow[],
+  asOf: Date,
+  submittedAt: (row: ApplicationRow) => Date | null,
+  loaded: BundleRows,
+): Bundle {
+  const so = assembled();
+  const page = pageOf(call, rows, asOf, submittedAt, so, loaded);
+  return {
+    ...headOf(call, asOf),
+    organizations: [...page.organizations, ...domesticPartners(so)],
+    people: page.people,
+    departments: loaded.departments.map(departmentOf),
+    applications: page.applications,
+    externalSubmissions: loaded.externalSubmissions.map(externalSubmissionOf),
+  };
+}
+
+const departmentOf = (d: DepartmentRow): Department => ({
+  id: d.id,
+  name: d.name,
+  kind: d.kind,
+  ...(d.cityId ? { city: d.cityId } : {}),
+});
+
+function headOf(call: CallParameters, asOf: Date): Omit<Bundle, keyof BundleLists> {
+  return { format: 'shenbao.bundle/1', call: call.id, asOf: toBeijingIso(asOf.getTime()) };
+}
+
+/** The domestic partners of the forms assembled that are not registered organizations of the bundle. */
+const domesticPartners = (so: Assembled): Organization[] =>
+  [...so.partners.values()].filter((p) => !so.creditCodeOf.has(p.id));
 
 /** The bundle the database's rows make, parsed; a problem in it is the server's fault, not the user's. */
 export function parseAssembled(call: CallParameters, input: BundleInput): Bundle {
