@@ -14,7 +14,7 @@
 // elements after the first L. Trigrams are ordered rarest first, so the probed postings are short;
 // EXTRA > 0 probes a few more of them and in exchange drops the many candidates met only once.
 
-import { containment, MIN_COMPARABLE_CODE_POINTS, TrigramVocabulary } from './trigrams.js';
+import { containment, MIN_COMPARABLE_CODE_POINTS, sortIds, TrigramVocabulary } from './trigrams.js';
 
 const EXTRA = 2;
 
@@ -22,6 +22,8 @@ export interface SimilarityIndexOptions {
   /** The lowest share the index answers for; queries may ask for a higher one. */
   threshold: number;
   minCodePoints?: number;
+  /** About how many trigrams the documents hold in all (their length): the vocabulary is sized once for them. */
+  capacity?: number;
 }
 
 export interface SimilarityMatch {
@@ -182,6 +184,7 @@ export class SimilarityIndex {
     checkThreshold(options.threshold, 0);
     this.threshold = options.threshold;
     this.minCodePoints = options.minCodePoints ?? MIN_COMPARABLE_CODE_POINTS;
+    if (options.capacity !== undefined) this.vocabulary.reserve(options.capacity);
   }
 
   /** Stores a document; one under the minimum length is kept out of every match. */
@@ -250,7 +253,7 @@ export class SimilarityIndex {
       const tokens = entries[order[d]!]!;
       const from = start[d]!;
       for (let i = 0; i < tokens.length; i++) ranks[from + i] = rank[tokens[i]!]!;
-      ranks.subarray(from, from + tokens.length).sort();
+      sortIds(ranks.subarray(from, from + tokens.length), tokenCount);
       start[d + 1] = from + tokens.length;
     }
     const size = Int32Array.from(order, (entry) => entries[entry]!.length);
@@ -274,7 +277,8 @@ export class SimilarityIndex {
     const index = this.ensureBuilt();
     const { start, size: sizes, ranks, full, prefix, tally } = index;
 
-    const known = Int32Array.from(grams.ids, (token) => index.rank[token]!).sort();
+    const known = Int32Array.from(grams.ids, (token) => index.rank[token]!);
+    sortIds(known, index.rank.length);
     // Trigrams no stored document has come first in the order: the rarest of all.
     const size = grams.size;
     const unknown = size - known.length;

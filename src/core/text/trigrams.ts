@@ -77,9 +77,43 @@ function slotOf(slots: Int32Array, l: number, h: number): number {
   return s;
 }
 
-/** The sorted distinct values of values[0 .. length), as a new array; `values` is sorted in place. */
-function sortedDistinct(values: Int32Array, length: number): Int32Array {
-  const sorted = values.subarray(0, length).sort();
+let radixBuffer = new Int32Array(1024);
+const radixCounts = new Int32Array(256);
+
+/**
+ * Sorts `values`, each in [0, bound), in place: a radix sort a byte at a time, several times faster on a
+ * text's trigram ids than the typed array's own sort.
+ */
+export function sortIds(values: Int32Array, bound: number): void {
+  const length = values.length;
+  if (length < 64) {
+    values.sort();
+    return;
+  }
+  if (radixBuffer.length < length) radixBuffer = new Int32Array(2 * length);
+  let from: Int32Array = values;
+  let to: Int32Array = radixBuffer.subarray(0, length);
+  for (let shift = 0; shift === 0 || (shift < 32 && (bound - 1) >>> shift > 0); shift += 8) {
+    radixCounts.fill(0);
+    for (let i = 0; i < length; i++) radixCounts[(from[i]! >>> shift) & 255]!++;
+    for (let digit = 0, sum = 0; digit < 256; digit++) {
+      const count = radixCounts[digit]!;
+      radixCounts[digit] = sum;
+      sum += count;
+    }
+    for (let i = 0; i < length; i++) {
+      const value = from[i]!;
+      to[radixCounts[(value >>> shift) & 255]!++] = value;
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== values) values.set(from);
+}
+
+/** The sorted distinct values of values[0 .. length), each in [0, bound), as a new array; `values` is sorted in place. */
+function sortedDistinct(values: Int32Array, length: number, bound: number): Int32Array {
+  const sorted = values.subarray(0, length);
+  sortIds(sorted, bound);
   let distinct = 0;
   for (let i = 0; i < length; i++)
     if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
@@ -92,13 +126,21 @@ function sortedDistinct(values: Int32Array, length: number): Int32Array {
  * keys, a slot's two key words and id side by side (one cache line per probe).
  */
 export class TrigramVocabulary {
+  // The tables start small and double: the duplicate rules build one vocabulary per group of submissions.
   /** Slots of low, high, id + 1. */
-  private slots = new Int32Array(3 << 12);
+  private slots = new Int32Array(3 << 6);
   private count = 0;
-  private scratch = new Int32Array(1024);
+  private scratch = new Int32Array(64);
   /** The distinct trigrams `known` met that have no id: slots of low, high, the call that met them. */
-  private unknown = new Int32Array(3 << 10);
+  private unknown = new Int32Array(3 << 6);
   private call = 0;
+
+  /** Sizes the table once for about `trigrams` distinct trigrams, instead of doubling it on the way there. */
+  reserve(trigrams: number): void {
+    let length = this.slots.length;
+    while (2 * 3 * trigrams > length) length *= 2;
+    if (length > this.slots.length) this.grow(length);
+  }
 
   /** How many distinct trigrams have been numbered. */
   get size(): number {
@@ -118,7 +160,7 @@ export class TrigramVocabulary {
       const b = points[i - 1]!;
       this.scratch[n++] = this.intern(low(points[i - 2]!, b), high(b, points[i]!));
     }
-    return sortedDistinct(this.scratch, n);
+    return sortedDistinct(this.scratch, n, this.count);
   }
 
   /**
@@ -155,7 +197,7 @@ export class TrigramVocabulary {
       this.unknown[s + 2] = call;
       unknown++;
     }
-    const ids = sortedDistinct(this.scratch, n);
+    const ids = sortedDistinct(this.scratch, n, this.count);
     return { ids, size: ids.length + unknown };
   }
 
@@ -163,7 +205,7 @@ export class TrigramVocabulary {
     let s = slotOf(this.slots, l, h);
     if (this.slots[s + 2] !== 0) return this.slots[s + 2]! - 1;
     if (2 * 3 * (this.count + 1) > this.slots.length) {
-      this.grow();
+      this.grow(2 * this.slots.length);
       s = slotOf(this.slots, l, h);
     }
     this.slots[s] = l;
@@ -172,9 +214,9 @@ export class TrigramVocabulary {
     return this.count - 1;
   }
 
-  private grow(): void {
+  private grow(length: number): void {
     const old = this.slots;
-    const slots = (this.slots = new Int32Array(2 * old.length));
+    const slots = (this.slots = new Int32Array(length));
     for (let s = 0; s < old.length; s += 3) {
       if (old[s + 2] === 0) continue;
       const to = slotOf(slots, old[s]!, old[s + 1]!);
