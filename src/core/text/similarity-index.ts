@@ -212,26 +212,6 @@ export class SimilarityIndex {
     return x < 0 || y < 0 ? 0 : containment(this.entryTokens[x]!, this.entryTokens[y]!);
   }
 
-  /**
-   * The share with `text` of each stored document `among` (the candidates, found by the caller), in their
-   * order: exact when it reaches `threshold`, 0 below it, each comparison stopped once the threshold is out
-   * of reach.
-   */
-  sharesAmong(text: string, among: readonly string[], threshold: number = this.threshold): number[] {
-    checkThreshold(threshold, this.threshold);
-    const query = this.vocabulary.known(text, this.minCodePoints);
-    return among.map((id) => {
-      const entry = this.entryOfId.get(id) ?? -1;
-      if (query === undefined || query.size === 0 || entry < 0) return 0;
-      const { ids, size: querySize } = query;
-      const tokens = this.entryTokens[entry]!;
-      const size = Math.min(querySize, tokens.length);
-      const need = minShared(size, threshold);
-      const shared = sharedAfter(ids, 0, ids.length, tokens, 0, tokens.length, 0, need);
-      return shared >= need ? shared / size : 0;
-    });
-  }
-
   /** Freezes the index; `query` and `pairs` call it when documents were added since. */
   build(): void {
     const tokenCount = this.vocabulary.size;
