@@ -17,6 +17,8 @@
 import { containment, MIN_COMPARABLE_CODE_POINTS, sortIds, TrigramVocabulary } from './trigrams.js';
 
 const EXTRA = 2;
+// Up to this many documents a query compares each exactly: cheaper than building postings for a few.
+const FEW = 8;
 
 export interface SimilarityIndexOptions {
   /** The lowest share the index answers for; queries may ask for a higher one. */
@@ -177,14 +179,14 @@ export class SimilarityIndex {
   private readonly entryOfId = new Map<string, number>();
   private readonly entryIds: string[] = [];
   private readonly entryTokens: Int32Array[] = [];
-  private readonly vocabulary = new TrigramVocabulary();
+  private readonly vocabulary: TrigramVocabulary;
   private built: Built | undefined;
 
   constructor(options: SimilarityIndexOptions) {
     checkThreshold(options.threshold, 0);
     this.threshold = options.threshold;
     this.minCodePoints = options.minCodePoints ?? MIN_COMPARABLE_CODE_POINTS;
-    if (options.capacity !== undefined) this.vocabulary.reserve(options.capacity);
+    this.vocabulary = new TrigramVocabulary(options.capacity);
   }
 
   /** Stores a document; one under the minimum length is kept out of every match. */
@@ -254,6 +256,7 @@ export class SimilarityIndex {
     checkThreshold(threshold, this.threshold);
     const grams = this.vocabulary.known(text, this.minCodePoints);
     if (grams === undefined || grams.size === 0) return [];
+    if (this.entryIds.length <= FEW) return this.compareEach(grams, threshold);
     const index = this.ensureBuilt();
     const { start, size: sizes, ranks, full, prefix, tally } = index;
 
@@ -370,6 +373,18 @@ export class SimilarityIndex {
     return found
       .sort((p, q) => q.share - p.share || p.first - q.first || p.second - q.second)
       .map(({ first, second, share }) => ({ a: this.entryIds[first]!, b: this.entryIds[second]!, share }));
+  }
+
+  /** `query` by an exact comparison with each stored document, each stopped once `threshold` is out of reach. */
+  private compareEach(grams: { ids: Int32Array; size: number }, threshold: number): SimilarityMatch[] {
+    const matches: SimilarityMatch[] = [];
+    this.entryTokens.forEach((tokens, entry) => {
+      const size = Math.min(grams.size, tokens.length);
+      const need = minShared(size, threshold);
+      const shared = sharedAfter(grams.ids, 0, grams.ids.length, tokens, 0, tokens.length, 0, need);
+      if (shared >= need) matches.push({ id: this.entryIds[entry]!, share: shared / size });
+    });
+    return matches.sort((p, q) => q.share - p.share);
   }
 
   private ensureBuilt(): Built {

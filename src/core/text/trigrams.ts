@@ -86,8 +86,13 @@ const radixCounts = new Int32Array(256);
  */
 export function sortIds(values: Int32Array, bound: number): void {
   const length = values.length;
-  if (length < 64) {
-    values.sort();
+  if (length < 48) {
+    for (let i = 1; i < length; i++) {
+      const value = values[i]!;
+      let j = i - 1;
+      for (; j >= 0 && values[j]! > value; j--) values[j + 1] = values[j]!;
+      values[j + 1] = value;
+    }
     return;
   }
   if (radixBuffer.length < length) radixBuffer = new Int32Array(2 * length);
@@ -120,26 +125,31 @@ function sortedDistinct(values: Int32Array, length: number, bound: number): Int3
   return sorted.slice(0, distinct);
 }
 
+// The scratch space of a call, shared by all vocabularies.
+/** A call's ids before they are sorted. */
+let scratch = new Int32Array(1024);
+/** The distinct trigrams `known` met that have no id: slots of low, high, the call that met them. */
+let unknownSlots = new Int32Array(3 << 10);
+let knownCalls = 0;
+
 /**
  * Numbers trigrams densely, 0, 1, 2… in the order first seen, so that texts compare as sorted arrays of
  * integers: far cheaper in time and memory than sets of strings. The table is open addressing over the packed
  * keys, a slot's two key words and id side by side (one cache line per probe).
  */
 export class TrigramVocabulary {
-  // The tables start small and double: the duplicate rules build one vocabulary per group of submissions.
   /** Slots of low, high, id + 1. */
-  private slots = new Int32Array(3 << 6);
+  private slots: Int32Array;
   private count = 0;
-  private scratch = new Int32Array(64);
-  /** The distinct trigrams `known` met that have no id: slots of low, high, the call that met them. */
-  private unknown = new Int32Array(3 << 6);
-  private call = 0;
 
-  /** Sizes the table once for about `trigrams` distinct trigrams, instead of doubling it on the way there. */
-  reserve(trigrams: number): void {
-    let length = this.slots.length;
-    while (2 * 3 * trigrams > length) length *= 2;
-    if (length > this.slots.length) this.grow(length);
+  /**
+   * `capacity`: about how many distinct trigrams it will number, to size the table once (the duplicate rules
+   * build one vocabulary per group of submissions, most of them small).
+   */
+  constructor(capacity = 2048) {
+    let length = 3 * 64;
+    while (2 * 3 * capacity > length) length *= 2;
+    this.slots = new Int32Array(length);
   }
 
   /** How many distinct trigrams have been numbered. */
@@ -154,13 +164,13 @@ export class TrigramVocabulary {
   ids(text: string, minCodePoints: number = MIN_COMPARABLE_CODE_POINTS): Int32Array | undefined {
     const { points, length } = normalizedPoints(text);
     if (length < minCodePoints) return undefined;
-    if (this.scratch.length < length) this.scratch = new Int32Array(2 * length);
+    if (scratch.length < length) scratch = new Int32Array(2 * length);
     let n = 0;
     for (let i = 2; i < length; i++) {
       const b = points[i - 1]!;
-      this.scratch[n++] = this.intern(low(points[i - 2]!, b), high(b, points[i]!));
+      scratch[n++] = this.intern(low(points[i - 2]!, b), high(b, points[i]!));
     }
-    return sortedDistinct(this.scratch, n, this.count);
+    return sortedDistinct(scratch, n, this.count);
   }
 
   /**
@@ -173,31 +183,31 @@ export class TrigramVocabulary {
   ): { ids: Int32Array; size: number } | undefined {
     const { points, length } = normalizedPoints(text);
     if (length < minCodePoints) return undefined;
-    if (this.scratch.length < length) this.scratch = new Int32Array(2 * length);
-    while (this.unknown.length < 3 * 2 * length) this.unknown = new Int32Array(2 * this.unknown.length);
-    const call = ++this.call;
+    if (scratch.length < length) scratch = new Int32Array(2 * length);
+    while (unknownSlots.length < 3 * 2 * length) unknownSlots = new Int32Array(2 * unknownSlots.length);
+    const call = ++knownCalls;
     let [n, unknown] = [0, 0];
     for (let i = 2; i < length; i++) {
       const b = points[i - 1]!;
       const [l, h] = [low(points[i - 2]!, b), high(b, points[i]!)];
       const id = this.slots[slotOf(this.slots, l, h) + 2]! - 1;
       if (id >= 0) {
-        this.scratch[n++] = id;
+        scratch[n++] = id;
         continue;
       }
       // A slot of an earlier call counts as empty here; the calls' numbers never repeat.
-      const mask = this.unknown.length / 3 - 1;
+      const mask = unknownSlots.length / 3 - 1;
       let s = 3 * (mix(l ^ mix(h)) & mask);
-      while (this.unknown[s + 2] === call && (this.unknown[s] !== l || this.unknown[s + 1] !== h)) {
-        s = s + 3 === this.unknown.length ? 0 : s + 3;
+      while (unknownSlots[s + 2] === call && (unknownSlots[s] !== l || unknownSlots[s + 1] !== h)) {
+        s = s + 3 === unknownSlots.length ? 0 : s + 3;
       }
-      if (this.unknown[s + 2] === call) continue;
-      this.unknown[s] = l;
-      this.unknown[s + 1] = h;
-      this.unknown[s + 2] = call;
+      if (unknownSlots[s + 2] === call) continue;
+      unknownSlots[s] = l;
+      unknownSlots[s + 1] = h;
+      unknownSlots[s + 2] = call;
       unknown++;
     }
-    const ids = sortedDistinct(this.scratch, n, this.count);
+    const ids = sortedDistinct(scratch, n, this.count);
     return { ids, size: ids.length + unknown };
   }
 
