@@ -41,8 +41,6 @@ export interface SimilarPair {
 }
 
 interface Built {
-  /** Token id → rank in the global order (rarest first). */
-  rank: Int32Array;
   /** Document number (by size, then insertion) → entry index (insertion order). */
   entryOf: Int32Array;
   /** Document d's ranks, ascending, are ranks[start[d] .. start[d + 1]). */
@@ -227,20 +225,23 @@ export class SimilarityIndex {
     const byRarity = orderByKey(frequency);
     const rank = new Int32Array(tokenCount);
     for (let r = 0; r < tokenCount; r++) rank[byRarity[r]!] = r;
+    // From here on the vocabulary numbers trigrams by rank, so a query's ids are its ranks, in order.
+    this.vocabulary.renumber(rank);
+    for (const tokens of entries) {
+      for (let i = 0; i < tokens.length; i++) tokens[i] = rank[tokens[i]!]!;
+      sortIds(tokens, tokenCount);
+    }
     const order = orderByKey(Int32Array.from(entries, (tokens) => tokens.length));
 
     const start = new Int32Array(entries.length + 1);
     const ranks = new Int32Array(total);
     for (let d = 0; d < entries.length; d++) {
       const tokens = entries[order[d]!]!;
-      const from = start[d]!;
-      for (let i = 0; i < tokens.length; i++) ranks[from + i] = rank[tokens[i]!]!;
-      sortIds(ranks.subarray(from, from + tokens.length), tokenCount);
-      start[d + 1] = from + tokens.length;
+      ranks.set(tokens, start[d]!);
+      start[d + 1] = start[d]! + tokens.length;
     }
     const size = Int32Array.from(order, (entry) => entries[entry]!.length);
     this.built = {
-      rank,
       entryOf: order,
       start,
       size,
@@ -254,14 +255,15 @@ export class SimilarityIndex {
   /** Stored documents whose share with `text` is at least `threshold`, highest share first. */
   query(text: string, threshold: number = this.threshold): SimilarityMatch[] {
     checkThreshold(threshold, this.threshold);
+    const few = this.entryIds.length <= FEW;
+    // Built first: building renumbers the trigrams, and a query's ids are then its ranks.
+    const index = few ? undefined : this.ensureBuilt();
     const grams = this.vocabulary.known(text, this.minCodePoints);
     if (grams === undefined || grams.size === 0) return [];
-    if (this.entryIds.length <= FEW) return this.compareEach(grams, threshold);
-    const index = this.ensureBuilt();
+    if (index === undefined) return this.compareEach(grams, threshold);
     const { start, size: sizes, ranks, full, prefix, tally } = index;
 
-    const known = Int32Array.from(grams.ids, (token) => index.rank[token]!);
-    sortIds(known, index.rank.length);
+    const known = grams.ids;
     // Trigrams no stored document has come first in the order: the rarest of all.
     const size = grams.size;
     const unknown = size - known.length;

@@ -211,6 +211,13 @@ export class TrigramVocabulary {
     return { ids, size: ids.length + unknown };
   }
 
+  /** Gives each trigram the id `to[id]`: `to` is a permutation of the ids. */
+  renumber(to: Int32Array): void {
+    for (let s = 2; s < this.slots.length; s += 3) {
+      if (this.slots[s] !== 0) this.slots[s] = to[this.slots[s]! - 1]! + 1;
+    }
+  }
+
   private intern(l: number, h: number): number {
     let s = slotOf(this.slots, l, h);
     if (this.slots[s + 2] !== 0) return this.slots[s + 2]! - 1;
