@@ -87,9 +87,9 @@ function checkThreshold(threshold: number, floor: number): void {
 /** Items 0…n−1 by key ascending, ties by item: a counting sort, the keys being small counts. */
 function orderByKey(keys: Int32Array): Int32Array {
   let bound = 0;
-  for (const key of keys) if (key >= bound) bound = key + 1;
+  for (let item = 0; item < keys.length; item++) if (keys[item]! >= bound) bound = keys[item]! + 1;
   const slots = new Int32Array(bound + 1);
-  for (const key of keys) slots[key + 1]!++;
+  for (let item = 0; item < keys.length; item++) slots[keys[item]! + 1]!++;
   for (let key = 1; key <= bound; key++) slots[key]! += slots[key - 1]!;
   const order = new Int32Array(keys.length);
   for (let item = 0; item < keys.length; item++) order[slots[keys[item]!]!++] = item;
@@ -176,7 +176,9 @@ export class SimilarityIndex {
   /** Each id added → its entry, or −1 for a document too short to compare. */
   private readonly entryOfId = new Map<string, number>();
   private readonly entryIds: string[] = [];
+  /** Each entry's distinct trigram ids; those of entries [0, sorted) ascending. */
   private readonly entryTokens: Int32Array[] = [];
+  private sorted = 0;
   private readonly vocabulary: TrigramVocabulary;
   private built: Built | undefined;
 
@@ -190,7 +192,7 @@ export class SimilarityIndex {
   /** Stores a document; one under the minimum length is kept out of every match. */
   add(id: string, text: string): void {
     if (this.entryOfId.has(id)) throw new Error(`文档 id 重复：${id}`);
-    const tokens = this.vocabulary.ids(text, this.minCodePoints);
+    const tokens = this.vocabulary.distinctIds(text, this.minCodePoints);
     if (tokens === undefined || tokens.length === 0) {
       this.entryOfId.set(id, -1);
       return;
@@ -208,6 +210,7 @@ export class SimilarityIndex {
 
   /** The exact share of two stored documents; 0 when either is too short to compare. */
   share(a: string, b: string): number {
+    this.sortEntries();
     const [x, y] = [this.entryOfId.get(a) ?? -1, this.entryOfId.get(b) ?? -1];
     return x < 0 || y < 0 ? 0 : containment(this.entryTokens[x]!, this.entryTokens[y]!);
   }
@@ -220,7 +223,7 @@ export class SimilarityIndex {
     let total = 0;
     for (const tokens of entries) {
       total += tokens.length;
-      for (const token of tokens) frequency[token]!++;
+      for (let i = 0; i < tokens.length; i++) frequency[tokens[i]!]!++;
     }
     const byRarity = orderByKey(frequency);
     const rank = new Int32Array(tokenCount);
@@ -231,6 +234,7 @@ export class SimilarityIndex {
       for (let i = 0; i < tokens.length; i++) tokens[i] = rank[tokens[i]!]!;
       sortIds(tokens, tokenCount);
     }
+    this.sorted = entries.length;
     const order = orderByKey(Int32Array.from(entries, (tokens) => tokens.length));
 
     const start = new Int32Array(entries.length + 1);
@@ -379,6 +383,7 @@ export class SimilarityIndex {
 
   /** `query` by an exact comparison with each stored document, each stopped once `threshold` is out of reach. */
   private compareEach(grams: { ids: Int32Array; size: number }, threshold: number): SimilarityMatch[] {
+    this.sortEntries();
     const matches: SimilarityMatch[] = [];
     this.entryTokens.forEach((tokens, entry) => {
       const size = Math.min(grams.size, tokens.length);
@@ -387,6 +392,13 @@ export class SimilarityIndex {
       if (shared >= need) matches.push({ id: this.entryIds[entry]!, share: shared / size });
     });
     return matches.sort((p, q) => q.share - p.share);
+  }
+
+  /** Sorts the ids of the entries added since the last sort (build sorts them by rank). */
+  private sortEntries(): void {
+    for (; this.sorted < this.entryTokens.length; this.sorted++) {
+      sortIds(this.entryTokens[this.sorted]!, this.vocabulary.size);
+    }
   }
 
   private ensureBuilt(): Built {

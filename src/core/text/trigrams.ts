@@ -131,6 +131,9 @@ let scratch = new Int32Array(1024);
 /** The distinct trigrams `known` met that have no id: slots of low, high, the call that met them. */
 let unknownSlots = new Int32Array(3 << 10);
 let knownCalls = 0;
+/** Per id, the call of `distinctIds` that last met it. */
+let metAt = new Int32Array(1024);
+let idCalls = 0;
 
 /**
  * Numbers trigrams densely, 0, 1, 2… in the order first seen, so that texts compare as sorted arrays of
@@ -162,15 +165,27 @@ export class TrigramVocabulary {
    * the text is too short to compare.
    */
   ids(text: string, minCodePoints: number = MIN_COMPARABLE_CODE_POINTS): Int32Array | undefined {
+    const ids = this.distinctIds(text, minCodePoints);
+    if (ids !== undefined) sortIds(ids, this.count);
+    return ids;
+  }
+
+  /** `ids` in no particular order (for a caller that orders them its own way). */
+  distinctIds(text: string, minCodePoints: number = MIN_COMPARABLE_CODE_POINTS): Int32Array | undefined {
     const { points, length } = normalizedPoints(text);
     if (length < minCodePoints) return undefined;
     if (scratch.length < length) scratch = new Int32Array(2 * length);
+    if (metAt.length < this.count + length) metAt = new Int32Array(2 * (this.count + length));
+    const call = ++idCalls;
     let n = 0;
     for (let i = 2; i < length; i++) {
       const b = points[i - 1]!;
-      scratch[n++] = this.intern(low(points[i - 2]!, b), high(b, points[i]!));
+      const id = this.intern(low(points[i - 2]!, b), high(b, points[i]!));
+      if (metAt[id] === call) continue;
+      metAt[id] = call;
+      scratch[n++] = id;
     }
-    return sortedDistinct(scratch, n, this.count);
+    return scratch.slice(0, n);
   }
 
   /**
