@@ -13,7 +13,7 @@ import {
 // named as people are (names repeat), one external submission in ten under an applicant's credit code.
 // `generateProvince(…, 'universities')`: the worst case the issue's figures point to: the external submissions
 // under an applicant's code are all under the universities' (about 83 more per university, groups of about 150),
-// and PIs' names repeat as the commonest do (360 two-character names), so every application meets dozens of
+// and PIs' names repeat as the commonest do (240 two-character names), so every application meets dozens of
 // same-name submissions.
 // Run alone, `node --import tsx bench/province-bundle.ts <file> [universities]` writes the province bundle (for
 // profiling).
@@ -39,7 +39,7 @@ const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平�
 export const UNIVERSITIES = 60;
 export const PER_UNIVERSITY = 67;
 
-export const COMMON_NAMES = 360;
+export const COMMON_NAMES = 240;
 
 export function generateProvince(
   APPLICATIONS: number,
