@@ -8,7 +8,13 @@ import { RULES } from '../src/core/rules/catalogue.js';
 import { createContext } from '../src/core/rules/context.js';
 import { runChild, unpackBaseline } from './baseline.js';
 import { checkPhases, time } from './check-phases.js';
-import { departmentsOf, generateProvince, PER_UNIVERSITY, UNIVERSITIES } from './province-bundle.js';
+import {
+  COMMON_NAMES,
+  departmentsOf,
+  generateProvince,
+  PER_UNIVERSITY,
+  UNIVERSITIES,
+} from './province-bundle.js';
 import {
   application,
   bundle,
@@ -24,6 +30,8 @@ import {
 // Then the province's own shape (issue 16): 60 universities with about 67 applications each, PIs whose names
 // repeat, one external submission in ten under an applicant's credit code. That bundle is checked in a fresh
 // process by this checkout and by the baseline commit (bench/baseline.ts), and both ratios are printed.
+// Last the worst case of that shape (the issue's 48×): the submissions under an applicant's code all under the
+// universities', PI names common, checked the same way.
 
 const APPLICATIONS = 20_000;
 const EXTERNALS = 50_000;
@@ -104,8 +112,10 @@ function generate() {
 const dir = mkdtempSync(join(tmpdir(), 'shenbao-bench-'));
 const file = join(dir, 'bundle.json');
 const provinceFile = join(dir, 'province.json');
+const worstFile = join(dir, 'worst.json');
 writeFileSync(file, JSON.stringify(generate()));
 writeFileSync(provinceFile, JSON.stringify(generateProvince(APPLICATIONS, EXTERNALS)));
+writeFileSync(worstFile, JSON.stringify(generateProvince(APPLICATIONS, EXTERNALS, 'universities')));
 try {
   const {
     phases,
@@ -150,9 +160,9 @@ try {
       eligible: number;
       duplicates: { findings: number; sha256: string };
     };
-    const line = (who: string, run: Child) =>
+    const line = (who: string, run: Child, shape = 'province') =>
       console.log(
-        `province, ${who}: ${Object.entries(run.phases)
+        `${shape}, ${who}: ${Object.entries(run.phases)
           .map(([label, ms]) => `${label} ${ms.toFixed(0)} ms`)
           .join(
             ', ',
@@ -174,6 +184,25 @@ try {
       );
       console.log(
         `province duplicate findings identical to the baseline's: ${after.duplicates.sha256 === before.duplicates.sha256 ? 'yes' : 'NO'}`,
+      );
+    }
+    const worstAfter = runChild<Child>('bench/check-child.ts', ['.', worstFile]);
+    console.log(
+      `worst case: the province shape with the ${EXTERNALS / 10} external submissions under an applicant's code all ` +
+        `under the ${UNIVERSITIES} universities' codes (groups of about ${PER_UNIVERSITY + Math.round(EXTERNALS / 10 / UNIVERSITIES)}), ` +
+        `PI names from ${COMMON_NAMES} common names`,
+    );
+    line('this checkout', worstAfter, 'worst case');
+    console.log(`worst-case ratio whole check / (read + JSON.parse): ${worstAfter.ratio.toFixed(2)}×`);
+    if (baselineTree) {
+      const worstBefore = runChild<Child>('bench/check-child.ts', [baselineTree.root, worstFile]);
+      line(`baseline ${baselineTree.commit}`, worstBefore, 'worst case');
+      console.log(
+        `worst-case ratio at baseline ${baselineTree.commit}: ${worstBefore.ratio.toFixed(2)}× ` +
+          `(this checkout ${(worstBefore.whole / worstAfter.whole).toFixed(1)}× faster)`,
+      );
+      console.log(
+        `worst-case duplicate findings identical to the baseline's: ${worstAfter.duplicates.sha256 === worstBefore.duplicates.sha256 ? 'yes' : 'NO'}`,
       );
     }
   } finally {

@@ -11,7 +11,12 @@ import {
 // Bundles for bench:check. `departmentsOf`: the province's departments. `generateProvince`: the province's shape
 // (issue 16): 60 universities with about 67 applications each and one enterprise per other application, PIs
 // named as people are (names repeat), one external submission in ten under an applicant's credit code.
-// Run alone, `node --import tsx bench/province-bundle.ts <file>` writes the province bundle (for profiling).
+// `generateProvince(…, 'universities')`: the worst case the issue's figures point to: the external submissions
+// under an applicant's code are all under the universities' (about 83 more per university, groups of about 150),
+// and PIs' names repeat as the commonest do (240 two-character names), so every application meets dozens of
+// same-name submissions.
+// Run alone, `node --import tsx bench/province-bundle.ts <file> [universities]` writes the province bundle (for
+// profiling).
 
 export function departmentsOf() {
   return [
@@ -34,7 +39,14 @@ const GIVEN = [...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平�
 export const UNIVERSITIES = 60;
 export const PER_UNIVERSITY = 67;
 
-export function generateProvince(APPLICATIONS: number, EXTERNALS: number) {
+export const COMMON_NAMES = 240;
+
+export function generateProvince(
+  APPLICATIONS: number,
+  EXTERNALS: number,
+  sharedUnder: 'applications' | 'universities' = 'applications',
+) {
+  const worst = sharedUnder === 'universities';
   let state = 20260526;
   const rand = () => (state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32;
   const choose = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
@@ -81,7 +93,12 @@ export function generateProvince(APPLICATIONS: number, EXTERNALS: number) {
   ];
   const applicantOf = (i: number) =>
     i < UNIVERSITIES * PER_UNIVERSITY ? `univ${i % UNIVERSITIES}` : `ent${i - UNIVERSITIES * PER_UNIVERSITY}`;
-  const name = () => choose(SURNAMES) + choose(GIVEN) + (rand() < 0.6 ? choose(GIVEN) : '');
+  const name = worst
+    ? () => {
+        const n = Math.floor(rand() * COMMON_NAMES);
+        return SURNAMES[n % SURNAMES.length]! + GIVEN[Math.floor(n / SURNAMES.length)]!;
+      }
+    : () => choose(SURNAMES) + choose(GIVEN) + (rand() < 0.6 ? choose(GIVEN) : '');
   const people = Array.from({ length: APPLICATIONS }, (_, i) =>
     person({ id: `p${i}`, name: name(), employer: applicantOf(i) }),
   );
@@ -98,7 +115,8 @@ export function generateProvince(APPLICATIONS: number, EXTERNALS: number) {
   );
   const codeOf = new Map(organizations.map((o) => [o.id, o.creditCode]));
   const externalSubmissions = Array.from({ length: EXTERNALS }, (_, i) => {
-    const source = rand() < 0.1 ? applications[Math.floor(rand() * APPLICATIONS)]! : undefined;
+    const among = worst ? UNIVERSITIES * PER_UNIVERSITY : APPLICATIONS;
+    const source = rand() < 0.1 ? applications[Math.floor(rand() * among)]! : undefined;
     const copy = source !== undefined && rand() < 0.3;
     return {
       program: choose(['省重点研发计划', '省发展改革委项目', '省工业和信息化厅项目', 'natural-science-fund']),
@@ -113,5 +131,10 @@ export function generateProvince(APPLICATIONS: number, EXTERNALS: number) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}` && process.argv[2]) {
-  writeFileSync(process.argv[2], JSON.stringify(generateProvince(20_000, 50_000)));
+  const under = process.argv[3] === 'universities' ? 'universities' : 'applications';
+  const [applications, externals] = [
+    Number(process.env.APPLICATIONS ?? 20_000),
+    Number(process.env.EXTERNALS ?? 50_000),
+  ];
+  writeFileSync(process.argv[2], JSON.stringify(generateProvince(applications, externals, under)));
 }

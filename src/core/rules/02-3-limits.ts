@@ -284,10 +284,18 @@ interface DuplicateMatch {
 
 const duplicateCache = new WeakMap<CheckContext, Map<string, DuplicateMatch[]>>();
 
+interface Shares {
+  title: number;
+  summary: number;
+  /** The place among the candidates: those of the applicant first, then those of the PI only (ties keep it). */
+  order: number;
+}
+
 /**
  * Each application against the external submissions of its applicant (credit code) or PI (name), title with
- * title and summary with summary, by the similarity index's exact containment: the submissions are numbered
- * once, as integer trigrams, and a comparison stops as soon as `warnAt` is out of its reach.
+ * title and summary with summary. Each group of submissions (one credit code, one PI name) is indexed on its
+ * own and queried by the applications of that code or name: candidates come from the group's postings and
+ * only they are compared exactly, so the work follows the texts, not the pairs of a large group.
  */
 function duplicateMatches(ctx: CheckContext): Map<string, DuplicateMatch[]> {
   const cached = duplicateCache.get(ctx);
@@ -295,44 +303,60 @@ function duplicateMatches(ctx: CheckContext): Map<string, DuplicateMatch[]> {
   const { minCodePoints, warnAt } = ctx.call.limits.duplicates.value;
   const external = ctx.bundle.externalSubmissions;
   const indices = external.map((_, i) => i);
-  const byCreditCode = groupBy(indices, (i) => external[i]!.creditCode);
-  const byPiName = groupBy(indices, (i) => external[i]!.piName || undefined);
   // A call may set warnAt to 0 (every candidate reported); the index answers from above 0, and a share is 0
   // or at least 1 / size, so the least positive threshold loses nothing.
   const options = { threshold: Math.max(warnAt, Number.MIN_VALUE), minCodePoints };
-  const titles = new SimilarityIndex(options);
-  const summaries = new SimilarityIndex(options);
+  const found = new Map<ApplicationView, Map<number, Shares>>();
+
+  const compare = (views: readonly ApplicationView[] | undefined, group: readonly number[]) => {
+    if (views === undefined) return;
+    const length = (field: 'title' | 'summary') =>
+      group.reduce((sum, i) => sum + external[i]![field].length, 0);
+    const titles = new SimilarityIndex({ ...options, capacity: length('title') });
+    const summaries = new SimilarityIndex({ ...options, capacity: length('summary') });
+    for (const i of group) {
+      titles.add(String(i), external[i]!.title);
+      summaries.add(String(i), external[i]!.summary);
+    }
+    for (const view of views) {
+      let shares = found.get(view);
+      if (shares === undefined) found.set(view, (shares = new Map()));
+      const of = (i: number) => {
+        let entry = shares.get(i);
+        if (entry === undefined) {
+          const order = external[i]!.creditCode === view.applicant.creditCode ? i : external.length + i;
+          shares.set(i, (entry = { title: 0, summary: 0, order }));
+        }
+        return entry;
+      };
+      if (warnAt <= 0) group.forEach(of);
+      for (const { id, share } of titles.query(view.app.title)) of(Number(id)).title = share;
+      for (const { id, share } of summaries.query(view.app.summary)) of(Number(id)).summary = share;
+    }
+  };
+  const byCreditCode = groupBy(ctx.views, (v) => v.applicant.creditCode);
+  for (const [code, group] of groupBy(indices, (i) => external[i]!.creditCode)) {
+    compare(byCreditCode.get(code), group);
+  }
+  const byPiName = groupBy(ctx.views, (v) => v.pi.name || undefined);
+  for (const [name, group] of groupBy(indices, (i) => external[i]!.piName || undefined)) {
+    compare(byPiName.get(name), group);
+  }
+
   const result = new Map<string, DuplicateMatch[]>();
-  for (const { app, applicant, pi } of ctx.views) {
-    const candidates = [
-      ...new Set([
-        ...(byCreditCode.get(applicant.creditCode) ?? []),
-        ...((pi.name !== '' && byPiName.get(pi.name)) || []),
-      ]),
-    ];
-    if (candidates.length === 0) continue;
-    const ids = candidates.map(String);
-    candidates.forEach((i, k) => {
-      if (titles.has(ids[k]!)) return;
-      titles.add(ids[k]!, external[i]!.title);
-      summaries.add(ids[k]!, external[i]!.summary);
-    });
-    const byTitle = titles.sharesAmong(app.title, ids);
-    const bySummary = summaries.sharesAmong(app.summary, ids);
-    const matches: DuplicateMatch[] = [];
-    candidates.forEach((i, k) => {
-      // Below `warnAt` a share reads 0, which changes neither the larger share nor which text it is on.
-      const [title, summary] = [byTitle[k]!, bySummary[k]!];
-      const share = Math.max(title, summary);
-      if (share >= warnAt) {
-        matches.push({ submission: external[i]!, share, on: title >= summary ? '项目名称' : '主要研究内容' });
-      }
-    });
-    if (matches.length > 0)
-      result.set(
-        app.id,
-        matches.sort((a, b) => b.share - a.share),
-      );
+  for (const view of ctx.views) {
+    const shares = found.get(view);
+    if (shares === undefined || shares.size === 0) continue;
+    const matches = [...shares]
+      .sort(
+        ([, p], [, q]) => Math.max(q.title, q.summary) - Math.max(p.title, p.summary) || p.order - q.order,
+      )
+      .map(([i, { title, summary }]) => ({
+        submission: external[i]!,
+        share: Math.max(title, summary),
+        on: title >= summary ? ('项目名称' as const) : ('主要研究内容' as const),
+      }));
+    result.set(view.app.id, matches);
   }
   duplicateCache.set(ctx, result);
   return result;

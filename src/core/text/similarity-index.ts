@@ -14,14 +14,18 @@
 // elements after the first L. Trigrams are ordered rarest first, so the probed postings are short;
 // EXTRA > 0 probes a few more of them and in exchange drops the many candidates met only once.
 
-import { containment, MIN_COMPARABLE_CODE_POINTS, TrigramVocabulary } from './trigrams.js';
+import { containment, MIN_COMPARABLE_CODE_POINTS, sortIds, TrigramVocabulary } from './trigrams.js';
 
 const EXTRA = 2;
+// Up to this many documents a query compares each exactly: cheaper than building postings for a few.
+const FEW = 8;
 
 export interface SimilarityIndexOptions {
   /** The lowest share the index answers for; queries may ask for a higher one. */
   threshold: number;
   minCodePoints?: number;
+  /** About how many trigrams the documents hold in all (their length): the vocabulary is sized once for them. */
+  capacity?: number;
 }
 
 export interface SimilarityMatch {
@@ -37,8 +41,6 @@ export interface SimilarPair {
 }
 
 interface Built {
-  /** Token id → rank in the global order (rarest first). */
-  rank: Int32Array;
   /** Document number (by size, then insertion) → entry index (insertion order). */
   entryOf: Int32Array;
   /** Document d's ranks, ascending, are ranks[start[d] .. start[d + 1]). */
@@ -85,9 +87,9 @@ function checkThreshold(threshold: number, floor: number): void {
 /** Items 0…n−1 by key ascending, ties by item: a counting sort, the keys being small counts. */
 function orderByKey(keys: Int32Array): Int32Array {
   let bound = 0;
-  for (const key of keys) if (key >= bound) bound = key + 1;
+  for (let item = 0; item < keys.length; item++) if (keys[item]! >= bound) bound = keys[item]! + 1;
   const slots = new Int32Array(bound + 1);
-  for (const key of keys) slots[key + 1]!++;
+  for (let item = 0; item < keys.length; item++) slots[keys[item]! + 1]!++;
   for (let key = 1; key <= bound; key++) slots[key]! += slots[key - 1]!;
   const order = new Int32Array(keys.length);
   for (let item = 0; item < keys.length; item++) order[slots[keys[item]!]!++] = item;
@@ -174,20 +176,23 @@ export class SimilarityIndex {
   /** Each id added → its entry, or −1 for a document too short to compare. */
   private readonly entryOfId = new Map<string, number>();
   private readonly entryIds: string[] = [];
+  /** Each entry's distinct trigram ids; those of entries [0, sorted) ascending. */
   private readonly entryTokens: Int32Array[] = [];
-  private readonly vocabulary = new TrigramVocabulary();
+  private sorted = 0;
+  private readonly vocabulary: TrigramVocabulary;
   private built: Built | undefined;
 
   constructor(options: SimilarityIndexOptions) {
     checkThreshold(options.threshold, 0);
     this.threshold = options.threshold;
     this.minCodePoints = options.minCodePoints ?? MIN_COMPARABLE_CODE_POINTS;
+    this.vocabulary = new TrigramVocabulary(options.capacity);
   }
 
   /** Stores a document; one under the minimum length is kept out of every match. */
   add(id: string, text: string): void {
     if (this.entryOfId.has(id)) throw new Error(`文档 id 重复：${id}`);
-    const tokens = this.vocabulary.ids(text, this.minCodePoints);
+    const tokens = this.vocabulary.distinctIds(text, this.minCodePoints);
     if (tokens === undefined || tokens.length === 0) {
       this.entryOfId.set(id, -1);
       return;
@@ -205,28 +210,9 @@ export class SimilarityIndex {
 
   /** The exact share of two stored documents; 0 when either is too short to compare. */
   share(a: string, b: string): number {
+    this.sortEntries();
     const [x, y] = [this.entryOfId.get(a) ?? -1, this.entryOfId.get(b) ?? -1];
     return x < 0 || y < 0 ? 0 : containment(this.entryTokens[x]!, this.entryTokens[y]!);
-  }
-
-  /**
-   * The share with `text` of each stored document `among` (the candidates, found by the caller), in their
-   * order: exact when it reaches `threshold`, 0 below it, each comparison stopped once the threshold is out
-   * of reach.
-   */
-  sharesAmong(text: string, among: readonly string[], threshold: number = this.threshold): number[] {
-    checkThreshold(threshold, this.threshold);
-    const query = this.vocabulary.known(text, this.minCodePoints);
-    return among.map((id) => {
-      const entry = this.entryOfId.get(id) ?? -1;
-      if (query === undefined || query.size === 0 || entry < 0) return 0;
-      const { ids, size: querySize } = query;
-      const tokens = this.entryTokens[entry]!;
-      const size = Math.min(querySize, tokens.length);
-      const need = minShared(size, threshold);
-      const shared = sharedAfter(ids, 0, ids.length, tokens, 0, tokens.length, 0, need);
-      return shared >= need ? shared / size : 0;
-    });
   }
 
   /** Freezes the index; `query` and `pairs` call it when documents were added since. */
@@ -237,25 +223,29 @@ export class SimilarityIndex {
     let total = 0;
     for (const tokens of entries) {
       total += tokens.length;
-      for (const token of tokens) frequency[token]!++;
+      for (let i = 0; i < tokens.length; i++) frequency[tokens[i]!]!++;
     }
     const byRarity = orderByKey(frequency);
     const rank = new Int32Array(tokenCount);
     for (let r = 0; r < tokenCount; r++) rank[byRarity[r]!] = r;
+    // From here on the vocabulary numbers trigrams by rank, so a query's ids are its ranks, in order.
+    this.vocabulary.renumber(rank);
+    for (const tokens of entries) {
+      for (let i = 0; i < tokens.length; i++) tokens[i] = rank[tokens[i]!]!;
+      sortIds(tokens, tokenCount);
+    }
+    this.sorted = entries.length;
     const order = orderByKey(Int32Array.from(entries, (tokens) => tokens.length));
 
     const start = new Int32Array(entries.length + 1);
     const ranks = new Int32Array(total);
     for (let d = 0; d < entries.length; d++) {
       const tokens = entries[order[d]!]!;
-      const from = start[d]!;
-      for (let i = 0; i < tokens.length; i++) ranks[from + i] = rank[tokens[i]!]!;
-      ranks.subarray(from, from + tokens.length).sort();
-      start[d + 1] = from + tokens.length;
+      ranks.set(tokens, start[d]!);
+      start[d + 1] = start[d]! + tokens.length;
     }
     const size = Int32Array.from(order, (entry) => entries[entry]!.length);
     this.built = {
-      rank,
       entryOf: order,
       start,
       size,
@@ -269,12 +259,15 @@ export class SimilarityIndex {
   /** Stored documents whose share with `text` is at least `threshold`, highest share first. */
   query(text: string, threshold: number = this.threshold): SimilarityMatch[] {
     checkThreshold(threshold, this.threshold);
+    const few = this.entryIds.length <= FEW;
+    // Built first: building renumbers the trigrams, and a query's ids are then its ranks.
+    const index = few ? undefined : this.ensureBuilt();
     const grams = this.vocabulary.known(text, this.minCodePoints);
     if (grams === undefined || grams.size === 0) return [];
-    const index = this.ensureBuilt();
+    if (index === undefined) return this.compareEach(grams, threshold);
     const { start, size: sizes, ranks, full, prefix, tally } = index;
 
-    const known = Int32Array.from(grams.ids, (token) => index.rank[token]!).sort();
+    const known = grams.ids;
     // Trigrams no stored document has come first in the order: the rarest of all.
     const size = grams.size;
     const unknown = size - known.length;
@@ -386,6 +379,26 @@ export class SimilarityIndex {
     return found
       .sort((p, q) => q.share - p.share || p.first - q.first || p.second - q.second)
       .map(({ first, second, share }) => ({ a: this.entryIds[first]!, b: this.entryIds[second]!, share }));
+  }
+
+  /** `query` by an exact comparison with each stored document, each stopped once `threshold` is out of reach. */
+  private compareEach(grams: { ids: Int32Array; size: number }, threshold: number): SimilarityMatch[] {
+    this.sortEntries();
+    const matches: SimilarityMatch[] = [];
+    this.entryTokens.forEach((tokens, entry) => {
+      const size = Math.min(grams.size, tokens.length);
+      const need = minShared(size, threshold);
+      const shared = sharedAfter(grams.ids, 0, grams.ids.length, tokens, 0, tokens.length, 0, need);
+      if (shared >= need) matches.push({ id: this.entryIds[entry]!, share: shared / size });
+    });
+    return matches.sort((p, q) => q.share - p.share);
+  }
+
+  /** Sorts the ids of the entries added since the last sort (build sorts them by rank). */
+  private sortEntries(): void {
+    for (; this.sorted < this.entryTokens.length; this.sorted++) {
+      sortIds(this.entryTokens[this.sorted]!, this.vocabulary.size);
+    }
   }
 
   private ensureBuilt(): Built {

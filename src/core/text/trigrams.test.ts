@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   containment,
   MIN_COMPARABLE_CODE_POINTS,
   normalize,
+  sortIds,
   TrigramVocabulary,
   trigrams,
 } from './trigrams.js';
@@ -161,5 +163,22 @@ describe('TrigramVocabulary', () => {
     expect(known.size).toBe(9);
     expect(words.size).toBe(before);
     expect(words.known('国际科技')).toBeUndefined();
+  });
+});
+
+describe('sortIds', () => {
+  it('sorts ids below any bound as the typed array sort does, short and long arrays alike', () => {
+    const bound = fc.constantFrom(1, 200, 256, 257, 70_000, 2 ** 24, 2 ** 31 - 1);
+    const ids = bound.chain((b) =>
+      fc.tuple(fc.constant(b), fc.array(fc.integer({ min: 0, max: b - 1 }), { maxLength: 600 })),
+    );
+    fc.assert(
+      fc.property(ids, ([b, values]) => {
+        const sorted = Int32Array.from(values);
+        sortIds(sorted, b);
+        expect(sorted).toEqual(Int32Array.from(values).sort());
+      }),
+      { numRuns: 300 },
+    );
   });
 });
