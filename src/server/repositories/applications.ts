@@ -144,8 +144,7 @@ export class ApplicationRepository {
       this.db
         .select()
         .from(applications)
-        .where(eq(applications.id, sql.placeholder('id')))
-        .prepare('application_by_id'),
+        .where(eq(applications.id, sql.placeholder('id'))),
     ).execute({ id });
     return row;
   }

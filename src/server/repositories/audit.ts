@@ -72,7 +72,7 @@ export async function deferringAudit<T>(tx: Database, work: () => Promise<T>): P
  * to the one committed before it.
  */
 async function appendEntries(tx: Database, records: AuditRecord[]): Promise<void> {
-  await tx.execute(sql`select ${AUDIT_LOCK}`);
+  await new AuditRepository(tx).lock();
   for (const record of records) await tx.execute(auditInsert(record));
 }
 

@@ -293,8 +293,7 @@ export class BundleRepository {
                    or e.pi_name in (select name from ppl)))
         ))`,
         })
-        .from(sql`(select 1) as one`)
-        .prepare('judgement_rows'),
+        .from(sql`(select 1) as one`),
     ).execute({ subjects: given, related, callId, platformDate });
     const context = result!.context;
     return {

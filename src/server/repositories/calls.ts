@@ -48,8 +48,7 @@ export class CallRepository {
         .select(withStatus)
         .from(calls)
         .leftJoin(callStates, eq(callStates.callId, calls.id))
-        .where(eq(calls.id, sql.placeholder('id')))
-        .prepare('call_by_id'),
+        .where(eq(calls.id, sql.placeholder('id'))),
     ).execute({ id });
     return row;
   }

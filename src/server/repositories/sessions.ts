@@ -19,8 +19,7 @@ export class SessionRepository {
         .select({ session: sessions, user: users })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
-        .where(eq(sessions.id, sql.placeholder('id')))
-        .prepare('session_with_user'),
+        .where(eq(sessions.id, sql.placeholder('id'))),
     ).execute({ id });
     return row;
   }

@@ -62,8 +62,7 @@ export class SnapshotRepository {
         })
         .from(applicationSnapshots)
         .where(eq(applicationSnapshots.applicationId, sql.placeholder('applicationId')))
-        .orderBy(desc(applicationSnapshots.createdAt))
-        .prepare('snapshots_of_application'),
+        .orderBy(desc(applicationSnapshots.createdAt)),
     ).execute({ applicationId });
   }
 

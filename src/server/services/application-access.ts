@@ -51,6 +51,19 @@ export async function canReadWithin(
   return actor.role === 'department' && receivedWithin(row, await jurisdiction(actor.departmentId));
 }
 
+/** What an applicant's applications are theirs by: the organisation's, or for a PI, those they lead. */
+export function applicantScope(actor: Principal): { organizationId: string } | { piId: string } | undefined {
+  switch (actor.role) {
+    case 'unit-admin':
+    case 'unit-contact':
+      return { organizationId: actor.organizationId };
+    case 'pi':
+      return { piId: actor.personId };
+    default:
+      return undefined;
+  }
+}
+
 export function canEdit(actor: Principal, row: ApplicationRow): actor is Applicant {
   return (APPLICANT_ROLES as readonly string[]).includes(actor.role) && canRead(actor, row);
 }

@@ -9,7 +9,14 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { Principal } from '../principal.js';
-import { canEdit, canRead, canReadWithin, isEditable, type Applicant } from './application-access.js';
+import {
+  applicantScope,
+  canEdit,
+  canRead,
+  canReadWithin,
+  isEditable,
+  type Applicant,
+} from './application-access.js';
 import type { ApplicationRow, NamedApplication } from '../repositories/applications.js';
 import type { Department } from '../repositories/departments.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
@@ -144,12 +151,7 @@ export class ApplicationService {
    * application that stays where it is, is one statement; anything else takes `update`, which reads the row.
    */
   async save(actor: Principal, id: string, input: UpdateApplicationBody): Promise<ApplicationView> {
-    const owner =
-      actor.role === 'pi'
-        ? { piId: actor.personId }
-        : actor.role === 'unit-admin' || actor.role === 'unit-contact'
-          ? { organizationId: actor.organizationId }
-          : undefined;
+    const owner = applicantScope(actor);
     const saved = owner && (await this.repos.applications.saveFormAtVersion(id, input.version, owner, input));
     if (saved) return this.viewOf(saved, saved);
     const row = await this.update(actor, id, input);
