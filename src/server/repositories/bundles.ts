@@ -241,22 +241,24 @@ export class BundleRepository {
         related as (
           select a.* from applications a
           where ${sql.placeholder('related')}::boolean and a.call_id = ${sql.placeholder('callId')} and a.status <> 'withdrawn'
-            and a.id not in (select id from subject)
-            and (a.organization_id in (
-                   select o.id from organizations o where o.credit_code in (
-                     select credit_code from organizations where id in (select organization_id from subject)))
-                 or a.pi_id in (select pi_id from subject))
+            and a.id <> all (array(select id from subject))
+            and (a.organization_id = any (array(
+                   select o.id from organizations o where o.credit_code = any (array(
+                     select credit_code from organizations where id = any (array(select organization_id from subject))))))
+                 or a.pi_id = any (array(select pi_id from subject)))
         ),
         apps as (
-          select id, organization_id, pi_id, department_id from subject
-          union all select id, organization_id, pi_id, department_id from related
+          select array_agg(id) as ids, array_agg(distinct organization_id) as orgs, array_agg(distinct pi_id) as pis,
+                 array_agg(distinct department_id) as depts
+          from (select id, organization_id, pi_id, department_id from subject
+                union all select id, organization_id, pi_id, department_id from related) x
         ),
-        ppl as (select * from people where id in (select pi_id from apps)),
-        org_ids as (select organization_id as id from apps union select employer_id from ppl),
-        orgs as (select * from organizations where id in (select id from org_ids)),
+        ppl as (select * from people where id = any ((select pis from apps)::uuid[])),
+        org_ids as (select array(select unnest(orgs) from apps union select employer_id from ppl) as ids),
+        orgs as (select * from organizations where id = any ((select ids from org_ids)::uuid[])),
         depts as (
-          select * from departments where id in (select department_id from apps)
-             or id in (select city_id from departments where id in (select department_id from apps))
+          select * from departments where id = any ((select depts from apps)::uuid[])
+             or id = any (array(select city_id from departments where id = any ((select depts from apps)::uuid[])))
         )
         select json_build_object(
           'related', (select coalesce(json_agg(r), '[]') from related r),
@@ -264,33 +266,33 @@ export class BundleRepository {
           'organizations', (select coalesce(json_agg(o), '[]') from orgs o),
           'ongoing', (
             select coalesce(json_agg(g), '[]') from ongoing_projects g
-            where g.organization_id in (select id from org_ids)),
+            where g.organization_id = any ((select ids from org_ids)::uuid[])),
           'platforms', (
             select coalesce(json_agg(x), '[]') from (
               select distinct organization_id, platform from organization_platforms
-              where organization_id in (select id from org_ids)
+              where organization_id = any ((select ids from org_ids)::uuid[])
                 and valid_from <= ${sql.placeholder('platformDate')} and valid_to >= ${sql.placeholder('platformDate')}) x),
           'departments', (select coalesce(json_agg(d), '[]') from depts d),
           'documents', (
             select coalesce(json_agg(d order by d.uploaded_at, d.id), '[]') from documents d
-            where d.application_id in (select id from apps) and d.superseded_at is null),
+            where d.application_id = any ((select ids from apps)::uuid[]) and d.superseded_at is null),
           'confirmations', (
             select coalesce(json_agg(c order by c.used_at desc), '[]') from partner_confirmations c
-            where c.application_id in (select id from apps) and c.used_at is not null and c.lapsed_at is null),
+            where c.application_id = any ((select ids from apps)::uuid[]) and c.used_at is not null and c.lapsed_at is null),
           'ongoingRecords', (
             select coalesce(json_agg(r), '[]') from register_ongoing_projects r
-            where r.credit_code in (select credit_code from orgs)
-               or r.pi_id_number in (select id_number from ppl)),
+            where r.credit_code = any (array(select credit_code from orgs))
+               or r.pi_id_number = any (array(select id_number from ppl))),
           'dishonestyRecords', (
             select coalesce(json_agg(r), '[]') from register_dishonesty r
-            where r.credit_code in (select credit_code from orgs)
-               or r.id_number in (select id_number from ppl)),
+            where r.credit_code = any (array(select credit_code from orgs))
+               or r.id_number = any (array(select id_number from ppl))),
           'externalSubmissions', (
             select coalesce(json_agg(e order by e.created_at, e.id), '[]') from register_external_submissions e
             where e.call_id = ${sql.placeholder('callId')}
-              and (e.credit_code in (
-                     select credit_code from orgs where id in (select organization_id from apps))
-                   or e.pi_name in (select name from ppl)))
+              and (e.credit_code = any (array(
+                     select credit_code from orgs where id = any ((select orgs from apps)::uuid[])))
+                   or e.pi_name = any (array(select name from ppl))))
         ))`,
         })
         .from(sql`(select 1) as one`),
