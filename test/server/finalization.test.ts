@@ -113,7 +113,7 @@ describe('定稿', () => {
     const repos = repositories(t.db);
     const { organizationId } = (await repos.applications.findById(id))!;
     const shortcut = (at: number) =>
-      repos.applications.saveFormAtVersion(
+      repos.applications.autosave(
         id,
         at,
         { organizationId },
@@ -121,7 +121,7 @@ describe('定稿', () => {
           form: completeForm({ summary: '捷径写入的摘要。' }),
         },
       );
-    expect((await shortcut(version))?.version).toBe(version + 1);
+    expect((await shortcut(version))?.application.version).toBe(version + 1);
     await finalize(admin.cookie, id);
     expect(await shortcut(version + 1)).toBeUndefined();
     expect((await repos.applications.findById(id))!.version).toBe(version + 1);

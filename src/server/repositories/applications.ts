@@ -14,12 +14,16 @@ import {
 import type { Database } from '../db/database.js';
 import type { ApplicationStatus } from '../../contract/vocabulary.js';
 import { AUDIT_LOCK, AuditRepository, auditInsert, type AuditRecord } from './audit.js';
-import { rowsFromJson } from './json-rows.js';
+import { judgementContext, judgementRowsOf, type JudgementRows, type OrganizationRow } from './bundles.js';
+import { callFromJson, callJson, type CallRow } from './calls.js';
+import { rowsFromJson, selectionFromJson, selectionSql } from './json-rows.js';
 import { prepared } from './prepared.js';
+import { SNAPSHOT_HEAD, type SnapshotHead } from './snapshots.js';
 import {
   acceptanceCounters,
   applicationEvents,
   applications,
+  applicationSnapshots,
   calls,
   departments,
   organizations,
@@ -88,6 +92,14 @@ const NAMED = {
   )`,
 };
 
+/** What an autosave answers with, read by the statement that wrote it. */
+export interface Autosaved {
+  application: NamedApplication;
+  call: CallRow;
+  snapshots: SnapshotHead[];
+  judgement: JudgementRows;
+}
+
 export type NamedApplication = ApplicationRow & {
   callName: string;
   organizationName: string;
@@ -149,6 +161,31 @@ export class ApplicationRepository {
     return row;
   }
 
+  /** The application under a row lock, with its call and its organization, or `undefined` if there is none. */
+  async lockWithCall(
+    id: string,
+  ): Promise<{ application: ApplicationRow; call: CallRow; organization: OrganizationRow } | undefined> {
+    const [row] = await prepared(this.db, 'application_locked_with_call', () =>
+      this.db
+        .select({
+          application: sql<Record<string, unknown>>`row_to_json(${applications})`,
+          call: callJson(sql`${applications.callId}`),
+          organization: sql<Record<string, unknown>>`(
+            select row_to_json(o) from ${organizations} o where o.id = ${applications.organizationId})`,
+        })
+        .from(applications)
+        .where(eq(applications.id, sql.placeholder('id')))
+        .for('update', { of: applications }),
+    ).execute({ id });
+    return (
+      row && {
+        application: rowsFromJson(applications, [row.application])[0]!,
+        call: callFromJson(row.call as Record<string, unknown>),
+        organization: rowsFromJson(organizations, [row.organization])[0]!,
+      }
+    );
+  }
+
   /** Locks the row for the rest of the transaction: submissions and edits of one application queue up. */
   async lock(id: string): Promise<ApplicationRow | undefined> {
     const [row] = await this.db.select().from(applications).where(eq(applications.id, id)).for('update');
@@ -182,12 +219,13 @@ export class ApplicationRepository {
   }
 
   /**
-   * An autosave in one statement, answered with the named row: the form is written over `version` only while
-   * the application is `owner`'s, editable, without 定稿, with the partner's facts as they were (a change may
-   * lapse the partner's confirmation) and, where given, in the same topic, direction and PI. Otherwise nothing
-   * is written, and the caller takes the path that reads the row and says why.
+   * An autosave in one statement, answered with everything its answer shows: the form is written over
+   * `version` only while the application is `owner`'s, editable, without 定稿, with the partner's facts as they
+   * were (a change may lapse the partner's confirmation) and, where given, in the same topic, direction and PI;
+   * the statement returns the named row, its call, its 定稿 snapshots and what judging it reads. Otherwise
+   * nothing is written, and the caller takes the path that reads the row and says why.
    */
-  async saveFormAtVersion(
+  async autosave(
     id: string,
     version: number,
     owner: { organizationId: string } | { piId: string },
@@ -197,29 +235,64 @@ export class ApplicationRepository {
       direction?: ApplicationRow['direction'];
       piId?: string;
     },
-  ): Promise<NamedApplication | undefined> {
-    const [row] = await this.db
-      .update(applications)
-      .set({ form: input.form, version: version + 1 })
-      .where(
-        and(
-          eq(applications.id, id),
-          eq(applications.version, version),
-          inArray(applications.status, ['draft', 'returned']),
-          isNull(applications.finalizedSnapshotId),
-          'organizationId' in owner
-            ? eq(applications.organizationId, owner.organizationId)
-            : eq(applications.piId, owner.piId),
-          sql`${applications.form} -> 'partner' is not distinct from ${JSON.stringify(input.form.partner) ?? null}::jsonb`,
-          input.topic === undefined ? undefined : eq(applications.topic, input.topic),
-          input.direction === undefined
-            ? undefined
-            : sql`(${applications.topic} <> 1 or ${applications.direction} is not distinct from ${input.direction})`,
-          input.piId === undefined ? undefined : eq(applications.piId, input.piId),
-        ),
-      )
-      .returning(NAMED);
-    return row;
+  ): Promise<Autosaved | undefined> {
+    const [result] = await prepared(this.db, 'autosave', () => {
+      const given = <T>(name: string, type: string) => sql<T>`${sql.placeholder(name)}::${sql.raw(type)}`;
+      const saved = this.db.$with('saved', { id: applications.id }).as(sql`
+        update ${applications}
+        set form = ${given('form', 'jsonb')}, version = ${given('version', 'int')} + 1,
+            updated_at = ${given('updatedAt', 'timestamptz')}
+        where ${applications.id} = ${given('id', 'uuid')} and ${applications.version} = ${given('version', 'int')}
+          and ${applications.status} in ('draft', 'returned') and ${applications.finalizedSnapshotId} is null
+          and (${applications.organizationId} = ${given('organizationId', 'uuid')}
+               or ${applications.piId} = ${given('ownerPiId', 'uuid')})
+          and ${applications.form} -> 'partner' is not distinct from ${given('partner', 'jsonb')}
+          and (${given('topic', 'int')} is null or ${applications.topic} = ${given('topic', 'int')})
+          and (not ${given('directionGiven', 'boolean')} or ${applications.topic} <> 1
+               or ${applications.direction}::text is not distinct from ${given('direction', 'text')})
+          and (${given('piId', 'uuid')} is null or ${applications.piId} = ${given('piId', 'uuid')})
+        returning ${selectionSql(NAMED)}`);
+      const callId = sql`(select "callId" from saved)`;
+      return this.db
+        .with(saved)
+        .select({
+          saved: sql<Record<string, unknown> | null>`(select row_to_json(saved) from saved)`,
+          call: callJson(callId),
+          snapshots: sql<Record<string, unknown>[]>`(
+            select coalesce(json_agg(x order by x."createdAt" desc), '[]') from (
+              select ${selectionSql(SNAPSHOT_HEAD)} from ${applicationSnapshots}
+              where ${applicationSnapshots.applicationId} = (select id from saved)) x)`,
+          context: judgementContext({
+            subject: sql`select id, "organizationId" as organization_id, "piId" as pi_id,
+                                "departmentId" as department_id from saved`,
+            related: sql`true`,
+            callId,
+            // The Beijing date of the call's closing (platformDateOf), from its indexed copy of the deadline.
+            platformDate: sql`(select ((${calls.submissionClosesAt} at time zone 'UTC') + interval '8 hours')::date
+                               from ${calls} where ${calls.id} = ${callId})`,
+          }),
+        })
+        .from(sql`(select 1) as one`);
+    }).execute({
+      id,
+      version,
+      form: JSON.stringify(input.form),
+      updatedAt: new Date().toISOString(),
+      organizationId: 'organizationId' in owner ? owner.organizationId : null,
+      ownerPiId: 'piId' in owner ? owner.piId : null,
+      partner: JSON.stringify(input.form.partner) ?? null,
+      topic: input.topic ?? null,
+      directionGiven: input.direction !== undefined,
+      direction: input.direction ?? null,
+      piId: input.piId ?? null,
+    });
+    if (!result?.saved) return undefined;
+    return {
+      application: selectionFromJson<NamedApplication>(NAMED, result.saved),
+      call: callFromJson(result.call as Record<string, unknown>),
+      snapshots: result.snapshots.map((x) => selectionFromJson<SnapshotHead>(SNAPSHOT_HEAD, x)),
+      judgement: judgementRowsOf(result.context),
+    };
   }
 
   /** Writes `changes` only if the row is still at `version`; the new version is one more. */
@@ -236,14 +309,22 @@ export class ApplicationRepository {
     return row;
   }
 
-  /** Serialises, until the transaction ends, everything that counts applications under these keys. */
-  async lockKeys(keys: string[]): Promise<void> {
+  /**
+   * Serialises, until the transaction ends, everything that counts applications under these keys; then, with
+   * `holding`, holds that account's key as a row that names it does (`FOR KEY SHARE`): a transaction that
+   * writes such rows after the audit log's lock takes it first, or it could wait for a transaction that holds
+   * the account while waiting for the audit lock.
+   */
+  async lockKeys(keys: string[], { holding }: { holding?: string } = {}): Promise<void> {
     const sorted = [...new Set(keys)].sort();
-    if (sorted.length === 0) return;
+    const held = holding
+      ? [sql`(select ${users.id} from ${users} where ${users.id} = ${holding} for key share)`]
+      : [];
+    if (sorted.length === 0 && held.length === 0) return;
     // One statement: its select list takes the locks left to right, so always in this order.
     await this.db.execute(
       sql`select ${sql.join(
-        sorted.map((key) => sql`pg_advisory_xact_lock(hashtext(${key}))`),
+        [...sorted.map((key) => sql`pg_advisory_xact_lock(hashtext(${key}))`), ...held],
         sql`, `,
       )}`,
     );
@@ -283,9 +364,9 @@ export class ApplicationRepository {
    * A submission's writes in one statement, once the call's counter and the audit log's lock are held: the row
    * at `version` becomes submitted under `acceptanceNo`, with its signed receipt, the snapshot of what was
    * submitted, the event and its audit entry (as `addEvent` audits it). The actor's `users` row, which the
-   * event's foreign key locks, must already be held (`UserRepository.holdKey`): taken after the audit lock, it
+   * event's foreign key locks, must already be held (`lockKeys`' `holding`): taken after the audit lock, it
    * could wait for a transaction that holds it while waiting for the audit lock. If the row moved on, nothing
-   * is written and `undefined` returned; the caller's transaction must then fail.
+   * is written and `undefined` returned; the caller's transaction must then fail. Answers the named row.
    */
   async recordSubmission(submission: {
     id: string;
@@ -296,7 +377,7 @@ export class ApplicationRepository {
     snapshot: { form: ApplicationRow['form']; documents: SnapshotDocument[] };
     event: NewApplicationEvent;
     transition: StatusTransition;
-  }): Promise<ApplicationRow | undefined> {
+  }): Promise<NamedApplication | undefined> {
     const { id, version, event, receipt, snapshot } = submission;
     const at = event.at.toISOString();
     const result = await this.db.execute(sql`
@@ -306,7 +387,7 @@ export class ApplicationRepository {
             acceptance_no = ${submission.acceptanceNo}, version = ${version + 1},
             updated_at = ${new Date().toISOString()}::timestamptz
         where id = ${id} and version = ${version}
-        returning *
+        returning ${selectionSql(NAMED)}
       ), r as (
         insert into ${receipts} (application_id, acceptance_no, issued_at, payload, signature)
         select u.id, ${submission.acceptanceNo}, ${at}::timestamptz, ${JSON.stringify(receipt.payload)}::jsonb,
@@ -327,7 +408,7 @@ export class ApplicationRepository {
       select row_to_json(u) as row from u
     `);
     const [written] = (result as unknown as { rows: { row: Record<string, unknown> }[] }).rows;
-    return written && rowsFromJson(applications, [written.row])[0];
+    return written && selectionFromJson<NamedApplication>(NAMED, written.row);
   }
 
   events(applicationId: string): Promise<(ApplicationEventRow & { actorName: string | null })[]> {

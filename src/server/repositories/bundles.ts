@@ -56,6 +56,114 @@ export interface RegisterSubjects {
   names: string[];
 }
 
+/** What `judgementContext` answers: each table's rows as JSON, keyed as `BundleRows` (and `related`). */
+type JudgementContext = Record<string, Record<string, unknown>[]>;
+
+export interface JudgementRows {
+  related: ApplicationRow[];
+  rows: BundleRows;
+}
+
+/**
+ * What judging some applications reads, as one JSON object: with `related` true, the call's live applications
+ * (not withdrawn) that share an applicant credit code or a PI with the subjects, which the limits of 二、3
+ * compare them with; and for all of them the rows of `BundleRows`, with register records read for the bundle's
+ * organizations and people only. `subject` selects the subjects' `id, organization_id, pi_id,
+ * department_id`. Rows are found through arrays (`= any`), so that a generic plan still uses the indexes.
+ */
+export function judgementContext({
+  subject,
+  related,
+  callId,
+  platformDate,
+}: {
+  subject: SQL;
+  related: SQL;
+  callId: SQL;
+  platformDate: SQL;
+}): SQL<JudgementContext> {
+  return sql<JudgementContext>`(
+        with subject as (${subject}),
+        related as (
+          select a.* from applications a
+          where ${related} and a.call_id = ${callId} and a.status <> 'withdrawn'
+            and a.id <> all (array(select id from subject))
+            and (a.organization_id = any (array(
+                   select o.id from organizations o where o.credit_code = any (array(
+                     select credit_code from organizations where id = any (array(select organization_id from subject))))))
+                 or a.pi_id = any (array(select pi_id from subject)))
+        ),
+        apps as (
+          select array_agg(id) as ids, array_agg(distinct organization_id) as orgs, array_agg(distinct pi_id) as pis,
+                 array_agg(distinct department_id) as depts
+          from (select id, organization_id, pi_id, department_id from subject
+                union all select id, organization_id, pi_id, department_id from related) x
+        ),
+        ppl as (select * from people where id = any ((select pis from apps)::uuid[])),
+        org_ids as (select array(select unnest(orgs) from apps union select employer_id from ppl) as ids),
+        orgs as (select * from organizations where id = any ((select ids from org_ids)::uuid[])),
+        depts as (
+          select * from departments where id = any ((select depts from apps)::uuid[])
+             or id = any (array(select city_id from departments where id = any ((select depts from apps)::uuid[])))
+        )
+        select json_build_object(
+          'related', (select coalesce(json_agg(r), '[]') from related r),
+          'people', (select coalesce(json_agg(p), '[]') from ppl p),
+          'organizations', (select coalesce(json_agg(o), '[]') from orgs o),
+          'ongoing', (
+            select coalesce(json_agg(g), '[]') from ongoing_projects g
+            where g.organization_id = any ((select ids from org_ids)::uuid[])),
+          'platforms', (
+            select coalesce(json_agg(x), '[]') from (
+              select distinct organization_id, platform from organization_platforms
+              where organization_id = any ((select ids from org_ids)::uuid[])
+                and valid_from <= ${platformDate} and valid_to >= ${platformDate}) x),
+          'departments', (select coalesce(json_agg(d), '[]') from depts d),
+          'documents', (
+            select coalesce(json_agg(d order by d.uploaded_at, d.id), '[]') from documents d
+            where d.application_id = any ((select ids from apps)::uuid[]) and d.superseded_at is null),
+          'confirmations', (
+            select coalesce(json_agg(c order by c.used_at desc), '[]') from partner_confirmations c
+            where c.application_id = any ((select ids from apps)::uuid[]) and c.used_at is not null and c.lapsed_at is null),
+          'ongoingRecords', (
+            select coalesce(json_agg(r), '[]') from register_ongoing_projects r
+            where r.credit_code = any (array(select credit_code from orgs))
+               or r.pi_id_number = any (array(select id_number from ppl))),
+          'dishonestyRecords', (
+            select coalesce(json_agg(r), '[]') from register_dishonesty r
+            where r.credit_code = any (array(select credit_code from orgs))
+               or r.id_number = any (array(select id_number from ppl))),
+          'externalSubmissions', (
+            select coalesce(json_agg(e order by e.created_at, e.id), '[]') from register_external_submissions e
+            where e.call_id = ${callId}
+              and (e.credit_code = any (array(
+                     select credit_code from orgs where id = any ((select orgs from apps)::uuid[])))
+                   or e.pi_name = any (array(select name from ppl))))
+        ))`;
+}
+
+/** `judgementContext`'s JSON, mapped as Drizzle maps each table's rows. */
+export function judgementRowsOf(context: JudgementContext): JudgementRows {
+  return {
+    related: rowsFromJson(applications, context.related!),
+    rows: {
+      people: rowsFromJson(people, context.people!),
+      organizations: rowsFromJson(organizations, context.organizations!),
+      ongoing: rowsFromJson(ongoingProjects, context.ongoing!),
+      platforms: context.platforms!.map((p) => ({
+        organizationId: p.organization_id as string,
+        platform: p.platform as Platform,
+      })),
+      departments: rowsFromJson(departments, context.departments!),
+      documents: rowsFromJson(documents, context.documents!),
+      confirmations: rowsFromJson(partnerConfirmations, context.confirmations!),
+      ongoingRecords: rowsFromJson(registerOngoingProjects, context.ongoingRecords!),
+      dishonestyRecords: rowsFromJson(registerDishonesty, context.dishonestyRecords!),
+      externalSubmissions: rowsFromJson(registerExternalSubmissions, context.externalSubmissions!),
+    },
+  };
+}
+
 const someOf = (values: string[]) => (values.length > 0 ? values : ['']);
 
 /** Register records naming one of the credit codes or ID numbers; every record when `subjects` is absent. */
@@ -214,107 +322,33 @@ export class BundleRepository {
   }
 
   /**
-   * In one statement, what judging `subjects` reads: with `related`, the call's live applications (not withdrawn)
-   * that share an applicant credit code or a PI with them, which the limits of 二、3 compare them with; and for
-   * all of them the rows of
-   * `BundleRows`, with register records read for the bundle's organizations and people only. Every save and
-   * submission judges its application: one round trip instead of a dozen is most of their cost.
+   * In one statement, what judging `subjects` reads (`judgementContext`). Every save and submission judges its
+   * application: one round trip instead of a dozen is most of their cost.
    */
   async judgementRows(
     callId: string,
     subjects: readonly Subject[],
     platformDate: string,
     { related }: { related: boolean },
-  ): Promise<{ related: ApplicationRow[]; rows: BundleRows }> {
+  ): Promise<JudgementRows> {
     const given = JSON.stringify(
       subjects.map((s) => ({ id: s.id, o: s.organizationId, p: s.piId, d: s.departmentId })),
     );
     const [result] = await prepared(this.db, 'judgement_rows', () =>
       this.db
         .select({
-          context: sql<Record<string, Record<string, unknown>[]>>`(
-        with subject as (
-          select (s->>'id')::uuid as id, (s->>'o')::uuid as organization_id, (s->>'p')::uuid as pi_id,
-                 (s->>'d')::uuid as department_id
-          from json_array_elements(${sql.placeholder('subjects')}::json) s
-        ),
-        related as (
-          select a.* from applications a
-          where ${sql.placeholder('related')}::boolean and a.call_id = ${sql.placeholder('callId')} and a.status <> 'withdrawn'
-            and a.id <> all (array(select id from subject))
-            and (a.organization_id = any (array(
-                   select o.id from organizations o where o.credit_code = any (array(
-                     select credit_code from organizations where id = any (array(select organization_id from subject))))))
-                 or a.pi_id = any (array(select pi_id from subject)))
-        ),
-        apps as (
-          select array_agg(id) as ids, array_agg(distinct organization_id) as orgs, array_agg(distinct pi_id) as pis,
-                 array_agg(distinct department_id) as depts
-          from (select id, organization_id, pi_id, department_id from subject
-                union all select id, organization_id, pi_id, department_id from related) x
-        ),
-        ppl as (select * from people where id = any ((select pis from apps)::uuid[])),
-        org_ids as (select array(select unnest(orgs) from apps union select employer_id from ppl) as ids),
-        orgs as (select * from organizations where id = any ((select ids from org_ids)::uuid[])),
-        depts as (
-          select * from departments where id = any ((select depts from apps)::uuid[])
-             or id = any (array(select city_id from departments where id = any ((select depts from apps)::uuid[])))
-        )
-        select json_build_object(
-          'related', (select coalesce(json_agg(r), '[]') from related r),
-          'people', (select coalesce(json_agg(p), '[]') from ppl p),
-          'organizations', (select coalesce(json_agg(o), '[]') from orgs o),
-          'ongoing', (
-            select coalesce(json_agg(g), '[]') from ongoing_projects g
-            where g.organization_id = any ((select ids from org_ids)::uuid[])),
-          'platforms', (
-            select coalesce(json_agg(x), '[]') from (
-              select distinct organization_id, platform from organization_platforms
-              where organization_id = any ((select ids from org_ids)::uuid[])
-                and valid_from <= ${sql.placeholder('platformDate')} and valid_to >= ${sql.placeholder('platformDate')}) x),
-          'departments', (select coalesce(json_agg(d), '[]') from depts d),
-          'documents', (
-            select coalesce(json_agg(d order by d.uploaded_at, d.id), '[]') from documents d
-            where d.application_id = any ((select ids from apps)::uuid[]) and d.superseded_at is null),
-          'confirmations', (
-            select coalesce(json_agg(c order by c.used_at desc), '[]') from partner_confirmations c
-            where c.application_id = any ((select ids from apps)::uuid[]) and c.used_at is not null and c.lapsed_at is null),
-          'ongoingRecords', (
-            select coalesce(json_agg(r), '[]') from register_ongoing_projects r
-            where r.credit_code = any (array(select credit_code from orgs))
-               or r.pi_id_number = any (array(select id_number from ppl))),
-          'dishonestyRecords', (
-            select coalesce(json_agg(r), '[]') from register_dishonesty r
-            where r.credit_code = any (array(select credit_code from orgs))
-               or r.id_number = any (array(select id_number from ppl))),
-          'externalSubmissions', (
-            select coalesce(json_agg(e order by e.created_at, e.id), '[]') from register_external_submissions e
-            where e.call_id = ${sql.placeholder('callId')}
-              and (e.credit_code = any (array(
-                     select credit_code from orgs where id = any ((select orgs from apps)::uuid[])))
-                   or e.pi_name = any (array(select name from ppl))))
-        ))`,
+          context: judgementContext({
+            subject: sql`
+              select (s->>'id')::uuid as id, (s->>'o')::uuid as organization_id, (s->>'p')::uuid as pi_id,
+                     (s->>'d')::uuid as department_id
+              from json_array_elements(${sql.placeholder('subjects')}::json) s`,
+            related: sql`${sql.placeholder('related')}::boolean`,
+            callId: sql`${sql.placeholder('callId')}`,
+            platformDate: sql`${sql.placeholder('platformDate')}`,
+          }),
         })
         .from(sql`(select 1) as one`),
     ).execute({ subjects: given, related, callId, platformDate });
-    const context = result!.context;
-    return {
-      related: rowsFromJson(applications, context.related!),
-      rows: {
-        people: rowsFromJson(people, context.people!),
-        organizations: rowsFromJson(organizations, context.organizations!),
-        ongoing: rowsFromJson(ongoingProjects, context.ongoing!),
-        platforms: context.platforms!.map((p) => ({
-          organizationId: p.organization_id as string,
-          platform: p.platform as Platform,
-        })),
-        departments: rowsFromJson(departments, context.departments!),
-        documents: rowsFromJson(documents, context.documents!),
-        confirmations: rowsFromJson(partnerConfirmations, context.confirmations!),
-        ongoingRecords: rowsFromJson(registerOngoingProjects, context.ongoingRecords!),
-        dishonestyRecords: rowsFromJson(registerDishonesty, context.dishonestyRecords!),
-        externalSubmissions: rowsFromJson(registerExternalSubmissions, context.externalSubmissions!),
-      },
-    };
+    return judgementRowsOf(result!.context);
   }
 }

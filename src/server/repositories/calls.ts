@@ -1,8 +1,9 @@
-import { asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { asc, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { CallDocument } from '../../core/calls/schema.js';
 import type { Database } from '../db/database.js';
 import { applications, callStates, callVersions, calls, type CallSnapshot, users } from '../db/schema.js';
 import type { CallChange, CallStatus } from '../../contract/vocabulary.js';
+import { selectionFromJson, selectionSql } from './json-rows.js';
 import { prepared } from './prepared.js';
 
 /**
@@ -30,6 +31,14 @@ const withStatus = {
   status: sql<CallStatus>`coalesce(${callStates.status}, 'open')`,
   version: sql<number>`(select coalesce(max(${callVersions.version}), 0)::int from ${callVersions} where ${callVersions.callId} = ${calls.id})`,
 };
+
+/** The call whose id `id` (an SQL expression) gives, as the JSON object `callFromJson` reads; `null` if none. */
+export const callJson = (id: SQL) => sql`(
+  select row_to_json(c) from (
+    select ${selectionSql(withStatus)} from ${calls} left join ${callStates} on ${callStates.callId} = ${calls.id}
+    where ${calls.id} = ${id}) c)`;
+
+export const callFromJson = (json: Record<string, unknown>) => selectionFromJson<CallRow>(withStatus, json);
 
 export class CallRepository {
   constructor(private readonly db: Database) {}

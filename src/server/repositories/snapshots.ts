@@ -3,6 +3,19 @@ import type { Database } from '../db/database.js';
 import { applications, applicationSnapshots, calls } from '../db/schema.js';
 import { prepared } from './prepared.js';
 
+/** What lists a snapshot: everything but its content. */
+export const SNAPSHOT_HEAD = {
+  id: applicationSnapshots.id,
+  sha256: applicationSnapshots.sha256,
+  createdAt: applicationSnapshots.createdAt,
+};
+
+export interface SnapshotHead {
+  id: string;
+  sha256: string;
+  createdAt: Date;
+}
+
 export type SnapshotRow = typeof applicationSnapshots.$inferSelect;
 export type NewSnapshot = typeof applicationSnapshots.$inferInsert;
 
@@ -55,11 +68,7 @@ export class SnapshotRepository {
   listByApplication(applicationId: string) {
     return prepared(this.db, 'snapshots_of_application', () =>
       this.db
-        .select({
-          id: applicationSnapshots.id,
-          sha256: applicationSnapshots.sha256,
-          createdAt: applicationSnapshots.createdAt,
-        })
+        .select(SNAPSHOT_HEAD)
         .from(applicationSnapshots)
         .where(eq(applicationSnapshots.applicationId, sql.placeholder('applicationId')))
         .orderBy(desc(applicationSnapshots.createdAt)),

@@ -153,14 +153,6 @@ export class UserRepository {
   }
 
   /**
-   * Holds the account's key until the transaction ends (`FOR KEY SHARE`, what a row that names it takes): a
-   * transaction takes it before the audit log's lock when it then writes such rows.
-   */
-  async holdKey(id: string): Promise<void> {
-    await this.db.select({ id: users.id }).from(users).where(eq(users.id, id)).for('key share');
-  }
-
-  /**
    * Every account of the organization, row-locked until the transaction ends: whoever changes an
    * administrator waits for whoever else is, so two cannot each remove one of the last two.
    */

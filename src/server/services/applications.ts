@@ -22,9 +22,9 @@ import type { Department } from '../repositories/departments.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
 import type { CreateApplicationBody, UpdateApplicationBody } from '../../contract/applications.js';
 import { canonicalJson, type ReceiptSigner, verifyReceipt } from '../security/receipt-signing.js';
-import { BundleService, type Judgement } from './bundles.js';
+import { BundleService, judgementOf, type Judgement } from './bundles.js';
 import { directedFor } from './entitlements.js';
-import { type Finalization, finalizationOf } from './finalization.js';
+import { type Finalization, finalizationFrom, finalizationOf } from './finalization.js';
 import type { CallService } from './calls.js';
 import { assertVerified } from './organization-verification.js';
 import { lapseChangedConfirmation } from './partner-confirmations.js';
@@ -148,12 +148,27 @@ export class ApplicationService {
 
   /**
    * An autosave, answered with the view of what it wrote (not read again). The common one, the form of an
-   * application that stays where it is, is one statement; anything else takes `update`, which reads the row.
+   * application that stays where it is, is one statement, which also reads what the answer shows; anything
+   * else takes `update`, which reads the row.
    */
   async save(actor: Principal, id: string, input: UpdateApplicationBody): Promise<ApplicationView> {
     const owner = applicantScope(actor);
-    const saved = owner && (await this.repos.applications.saveFormAtVersion(id, input.version, owner, input));
-    if (saved) return this.viewOf(saved, saved);
+    const saved = owner && (await this.repos.applications.autosave(id, input.version, owner, input));
+    if (saved) {
+      const { application: row, judgement } = saved;
+      const call = this.calls.view(saved.call).parameters;
+      const now = this.clock.now();
+      return {
+        application: row,
+        evaluation: await this.evaluation(
+          call,
+          row,
+          now,
+          findingsOf(judgementOf(call, [row], judgement, now), row.id, call),
+        ),
+        finalization: finalizationFrom(row, saved.snapshots, judgement.rows.documents),
+      };
+    }
     const row = await this.update(actor, id, input);
     return this.viewOf(row, (await this.repos.applications.withNames([row.id]))[0]!);
   }
@@ -265,27 +280,24 @@ export class ApplicationService {
   private async evaluate(row: ApplicationRow): Promise<ApplicationEvaluation> {
     const call = await this.calls.require(row.callId);
     const now = this.clock.now();
-    const confirmed =
-      row.status === 'returned' &&
-      (await this.repos.review.confirmation(row.departmentId, row.callId)) !== undefined;
     return this.evaluation(
       call.parameters,
       row,
       now,
       await this.judge(call.parameters, row, now, row.submittedAt),
-      confirmed,
     );
   }
 
   async submit(actor: Principal, id: string, version: number): Promise<SubmitOutcome> {
     // Inside, every query goes through the transaction: PGlite has one connection, which it holds.
     const outcome = await inTransaction(this.db, async (repos) => {
-      const locked = await repos.applications.lock(id);
+      const found = await repos.applications.lockWithCall(id);
+      const locked = found?.application;
       if (!locked || !canEdit(actor, locked)) throw new AppError('NOT_FOUND');
       if (!isEditable(locked)) throw new AppError('NOT_EDITABLE');
       if (locked.version !== version) throw new AppError('VERSION_CONFLICT');
-      const callRow = await repos.calls.findById(locked.callId);
-      const call = this.calls.view(callRow!);
+      const call = this.calls.view(found.call);
+      const organization = found.organization;
       const now = this.clock.now();
       const resubmission = locked.status === 'returned';
       if (now.getTime() < Date.parse(call.parameters.deadlines.opens.value)) {
@@ -310,17 +322,17 @@ export class ApplicationService {
 
       // One application per enterprise and per PI across all organizations: submissions that could count
       // against each other take these locks in one order and wait for one another.
-      const organization = (await repos.organizations.findById(locked.organizationId))!;
       await assertVerified(repos, organization);
-      await repos.applications.lockKeys([`credit:${organization.creditCode}`, `pi:${locked.piId}`]);
-      await repos.users.holdKey(actor.userId);
+      await repos.applications.lockKeys([`credit:${organization.creditCode}`, `pi:${locked.piId}`], {
+        holding: actor.userId,
+      });
 
       const bundles = new BundleService(repos);
       const judgement = await bundles.judge(call.parameters, [locked], now, (r) =>
         r.id === id ? submittedAt : r.submittedAt,
       );
       const findings = findingsOf(judgement, id, call.parameters);
-      const evaluation = this.evaluation(call.parameters, locked, now, findings, false);
+      const evaluation = this.evaluationOf(call.parameters, locked, now, findings, false);
       if (!evaluation.canSubmit) return { submitted: false as const, evaluation };
 
       const files = judgement.rows.documents.filter((d) => d.applicationId === id);
@@ -385,10 +397,9 @@ export class ApplicationService {
         signature,
         publicKey: this.signer.publicKeyPem,
       };
-      return { submitted: true as const, receipt: receiptView };
+      return { submitted: true as const, receipt: receiptView, application: recorded };
     });
-    if (!outcome.submitted) return outcome;
-    return { ...outcome, application: (await this.repos.applications.withNames([id]))[0]! };
+    return outcome;
   }
 
   async withdraw(actor: Principal, id: string, version: number): Promise<ApplicationRow> {
@@ -431,7 +442,20 @@ export class ApplicationService {
     return findingsOf(judgement, row.id, call);
   }
 
-  private evaluation(
+  /** `findings` as the form shows them; a returned application cannot be resubmitted once its list is confirmed. */
+  private async evaluation(
+    call: CallParameters,
+    row: ApplicationRow,
+    now: Date,
+    findings: Finding[],
+  ): Promise<ApplicationEvaluation> {
+    const confirmed =
+      row.status === 'returned' &&
+      (await this.repos.review.confirmation(row.departmentId, row.callId)) !== undefined;
+    return this.evaluationOf(call, row, now, findings, confirmed);
+  }
+
+  private evaluationOf(
     call: CallParameters,
     row: ApplicationRow,
     now: Date,

@@ -34,6 +34,7 @@ import type {
   OngoingProjectRow,
   OrganizationRow,
   RegisterSubjects,
+  JudgementRows,
 } from '../repositories/bundles.js';
 import type { Repositories } from '../repositories/index.js';
 import {
@@ -268,6 +269,18 @@ const assembled = (): Assembled => ({
   partners: new Map(),
 });
 
+/** `BundleService.judge` on what it read (`JudgementRows`), when the statement that wrote the subjects read it. */
+export function judgementOf(
+  call: CallParameters,
+  subjects: ApplicationRow[],
+  { related, rows }: JudgementRows,
+  asOf: Date,
+  submittedAt: (row: ApplicationRow) => Date | null = (row) => row.submittedAt,
+): Judgement {
+  const bundle = whole(call, [...subjects, ...related], asOf, submittedAt, rows);
+  return { bundle, report: checkBundle(bundle, call), rows };
+}
+
 export class BundleService {
   constructor(private readonly repos: Repositories) {}
 
@@ -281,16 +294,10 @@ export class BundleService {
     asOf: Date,
     submittedAt: (row: ApplicationRow) => Date | null = (row) => row.submittedAt,
   ): Promise<Judgement> {
-    const { related, rows } = await this.repos.bundles.judgementRows(
-      call.id,
-      subjects,
-      platformDateOf(call),
-      {
-        related: true,
-      },
-    );
-    const bundle = whole(call, [...subjects, ...related], asOf, submittedAt, rows);
-    return { bundle, report: checkBundle(bundle, call), rows };
+    const read = await this.repos.bundles.judgementRows(call.id, subjects, platformDateOf(call), {
+      related: true,
+    });
+    return judgementOf(call, subjects, read, asOf, submittedAt);
   }
 
   /** The application alone, with its organisation, PI, department and domestic partners: what prints it. */

@@ -25,7 +25,8 @@ import { PRINTED_FORMS, type PrintOptions, type PrintSubject, type UnitRecord } 
 import type { Principal } from '../principal.js';
 import type { ApplicationRow } from '../repositories/applications.js';
 import { inTransaction, type Repositories } from '../repositories/index.js';
-import type { SnapshotRow } from '../repositories/snapshots.js';
+import type { DocumentRow } from '../repositories/bundles.js';
+import type { SnapshotHead } from '../repositories/snapshots.js';
 import { canonicalJson } from '../security/receipt-signing.js';
 import type { FileStore } from '../storage/file-store.js';
 import { canEdit, canRead, isEditable } from './application-access.js';
@@ -226,13 +227,24 @@ export class FinalizationService {
 
 /** The application's 定稿, and a notice for each current signed scan printed from another one. */
 export async function finalizationOf(repos: Repositories, row: ApplicationRow): Promise<Finalization> {
-  const snapshots = (await repos.snapshots.listByApplication(row.id)).map(snapshotOf);
-  const current = snapshots.find((s) => s.id === row.finalizedSnapshotId) ?? null;
+  const snapshots = await repos.snapshots.listByApplication(row.id);
   // An application never finalised here (imported, or uploaded before 定稿 existed) has nothing to compare with.
+  const documents = snapshots.length === 0 ? [] : await repos.bundles.currentDocuments([row.id]);
+  return finalizationFrom(row, snapshots, documents);
+}
+
+/** `finalizationOf` on rows already read: the application's snapshots, newest first, and its current documents. */
+export function finalizationFrom(
+  row: ApplicationRow,
+  snapshotRows: readonly SnapshotHead[],
+  documents: readonly DocumentRow[],
+): Finalization {
+  const snapshots = snapshotRows.map(snapshotOf);
+  const current = snapshots.find((s) => s.id === row.finalizedSnapshotId) ?? null;
   const scans =
     snapshots.length === 0
       ? []
-      : (await repos.bundles.currentDocuments([row.id])).filter((d) => SIGNED_FORM_KINDS.has(d.kind));
+      : documents.filter((d) => d.applicationId === row.id && SIGNED_FORM_KINDS.has(d.kind));
   const scanNotices = scans
     .filter((d) => d.metadata.printedFrom !== current?.sha256)
     .map((d) => {
@@ -246,7 +258,7 @@ export async function finalizationOf(repos: Repositories, row: ApplicationRow): 
   return { current, snapshots, scanNotices };
 }
 
-const snapshotOf = (row: Pick<SnapshotRow, 'id' | 'sha256' | 'createdAt'>): Snapshot => ({
+const snapshotOf = (row: SnapshotHead): Snapshot => ({
   id: row.id,
   sha256: row.sha256,
   createdAt: row.createdAt,
