@@ -6,7 +6,6 @@ import {
   getTableColumns,
   inArray,
   isNotNull,
-  isNull,
   ne,
   sql,
   type SQL,
