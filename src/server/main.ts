@@ -89,6 +89,7 @@ function openServingDatabase(config: Config, log: () => StartLog): DatabaseHandl
   return openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
     onPoolError: (error) => log().error({ err: error }, 'idle database connection failed'),
   });
 }

@@ -59,6 +59,14 @@ describe('config', () => {
     );
   });
 
+  it('DATABASE_POOL_SIZE：每个进程默认 4 个连接；非正整数时指出变量', () => {
+    expect(loadConfig({ SESSION_SECRET: secret }).databasePoolSize).toBe(4);
+    expect(loadConfig({ SESSION_SECRET: secret, DATABASE_POOL_SIZE: '12' }).databasePoolSize).toBe(12);
+    expect(() => loadConfig({ SESSION_SECRET: secret, DATABASE_POOL_SIZE: '0' })).toThrowError(
+      /环境变量 DATABASE_POOL_SIZE 无效：应为正整数（每个服务进程的 PostgreSQL 连接数）/,
+    );
+  });
+
   it('WORKERS：PostgreSQL 默认每核一个进程，PGlite 只允许一个', () => {
     const pg = 'postgres://app@db.local/shenbao';
     expect(loadConfig({ SESSION_SECRET: secret }).workers).toBe(1);

@@ -31,9 +31,12 @@ const MIGRATION_LOCK_ID = 7_326_100_026;
 export function openDatabase(options: {
   databaseUrl: string | undefined;
   dataDir: string;
+  poolSize?: number;
   onPoolError?: (error: Error) => void;
 }): DatabaseHandle {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.onPoolError);
+  if (options.databaseUrl) {
+    return openPostgres(options.databaseUrl, options.onPoolError, options.poolSize);
+  }
   const dir = join(options.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   return openPglite({ dataDir: dir });
@@ -52,8 +55,12 @@ export function openPglite(options: PGliteOptions = {}): DatabaseHandle & { clie
   };
 }
 
-export function openPostgres(url: string, onPoolError?: (error: Error) => void): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url });
+export function openPostgres(
+  url: string,
+  onPoolError?: (error: Error) => void,
+  poolSize?: number,
+): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (error) => onPoolError?.(error));
   const db = drizzleNodePostgres({ client: pool, schema });
