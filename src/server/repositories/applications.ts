@@ -1,15 +1,4 @@
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  getTableColumns,
-  inArray,
-  isNotNull,
-  ne,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database.js';
 import type { ApplicationStatus } from '../../contract/vocabulary.js';
 import { AUDIT_LOCK, AuditRepository, auditInsert, type AuditRecord } from './audit.js';
