@@ -125,6 +125,8 @@ interface Run {
   loginSeconds: number;
   surgeSeconds: number;
   surgeCpuMs: { server: number; database: number };
+  /** This process's CPU during the surge, ms: the applicants' side, which shares the machine. */
+  clientCpuMs: number;
   /** Backends of the surge by what they were doing, on average over the samples. */
   waits: string;
   alone: Latencies;
@@ -212,6 +214,7 @@ async function surge(workers: number | undefined): Promise<Run> {
     loginSeconds: 0,
     surgeSeconds: 0,
     surgeCpuMs: { server: 0, database: 0 },
+    clientCpuMs: 0,
     waits: '',
     alone: new Map(),
     cpu: new Map(),
@@ -337,8 +340,11 @@ async function surge(workers: number | undefined): Promise<Run> {
     const pids = serverPids(server.pid!);
     const before = { server: reading(pids), database: reading(await backendPids(admin, databaseName)) };
     const surgeStart = performance.now();
+    const clientBefore = process.cpuUsage();
     await pool(applicants, CONCURRENCY, (applicant) => fill(run.latencies, applicant));
     run.surgeSeconds = (performance.now() - surgeStart) / 1000;
+    const client = process.cpuUsage(clientBefore);
+    run.clientCpuMs = (client.user + client.system) / 1000;
     sampling = false;
     await sampler;
     run.waits = [...waits]
@@ -403,6 +409,7 @@ function details(run: Run): string[] {
   return [
     `surge database backends active, on average: ${run.waits}`,
     `surge CPU per request: server ${(run.surgeCpuMs.server / requests).toFixed(1)} ms, database ${(run.surgeCpuMs.database / requests).toFixed(1)} ms`,
+    `surge CPU per request of this bench's own process (the applicants' side, on the same cores): ${(run.clientCpuMs / requests).toFixed(1)} ms`,
     ...latencyLines(run.alone).map((line) => `alone   ${line}`),
     ...[...run.cpu].map(
       ([kind, c]) =>
