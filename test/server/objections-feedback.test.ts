@@ -492,7 +492,7 @@ describe('评审意见反馈', () => {
     const [applicantAdmin] = await t.db
       .select()
       .from(users)
-      .where(eq(users.organizationId, w.rejected.organizationId));
+      .where(and(eq(users.organizationId, w.rejected.organizationId), eq(users.role, 'unit-admin')));
     const notices = await t.db
       .select()
       .from(outbox)
