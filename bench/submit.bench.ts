@@ -423,7 +423,13 @@ function baselineLines(baseline: Baseline): string[] {
   try {
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/submit.bench.ts'], {
       cwd: baseline.root,
-      env: { ...process.env, APPLICANTS: String(APPLICANTS), CONCURRENCY: String(CONCURRENCY) },
+      // A baseline that itself runs a baseline would look for git in its export.
+      env: {
+        ...process.env,
+        APPLICANTS: String(APPLICANTS),
+        CONCURRENCY: String(CONCURRENCY),
+        BASELINE: 'off',
+      },
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });
