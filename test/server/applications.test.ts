@@ -200,6 +200,30 @@ describe('保存（自动保存）', () => {
     const fixed = await save(admin.cookie, app.id, over.json().application.version, completeForm());
     expect(fixed.json().evaluation.findings.map((f: { rule: string }) => f.rule)).not.toContain('budget.cap');
   });
+  it('一条语句写成的保存，答复与随后读取的申报书相同：名称、规则结果、缺项与定稿状态', async () => {
+    await draft();
+    const app = await draft();
+    const saved = await save(
+      admin.cookie,
+      app.id,
+      app.version,
+      completeForm({ budget: { total: 3_000_000, jiangsuTotal: 2_000_000, provincialFunding: 900_000 } }),
+    );
+    expect(saved.statusCode).toBe(200);
+    const read = await inject(t.app, {
+      method: 'GET',
+      url: `/api/applications/${app.id}`,
+      cookie: admin.cookie,
+    });
+    const { serverTime: _saveTime, ...savedEvaluation } = saved.json().evaluation;
+    const { serverTime: _readTime, ...readEvaluation } = read.json().evaluation;
+    const rules = savedEvaluation.findings.map((f: { rule: string }) => f.rule);
+    // The budget's error, and the other draft of the same enterprise read beside it (一企一项).
+    expect(rules).toEqual(expect.arrayContaining(['budget.cap', 'limit.enterprise-one-application']));
+    expect(savedEvaluation).toEqual(readEvaluation);
+    expect(saved.json().application).toEqual(read.json().application);
+    expect(saved.json().finalization).toEqual(read.json().finalization);
+  });
 });
 
 describe('提交', () => {
