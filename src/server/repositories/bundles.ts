@@ -7,11 +7,11 @@ import {
   documents,
   ongoingProjects,
   organizations,
+  partnerConfirmations,
   people,
   registerDishonesty,
   registerExternalSubmissions,
   registerOngoingProjects,
-  partnerConfirmations,
 } from '../db/schema.js';
 import type { DishonestyRecord } from '../../core/registers/dishonesty.js';
 import type { ExternalSubmissionRecord } from '../../core/registers/external-submissions.js';

@@ -10,11 +10,7 @@ export const SNAPSHOT_HEAD = {
   createdAt: applicationSnapshots.createdAt,
 };
 
-export interface SnapshotHead {
-  id: string;
-  sha256: string;
-  createdAt: Date;
-}
+export type SnapshotHead = Pick<SnapshotRow, keyof typeof SNAPSHOT_HEAD>;
 
 export type SnapshotRow = typeof applicationSnapshots.$inferSelect;
 export type NewSnapshot = typeof applicationSnapshots.$inferInsert;

@@ -142,8 +142,7 @@ export class ApplicationService {
 
   /** The named application and the notice's rules on it as it stands. */
   async view(actor: Principal, id: string): Promise<ApplicationView> {
-    const row = await this.get(actor, id);
-    return this.viewOf(row, (await this.repos.applications.withNames([row.id]))[0]!);
+    return this.viewOf(await this.get(actor, id));
   }
 
   /**
@@ -169,13 +168,13 @@ export class ApplicationService {
         finalization: finalizationFrom(row, saved.snapshots, judgement.rows.documents),
       };
     }
-    const row = await this.update(actor, id, input);
-    return this.viewOf(row, (await this.repos.applications.withNames([row.id]))[0]!);
+    return this.viewOf(await this.update(actor, id, input));
   }
 
-  private async viewOf(row: ApplicationRow, named: NamedApplication): Promise<ApplicationView> {
+  private async viewOf(row: ApplicationRow): Promise<ApplicationView> {
+    const [application] = await this.repos.applications.withNames([row.id]);
     return {
-      application: named,
+      application: application!,
       evaluation: await this.evaluate(row),
       finalization: await finalizationOf(this.repos, row),
     };
@@ -290,7 +289,7 @@ export class ApplicationService {
 
   async submit(actor: Principal, id: string, version: number): Promise<SubmitOutcome> {
     // Inside, every query goes through the transaction: PGlite has one connection, which it holds.
-    const outcome = await inTransaction(this.db, async (repos) => {
+    return inTransaction(this.db, async (repos) => {
       const found = await repos.applications.lockWithCall(id);
       const locked = found?.application;
       if (!locked || !canEdit(actor, locked)) throw new AppError('NOT_FOUND');
@@ -399,7 +398,6 @@ export class ApplicationService {
       };
       return { submitted: true as const, receipt: receiptView, application: recorded };
     });
-    return outcome;
   }
 
   async withdraw(actor: Principal, id: string, version: number): Promise<ApplicationRow> {
