@@ -21,10 +21,13 @@ import { BASELINE, unpackBaseline, type Baseline } from './baseline.js';
 // (autosave) and submit it. Prints throughput, p50/p99 latency per request kind, and error counts.
 //
 // Then ALONE more applicants, one at a time, do the same: their latency and the CPU each request kind costs the
-// server's processes and the database's backends (from /proc, so Linux only). Before all that, the baseline
-// commit's own bench runs on a fresh database (an export of BASELINE, node_modules linked), so that both sets
-// of figures come from one run on one machine: BASELINE=off skips it. SURGE_WORKERS=1,2 runs the surge again
-// with each number of server processes (the main run uses the server's default, WORKERS unset).
+// server's processes and the database's backends (from /proc, so Linux only). Last, the floor: the surge's
+// applicants make as many requests of the lightest signed-in kind, the most any surge could reach here.
+//
+// Before all that, the baseline commit's own bench runs on a fresh database (an export of BASELINE,
+// node_modules linked), so that both sets of figures come from one run on one machine: BASELINE=off skips it.
+// SURGE_WORKERS=1,2 runs the surge again with each number of server processes (the main run uses the server's
+// default, WORKERS unset).
 
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const APPLICANTS = Number(process.env.APPLICANTS ?? 300);
@@ -132,6 +135,8 @@ interface Run {
   alone: Latencies;
   /** CPU per request kind, alone: ms of the server's processes and of the database's backends. */
   cpu: Map<string, { server: number; database: number; n: number }>;
+  /** The same applicants, as many requests each, of the lightest signed-in request: a ceiling for this machine. */
+  floor: { seconds: number; requests: number; errors: number };
 }
 
 async function timed(
@@ -218,6 +223,7 @@ async function surge(workers: number | undefined): Promise<Run> {
     waits: '',
     alone: new Map(),
     cpu: new Map(),
+    floor: { seconds: 0, requests: 0, errors: 0 },
   };
   const database = await temporaryDatabase(ADMIN_URL, 'shenbao_bench');
   const databaseName = new URL(database.url).pathname.slice(1);
@@ -370,6 +376,27 @@ async function surge(workers: number | undefined): Promise<Run> {
       await measured('login', () => signIn(run.alone, applicant.login));
       await fill(run.alone, applicant, measured);
     }
+
+    // The signed-in request with the least to do (its session, then one indexed read), as often as the surge's:
+    // no save or submit can be served faster on this machine than this.
+    const floor = { errors: new Map<string, number>() };
+    const floorStart = performance.now();
+    await pool(applicants, CONCURRENCY, async ({ login }) => {
+      for (let i = 0; i < SAVES + 1; i++) {
+        await timed(
+          floor,
+          new Map(),
+          'floor',
+          () => fetch(`${base}/api/me/sessions`, { headers: { cookie: cookies.get(login) ?? '' } }),
+          (s) => s === 200,
+        );
+      }
+    });
+    run.floor = {
+      seconds: (performance.now() - floorStart) / 1000,
+      requests: APPLICANTS * (SAVES + 1),
+      errors: [...floor.errors.values()].reduce((a, b) => a + b, 0),
+    };
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
@@ -383,6 +410,7 @@ async function surge(workers: number | undefined): Promise<Run> {
 const surgeRequests = (run: Run) =>
   [...run.latencies.entries()].filter(([k]) => k !== 'login').reduce((n, [, v]) => n + v.length, 0);
 const perSecond = (run: Run) => surgeRequests(run) / run.surgeSeconds;
+const floorRate = (run: Run) => run.floor.requests / run.floor.seconds;
 
 function latencyLines(latencies: Latencies): string[] {
   return [...latencies].map(([kind, values]) => {
@@ -410,6 +438,7 @@ function details(run: Run): string[] {
     `surge database backends active, on average: ${run.waits}`,
     `surge CPU per request: server ${(run.surgeCpuMs.server / requests).toFixed(1)} ms, database ${(run.surgeCpuMs.database / requests).toFixed(1)} ms`,
     `surge CPU per request of this bench's own process (the applicants' side, on the same cores): ${(run.clientCpuMs / requests).toFixed(1)} ms`,
+    `floor: the same ${run.floor.requests} requests, each GET /api/me/sessions (a session and one read, nothing else): ${floorRate(run).toFixed(1)} requests/s, errors ${run.floor.errors}`,
     ...latencyLines(run.alone).map((line) => `alone   ${line}`),
     ...[...run.cpu].map(
       ([kind, c]) =>
@@ -461,6 +490,9 @@ if (before) {
   const baseRate = figure(before, /= ([\d.]+) requests\/s/);
   console.log(
     `requests/s against baseline ${BASELINE}: ${perSecond(run).toFixed(1)} / ${baseRate.toFixed(1)} = ${(perSecond(run) / baseRate).toFixed(2)}×`,
+  );
+  console.log(
+    `floor against baseline ${BASELINE}: ${floorRate(run).toFixed(1)} / ${baseRate.toFixed(1)} = ${(floorRate(run) / baseRate).toFixed(2)}× (what a surge of requests that only sign in and read one row would reach)`,
   );
   for (const kind of ['save', 'submit', 'login']) {
     const now = [...run.latencies.get(kind)!].sort((a, b) => a - b);
