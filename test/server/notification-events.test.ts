@@ -33,8 +33,12 @@ async function account(role: UserRole, scope: Parameters<typeof insertUser>[2] =
 
 /** The unit administrator insertSubmitted made for the application's organisation. */
 async function adminOf(organizationId: string) {
-  const [admin] = await t.db.select().from(users).where(eq(users.organizationId, organizationId));
-  return admin!;
+  const admins = await t.db
+    .select()
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.role, 'unit-admin')));
+  expect(admins).toHaveLength(1);
+  return admins[0]!;
 }
 
 describe('退回修改', () => {

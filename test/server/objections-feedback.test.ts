@@ -372,10 +372,11 @@ describe('公示异议：省里处理', () => {
     expect(contract.json().error).toMatchObject({ code: 'APPROVAL_REVOKED' });
     expect(contract.json().error.message).toContain('撤销');
 
-    const [admin] = await t.db
+    const [admin, ...others] = await t.db
       .select()
       .from(users)
-      .where(eq(users.organizationId, w.approved.organizationId));
+      .where(and(eq(users.organizationId, w.approved.organizationId), eq(users.role, 'unit-admin')));
+    expect(others).toEqual([]);
     const notices = await t.db
       .select()
       .from(outbox)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { tmpdir } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
@@ -318,7 +318,10 @@ describe('单位用户服务自行核对访问权限', () => {
 
 describe('消息服务自行核对访问权限', () => {
   it('别人的消息：标记已读与不存在的消息一样得到 NOT_FOUND，也不出现在自己的列表里', async () => {
-    const [admin] = await t.db.select().from(users).where(eq(users.organizationId, submitted.organizationId));
+    const [admin] = await t.db
+      .select()
+      .from(users)
+      .where(and(eq(users.organizationId, submitted.organizationId), eq(users.role, 'unit-admin')));
     await inTransaction(t.db, (repos) =>
       notify(
         repos,
