@@ -17,8 +17,11 @@ import { tamper } from '../support/audit-tampering.js';
 const SETUP_TIMEOUT_MS = 60_000;
 let dataDir: string;
 
-async function withDatabase<T>(work: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
-  const database = openDatabase({ databaseUrl: undefined, dataDir });
+async function withDatabase<T>(
+  dir: string,
+  work: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>,
+): Promise<T> {
+  const database = openDatabase({ databaseUrl: undefined, dataDir: dir });
   try {
     return await work(database.db);
   } finally {
@@ -26,9 +29,10 @@ async function withDatabase<T>(work: (db: ReturnType<typeof openDatabase>['db'])
   }
 }
 
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'shenbao-audit-'));
-  const database = openDatabase({ databaseUrl: undefined, dataDir });
+/** A data directory whose audit log holds three entries of one application's status. */
+async function loggedDataDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'shenbao-audit-'));
+  const database = openDatabase({ databaseUrl: undefined, dataDir: dir });
   await database.migrate();
   const audit = new AuditRepository(database.db);
   for (const [i, status] of ['draft', 'submitted', 'recommended'].entries()) {
@@ -43,6 +47,11 @@ beforeAll(async () => {
     });
   }
   await database.close();
+  return dir;
+}
+
+beforeAll(async () => {
+  dataDir = await loggedDataDir();
 }, SETUP_TIMEOUT_MS);
 
 afterAll(async () => {
@@ -50,7 +59,9 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** Each run sees only the variables it names (and DATABASE_URL unset), whatever ran before it. */
 const verify = (env: Record<string, string>) => {
+  vi.unstubAllEnvs();
   vi.stubEnv('DATABASE_URL', '');
   vi.stubEnv('DATA_DIR', dataDir);
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
@@ -59,7 +70,10 @@ const verify = (env: Record<string, string>) => {
 
 describe('shenbao audit verify', () => {
   it('链条完整：输出条数和链尾哈希，退出码 0', async () => {
-    const head = await withDatabase(async (db) => (await new AuditRepository(db).list({ limit: 1 }))[0]!);
+    const head = await withDatabase(
+      dataDir,
+      async (db) => (await new AuditRepository(db).list({ limit: 1 }))[0]!,
+    );
     const run = await verify({});
     expect(run.stderr).toContain('尚无签名检查点，只校验了哈希链本身');
     expect(run.stdout).toBe(`审计日志完整：3 条记录，链尾哈希 ${head.hash}\n`);
@@ -67,10 +81,13 @@ describe('shenbao audit verify', () => {
   });
 
   it('有人用 SQL 改了一条记录：指出第一处断开的序号和原因，退出码 1', async () => {
-    await withDatabase((db) =>
+    // A log of its own: the other tests read the intact one.
+    const tampered = await loggedDataDir();
+    await withDatabase(tampered, (db) =>
       tamper(db, sql`update audit_log set after = '{"status": "not-recommended"}'::jsonb where seq = 2`),
     );
-    const run = await verify({});
+    const run = await verify({ DATA_DIR: tampered });
+    await rm(tampered, { recursive: true, force: true });
     expect(run.stdout).toBe(
       '审计日志在第 2 条记录处断开：记录内容与其哈希不一致（内容被改动）（此前 1 条完整）\n',
     );
