@@ -35,7 +35,8 @@ const CONFLICTED = '海洋装备腐蚀监测国际合作';
 const CONFLICT_REASON = '本人曾在申报单位兼职，近三年有合作';
 const DECLINE_REASON = '评审期间在国外访学，无法按期完成';
 
-describe('专家答复评审邀请，省里一键重新分配', () => {
+// A story: each step goes on from the page and the records the step before it left, so they keep their order.
+describe('专家答复评审邀请，省里一键重新分配', { shuffle: false }, () => {
   const t = useTestApp();
   let browser: Browser;
   let page: Page;

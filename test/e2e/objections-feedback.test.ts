@@ -31,7 +31,8 @@ requireWebBuild();
 const TITLE = '面向氢能储运的固态储氢材料联合研发';
 const COMMENT = '合作基础扎实，建议进一步细化中试验证方案。';
 
-describe('公示异议与评审意见反馈', () => {
+// A story: each step goes on from the page and the records the step before it left, so they keep their order.
+describe('公示异议与评审意见反馈', { shuffle: false }, () => {
   const t = useTestApp();
   let browser: Browser;
   let page: Page;

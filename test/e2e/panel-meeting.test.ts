@@ -30,7 +30,8 @@ requireWebBuild();
 const TITLE = '面向深海装备的耐压传感器联合研发';
 const PROPOSED_WAN = 50;
 
-describe('会评会议：记录表决与建议，主持人签署纪要', () => {
+// A story: each step goes on from the page and the records the step before it left, so they keep their order.
+describe('会评会议：记录表决与建议，主持人签署纪要', { shuffle: false }, () => {
   const t = useTestApp();
   let browser: Browser;
   let page: Page;

@@ -35,7 +35,8 @@ const CALL_ID = 'JS-INTL-2029';
 const SHARED_ID = 'JS-INTL-2028';
 const CALL_NAME = '2029年度省国际科技合作/港澳台科技合作计划';
 
-describe('省科技项目管理中心在浏览器中编辑计划参数', () => {
+// A story: each step goes on from the page and the records the step before it left, so they keep their order.
+describe('省科技项目管理中心在浏览器中编辑计划参数', { shuffle: false }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'shenbao-e2e-data-'));
   const t = useTestApp({ DATA_DIR: dataDir });
   let browser: Browser;

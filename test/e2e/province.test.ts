@@ -55,7 +55,8 @@ const CHEN_SCORES: Scores = Object.fromEntries(FORM.criteria.map((c, i) => [c.id
 const OTHER_SCORES: Scores = Object.fromEntries(FORM.criteria.map((c) => [c.id, 7]));
 const OVERRIDE_REASON = '该专家与合作机构无隶属关系，仅为同名研究所，经处务会同意例外分配。';
 
-describe('省科技项目管理中心在浏览器中受理、分配专家、评分、立项并公示', () => {
+// A story: each step goes on from the page and the records the step before it left, so they keep their order.
+describe('省科技项目管理中心在浏览器中受理、分配专家、评分、立项并公示', { shuffle: false }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'shenbao-e2e-data-'));
   const t = useTestApp({ DATA_DIR: dataDir });
   let browser: Browser;
