@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { outbox, sessions } from '../../src/server/db/schema.js';
 import type { Department } from '../../src/server/repositories/departments.js';
 import { repositories } from '../../src/server/repositories/index.js';
+import { ownDepartment } from '../support/api/own-calls-and-departments.js';
 import { officialBody, VALID_PASSWORD } from '../support/factories/server.js';
 import { inject, insertUser, login, signInAsNewHolder, useTestApp } from '../support/harness.js';
 
@@ -221,7 +222,9 @@ describe('停用与启用', () => {
   });
 
   it('主管部门最后一位启用的管理员不能停用，也不能取消其管理员职责；有另一位后可以', async () => {
-    const first = await departmentAdmin(suzhou);
+    // A department of its own: other tests add administrators to the seeded ones.
+    const department = await ownDepartment(t, 'city');
+    const first = await departmentAdmin(department);
     const lastOne = await post(admin.cookie, `/api/province/accounts/${first.id}/disable`);
     expect(lastOne.statusCode).toBe(409);
     expect(lastOne.json().error.code).toBe('LAST_ADMIN');
@@ -229,7 +232,7 @@ describe('停用与启用', () => {
     expect(demoted.json().error.code).toBe('LAST_ADMIN');
     expect((await repos().users.findById(first.id))!).toMatchObject({ disabled: false, duties: ['admin'] });
 
-    const second = await departmentAdmin(suzhou);
+    const second = await departmentAdmin(department);
     expect(
       (await post(first.cookie, `/api/department/staff/${second.id}/duties`, { duties: [] })).statusCode,
     ).toBe(200);
