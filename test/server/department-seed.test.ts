@@ -4,6 +4,7 @@ import divisions from '../../src/core/reference/data/jiangsu_divisions.json' wit
 import type { DepartmentView } from '../../src/contract/departments.js';
 import { repositories } from '../../src/server/repositories/index.js';
 import { seedDepartments } from '../../src/server/seed/departments.js';
+import { contact, listDepartments } from '../support/api/department-directory.js';
 import { inject, insertUser, useTestApp } from '../support/harness.js';
 
 // The seeded 主管部门名录 as the reference data gives it, in a database of its own: the editing tests
@@ -17,17 +18,9 @@ beforeAll(async () => {
   province = (await insertUser(t, 'province')).cookie;
 });
 
-async function listDepartments(): Promise<DepartmentView[]> {
-  const response = await t.app.inject({ method: 'GET', url: '/api/departments' });
-  expect(response.statusCode).toBe(200);
-  return response.json().departments;
-}
-
-const contact = () => ({ name: '', phone: '', email: '' });
-
 describe('GET /api/departments（注册时选择）', () => {
   it('种子数据与参考数据一致：13 个设区市、县级市和县、18 个国家高新区、所列省级高新区、高校和省有关部门', async () => {
-    const departments = await listDepartments();
+    const departments = await listDepartments(t.app);
     const count = (kind: DepartmentView['kind']) => departments.filter((d) => d.kind === kind).length;
     const countyUnits = divisions.cities.flatMap((c) =>
       c.county_level_units.filter((u) => u.type === 'county_level_city' || u.type === 'county'),
@@ -54,7 +47,7 @@ describe('GET /api/departments（注册时选择）', () => {
   });
 
   it('县（市）科技局挂在所属设区市下；高新区按所在设区市归组；列表按设区市排列', async () => {
-    const departments = await listDepartments();
+    const departments = await listDepartments(t.app);
     const suzhou = departments.find((d) => d.name === '苏州市科学技术局')!;
     const kunshan = departments.find((d) => d.name === '昆山市科学技术局');
     expect(kunshan).toMatchObject({

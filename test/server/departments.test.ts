@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DepartmentView, ManagedDepartmentView } from '../../src/contract/departments.js';
+import type { ManagedDepartmentView } from '../../src/contract/departments.js';
 import { auditLog, departmentVersions } from '../../src/server/db/schema.js';
 import { DEPARTMENT_SHEET } from '../../src/server/io/department-spreadsheet.js';
 import { repositories } from '../../src/server/repositories/index.js';
+import { contact, listDepartments } from '../support/api/department-directory.js';
 import { insertSubmitted } from '../support/api/submitted-applications.js';
 import { uniqueNumber } from '../support/factories/random.js';
 import { inject, insertUser, registerUnitAdmin, useTestApp } from '../support/harness.js';
@@ -25,16 +26,8 @@ beforeAll(async () => {
   };
 });
 
-async function listDepartments(): Promise<DepartmentView[]> {
-  const response = await t.app.inject({ method: 'GET', url: '/api/departments' });
-  expect(response.statusCode).toBe(200);
-  return response.json().departments;
-}
-
 const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object, cookie?: string) =>
   inject(t.app, { method, url, cookie: cookie ?? province.cookie, ...(payload ? { payload } : {}) });
-
-const contact = (name = '', phone = '', email = '') => ({ name, phone, email });
 
 async function cityNamed(name: string): Promise<ManagedDepartmentView> {
   const response = await call('GET', `/api/province/departments?q=${encodeURIComponent(name)}&kind=city`);
@@ -73,7 +66,7 @@ describe('省里编辑主管部门名录', () => {
 
     const deactivated = await call('POST', `/api/province/departments/${zone.id}/deactivate`);
     expect(deactivated.json()).toMatchObject({ active: false, version: 3 });
-    expect((await listDepartments()).map((d) => d.id)).not.toContain(zone.id);
+    expect((await listDepartments(t.app)).map((d) => d.id)).not.toContain(zone.id);
     const again = await call('POST', `/api/province/departments/${zone.id}/deactivate`);
     expect(again.statusCode).toBe(409);
     const inactive = await call('GET', '/api/province/departments?status=inactive');
@@ -81,7 +74,7 @@ describe('省里编辑主管部门名录', () => {
     expect((await call('POST', `/api/province/departments/${zone.id}/activate`)).json()).toMatchObject({
       active: true,
     });
-    expect((await listDepartments()).map((d) => d.id)).toContain(zone.id);
+    expect((await listDepartments(t.app)).map((d) => d.id)).toContain(zone.id);
 
     const detail = await call('GET', `/api/province/departments/${zone.id}`);
     expect(detail.statusCode).toBe(200);
@@ -127,7 +120,7 @@ describe('省里编辑主管部门名录', () => {
     const noCity = await call('POST', '/api/province/departments', newDepartment({ kind: 'county' }));
     expect(noCity.statusCode).toBe(400);
     expect(noCity.json().error.fields).toContainEqual(expect.objectContaining({ path: 'cityId' }));
-    const zone = (await listDepartments()).find((d) => d.kind === 'national-hitech-zone')!;
+    const zone = (await listDepartments(t.app)).find((d) => d.kind === 'national-hitech-zone')!;
     const notCity = await call(
       'POST',
       '/api/province/departments',
@@ -193,7 +186,7 @@ describe('省里编辑主管部门名录', () => {
   });
 
   it('其他角色不能使用名录编辑', async () => {
-    const [any] = await listDepartments();
+    const [any] = await listDepartments(t.app);
     for (const cookie of Object.values(outsiders)) {
       expect((await call('GET', '/api/province/departments', undefined, cookie)).statusCode).toBe(403);
       expect(
@@ -269,7 +262,7 @@ describe('导入主管部门名单（.xlsx）', () => {
   it('导入按名称新增或更新（空单元格保留原值），写入版本和审计；重复导入不产生变化', async () => {
     const county = `测试县${uniqueNumber()}科学技术局`;
     const zone = `测试高新区${uniqueNumber()}管理委员会`;
-    const kunshan = (await listDepartments()).find((d) => d.name === '昆山市科学技术局')!;
+    const kunshan = (await listDepartments(t.app)).find((d) => d.name === '昆山市科学技术局')!;
     const rows: Row[] = [
       { 名称: county, 类型: '县（市）科技局', 所属设区市: '苏州市', 区划代码: '320599', 联系人: '赵一' },
       { 名称: zone, 类型: '省级高新区', 所属设区市: '320600' },
