@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -447,6 +447,38 @@ function details(run: Run): string[] {
   ];
 }
 
+const GOAL_RATIO = 4;
+const GOAL_P99_MS = 250;
+
+/**
+ * What the issue's goals ask of this machine's CPU, against what this run spent: every process (server, database,
+ * and this bench's applicants) shares the same cores, so a rate of R requests/s leaves cores × 1000 / R ms of CPU
+ * for each request. Then the most the lone applicants' CPU allows with no contention at all, and the rate that
+ * a p99 latency at CONCURRENCY requests in flight needs (Little's law: in flight = rate × latency).
+ */
+function budgetLines(run: Run, baseRate: number): string[] {
+  const cores = availableParallelism();
+  const requests = surgeRequests(run);
+  const perRequest = (ms: number) => ms / requests;
+  const server = perRequest(run.surgeCpuMs.server);
+  const database = perRequest(run.surgeCpuMs.database);
+  const bench = perRequest(run.clientCpuMs);
+  const goal = GOAL_RATIO * baseRate;
+  const alone = (kind: string) => {
+    const c = run.cpu.get(kind)!;
+    return (c.server + c.database) / c.n;
+  };
+  const lone = (SAVES * alone('save') + alone('submit')) / (SAVES + 1);
+  const loneRate = (cores * 1000) / (lone + bench);
+  const surgeLatencies = ['save', 'submit'].flatMap((kind) => run.latencies.get(kind) ?? []);
+  const mean = surgeLatencies.reduce((a, b) => a + b, 0) / surgeLatencies.length;
+  return [
+    `CPU budget of ${GOAL_RATIO}× the baseline: ${goal.toFixed(1)} requests/s on ${cores} cores leaves ${((cores * 1000) / goal).toFixed(2)} ms of CPU per request for server, database and this bench together; this surge spent ${(server + database + bench).toFixed(2)} ms (server ${server.toFixed(2)}, database ${database.toFixed(2)}, bench ${bench.toFixed(2)})`,
+    `CPU without contention: one applicant alone costs server and database ${lone.toFixed(2)} ms per request (${SAVES} saves and a submission); with this bench's ${bench.toFixed(2)} ms, ${cores} cores serve at most ${loneRate.toFixed(1)} requests/s = ${(loneRate / baseRate).toFixed(2)}× the baseline`,
+    `p99 ≤ ${GOAL_P99_MS} ms with ${CONCURRENCY} requests in flight: by Little's law even the mean is ${GOAL_P99_MS} ms only above ${((CONCURRENCY * 1000) / GOAL_P99_MS).toFixed(0)} requests/s; this surge: ${perSecond(run).toFixed(1)} requests/s, mean ${mean.toFixed(0)} ms`,
+  ];
+}
+
 /** The baseline commit's own bench, run from an export of that commit on a fresh database; its lines as printed. */
 function baselineLines(baseline: Baseline): string[] {
   try {
@@ -494,6 +526,7 @@ if (before) {
   console.log(
     `floor against baseline ${BASELINE}: ${floorRate(run).toFixed(1)} / ${baseRate.toFixed(1)} = ${(floorRate(run) / baseRate).toFixed(2)}× (what a surge of requests that only sign in and read one row would reach)`,
   );
+  for (const line of budgetLines(run, baseRate)) console.log(line);
   for (const kind of ['save', 'submit', 'login']) {
     const now = [...run.latencies.get(kind)!].sort((a, b) => a - b);
     const was = (p: string) => figure(before, new RegExp(`^${kind} +n=\\d+ .*${p}=(\\d+) ms`));
