@@ -432,12 +432,22 @@ function report(run: Run): string[] {
   ];
 }
 
-function details(run: Run): string[] {
+/** The surge's CPU per request, ms: the server's processes, the database's backends, and this bench's process. */
+function surgeCpuPerRequest(run: Run): { server: number; database: number; bench: number } {
   const requests = surgeRequests(run);
+  return {
+    server: run.surgeCpuMs.server / requests,
+    database: run.surgeCpuMs.database / requests,
+    bench: run.clientCpuMs / requests,
+  };
+}
+
+function details(run: Run): string[] {
+  const surgeCpu = surgeCpuPerRequest(run);
   return [
     `surge database backends active, on average: ${run.waits}`,
-    `surge CPU per request: server ${(run.surgeCpuMs.server / requests).toFixed(1)} ms, database ${(run.surgeCpuMs.database / requests).toFixed(1)} ms`,
-    `surge CPU per request of this bench's own process (the applicants' side, on the same cores): ${(run.clientCpuMs / requests).toFixed(1)} ms`,
+    `surge CPU per request: server ${surgeCpu.server.toFixed(1)} ms, database ${surgeCpu.database.toFixed(1)} ms`,
+    `surge CPU per request of this bench's own process (the applicants' side, on the same cores): ${surgeCpu.bench.toFixed(1)} ms`,
     `floor: the same ${run.floor.requests} requests, each GET /api/me/sessions (a session and one read, nothing else): ${floorRate(run).toFixed(1)} requests/s, errors ${run.floor.errors}`,
     ...latencyLines(run.alone).map((line) => `alone   ${line}`),
     ...[...run.cpu].map(
@@ -458,11 +468,7 @@ const GOAL_P99_MS = 250;
  */
 function budgetLines(run: Run, baseRate: number): string[] {
   const cores = availableParallelism();
-  const requests = surgeRequests(run);
-  const perRequest = (ms: number) => ms / requests;
-  const server = perRequest(run.surgeCpuMs.server);
-  const database = perRequest(run.surgeCpuMs.database);
-  const bench = perRequest(run.clientCpuMs);
+  const { server, database, bench } = surgeCpuPerRequest(run);
   const goal = GOAL_RATIO * baseRate;
   const alone = (kind: string) => {
     const c = run.cpu.get(kind)!;
